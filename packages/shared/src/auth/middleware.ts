@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from "hono";
+import { ApiError } from "../http/problem";
+import type { Claims, ClaimsOf, Role } from "./claims";
+import { parseTrustedIssuers, TokenError, verifyToken } from "./verify";
+
+export interface AuthBindings {
+  TRUSTED_ISSUERS: string;
+  AUTH_AUDIENCE: string;
+}
+
+export type AuthVariables = { auth: Claims };
+
+function bearer(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header);
+  return m?.[1];
+}
+
+/**
+ * Requires a valid token whose role is one of `roles`: 401 problem+json for a missing or invalid
+ * token (with WWW-Authenticate), 403 for a valid token of another role.
+ */
+export function requireRole<R extends Role>(
+  ...roles: R[]
+): MiddlewareHandler<{ Bindings: AuthBindings; Variables: { auth: ClaimsOf<R> } }> {
+  return async (c, next) => {
+    const token = bearer(c.req.header("authorization"));
+    const challenge = { "www-authenticate": `Bearer realm="regie", error="invalid_token"` };
+    if (!token) throw new ApiError("UNAUTHORIZED", "A bearer token is required", { headers: { "www-authenticate": `Bearer realm="regie"` } });
+    let claims: Claims;
+    try {
+      claims = await verifyToken(token, {
+        trustedIssuers: parseTrustedIssuers(c.env.TRUSTED_ISSUERS),
+        audience: c.env.AUTH_AUDIENCE,
+      });
+    } catch (err) {
+      if (err instanceof TokenError) throw new ApiError("UNAUTHORIZED", err.message, { headers: challenge });
+      throw err;
+    }
+    if (!(roles as string[]).includes(claims.role)) {
+      throw new ApiError("FORBIDDEN", `This operation requires the role ${roles.join(" or ")}`);
+    }
+    c.set("auth", claims as ClaimsOf<R>);
+    await next();
+  };
+}

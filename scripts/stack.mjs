@@ -1,0 +1,98 @@
+// Starts the three workers locally with `wrangler dev` (workerd, local D1 and Durable Objects),
+// connected through the local dev registry (service bindings). Used by `npm start`, the end-to-end
+// tests and the benchmarks.
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { ensureDevEnv, root } from "./dev-env.mjs";
+
+export const APPS = [
+  { name: "consent", port: 8788, inspector: 9231 },
+  { name: "catalogue", port: 8789, inspector: 9232 },
+  { name: "portal", port: 8787, inspector: 9230 },
+];
+
+const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
+
+export function quietEnv(extra = {}) {
+  return { ...process.env, WRANGLER_SEND_METRICS: "false", TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: process.env.CI ?? "", ...extra };
+}
+
+/** Applies each app's D1 migrations to its local database (idempotent). */
+export function applyMigrations({ persistTo, log = console.log } = {}) {
+  for (const app of APPS) {
+    const dir = join(root, "apps", app.name);
+    const migrations = join(dir, "migrations");
+    if (!existsSync(migrations) || readdirSync(migrations).length === 0) continue;
+    log(`· ${app.name}: applying D1 migrations`);
+    const args = [wranglerBin, "d1", "migrations", "apply", "DB", "--local"];
+    if (persistTo) args.push("--persist-to", join(persistTo, app.name));
+    execFileSync(process.execPath, args, { cwd: dir, env: quietEnv({ CI: "true" }), stdio: ["ignore", "pipe", "pipe"] });
+  }
+}
+
+/** Spawns `wrangler dev` for each app in its own process group. */
+export function spawnWorkers({ persistTo, stdio = "inherit", vars = {}, secrets } = {}) {
+  return APPS.map((app) => {
+    const dir = join(root, "apps", app.name);
+    const args = [wranglerBin, "dev", "--port", String(app.port), "--ip", "127.0.0.1", "--inspector-port", String(app.inspector), "--show-interactive-dev-session=false", "--log-level", "warn"];
+    if (persistTo) args.push("--persist-to", join(persistTo, app.name));
+    const appVars = { ...vars };
+    if (app.name === "portal" && secrets) appVars.DEV_ISSUER_PRIVATE_JWK = JSON.stringify(secrets.devIssuerPrivateJwk);
+    for (const [k, v] of Object.entries(appVars)) args.push("--var", `${k}:${v}`);
+    const child = spawn(process.execPath, args, { cwd: dir, env: quietEnv(), stdio, detached: true });
+    child.appName = app.name;
+    return child;
+  });
+}
+
+export async function waitForHealth(timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (const app of APPS) {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${app.port}/health`);
+        if (res.ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (Date.now() > deadline) throw new Error(`${app.name} did not become healthy on port ${app.port}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+}
+
+/** Calls each service's development seed endpoint (idempotent; present only in development). */
+export async function seed(log = console.log) {
+  for (const app of APPS) {
+    const res = await fetch(`http://127.0.0.1:${app.port}/dev/seed`, { method: "POST" }).catch(() => undefined);
+    if (res && res.ok) log(`· ${app.name}: ${JSON.stringify(await res.json())}`);
+    else if (res && res.status !== 404) log(`· ${app.name}: seeding failed with ${res.status}: ${await res.text()}`);
+  }
+}
+
+export function stopWorkers(children) {
+  for (const child of children) {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+}
+
+export async function startStack(opts = {}) {
+  const secrets = await ensureDevEnv();
+  applyMigrations(opts);
+  const children = spawnWorkers({ ...opts, secrets });
+  try {
+    await waitForHealth(opts.timeoutMs);
+  } catch (err) {
+    stopWorkers(children);
+    throw err;
+  }
+  await seed(opts.log);
+  return children;
+}
