@@ -6,11 +6,16 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ensureDevEnv, root } from "./dev-env.mjs";
 
+/** Ports are relative to a base (8787 for `npm start`), so tests and benchmarks can run a stack beside it. */
 export const APPS = [
-  { name: "consent", port: 8788, inspector: 9231 },
-  { name: "catalogue", port: 8789, inspector: 9232 },
-  { name: "portal", port: 8787, inspector: 9230 },
+  { name: "consent", offset: 1 },
+  { name: "catalogue", offset: 2 },
+  { name: "portal", offset: 0 },
 ];
+
+export function portsFor(portBase = 8787) {
+  return { portal: portBase, consent: portBase + 1, catalogue: portBase + 2 };
+}
 
 const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 
@@ -32,40 +37,44 @@ export function applyMigrations({ persistTo, log = console.log } = {}) {
 }
 
 /** Spawns `wrangler dev` for each app in its own process group. */
-export function spawnWorkers({ persistTo, stdio = "inherit", vars = {}, secrets } = {}) {
+export function spawnWorkers({ persistTo, stdio = "inherit", vars = {}, secrets, portBase = 8787 } = {}) {
+  // Each stack has its own dev registry, so service bindings never reach another stack's workers.
+  const registry = join(root, ".wrangler", `registry-${portBase}`);
   return APPS.map((app) => {
     const dir = join(root, "apps", app.name);
-    const args = [wranglerBin, "dev", "--port", String(app.port), "--ip", "127.0.0.1", "--inspector-port", String(app.inspector), "--show-interactive-dev-session=false", "--log-level", "warn"];
+    const port = portBase + app.offset;
+    const args = [wranglerBin, "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(port + 1000), "--show-interactive-dev-session=false", "--log-level", "warn"];
     if (persistTo) args.push("--persist-to", join(persistTo, app.name));
     const appVars = { ...vars };
     if (app.name === "portal" && secrets) appVars.DEV_ISSUER_PRIVATE_JWK = JSON.stringify(secrets.devIssuerPrivateJwk);
     for (const [k, v] of Object.entries(appVars)) args.push("--var", `${k}:${v}`);
-    const child = spawn(process.execPath, args, { cwd: dir, env: quietEnv(), stdio, detached: true });
+    const child = spawn(process.execPath, args, { cwd: dir, env: quietEnv({ WRANGLER_REGISTRY_PATH: registry }), stdio, detached: true });
     child.appName = app.name;
     return child;
   });
 }
 
-export async function waitForHealth(timeoutMs = 90_000) {
+export async function waitForHealth(timeoutMs = 90_000, portBase = 8787) {
   const deadline = Date.now() + timeoutMs;
   for (const app of APPS) {
+    const port = portBase + app.offset;
     for (;;) {
       try {
-        const res = await fetch(`http://127.0.0.1:${app.port}/health`);
+        const res = await fetch(`http://127.0.0.1:${port}/health`);
         if (res.ok) break;
       } catch {
         /* not up yet */
       }
-      if (Date.now() > deadline) throw new Error(`${app.name} did not become healthy on port ${app.port}`);
+      if (Date.now() > deadline) throw new Error(`${app.name} did not become healthy on port ${port}`);
       await new Promise((r) => setTimeout(r, 300));
     }
   }
 }
 
 /** Calls each service's development seed endpoint (idempotent; present only in development). */
-export async function seed(log = console.log) {
+export async function seed(log = console.log, portBase = 8787) {
   for (const app of APPS) {
-    const res = await fetch(`http://127.0.0.1:${app.port}/dev/seed`, { method: "POST" }).catch(() => undefined);
+    const res = await fetch(`http://127.0.0.1:${portBase + app.offset}/dev/seed`, { method: "POST" }).catch(() => undefined);
     if (res && res.ok) log(`· ${app.name}: ${JSON.stringify(await res.json())}`);
     else if (res && res.status !== 404) log(`· ${app.name}: seeding failed with ${res.status}: ${await res.text()}`);
   }
@@ -88,11 +97,11 @@ export async function startStack(opts = {}) {
   applyMigrations(opts);
   const children = spawnWorkers({ ...opts, secrets });
   try {
-    await waitForHealth(opts.timeoutMs);
+    await waitForHealth(opts.timeoutMs, opts.portBase);
   } catch (err) {
     stopWorkers(children);
     throw err;
   }
-  await seed(opts.log);
+  if (opts.seed !== false) await seed(opts.log, opts.portBase);
   return children;
 }
