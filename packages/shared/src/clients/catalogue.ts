@@ -1,0 +1,63 @@
+/**
+ * A small typed client for the catalogue service (the portal uses it). `fetcher` is a service binding's
+ * `fetch` or the global `fetch`; `baseUrl` the catalogue's origin (any origin works through a binding).
+ */
+import type { AccessApplication, AccessApplicationInput, Dataset, SearchQuery, SearchResponse } from "../contracts/catalogue";
+import { FACET_FIELDS } from "../contracts/catalogue";
+
+export type Fetcher = (input: string | Request, init?: RequestInit) => Promise<Response>;
+
+export class CatalogueError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: { title?: string; detail?: string; errors?: { path: string; message: string }[] } | undefined,
+  ) {
+    super(problem?.detail ?? problem?.title ?? `catalogue answered ${status}`);
+    this.name = "CatalogueError";
+  }
+}
+
+/** Query string for GET /v1/datasets (facet values as repeated parameters). */
+export function searchParams(query: SearchQuery): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value)) for (const v of value) p.append(key, String(v));
+    else p.set(key, String(value));
+  }
+  return p;
+}
+
+export function catalogueClient(opts: { baseUrl: string; fetcher?: Fetcher; token?: string }) {
+  const fetcher: Fetcher = opts.fetcher ?? ((i, init) => fetch(i, init));
+  const base = opts.baseUrl.replace(/\/$/, "");
+
+  async function call<T>(path: string, init: RequestInit = {}, token = opts.token): Promise<T> {
+    const headers = new Headers(init.headers);
+    headers.set("accept", "application/json");
+    if (token) headers.set("authorization", `Bearer ${token}`);
+    if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
+    const res = await fetcher(`${base}${path}`, { ...init, headers });
+    if (!res.ok) {
+      let problem;
+      try {
+        problem = (await res.json()) as CatalogueError["problem"];
+      } catch {
+        problem = undefined;
+      }
+      throw new CatalogueError(res.status, problem);
+    }
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  return {
+    facetFields: FACET_FIELDS,
+    search: (query: SearchQuery = {}) => call<SearchResponse>(`/v1/datasets?${searchParams(query)}`),
+    dataset: (id: string) => call<Dataset>(`/v1/datasets/${encodeURIComponent(id)}`),
+    applyForAccess: (input: AccessApplicationInput, token?: string) =>
+      call<AccessApplication>("/v1/access-applications", { method: "POST", body: JSON.stringify(input) }, token),
+    myApplications: (token?: string) => call<{ items: AccessApplication[] }>("/v1/access-applications", {}, token),
+    application: (id: string, token?: string) => call<AccessApplication>(`/v1/access-applications/${encodeURIComponent(id)}`, {}, token),
+  };
+}
+export type CatalogueClient = ReturnType<typeof catalogueClient>;
