@@ -10,3 +10,4 @@ export * from "./auth/claims";
 export * from "./auth/verify";
 export * from "./auth/middleware";
 export * from "./auth/whoami";
+export * from "./http/rate-limit";

@@ -6,6 +6,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { ApiError, PROBLEM_CONTENT_TYPE, problemResponse, zodIssuesToErrors, type ErrorCode } from "./problem";
 import { docsHtml, docsInitJs } from "./docs";
+import { rateLimit, type RateLimitOptions } from "./rate-limit";
 
 export interface AppOptions {
   /** Service name, shown in /health and the OpenAPI document. */
@@ -21,6 +22,8 @@ export interface AppOptions {
   openapi?: boolean;
   /** Extra middleware to run before the routes (e.g. rate limiting). */
   middleware?: MiddlewareHandler[];
+  /** Per-client rate limiting, active when the RATE_LIMIT variable sets a rule (see rate-limit.ts); false disables. */
+  rateLimit?: RateLimitOptions | false;
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -68,6 +71,7 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
     }
   });
   app.use("*", secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false, strictTransportSecurity: "max-age=63072000; includeSubDomains" }));
+  if (opts.rateLimit !== false) app.use("*", rateLimit(opts.rateLimit));
   app.use("*", async (c, next) => {
     const method = c.req.method;
     if (method === "POST" || method === "PUT" || method === "PATCH") {

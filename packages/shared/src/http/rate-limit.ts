@@ -1,0 +1,196 @@
+import type { MiddlewareHandler } from "hono";
+import { ApiError } from "./problem";
+
+/**
+ * Per-client rate limiting: 429 problem+json with `Retry-After` when a client sends more than its share.
+ *
+ * A client is the token's subject (issuer + subject claim, read without verification so that floods of
+ * rejected tokens are limited too) or, without a bearer token, the `cf-connecting-ip` the edge sets.
+ * Requests with neither (service-binding calls between Regie's own workers, tests) are not limited here.
+ *
+ * The limit comes from the `RATE_LIMIT` variable: "<requests>/<seconds>" (e.g. "600/60"), or "off".
+ * Absent means off, so an app without the variable behaves exactly as before.
+ */
+
+export interface RateLimitRule {
+  /** Requests a client may send per period (also the burst size). */
+  limit: number;
+  periodSeconds: number;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Whole seconds until the client may try again (0 when allowed). */
+  retryAfterSeconds: number;
+  remaining: number;
+}
+
+/** The storage behind the limit: in-isolate by default, Cloudflare's Rate Limiting binding in production. */
+export interface RateLimiter {
+  take(key: string, rule: RateLimitRule): RateLimitDecision | Promise<RateLimitDecision>;
+}
+
+/** Parses "600/60" (requests per seconds). "off", "0", "" and undefined mean no limit; nonsense throws. */
+export function parseRateLimit(raw: string | undefined): RateLimitRule | null {
+  const value = raw?.trim().toLowerCase();
+  if (!value || value === "off" || value === "0") return null;
+  const m = /^(\d{1,9})\s*\/\s*(\d{1,6})\s*s?$/.exec(value);
+  if (!m) throw new Error(`RATE_LIMIT must look like "600/60" (requests/seconds) or "off", not ${JSON.stringify(raw)}`);
+  const limit = Number(m[1]);
+  const periodSeconds = Number(m[2]);
+  if (limit < 1 || periodSeconds < 1) return null;
+  return { limit, periodSeconds };
+}
+
+interface Bucket {
+  tokens: number;
+  updatedMs: number;
+}
+
+/**
+ * A token bucket per key, held in the isolate's memory: a client may burst up to `limit` requests and then
+ * refills at limit/period per second. Bounded: beyond `maxKeys` the least recently used keys are dropped
+ * (a dropped client starts again with a full bucket, which errs on the side of serving).
+ */
+export class TokenBucketLimiter implements RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  constructor(
+    private readonly maxKeys = 10_000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  take(key: string, rule: RateLimitRule): RateLimitDecision {
+    const now = this.clock();
+    const rate = rule.limit / (rule.periodSeconds * 1000); // tokens per ms
+    let bucket = this.buckets.get(key);
+    if (bucket) {
+      this.buckets.delete(key); // re-insert below: Map order is recency order
+      bucket.tokens = Math.min(rule.limit, bucket.tokens + (now - bucket.updatedMs) * rate);
+      bucket.updatedMs = now;
+    } else {
+      bucket = { tokens: rule.limit, updatedMs: now };
+      if (this.buckets.size >= this.maxKeys) {
+        const oldest = this.buckets.keys().next().value;
+        if (oldest !== undefined) this.buckets.delete(oldest);
+      }
+    }
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true, retryAfterSeconds: 0, remaining: Math.floor(bucket.tokens) };
+    }
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / rate / 1000)), remaining: 0 };
+  }
+
+  /** Number of clients currently tracked (for tests). */
+  get size(): number {
+    return this.buckets.size;
+  }
+}
+
+/** The shape of Cloudflare's Rate Limiting binding (`ratelimits` in wrangler.jsonc). */
+export interface RateLimitBinding {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+/**
+ * Adapter for Cloudflare's Rate Limiting binding, whose limit and period (10 or 60 s) live in
+ * wrangler.jsonc; it counts per Cloudflare location rather than per isolate. It does not say when a
+ * client may retry, so Retry-After is the whole period.
+ */
+export function bindingLimiter(binding: RateLimitBinding): RateLimiter {
+  return {
+    async take(key, rule) {
+      const { success } = await binding.limit({ key });
+      return success ? { allowed: true, retryAfterSeconds: 0, remaining: -1 } : { allowed: false, retryAfterSeconds: rule.periodSeconds, remaining: 0 };
+    },
+  };
+}
+
+/** A small non-cryptographic hash (FNV-1a, 32 bit) so limiter keys never hold a raw BSN. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+function decodeSegment(segment: string): Record<string, unknown> | undefined {
+  try {
+    const b64 = segment.replace(/-/g, "+").replace(/_/g, "/");
+    const parsed: unknown = JSON.parse(atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4)));
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 && v.length <= 200 ? v : undefined);
+
+/**
+ * The client a request counts against: "sub:<issuer>|<subject>" for a bearer token (the subject claim, or
+ * the role's identifier: URA, publisher id, a hash of the BSN), "ip:<address>" otherwise, undefined when
+ * neither is known. A malformed bearer token counts as "bad-token" per address.
+ */
+export function clientKey(headers: { get(name: string): string | null | undefined }): string | undefined {
+  const ip = headers.get("cf-connecting-ip")?.trim() || undefined;
+  const auth = headers.get("authorization");
+  const m = auth ? /^Bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*\s*$/i.exec(auth) : null;
+  if (auth && m) {
+    const payload = m[2] ? decodeSegment(m[2]) : undefined;
+    if (payload) {
+      const iss = str(payload.iss) ?? "";
+      const subject =
+        str(payload.sub) ??
+        (str(payload.ura) ? `ura:${payload.ura}` : undefined) ??
+        (str(payload.publisherId) ? `publisher:${payload.publisherId}` : undefined) ??
+        (str(payload.bsn) ? `citizen:${fnv1a(payload.bsn as string)}` : undefined);
+      if (subject) return `sub:${iss}|${subject}`;
+    }
+  }
+  if (ip) return auth ? `bad-token:${ip}` : `ip:${ip}`;
+  return undefined;
+}
+
+export interface RateLimitOptions {
+  /** Where counts are kept (default: one in-isolate token bucket limiter per middleware). */
+  limiter?: RateLimiter;
+  /** Name of the variable holding the rule (default RATE_LIMIT). */
+  variable?: string;
+  /** Paths never limited (default: /health, so probes and load balancers are not throttled). */
+  exempt?: (path: string) => boolean;
+}
+
+const defaultExempt = (path: string) => path === "/health";
+
+/** The middleware `createApp` installs on every app; a no-op unless the RATE_LIMIT variable sets a rule. */
+export function rateLimit(opts: RateLimitOptions = {}): MiddlewareHandler {
+  const limiter = opts.limiter ?? new TokenBucketLimiter();
+  const variable = opts.variable ?? "RATE_LIMIT";
+  const exempt = opts.exempt ?? defaultExempt;
+  let cachedRaw: string | undefined;
+  let cachedRule: RateLimitRule | null = null;
+  return async (c, next) => {
+    const raw = (c.env as Record<string, unknown> | undefined)?.[variable];
+    if (typeof raw !== "string") return next();
+    if (raw !== cachedRaw) {
+      cachedRule = parseRateLimit(raw);
+      cachedRaw = raw;
+    }
+    const rule = cachedRule;
+    if (!rule || exempt(c.req.path)) return next();
+    const key = clientKey(c.req.raw.headers);
+    if (!key) return next();
+    const decision = await limiter.take(key, rule);
+    if (decision.allowed) return next();
+    throw new ApiError("TOO_MANY_REQUESTS", `Too many requests from this client; at most ${rule.limit} per ${rule.periodSeconds} s. Try again in ${decision.retryAfterSeconds} s.`, {
+      headers: {
+        "retry-after": String(decision.retryAfterSeconds),
+        "ratelimit-policy": `${rule.limit};w=${rule.periodSeconds}`,
+        ratelimit: `limit=${rule.limit}, remaining=0, reset=${decision.retryAfterSeconds}`,
+      },
+    });
+  };
+}
