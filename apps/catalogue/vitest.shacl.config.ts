@@ -1,0 +1,13 @@
+// SHACL conformance tests: run in Node (rdf-validate-shacl, rdf-canonize, jsonld) over the catalogue's pure
+// mapping, export and validation modules — the same modules the worker runs.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test-shacl/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    // n3's ESM sources use extensionless imports: let vite resolve them.
+    server: { deps: { inline: [/n3[\\/]src/] } },
+  },
+});
