@@ -1,5 +1,11 @@
 import { createApp, whoamiRoutes } from "@regie/shared";
 import type { AppEnv } from "./env";
+import { devRoutes } from "./routes/dev";
+import { fhirRoutes } from "./routes/fhir";
+import { meRoutes } from "./routes/me";
+import { providerActionRoutes } from "./routes/provider-actions";
+import { providerQuestionRoutes } from "./routes/provider-questions";
+import { secondaryUseRoutes } from "./routes/secondary-use";
 
 export function buildApp() {
   const app = createApp<AppEnv>({
@@ -9,5 +15,13 @@ export function buildApp() {
     maxBodyBytes: 4 * 1024 * 1024,
   });
   app.route("/", whoamiRoutes());
+  app.route("/", providerQuestionRoutes());
+  app.route("/", providerActionRoutes());
+  app.route("/", meRoutes());
+  app.route("/", secondaryUseRoutes());
+  app.route("/", fhirRoutes());
+  app.route("/", devRoutes());
+  // an empty authenticated-free route in the same worker: the benchmark's baseline for the consent check
+  app.get("/v1/ping", (c) => c.json({ ok: true }));
   return app;
 }

@@ -1,0 +1,56 @@
+/** The provider's questions: the closed question (consent check) and the open question (locate). */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { jsonBody, jsonResponse, problemResponses } from "@regie/shared";
+import { ConsentCheckRequest, ConsentCheckResponse, LocateRequest, LocateResponse } from "@regie/shared/contracts/consent";
+import { requireRoleCached } from "../auth/cached-role";
+import type { AppEnv } from "../env";
+import { callShard, citizenShard } from "../storage/shards";
+import { assertSelf, BEARER } from "./common";
+
+export function providerQuestionRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/consent-check",
+      tags: ["provider"],
+      summary: "The closed question: may this holder share these data categories with this requester?",
+      description: "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Every question is logged (NEN 7513).",
+      security: BEARER,
+      middleware: [requireRoleCached("provider")] as const,
+      request: { body: jsonBody(ConsentCheckRequest) },
+      responses: { 200: jsonResponse(ConsentCheckResponse, "One decision per data category"), ...problemResponses(400, 401, 403, 413, 415, 503) },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      assertSelf(c.get("auth"), body.requester);
+      const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
+      const decisions = await callShard(
+        stub.check(pseudonym, { holder: body.holder, requester: body.requester, purpose: body.purpose, dataCategories: body.dataCategories }),
+      );
+      return c.json({ requestId: c.get("requestId"), decisions }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/locate",
+      tags: ["provider"],
+      summary: "The open question: which holders have data about this patient and a permit for me?",
+      security: BEARER,
+      middleware: [requireRoleCached("provider")] as const,
+      request: { body: jsonBody(LocateRequest) },
+      responses: { 200: jsonResponse(LocateResponse, "Subscribed holders with a permit for the requester"), ...problemResponses(400, 401, 403, 503) },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      assertSelf(c.get("auth"), body.requester);
+      const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
+      const sources = await callShard(stub.locate(pseudonym, body.requester, body.purpose, body.dataCategories));
+      return c.json({ requestId: c.get("requestId"), sources }, 200);
+    },
+  );
+  return app;
+}
