@@ -1,12 +1,56 @@
-import { createApp } from "@regie/shared";
+import { createApp, problemResponse } from "@regie/shared";
+import { Hono } from "hono";
+import { login } from "./auth/login";
+import { citizen } from "./citizen/routes";
 import { devIssuer } from "./dev/issuer";
 import type { AppEnv } from "./env";
+import { hdab } from "./hdab/routes";
+import { languageMiddleware, messages } from "./i18n";
+import { providerInfo } from "./provider/page";
+import { researcher } from "./researcher/routes";
+import { csrfProtection } from "./security/csrf";
+import { pageHeaders } from "./security/headers";
+import { handleSessionExpired, SessionExpired } from "./services/clients";
+import { freshSession, sessionMiddleware } from "./session/session";
+import { PageError, renderError } from "./views/errors";
+import { home } from "./views/home";
+
+/** The HTML pages: language, session, CSP, CSRF; errors as HTML pages. */
+function buildPages() {
+  const pages = new Hono<AppEnv>();
+  pages.use("*", languageMiddleware());
+  pages.use("*", sessionMiddleware());
+  pages.use("*", pageHeaders());
+  pages.use("*", csrfProtection());
+  pages.route("/", home);
+  pages.route("/", login);
+  pages.route("/", citizen);
+  pages.route("/", researcher);
+  pages.route("/", hdab);
+  pages.route("/", providerInfo);
+  pages.all("*", (c) => {
+    if ((c.req.header("accept") ?? "").includes("text/html")) return renderError(c, 404, "notFound");
+    return problemResponse("NOT_FOUND", `No resource at ${c.req.method} ${new URL(c.req.url).pathname}`, { requestId: c.get("requestId") });
+  });
+  pages.onError((err, c) => {
+    if (!c.get("t")) {
+      c.set("lang", "nl");
+      c.set("t", messages("nl"));
+    }
+    if (!c.get("session")) c.set("session", freshSession());
+    if (err instanceof PageError) return renderError(c, err.status, err.kind);
+    if (err instanceof SessionExpired) return handleSessionExpired(c);
+    console.error(JSON.stringify({ level: "error", msg: "page failed", requestId: c.get("requestId"), route: c.req.routePath, error: (err as Error)?.name, message: (err as Error)?.message?.replace(/\d{9}/g, "[redacted]") }));
+    return renderError(c, 500, "unexpected");
+  });
+  return pages;
+}
 
 export function buildApp() {
   const app = createApp<AppEnv>({
     name: "portal",
     title: "Regie portal",
-    description: "Web portal for citizens and researchers; in development also the token issuer.",
+    description: "Web portal for citizens, researchers and the HDAB; in development also the token issuer.",
     acceptedContentTypes: ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"],
   });
   app.route("/", devIssuer);
@@ -24,6 +68,6 @@ export function buildApp() {
     const ok = consent === "ok" && catalogue === "ok";
     return c.json({ status: ok ? "ok" : "degraded", services: { consent, catalogue } }, ok ? 200 : 503);
   });
-  app.get("/", (c) => c.html("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Regie</title></head><body><main><h1>Regie</h1></main></body></html>"));
+  app.route("/", buildPages());
   return app;
 }

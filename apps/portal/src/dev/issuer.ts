@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, DevTokenRequest, jsonBody, jsonResponse, problemResponses, TokenResponse } from "@regie/shared";
 import { generateEs256Jwk, publicJwk, signDevToken } from "@regie/shared/auth/dev-issuer";
+import type { MiddlewareHandler } from "hono";
 import type { JWK } from "jose";
 import type { AppEnv, Bindings } from "../env";
 
@@ -12,17 +13,20 @@ export const devIssuer = new OpenAPIHono<AppEnv>();
 
 let ephemeral: Promise<JWK> | undefined;
 
-async function signingKey(env: Bindings): Promise<JWK> {
+export async function signingKey(env: Bindings): Promise<JWK> {
   if (env.DEV_ISSUER_PRIVATE_JWK) return JSON.parse(env.DEV_ISSUER_PRIVATE_JWK) as JWK;
   // No configured key (e.g. a bare `wrangler dev`): one key per isolate, published at the JWKS URL.
   ephemeral ??= generateEs256Jwk("dev-ephemeral").then((k) => k.privateJwk);
   return ephemeral;
 }
 
-devIssuer.use("*", async (c, next) => {
+// Scoped to the issuer's own paths: this router is mounted at "/", beside the portal's pages.
+const developmentOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.env.ENVIRONMENT !== "development") throw new ApiError("NOT_FOUND", `No resource at ${c.req.method} ${new URL(c.req.url).pathname}`);
   await next();
-});
+};
+devIssuer.use("/dev/*", developmentOnly);
+devIssuer.use("/.well-known/jwks.json", developmentOnly);
 
 devIssuer.openapi(
   createRoute({

@@ -1,0 +1,19 @@
+import { organisationType } from "@regie/shared";
+import type { AccessLogEntry } from "@regie/shared/contracts/consent";
+import type { Messages } from "../i18n";
+
+/** One access-log entry in plain words: who asked, what about, and the answer. */
+export function describeLogEntry(t: Messages, e: AccessLogEntry): { who: string; what: string; outcome: string } {
+  const l = t.accessLog;
+  const typeLabel = e.actor.organizationType ? organisationType(e.actor.organizationType)?.display ?? e.actor.organizationType : undefined;
+  let who: string;
+  if (e.actor.name) who = e.actor.ura ? `${e.actor.name} (URA ${e.actor.ura})` : e.actor.name;
+  else if (e.actor.ura) who = l.orgWithUra(typeLabel ?? t.roles.provider ?? "", e.actor.ura);
+  else who = t.roles[e.actor.role] ?? e.actor.role;
+  const data = e.dataCategories.map((code) => t.dataCategories[code]?.name.toLowerCase() ?? code).join(", ");
+  const action = l.actions[e.action] ?? e.action;
+  const purpose = e.purpose ? l.purposes[e.purpose] ?? e.purpose : undefined;
+  const what = [action, data && l.about(data), purpose && `(${purpose})`].filter(Boolean).join(" ");
+  const outcome = l.outcomes[e.outcome] ?? e.outcome;
+  return { who, what, outcome };
+}
