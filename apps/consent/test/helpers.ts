@@ -32,7 +32,7 @@ export interface CallResult<T = any> { // eslint-disable-line @typescript-eslint
 export async function call<T = any>(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<CallResult<T>> {
   const h: Record<string, string> = { ...headers };
   if (token) h.authorization = `Bearer ${token}`;
-  if (body !== undefined) h["content-type"] = "application/json";
+  if (body !== undefined && !h["content-type"]) h["content-type"] = "application/json";
   const res = await SELF.fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
