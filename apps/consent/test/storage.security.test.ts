@@ -1,0 +1,47 @@
+import { env, runInDurableObject } from "cloudflare:test";
+import { DEMO_CITIZENS } from "@regie/shared/demo";
+import { describe, expect, it } from "vitest";
+import type { ConsentShard } from "../src/storage/shard";
+import { shardStub } from "../src/storage/shards";
+import { call, checkBody, citizenToken, freshBsn, hdabToken, providerToken, pseudonym, seed } from "./helpers";
+
+async function dumpShard(p: string): Promise<string> {
+  return runInDurableObject(shardStub(env, p), (_shard: ConsentShard, state) => {
+    const tables = state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").toArray();
+    return JSON.stringify(tables.map((t) => [t.name, state.storage.sql.exec(`SELECT * FROM "${t.name}"`).toArray()]));
+  });
+}
+
+async function dumpD1(): Promise<string> {
+  const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all<{ name: string }>();
+  const out: unknown[] = [];
+  for (const t of results) out.push([t.name, (await env.DB.prepare(`SELECT * FROM "${t.name}"`).all()).results]);
+  return JSON.stringify(out);
+}
+
+describe("no raw BSN in storage", () => {
+  it("after seeding and every kind of write and question, no table in the shards or D1 contains a BSN", async () => {
+    await seed();
+    const bsn = freshBsn();
+    const t = await citizenToken(bsn);
+    const c = await call("POST", "/v1/me/choices", t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }, { "idempotency-key": "scan" });
+    await call("PUT", `/v1/me/choices/${c.body.id}`, t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "deny" });
+    await call("POST", "/v1/subscriptions", await providerToken("huisarts"), { patient: { bsn } });
+    await call("POST", "/v1/provider/choices", await providerToken("huisarts"), { patient: { bsn }, choice: { holder: { category: "huisarts" }, requester: { category: "ggz" }, dataCategory: "GGC013", decision: "deny" } });
+    await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), { patient: { bsn }, holder: { category: "huisarts" }, dataCategories: ["GGC002"], reason: "acute" });
+    await call("POST", "/v1/consent-check", await providerToken("apotheek"), checkBody(bsn, "huisarts", "apotheek", ["GGC002"]));
+    await call("POST", "/v1/locate", await providerToken("ziekenhuis"), { patient: { bsn }, requester: { ura: "00002002", organizationType: "V6" }, purpose: "TREAT" });
+    await call("PUT", "/v1/me/secondary-use", t, { optOut: true });
+    await call("POST", "/v1/secondary-use/cohort-filter", await hdabToken(), { bsns: [bsn], permitApprovedAt: new Date().toISOString() });
+    await call("GET", `/fhir/Consent?patient=${bsn}`, t);
+
+    const all = [bsn, ...DEMO_CITIZENS.map((d) => d.bsn)];
+    const dumps = [await dumpD1()];
+    for (const b of all) dumps.push(await dumpShard(await pseudonym(b)));
+    // the data is really there (pseudonymised)...
+    expect(dumps.join("")).toContain(await pseudonym(bsn));
+    expect(dumps[1]!.length).toBeGreaterThan(1000);
+    // ...but never a raw BSN
+    for (const d of dumps) for (const b of all) expect(d.includes(b), "raw BSN found in storage").toBe(false);
+  });
+});
