@@ -1,5 +1,12 @@
 import { createApp, whoamiRoutes } from "@regie/shared";
 import type { AppEnv } from "./env";
+import { applicationRoutes } from "./routes/applications";
+import { ckanRoutes } from "./routes/ckan";
+import { datasetRoutes } from "./routes/datasets";
+import { devRoutes } from "./routes/dev";
+import { exportRoutes } from "./routes/export";
+import { harvestRoutes } from "./routes/harvest";
+import { vocabularyRoutes } from "./routes/vocabularies";
 
 export function buildApp() {
   const app = createApp<AppEnv>({
@@ -10,5 +17,12 @@ export function buildApp() {
     maxBodyBytes: 8 * 1024 * 1024,
   });
   app.route("/", whoamiRoutes());
+  app.route("/", datasetRoutes());
+  app.route("/", vocabularyRoutes());
+  app.route("/", exportRoutes());
+  app.route("/", harvestRoutes());
+  app.route("/", ckanRoutes());
+  app.route("/", applicationRoutes());
+  app.route("/", devRoutes());
   return app;
 }

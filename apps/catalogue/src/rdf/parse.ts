@@ -1,0 +1,50 @@
+/**
+ * Parses a harvested document (Turtle or JSON-LD) into quads. JSON-LD goes through jsonld.js with a document
+ * loader that only knows the DCAT-AP 3 context bundled here: remote contexts are never fetched (no SSRF).
+ */
+import jsonld from "jsonld/dist/jsonld.esm.min.js";
+import dcatApContext from "./dcat-ap-context.json";
+import { Parser, type Quad } from "./n3";
+
+export class RdfSyntaxError extends Error {}
+
+const KNOWN_CONTEXTS = [
+  "https://semiceu.github.io/DCAT-AP/releases/3.0.1/context/dcat-ap.jsonld",
+  "https://semiceu.github.io/DCAT-AP/releases/3.0.0/context/dcat-ap.jsonld",
+  "http://data.europa.eu/r5r/context/dcat-ap.jsonld",
+];
+
+async function documentLoader(url: string) {
+  if (KNOWN_CONTEXTS.includes(url)) return { document: dcatApContext, documentUrl: url, contextUrl: null };
+  throw new RdfSyntaxError(`remote JSON-LD contexts are not loaded (${url.slice(0, 200)}); inline the context or use the DCAT-AP 3 context`);
+}
+
+export async function parseDocument(body: string, mediaType: "text/turtle" | "application/ld+json", blankNodePrefix: string): Promise<Quad[]> {
+  if (mediaType === "text/turtle") {
+    try {
+      return new Parser({ format: "text/turtle", blankNodePrefix }).parse(body);
+    } catch (e) {
+      throw new RdfSyntaxError(`the Turtle document is not valid: ${(e as Error).message.slice(0, 300)}`);
+    }
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch {
+    throw new RdfSyntaxError("the JSON-LD document is not valid JSON");
+  }
+  let nquads: string;
+  try {
+    nquads = (await jsonld.toRDF(doc, { format: "application/n-quads", documentLoader })) as string;
+  } catch (e) {
+    if (e instanceof RdfSyntaxError) throw e;
+    const cause = (e as { details?: { cause?: unknown } }).details?.cause;
+    if (cause instanceof RdfSyntaxError) throw cause;
+    throw new RdfSyntaxError(`the JSON-LD document could not be read: ${(e as Error).message.slice(0, 300)}`);
+  }
+  try {
+    return new Parser({ format: "N-Quads", blankNodePrefix }).parse(nquads);
+  } catch (e) {
+    throw new RdfSyntaxError(`the JSON-LD document could not be read: ${(e as Error).message.slice(0, 300)}`);
+  }
+}

@@ -1,0 +1,108 @@
+/** GET /v1/datasets (search), GET /v1/datasets/{id} (content negotiation), publishing (publisher only). */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { Dataset, DatasetInput, SearchResponse } from "@regie/shared/contracts/catalogue";
+import { createDataset, deleteDataset, updateDataset } from "../datasets/service";
+import type { AppEnv } from "../env";
+import { negotiate, RDF_TYPES } from "../http/negotiate";
+import { datasetToQuads } from "../rdf/to-rdf";
+import { toJsonLd, toTurtle } from "../rdf/serialise";
+import { searchDatasets } from "../search/service";
+import { DatasetsRepo } from "../storage/datasets-repo";
+import { BEARER, parseSearchParams } from "./common";
+
+const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }) });
+/** Any JSON object: the HealthDCAT-AP validator (422 with every violated property) checks it as a DatasetInput. */
+const DatasetBody = z.looseObject({}).openapi("DatasetInputBody", { description: "A DatasetInput; checked against the HealthDCAT-AP Release 8 rules (422 names every violated property)" });
+const facetParam = z.union([z.string(), z.array(z.string())]).optional();
+
+export function datasetRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openAPIRegistry.register("DatasetInput", DatasetInput);
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/datasets", tags: ["search"], summary: "Search datasets with facets",
+      description:
+        "Full text (Dutch and English, prefix matching; title ranked above keywords above description), facets (several values of one facet OR, facets AND; a facet's counts ignore its own selection), range filters (age overlap, temporal overlap, minimum unique individuals), sort relevance|modified|title, cursor paging.",
+      request: {
+        query: z.object({
+          q: z.string().optional(), theme: facetParam, healthCategory: facetParam, publisher: facetParam, accessRights: facetParam, keyword: facetParam,
+          format: facetParam, language: facetParam, minAge: z.string().optional(), maxAge: z.string().optional(), temporalStart: z.string().optional(),
+          temporalEnd: z.string().optional(), minIndividuals: z.string().optional(), sort: z.string().optional(), limit: z.string().optional(),
+          cursor: z.string().optional(), lang: z.string().optional().openapi({ description: "labels in en (default) or nl" }),
+        }),
+      },
+      responses: { 200: jsonResponse(SearchResponse, "One page of hits, the total and facet counts"), ...problemResponses(400) },
+    }),
+    async (c) => {
+      const { query, offset, limit, lang } = parseSearchParams(new URL(c.req.url).searchParams);
+      return c.json(await searchDatasets(new DatasetsRepo(c.env.DB), query, { offset, limit, lang }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/datasets/{id}", tags: ["datasets"], summary: "One dataset as JSON, Turtle or JSON-LD (by Accept)",
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: "The dataset",
+          content: { "application/json": { schema: Dataset }, "text/turtle": { schema: z.string() }, "application/ld+json": { schema: z.object({}).passthrough() } },
+        },
+        ...problemResponses(404, 406),
+      },
+    }),
+    async (c) => {
+      const rep = negotiate(c.req.header("accept"));
+      if (!rep) throw new ApiError("NOT_ACCEPTABLE", `Ask for ${Object.values(RDF_TYPES).join(", ")}`);
+      const doc = await new DatasetsRepo(c.env.DB).getDoc(c.req.valid("param").id);
+      if (!doc) throw new ApiError("NOT_FOUND", "No such dataset");
+      c.header("vary", "accept");
+      if (rep === "json") return c.json(doc, 200);
+      const quads = datasetToQuads(doc);
+      const body = rep === "turtle" ? toTurtle(quads) : toJsonLd(quads);
+      return c.body(body, 200, { "content-type": `${RDF_TYPES[rep]}; charset=utf-8` }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/datasets", tags: ["publishing"], summary: "Publish a dataset (publisher)",
+      description: "Validated against the HealthDCAT-AP Release 8 rules (non-public level): 422 names every violated property.",
+      security: BEARER, middleware: [requireRole("publisher")] as const,
+      request: { body: jsonBody(DatasetBody) },
+      responses: { 201: jsonResponse(Dataset, "Published"), ...problemResponses(400, 401, 403, 409, 415, 422) },
+    }),
+    async (c) => {
+      const doc = await createDataset(new DatasetsRepo(c.env.DB), c.req.valid("json"), c.get("auth").publisherId);
+      c.header("location", `/v1/datasets/${encodeURIComponent(doc.id)}`);
+      return c.json(doc, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put", path: "/v1/datasets/{id}", tags: ["publishing"], summary: "Replace a dataset (its own publisher only)",
+      description: "`modified` is set to now and `revision` increases by one.",
+      security: BEARER, middleware: [requireRole("publisher")] as const,
+      request: { params: IdParam, body: jsonBody(DatasetBody) },
+      responses: { 200: jsonResponse(Dataset, "Updated"), ...problemResponses(400, 401, 403, 404, 415, 422) },
+    }),
+    async (c) => c.json(await updateDataset(new DatasetsRepo(c.env.DB), c.req.valid("param").id, c.req.valid("json"), c.get("auth").publisherId), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete", path: "/v1/datasets/{id}", tags: ["publishing"], summary: "Delete a dataset (its own publisher only)",
+      security: BEARER, middleware: [requireRole("publisher")] as const,
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      await deleteDataset(new DatasetsRepo(c.env.DB), c.req.valid("param").id, c.get("auth").publisherId);
+      return c.body(null, 204);
+    },
+  );
+  return app;
+}

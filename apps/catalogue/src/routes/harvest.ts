@@ -1,0 +1,32 @@
+/** POST /v1/harvest (publisher): import a DCAT-AP / HealthDCAT-AP document (Turtle or JSON-LD). */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { HarvestReport } from "@regie/shared/contracts/catalogue";
+import { harvest } from "../datasets/service";
+import type { AppEnv } from "../env";
+import { DatasetsRepo } from "../storage/datasets-repo";
+import { BEARER } from "./common";
+
+export function harvestRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/harvest", tags: ["publishing"], summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
+      description:
+        "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known) in one atomic write; the others are reported with their violations and nothing of them is written.",
+      security: BEARER, middleware: [requireRole("publisher")] as const,
+      request: { body: { required: true, content: { "text/turtle": { schema: z.string() }, "application/ld+json": { schema: z.string() } } } },
+      responses: { 200: jsonResponse(HarvestReport, "What was imported and what was rejected"), ...problemResponses(400, 401, 403, 413, 415, 422) },
+    }),
+    async (c) => {
+      const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+      if (type !== "text/turtle" && type !== "application/ld+json") {
+        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the document as text/turtle or application/ld+json", { headers: { accept: "text/turtle, application/ld+json" } });
+      }
+      const body = await c.req.text();
+      if (!body.trim()) throw new ApiError("BAD_REQUEST", "The document is empty");
+      return c.json(await harvest(new DatasetsRepo(c.env.DB), body, type, c.get("auth").publisherId), 200);
+    },
+  );
+  return app;
+}

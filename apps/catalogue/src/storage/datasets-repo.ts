@@ -1,0 +1,143 @@
+/** D1 storage of datasets. Every change bumps the catalogue version in the same batch (atomic). */
+import type { Dataset, DatasetSummary } from "@regie/shared/contracts/catalogue";
+import type { DatasetRecord } from "../datasets/record";
+import type { IndexRow } from "../search/search-index";
+
+const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`;
+const UPDATE = `UPDATE datasets SET iri = ?2, publisher_id = ?3, access_rights = ?4, title_sort = ?5, modified = ?6, min_age = ?7, max_age = ?8,
+temporal_start = ?9, temporal_end = ?10, individuals = ?11, facets = ?12, title_text = ?13, keywords_text = ?14, description_text = ?15,
+summary = ?16, doc = ?17, revision = ?18 WHERE id = ?1`;
+const BUMP = `UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`;
+
+function values(r: DatasetRecord, createdAt: string) {
+  return [
+    r.id, r.iri, r.publisherId, r.accessRights, r.titleSort, r.modified, r.minAge, r.maxAge, r.temporalStart, r.temporalEnd, r.individuals,
+    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(r.summary), JSON.stringify(r.doc), r.doc.revision, createdAt,
+  ];
+}
+
+export interface StoredRef {
+  ord: number;
+  id: string;
+  iri: string;
+  publisherId: string;
+  revision: number;
+}
+
+export class DatasetsRepo {
+  constructor(private readonly db: D1Database) {}
+
+  insertStatement(r: DatasetRecord, now: string) {
+    return this.db.prepare(INSERT).bind(...values(r, now));
+  }
+  updateStatement(r: DatasetRecord) {
+    return this.db.prepare(UPDATE).bind(...values(r, "").slice(0, 18));
+  }
+  deleteStatements(ref: StoredRef, now: string) {
+    return [
+      this.db.prepare(`DELETE FROM datasets WHERE id = ?1`).bind(ref.id),
+      this.db.prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at) VALUES (?1, ?2, ?3)`).bind(ref.id, ref.iri, now),
+    ];
+  }
+  bumpStatement() {
+    return this.db.prepare(BUMP);
+  }
+  clearTombstone(id: string) {
+    return this.db.prepare(`DELETE FROM dataset_tombstones WHERE id = ?1`).bind(id);
+  }
+
+  /** Runs statements atomically, bumping the catalogue version. */
+  async commit(statements: D1PreparedStatement[]) {
+    await this.db.batch([...statements, this.bumpStatement()]);
+  }
+
+  async version(): Promise<number> {
+    const row = await this.db.prepare(`SELECT value FROM catalogue_meta WHERE key = 'version'`).first<{ value: number }>();
+    return row?.value ?? 0;
+  }
+
+  async count(): Promise<number> {
+    return (await this.db.prepare(`SELECT count(*) AS n FROM datasets`).first<{ n: number }>())?.n ?? 0;
+  }
+
+  async refById(id: string): Promise<StoredRef | null> {
+    return this.db.prepare(`SELECT ord, id, iri, publisher_id AS publisherId, revision FROM datasets WHERE id = ?1`).bind(id).first<StoredRef>();
+  }
+
+  async refsByIris(iris: string[]): Promise<StoredRef[]> {
+    if (iris.length === 0) return [];
+    const { results } = await this.db
+      .prepare(`SELECT ord, id, iri, publisher_id AS publisherId, revision FROM datasets WHERE iri IN (SELECT value FROM json_each(?1))`)
+      .bind(JSON.stringify(iris))
+      .all<StoredRef>();
+    return results;
+  }
+
+  async idsTaken(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const { results } = await this.db.prepare(`SELECT id FROM datasets WHERE id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ids)).all<{ id: string }>();
+    return new Set(results.map((r) => r.id));
+  }
+
+  async getDoc(id: string): Promise<Dataset | null> {
+    const row = await this.db.prepare(`SELECT doc FROM datasets WHERE id = ?1`).bind(id).first<{ doc: string }>();
+    return row ? (JSON.parse(row.doc) as Dataset) : null;
+  }
+
+  async summaries(ords: number[]): Promise<DatasetSummary[]> {
+    if (ords.length === 0) return [];
+    const { results } = await this.db
+      .prepare(`SELECT ord, summary FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))`)
+      .bind(JSON.stringify(ords))
+      .all<{ ord: number; summary: string }>();
+    const byOrd = new Map(results.map((r) => [r.ord, JSON.parse(r.summary) as DatasetSummary]));
+    return ords.map((o) => byOrd.get(o)).filter((s): s is DatasetSummary => !!s);
+  }
+
+  async docsByOrds(ords: number[]): Promise<Dataset[]> {
+    if (ords.length === 0) return [];
+    const { results } = await this.db
+      .prepare(`SELECT ord, doc FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))`)
+      .bind(JSON.stringify(ords))
+      .all<{ ord: number; doc: string }>();
+    const byOrd = new Map(results.map((r) => [r.ord, JSON.parse(r.doc) as Dataset]));
+    return ords.map((o) => byOrd.get(o)).filter((s): s is Dataset => !!s);
+  }
+
+  /** Version and index rows read in one batch, so they belong together. */
+  async indexRows(): Promise<{ version: number; rows: IndexRow[] }> {
+    const [v, rows] = await this.db.batch([
+      this.db.prepare(`SELECT value FROM catalogue_meta WHERE key = 'version'`),
+      this.db.prepare(`SELECT ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals FROM datasets`),
+    ]);
+    return { version: (v!.results[0] as { value: number } | undefined)?.value ?? 0, rows: rows!.results as IndexRow[] };
+  }
+
+  /** FTS5 hits ranked by bm25 with column weights title 10, keywords 4, description 1 (lower is better). */
+  async textSearch(match: string): Promise<number[]> {
+    const rows = await this.db
+      .prepare(`SELECT rowid AS ord FROM datasets_fts WHERE datasets_fts MATCH ?1 ORDER BY bm25(datasets_fts, 10.0, 4.0, 1.0), rowid`)
+      .bind(match)
+      .raw<[number]>();
+    return rows.map((r) => r[0]);
+  }
+
+  /** A page of datasets for the DCAT export (oldest ordinal first), optionally only those modified since. */
+  async exportPage(opts: { offset: number; limit: number; modifiedSince?: string }): Promise<{ total: number; docs: Dataset[] }> {
+    const since = opts.modifiedSince ?? "";
+    const [c, rows] = await this.db.batch([
+      this.db.prepare(`SELECT count(*) AS n FROM datasets WHERE modified >= ?1`).bind(since),
+      this.db.prepare(`SELECT doc FROM datasets WHERE modified >= ?1 ORDER BY ord LIMIT ?2 OFFSET ?3`).bind(since, opts.limit, opts.offset),
+    ]);
+    return {
+      total: (c!.results[0] as { n: number }).n,
+      docs: (rows!.results as { doc: string }[]).map((r) => JSON.parse(r.doc) as Dataset),
+    };
+  }
+
+  async listByPublisher(publisherId: string): Promise<{ id: string; title: string }[]> {
+    const { results } = await this.db.prepare(`SELECT id, title_sort AS title FROM datasets WHERE publisher_id = ?1 ORDER BY ord`).bind(publisherId).all<{ id: string; title: string }>();
+    return results;
+  }
+}

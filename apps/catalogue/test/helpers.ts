@@ -1,0 +1,47 @@
+import { env, SELF } from "cloudflare:test";
+import type { DatasetInput } from "@regie/shared/contracts/catalogue";
+import { bearer } from "@regie/shared/testing/tokens";
+
+export const BASE = "http://catalogue.test";
+export const EHDS = "http://data.europa.eu/eli/reg/2025/327/oj";
+
+export const publisher = (publisherId: string) => bearer(env, { role: "publisher", publisherId });
+export const researcher = (sub = "researcher-anna") => bearer(env, { role: "researcher", sub, name: "Anna", organisation: "Erasmus MC" });
+export const hdab = (sub = "hdab-nl") => bearer(env, { role: "hdab", sub });
+
+/** A minimal conformant dataset (HealthDCAT-AP non-public level). */
+export function minimalDataset(overrides: Partial<DatasetInput> = {}): DatasetInput {
+  return {
+    identifier: `DS-${crypto.randomUUID().slice(0, 8)}`,
+    title: { nl: "Testdataset", en: "Test dataset" },
+    description: { nl: "Een dataset om te testen.", en: "A dataset for testing." },
+    accessRights: "NON_PUBLIC",
+    applicableLegislation: [EHDS],
+    type: ["http://publications.europa.eu/resource/authority/dataset-type/STATISTICAL"],
+    hdab: { name: { nl: "HDAB Nederland" }, contactPoint: { email: "hdab@example.nl" } },
+    contactPoint: [{ email: "data@example.nl" }],
+    theme: ["HEAL"],
+    healthCategory: ["EHRS"],
+    keyword: [{ value: "test", lang: "en" }],
+    provenance: [{ label: { en: "Made for tests" } }],
+    distribution: [{ applicableLegislation: [EHDS], accessURL: "https://example.nl/access", format: "CSV" }],
+    hasStructuredData: false,
+    ...overrides,
+  };
+}
+
+export async function publish(publisherId: string, ds: DatasetInput) {
+  const res = await SELF.fetch(`${BASE}/v1/datasets`, {
+    method: "POST",
+    headers: { ...(await publisher(publisherId)), "content-type": "application/json" },
+    body: JSON.stringify(ds),
+  });
+  if (res.status !== 201) throw new Error(`publish answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { id: string; iri: string; revision: number; modified: string };
+}
+
+export async function getJson<T = Record<string, unknown>>(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; res: Response }> {
+  const res = await SELF.fetch(`${BASE}${path}`, { headers });
+  const body = (await res.json()) as T;
+  return { status: res.status, body, res };
+}
