@@ -26,7 +26,7 @@ import { callShard, shardStub, unwrap } from "../storage/shards";
 import { BEARER, idempotencyKey } from "./common";
 
 const IdempotencyHeader = z.object({
-  "idempotency-key": z.string().optional().openapi({ param: { name: "Idempotency-Key", in: "header" }, description: "Same key twice creates one choice" }),
+  "idempotency-key": z.string().optional().openapi({ param: { name: "idempotency-key", in: "header" }, description: "Same key twice creates one choice" }),
 });
 
 export function meRoutes() {
