@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { Browser, textOf } from "./helpers";
+import { NOOR_CHILD_ID, PENDING_CODE } from "./stubs/consent";
+
+const choice = { holder: "ziekenhuis", holderUra: "", requester: "apotheek", requesterUra: "", dataCategory: "GGC013", decision: "permit", validUntil: "" };
+
+describe("citizen: record, see, change and withdraw a choice", () => {
+  it("walks through the whole cycle in plain words", async () => {
+    const b = new Browser();
+    const login = await b.login("citizen:daan");
+    expect(login.headers.get("location")).toBe("/mijn");
+    expect(textOf(await b.follow(login))).toContain("U bent ingelogd als Daan Bakker.");
+
+    let page = await b.open("/mijn");
+    expect(textOf(page.html)).toContain("U heeft nog geen keuzes vastgelegd.");
+
+    const form = await b.open("/mijn/keuzes/nieuw");
+    const saved = await b.post("/mijn/keuzes", { _csrf: form.csrf, ...choice });
+    expect(saved.status).toBe(303);
+    const overview = textOf(await b.follow(saved));
+    expect(overview).toContain("Uw keuze is opgeslagen: Ziekenhuizen mogen uw medicatiegegevens delen met apotheken.");
+    expect(overview).toContain("Ziekenhuizen mogen uw medicatiegegevens delen met apotheken.");
+
+    page = await b.open("/mijn");
+    const id = /\/mijn\/keuzes\/([^/]+)\/wijzigen/.exec(page.html)![1]!;
+    const edit = await b.open(`/mijn/keuzes/${id}/wijzigen`);
+    expect(edit.html).toMatch(/<option value="ziekenhuis" selected/);
+    const changed = await b.post(`/mijn/keuzes/${id}/wijzigen`, { _csrf: edit.csrf, ...choice, requester: "ura", requesterUra: "00003003", decision: "deny", validUntil: "2027-12-31" });
+    expect(changed.status).toBe(303);
+    expect(textOf(await b.follow(changed))).toContain(
+      "Uw keuze is gewijzigd: Ziekenhuizen mogen uw medicatiegegevens niet delen met de zorgaanbieder met URA-nummer 00003003. Dit geldt tot 31 december 2027.",
+    );
+
+    const confirm = await b.open(`/mijn/keuzes/${id}/intrekken`);
+    expect(textOf(confirm.html)).toContain("Als u deze keuze intrekt, geldt hij niet meer.");
+    const withdrawn = await b.post(`/mijn/keuzes/${id}/intrekken`, { _csrf: confirm.csrf });
+    const after = textOf(await b.follow(withdrawn));
+    expect(after).toContain("Uw keuze is ingetrokken");
+    expect(after).toContain("U heeft nog geen keuzes vastgelegd.");
+
+    const history = textOf((await b.open("/mijn/geschiedenis")).html);
+    expect(history).toContain("Vastgelegd · door u");
+    expect(history).toContain("Gewijzigd · door u");
+    expect(history).toContain("Ingetrokken · door u");
+  });
+});
+
+describe("citizen: the other pages", () => {
+  it("shows who asked, with the provider, the data and the answer", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    const text = textOf((await b.open("/mijn/inzage")).html);
+    expect(text).toContain("Apotheek Centraal (URA 00003003)");
+    expect(text).toContain("Vroeg of gegevens gedeeld mogen worden over medicatiegegevens (voor behandeling)");
+    expect(text).toContain("Toegestaan");
+  });
+
+  it("shows notifications in plain words", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    expect(textOf((await b.open("/mijn/berichten")).html)).toContain("Een zorgaanbieder heeft een keuze voor u vastgelegd.");
+  });
+
+  it("explains the secondary-use opt-out and switches it both ways", async () => {
+    const b = new Browser();
+    await b.login("citizen:wilma");
+    let page = await b.open("/mijn/onderzoek");
+    expect(textOf(page.html)).toContain("EHDS, artikel 71");
+    expect(textOf(page.html)).toContain("Nu: uw gegevens mogen gebruikt worden voor onderzoek en beleid.");
+    let res = await b.post("/mijn/onderzoek", { _csrf: page.csrf, optOut: "true" });
+    let text = textOf(await b.follow(res));
+    expect(text).toContain("Uw bezwaar is opgeslagen.");
+    expect(text).toContain("Nu: u heeft bezwaar gemaakt.");
+    page = await b.open("/mijn/onderzoek");
+    res = await b.post("/mijn/onderzoek", { _csrf: page.csrf, optOut: "false" });
+    text = textOf(await b.follow(res));
+    expect(text).toContain("Uw bezwaar is ingetrokken.");
+  });
+
+  it("shows the page in English with ?lang=en and remembers it", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    const first = await b.get("/mijn/inzage?lang=en");
+    const html = await first.text();
+    expect(html).toContain('<html lang="en">');
+    expect(textOf(html)).toContain("Who asked about me");
+    expect(textOf(html)).toContain("Asked whether data may be shared about medication data (for treatment)");
+    const again = await b.open("/mijn");
+    expect(again.html).toContain('<html lang="en">');
+    expect(textOf(again.html)).toContain("My choices");
+  });
+});
+
+describe("guardian: a child's choices", () => {
+  it("lists the children, opens a child's choices and confirms a pending choice with the code", async () => {
+    const b = new Browser();
+    await b.login("citizen:fatima");
+    const kids = textOf((await b.open("/mijn/kinderen")).html);
+    expect(kids).toContain("Noor el Amrani");
+    expect(kids).toContain("1 keuze wacht op uw bevestiging");
+
+    const child = await b.open(`/mijn?kind=${NOOR_CHILD_ID}`);
+    const text = textOf(child.html);
+    expect(text).toContain("U regelt nu de keuzes van Noor el Amrani.");
+    expect(text).toContain("Huisartsen mogen uw medicatiegegevens delen met apotheken.");
+    expect(text).toContain("Deze keuze telt pas als een ouder of voogd hem bevestigt.");
+
+    const wrong = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: "pending-1", code: "0000-0000" });
+    expect(wrong.status).toBe(400);
+    const wrongHtml = await wrong.text();
+    expect(textOf(wrongHtml)).toContain("Deze code klopt niet of is verlopen.");
+    expect(wrongHtml).toContain('aria-invalid="true"');
+
+    const ok = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: "pending-1", code: PENDING_CODE });
+    expect(ok.status).toBe(303);
+    const done = textOf(await b.follow(ok));
+    expect(done).toContain("De keuze is bevestigd: Huisartsen mogen uw medicatiegegevens delen met apotheken.");
+    expect(done).not.toContain("Deze keuze telt pas als");
+  });
+
+  it("a citizen cannot act for someone else's child", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    expect((await b.get(`/mijn?kind=${NOOR_CHILD_ID}`)).status).toBe(403);
+    expect((await b.get("/mijn?kind=not-an-id")).status).toBe(404);
+  });
+});

@@ -1,0 +1,144 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import worker from "../src/index";
+import { Browser, ORIGIN, setCookies, textOf } from "./helpers";
+
+describe("session cookie", () => {
+  it("is HttpOnly, Secure, SameSite=Lax and encrypted (no token or BSN readable in it)", async () => {
+    const b = new Browser();
+    const res = await b.login("citizen:jan");
+    expect(res.status).toBe(303);
+    const line = setCookies(res).find((l) => l.startsWith("regie_session="))!;
+    expect(line).toMatch(/HttpOnly/i);
+    expect(line).toMatch(/Secure/i);
+    expect(line).toMatch(/SameSite=Lax/i);
+    expect(line).toMatch(/Path=\//);
+    const value = b.cookies.get("regie_session")!;
+    const decoded = atob(value.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(value.length / 4) * 4, "="));
+    expect(decoded).not.toContain("999990007");
+    expect(decoded).not.toContain("eyJ");
+  });
+
+  it("a tampered cookie is ignored: the user is signed out, not an error", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    const v = b.cookies.get("regie_session")!;
+    b.cookies.set("regie_session", v.slice(0, -4) + (v.endsWith("AAAA") ? "BBBB" : "AAAA"));
+    const res = await b.get("/mijn");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/inloggen?next=%2Fmijn");
+  });
+
+  it("logging out ends the session and the old CSRF token stops working", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    const { csrf } = await b.open("/mijn");
+    const out = await b.post("/uitloggen", { _csrf: csrf });
+    expect(out.status).toBe(303);
+    expect((await b.get("/mijn")).status).toBe(303);
+    const reuse = await b.post("/mijn/onderzoek", { _csrf: csrf, optOut: "true" });
+    expect(reuse.status).toBe(403);
+  });
+});
+
+describe("CSRF protection on every form post", () => {
+  it("rejects a post without the token, with a wrong token, from another origin, and cross-site fetches", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    const { csrf } = await b.open("/mijn/onderzoek");
+    expect((await b.post("/mijn/onderzoek", { optOut: "true" })).status).toBe(403);
+    expect((await b.post("/mijn/onderzoek", { _csrf: "x".repeat(43), optOut: "true" })).status).toBe(403);
+    expect((await b.post("/mijn/onderzoek", { _csrf: csrf, optOut: "true" }, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await b.post("/mijn/onderzoek", { _csrf: csrf, optOut: "true" }, { origin: "null" })).status).toBe(403);
+    expect((await b.post("/mijn/onderzoek", { _csrf: csrf, optOut: "true" }, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const refused = await b.post("/mijn/onderzoek", { optOut: "true" });
+    expect(textOf(await refused.text())).toContain("Uw formulier is verlopen");
+    // nothing changed
+    expect(textOf((await b.open("/mijn/onderzoek")).html)).toContain("Nu: uw gegevens mogen gebruikt worden");
+    // and the real thing works
+    const ok = await b.post("/mijn/onderzoek", { _csrf: csrf, optOut: "true" });
+    expect(ok.status).toBe(303);
+  });
+
+  it("the login form itself needs the token (no login CSRF)", async () => {
+    const b = new Browser();
+    await b.get("/inloggen");
+    const res = await b.post("/inloggen/demo", { identity: "citizen:jan" });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("security headers", () => {
+  it("pages carry a strict CSP without inline script, no-store and frame-ancestors 'none'", async () => {
+    const res = await new Browser().get("/");
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self'");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    const html = await res.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/\sstyle="/);
+    expect(html).not.toMatch(/\son[a-z]+="/);
+  });
+});
+
+describe("access control", () => {
+  it("a signed-out visitor is sent to the login page and comes back after login", async () => {
+    const b = new Browser();
+    const res = await b.get("/mijn/inzage");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/inloggen?next=%2Fmijn%2Finzage");
+    const { csrf } = await b.open("/inloggen?next=%2Fmijn%2Finzage");
+    const login = await b.post("/inloggen/demo", { _csrf: csrf, identity: "citizen:jan", next: "/mijn/inzage" });
+    expect(login.headers.get("location")).toBe("/mijn/inzage");
+  });
+
+  it("never redirects to another site after login", async () => {
+    for (const next of ["//evil.example/x", "https://evil.example", "/\\evil.example"]) {
+      const b = new Browser();
+      const { csrf } = await b.open("/inloggen");
+      const res = await b.post("/inloggen/demo", { _csrf: csrf, identity: "researcher:researcher-anna", next });
+      expect(res.headers.get("location")).toBe("/onderzoek");
+    }
+  });
+
+  it("a researcher cannot open citizen or HDAB pages (403), a citizen cannot open HDAB pages", async () => {
+    const r = new Browser();
+    await r.login("researcher:researcher-anna");
+    expect((await r.get("/mijn")).status).toBe(403);
+    expect((await r.get("/hdab")).status).toBe(403);
+    const c = new Browser();
+    await c.login("citizen:jan");
+    expect((await c.get("/hdab")).status).toBe(403);
+    expect((await c.get("/onderzoek/aanvragen")).status).toBe(403);
+  });
+
+  it("an unknown demo identity is refused", async () => {
+    const b = new Browser();
+    const { csrf } = await b.open("/inloggen");
+    expect((await b.post("/inloggen/demo", { _csrf: csrf, identity: "hdab:root" })).status).toBe(400);
+  });
+
+  it("outside development there is no demo login, and pages still work", async () => {
+    const prod = { ...env, ENVIRONMENT: "production", SESSION_SECRET: "a-production-secret-for-the-test-0123456789" };
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+    const home = await worker.fetch(new Request(`${ORIGIN}/`, { headers: { accept: "text/html" } }), prod, ctx);
+    expect(home.status).toBe(200);
+    const login = await worker.fetch(new Request(`${ORIGIN}/inloggen`, { headers: { accept: "text/html" } }), prod, ctx);
+    const html = await login.text();
+    expect(html).not.toContain("/inloggen/demo");
+    expect(textOf(html)).toContain("Inloggen is nu niet mogelijk");
+  });
+
+  it("outside development without SESSION_SECRET pages fail closed (no session with a guessable key)", async () => {
+    const prod = { ...env, ENVIRONMENT: "production" };
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+    const res = await worker.fetch(new Request(`${ORIGIN}/mijn`, { headers: { accept: "text/html" } }), prod, ctx);
+    expect(res.status).toBe(500);
+    expect(setCookies(res)).toEqual([]);
+  });
+});

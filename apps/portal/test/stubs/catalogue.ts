@@ -1,0 +1,108 @@
+import { AccessApplicationInput, ApplicationStatusChange, type AccessApplication, type Dataset, type DatasetSummary, type FacetCount } from "../../../../packages/shared/src/contracts/catalogue";
+import { claimsOf, json, problem, validated } from "./common";
+
+function dataset(i: number): Dataset {
+  const cancer = i % 3 === 0;
+  return {
+    id: `ds-${i}`,
+    iri: `https://data.regie.nl/dataset/ds-${i}`,
+    identifier: `ds-${i}`,
+    title: { nl: cancer ? `Kankerregistratie ${i}` : `Huisartsregistratie ${i}`, en: cancer ? `Cancer registry ${i}` : `GP registry ${i}` },
+    description: { nl: cancer ? "Gegevens over diagnoses van kanker in Nederland, per regio en jaar." : "Gegevens uit huisartsendossiers over chronische ziekten." },
+    accessRights: i % 2 ? "NON_PUBLIC" : "RESTRICTED",
+    applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"],
+    type: ["http://publications.europa.eu/resource/authority/dataset-type/PERSONAL_DATA"],
+    publisher: { name: { nl: cancer ? "IKNL" : "Nivel" } },
+    hdab: { name: { nl: "HDAB Nederland" }, contactPoint: { email: "hdab@example.nl" } },
+    contactPoint: [{ email: "data@example.nl" }],
+    theme: ["HEAL"],
+    healthCategory: [cancer ? "PHDR" : "EHRS"],
+    keyword: [{ value: cancer ? "kanker" : "huisarts", lang: "nl" }],
+    provenance: [{ label: { nl: "Verzameld uit de registratie" } }],
+    distribution: [{ accessURL: "https://data.regie.nl/access", applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"], format: "CSV" }],
+    hasStructuredData: false,
+    minTypicalAge: 0,
+    maxTypicalAge: 99,
+    numberOfUniqueIndividuals: 120000 + i,
+    temporal: [{ startDate: "2010-01-01", endDate: "2024-12-31" }],
+    publisherId: cancer ? "iknl" : "nivel",
+    modified: "2026-10-01",
+    revision: 1,
+  };
+}
+
+export const DATASETS: Dataset[] = Array.from({ length: 14 }, (_, i) => dataset(i + 1));
+
+function summary(d: Dataset): DatasetSummary {
+  return {
+    id: d.id, iri: d.iri, title: d.title, description: d.description, publisher: { id: d.publisherId, name: d.publisher!.name.nl! },
+    theme: d.theme, healthCategory: d.healthCategory, accessRights: d.accessRights, keyword: d.keyword.map((k) => k.value), format: ["CSV"], language: [],
+    minTypicalAge: d.minTypicalAge ?? null, maxTypicalAge: d.maxTypicalAge ?? null, numberOfUniqueIndividuals: d.numberOfUniqueIndividuals ?? null, temporalStart: null, temporalEnd: null, modified: d.modified,
+  };
+}
+
+function facet(items: Dataset[], pick: (d: Dataset) => string[]): FacetCount[] {
+  const counts = new Map<string, number>();
+  for (const d of items) for (const v of pick(d)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, label: value, count }));
+}
+
+const applications: AccessApplication[] = [];
+
+/** The catalogue service double: search with facets and cursor paging, datasets, access applications. */
+export async function catalogueStub(req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const path = url.pathname;
+  if (req.method === "GET" && path === "/v1/datasets") {
+    const q = url.searchParams.get("q")?.toLowerCase();
+    const cats = url.searchParams.getAll("healthCategory");
+    const byQ = DATASETS.filter((d) => !q || JSON.stringify(d.title).toLowerCase().includes(q) || JSON.stringify(d.description).toLowerCase().includes(q));
+    const hits = byQ.filter((d) => cats.length === 0 || d.healthCategory.some((c) => cats.includes(c)));
+    const limit = Number(url.searchParams.get("limit") ?? 20);
+    const offset = Number(url.searchParams.get("cursor") ?? 0);
+    const page = hits.slice(offset, offset + limit);
+    return json({
+      total: hits.length,
+      items: page.map(summary),
+      facets: { healthCategory: facet(byQ, (d) => d.healthCategory), publisher: facet(hits, (d) => [d.publisherId]).map((f) => ({ ...f, label: f.value.toUpperCase() })) },
+      nextCursor: offset + limit < hits.length ? String(offset + limit) : null,
+    });
+  }
+  const ds = /^\/v1\/datasets\/([^/]+)$/.exec(path);
+  if (req.method === "GET" && ds) {
+    const d = DATASETS.find((x) => x.id === decodeURIComponent(ds[1]!));
+    if (!d) return problem(404, "No such dataset");
+    const accept = req.headers.get("accept") ?? "";
+    if (accept.includes("text/turtle")) return new Response(`<${d.iri}> a <http://www.w3.org/ns/dcat#Dataset> .\n`, { headers: { "content-type": "text/turtle" } });
+    return json(d);
+  }
+  const claims = claimsOf(req);
+  if (path.startsWith("/v1/access-applications")) {
+    if (!claims) return problem(401, "A bearer token is required");
+    if (req.method === "POST" && path === "/v1/access-applications") {
+      if (claims.role !== "researcher") return problem(403, "researchers only");
+      const v = await validated(req, AccessApplicationInput);
+      if (!v.ok) return v.res;
+      const now = new Date().toISOString();
+      const app: AccessApplication = { id: `app-${applications.length + 1}`, researcher: String(claims.sub), ...v.data, status: "submitted", reasons: null, createdAt: now, updatedAt: now, approvedAt: null, history: [{ status: "submitted", at: now, by: String(claims.sub) }] };
+      applications.push(app);
+      return json(app, 201);
+    }
+    const visible = (a: AccessApplication) => claims.role === "hdab" || a.researcher === claims.sub;
+    if (req.method === "GET" && path === "/v1/access-applications") return json({ items: applications.filter(visible) });
+    const one = /^\/v1\/access-applications\/([^/]+)(\/status)?$/.exec(path);
+    const app = one && applications.find((a) => a.id === one[1] && visible(a));
+    if (!one || !app) return problem(404, "No such application");
+    if (req.method === "GET" && !one[2]) return json(app);
+    if (req.method === "POST" && one[2]) {
+      if (claims.role !== "hdab") return problem(403, "hdab only");
+      const v = await validated(req, ApplicationStatusChange);
+      if (!v.ok) return v.res;
+      const now = new Date().toISOString();
+      Object.assign(app, { status: v.data.status, reasons: v.data.reasons ?? null, updatedAt: now, approvedAt: v.data.status === "approved" ? now : app.approvedAt });
+      app.history.push({ status: v.data.status, at: now, by: String(claims.sub), reasons: v.data.reasons });
+      return json(app);
+    }
+  }
+  return problem(404, `No resource at ${req.method} ${path}`);
+}

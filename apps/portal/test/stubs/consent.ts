@@ -1,0 +1,107 @@
+import { ChoiceInput, ConfirmChoiceRequest, SecondaryUseRequest, type Choice, type ChoiceVersion } from "../../../../packages/shared/src/contracts/consent";
+import { DEMO_CITIZENS } from "../../../../packages/shared/src/demo";
+import { claimsOf, json, problem, validated } from "./common";
+
+/** A child id as the real service would hand it out (opaque hex). */
+export const NOOR_CHILD_ID = "0123456789abcdef0123";
+export const PENDING_CODE = "K7Q2-9XPL";
+
+interface Citizen {
+  choices: Choice[];
+  history: ChoiceVersion[];
+  optOut: boolean;
+  changedAt: string | null;
+}
+
+const citizens = new Map<string, Citizen>();
+let counter = 0;
+
+function citizen(key: string): Citizen {
+  let c = citizens.get(key);
+  if (!c) {
+    c = { choices: [], history: [], optOut: false, changedAt: null };
+    if (key === `child:${NOOR_CHILD_ID}`) {
+      const now = new Date().toISOString();
+      c.choices.push({ id: "pending-1", version: 1, holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit", validUntil: null, status: "pending", temporary: false, recordedBy: { role: "citizen" }, channel: "portal", createdAt: now, updatedAt: now });
+    }
+    citizens.set(key, c);
+  }
+  return c;
+}
+
+/** The consent service double: /v1/me/* for citizens, with a guardian's ?child= for Fatima's daughter Noor. */
+export async function consentStub(req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const claims = claimsOf(req);
+  if (!claims) return problem(401, "A bearer token is required");
+  if (claims.role !== "citizen") return problem(403, "This operation requires the role citizen");
+  const bsn = String(claims.bsn);
+  const isFatima = bsn === DEMO_CITIZENS.find((p) => p.key === "fatima")!.bsn;
+  const child = url.searchParams.get("child");
+  if (child && !(isFatima && child === NOOR_CHILD_ID)) return problem(403, "You are not this child's guardian");
+  const me = citizen(child ? `child:${child}` : bsn);
+  const path = url.pathname;
+  const now = new Date().toISOString();
+
+  if (req.method === "GET" && path === "/v1/me/children") {
+    return json({ items: isFatima ? [{ childId: NOOR_CHILD_ID, name: "Noor el Amrani", birthDate: "2014-06-21", age: 12, guardianManages: true, pendingChoices: me === citizen(bsn) ? citizen(`child:${NOOR_CHILD_ID}`).choices.filter((c) => c.status === "pending").length : 0 }] : [] });
+  }
+  if (req.method === "GET" && path === "/v1/me/choices") return json({ items: me.choices.filter((c) => c.status !== "withdrawn") });
+  if (req.method === "POST" && path === "/v1/me/choices") {
+    const v = await validated(req, ChoiceInput);
+    if (!v.ok) return v.res;
+    const choice: Choice = { id: `c${++counter}`, version: 1, ...v.data, validUntil: v.data.validUntil ?? null, status: "active", temporary: false, recordedBy: { role: child ? "guardian" : "citizen" }, channel: "portal", createdAt: now, updatedAt: now };
+    me.choices.push(choice);
+    me.history.push({ ...choice, change: "created" });
+    return json(choice, 201);
+  }
+  const one = /^\/v1\/me\/choices\/([^/]+)$/.exec(path);
+  if (one) {
+    const existing = me.choices.find((c) => c.id === decodeURIComponent(one[1]!) && c.status !== "withdrawn");
+    if (!existing) return problem(404, "No such choice");
+    if (req.method === "PUT") {
+      const v = await validated(req, ChoiceInput);
+      if (!v.ok) return v.res;
+      Object.assign(existing, v.data, { validUntil: v.data.validUntil ?? null, version: existing.version + 1, updatedAt: now });
+      me.history.push({ ...existing, change: "changed" });
+      return json(existing);
+    }
+    if (req.method === "DELETE") {
+      Object.assign(existing, { status: "withdrawn", version: existing.version + 1, updatedAt: now });
+      me.history.push({ ...existing, change: "withdrawn" });
+      return json(existing);
+    }
+  }
+  if (req.method === "GET" && path === "/v1/me/history") return json({ items: me.history });
+  if (req.method === "GET" && path === "/v1/me/notifications") {
+    return json({ items: [{ id: "n1", kind: "choice-recorded-by-provider", message: "recorded by provider", choiceId: null, createdAt: "2026-11-01T10:00:00Z" }] });
+  }
+  if (req.method === "GET" && path === "/v1/me/access-log") {
+    return json({
+      items: [
+        { seq: 1, eventId: "e1", action: "consent-check", at: "2026-11-20T09:30:00Z", outcome: "permit", actor: { role: "provider", ura: "00003003", organizationType: "J8", uziRole: null, name: "Apotheek Centraal" }, holderUra: "00002002", purpose: "TREAT", dataCategories: ["GGC013"], emergency: false, hash: "h1", prevHash: "h0" },
+      ],
+    });
+  }
+  if (path === "/v1/me/secondary-use") {
+    if (req.method === "PUT") {
+      const v = await validated(req, SecondaryUseRequest);
+      if (!v.ok) return v.res;
+      me.optOut = v.data.optOut;
+      me.changedAt = now;
+    }
+    return json({ optOut: me.optOut, changedAt: me.changedAt });
+  }
+  const confirm = /^\/v1\/me\/children\/([^/]+)\/confirmations$/.exec(path);
+  if (req.method === "POST" && confirm) {
+    if (!isFatima || confirm[1] !== NOOR_CHILD_ID) return problem(403, "You are not this child's guardian");
+    const v = await validated(req, ConfirmChoiceRequest);
+    if (!v.ok) return v.res;
+    const kid = citizen(`child:${NOOR_CHILD_ID}`);
+    const pending = kid.choices.find((c) => c.id === v.data.choiceId && c.status === "pending");
+    if (!pending || v.data.code !== PENDING_CODE) return problem(400, "The confirmation code is not valid", [{ path: "/code", message: "wrong or expired code" }]);
+    Object.assign(pending, { status: "active", version: pending.version + 1, updatedAt: now });
+    return json(pending);
+  }
+  return problem(404, `No resource at ${req.method} ${path}`);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { safeReturnPath } from "../../src/auth/guard";
+import { authorizationUrl, exchangeCode, OidcError, pkceChallenge, type OidcConfig } from "../../src/auth/oidc";
+import { sameOrigin } from "../../src/security/csrf";
+import { deriveKey, seal, unseal } from "../../src/session/crypto";
+
+const cfg: OidcConfig = {
+  issuer: "https://broker.example",
+  authorizationEndpoint: "https://broker.example/authorize",
+  tokenEndpoint: "https://broker.example/token",
+  jwksUri: "https://broker.example/jwks",
+  clientId: "regie-portal",
+  clientSecret: "s3cret",
+  redirectUri: "https://portal.example/inloggen/oidc/callback",
+  scope: "openid",
+  label: "DigiD",
+};
+
+describe("OIDC authorisation code + PKCE (unit level; no real provider is reachable here)", () => {
+  it("computes the S256 challenge of RFC 7636 appendix B", async () => {
+    expect(await pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")).toBe("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+  });
+
+  it("builds the authorisation request with state, nonce and the challenge", () => {
+    const url = new URL(authorizationUrl(cfg, { state: "st", nonce: "no", challenge: "ch", lang: "nl" }));
+    expect(url.origin + url.pathname).toBe("https://broker.example/authorize");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: "code", client_id: "regie-portal", redirect_uri: cfg.redirectUri, scope: "openid", state: "st", nonce: "no", code_challenge: "ch", code_challenge_method: "S256", ui_locales: "nl",
+    });
+  });
+
+  it("exchanges the code with the verifier and client authentication", async () => {
+    let seen: { url: string; init: RequestInit } | undefined;
+    const fakeFetch = (async (url: string, init: RequestInit) => {
+      seen = { url, init };
+      return new Response(JSON.stringify({ access_token: "at", id_token: "it", token_type: "Bearer", expires_in: 600 }), { headers: { "content-type": "application/json" } });
+    }) as unknown as typeof fetch;
+    const tokens = await exchangeCode(cfg, "the-code", "the-verifier", fakeFetch);
+    expect(tokens).toEqual({ accessToken: "at", idToken: "it", expiresIn: 600 });
+    expect(seen!.url).toBe(cfg.tokenEndpoint);
+    const body = new URLSearchParams(String(seen!.init.body));
+    expect(body.get("grant_type")).toBe("authorization_code");
+    expect(body.get("code")).toBe("the-code");
+    expect(body.get("code_verifier")).toBe("the-verifier");
+    expect((seen!.init.headers as Record<string, string>).authorization).toBe(`Basic ${btoa("regie-portal:s3cret")}`);
+  });
+
+  it("refuses a failed or token-less answer", async () => {
+    const failing = (async () => new Response("{}", { status: 400 })) as unknown as typeof fetch;
+    await expect(exchangeCode(cfg, "c", "v", failing)).rejects.toBeInstanceOf(OidcError);
+    const empty = (async () => new Response(JSON.stringify({ token_type: "Bearer" }))) as unknown as typeof fetch;
+    await expect(exchangeCode(cfg, "c", "v", empty)).rejects.toBeInstanceOf(OidcError);
+  });
+});
+
+describe("sealed cookies", () => {
+  it("round-trip, and reject tampering or another key", async () => {
+    const key = await deriveKey("secret-one", "test");
+    const sealed = await seal(key, { a: 1 });
+    expect(await unseal(key, sealed)).toEqual({ a: 1 });
+    const flipped = sealed.slice(0, 20) + (sealed[20] === "A" ? "B" : "A") + sealed.slice(21);
+    expect(await unseal(key, flipped)).toBeUndefined();
+    expect(await unseal(await deriveKey("secret-two", "test"), sealed)).toBeUndefined();
+    expect(await unseal(key, "garbage!")).toBeUndefined();
+  });
+});
+
+describe("redirect and origin checks", () => {
+  it("only returns to local paths", () => {
+    expect(safeReturnPath("/mijn?x=1")).toBe("/mijn?x=1");
+    for (const bad of ["//evil.example", "https://evil.example", "/\\evil", "", undefined, "mijn"]) expect(safeReturnPath(bad)).toBe("/");
+  });
+
+  it("accepts same-origin posts and configured origins only", () => {
+    expect(sameOrigin("http://localhost:8787/x", "http://localhost:8787", "same-origin")).toBe(true);
+    expect(sameOrigin("http://localhost:8787/x", undefined, undefined)).toBe(true);
+    expect(sameOrigin("http://localhost:8787/x", "http://localhost:9999", undefined)).toBe(false);
+    expect(sameOrigin("http://localhost:8787/x", "http://localhost:8787", "cross-site")).toBe(false);
+    expect(sameOrigin("http://internal/x", "https://portal.example", undefined, ["https://portal.example"])).toBe(true);
+  });
+});
