@@ -1,0 +1,75 @@
+// The printed table and the verdicts against the issue's targets.
+const mb = (b) => (Number.isFinite(b) ? `${Math.round(b / 1024 / 1024)} MB` : "?");
+const ms = (v) => (v === null || v === undefined ? "–" : `${v} ms`);
+const num = (v) => (v === null || v === undefined ? "–" : Number(v).toLocaleString("en"));
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => "  " + cells.map((c, i) => String(c).padEnd(widths[i])).join("  ");
+  console.log(line(headers));
+  console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}
+
+function verdict(target) {
+  if (!target) return "";
+  const state = target.met === true ? "MET" : target.met === false ? "NOT MET" : "not measured";
+  return `  target: ${target.description} -> ${state}`;
+}
+
+function unavailable(name, s) {
+  if (!s) return true;
+  if (s.available === false) {
+    console.log(`\n${name}: not available (${s.reason})`);
+    return true;
+  }
+  if (s.failed) {
+    console.log(`\n${name}: FAILED: ${s.error}`);
+    return true;
+  }
+  return false;
+}
+
+export function printReport(r) {
+  const m = r.machine;
+  console.log(`\nRegie benchmarks, ${r.date}${r.quick ? " (BENCH_QUICK: short and small, indicative only)" : ""}`);
+  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${mb(m.memoryBytes)} RAM, Node ${m.node}, ${m.platform}; ${r.durationSecondsPerMeasurement} s per measurement`);
+
+  const c = r.scenarios.consent;
+  if (c && !unavailable("Consent check", c)) {
+    console.log(`\nConsent check vs empty route (/health) on the consent worker; ${num(c.seeding.citizens)} citizens, ${num(c.seeding.choices)} choices (seeded at ${num(c.seeding.choicesPerSec)}/s)`);
+    table(
+      ["conns", "check req/s", "check p50", "check p99", "empty req/s", "empty p50", "empty p99", "ratio", "non-2xx"],
+      c.rows.map((x) => [x.connections, num(x.check.reqPerSec), ms(x.check.p50), ms(x.check.p99), num(x.empty.reqPerSec), ms(x.empty.p50), ms(x.empty.p99), x.ratio, x.check.non2xx + x.empty.non2xx]),
+    );
+    console.log(verdict(c.target));
+  }
+
+  const k = r.scenarios.catalogue;
+  if (k && !unavailable("Catalogue search", k)) {
+    console.log(`\nCatalogue search (${k.connections} connections)`);
+    const rows = [];
+    for (const level of k.levels) {
+      for (const [name, key] of [["full text + 2 facets", "fullText"], ["facets only", "facetsOnly"], ["CKAN package_search", "ckan"]]) {
+        const x = level[key];
+        if (!x || x.available === false) rows.push([num(level.datasets), name, "not available", "", "", "", ""]);
+        else rows.push([num(level.datasets), name, num(x.reqPerSec), ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx]);
+      }
+    }
+    table(["datasets", "query", "req/s", "p50", "p95", "p99", "non-2xx"], rows);
+    console.log(`  p95 growth ${num(k.levels[0]?.datasets)} -> ${num(k.levels.at(-1)?.datasets)}: ${Object.entries(k.growthP95).map(([q, g]) => `${q} ${g}x`).join(", ") || "–"}`);
+    console.log(verdict(k.target));
+  }
+
+  const h = r.scenarios.cohort;
+  if (h && !unavailable("Cohort filter", h)) {
+    console.log(`\nCohort filter against ${num(h.optOuts)} opt-outs${h.optOutListConsistent ? "" : " (WARNING: the opt-out list was not complete)"}`);
+    table(["BSNs", "calls", "seconds", "BSNs/s", "excluded", "expected", "correct"], h.rows.map((x) => [num(x.bsns), x.calls, x.seconds, num(x.bsnsPerSec), num(x.excluded), num(x.expectedExcluded), x.correct ? "yes" : "NO"]));
+    console.log(verdict(h.target));
+  }
+
+  if (r.memory) {
+    console.log("\nPeak memory (VmHWM of each app's workerd processes, after the run)");
+    table(["worker", "processes", "peak RSS", "RSS now"], Object.entries(r.memory).map(([app, x]) => [app, x.workerdProcesses, mb(x.peakRssBytes), mb(x.rssBytes)]));
+  }
+}

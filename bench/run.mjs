@@ -1,0 +1,76 @@
+// `npm run bench`: starts Regie's workers on their own ports (48787–48789) with fresh storage, seeds
+// synthetic data, drives them over loopback with autocannon, prints a table with honest verdicts against
+// the targets, and writes everything to bench/results/latest.json. Figures, not pass/fail tests.
+//
+// Environment: BENCH_QUICK=1 (short run, small data), BENCH_ONLY=consent,catalogue,cohort,
+// BENCH_DURATION (s per measurement), BENCH_CITIZENS, BENCH_CONNECTIONS=1,16,64, BENCH_DATASETS=5000,50000,
+// BENCH_COHORTS=100000,1000000, BENCH_OPT_OUTS, BENCH_SEARCH_CONNECTIONS, BENCH_PORT_BASE.
+import { performance } from "node:perf_hooks";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { memory, start, tokenMinter } from "./lib/stack.mjs";
+import { DURATION, QUICK } from "./lib/load.mjs";
+import { printReport } from "./lib/report.mjs";
+import { root } from "../scripts/dev-env.mjs";
+import * as consent from "./scenarios/consent.mjs";
+import * as catalogue from "./scenarios/catalogue.mjs";
+import * as cohort from "./scenarios/cohort.mjs";
+
+const SCENARIOS = { consent, catalogue, cohort };
+const only = (process.env.BENCH_ONLY ?? "consent,cohort,catalogue").split(",").map((s) => s.trim()).filter(Boolean);
+const log = (m) => console.log(m);
+
+const results = {
+  date: new Date().toISOString(),
+  quick: QUICK,
+  durationSecondsPerMeasurement: DURATION,
+  machine: {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryBytes: totalmem(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  },
+  note: "Workers run locally under wrangler dev (workerd, local D1 and Durable Objects); autocannon runs on the same machine.",
+  scenarios: {},
+  memory: null,
+};
+
+let stack;
+let stopping = false;
+function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  stack?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(130));
+process.on("SIGTERM", () => shutdown(143));
+
+try {
+  stack = await start(log, (s) => (stack = s));
+  const mint = await tokenMinter();
+  for (const name of only) {
+    const scenario = SCENARIOS[name];
+    if (!scenario) throw new Error(`unknown scenario ${name} (known: ${Object.keys(SCENARIOS).join(", ")})`);
+    const t0 = performance.now();
+    try {
+      results.scenarios[name] = await scenario.run({ mint, log });
+    } catch (err) {
+      log(`! ${name} failed: ${err.message}`);
+      results.scenarios[name] = { available: true, failed: true, error: err.message };
+    }
+    results.scenarios[name].wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
+  }
+  results.memory = memory(stack.children);
+} finally {
+  if (!stopping) stack?.stop();
+}
+
+mkdirSync(join(root, "bench", "results"), { recursive: true });
+const file = join(root, "bench", "results", "latest.json");
+writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+printReport(results);
+console.log(`\nResults written to ${file}`);
+process.exit(0);

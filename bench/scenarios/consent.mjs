@@ -1,0 +1,128 @@
+// Consent check (POST /v1/consent-check) against an empty route of the same worker (/health), at 1, 16
+// and 64 connections, over a registry of synthetic citizens with 1–20 choices each.
+import { performance } from "node:perf_hooks";
+import { DEMO } from "../lib/demo.mjs";
+import { bsnSeries, rng } from "../lib/bsn.mjs";
+import { expectOk, measure, pool, QUICK, routeExists } from "../lib/load.mjs";
+import { urls } from "../lib/stack.mjs";
+
+const CATEGORIES = ["huisarts", "ziekenhuis", "apotheek", "ggz", "vvt", "laboratorium", "tandarts", "jeugdgezondheidszorg", "overig"];
+const DATA_CATEGORIES = ["GGC002", "GGC012", "GGC013"];
+const ORG_TYPES = ["Z3", "V6", "V5", "J8", "G5", "X3", "L1", "H1"];
+
+export const CITIZENS = Number(process.env.BENCH_CITIZENS ?? (QUICK ? 1_000 : 10_000));
+export const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,16,64").split(",").map(Number);
+
+/** Demo providers plus synthetic ones, so questions come from many organisations. */
+export function providers(count = 40) {
+  const out = DEMO.providers.map((p) => ({ ura: p.ura, organizationType: p.organizationType, ...(p.uziRole ? { uziRole: p.uziRole } : {}) }));
+  for (let i = 0; out.length < count; i++) out.push({ ura: String(30_000_000 + i * 37), organizationType: ORG_TYPES[i % ORG_TYPES.length] });
+  return out;
+}
+
+function party(r, orgs) {
+  return r() < 0.25 ? { ura: orgs[Math.floor(r() * orgs.length)].ura } : { category: CATEGORIES[Math.floor(r() * CATEGORIES.length)] };
+}
+
+/** 1–20 distinct choices for one citizen. */
+export function choicesFor(r, orgs) {
+  const n = 1 + Math.floor(r() * 20);
+  const seen = new Set();
+  const out = [];
+  for (let tries = 0; out.length < n && tries < n * 5; tries++) {
+    const choice = { holder: party(r, orgs), requester: party(r, orgs), dataCategory: DATA_CATEGORIES[Math.floor(r() * 3)], decision: r() < 0.75 ? "permit" : "deny", validUntil: r() < 0.1 ? "2030-01-01" : null };
+    const key = JSON.stringify([choice.holder, choice.requester, choice.dataCategory]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(choice);
+  }
+  return out;
+}
+
+/** Records the citizens' choices through the public API, citizen by citizen, many citizens at once. */
+export async function seedChoices({ citizens, mint, log }) {
+  const u = urls();
+  const r = rng(7);
+  const orgs = providers();
+  const plan = citizens.map((bsn) => ({ bsn, choices: choicesFor(r, orgs) }));
+  const total = plan.reduce((s, p) => s + p.choices.length, 0);
+  log(`· consent: recording ${total} choices for ${citizens.length} citizens through POST /v1/me/choices …`);
+  const t0 = performance.now();
+  let done = 0;
+  let failed = 0;
+  let lastLog = t0;
+  await pool(plan, 48, async ({ bsn, choices }) => {
+    const token = await mint({ role: "citizen", bsn });
+    for (const choice of choices) {
+      const res = await fetch(`${u.consent}/v1/me/choices`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(choice) });
+      if (!res.ok) {
+        failed++;
+        if (failed <= 3) log(`  ! choice refused with ${res.status}: ${(await res.text()).slice(0, 200)}`);
+        else await res.arrayBuffer();
+      } else await res.arrayBuffer();
+      done++;
+    }
+    if (performance.now() - lastLog > 15_000) {
+      lastLog = performance.now();
+      log(`  … ${done}/${total} choices`);
+    }
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  log(`  ${done - failed} choices recorded in ${seconds.toFixed(1)} s (${Math.round((done - failed) / seconds)}/s), ${failed} refused`);
+  return { citizens: citizens.length, choices: done - failed, refused: failed, seconds: Math.round(seconds * 10) / 10, choicesPerSec: Math.round((done - failed) / seconds) };
+}
+
+export async function run({ mint, log }) {
+  const u = urls();
+  const checkUrl = `${u.consent}/v1/consent-check`;
+  if (!(await routeExists(checkUrl, { method: "POST" }))) return { available: false, reason: "POST /v1/consent-check does not exist yet" };
+  if (!(await routeExists(`${u.consent}/v1/me/choices`, { method: "POST" }))) return { available: false, reason: "POST /v1/me/choices does not exist yet (needed to seed)" };
+
+  const citizens = bsnSeries(CITIZENS, 0);
+  const seeding = await seedChoices({ citizens, mint, log });
+
+  // Questions: 80% about citizens with choices, 20% about citizens without any; requester = the token's URA.
+  const orgs = providers();
+  const tokens = new Map();
+  for (const org of orgs) tokens.set(org.ura, `Bearer ${await mint({ role: "provider", ...org })}`);
+  const strangers = bsnSeries(2_000, 1);
+  const r = rng(11);
+  const bodies = Array.from({ length: 20_000 }, () => {
+    const requester = orgs[Math.floor(r() * orgs.length)];
+    const holder = orgs[Math.floor(r() * orgs.length)];
+    const bsn = r() < 0.8 ? citizens[Math.floor(r() * citizens.length)] : strangers[Math.floor(r() * strangers.length)];
+    return {
+      auth: tokens.get(requester.ura),
+      body: JSON.stringify({ patient: { bsn }, holder: { ura: holder.ura, organizationType: holder.organizationType }, requester, purpose: r() < 0.7 ? "TREAT" : "COC", dataCategories: DATA_CATEGORIES }),
+    };
+  });
+  const sample = await expectOk(checkUrl, { method: "POST", headers: { authorization: bodies[0].auth, "content-type": "application/json" }, body: bodies[0].body });
+  if (!Array.isArray(sample.decisions) || sample.decisions.length !== 3) throw new Error(`consent check answered an unexpected shape: ${JSON.stringify(sample).slice(0, 200)}`);
+
+  let i = 0;
+  const checkRequests = [
+    {
+      method: "POST",
+      path: "/v1/consent-check",
+      setupRequest: (req) => {
+        const b = bodies[i++ % bodies.length];
+        return { ...req, headers: { ...req.headers, authorization: b.auth, "content-type": "application/json" }, body: b.body };
+      },
+    },
+  ];
+  const rows = [];
+  for (const connections of CONNECTIONS) {
+    log(`· consent: ${connections} connection(s): /health, then /v1/consent-check`);
+    const empty = await measure({ url: u.consent, connections, requests: [{ method: "GET", path: "/health" }] });
+    const check = await measure({ url: u.consent, connections, requests: checkRequests });
+    rows.push({ connections, empty, check, ratio: empty.reqPerSec ? Math.round((check.reqPerSec / empty.reqPerSec) * 100) / 100 : null });
+  }
+  const at16 = rows.find((row) => row.connections === 16);
+  return {
+    available: true,
+    seeding,
+    questions: { distinctBodies: bodies.length, dataCategoriesPerQuestion: 3, patientsWithChoicesShare: 0.8, providers: orgs.length },
+    rows,
+    target: { description: "consent check at 16 connections ≥ 60% of the empty route's req/s", met: at16 ? at16.ratio >= 0.6 && at16.check.non2xx === 0 : null, ratioAt16: at16?.ratio ?? null },
+  };
+}
