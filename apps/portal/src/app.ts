@@ -9,7 +9,6 @@ import { languageMiddleware, messages } from "./i18n";
 import { providerInfo } from "./provider/page";
 import { researcher } from "./researcher/routes";
 import { csrfProtection } from "./security/csrf";
-import { pageHeaders } from "./security/headers";
 import { handleSessionExpired, SessionExpired } from "./services/clients";
 import { freshSession, sessionMiddleware } from "./session/session";
 import { PageError, renderError } from "./views/errors";
@@ -20,7 +19,6 @@ function buildPages() {
   const pages = new Hono<AppEnv>();
   pages.use("*", languageMiddleware());
   pages.use("*", sessionMiddleware());
-  pages.use("*", pageHeaders());
   pages.use("*", csrfProtection());
   pages.route("/", home);
   pages.route("/", login);

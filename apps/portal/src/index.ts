@@ -1,7 +1,8 @@
 import { buildApp } from "./app";
+import { withPageHeaders } from "./security/headers";
 
 const app = buildApp();
 
 export default {
-  fetch: app.fetch,
+  fetch: async (request, env, ctx) => withPageHeaders(request, await app.fetch(request, env, ctx)),
 } satisfies ExportedHandler<Env>;

@@ -102,7 +102,7 @@ describe("guardian: a child's choices", () => {
     const child = await b.open(`/mijn?kind=${NOOR_CHILD_ID}`);
     const text = textOf(child.html);
     expect(text).toContain("U regelt nu de keuzes van Noor el Amrani.");
-    expect(text).toContain("Huisartsen mogen uw medicatiegegevens delen met apotheken.");
+    expect(text).toContain("Huisartsen mogen de medicatiegegevens van Noor delen met apotheken.");
     expect(text).toContain("Deze keuze telt pas als een ouder of voogd hem bevestigt.");
 
     const wrong = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: "pending-1", code: "0000-0000" });
@@ -114,7 +114,7 @@ describe("guardian: a child's choices", () => {
     const ok = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: "pending-1", code: PENDING_CODE });
     expect(ok.status).toBe(303);
     const done = textOf(await b.follow(ok));
-    expect(done).toContain("De keuze is bevestigd: Huisartsen mogen uw medicatiegegevens delen met apotheken.");
+    expect(done).toContain("De keuze is bevestigd: Huisartsen mogen de medicatiegegevens van Noor delen met apotheken.");
     expect(done).not.toContain("Deze keuze telt pas als");
   });
 

@@ -20,6 +20,8 @@ citizen.use("/mijn", requireUser("citizen"));
 citizen.use("/mijn/*", requireUser("citizen"));
 
 const ro = (a: Acting) => (a.childId ? { child: a.childId } : undefined);
+/** First name of the child a guardian acts for, so sentences say "de uitslagen van Noor". */
+const childName = (a: Acting) => (a.child ? (a.child.name ?? "").split(" ")[0] || undefined : undefined);
 
 function statusLabel(c: Context<AppEnv>, choice: Choice) {
   const t = c.get("t");
@@ -48,7 +50,7 @@ citizen.get("/mijn", async (c) => {
         <ul class="choice-list">
           {choices.map((ch) => (
             <li class={`choice choice-${ch.decision}`}>
-              <p class="choice-sentence">{describeChoice(t, ch)}</p>
+              <p class="choice-sentence">{describeChoice(t, ch, childName(a))}</p>
               {statusLabel(c, ch)}
               {a.childId && ch.status === "pending" && (
                 <form method="post" action={`/mijn/kinderen/${a.childId}/bevestigen`} class="confirm-form">
@@ -60,10 +62,10 @@ citizen.get("/mijn", async (c) => {
                 </form>
               )}
               <p class="choice-actions">
-                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/wijzigen`, a)} aria-label={`${t.citizen.change}: ${describeChoice(t, ch)}`}>
+                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/wijzigen`, a)} aria-label={`${t.citizen.change}: ${describeChoice(t, ch, childName(a))}`}>
                   {t.citizen.change}
                 </a>
-                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/intrekken`, a)} aria-label={`${t.citizen.withdraw}: ${describeChoice(t, ch)}`}>
+                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/intrekken`, a)} aria-label={`${t.citizen.withdraw}: ${describeChoice(t, ch, childName(a))}`}>
                   {t.citizen.withdraw}
                 </a>
               </p>
@@ -109,8 +111,8 @@ citizen.post("/mijn/keuzes", async (c) => {
   if (!res.ok) return choiceFormPage(c, a, t.citizen.newChoiceTitle, "/mijn/keuzes", values, choiceProblemErrors(t, res.problem.problem as never), t.citizen.saveChoice);
   const saved = res.value;
   const text = saved.confirmation
-    ? t.citizen.savedPending(describeChoice(t, saved), saved.confirmation.code)
-    : t.citizen.saved(describeChoice(t, saved));
+    ? t.citizen.savedPending(describeChoice(t, saved, childName(a)), saved.confirmation.code)
+    : t.citizen.saved(describeChoice(t, saved, childName(a)));
   setFlash(c, { kind: "success", text });
   return c.redirect(withActing("/mijn", a), 303);
 });
@@ -129,7 +131,7 @@ citizen.get("/mijn/keuzes/:id/wijzigen", async (c) => {
   const choice = await findChoice(c, a, c.req.param("id"));
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.changeTitle}>
-      <p>{t.citizen.now(describeChoice(t, choice))}</p>
+      <p>{t.citizen.now(describeChoice(t, choice, childName(a)))}</p>
       <ChoiceForm c={c} a={a} action={`/mijn/keuzes/${encodeURIComponent(choice.id)}/wijzigen`} values={choiceToValues(choice)} errors={{}} submit={t.citizen.saveChange} />
     </CitizenPage>,
   );
@@ -148,7 +150,7 @@ citizen.post("/mijn/keuzes/:id/wijzigen", async (c) => {
   const saved = res.value;
   setFlash(c, {
     kind: "success",
-    text: saved.confirmation ? t.citizen.savedPending(describeChoice(t, saved), saved.confirmation.code) : t.citizen.changed(describeChoice(t, saved)),
+    text: saved.confirmation ? t.citizen.savedPending(describeChoice(t, saved, childName(a)), saved.confirmation.code) : t.citizen.changed(describeChoice(t, saved, childName(a))),
   });
   return c.redirect(withActing("/mijn", a), 303);
 });
@@ -161,7 +163,7 @@ citizen.get("/mijn/keuzes/:id/intrekken", async (c) => {
   const choice = await findChoice(c, a, c.req.param("id"));
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.withdrawTitle}>
-      <p class="choice-sentence">{describeChoice(t, choice)}</p>
+      <p class="choice-sentence">{describeChoice(t, choice, childName(a))}</p>
       <p>{t.citizen.withdrawExplain}</p>
       <form method="post" action={withActing(`/mijn/keuzes/${encodeURIComponent(choice.id)}/intrekken`, a)}>
         <CsrfField c={c} />
@@ -179,7 +181,7 @@ citizen.post("/mijn/keuzes/:id/intrekken", async (c) => {
   const a = await acting(c);
   const res = await callService(c, () => consent(c).withdrawChoice(c.req.param("id"), ro(a)));
   if (!res.ok) throw new PageError(400, "badRequest");
-  setFlash(c, { kind: "success", text: t.citizen.withdrawn(describeChoice(t, res.value)) });
+  setFlash(c, { kind: "success", text: t.citizen.withdrawn(describeChoice(t, res.value, childName(a))) });
   return c.redirect(withActing("/mijn", a), 303);
 });
 
@@ -268,7 +270,7 @@ citizen.get("/mijn/geschiedenis", async (c) => {
                 {t.dateTime(v.updatedAt)} · {t.citizen.changeKinds[v.change]} · {t.citizen.recordedBy[v.recordedBy.role]}
                 {v.recordedBy.ura ? ` (URA ${v.recordedBy.ura})` : ""}
               </p>
-              <p>{describeChoice(t, v)}</p>
+              <p>{describeChoice(t, v, childName(a))}</p>
             </li>
           ))}
         </ul>
@@ -368,6 +370,6 @@ citizen.post("/mijn/kinderen/:childId/bevestigen", async (c) => {
   if (!parsed.success) return fail({ code: t.citizen.confirmCodeInvalid });
   const res = await callService(c, () => consent(c).confirmChildChoice(a.childId!, parsed.data));
   if (!res.ok) return fail({ code: t.citizen.confirmCodeWrong });
-  setFlash(c, { kind: "success", text: t.citizen.confirmed(describeChoice(t, res.value)) });
+  setFlash(c, { kind: "success", text: t.citizen.confirmed(describeChoice(t, res.value, childName(a))) });
   return c.redirect(`/mijn?kind=${encodeURIComponent(a.childId!)}`, 303);
 });

@@ -199,7 +199,13 @@ export const en: Messages = {
       "secondary-use-changed": "Research opt-out changed",
     },
     purposes: { TREAT: "for treatment", COC: "for continuity of care" },
-    outcomes: { permit: "Allowed", deny: "Refused", partial: "Partly allowed", recorded: "Recorded", pending: "Waiting for confirmation" },
+    outcomes: {
+      permit: "Allowed", deny: "Refused", partial: "Partly allowed", recorded: "Recorded", pending: "Waiting for confirmation", active: "In force",
+      withdrawn: "Withdrawn", subscribed: "Registered", unchanged: "Unchanged", "opted-out": "Opted out", "opted-in": "Opt-out withdrawn", "rejected: wrong code": "Wrong code",
+    },
+    sources: (n) => (n === 1 ? "1 source found" : `${n} sources found`),
+    self: "You",
+    guardian: "Parent or guardian",
   },
   search: {
     title: "Find datasets",
@@ -427,6 +433,7 @@ export const en: Messages = {
     deny: (holder, data, requester) => `${holder} may not share ${data} with ${requester}.`,
     permitSingle: (holder, data, requester) => `${holder} may share ${data} with ${requester}.`,
     denySingle: (holder, data, requester) => `${holder} may not share ${data} with ${requester}.`,
+    dataOf: (data, name) => `${name}'s ${data}`,
     until: (date) => `This counts until ${date}.`,
     pending: "This choice only counts once a parent or guardian confirms it.",
   },

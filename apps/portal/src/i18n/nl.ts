@@ -200,7 +200,13 @@ export const nl = {
       "secondary-use-changed": "Bezwaar onderzoek gewijzigd",
     } as Record<string, string>,
     purposes: { TREAT: "voor behandeling", COC: "voor de zorg na een behandeling" } as Record<string, string>,
-    outcomes: { permit: "Toegestaan", deny: "Geweigerd", partial: "Deels toegestaan", recorded: "Vastgelegd", pending: "Wacht op bevestiging" } as Record<string, string>,
+    outcomes: {
+      permit: "Toegestaan", deny: "Geweigerd", partial: "Deels toegestaan", recorded: "Vastgelegd", pending: "Wacht op bevestiging", active: "Geldt",
+      withdrawn: "Ingetrokken", subscribed: "Aangemeld", unchanged: "Niet veranderd", "opted-out": "Bezwaar gemaakt", "opted-in": "Bezwaar ingetrokken", "rejected: wrong code": "Verkeerde code",
+    } as Record<string, string>,
+    sources: (n: number) => (n === 1 ? "1 bron gevonden" : `${n} bronnen gevonden`),
+    self: "U zelf",
+    guardian: "Ouder of voogd",
   },
 
   search: {
@@ -430,6 +436,7 @@ export const nl = {
     deny: (holder: string, data: string, requester: string) => `${holder} mogen ${data} niet delen met ${requester}.`,
     permitSingle: (holder: string, data: string, requester: string) => `${holder} mag ${data} delen met ${requester}.`,
     denySingle: (holder: string, data: string, requester: string) => `${holder} mag ${data} niet delen met ${requester}.`,
+    dataOf: (data: string, name: string) => `de ${data} van ${name}`,
     until: (date: string) => `Dit geldt tot ${date}.`,
     pending: "Deze keuze telt pas als een ouder of voogd hem bevestigt.",
   },

@@ -9,11 +9,14 @@ export function describeLogEntry(t: Messages, e: AccessLogEntry): { who: string;
   let who: string;
   if (e.actor.name) who = e.actor.ura ? `${e.actor.name} (URA ${e.actor.ura})` : e.actor.name;
   else if (e.actor.ura) who = l.orgWithUra(typeLabel ?? t.roles.provider ?? "", e.actor.ura);
+  else if (e.actor.role === "citizen") who = l.self;
+  else if (e.actor.role === "guardian") who = l.guardian;
   else who = t.roles[e.actor.role] ?? e.actor.role;
   const data = e.dataCategories.map((code) => t.dataCategories[code]?.name.toLowerCase() ?? code).join(", ");
   const action = l.actions[e.action] ?? e.action;
   const purpose = e.purpose ? l.purposes[e.purpose] ?? e.purpose : undefined;
   const what = [action, data && l.about(data), purpose && `(${purpose})`].filter(Boolean).join(" ");
-  const outcome = l.outcomes[e.outcome] ?? e.outcome;
+  const located = /^(\d+) source\(s\)$/.exec(e.outcome);
+  const outcome = l.outcomes[e.outcome] ?? (located ? l.sources(Number(located[1])) : e.outcome);
   return { who, what, outcome };
 }

@@ -15,11 +15,13 @@ function object(t: Messages, party: Party): string {
 
 /**
  * A choice in plain words, e.g. "Ziekenhuizen mogen uw medicatiegegevens delen met apotheken."
- * plus "Dit geldt tot 1 januari 2027." when it has an end date.
+ * plus "Dit geldt tot 1 januari 2027." when it has an end date. For a guardian acting for a child,
+ * "de medicatiegegevens van Noor" instead of "uw medicatiegegevens".
  */
-export function describeChoice(t: Messages, choice: ChoiceLike): string {
+export function describeChoice(t: Messages, choice: ChoiceLike, childName?: string): string {
   const holder = subject(t, choice.holder);
-  const data = t.dataCategories[choice.dataCategory]?.object ?? choice.dataCategory;
+  const category = t.dataCategories[choice.dataCategory];
+  const data = childName && category ? t.choiceSentence.dataOf(category.name.toLowerCase(), childName) : (category?.object ?? choice.dataCategory);
   const requester = object(t, choice.requester);
   const s = t.choiceSentence;
   const sentence = choice.decision === "permit"

@@ -1,6 +1,3 @@
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env";
-
 /** The portal's Content-Security-Policy: own origin only, no inline script or style, no framing. */
 export const PORTAL_CSP = [
   "default-src 'self'",
@@ -15,15 +12,18 @@ export const PORTAL_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Sets the CSP and no-store on every HTML page (pages show personal data). */
-export function pageHeaders(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    const type = c.res.headers.get("content-type") ?? "";
-    if (type.startsWith("text/html") && !new URL(c.req.url).pathname.startsWith("/docs")) {
-      c.res.headers.set("content-security-policy", PORTAL_CSP);
-      c.res.headers.set("cache-control", "no-store");
-      c.res.headers.set("referrer-policy", "same-origin");
-    }
-  };
+/**
+ * Headers of every HTML page (the API reference at /docs keeps its own CSP): the strict CSP, no-store
+ * (pages show personal data), and Referrer-Policy same-origin. The shared app factory's default
+ * `no-referrer` would make browsers send `Origin: null` on our own form posts, which the CSRF check
+ * must refuse. Applied to the final response, after every middleware has run.
+ */
+export function withPageHeaders(req: Request, res: Response): Response {
+  const type = res.headers.get("content-type") ?? "";
+  if (!type.startsWith("text/html") || new URL(req.url).pathname.startsWith("/docs")) return res;
+  const out = new Response(res.body, res);
+  out.headers.set("content-security-policy", PORTAL_CSP);
+  out.headers.set("cache-control", "no-store");
+  out.headers.set("referrer-policy", "same-origin");
+  return out;
 }

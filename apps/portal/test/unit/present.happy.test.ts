@@ -15,6 +15,11 @@ describe("a choice in plain words", () => {
     expect(describeChoice(en, base)).toBe("Hospitals may share your medication data with pharmacies.");
   });
 
+  it("names the child when a guardian acts for one", () => {
+    expect(describeChoice(nl, base, "Noor")).toBe("Ziekenhuizen mogen de medicatiegegevens van Noor delen met apotheken.");
+    expect(describeChoice(en, base, "Noor")).toBe("Hospitals may share Noor's medication data with pharmacies.");
+  });
+
   it("says 'niet' for a deny, names a single organisation by URA, and adds the end date", () => {
     expect(describeChoice(nl, { ...base, decision: "deny" })).toBe("Ziekenhuizen mogen uw medicatiegegevens niet delen met apotheken.");
     expect(describeChoice(nl, { ...base, holder: { ura: "00002002" }, requester: { category: "huisarts" }, dataCategory: "GGC002", validUntil: "2027-01-01" })).toBe(
@@ -73,6 +78,9 @@ describe("the access log in plain words", () => {
       what: "Vroeg of gegevens gedeeld mogen worden over behandelgegevens, medicatiegegevens (voor behandeling)",
       outcome: "Geweigerd",
     });
+    const own = { ...entry, action: "choice-recorded" as const, outcome: "active", actor: { role: "citizen", ura: null, organizationType: null, uziRole: null }, purpose: null, dataCategories: ["GGC012"] };
+    expect(describeLogEntry(nl, own)).toEqual({ who: "U zelf", what: "Keuze vastgelegd over uitslagen", outcome: "Geldt" });
+    expect(describeLogEntry(en, { ...entry, action: "locate" as const, outcome: "2 source(s)" }).outcome).toBe("2 sources found");
   });
 });
 

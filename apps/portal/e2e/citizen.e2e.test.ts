@@ -1,0 +1,187 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_CITIZENS, DEMO_PROVIDERS } from "../../../packages/shared/src/demo";
+import { clickAndExpectUrl, expectAccessible, launch, mainText, newPage, screenshot } from "./browser";
+
+const portal = inject("portal");
+const consent = inject("consent");
+const jan = DEMO_CITIZENS.find((p) => p.key === "jan")!;
+const ziekenhuis = DEMO_PROVIDERS.find((p) => p.key === "ziekenhuis")!;
+const lab = DEMO_PROVIDERS.find((p) => p.key === "lab")!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function loginAs(page: Page, name: string) {
+  await page.goto(`${portal}/inloggen`);
+  await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${name}` }).click(), /\/mijn$/);
+}
+
+/** A provider asks the consent registry the closed question, with a token from the development issuer. */
+async function providerCheck(bsn: string) {
+  const tokenRes = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ role: "provider", ura: lab.ura, organizationType: lab.organizationType }),
+  });
+  expect(tokenRes.status).toBe(200);
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const res = await fetch(`${consent}/v1/consent-check`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
+    body: JSON.stringify({
+      patient: { bsn },
+      holder: { ura: ziekenhuis.ura, organizationType: ziekenhuis.organizationType },
+      requester: { ura: lab.ura, organizationType: lab.organizationType },
+      purpose: "TREAT",
+      dataCategories: ["GGC012"],
+    }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { decisions: { decision: string }[] };
+}
+
+describe("citizen in a real browser", () => {
+  it("logs in, records a choice, sees it, withdraws it, and sees a provider's check in the access log", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${portal}/`);
+    await expectAccessible(page);
+    await screenshot(page, "home");
+
+    await page.goto(`${portal}/inloggen`);
+    await expectAccessible(page);
+    await screenshot(page, "login");
+    await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${jan.name}` }).click(), /\/mijn$/);
+    // the Secure session cookie was accepted over http://localhost and is HttpOnly
+    const cookie = (await page.context().cookies()).find((c) => c.name === "regie_session")!;
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax" });
+    expect(await mainText(page)).toContain(`U bent ingelogd als ${jan.name}.`);
+    await expectAccessible(page);
+
+    // record: the form first refuses an empty submit, with errors next to the fields
+    await page.getByRole("link", { name: "Nieuwe keuze vastleggen" }).click();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Keuze opslaan" }).click();
+    await expect.poll(() => page.locator("#error-summary").isVisible()).toBe(true);
+    expect(await page.locator("#f-holder").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page);
+    await screenshot(page, "citizen-choice-form-errors");
+
+    await page.getByLabel("Wie heeft de gegevens?").selectOption("ziekenhuis");
+    await page.getByLabel("Met wie mogen de gegevens gedeeld worden?").selectOption("laboratorium");
+    await page.getByLabel("Uitslagen").check();
+    await page.getByLabel("Ja, dit mag").check();
+    await page.getByRole("button", { name: "Keuze opslaan" }).click();
+    await page.waitForURL(/\/mijn$/);
+    const sentence = "Ziekenhuizen mogen uw uitslagen delen met laboratoria.";
+    expect(await mainText(page)).toContain(`Uw keuze is opgeslagen: ${sentence}`);
+    expect(await page.locator(".choice-sentence", { hasText: sentence }).count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, "citizen-choices");
+
+    // a provider's question is answered with this choice and shows up in "who asked about me"
+    expect((await providerCheck(jan.bsn)).decisions[0]!.decision).toBe("permit");
+    await page.getByRole("link", { name: "Wie vroeg naar mij" }).click();
+    const log = await mainText(page);
+    expect(log).toContain(`URA ${lab.ura}`);
+    expect(log).toContain("Vroeg of gegevens gedeeld mogen worden over uitslagen (voor behandeling)");
+    expect(log).toContain("Toegestaan");
+    await expectAccessible(page);
+    await screenshot(page, "citizen-access-log");
+
+    // withdraw
+    await page.getByRole("link", { name: "Mijn keuzes" }).first().click();
+    await page.getByRole("link", { name: `Intrekken: ${sentence}` }).click();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Ja, keuze intrekken" }).click();
+    await page.waitForURL(/\/mijn$/);
+    expect(await mainText(page)).toContain(`Uw keuze is ingetrokken: ${sentence}`);
+    expect(await page.locator(".choice-sentence", { hasText: sentence }).count()).toBe(0);
+
+    // the same question is now denied, and both questions are in the log
+    expect((await providerCheck(jan.bsn)).decisions[0]!.decision).toBe("deny");
+    await page.getByRole("link", { name: "Wie vroeg naar mij" }).click();
+    expect(await mainText(page)).toContain("Geweigerd");
+
+    await page.getByRole("link", { name: "Geschiedenis" }).click();
+    expect(await mainText(page)).toContain("Ingetrokken");
+    await expectAccessible(page);
+    await screenshot(page, "citizen-history");
+
+    await page.getByRole("link", { name: "Berichten" }).click();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Onderzoek en beleid" }).click();
+    await expectAccessible(page);
+    await screenshot(page, "citizen-secondary-use");
+    await page.getByRole("button", { name: "Bezwaar maken" }).click();
+    expect(await mainText(page)).toContain("Uw bezwaar is opgeslagen.");
+    await page.getByRole("button", { name: "Bezwaar intrekken" }).click();
+    expect(await mainText(page)).toContain("Uw bezwaar is ingetrokken.");
+
+    // English
+    await page.getByRole("link", { name: "Read this page in English" }).click();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await mainText(page)).toContain("Using your data for research and policy");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "My choices" }).first().click();
+    await expectAccessible(page);
+    await screenshot(page, "citizen-choices-en");
+    await page.context().close();
+  });
+
+  it("a guardian manages a young child's choices and confirms the child's own choice with its code", async () => {
+    // Noor (12) records a choice herself: it waits for a parent's confirmation, with a code
+    const child = await newPage(browser);
+    await loginAs(child, "Noor el Amrani");
+    await child.getByRole("link", { name: "Nieuwe keuze vastleggen" }).click();
+    await child.getByLabel("Wie heeft de gegevens?").selectOption("tandarts");
+    await child.getByLabel("Met wie mogen de gegevens gedeeld worden?").selectOption("huisarts");
+    await child.getByLabel("Uitslagen").check();
+    await child.getByLabel("Ja, dit mag").check();
+    await child.getByRole("button", { name: "Keuze opslaan" }).click();
+    await child.waitForURL(/\/mijn$/);
+    const flash = await mainText(child);
+    expect(flash).toContain("Een ouder of voogd moet deze keuze nog bevestigen.");
+    const code = /Geef hem of haar deze code: (\S+)/.exec(flash)![1]!;
+    expect(flash).toContain("Deze keuze telt pas als een ouder of voogd hem bevestigt.");
+    await expectAccessible(child);
+    await child.context().close();
+
+    const page = await newPage(browser);
+    await loginAs(page, "Fatima el Amrani");
+    await page.getByRole("link", { name: "Mijn kinderen" }).click();
+    expect(await mainText(page)).toContain("Noor el Amrani");
+    await expectAccessible(page);
+    await screenshot(page, "guardian-children");
+    await page.getByRole("link", { name: "Keuzes van Noor el Amrani bekijken en regelen" }).click();
+    expect(await mainText(page)).toContain("U regelt nu de keuzes van Noor el Amrani.");
+    await expectAccessible(page);
+    await screenshot(page, "guardian-confirm-code");
+    await page.getByLabel("Bevestigingscode").fill("WRONG-CODE");
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    expect(await mainText(page)).toContain("Deze code klopt niet of is verlopen.");
+    await expectAccessible(page);
+    await page.getByLabel("Bevestigingscode").fill(code);
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await page.waitForURL(/\/mijn\?kind=/);
+    expect(await mainText(page)).toContain("De keuze is bevestigd: Tandartsen mogen de uitslagen van Noor delen met huisartsen.");
+    await page.getByRole("link", { name: "Nieuwe keuze vastleggen" }).click();
+    await page.getByLabel("Wie heeft de gegevens?").selectOption("huisarts");
+    await page.getByLabel("Met wie mogen de gegevens gedeeld worden?").selectOption("jeugdgezondheidszorg");
+    await page.getByLabel("Behandelgegevens").check();
+    await page.getByLabel("Ja, dit mag").check();
+    await page.getByRole("button", { name: "Keuze opslaan" }).click();
+    await page.waitForURL(/\/mijn\?kind=/);
+    const text = await mainText(page);
+    expect(text).toContain("Huisartsen mogen de behandelgegevens van Noor delen met jeugdartsen en consultatiebureaus.");
+    expect(text).toContain("U regelt nu de keuzes van Noor el Amrani.");
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+// @ts-expect-error plain ESM script without type declarations
+import { portsFor, startStack, stopWorkers } from "../../../scripts/stack.mjs";
+
+export const PORT_BASE = 38787;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    portal: string;
+    consent: string;
+    catalogue: string;
+  }
+}
+
+/** Starts consent, catalogue and portal with fresh local storage, seeded through each app's POST /dev/seed. */
+export default async function setup(project: TestProject) {
+  const ports = portsFor(PORT_BASE) as { portal: number; consent: number; catalogue: number };
+  project.provide("portal", `http://localhost:${ports.portal}`);
+  project.provide("consent", `http://127.0.0.1:${ports.consent}`);
+  project.provide("catalogue", `http://127.0.0.1:${ports.catalogue}`);
+  // While developing the tests: PORTAL_E2E_STACK=running uses a stack you started yourself on these ports.
+  if (process.env.PORTAL_E2E_STACK === "running") return;
+  const persistTo = mkdtempSync(join(tmpdir(), "regie-portal-e2e-"));
+  const log: string[] = [];
+  const children = await startStack({
+    portBase: PORT_BASE,
+    persistTo,
+    stdio: "pipe",
+    timeoutMs: 120_000,
+    log: (line: string) => log.push(line),
+    vars: { CONSENT_PUBLIC_URL: `http://localhost:${ports.consent}`, CATALOGUE_PUBLIC_URL: `http://localhost:${ports.catalogue}` },
+  });
+  for (const child of children as { stderr?: NodeJS.ReadableStream; stdout?: NodeJS.ReadableStream }[]) {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
+  console.log(`e2e stack on ${PORT_BASE}: ${log.join(" | ")}`);
+  return async () => {
+    stopWorkers(children);
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(persistTo, { recursive: true, force: true });
+  };
+}
