@@ -115,6 +115,14 @@ describe("researcher applies, the HDAB decides, the researcher sees the status",
     const review = await h.open(`/hdab/aanvragen/${appId}`);
     expect(textOf(review.html)).toContain("Overleving na een kankerdiagnose per regio.");
 
+    expect(review.html).not.toContain('value="approved"');
+    const tooEarly = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "approved", reasons: "" });
+    expect(tooEarly.status).toBe(400);
+    expect(textOf(await tooEarly.text())).toContain("Het besluit kon niet worden opgeslagen.");
+    const take = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "under_review", reasons: "" });
+    expect(textOf(await h.follow(take))).toContain("Opgeslagen. De aanvraag is nu: In behandeling.");
+    expect(textOf((await r.open(appPath)).html)).toContain("In behandeling");
+
     const rejectNoReason = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "rejected", reasons: "" });
     expect(rejectNoReason.status).toBe(400);
     expect(await rejectNoReason.text()).toContain('id="f-reasons-error">Geef een toelichting');

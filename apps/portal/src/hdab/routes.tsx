@@ -19,6 +19,12 @@ hdab.use("/hdab/*", requireUser("hdab"));
 const APP_ID = /^[A-Za-z0-9._~-]{1,200}$/;
 
 /**
+ * The decisions to offer per status. The catalogue enforces its workflow (submitted -> under_review ->
+ * approved | rejected); this only decides which choices the form shows.
+ */
+const NEXT_STATUSES: Record<string, string[]> = { submitted: ["under_review"], under_review: ["approved", "rejected"] };
+
+/**
  * The HDAB's decision: POST /v1/access-applications/{id}/status with the shared ApplicationStatusChange
  * body. (The shared catalogue client has no method for it, so the call is made here through the binding.)
  */
@@ -53,7 +59,7 @@ hdab.get("/hdab", async (c) => {
 function reviewPage(c: Context<AppEnv>, app: AccessApplication, values: FormValues, errors: FieldErrors, status: 200 | 400 = 200) {
   const t = c.get("t");
   const h = t.hdab;
-  const next = app.status === "submitted" ? ["under_review", "approved", "rejected"] : app.status === "under_review" ? ["approved", "rejected"] : [];
+  const next = NEXT_STATUSES[app.status] ?? [];
   return c.html(
     <Layout c={c} title={h.reviewTitle}>
       <p>
@@ -105,7 +111,7 @@ hdab.post("/hdab/aanvragen/:id", async (c) => {
   if (!res.ok) {
     const app = await readService(c, () => catalogue(c).application(id));
     const errors = issuesToFieldErrors(problemIssues(res.problem.problem as never), fieldFor, messageFor);
-    return reviewPage(c, app, values, Object.keys(errors).length ? errors : { form: res.problem.problem?.detail ?? t.hdab.errors.form }, 400);
+    return reviewPage(c, app, values, Object.keys(errors).length ? errors : { form: t.hdab.errors.form }, 400);
   }
   setFlash(c, { kind: "success", text: t.hdab.saved(t.application.statuses[res.value.status] ?? res.value.status) });
   return c.redirect(`/hdab/aanvragen/${encodeURIComponent(id)}`, 303);

@@ -397,7 +397,7 @@ export const en: Messages = {
     errors: {
       status: "Choose a decision.",
       reasons: "Give an explanation (at least 3 characters). It is required when rejecting.",
-      form: "The decision could not be saved.",
+      form: "The decision could not be saved. The application may have changed meanwhile. Reload the page.",
     },
   },
   errors: {

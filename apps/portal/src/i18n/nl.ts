@@ -399,7 +399,7 @@ export const nl = {
     errors: {
       status: "Kies een besluit.",
       reasons: "Geef een toelichting (minimaal 3 tekens). Dat is verplicht bij afwijzen.",
-      form: "Het besluit kon niet worden opgeslagen.",
+      form: "Het besluit kon niet worden opgeslagen. Misschien is de aanvraag intussen veranderd. Laad de pagina opnieuw.",
     },
   },
   errors: {

@@ -1,0 +1,163 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { clickAndExpectUrl, expectAccessible, launch, mainText, newPage, screenshot } from "./browser";
+
+const portal = inject("portal");
+const catalogue = inject("catalogue");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function resultCount(text: string): number {
+  const m = /(\d+) datasets? gevonden/.exec(text);
+  if (!m) throw new Error(`no result count in: ${text.slice(0, 300)}`);
+  return Number(m[1]);
+}
+
+async function login(page: Page, name: string, landing: RegExp) {
+  await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${name}` }).click(), landing);
+}
+
+describe("researcher and HDAB in a real browser", () => {
+  it("searches, narrows by a facet, opens a dataset, applies; the HDAB approves; the researcher sees it", async () => {
+    const page = await newPage(browser);
+
+    // search with the search box
+    await page.goto(`${portal}/onderzoek`);
+    await expectAccessible(page);
+    const all = resultCount(await mainText(page));
+    await page.getByLabel("Zoekwoorden").fill("kanker");
+    await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Zoeken", exact: true }).click(), /q=kanker/);
+    const found = resultCount(await mainText(page));
+    expect(found).toBeGreaterThan(1);
+    expect(found).toBeLessThan(all);
+    expect(await page.locator(".result mark").count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, "research-search");
+
+    // narrow by a facet: the count next to the value is the number of results we get (enhanced: submits on change)
+    const facet = page.locator('fieldset.facet:has(legend:text-is("Uitgever")) .checkbox').first();
+    const label = await facet.locator("label").innerText();
+    const expected = Number(/\((\d+)\)\s*$/.exec(label)![1]);
+    await clickAndExpectUrl(page, () => facet.locator("input").check(), /publisher=/);
+    const narrowed = resultCount(await mainText(page));
+    expect(narrowed).toBe(expected);
+    expect(narrowed).toBeLessThan(found);
+    expect(await facet.locator("input").isChecked()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, "research-search-facet");
+
+    // open a dataset
+    const first = page.locator(".result h3 a").first();
+    const title = (await first.innerText()).trim();
+    await clickAndExpectUrl(page, () => first.click(), /\/onderzoek\/datasets\//);
+    expect(await page.locator("h1").innerText()).toBe(title);
+    const details = await mainText(page);
+    for (const property of ["dct:accessRights", "healthdcatap:hdab", "healthdcatap:healthCategory", "dcat:distribution", "dct:provenance", "dcat:contactPoint"]) {
+      expect(details).toContain(property);
+    }
+    await expectAccessible(page);
+    await screenshot(page, "research-dataset");
+    const datasetUrl = page.url();
+    const id = decodeURIComponent(datasetUrl.split("/").pop()!);
+
+    // the metadata links give the catalogue's own Turtle and JSON-LD
+    const turtle = await page.request.get(`${datasetUrl}/metadata.ttl`);
+    expect(turtle.headers()["content-type"]).toContain("text/turtle");
+    const direct = await fetch(`${catalogue}/v1/datasets/${encodeURIComponent(id)}`, { headers: { accept: "text/turtle" } });
+    // the same document (blank-node labels are minted per serialisation, so they are normalised)
+    const bnodes = (ttl: string) => ttl.replace(/_:[A-Za-z0-9_-]+/g, "_:b");
+    const viaPortal = await turtle.text();
+    expect(viaPortal).toContain("dcat:Dataset");
+    expect(bnodes(viaPortal)).toBe(bnodes(await direct.text()));
+    const jsonld = await page.request.get(`${datasetUrl}/metadata.jsonld`);
+    expect(jsonld.headers()["content-type"]).toContain("application/ld+json");
+
+    // apply: log in first, then back to the form
+    await clickAndExpectUrl(page, () => page.getByRole("link", { name: "Toegang aanvragen" }).click(), /\/inloggen\?next=/);
+    await login(page, "Dr. Anna Visser", /\/aanvragen$/);
+    await expectAccessible(page);
+    await page.getByLabel("E-mailadres").fill("anna.visser@erasmusmc.nl");
+    await page.getByLabel("Doel").selectOption("SCIENTIFIC_RESEARCH");
+    await page.getByLabel("Beschrijf uw onderzoek").fill("Overleving na een kankerdiagnose, per regio en leeftijdsgroep.");
+    await page.getByLabel("Welke gegevens heeft u nodig?").fill("Diagnosejaar, regio, leeftijdsgroep, overleving na 5 jaar");
+    await page.getByLabel("Gepseudonimiseerd").check();
+    await page.getByLabel("Hoe beschermt u de gegevens?").fill("Alleen in de beveiligde verwerkingsomgeving; geen export van microdata.");
+    await page.getByLabel("Hoe lang heeft u de gegevens nodig? (maanden)").fill("24");
+    await page.getByLabel("In welke beveiligde omgeving werkt u?").fill("Beveiligde verwerkingsomgeving van de HDAB");
+    // pseudonymised data without a justification: the shared schema's rule, shown next to the field
+    await page.getByRole("button", { name: "Aanvraag versturen" }).click();
+    await page.waitForLoadState();
+    expect(await page.locator("#f-pseudonymisationJustification-error").innerText()).toContain("Leg uit waarom");
+    expect(await page.getByLabel("Hoe lang heeft u de gegevens nodig? (maanden)").inputValue()).toBe("24");
+    await expectAccessible(page);
+    await screenshot(page, "research-application-errors");
+    await page.getByLabel("Waarom zijn geanonimiseerde gegevens niet genoeg?").fill("We koppelen aan het kankerregister; daarvoor is een pseudoniem nodig.");
+    await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Aanvraag versturen" }).click(), /\/onderzoek\/aanvragen\/[0-9a-f-]+$/);
+    const applicationUrl = page.url();
+    const applicationId = applicationUrl.split("/").pop()!;
+    let status = await mainText(page);
+    expect(status).toContain("Uw aanvraag is verstuurd.");
+    expect(status).toContain("Ingediend");
+    await expectAccessible(page);
+    await screenshot(page, "research-application-status");
+    await page.getByRole("link", { name: "Mijn aanvragen" }).first().click();
+    expect(await mainText(page)).toContain("Ingediend");
+    await expectAccessible(page);
+
+    // the HDAB reviews and approves (own browser context: own session)
+    const hdab = await newPage(browser);
+    await hdab.goto(`${portal}/inloggen`);
+    await login(hdab, "Health Data Access Body Nederland", /\/hdab$/);
+    expect(await mainText(hdab)).toContain("Dr. Anna Visser (Erasmus MC)");
+    await expectAccessible(hdab);
+    await screenshot(hdab, "hdab-applications");
+    await clickAndExpectUrl(hdab, () => hdab.locator(`main a[href="/hdab/aanvragen/${applicationId}"]`).click(), /\/hdab\/aanvragen\//);
+    await expectAccessible(hdab);
+    await hdab.getByLabel("In behandeling nemen").check();
+    await hdab.getByRole("button", { name: "Besluit opslaan" }).click();
+    await hdab.waitForLoadState();
+    expect(await mainText(hdab)).toContain("Opgeslagen. De aanvraag is nu: In behandeling.");
+    // rejecting needs reasons
+    await hdab.getByLabel("Afwijzen").check();
+    await hdab.getByRole("button", { name: "Besluit opslaan" }).click();
+    await hdab.waitForLoadState();
+    expect(await hdab.locator("#f-reasons-error").innerText()).toContain("Geef een toelichting");
+    await expectAccessible(hdab);
+    await hdab.getByLabel("Goedkeuren").check();
+    await hdab.getByLabel("Toelichting").fill("Voldoet aan de voorwaarden van artikel 68 EHDS.");
+    await hdab.getByRole("button", { name: "Besluit opslaan" }).click();
+    await hdab.waitForLoadState();
+    expect(await mainText(hdab)).toContain("Opgeslagen. De aanvraag is nu: Goedgekeurd.");
+    await expectAccessible(hdab);
+    await screenshot(hdab, "hdab-review");
+    await hdab.context().close();
+
+    // the researcher sees the new status
+    await page.goto(applicationUrl);
+    status = await mainText(page);
+    expect(status).toContain("Goedgekeurd");
+    expect(status).toContain("Voldoet aan de voorwaarden van artikel 68 EHDS.");
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it("the provider page links each service's API reference, which answers", async () => {
+    const page = await newPage(browser);
+    await page.goto(`${portal}/zorgaanbieders`);
+    await expectAccessible(page);
+    await screenshot(page, "providers");
+    const links = await page.locator('main a[href$="/docs"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toHaveLength(2);
+    for (const href of links) {
+      const res = await fetch(href.replace("localhost", "127.0.0.1"));
+      expect(res.status).toBe(200);
+    }
+    await page.context().close();
+  });
+});
