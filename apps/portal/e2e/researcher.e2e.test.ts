@@ -147,7 +147,7 @@ describe("researcher and HDAB in a real browser", () => {
     await page.context().close();
   });
 
-  it("the provider page links each service's API reference, which answers", async () => {
+  it("the provider page links each service's API reference; error and English pages pass axe too", async () => {
     const page = await newPage(browser);
     await page.goto(`${portal}/zorgaanbieders`);
     await expectAccessible(page);
@@ -158,6 +158,16 @@ describe("researcher and HDAB in a real browser", () => {
       const res = await fetch(href.replace("localhost", "127.0.0.1"));
       expect(res.status).toBe(200);
     }
+    // an unknown page is an accessible error page with a 404
+    const missing = await page.goto(`${portal}/bestaat-niet`);
+    expect(missing!.status()).toBe(404);
+    expect(await mainText(page)).toContain("Deze pagina bestaat niet.");
+    await expectAccessible(page);
+    // the search in English
+    await page.goto(`${portal}/onderzoek?q=cancer&lang=en`);
+    expect(await mainText(page)).toMatch(/\d+ datasets? found/);
+    await expectAccessible(page);
+    await screenshot(page, "research-search-en");
     await page.context().close();
   });
 });
