@@ -45,3 +45,7 @@ export async function getJson<T = Record<string, unknown>>(path: string, headers
   const body = (await res.json()) as T;
   return { status: res.status, body, res };
 }
+
+export async function harvest(body: string, type = "text/turtle", who = "iknl") {
+  return SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await publisher(who)), "content-type": type }, body });
+}

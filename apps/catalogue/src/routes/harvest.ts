@@ -1,5 +1,5 @@
 /** POST /v1/harvest (publisher): import a DCAT-AP / HealthDCAT-AP document (Turtle or JSON-LD). */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import { HarvestReport } from "@regie/shared/contracts/catalogue";
 import { harvest } from "../datasets/service";
@@ -13,9 +13,8 @@ export function harvestRoutes() {
     createRoute({
       method: "post", path: "/v1/harvest", tags: ["publishing"], summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
       description:
-        "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known) in one atomic write; the others are reported with their violations and nothing of them is written.",
+        "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known) in one atomic write; the others are reported with their violations and nothing of them is written. Body: a Turtle (text/turtle) or JSON-LD (application/ld+json) document.",
       security: BEARER, middleware: [requireRole("publisher")] as const,
-      request: { body: { required: true, content: { "text/turtle": { schema: z.string() }, "application/ld+json": { schema: z.string() } } } },
       responses: { 200: jsonResponse(HarvestReport, "What was imported and what was rejected"), ...problemResponses(400, 401, 403, 413, 415, 422) },
     }),
     async (c) => {
