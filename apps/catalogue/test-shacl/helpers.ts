@@ -6,7 +6,7 @@ import { Parser as N3NodeParser } from "n3";
 import { canonize } from "rdf-canonize";
 import type * as RDF from "@rdfjs/types";
 
-export const STANDARDS = fileURLToPath(new URL("../../../../shared/standards/", import.meta.url));
+export const STANDARDS = fileURLToPath(new URL("../../../standards/", import.meta.url));
 export const readStandard = (rel: string) => readFileSync(STANDARDS + rel, "utf8");
 export const EXAMPLE_TTL = readStandard("healthdcat-ap-r8/example-healthdcat-dataset.ttl");
 
