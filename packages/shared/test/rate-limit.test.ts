@@ -125,11 +125,21 @@ describe("rate limiting in createApp", () => {
     expect((await a.request("/thing", { headers: { authorization: `Bearer ${fakeJwt({ iss: "i", sub: "t" })}` } }, env)).status).toBe(200);
   });
 
-  it("does nothing without RATE_LIMIT, with RATE_LIMIT=off, for /health, or for requests without a client identity", async () => {
+  it("limits by default (600 per minute) when RATE_LIMIT is not set outside development", async () => {
+    const a = createApp({ name: "t", title: "t", openapi: false, rateLimit: { limiter: new TokenBucketLimiter(100, () => 0) } });
+    a.get("/thing", (c) => c.json({ ok: true }));
+    const from = { headers: { "cf-connecting-ip": "192.0.2.1" } };
+    for (let i = 0; i < 600; i++) expect((await a.request("/thing", from, { ENVIRONMENT: "production" })).status).toBe(200);
+    const res = await a.request("/thing", from, { ENVIRONMENT: "production" });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("1");
+  });
+
+  it("does nothing in development without RATE_LIMIT, with RATE_LIMIT=off, for /health, or for requests without a client identity", async () => {
     const a = app();
     const from = { headers: { "cf-connecting-ip": "192.0.2.1" } };
     for (let i = 0; i < 5; i++) {
-      expect((await a.request("/thing", from, {})).status).toBe(200);
+      expect((await a.request("/thing", from, { ENVIRONMENT: "development" })).status).toBe(200);
       expect((await a.request("/thing", from, { RATE_LIMIT: "off" })).status).toBe(200);
       expect((await a.request("/health", from, { RATE_LIMIT: "1/60" })).status).toBe(200);
       expect((await a.request("/thing", {}, { RATE_LIMIT: "1/60" })).status).toBe(200);

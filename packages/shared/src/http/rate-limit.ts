@@ -9,8 +9,12 @@ import { ApiError } from "./problem";
  * Requests with neither (service-binding calls between Regie's own workers, tests) are not limited here.
  *
  * The limit comes from the `RATE_LIMIT` variable: "<requests>/<seconds>" (e.g. "600/60"), or "off".
- * Absent means off, so an app without the variable behaves exactly as before.
+ * Absent means DEFAULT_RATE_LIMIT outside development and off in development (ENVIRONMENT=development:
+ * `npm start`, the tests and the benchmarks), so nothing local is throttled by accident.
  */
+
+/** The rule when RATE_LIMIT is not set and ENVIRONMENT is not development. */
+export const DEFAULT_RATE_LIMIT = "600/60";
 
 export interface RateLimitRule {
   /** Requests a client may send per period (also the burst size). */
@@ -165,7 +169,7 @@ export interface RateLimitOptions {
 
 const defaultExempt = (path: string) => path === "/health";
 
-/** The middleware `createApp` installs on every app; a no-op unless the RATE_LIMIT variable sets a rule. */
+/** The middleware `createApp` installs on every app (see the top of this file for the rule it applies). */
 export function rateLimit(opts: RateLimitOptions = {}): MiddlewareHandler {
   const limiter = opts.limiter ?? new TokenBucketLimiter();
   const variable = opts.variable ?? "RATE_LIMIT";
@@ -173,8 +177,9 @@ export function rateLimit(opts: RateLimitOptions = {}): MiddlewareHandler {
   let cachedRaw: string | undefined;
   let cachedRule: RateLimitRule | null = null;
   return async (c, next) => {
-    const raw = (c.env as Record<string, unknown> | undefined)?.[variable];
-    if (typeof raw !== "string") return next();
+    const vars = c.env as Record<string, unknown> | undefined;
+    const configured = vars?.[variable];
+    const raw = typeof configured === "string" ? configured : vars?.ENVIRONMENT === "development" ? "off" : DEFAULT_RATE_LIMIT;
     if (raw !== cachedRaw) {
       cachedRule = parseRateLimit(raw);
       cachedRaw = raw;
