@@ -1,0 +1,148 @@
+/**
+ * Cross-cutting security of the catalogue: hostile tokens and wrong roles on every protected route,
+ * publishers touching each other's datasets by id (including via harvest), researchers guessing each
+ * other's applications, oversized and truncated bodies, and per-client rate limiting in the real app.
+ */
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { hostileTokens, mintToken } from "@regie/shared/testing/tokens";
+import { buildApp } from "../../src/app";
+import { BASE, minimalDataset, publish } from "../helpers";
+
+vi.setConfig({ testTimeout: 60_000 });
+const HOSTILE = ["expired", "otherKey", "algNone", "hs256", "wrongAudience", "wrongIssuer", "noExpiry", "tampered", "garbage"] as const;
+
+type Role = "citizen" | "provider" | "hdab" | "researcher" | "publisher";
+const claimsFor = {
+  citizen: { role: "citizen" as const, bsn: "999990007" },
+  provider: { role: "provider" as const, ura: "00001001", organizationType: "Z3" },
+  hdab: { role: "hdab" as const, sub: "hdab-nl" },
+  researcher: { role: "researcher" as const, sub: "researcher-anna", name: "Anna", organisation: "Erasmus MC" },
+  publisher: { role: "publisher" as const, publisherId: "rivm" },
+};
+const token = (role: Role) => mintToken(env, claimsFor[role]);
+
+let owned: { id: string };
+let applicationId: string;
+
+const application = () => ({
+  datasetIds: [owned.id],
+  applicant: { name: "Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
+  purpose: "SCIENTIFIC_RESEARCH",
+  purposeDescription: "Research into the course of chronic disease.",
+  requestedData: "Diagnoses and medication",
+  dataForm: "anonymised",
+  safeguards: "Secure processing environment",
+  durationMonths: 12,
+  processingEnvironment: "HDAB secure processing environment",
+});
+
+async function send(method: string, path: string, bearer: string | undefined, body?: string, type = "application/json") {
+  const headers: Record<string, string> = {};
+  if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers["content-type"] = type;
+  return SELF.fetch(BASE + path, { method, headers, body });
+}
+
+async function expectProblem(res: Response, status: number, context: string) {
+  expect(res.status, `${context}: ${await res.clone().text()}`).toBe(status);
+  expect(res.headers.get("content-type"), context).toBe("application/problem+json");
+}
+
+beforeAll(async () => {
+  owned = await publish("umcu", minimalDataset({ title: { en: "Owned by UMCU" } }));
+  const res = await send("POST", "/v1/access-applications", await token("researcher"), JSON.stringify(application()));
+  expect(res.status).toBe(201);
+  applicationId = ((await res.json()) as { id: string }).id;
+});
+
+describe("every protected route refuses hostile tokens (401) and other roles (403)", () => {
+  const routes: { method: string; label: string; path: () => string; roles: Role[]; body?: () => string; type?: string }[] = [
+    { method: "POST", label: "/v1/datasets", path: () => "/v1/datasets", roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
+    { method: "PUT", label: "/v1/datasets/{id}", path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
+    { method: "DELETE", label: "/v1/datasets/{id}", path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"] },
+    { method: "POST", label: "/v1/harvest", path: () => "/v1/harvest", roles: ["publisher"], body: () => "<a> <b> <c> .", type: "text/turtle" },
+    { method: "POST", label: "/v1/access-applications", path: () => "/v1/access-applications", roles: ["researcher"], body: () => JSON.stringify(application()) },
+    { method: "GET", label: "/v1/access-applications", path: () => "/v1/access-applications", roles: ["researcher", "hdab"] },
+    { method: "GET", label: "/v1/access-applications/{id}", path: () => `/v1/access-applications/${applicationId}`, roles: ["researcher", "hdab"] },
+    { method: "POST", label: "/v1/access-applications/{id}/status", path: () => `/v1/access-applications/${applicationId}/status`, roles: ["hdab"], body: () => JSON.stringify({ status: "under_review" }) },
+    { method: "POST", label: "/v1/access-applications/{id}/cohort-filter", path: () => `/v1/access-applications/${applicationId}/cohort-filter`, roles: ["hdab"], body: () => JSON.stringify({ bsns: ["999990007"] }) },
+  ];
+  for (const route of routes) {
+    it(`${route.method} ${route.label}`, async () => {
+      const tokens = await hostileTokens(env, claimsFor[route.roles[0]!], env.AUTH_AUDIENCE);
+      await expectProblem(await send(route.method, route.path(), undefined, route.body?.(), route.type), 401, "no token");
+      for (const kind of HOSTILE) await expectProblem(await send(route.method, route.path(), tokens[kind], route.body?.(), route.type), 401, `${kind} token`);
+      for (const role of Object.keys(claimsFor) as Role[]) {
+        if (route.roles.includes(role)) continue;
+        await expectProblem(await send(route.method, route.path(), await token(role), route.body?.(), route.type), 403, `${role} token`);
+      }
+    });
+  }
+});
+
+describe("a publisher and another's datasets", () => {
+  it("cannot replace, delete or harvest over another publisher's dataset; it stays byte for byte the same", async () => {
+    const before = await (await SELF.fetch(`${BASE}/v1/datasets/${owned.id}`, { headers: { accept: "text/turtle" } })).text();
+    const rivm = await token("publisher");
+    await expectProblem(await send("PUT", `/v1/datasets/${owned.id}`, rivm, JSON.stringify(minimalDataset({ title: { en: "Hijacked" } }))), 403, "PUT");
+    await expectProblem(await send("DELETE", `/v1/datasets/${owned.id}`, rivm), 403, "DELETE");
+    const turtle = before.replace(/Owned by UMCU/g, "Hijacked by harvest");
+    const harvest = await send("POST", "/v1/harvest", rivm, turtle, "text/turtle");
+    expect(harvest.status).toBeLessThan(500);
+    if (harvest.ok) {
+      const report = (await harvest.json()) as { imported: unknown[] };
+      expect(report.imported).toEqual([]);
+    }
+    expect(await (await SELF.fetch(`${BASE}/v1/datasets/${owned.id}`, { headers: { accept: "text/turtle" } })).text()).toBe(before);
+  });
+});
+
+describe("researchers guessing each other's applications", () => {
+  it("another researcher gets 403 or 404 for an application id and does not see it in the list", async () => {
+    const tom = await mintToken(env, { role: "researcher", sub: "researcher-tom", name: "Tom", organisation: "UM" });
+    const res = await send("GET", `/v1/access-applications/${applicationId}`, tom);
+    expect([403, 404]).toContain(res.status);
+    expect(await res.text()).not.toContain("Research into the course");
+    const list = await (await send("GET", "/v1/access-applications", tom)).text();
+    expect(list).not.toContain(applicationId);
+    for (const guess of [applicationId.toUpperCase(), applicationId.slice(0, -1) + "0", "1", "../" + applicationId]) {
+      expect((await send("GET", `/v1/access-applications/${encodeURIComponent(guess)}`, tom)).status).toBeGreaterThanOrEqual(400);
+    }
+  });
+});
+
+describe("oversized and truncated bodies", () => {
+  it("a harvest document over the 8 MiB limit is 413 problem+json and imports nothing", async () => {
+    const total = async () => ((await (await SELF.fetch(`${BASE}/v1/datasets?limit=1`)).json()) as { total: number }).total;
+    const before = await total();
+    const big = "# " + "x".repeat(8 * 1024 * 1024 + 10);
+    await expectProblem(await send("POST", "/v1/harvest", await token("publisher"), big, "text/turtle"), 413, "harvest");
+    expect(await total()).toBe(before);
+  });
+
+  it("a dataset body cut off halfway is a 400 problem and stores nothing", async () => {
+    const total = async () => ((await (await SELF.fetch(`${BASE}/v1/datasets?limit=1`)).json()) as { total: number }).total;
+    const before = await total();
+    const text = JSON.stringify(minimalDataset());
+    await expectProblem(await send("POST", "/v1/datasets", await token("publisher"), text.slice(0, text.length >> 1)), 400, "truncated");
+    expect(await total()).toBe(before);
+  });
+});
+
+describe("rate limiting per client in the catalogue app", () => {
+  it("an anonymous searcher over the limit gets 429 with Retry-After; another address is served", async () => {
+    const app = buildApp();
+    const hit = async (ip: string) => {
+      const ctx = createExecutionContext();
+      const res = await app.fetch(new Request(`${BASE}/v1/datasets?q=diabetes`, { headers: { "cf-connecting-ip": ip } }), { ...env, RATE_LIMIT: "4/60" }, ctx);
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    for (let i = 0; i < 4; i++) expect((await hit("198.51.100.1")).status).toBe(200);
+    const limited = await hit("198.51.100.1");
+    await expectProblem(limited, 429, "fifth search");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await hit("198.51.100.2")).status).toBe(200);
+  });
+});
