@@ -94,13 +94,21 @@ describe("citizen in a real browser", () => {
     await expectAccessible(page);
     await screenshot(page, "citizen-access-log");
 
-    // withdraw
+    // change: give it an end date
     await page.getByRole("link", { name: "Mijn keuzes" }).first().click();
-    await page.getByRole("link", { name: `Intrekken: ${sentence}` }).click();
+    await clickAndExpectUrl(page, () => page.getByRole("link", { name: `Wijzigen: ${sentence}` }).click(), /\/wijzigen$/);
+    expect(await page.getByLabel("Wie heeft de gegevens?").inputValue()).toBe("ziekenhuis");
     await expectAccessible(page);
-    await page.getByRole("button", { name: "Ja, keuze intrekken" }).click();
-    await page.waitForURL(/\/mijn$/);
-    expect(await mainText(page)).toContain(`Uw keuze is ingetrokken: ${sentence}`);
+    await page.getByLabel("Tot en met wanneer geldt deze keuze?").fill("2027-06-30");
+    await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Wijziging opslaan" }).click(), /\/mijn$/);
+    const changed = `${sentence} Dit geldt tot en met 30 juni 2027.`;
+    expect(await mainText(page)).toContain(`Uw keuze is gewijzigd: ${changed}`);
+
+    // withdraw
+    await clickAndExpectUrl(page, () => page.getByRole("link", { name: `Intrekken: ${changed}` }).click(), /\/intrekken$/);
+    await expectAccessible(page);
+    await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Ja, keuze intrekken" }).click(), /\/mijn$/);
+    expect(await mainText(page)).toContain(`Uw keuze is ingetrokken: ${changed}`);
     expect(await page.locator(".choice-sentence", { hasText: sentence }).count()).toBe(0);
 
     // the same question is now denied, and both questions are in the log
@@ -109,7 +117,8 @@ describe("citizen in a real browser", () => {
     expect(await mainText(page)).toContain("Geweigerd");
 
     await page.getByRole("link", { name: "Geschiedenis" }).click();
-    expect(await mainText(page)).toContain("Ingetrokken");
+    const history = await mainText(page);
+    for (const step of ["Vastgelegd", "Gewijzigd", "Ingetrokken"]) expect(history).toContain(step);
     await expectAccessible(page);
     await screenshot(page, "citizen-history");
 

@@ -1,5 +1,6 @@
 import { ChoiceInput, type Choice } from "@regie/shared/contracts/consent";
 import type { Messages } from "../i18n";
+import { endOfValidity } from "../present/choice-sentence";
 import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "./errors";
 import type { Problem } from "@regie/shared";
 
@@ -55,6 +56,6 @@ export function choiceToValues(choice: Choice): FormValues {
     requesterUra: r.ura,
     dataCategory: choice.dataCategory,
     decision: choice.decision,
-    validUntil: choice.validUntil ? choice.validUntil.slice(0, 10) : "",
+    validUntil: choice.validUntil ? (endOfValidity(choice.validUntil).through ?? choice.validUntil.slice(0, 10)) : "",
   };
 }

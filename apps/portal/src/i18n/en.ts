@@ -157,7 +157,7 @@ export const en: Messages = {
     decision: "Is this allowed?",
     permit: "Yes, this is allowed",
     deny: "No, this is not allowed",
-    validUntil: "Until when does this choice count?",
+    validUntil: "Up to and including which day does this choice count?",
     validUntilHint: "Optional. Leave empty if the choice has no end.",
     errors: {
       holder: "Choose who holds the data.",
@@ -434,7 +434,8 @@ export const en: Messages = {
     permitSingle: (holder, data, requester) => `${holder} may share ${data} with ${requester}.`,
     denySingle: (holder, data, requester) => `${holder} may not share ${data} with ${requester}.`,
     dataOf: (data, name) => `${name}'s ${data}`,
-    until: (date) => `This counts until ${date}.`,
+    through: (date) => `This counts up to and including ${date}.`,
+    until: (dateTime) => `This counts until ${dateTime}.`,
     pending: "This choice only counts once a parent or guardian confirms it.",
   },
 };

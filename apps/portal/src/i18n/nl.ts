@@ -158,7 +158,7 @@ export const nl = {
     decision: "Mag dit?",
     permit: "Ja, dit mag",
     deny: "Nee, dit mag niet",
-    validUntil: "Tot wanneer geldt deze keuze?",
+    validUntil: "Tot en met wanneer geldt deze keuze?",
     validUntilHint: "Niet verplicht. Laat leeg als de keuze altijd geldt.",
     errors: {
       holder: "Kies wie de gegevens heeft.",
@@ -437,7 +437,8 @@ export const nl = {
     permitSingle: (holder: string, data: string, requester: string) => `${holder} mag ${data} delen met ${requester}.`,
     denySingle: (holder: string, data: string, requester: string) => `${holder} mag ${data} niet delen met ${requester}.`,
     dataOf: (data: string, name: string) => `de ${data} van ${name}`,
-    until: (date: string) => `Dit geldt tot ${date}.`,
+    through: (date: string) => `Dit geldt tot en met ${date}.`,
+    until: (dateTime: string) => `Dit geldt tot ${dateTime}.`,
     pending: "Deze keuze telt pas als een ouder of voogd hem bevestigt.",
   },
 };

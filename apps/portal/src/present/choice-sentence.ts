@@ -27,5 +27,21 @@ export function describeChoice(t: Messages, choice: ChoiceLike, childName?: stri
   const sentence = choice.decision === "permit"
     ? (holder.single ? s.permitSingle : s.permit)(holder.text, data, requester)
     : (holder.single ? s.denySingle : s.deny)(holder.text, data, requester);
-  return choice.validUntil ? `${sentence} ${s.until(t.date(choice.validUntil))}` : sentence;
+  if (!choice.validUntil) return sentence;
+  const end = endOfValidity(choice.validUntil);
+  return `${sentence} ${end.through ? s.through(t.date(end.through)) : s.until(t.dateTime(choice.validUntil))}`;
+}
+
+/**
+ * How to say when a choice ends. The consent registry reads a bare date as "through that day" and
+ * stores the exclusive end (the next midnight UTC); it answers with that instant. So a bare date, or an
+ * instant at midnight UTC, is shown as the last day it counts ("tot en met 30 juni 2027"); any other
+ * instant (a 72-hour temporary consent) as a date and time.
+ */
+export function endOfValidity(validUntil: string): { through?: string } {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(validUntil)) return { through: validUntil };
+  const ms = Date.parse(validUntil);
+  if (Number.isNaN(ms)) return {};
+  if (ms % 86_400_000 === 0) return { through: new Date(ms - 86_400_000).toISOString().slice(0, 10) };
+  return {};
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n";
 import { describeLogEntry } from "../../src/present/access-log";
-import { describeChoice } from "../../src/present/choice-sentence";
+import { describeChoice, endOfValidity } from "../../src/present/choice-sentence";
 import { excerpt, highlight, pickLang, queryTerms } from "../../src/present/text";
 
 const nl = messages("nl");
@@ -23,8 +23,22 @@ describe("a choice in plain words", () => {
   it("says 'niet' for a deny, names a single organisation by URA, and adds the end date", () => {
     expect(describeChoice(nl, { ...base, decision: "deny" })).toBe("Ziekenhuizen mogen uw medicatiegegevens niet delen met apotheken.");
     expect(describeChoice(nl, { ...base, holder: { ura: "00002002" }, requester: { category: "huisarts" }, dataCategory: "GGC002", validUntil: "2027-01-01" })).toBe(
-      "De zorgaanbieder met URA-nummer 00002002 mag uw behandelgegevens delen met huisartsen. Dit geldt tot 1 januari 2027.",
+      "De zorgaanbieder met URA-nummer 00002002 mag uw behandelgegevens delen met huisartsen. Dit geldt tot en met 1 januari 2027.",
     );
+  });
+});
+
+describe("when a choice ends", () => {
+  it("shows the last day it counts: a bare date, or the day before an exclusive midnight-UTC end", () => {
+    expect(endOfValidity("2027-06-30")).toEqual({ through: "2027-06-30" });
+    expect(endOfValidity("2027-07-01T00:00:00.000Z")).toEqual({ through: "2027-06-30" });
+    expect(endOfValidity("2026-11-26T14:05:00.000Z")).toEqual({});
+  });
+
+  it("says so in the sentence, and a temporary consent with its time", () => {
+    const base = { holder: { category: "huisarts" as const }, requester: { category: "apotheek" as const }, dataCategory: "GGC013", decision: "permit" as const };
+    expect(describeChoice(nl, { ...base, validUntil: "2027-07-01T00:00:00.000Z" })).toBe("Huisartsen mogen uw medicatiegegevens delen met apotheken. Dit geldt tot en met 30 juni 2027.");
+    expect(describeChoice(nl, { ...base, validUntil: "2026-11-26T14:05:00.000Z" })).toBe("Huisartsen mogen uw medicatiegegevens delen met apotheken. Dit geldt tot 26 november 2026 om 15:05.");
   });
 });
 
