@@ -38,7 +38,7 @@ citizen.get("/mijn", async (c) => {
   const choices = (await readService(c, () => consent(c).listChoices(ro(a)))).items.filter((ch) => ch.status !== "withdrawn");
   return c.html(
     <CitizenPage c={c} a={a} title={a.child ? t.citizen.childChoicesTitle(a.child.name ?? t.citizen.yourChild) : t.citizen.choicesTitle}>
-      <p>{t.citizen.choicesIntro}</p>
+      <p>{a.child ? t.citizen.childChoicesIntro(childName(a) ?? t.citizen.yourChild) : t.citizen.choicesIntro}</p>
       <p>
         <a class="button" href={withActing("/mijn/keuzes/nieuw", a)}>
           {t.citizen.newChoice}

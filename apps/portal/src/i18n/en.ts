@@ -85,6 +85,7 @@ export const en: Messages = {
     choicesTitle: "My choices",
     childChoicesTitle: (name) => `Choices of ${name}`,
     choicesIntro: "Here you see which care providers may share your data with each other. You can add, change or withdraw a choice.",
+    childChoicesIntro: (name) => `Here you see which care providers may share ${name}'s data with each other. A choice ${name} recorded alone only counts once you confirm it with the code ${name} received.`,
     newChoice: "Record a new choice",
     noChoices: "You have not recorded any choices yet.",
     noChoiceTitle: "What if I choose nothing?",

@@ -86,6 +86,7 @@ export const nl = {
     choicesTitle: "Mijn keuzes",
     childChoicesTitle: (name: string) => `Keuzes van ${name}`,
     choicesIntro: "Hier ziet u welke zorgverleners uw gegevens met elkaar mogen delen. U kunt een keuze toevoegen, wijzigen of intrekken.",
+    childChoicesIntro: (name: string) => `Hier ziet u welke zorgverleners de gegevens van ${name} met elkaar mogen delen. Een keuze die ${name} zelf heeft vastgelegd, telt pas als u hem bevestigt met de code die ${name} kreeg.`,
     newChoice: "Nieuwe keuze vastleggen",
     noChoices: "U heeft nog geen keuzes vastgelegd.",
     noChoiceTitle: "Wat als ik niets kies?",
