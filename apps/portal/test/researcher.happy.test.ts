@@ -72,8 +72,13 @@ describe("researcher: dataset page", () => {
     expect(await res.text()).toContain("<https://data.regie.nl/dataset/ds-3> a <http://www.w3.org/ns/dcat#Dataset>");
   });
 
-  it("an unknown dataset is a 404 page", async () => {
-    expect((await new Browser().get("/onderzoek/datasets/nope")).status).toBe(404);
+  it("an unknown or malformed dataset or application id is a 404 page", async () => {
+    const b = new Browser();
+    expect((await b.get("/onderzoek/datasets/nope")).status).toBe(404);
+    expect((await b.get("/onderzoek/datasets/%3Cimg%3E")).status).toBe(404);
+    const h = new Browser();
+    await h.login("hdab:hdab-nl");
+    expect((await h.get("/hdab/aanvragen/%22%3Cimg%3E")).status).toBe(404);
   });
 });
 

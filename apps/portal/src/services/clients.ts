@@ -52,6 +52,7 @@ export async function callService<T>(c: Context<AppEnv>, fn: () => Promise<T>): 
   try {
     return { ok: true, value: await fn() };
   } catch (err) {
+    if (err instanceof PageError || err instanceof SessionExpired) throw err;
     if (!isServiceProblem(err)) {
       console.error(JSON.stringify({ level: "error", msg: "service call failed", requestId: c.get("requestId"), error: (err as Error)?.name }));
       throw new PageError(503, "unavailable");
