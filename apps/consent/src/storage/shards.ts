@@ -1,15 +1,22 @@
 /** Worker side of the shards: which object owns a citizen, and calling it with failures mapped to HTTP. */
-import { ApiError, pseudonymise, shardOf } from "@regie/shared";
+import { ApiError, shardOf } from "@regie/shared";
+import { pseudonymiserFor } from "../citizens/fast-pseudonym";
 import type { Bindings } from "../env";
 import type { ShardResult } from "./shard";
 
+/** Object ids per shard number (ids may be reused across requests; stubs may not). */
+const ids = new Map<string, DurableObjectId>();
+
 export function shardStub(env: Bindings, pseudonym: string) {
-  const n = shardOf(pseudonym, Number(env.SHARD_COUNT));
-  return env.SHARDS.get(env.SHARDS.idFromName("shard-" + n));
+  const name = "shard-" + shardOf(pseudonym, Number(env.SHARD_COUNT));
+  let id = ids.get(name);
+  if (!id) ids.set(name, (id = env.SHARDS.idFromName(name)));
+  return env.SHARDS.get(id);
 }
 
+/** The citizen's pseudonym (same as `pseudonymise`, computed synchronously) and the stub of their shard. */
 export async function citizenShard(env: Bindings, bsn: string) {
-  const pseudonym = await pseudonymise(bsn, env.PSEUDONYM_KEY);
+  const pseudonym = pseudonymiserFor(env.PSEUDONYM_KEY)(bsn);
   return { pseudonym, stub: shardStub(env, pseudonym) };
 }
 
