@@ -31,6 +31,14 @@ describe("researcher and HDAB in a real browser", () => {
     await page.goto(`${portal}/onderzoek`);
     await expectAccessible(page);
     const all = resultCount(await mainText(page));
+    // paging forward and back to the first page
+    const firstOnPage1 = await page.locator(".result h3 a").first().innerText();
+    await clickAndExpectUrl(page, () => page.getByRole("link", { name: "Volgende pagina" }).click(), /cursor=.*page=2/);
+    expect(await mainText(page)).toContain("Pagina 2");
+    expect(await page.locator(".result h3 a").first().innerText()).not.toBe(firstOnPage1);
+    expect(await page.locator(".result").count()).toBe(10);
+    await clickAndExpectUrl(page, () => page.getByRole("link", { name: "Eerste pagina" }).click(), /\/onderzoek$/);
+    expect(await page.locator(".result h3 a").first().innerText()).toBe(firstOnPage1);
     await page.getByLabel("Zoekwoorden").fill("kanker");
     await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Zoeken", exact: true }).click(), /q=kanker/);
     const found = resultCount(await mainText(page));
