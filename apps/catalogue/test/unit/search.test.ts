@@ -11,7 +11,7 @@ function row(ord: number, f: Partial<{ theme: string[]; healthCategory: string[]
   };
 }
 
-const index = new SearchIndex(1, [
+const index = new SearchIndex("e:1", [
   row(1, { healthCategory: ["EHRS"], format: ["CSV"] }),
   row(2, { healthCategory: ["MRMR"], format: ["CSV"] }),
   row(3, { healthCategory: ["MRMR"], format: ["PARQUET"] }, { publisher_id: "p2" }),

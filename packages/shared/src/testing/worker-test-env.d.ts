@@ -1,3 +1,4 @@
+// Bindings the workerd test configs add to a service's Env (see testAuthBindings and readD1Migrations).
 import type { D1Migration } from "cloudflare:test";
 
 declare global {
