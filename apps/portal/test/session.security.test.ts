@@ -143,4 +143,23 @@ describe("access control", () => {
     expect(res.status).toBe(500);
     expect(setCookies(res)).toEqual([]);
   });
+
+  it("when a service refuses the forwarded token (401), the user is signed out and asked to log in again", async () => {
+    const b = new Browser();
+    await b.login("citizen:sem");
+    const res = await b.get("/mijn/inzage");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/inloggen?next=%2Fmijn%2Finzage");
+    expect(textOf(await b.follow(res))).toContain("Log eerst in om deze pagina te zien.");
+    // the session no longer holds the token: the next page asks for a login without calling the service
+    expect((await b.get("/onderzoek/aanvragen")).headers.get("location")).toBe("/inloggen?next=%2Fonderzoek%2Faanvragen");
+  });
+
+  it("a failing service gives a 'not reachable' page with 503, not a stack trace", async () => {
+    const res = await new Browser().get("/onderzoek/datasets/ds-broken");
+    expect(res.status).toBe(503);
+    const text = textOf(await res.text());
+    expect(text).toContain("Deze dienst is nu niet bereikbaar.");
+    expect(text).not.toContain("upstream failure");
+  });
 });

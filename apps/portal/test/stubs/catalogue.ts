@@ -68,6 +68,7 @@ export async function catalogueStub(req: Request): Promise<Response> {
       nextCursor: offset + limit < hits.length ? String(offset + limit) : null,
     });
   }
+  if (path === "/v1/datasets/ds-broken") return new Response("upstream failure", { status: 500 });
   const ds = /^\/v1\/datasets\/([^/]+)$/.exec(path);
   if (req.method === "GET" && ds) {
     const d = DATASETS.find((x) => x.id === decodeURIComponent(ds[1]!));

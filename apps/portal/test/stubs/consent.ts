@@ -36,6 +36,8 @@ export async function consentStub(req: Request): Promise<Response> {
   if (!claims) return problem(401, "A bearer token is required");
   if (claims.role !== "citizen") return problem(403, "This operation requires the role citizen");
   const bsn = String(claims.bsn);
+  // Sem's token stands for one the service no longer accepts (expired or revoked at the source).
+  if (bsn === DEMO_CITIZENS.find((p) => p.key === "sem")!.bsn) return problem(401, "The token has expired");
   const isFatima = bsn === DEMO_CITIZENS.find((p) => p.key === "fatima")!.bsn;
   const child = url.searchParams.get("child");
   if (child && !(isFatima && child === NOOR_CHILD_ID)) return problem(403, "You are not this child's guardian");
