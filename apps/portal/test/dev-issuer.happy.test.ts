@@ -42,3 +42,23 @@ describe("development issuer", () => {
     expect(payload.exp).toBeLessThan(Date.now() / 1000);
   });
 });
+
+describe("API routes beside the pages", () => {
+  it("/health, /openapi.json (with the issuer's route) and /docs still answer", async () => {
+    expect((await SELF.fetch(`${ORIGIN}/health`)).status).toBe(200);
+    const doc = (await (await SELF.fetch(`${ORIGIN}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain("/dev/token");
+    const docs = await SELF.fetch(`${ORIGIN}/docs`, { headers: { accept: "text/html" } });
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain("swagger-ui-bundle.js");
+  });
+
+  it("unknown API paths answer problem+json, unknown pages an HTML page", async () => {
+    const api = await SELF.fetch(`${ORIGIN}/v1/nothing`, { headers: { accept: "application/json" } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get("content-type")).toBe("application/problem+json");
+    const page = await SELF.fetch(`${ORIGIN}/nothing`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get("content-type")).toContain("text/html");
+  });
+});
