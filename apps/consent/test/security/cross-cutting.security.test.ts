@@ -1,0 +1,221 @@
+/**
+ * Cross-cutting security of the consent service: hostile tokens and wrong roles on every protected
+ * route, providers asking as someone else, citizens guessing each other's ids, oversized, truncated and
+ * slow bodies, and per-client rate limiting (429 with Retry-After) in the real app.
+ */
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { hostileTokens, mintToken } from "@regie/shared/testing/tokens";
+import { buildApp } from "../../src/app";
+import { checkBody, freshBsn, provider, seed } from "../helpers";
+
+vi.setConfig({ testTimeout: 60_000 });
+const BASE = "http://consent.test";
+const choice = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" };
+const HOSTILE = ["expired", "otherKey", "algNone", "hs256", "wrongAudience", "wrongIssuer", "noExpiry", "tampered", "garbage"] as const;
+
+type Role = "citizen" | "provider" | "hdab" | "researcher" | "publisher";
+const tokenFor: Record<Role, () => Promise<string>> = {
+  citizen: () => mintToken(env, { role: "citizen", bsn: freshBsn() }),
+  provider: () => {
+    const p = provider("huisarts");
+    return mintToken(env, { role: "provider", ura: p.ura, organizationType: p.organizationType, uziRole: p.uziRole });
+  },
+  hdab: () => mintToken(env, { role: "hdab", sub: "hdab-nl" }),
+  researcher: () => mintToken(env, { role: "researcher", sub: "r", name: "R", organisation: "O" }),
+  publisher: () => mintToken(env, { role: "publisher", publisherId: "rivm" }),
+};
+
+/** Every protected route, the roles it admits, and a body that would be valid. */
+const ROUTES: { method: string; path: string; roles: Role[]; body?: () => unknown }[] = [
+  { method: "GET", path: "/v1/me/choices", roles: ["citizen"] },
+  { method: "POST", path: "/v1/me/choices", roles: ["citizen"], body: () => choice },
+  { method: "PUT", path: "/v1/me/choices/abc", roles: ["citizen"], body: () => choice },
+  { method: "DELETE", path: "/v1/me/choices/abc", roles: ["citizen"] },
+  { method: "GET", path: "/v1/me/history", roles: ["citizen"] },
+  { method: "GET", path: "/v1/me/access-log", roles: ["citizen"] },
+  { method: "GET", path: "/v1/me/access-log/verify", roles: ["citizen"] },
+  { method: "GET", path: "/v1/me/notifications", roles: ["citizen"] },
+  { method: "GET", path: "/v1/me/secondary-use", roles: ["citizen"] },
+  { method: "PUT", path: "/v1/me/secondary-use", roles: ["citizen"], body: () => ({ optOut: true }) },
+  { method: "GET", path: "/v1/me/children", roles: ["citizen"] },
+  { method: "POST", path: "/v1/me/children/0123456789abcdef/confirmations", roles: ["citizen"], body: () => ({ choiceId: "x", code: "123456" }) },
+  { method: "POST", path: "/v1/consent-check", roles: ["provider"], body: () => checkBody(freshBsn(), "ziekenhuis", "huisarts", ["GGC002"]) },
+  { method: "POST", path: "/v1/locate", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, requester: checkBody(freshBsn(), "huisarts", "huisarts", ["GGC002"]).requester, purpose: "TREAT" }) },
+  { method: "POST", path: "/v1/subscriptions", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() } }) },
+  { method: "POST", path: "/v1/provider/choices", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, choice }) },
+  { method: "POST", path: "/v1/temporary-consent", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, holder: { category: "ziekenhuis" }, dataCategories: ["GGC002"], reason: "acute situation" }) },
+  { method: "GET", path: "/v1/provider/notifications", roles: ["provider"] },
+  { method: "POST", path: "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
+];
+
+async function send(method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}) {
+  const h: Record<string, string> = { ...headers };
+  if (token !== undefined) h.authorization = `Bearer ${token}`;
+  if (body !== undefined) h["content-type"] ??= "application/json";
+  return SELF.fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+}
+
+async function expectProblem(res: Response, status: number, context: string) {
+  expect(res.status, `${context}: ${await res.clone().text()}`).toBe(status);
+  expect(res.headers.get("content-type"), context).toBe("application/problem+json");
+  const body = (await res.json()) as { status: number };
+  expect(body.status).toBe(status);
+}
+
+beforeAll(async () => {
+  await seed();
+});
+
+describe("every protected route refuses hostile tokens (401) and other roles (403)", () => {
+  for (const route of ROUTES) {
+    it(`${route.method} ${route.path}`, async () => {
+      const allowed = route.roles[0]!;
+      const claims = allowed === "citizen" ? { role: "citizen" as const, bsn: freshBsn() } : allowed === "provider" ? { role: "provider" as const, ura: "00001001", organizationType: "Z3" } : { role: "hdab" as const, sub: "hdab-nl" };
+      const tokens = await hostileTokens(env, claims, env.AUTH_AUDIENCE);
+      const res = await send(route.method, route.path, undefined, route.body?.());
+      await expectProblem(res, 401, "no token");
+      expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      for (const kind of HOSTILE) await expectProblem(await send(route.method, route.path, tokens[kind], route.body?.()), 401, `${kind} token`);
+      for (const role of Object.keys(tokenFor) as Role[]) {
+        if (route.roles.includes(role)) continue;
+        await expectProblem(await send(route.method, route.path, await tokenFor[role](), route.body?.()), 403, `${role} token`);
+      }
+    });
+  }
+});
+
+describe("a provider only asks as itself", () => {
+  it("any requester URA or organisation type other than the token's is refused (403), and nothing is logged", async () => {
+    const p = provider("huisarts");
+    const token = await tokenFor.provider();
+    const bsn = freshBsn();
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^\d{1,8}$/), fc.constantFrom("Z3", "V6", "J8", "G5", "L1"), fc.constantFrom("/v1/consent-check", "/v1/locate"), async (ura, type, path) => {
+        fc.pre(ura !== p.ura || type !== p.organizationType);
+        const requester = { ura, organizationType: type };
+        const body = path === "/v1/consent-check" ? { ...checkBody(bsn, "ziekenhuis", "huisarts", ["GGC002"]), requester } : { patient: { bsn }, requester, purpose: "TREAT" };
+        await expectProblem(await send("POST", path, token, body), 403, `${path} as ${ura}/${type}`);
+      }),
+      { numRuns: 40 },
+    );
+    const log = (await (await send("GET", "/v1/me/access-log", await mintToken(env, { role: "citizen", bsn }))).json()) as { items: unknown[] };
+    expect(log.items).toEqual([]);
+  });
+});
+
+describe("citizens guessing each other's ids", () => {
+  it("another citizen's choice ids, neighbouring ids and child ids lead nowhere, and change nothing", async () => {
+    const alice = await mintToken(env, { role: "citizen", bsn: freshBsn() });
+    const mallory = await mintToken(env, { role: "citizen", bsn: freshBsn() });
+    const created = (await (await send("POST", "/v1/me/choices", alice, choice)).json()) as { id: string };
+    expect(created.id).toBeTruthy();
+    const aliceBefore = await (await send("GET", "/v1/me/history", alice)).text();
+    const guesses = new Set([created.id, created.id.toUpperCase(), created.id.slice(0, -1) + (created.id.endsWith("0") ? "1" : "0"), "1", "0", "../" + created.id, created.id + "/history"]);
+    for (const id of guesses) {
+      const path = `/v1/me/choices/${encodeURIComponent(id)}`;
+      expect((await send("DELETE", path, mallory)).status, `DELETE ${id}`).toBeGreaterThanOrEqual(400);
+      expect((await send("PUT", path, mallory, { ...choice, decision: "deny" })).status, `PUT ${id}`).toBeGreaterThanOrEqual(400);
+    }
+    for (const path of ["/v1/me/choices", "/v1/me/history", "/v1/me/notifications", "/v1/me/access-log"]) {
+      const body = (await (await send("GET", path, mallory)).json()) as { items: unknown[] };
+      expect(JSON.stringify(body.items), path).not.toContain(created.id);
+    }
+    for (const child of ["0123456789abcdef", "f".repeat(64), created.id.replace(/[^0-9a-f]/g, "").padEnd(16, "0").slice(0, 64)]) {
+      const res = await send("GET", `/v1/me/choices?child=${child}`, mallory);
+      expect([400, 403, 404], `child ${child}`).toContain(res.status);
+    }
+    expect(await (await send("GET", "/v1/me/history", alice)).text()).toBe(aliceBefore);
+  });
+});
+
+describe("oversized, truncated and slow bodies", () => {
+  it("a body over the 4 MiB limit is refused with 413 problem+json, announced or chunked", async () => {
+    const token = await tokenFor.hdab();
+    const big = JSON.stringify({ bsns: Array.from({ length: 460_000 }, () => "999990007"), permitApprovedAt: "2030-01-01T00:00:00Z" });
+    expect(big.length).toBeGreaterThan(4 * 1024 * 1024);
+    await expectProblem(await send("POST", "/v1/secondary-use/cohort-filter", token, big), 413, "announced");
+    const bytes = new TextEncoder().encode(big);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 65_536) controller.enqueue(bytes.slice(i, i + 65_536));
+        controller.close();
+      },
+    });
+    const res = await SELF.fetch(`${BASE}/v1/secondary-use/cohort-filter`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" }, body: stream });
+    await expectProblem(res, 413, "chunked");
+  });
+
+  it("a slow body that arrives in pieces is read correctly", async () => {
+    const token = await tokenFor.citizen();
+    const text = JSON.stringify(choice);
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for (const ch of text.match(/.{1,8}/g)!) {
+          controller.enqueue(new TextEncoder().encode(ch));
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        controller.close();
+      },
+    });
+    const res = await SELF.fetch(`${BASE}/v1/me/choices`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" }, body: stream });
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
+
+  it("a body cut off halfway is a 400 problem and records nothing", async () => {
+    const token = await tokenFor.citizen();
+    const text = JSON.stringify(choice);
+    const res = await send("POST", "/v1/me/choices", token, text.slice(0, Math.floor(text.length / 2)));
+    await expectProblem(res, 400, "truncated JSON");
+    const list = (await (await send("GET", "/v1/me/choices", token)).json()) as { items: unknown[] };
+    expect(list.items).toEqual([]);
+  });
+});
+
+describe("rate limiting per client in the consent app", () => {
+  async function hit(app: ReturnType<typeof buildApp>, vars: Record<string, string>, path: string, headers: Record<string, string>) {
+    const ctx = createExecutionContext();
+    const res = await app.fetch(new Request(BASE + path, { headers }), { ...env, ...vars }, ctx);
+    await waitOnExecutionContext(ctx);
+    return res;
+  }
+
+  it("the sixth request of a citizen within the window is 429 with Retry-After; other clients are served", async () => {
+    const app = buildApp();
+    const vars = { RATE_LIMIT: "5/60" };
+    const alice = { authorization: `Bearer ${await tokenFor.citizen()}` };
+    const bob = { authorization: `Bearer ${await tokenFor.citizen()}` };
+    for (let i = 0; i < 5; i++) expect((await hit(app, vars, "/v1/me/choices", alice)).status).toBe(200);
+    const limited = await hit(app, vars, "/v1/me/choices", alice);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("content-type")).toBe("application/problem+json");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(12);
+    expect(((await limited.json()) as { status: number }).status).toBe(429);
+    expect((await hit(app, vars, "/v1/me/choices", bob)).status).toBe(200);
+    expect((await hit(app, vars, "/health", alice)).status).toBe(200);
+  });
+
+  it("anonymous clients are limited per connecting address, and invalid tokens do not escape the limit", async () => {
+    const app = buildApp();
+    const vars = { RATE_LIMIT: "3/60" };
+    for (let i = 0; i < 3; i++) expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.7", authorization: `Bearer garbage${i}` })).status).toBe(401);
+    expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.7", authorization: "Bearer garbage-again" })).status).toBe(429);
+    expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.8" })).status).toBe(401);
+  });
+
+  it("outside development the default limit applies without any configuration", async () => {
+    const app = buildApp();
+    const vars = { ENVIRONMENT: "production" };
+    const headers = { "cf-connecting-ip": "203.0.113.1" };
+    let status = 0;
+    let n = 0;
+    while (n < 700 && status !== 429) {
+      status = (await hit(app, vars, "/v1/auth/whoami", headers)).status;
+      n++;
+    }
+    expect(status).toBe(429);
+    expect(n).toBeGreaterThan(600);
+  });
+});
