@@ -41,6 +41,18 @@ describe("EHDS secondary-use opt-out and the HDAB cohort filter", () => {
     expect((await call("GET", "/v1/me/secondary-use", t)).body.optOut).toBe(true);
   });
 
+  it("filters a full 100,000-BSN cohort in one call and excludes exactly the opted-out citizens", async () => {
+    const bsns = Array.from({ length: 100_000 }, () => freshBsn());
+    const out = [bsns[7]!, bsns[50_000]!, bsns[99_999]!];
+    for (const b of out) expect((await call("PUT", "/v1/me/secondary-use", await citizenToken(b), { optOut: true })).status).toBe(200);
+    const r = await filter(bsns, new Date(Date.now() + 1000).toISOString());
+    expect(r.status).toBe(200);
+    expect(r.body.excludedCount).toBe(3);
+    expect(r.body.included).toHaveLength(99_997);
+    expect(r.body.included.some((b: string) => out.includes(b))).toBe(false);
+    expect(r.body.included.slice(0, 7)).toEqual(bsns.slice(0, 7));
+  }, 60_000);
+
   it("rejects invalid BSNs and oversized cohorts with 400, without echoing BSNs", async () => {
     const bad = await filter([freshBsn(), "123456789"], new Date().toISOString());
     expect(bad.status).toBe(400);
