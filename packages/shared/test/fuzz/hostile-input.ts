@@ -138,3 +138,8 @@ export async function checkAnswer(res: Response): Promise<ProblemCheck> {
 export function leaksBsn(text: string, bsns: string[]): boolean {
   return bsns.some((b) => text.includes(b));
 }
+
+/** encodeURIComponent that survives lone surrogates (which it would throw on), for hostile path segments. */
+export function uriComponent(s: string): string {
+  return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
+}
