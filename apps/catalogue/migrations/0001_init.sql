@@ -61,3 +61,6 @@ CREATE TABLE IF NOT EXISTS access_applications (
 );
 CREATE INDEX IF NOT EXISTS access_applications_researcher ON access_applications (researcher, created_at);
 CREATE INDEX IF NOT EXISTS access_applications_status ON access_applications (status, created_at);
+
+-- A random epoch per database, so that a version number never means two different catalogues.
+INSERT OR IGNORE INTO catalogue_meta (key, value) VALUES ('epoch', abs(random()));

@@ -63,3 +63,15 @@ describe("publishing and reading a dataset", () => {
     expect(v.body.purpose!.map((p) => p.code)).toContain("SCIENTIFIC_RESEARCH");
   });
 });
+
+describe("stable exports", () => {
+  it("the same dataset exports byte for byte the same Turtle and JSON-LD every time", async () => {
+    const d = await publish("umcu", minimalDataset({ identifier: "STABLE-1" }));
+    for (const accept of ["text/turtle", "application/ld+json"]) {
+      const a = await (await SELF.fetch(`${BASE}/v1/datasets/${d.id}`, { headers: { accept } })).text();
+      const b = await (await SELF.fetch(`${BASE}/v1/datasets/${d.id}`, { headers: { accept } })).text();
+      expect(b).toBe(a);
+      expect(a).toContain("r_stable-1_distribution0");
+    }
+  });
+});

@@ -11,14 +11,17 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const FREQUENCY_CLASS = expand("dct:Frequency");
 const CV_FREQUENCY = expand("cv:frequency");
 
-/** The RDF term of a node: its IRI, its kept blank node label, or a fresh blank node. */
-export function nodeTerm(ref: string | undefined): RDF.NamedNode | RDF.BlankNode {
-  if (!ref) return blankNode();
+/**
+ * The RDF term of a node: its IRI, its kept blank node label, or a blank node labelled by its place in the
+ * dataset (so the same dataset always exports byte for byte the same).
+ */
+export function nodeTerm(ref: string | undefined, label?: string): RDF.NamedNode | RDF.BlankNode {
+  if (!ref) return label ? blankNode(label.replace(/[^A-Za-z0-9_-]/g, "_")) : blankNode();
   if (ref.startsWith("_:")) return blankNode(ref.slice(2));
   return namedNode(ref);
 }
 
-function valueTerms(field: Field, value: unknown, out: Quad[]): RDF.Quad_Object[] {
+function valueTerms(field: Field, value: unknown, out: Quad[], label: string): RDF.Quad_Object[] {
   const kind = field.kind;
   switch (kind.k) {
     case "lit":
@@ -47,21 +50,27 @@ function valueTerms(field: Field, value: unknown, out: Quad[]): RDF.Quad_Object[
     case "duration":
       return [literal(String(value), namedNode(XSD.duration))];
     case "node":
-      return [nodeQuads(kind.spec, value as Record<string, unknown>, out)];
+      return [nodeQuads(kind.spec, value as Record<string, unknown>, out, undefined, label)];
   }
 }
 
 /** Emits the quads of one node and returns its term. */
-export function nodeQuads(spec: NodeSpec, obj: Record<string, unknown>, out: Quad[], subject?: RDF.NamedNode | RDF.BlankNode): RDF.NamedNode | RDF.BlankNode {
-  const s = subject ?? nodeTerm(obj.iri as string | undefined);
+export function nodeQuads(
+  spec: NodeSpec,
+  obj: Record<string, unknown>,
+  out: Quad[],
+  subject?: RDF.NamedNode | RDF.BlankNode,
+  label = "n",
+): RDF.NamedNode | RDF.BlankNode {
+  const s = subject ?? nodeTerm(obj.iri as string | undefined, label);
   if (spec.type) out.push(quad(s, namedNode(RDF_TYPE), namedNode(spec.type)));
   for (const field of spec.fields) {
     const value = obj[field.key];
     if (value === undefined || value === null) continue;
     const values = field.many ? (value as unknown[]) : [value];
     const p = namedNode(field.pred);
-    for (const v of values) {
-      for (const o of valueTerms(field, v, out)) {
+    for (const [i, v] of values.entries()) {
+      for (const o of valueTerms(field, v, out, `${label}_${field.key}${field.many ? i : ""}`)) {
         out.push(quad(s, p, o));
         // SHACL: cv:frequency values must be typed dct:Frequency.
         if (field.pred === CV_FREQUENCY && o.termType === "NamedNode") out.push(quad(o, namedNode(RDF_TYPE), namedNode(FREQUENCY_CLASS)));
@@ -80,7 +89,7 @@ export function parseExtraTriples(ntriples: string | undefined): Quad[] {
 /** All quads of a stored dataset. */
 export function datasetToQuads(ds: Dataset): Quad[] {
   const out: Quad[] = [];
-  nodeQuads(DATASET, ds as unknown as Record<string, unknown>, out, namedNode(ds.iri));
+  nodeQuads(DATASET, ds as unknown as Record<string, unknown>, out, namedNode(ds.iri), `r_${ds.id}`);
   out.push(...parseExtraTriples(ds.extraTriples));
   return out;
 }

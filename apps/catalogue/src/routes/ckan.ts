@@ -9,7 +9,7 @@ import { FACET_FIELDS, SearchQuery, type FacetField } from "@regie/shared/contra
 import { CKAN_FIELDS, CKAN_SORTS, CkanQueryError, parseClauses, toCkanPackage } from "../ckan/package";
 import type { AppEnv } from "../env";
 import * as bits from "../search/bitset";
-import { runSearch, searchIndex } from "../search/service";
+import { cachedRead, runSearch, searchIndex } from "../search/service";
 import { DatasetsRepo } from "../storage/datasets-repo";
 
 const HELP = "https://docs.ckan.org/en/latest/api/index.html";
@@ -62,28 +62,30 @@ export function ckanRoutes() {
     const parsed = SearchQuery.safeParse({ q: q || undefined, sort, ...selections });
     if (!parsed.success) return ckanError("BAD_REQUEST", "Validation Error", parsed.error.issues.map((i) => i.message).join("; "));
     const repo = new DatasetsRepo(c.env.DB);
-    const { page } = await runSearch(repo, parsed.data, { offset: start, limit: rows });
-    const index = await searchIndex(repo);
-    const docs = await repo.docsByOrds(page.ords);
-    const publisherLabel = (id: string) => index.facets.publisher.labels.get(id)?.en ?? id;
-    const facets: Record<string, Record<string, number>> = {};
-    const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
-    for (const name of facetFields) {
-      const field = (CKAN_FIELDS[name] ?? name) as FacetField;
-      const counts = page.facets[field];
-      facets[name] = Object.fromEntries(counts.map((f) => [f.value, f.count]));
-      searchFacets[name] = { title: name, items: counts.map((f) => ({ name: f.value, display_name: f.label, count: f.count })) };
-    }
-    return c.json(
-      ok({
-        count: page.total,
-        results: docs.map((d) => toCkanPackage(d, publisherLabel(d.publisherId))),
-        facets,
-        search_facets: searchFacets,
-        sort: sortParam,
-      }),
-      200,
-    );
+    const body = await cachedRead(repo, `package_search|${JSON.stringify([parsed.data, start, rows, facetFields, sortParam])}`, async (version) => {
+      const { page } = await runSearch(repo, parsed.data, { offset: start, limit: rows }, version);
+      const index = await searchIndex(repo, version);
+      const docs = await repo.docsByOrds(page.ords);
+      const publisherLabel = (id: string) => index.facets.publisher.labels.get(id)?.en ?? id;
+      const facets: Record<string, Record<string, number>> = {};
+      const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
+      for (const name of facetFields) {
+        const field = (CKAN_FIELDS[name] ?? name) as FacetField;
+        const counts = page.facets[field];
+        facets[name] = Object.fromEntries(counts.map((f) => [f.value, f.count]));
+        searchFacets[name] = { title: name, items: counts.map((f) => ({ name: f.value, display_name: f.label, count: f.count })) };
+      }
+      return JSON.stringify(
+        ok({
+          count: page.total,
+          results: docs.map((d) => toCkanPackage(d, publisherLabel(d.publisherId))),
+          facets,
+          search_facets: searchFacets,
+          sort: sortParam,
+        }),
+      );
+    });
+    return c.body(body, 200, { "content-type": "application/json" }) as never;
   });
 
   app.get("/api/3/action/package_show", async (c) => {

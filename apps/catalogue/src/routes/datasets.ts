@@ -37,7 +37,8 @@ export function datasetRoutes() {
     }),
     async (c) => {
       const { query, offset, limit, lang } = parseSearchParams(new URL(c.req.url).searchParams);
-      return c.json(await searchDatasets(new DatasetsRepo(c.env.DB), query, { offset, limit, lang }), 200);
+      const body = await searchDatasets(new DatasetsRepo(c.env.DB), query, { offset, limit, lang });
+      return c.body(body, 200, { "content-type": "application/json" }) as never;
     },
   );
 

@@ -53,7 +53,7 @@ export class SearchIndex {
   readonly count: number;
 
   constructor(
-    readonly version: number,
+    readonly version: string,
     rows: IndexRow[],
   ) {
     const size = rows.reduce((m, r) => Math.max(m, r.ord + 1), 1);

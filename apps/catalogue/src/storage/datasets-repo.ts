@@ -2,12 +2,14 @@
 import type { Dataset, DatasetSummary } from "@regie/shared/contracts/catalogue";
 import type { DatasetRecord } from "../datasets/record";
 import type { IndexRow } from "../search/search-index";
+import { noteChange } from "../search/version-cache";
 
 const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`;
 const UPDATE = `UPDATE datasets SET iri = ?2, publisher_id = ?3, access_rights = ?4, title_sort = ?5, modified = ?6, min_age = ?7, max_age = ?8,
 temporal_start = ?9, temporal_end = ?10, individuals = ?11, facets = ?12, title_text = ?13, keywords_text = ?14, description_text = ?15,
 summary = ?16, doc = ?17, revision = ?18 WHERE id = ?1`;
+const VERSION = `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`;
 const BUMP = `UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`;
 
 function values(r: DatasetRecord, createdAt: string) {
@@ -49,12 +51,17 @@ export class DatasetsRepo {
 
   /** Runs statements atomically, bumping the catalogue version. */
   async commit(statements: D1PreparedStatement[]) {
-    await this.db.batch([...statements, this.bumpStatement()]);
+    try {
+      await this.db.batch([...statements, this.bumpStatement()]);
+    } finally {
+      noteChange();
+    }
   }
 
-  async version(): Promise<number> {
-    const row = await this.db.prepare(`SELECT value FROM catalogue_meta WHERE key = 'version'`).first<{ value: number }>();
-    return row?.value ?? 0;
+  /** The catalogue version: `epoch:counter`, unique per database and bumped by every change. */
+  async version(): Promise<string> {
+    const row = await this.db.prepare(VERSION).first<{ v: string }>();
+    return row?.v ?? "0:0";
   }
 
   async count(): Promise<number> {
@@ -106,12 +113,12 @@ export class DatasetsRepo {
   }
 
   /** Version and index rows read in one batch, so they belong together. */
-  async indexRows(): Promise<{ version: number; rows: IndexRow[] }> {
+  async indexRows(): Promise<{ version: string; rows: IndexRow[] }> {
     const [v, rows] = await this.db.batch([
-      this.db.prepare(`SELECT value FROM catalogue_meta WHERE key = 'version'`),
+      this.db.prepare(VERSION),
       this.db.prepare(`SELECT ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals FROM datasets`),
     ]);
-    return { version: (v!.results[0] as { value: number } | undefined)?.value ?? 0, rows: rows!.results as IndexRow[] };
+    return { version: (v!.results[0] as { v: string } | undefined)?.v ?? "0:0", rows: rows!.results as IndexRow[] };
   }
 
   /** FTS5 hits ranked by bm25 with column weights title 10, keywords 4, description 1 (lower is better). */
