@@ -108,7 +108,7 @@ citizen.post("/mijn/keuzes", async (c) => {
   const parsed = parseChoiceForm(t, values);
   if (!parsed.ok) return choiceFormPage(c, a, t.citizen.newChoiceTitle, "/mijn/keuzes", values, parsed.errors, t.citizen.saveChoice);
   const res = await callService(c, () => consent(c).recordChoice(parsed.input, ro(a)));
-  if (!res.ok) return choiceFormPage(c, a, t.citizen.newChoiceTitle, "/mijn/keuzes", values, choiceProblemErrors(t, res.problem.problem as never), t.citizen.saveChoice);
+  if (!res.ok) return choiceFormPage(c, a, t.citizen.newChoiceTitle, "/mijn/keuzes", values, choiceProblemErrors(t, res.problem.problem), t.citizen.saveChoice);
   const saved = res.value;
   const text = saved.confirmation
     ? t.citizen.savedPending(describeChoice(t, saved, childName(a)), saved.confirmation.code)
@@ -146,7 +146,7 @@ citizen.post("/mijn/keuzes/:id/wijzigen", async (c) => {
   const parsed = parseChoiceForm(t, values);
   if (!parsed.ok) return choiceFormPage(c, a, t.citizen.changeTitle, action, values, parsed.errors, t.citizen.saveChange);
   const res = await callService(c, () => consent(c).changeChoice(id, parsed.input, ro(a)));
-  if (!res.ok) return choiceFormPage(c, a, t.citizen.changeTitle, action, values, choiceProblemErrors(t, res.problem.problem as never), t.citizen.saveChange);
+  if (!res.ok) return choiceFormPage(c, a, t.citizen.changeTitle, action, values, choiceProblemErrors(t, res.problem.problem), t.citizen.saveChange);
   const saved = res.value;
   setFlash(c, {
     kind: "success",

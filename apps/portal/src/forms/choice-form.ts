@@ -1,8 +1,7 @@
 import { ChoiceInput, type Choice } from "@regie/shared/contracts/consent";
 import type { Messages } from "../i18n";
 import { endOfValidity } from "../present/choice-sentence";
-import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "./errors";
-import type { Problem } from "@regie/shared";
+import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues, type ProblemLike } from "./errors";
 
 /** The choice form's fields. `holder`/`requester` hold a provider category, or "ura" for one named organisation. */
 export const CHOICE_FIELDS = ["holder", "holderUra", "requester", "requesterUra", "dataCategory", "decision", "validUntil"] as const;
@@ -39,9 +38,9 @@ export function parseChoiceForm(t: Messages, values: FormValues): { ok: true; in
 }
 
 /** The service's validation answer (problem+json errors[]) as field errors. */
-export function choiceProblemErrors(t: Messages, problem: Problem | undefined): FieldErrors {
+export function choiceProblemErrors(t: Messages, problem: ProblemLike): FieldErrors {
   const errors = issuesToFieldErrors(problemIssues(problem), choiceFieldFor, messageFor(t));
-  return Object.keys(errors).length ? errors : { form: problem?.detail ?? t.choiceForm.errors.form };
+  return Object.keys(errors).length ? errors : { form: t.choiceForm.errors.form };
 }
 
 /** An existing choice as form values (for the change form). */

@@ -1,4 +1,4 @@
-import type { Problem } from "@regie/shared";
+import type { FieldError } from "@regie/shared";
 
 /** Field name -> message, shown next to the field and in the error summary. */
 export type FieldErrors = Record<string, string>;
@@ -28,7 +28,10 @@ export function issuesToFieldErrors(
 }
 
 /** problem+json `errors[]` (JSON pointers) as issues. */
-export function problemIssues(problem: Problem | undefined): Issue[] {
+/** The part of a service's problem+json the forms use. */
+export type ProblemLike = { detail?: string; errors?: FieldError[] } | undefined;
+
+export function problemIssues(problem: ProblemLike): Issue[] {
   return (problem?.errors ?? []).map((e) => ({ path: e.path.replace(/^\//, "").split("/").filter(Boolean), message: e.message }));
 }
 

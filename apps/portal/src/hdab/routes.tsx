@@ -110,7 +110,7 @@ hdab.post("/hdab/aanvragen/:id", async (c) => {
   const res = await callService(c, () => changeStatus(c, id, parsed.data));
   if (!res.ok) {
     const app = await readService(c, () => catalogue(c).application(id));
-    const errors = issuesToFieldErrors(problemIssues(res.problem.problem as never), fieldFor, messageFor);
+    const errors = issuesToFieldErrors(problemIssues(res.problem.problem), fieldFor, messageFor);
     return reviewPage(c, app, values, Object.keys(errors).length ? errors : { form: t.hdab.errors.form }, 400);
   }
   setFlash(c, { kind: "success", text: t.hdab.saved(t.application.statuses[res.value.status] ?? res.value.status) });

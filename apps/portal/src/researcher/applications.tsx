@@ -1,8 +1,7 @@
 import type { Context } from "hono";
 import { AccessApplicationInput, EHDS_PURPOSES, type AccessApplication, type Dataset } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
-import type { Problem } from "@regie/shared";
-import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "../forms/errors";
+import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues, type ProblemLike } from "../forms/errors";
 import type { Messages } from "../i18n";
 import { pickLang } from "../present/text";
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from "../views/form";
@@ -40,9 +39,9 @@ export function parseApplicationForm(t: Messages, values: FormValues): { ok: tru
   return { ok: false, errors: issuesToFieldErrors(parsed.error.issues, applicationFieldFor, messageFor(t)) };
 }
 
-export function applicationProblemErrors(t: Messages, problem: Problem | undefined): FieldErrors {
+export function applicationProblemErrors(t: Messages, problem: ProblemLike): FieldErrors {
   const errors = issuesToFieldErrors(problemIssues(problem), applicationFieldFor, messageFor(t));
-  return Object.keys(errors).length ? errors : { form: problem?.detail ?? t.application.errors.form };
+  return Object.keys(errors).length ? errors : { form: t.application.errors.form };
 }
 
 export function ApplicationForm({ c, dataset, values, errors }: { c: Context<AppEnv>; dataset: Dataset; values: FormValues; errors: FieldErrors }) {

@@ -132,7 +132,7 @@ researcher.post("/onderzoek/datasets/:id/aanvragen", async (c) => {
   const parsed = parseApplicationForm(t, values);
   if (!parsed.ok) return applyPage(c, dataset, values, parsed.errors, 400);
   const res = await callService(c, () => catalogue(c).applyForAccess(parsed.input));
-  if (!res.ok) return applyPage(c, dataset, values, applicationProblemErrors(t, res.problem.problem as never), 400);
+  if (!res.ok) return applyPage(c, dataset, values, applicationProblemErrors(t, res.problem.problem), 400);
   setFlash(c, { kind: "success", text: t.application.submitted });
   return c.redirect(`/onderzoek/aanvragen/${encodeURIComponent(res.value.id)}`, 303);
 });
