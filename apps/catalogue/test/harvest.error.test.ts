@@ -54,3 +54,12 @@ describe("harvest input errors", () => {
     expect(res.status).toBe(415);
   });
 });
+
+describe("hostile JSON-LD shapes", () => {
+  it("400 for JSON-LD nested absurdly deep", async () => {
+    const deep = '{"@context":{"x":"http://x/"},"x:a":'.repeat(200) + "1" + "}".repeat(200);
+    const res = await harvest(deep, "application/ld+json");
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/nested deeper/);
+  });
+});

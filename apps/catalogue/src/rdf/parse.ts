@@ -19,6 +19,22 @@ async function documentLoader(url: string) {
   throw new RdfSyntaxError(`remote JSON-LD contexts are not loaded (${url.slice(0, 200)}); inline the context or use the DCAT-AP 3 context`);
 }
 
+const MAX_JSON_DEPTH = 64;
+
+/** Nesting depth of a parsed JSON value (iterative, so hostile nesting cannot exhaust the stack). */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    max = Math.max(max, d);
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 export async function parseDocument(body: string, mediaType: "text/turtle" | "application/ld+json", blankNodePrefix: string): Promise<Quad[]> {
   if (mediaType === "text/turtle") {
     try {
@@ -33,6 +49,7 @@ export async function parseDocument(body: string, mediaType: "text/turtle" | "ap
   } catch {
     throw new RdfSyntaxError("the JSON-LD document is not valid JSON");
   }
+  if (depthOf(doc) > MAX_JSON_DEPTH) throw new RdfSyntaxError(`the JSON-LD document is nested deeper than ${MAX_JSON_DEPTH} levels`);
   let nquads: string;
   try {
     nquads = (await jsonld.toRDF(doc, { format: "application/n-quads", documentLoader })) as string;
