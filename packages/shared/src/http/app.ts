@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { ApiError, PROBLEM_CONTENT_TYPE, problemResponse, zodIssuesToErrors, type ErrorCode } from "./problem";
 import { docsHtml, docsInitJs } from "./docs";
 import { rateLimit, type RateLimitOptions } from "./rate-limit";
+import { isTransientStorageError, TRANSIENT_RETRY_AFTER_SECONDS } from "./transient";
 
 export interface AppOptions {
   /** Service name, shown in /health and the OpenAPI document. */
@@ -122,6 +123,9 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
       return problemResponse("VALIDATION_FAILED", "The request is not valid", { errors: zodIssuesToErrors(err.issues), requestId: reqId });
     }
     logUnexpected(err, c.req.method, c.req.routePath, reqId);
+    if (isTransientStorageError(err)) {
+      return problemResponse("SERVICE_UNAVAILABLE", "A storage call failed on the way; try again.", { requestId: reqId, headers: { "retry-after": String(TRANSIENT_RETRY_AFTER_SECONDS) } });
+    }
     return problemResponse("INTERNAL", "An unexpected error occurred; it has been logged", { requestId: reqId });
   });
 
