@@ -370,8 +370,8 @@ export const ApplicationStatusChange = z
   .openapi("ApplicationStatusChange");
 
 /** HDAB: POST /v1/access-applications/{id}/cohort-filter (forwards to the consent service's opt-out filter). */
-export const CohortFilterRequest = z.object({ bsns: z.array(z.string().regex(/^\d{9}$/)).min(1).max(10000) }).openapi("CohortFilterRequest");
-export const CohortFilterResponse = z.object({ included: z.array(z.string()), excludedCount: z.number().int() }).openapi("CohortFilterResponse");
+export const CohortFilterRequest = z.object({ bsns: z.array(z.string().regex(/^\d{9}$/)).min(1).max(10000) }).openapi("ApplicationCohortFilterRequest");
+export const CohortFilterResponse = z.object({ included: z.array(z.string()), excludedCount: z.number().int() }).openapi("ApplicationCohortFilterResponse");
 
 export const AccessApplicationList = z.object({ items: z.array(AccessApplication) }).openapi("AccessApplicationList");
 
