@@ -57,11 +57,17 @@ describe("citizen choices: bad input", () => {
     expect(r.headers.get("content-type")).toBe("application/problem+json");
   });
 
-  it("changing or withdrawing an unknown choice -> 404", async () => {
+  it("changing or withdrawing an unknown choice -> 404; a malformed id -> 400", async () => {
     const { citizenToken } = await import("./helpers");
     const t = await citizenToken(freshBsn());
-    expect((await call("DELETE", "/v1/me/choices/nope", t)).status).toBe(404);
-    expect((await call("PUT", "/v1/me/choices/nope", t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" })).status).toBe(404);
+    const body = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" };
+    const unknown = crypto.randomUUID();
+    expect((await call("DELETE", `/v1/me/choices/${unknown}`, t)).status).toBe(404);
+    expect((await call("PUT", `/v1/me/choices/${unknown}`, t, body)).status).toBe(404);
+    const bad = await call("DELETE", "/v1/me/choices/nope", t);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: "/param/id", message: "Invalid choice id" }]);
+    expect((await call("PUT", "/v1/me/choices/nope", t, body)).status).toBe(400);
   });
 
   it("an invalid Idempotency-Key -> 400", async () => {

@@ -123,7 +123,10 @@ export type ChoiceVersion = z.infer<typeof ChoiceVersion>;
 export const ChoiceHistory = z.object({ items: z.array(ChoiceVersion) }).openapi("ChoiceHistory");
 export type ChoiceHistory = z.infer<typeof ChoiceHistory>;
 
-export const ChoiceIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+/** Choice ids are UUIDs; anything else is refused with 400 before any storage is touched. */
+const ChoiceId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: "Invalid choice id" });
+
+export const ChoiceIdParam = z.object({ id: ChoiceId.openapi({ param: { name: "id", in: "path" } }) });
 
 /** `?child=<childId>`: a guardian acting for a child (ids from GET /v1/me/children). */
 export const ActingForQuery = z.object({
@@ -150,7 +153,7 @@ export const ChildList = z.object({ items: z.array(Child) }).openapi("ChildList"
 export type Child = z.infer<typeof Child>;
 
 export const ConfirmChoiceRequest = z
-  .object({ choiceId: z.string().min(1).max(64), code: z.string().min(4).max(32) })
+  .object({ choiceId: ChoiceId, code: z.string().min(4).max(32) })
   .strict()
   .openapi("ConfirmChoiceRequest");
 export type ConfirmChoiceRequest = z.infer<typeof ConfirmChoiceRequest>;
