@@ -2,7 +2,7 @@
  * A small typed client for the catalogue service (the portal uses it). `fetcher` is a service binding's
  * `fetch` or the global `fetch`; `baseUrl` the catalogue's origin (any origin works through a binding).
  */
-import type { AccessApplication, AccessApplicationInput, Dataset, SearchQuery, SearchResponse } from "../contracts/catalogue";
+import type { AccessApplication, AccessApplicationInput, ApplicationStatus, Dataset, SearchQuery, SearchResponse } from "../contracts/catalogue";
 import { FACET_FIELDS } from "../contracts/catalogue";
 
 export type Fetcher = (input: string | Request, init?: RequestInit) => Promise<Response>;
@@ -58,6 +58,16 @@ export function catalogueClient(opts: { baseUrl: string; fetcher?: Fetcher; toke
       call<AccessApplication>("/v1/access-applications", { method: "POST", body: JSON.stringify(input) }, token),
     myApplications: (token?: string) => call<{ items: AccessApplication[] }>("/v1/access-applications", {}, token),
     application: (id: string, token?: string) => call<AccessApplication>(`/v1/access-applications/${encodeURIComponent(id)}`, {}, token),
+    /** HDAB: all applications, optionally by status */
+    applications: (status?: ApplicationStatus, token?: string) =>
+      call<{ items: AccessApplication[] }>(`/v1/access-applications${status ? `?status=${encodeURIComponent(status)}` : ""}`, {}, token),
+    /** HDAB: a review step (under_review, approved, rejected with reasons) */
+    changeStatus: (id: string, change: { status: "under_review" | "approved" | "rejected"; reasons?: string }, token?: string) =>
+      call<AccessApplication>(`/v1/access-applications/${encodeURIComponent(id)}/status`, { method: "POST", body: JSON.stringify(change) }, token),
+    /** HDAB: filter the cohort of an approved application by the EHDS opt-out (via the consent service) */
+    cohortFilter: (id: string, bsns: string[], token?: string) =>
+      call<{ included: string[]; excludedCount: number }>(`/v1/access-applications/${encodeURIComponent(id)}/cohort-filter`, { method: "POST", body: JSON.stringify({ bsns }) }, token),
+    vocabularies: () => call<Record<string, { code: string; en: string; nl: string; iri?: string }[]>>("/v1/vocabularies"),
   };
 }
 export type CatalogueClient = ReturnType<typeof catalogueClient>;
