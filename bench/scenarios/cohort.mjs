@@ -29,7 +29,16 @@ export async function run({ mint, log }) {
   const t0 = performance.now();
   await pool(optedOut, 32, async (bsn) => {
     const token = await mint({ role: "citizen", bsn });
-    await expectOk(`${u.consent}/v1/me/secondary-use`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ optOut: true }) });
+    // PUT is idempotent: retry after a 503 (e.g. wrangler reloading a worker mid-run).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await expectOk(`${u.consent}/v1/me/secondary-use`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ optOut: true }) });
+        break;
+      } catch (err) {
+        if (attempt >= 3 || !/answered 503/.test(err.message)) throw err;
+        await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+      }
+    }
   });
   const seedSeconds = (performance.now() - t0) / 1000;
   const permitApprovedAt = new Date(Date.now() + 60_000).toISOString();

@@ -54,7 +54,15 @@ export async function seedChoices({ citizens, mint, log }) {
   await pool(plan, 48, async ({ bsn, choices }) => {
     const token = await mint({ role: "citizen", bsn });
     for (const choice of choices) {
-      const res = await fetch(`${u.consent}/v1/me/choices`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(choice) });
+      // One Idempotency-Key per choice, so a retry after a 503 (e.g. wrangler reloading) never records it twice.
+      const headers = { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": `bench-${bsn}-${choices.indexOf(choice)}` };
+      let res;
+      for (let attempt = 0; attempt < 4; attempt++) {
+        res = await fetch(`${u.consent}/v1/me/choices`, { method: "POST", headers, body: JSON.stringify(choice) });
+        if (res.status !== 503) break;
+        await res.arrayBuffer();
+        await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+      }
       if (!res.ok) {
         failed++;
         if (failed <= 3) log(`  ! choice refused with ${res.status}: ${(await res.text()).slice(0, 200)}`);
