@@ -153,7 +153,7 @@ export const ChildList = z.object({ items: z.array(Child) }).openapi("ChildList"
 export type Child = z.infer<typeof Child>;
 
 export const ConfirmChoiceRequest = z
-  .object({ choiceId: ChoiceId, code: z.string().min(4).max(32) })
+  .object({ choiceId: z.string().min(1).max(64), code: z.string().min(4).max(32) })
   .strict()
   .openapi("ConfirmChoiceRequest");
 export type ConfirmChoiceRequest = z.infer<typeof ConfirmChoiceRequest>;
