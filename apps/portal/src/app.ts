@@ -14,10 +14,20 @@ import { freshSession, sessionMiddleware } from "./session/session";
 import { PageError, renderError } from "./views/errors";
 import { home } from "./views/home";
 
+const MAX_PATH = 1024;
+const MAX_QUERY = 4096;
+
 /** The HTML pages: language, session, CSP, CSRF; errors as HTML pages. */
 function buildPages() {
   const pages = new Hono<AppEnv>();
   pages.use("*", languageMiddleware());
+  // No identifier or query of ours is this long: answer before any service call is made with it.
+  pages.use("*", async (c, next) => {
+    const url = new URL(c.req.url);
+    if (url.pathname.length > MAX_PATH) throw new PageError(404, "notFound");
+    if (url.search.length > MAX_QUERY) throw new PageError(400, "badRequest");
+    await next();
+  });
   pages.use("*", sessionMiddleware());
   pages.use("*", csrfProtection());
   pages.route("/", home);
