@@ -16,9 +16,13 @@ async function total(base) {
 /** Grows the catalogue to `count` datasets with the catalogue's own development generator. */
 async function seedTo(base, count, log) {
   const t0 = performance.now();
-  const res = await fetch(`${base}/dev/seed`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count }) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`POST /dev/seed {"count":${count}} answered ${res.status}: ${text.slice(0, 300)}`);
+  // Grow in steps of 5,000 so no single request runs into the HTTP client's 300 s header timeout.
+  for (let step = Math.min(count, (await total(base)) + 5_000); ; step = Math.min(count, step + 5_000)) {
+    const res = await fetch(`${base}/dev/seed`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: step }) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`POST /dev/seed {"count":${step}} answered ${res.status}: ${text.slice(0, 300)}`);
+    if (step >= count) break;
+  }
   const n = await total(base);
   const seconds = (performance.now() - t0) / 1000;
   log(`  catalogue holds ${n} datasets (seeded in ${seconds.toFixed(1)} s)`);
