@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { fastCheckSeed } from "../../packages/shared/src/testing/fast-check-seed-config";
 import { testAuthBindings } from "../../packages/shared/src/testing/issuer";
 
 export default defineConfig(async () => ({
@@ -17,6 +18,7 @@ export default defineConfig(async () => ({
   ],
   test: {
     include: ["test/**/*.test.ts"],
-    setupFiles: ["./test/setup.ts"],
+    setupFiles: ["./test/setup.ts", "../../packages/shared/src/testing/fast-check-seed.ts"],
+    provide: { fastCheckSeed: fastCheckSeed() },
   },
 }));

@@ -1,5 +1,6 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { fastCheckSeed } from "../../packages/shared/src/testing/fast-check-seed-config";
 import { generateEs256Jwk } from "../../packages/shared/src/auth/dev-issuer";
 import { catalogueStub } from "./test/stubs/catalogue";
 import { consentStub } from "./test/stubs/consent";
@@ -15,5 +16,9 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  test: { include: ["test/**/*.test.ts", "test/**/*.test.tsx"] },
+  test: {
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    setupFiles: ["../../packages/shared/src/testing/fast-check-seed.ts"],
+    provide: { fastCheckSeed: fastCheckSeed() },
+  },
 }));
