@@ -8,9 +8,10 @@ import { filterCohort } from "../applications/cohort";
 import { applyStatus } from "../applications/workflow";
 import { nowIso } from "../datasets/service";
 import type { AppEnv } from "../env";
+import { idempotent } from "../http/idempotency";
 import { ApplicationsRepo } from "../storage/applications-repo";
 import { DatasetsRepo } from "../storage/datasets-repo";
-import { BEARER } from "./common";
+import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 
 const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
 
@@ -26,8 +27,9 @@ export function applicationRoutes() {
   app.openapi(
     createRoute({
       method: "post", path: "/v1/access-applications", tags: ["access applications"], summary: "Apply for access to datasets (researcher)",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
-      request: { body: jsonBody(AccessApplicationInput) },
+      description: IDEMPOTENCY_NOTE,
+      security: BEARER, middleware: [requireRole("researcher"), idempotent("applications.create")] as const,
+      request: { headers: IdempotencyHeader, body: jsonBody(AccessApplicationInput) },
       responses: { 201: jsonResponse(AccessApplication, "Submitted"), ...problemResponses(400, 401, 403, 415, 422) },
     }),
     async (c) => {

@@ -1,10 +1,17 @@
 /** Small helpers shared by the route modules. */
+import { z } from "@hono/zod-openapi";
 import { ApiError } from "@regie/shared";
 import { FACET_FIELDS, SearchQuery } from "@regie/shared/contracts/catalogue";
 import { zodIssuesToErrors } from "@regie/shared";
 import { decodeCursor } from "../search/search";
 
 export const BEARER = [{ bearer: [] }];
+
+/** The optional Idempotency-Key request header of POSTs that create things (see http/idempotency.ts). */
+export const IdempotencyHeader = z.object({
+  "idempotency-key": z.string().optional().openapi({ param: { name: "idempotency-key", in: "header" }, description: "Send the same key to retry safely: one thing is created, the first answer is replayed" }),
+});
+export const IDEMPOTENCY_NOTE = "With an `Idempotency-Key` header a retry creates nothing new and gets the first answer again.";
 
 const CODE_FACETS = new Set(["theme", "healthCategory", "accessRights", "format", "language"]);
 const NUMBERS = ["minAge", "maxAge", "minIndividuals", "limit"] as const;

@@ -4,12 +4,13 @@ import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from 
 import { Dataset, DatasetInput, SearchResponse } from "@regie/shared/contracts/catalogue";
 import { createDataset, deleteDataset, updateDataset } from "../datasets/service";
 import type { AppEnv } from "../env";
+import { idempotent } from "../http/idempotency";
 import { negotiate, RDF_TYPES } from "../http/negotiate";
 import { datasetToQuads } from "../rdf/to-rdf";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { searchDatasets } from "../search/service";
 import { DatasetsRepo } from "../storage/datasets-repo";
-import { BEARER, parseSearchParams } from "./common";
+import { BEARER, parseSearchParams, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 
 const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }) });
 /** Any JSON object: the HealthDCAT-AP validator (422 with every violated property) checks it as a DatasetInput. */
@@ -70,9 +71,9 @@ export function datasetRoutes() {
   app.openapi(
     createRoute({
       method: "post", path: "/v1/datasets", tags: ["publishing"], summary: "Publish a dataset (publisher)",
-      description: "Validated against the HealthDCAT-AP Release 8 rules (non-public level): 422 names every violated property.",
-      security: BEARER, middleware: [requireRole("publisher")] as const,
-      request: { body: jsonBody(DatasetBody) },
+      description: "Validated against the HealthDCAT-AP Release 8 rules (non-public level): 422 names every violated property. " + IDEMPOTENCY_NOTE,
+      security: BEARER, middleware: [requireRole("publisher"), idempotent("datasets.create")] as const,
+      request: { headers: IdempotencyHeader, body: jsonBody(DatasetBody) },
       responses: { 201: jsonResponse(Dataset, "Published"), ...problemResponses(400, 401, 403, 409, 415, 422) },
     }),
     async (c) => {
