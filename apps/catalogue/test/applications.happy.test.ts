@@ -1,27 +1,15 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it, beforeAll } from "vitest";
 import type { AccessApplication, AccessApplicationInput } from "@regie/shared/contracts/catalogue";
-import { BASE, hdab, minimalDataset, publish, researcher } from "./helpers";
+import { applicationInput, BASE, hdab, minimalDataset, publish, researcher } from "./helpers";
 
 let datasetId: string;
 beforeAll(async () => {
   datasetId = (await publish("iknl", minimalDataset({ identifier: "APP-DS" }))).id;
 });
 
-export function application(overrides: Partial<AccessApplicationInput> = {}): AccessApplicationInput {
-  return {
-    datasetIds: [datasetId],
-    applicant: { name: "Dr. Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
-    purpose: "SCIENTIFIC_RESEARCH",
-    purposeDescription: "Survival after treatment of colorectal cancer by region.",
-    requestedData: "Diagnosis, treatment and vital status variables",
-    dataForm: "pseudonymised",
-    pseudonymisationJustification: "Linkage with the mortality registry requires pseudonymised records.",
-    safeguards: "Secure processing environment, no export of microdata",
-    durationMonths: 24,
-    processingEnvironment: "HDAB secure processing environment",
-    ...overrides,
-  };
+function application(overrides: Partial<AccessApplicationInput> = {}): AccessApplicationInput {
+  return applicationInput(datasetId, overrides);
 }
 
 async function call(path: string, headers: Record<string, string>, body?: unknown, method = body ? "POST" : "GET") {

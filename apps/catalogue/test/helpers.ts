@@ -1,5 +1,5 @@
 import { env, SELF } from "cloudflare:test";
-import type { DatasetInput } from "@regie/shared/contracts/catalogue";
+import type { AccessApplicationInput, DatasetInput } from "@regie/shared/contracts/catalogue";
 import { bearer } from "@regie/shared/testing/tokens";
 
 export const BASE = "http://catalogue.test";
@@ -48,4 +48,21 @@ export async function getJson<T = Record<string, unknown>>(path: string, headers
 
 export async function harvest(body: string, type = "text/turtle", who = "iknl") {
   return SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await publisher(who)), "content-type": type }, body });
+}
+
+/** A complete access application for the given dataset (pseudonymised data, with its justification). */
+export function applicationInput(datasetId: string, overrides: Partial<AccessApplicationInput> = {}): AccessApplicationInput {
+  return {
+    datasetIds: [datasetId],
+    applicant: { name: "Dr. Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
+    purpose: "SCIENTIFIC_RESEARCH",
+    purposeDescription: "Survival after treatment of colorectal cancer by region.",
+    requestedData: "Diagnosis, treatment and vital status variables",
+    dataForm: "pseudonymised",
+    pseudonymisationJustification: "Linkage with the mortality registry requires pseudonymised records.",
+    safeguards: "Secure processing environment, no export of microdata",
+    durationMonths: 24,
+    processingEnvironment: "HDAB secure processing environment",
+    ...overrides,
+  };
 }

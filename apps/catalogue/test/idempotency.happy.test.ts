@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AccessApplication, AccessApplicationInput } from "@regie/shared/contracts/catalogue";
-import { BASE, minimalDataset, publish, publisher, researcher } from "./helpers";
+import { applicationInput, BASE, minimalDataset, publish, publisher, researcher } from "./helpers";
 
 let datasetId: string;
 beforeAll(async () => {
@@ -9,18 +9,7 @@ beforeAll(async () => {
 });
 
 function application(overrides: Partial<AccessApplicationInput> = {}): AccessApplicationInput {
-  return {
-    datasetIds: [datasetId],
-    applicant: { name: "Dr. Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
-    purpose: "SCIENTIFIC_RESEARCH",
-    purposeDescription: "Survival after treatment of colorectal cancer by region.",
-    requestedData: "Diagnosis, treatment and vital status variables",
-    dataForm: "anonymised",
-    safeguards: "Secure processing environment, no export of microdata",
-    durationMonths: 12,
-    processingEnvironment: "HDAB secure processing environment",
-    ...overrides,
-  };
+  return applicationInput(datasetId, { dataForm: "anonymised", pseudonymisationJustification: undefined, durationMonths: 12, ...overrides });
 }
 
 async function post(path: string, auth: Record<string, string>, body: unknown, key?: string) {
