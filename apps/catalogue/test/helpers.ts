@@ -66,3 +66,9 @@ export function applicationInput(datasetId: string, overrides: Partial<AccessApp
     ...overrides,
   };
 }
+
+/** An application for anonymised data (no pseudonymisation justification at all), as the fuzz and security suites send. */
+export function anonymisedApplicationInput(datasetId: string): AccessApplicationInput {
+  const { pseudonymisationJustification: _omit, ...rest } = applicationInput(datasetId, { dataForm: "anonymised", durationMonths: 12 });
+  return rest;
+}

@@ -8,7 +8,7 @@ import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { bodyText, checkAnswer, uriComponent, hostileBody, hostileRawBody, hostileString, SYNTAX_FRAGMENTS } from "../../../../packages/shared/test/fuzz/hostile-input";
-import { BASE, hdab, minimalDataset, publish, publisher, researcher } from "../helpers";
+import { BASE, hdab, minimalDataset, publish, publisher, researcher, anonymisedApplicationInput } from "../helpers";
 
 const RUNS = 40;
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -138,17 +138,7 @@ describe("publishing with hostile input", () => {
 });
 
 describe("access applications with hostile input", () => {
-  const application = () => ({
-    datasetIds: [own.id],
-    applicant: { name: "Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
-    purpose: "SCIENTIFIC_RESEARCH",
-    purposeDescription: "Research into the course of chronic disease.",
-    requestedData: "Diagnoses and medication",
-    dataForm: "anonymised",
-    safeguards: "Secure processing environment",
-    durationMonths: 12,
-    processingEnvironment: "HDAB secure processing environment",
-  });
+  const application = () => anonymisedApplicationInput(own.id);
 
   it("POST /v1/access-applications and the HDAB's status changes", async () => {
     const baseline = await SELF.fetch(`${BASE}/v1/access-applications`, { method: "POST", headers: { ...(await researcher()), "content-type": "application/json" }, body: JSON.stringify(application()) });

@@ -7,7 +7,7 @@ import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloud
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { hostileTokens, mintToken } from "@regie/shared/testing/tokens";
 import { buildApp } from "../../src/app";
-import { BASE, minimalDataset, publish } from "../helpers";
+import { BASE, minimalDataset, publish, anonymisedApplicationInput } from "../helpers";
 
 vi.setConfig({ testTimeout: 60_000 });
 const HOSTILE = ["expired", "otherKey", "algNone", "hs256", "wrongAudience", "wrongIssuer", "noExpiry", "tampered", "garbage"] as const;
@@ -25,17 +25,7 @@ const token = (role: Role) => mintToken(env, claimsFor[role]);
 let owned: { id: string };
 let applicationId: string;
 
-const application = () => ({
-  datasetIds: [owned.id],
-  applicant: { name: "Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
-  purpose: "SCIENTIFIC_RESEARCH",
-  purposeDescription: "Research into the course of chronic disease.",
-  requestedData: "Diagnoses and medication",
-  dataForm: "anonymised",
-  safeguards: "Secure processing environment",
-  durationMonths: 12,
-  processingEnvironment: "HDAB secure processing environment",
-});
+const application = () => anonymisedApplicationInput(owned.id);
 
 async function send(method: string, path: string, bearer: string | undefined, body?: string, type = "application/json") {
   const headers: Record<string, string> = {};
