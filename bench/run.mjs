@@ -4,7 +4,8 @@
 //
 // Environment: BENCH_QUICK=1 (short run, small data), BENCH_ONLY=consent,catalogue,cohort,
 // BENCH_DURATION (s per measurement), BENCH_CITIZENS, BENCH_CONNECTIONS=1,16,64, BENCH_DATASETS=5000,50000,
-// BENCH_COHORTS=100000,1000000, BENCH_OPT_OUTS, BENCH_SEARCH_CONNECTIONS, BENCH_PORT_BASE.
+// BENCH_COHORTS=100000,1000000, BENCH_OPT_OUTS, BENCH_SEARCH_CONNECTIONS, BENCH_PORT_BASE,
+// BENCH_SEED=api (seed consent through the public API instead of POST /dev/bulk-choices).
 import { performance } from "node:perf_hooks";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";

@@ -1,13 +1,27 @@
-/** POST /dev/seed (ENVIRONMENT=development only, idempotent): organisation directory, BRP stand-in, demo choices. */
-import { Hono } from "hono";
-import { ApiError, pseudonymise } from "@regie/shared";
+/**
+ * Development-only routes (404 unless ENVIRONMENT=development, left out of the OpenAPI document):
+ * POST /dev/seed (idempotent): organisation directory, BRP stand-in, demo choices.
+ * POST /dev/bulk-choices: many citizens' choices at once, for benchmarks and load tests.
+ */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { ApiError, jsonBody, jsonResponse, problemResponses, pseudonymise } from "@regie/shared";
+import { DevBulkChoicesRequest, DevBulkChoicesResponse, type ChoiceInput } from "@regie/shared/contracts/consent";
+import { pseudonymiserFor } from "../citizens/fast-pseudonym";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
 import type { AppEnv } from "../env";
 import { DEMO_CONSENT } from "../dev/demo-data";
 import { callShard, shardStub } from "../storage/shards";
 
+function developmentOnly(route: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.env.ENVIRONMENT !== "development") throw new ApiError("NOT_FOUND", `No resource at ${route}`);
+    await next();
+  };
+}
+
 export function devRoutes() {
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
   app.post("/dev/seed", async (c) => {
     if (c.env.ENVIRONMENT !== "development") throw new ApiError("NOT_FOUND", "No resource at POST /dev/seed");
     const db = c.env.DB;
@@ -28,5 +42,31 @@ export function devRoutes() {
     }
     return c.json({ seeded, citizens: DEMO_CITIZENS.length, providers: DEMO_PROVIDERS.length }, 200);
   });
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/dev/bulk-choices",
+      hide: true,
+      // before body validation, so outside development the route does not exist at all
+      middleware: [developmentOnly("POST /dev/bulk-choices")] as const,
+      request: { body: jsonBody(DevBulkChoicesRequest) },
+      responses: { 200: jsonResponse(DevBulkChoicesResponse, "Choices recorded"), ...problemResponses(400, 404, 413, 415, 503) },
+    }),
+    async (c) => {
+      const toPseudonym = pseudonymiserFor(c.env.PSEUDONYM_KEY);
+      const byShard = new Map<string, { stub: ReturnType<typeof shardStub>; items: { citizen: string; choices: ChoiceInput[] }[] }>();
+      for (const { bsn, choices } of c.req.valid("json").citizens) {
+        const citizen = toPseudonym(bsn);
+        const stub = shardStub(c.env, citizen);
+        const key = stub.id.toString();
+        let group = byShard.get(key);
+        if (!group) byShard.set(key, (group = { stub, items: [] }));
+        group.items.push({ citizen, choices });
+      }
+      const counts = await callShard(Promise.all([...byShard.values()].map((g) => g.stub.recordMany(g.items))));
+      return c.json({ citizens: [...byShard.values()].reduce((s, g) => s + g.items.length, 0), choices: counts.reduce((s, n) => s + n, 0) }, 200);
+    },
+  );
   return app;
 }

@@ -381,35 +381,38 @@ export class ConsentShard extends DurableObject<Bindings> {
   }
 
   async record(citizen: string, input: ChoiceInput, actor: Actor, opts: WriteOptions = {}): Promise<ShardResult<ChoiceResult>> {
-    const result = this.write(citizen, opts.idempotencyKey, () => {
-      const now = this.now();
-      const [hk, hv] = partyColumns(input.holder);
-      const [rk, rv] = partyColumns(input.requester);
-      const id = crypto.randomUUID();
-      const status = opts.pending ? "pending" : "active";
-      const channel = actor.role === "provider" ? "provider" : "portal";
-      const row = this.insertVersion(citizen, {
-        id, version: 1, holder_kind: hk, holder_value: hv, requester_kind: rk, requester_value: rv, data_category: input.dataCategory,
-        decision: input.decision, valid_until: parseValidUntil(input.validUntil), status, temporary: 0, recorded_role: actor.role,
-        recorded_ura: actor.ura ?? null, recorded_org_type: actor.organizationType ?? null, channel, change: "created", created_at: now, at: now,
-      });
-      const out: ChoiceResult = toChoice(row);
-      if (opts.pending) {
-        const code = confirmationCode();
-        const expiresAt = now + CONFIRMATION_MS;
-        this.sql.exec("INSERT INTO pending_confirmations (choice_id, version, citizen, code_hash, expires_at) VALUES (?, ?, ?, ?, ?)", id, 1, citizen, sha256Hex(id + ":" + code), expiresAt);
-        this.notify(citizen, "choice-pending-confirmation", "Your choice waits for a parent or guardian to confirm it with the confirmation code.", id);
-        out.confirmation = { code, expiresAt: new Date(expiresAt).toISOString() };
-      } else {
-        this.notifySubscribers(citizen, actor.ura);
-      }
-      if (actor.role === "provider") {
-        this.notify(citizen, "choice-recorded-by-provider", `Care provider ${actor.ura} recorded a choice (${input.decision}, ${input.dataCategory}) on your behalf.`, id);
-      }
-      this.log(citizen, actor, { action: "choice-recorded", outcome: status, dataCategories: [input.dataCategory] });
-      return ok(out);
-    });
+    const result = this.write(citizen, opts.idempotencyKey, () => this.recordInWrite(citizen, input, actor, opts));
     return this.afterWrite(result);
+  }
+
+  /** The body of `record`; runs inside a write's transaction. */
+  private recordInWrite(citizen: string, input: ChoiceInput, actor: Actor, opts: WriteOptions): ShardResult<ChoiceResult> {
+    const now = this.now();
+    const [hk, hv] = partyColumns(input.holder);
+    const [rk, rv] = partyColumns(input.requester);
+    const id = crypto.randomUUID();
+    const status = opts.pending ? "pending" : "active";
+    const channel = actor.role === "provider" ? "provider" : "portal";
+    const row = this.insertVersion(citizen, {
+      id, version: 1, holder_kind: hk, holder_value: hv, requester_kind: rk, requester_value: rv, data_category: input.dataCategory,
+      decision: input.decision, valid_until: parseValidUntil(input.validUntil), status, temporary: 0, recorded_role: actor.role,
+      recorded_ura: actor.ura ?? null, recorded_org_type: actor.organizationType ?? null, channel, change: "created", created_at: now, at: now,
+    });
+    const out: ChoiceResult = toChoice(row);
+    if (opts.pending) {
+      const code = confirmationCode();
+      const expiresAt = now + CONFIRMATION_MS;
+      this.sql.exec("INSERT INTO pending_confirmations (choice_id, version, citizen, code_hash, expires_at) VALUES (?, ?, ?, ?, ?)", id, 1, citizen, sha256Hex(id + ":" + code), expiresAt);
+      this.notify(citizen, "choice-pending-confirmation", "Your choice waits for a parent or guardian to confirm it with the confirmation code.", id);
+      out.confirmation = { code, expiresAt: new Date(expiresAt).toISOString() };
+    } else {
+      this.notifySubscribers(citizen, actor.ura);
+    }
+    if (actor.role === "provider") {
+      this.notify(citizen, "choice-recorded-by-provider", `Care provider ${actor.ura} recorded a choice (${input.decision}, ${input.dataCategory}) on your behalf.`, id);
+    }
+    this.log(citizen, actor, { action: "choice-recorded", outcome: status, dataCategories: [input.dataCategory] });
+    return ok(out);
   }
 
   async change(citizen: string, id: string, input: ChoiceInput, actor: Actor, opts: WriteOptions = {}): Promise<ShardResult<ChoiceResult>> {
@@ -603,6 +606,32 @@ export class ConsentShard extends DurableObject<Bindings> {
   }
 
   // ------------------------------------------------------------ development seed
+
+  /**
+   * Records many citizens' choices as the citizens themselves, exactly as `record` does (versions, notifications to
+   * subscribers, one access-log entry per choice), in one transaction: all of them or none.
+   */
+  async recordMany(items: { citizen: string; choices: ChoiceInput[] }[]): Promise<number> {
+    let n = 0;
+    try {
+      this.ctx.storage.transactionSync(() => {
+        for (const { citizen, choices } of items) {
+          for (const input of choices) {
+            this.recordInWrite(citizen, input, { role: "citizen" }, {});
+            n++;
+          }
+        }
+      });
+    } catch (err) {
+      for (const { citizen } of items) {
+        this.current.delete(citizen);
+        this.lastHash.delete(citizen);
+      }
+      throw err;
+    }
+    await this.afterWrite(ok(n));
+    return n;
+  }
 
   /** Seeds a demo citizen once (idempotent per citizen). */
   async seedCitizen(

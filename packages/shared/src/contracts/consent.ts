@@ -80,6 +80,25 @@ export const ChoiceInput = z
   .openapi("ChoiceInput");
 export type ChoiceInput = z.infer<typeof ChoiceInput>;
 
+/**
+ * Development only (POST /dev/bulk-choices): many citizens' choices in one call, recorded exactly as
+ * POST /v1/me/choices records them (the citizen as actor, one access-log entry per choice). Benchmarks and load
+ * tests seed with it; outside ENVIRONMENT=development the route answers 404.
+ */
+export const DevBulkChoicesRequest = z
+  .object({
+    citizens: z
+      .array(z.object({ bsn: Bsn, choices: z.array(ChoiceInput).min(1).max(50) }).strict())
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .openapi("DevBulkChoicesRequest");
+export type DevBulkChoicesRequest = z.infer<typeof DevBulkChoicesRequest>;
+export const DevBulkChoicesResponse = z
+  .object({ citizens: z.number().int(), choices: z.number().int() })
+  .openapi("DevBulkChoicesResponse");
+
 /** A choice's current version as the registry holds it. */
 export const Choice = z
   .object({

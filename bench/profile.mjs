@@ -1,0 +1,162 @@
+// `npm run bench:profile`: where a consent check spends its CPU time. Starts the benchmark stack, seeds the
+// same citizens as `npm run bench`, attaches to the consent worker's V8 inspector (wrangler dev's inspector
+// port), records a CPU profile while autocannon asks consent checks at 16 connections, and prints the CPU time
+// per source module (through the bundle's source map) and per function. Writes the raw profile to
+// bench/results/consent-check.cpuprofile (open it in Chrome DevTools or speedscope).
+//
+// Environment: BENCH_CITIZENS (default 10,000), BENCH_DURATION (s, default 10), BENCH_PROFILE_CONNECTIONS (16),
+// BENCH_PROFILE_ROUTE=check|health (profile the empty route instead, for comparison).
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { SourceMap } from "node:module";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import WebSocket from "ws";
+import { start, tokenMinter, urls, PORT_BASE } from "./lib/stack.mjs";
+import { measure } from "./lib/load.mjs";
+import { bsnSeries } from "./lib/bsn.mjs";
+import { CITIZENS, questions, seedChoices } from "./scenarios/consent.mjs";
+import { root } from "../scripts/dev-env.mjs";
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_PROFILE_CONNECTIONS ?? 16);
+const ROUTE = process.env.BENCH_PROFILE_ROUTE ?? "check";
+const log = (m) => console.log(m);
+
+/** A minimal Chrome DevTools Protocol client over the inspector's WebSocket. */
+async function inspector(port) {
+  const targets = await (await fetch(`http://127.0.0.1:${port}/json`)).json();
+  const target = targets.find((t) => t.webSocketDebuggerUrl) ?? targets[0];
+  if (!target) throw new Error(`no inspector target on port ${port}`);
+  // wrangler's inspector proxy accepts DevTools clients from localhost origins only
+  const ws = new WebSocket(target.webSocketDebuggerUrl, { headers: { origin: "http://localhost" } });
+  await new Promise((resolve, reject) => {
+    ws.on("open", resolve);
+    ws.on("error", (err) => reject(new Error(`cannot connect to ${target.webSocketDebuggerUrl}: ${err.message}`)));
+  });
+  let nextId = 1;
+  const pending = new Map();
+  const scripts = new Map();
+  ws.on("message", (data) => {
+    const msg = JSON.parse(String(data));
+    if (msg.id && pending.has(msg.id)) {
+      const { resolve, reject } = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (msg.error) reject(new Error(msg.error.message));
+      else resolve(msg.result);
+    } else if (msg.method === "Debugger.scriptParsed") {
+      scripts.set(msg.params.url, msg.params);
+    }
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  return { title: target.title, send, scripts, close: () => ws.close() };
+}
+
+/** The newest bundle wrangler dev wrote for an app, with its source map. */
+function bundleMap(appDir) {
+  const tmp = join(appDir, ".wrangler", "tmp");
+  let best;
+  for (const dir of readdirSync(tmp)) {
+    if (!dir.startsWith("dev-")) continue;
+    for (const name of readdirSync(join(tmp, dir))) {
+      if (!name.endsWith(".js.map")) continue;
+      const file = join(tmp, dir, name);
+      const mtime = statSync(file).mtimeMs;
+      if (!best || mtime > best.mtime) best = { file, mtime };
+    }
+  }
+  if (!best) return null;
+  const payload = JSON.parse(readFileSync(best.file, "utf8"));
+  return { map: new SourceMap(payload), dir: join(best.file, "..") };
+}
+
+/** Groups a source path into a module a reader recognises. */
+function moduleOf(source) {
+  if (!source) return "(unmapped)";
+  const p = source.replace(/^file:\/\//, "").replace(/\\/g, "/");
+  const nm = p.lastIndexOf("node_modules/");
+  if (nm >= 0) {
+    const rest = p.slice(nm + "node_modules/".length).split("/");
+    return "npm:" + (rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]);
+  }
+  const at = p.search(/(apps|packages)\/[^/]+\/src\//);
+  return at >= 0 ? p.slice(at) : p.split("/").slice(-2).join("/");
+}
+
+function analyse(profile, bundle) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const counts = new Map();
+  for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const totalSamples = profile.samples.length;
+  const usPerSample = (profile.endTime - profile.startTime) / Math.max(1, totalSamples);
+  const byModule = new Map();
+  const byFunction = new Map();
+  for (const [id, n] of counts) {
+    const node = byId.get(id);
+    const f = node.callFrame;
+    let module;
+    if (!f.url) module = f.functionName ? `(native) ${f.functionName}` : "(native)";
+    else if (bundle && f.lineNumber >= 0) {
+      const entry = bundle.map.findEntry(f.lineNumber, f.columnNumber);
+      module = moduleOf(entry?.originalSource);
+    } else module = moduleOf(f.url);
+    byModule.set(module, (byModule.get(module) ?? 0) + n);
+    const fn = `${f.functionName || "(anonymous)"}  [${module}]`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + n);
+    self.set(id, n);
+  }
+  const idle = [...byModule].filter(([m]) => m === "(native) (idle)").reduce((s, [, n]) => s + n, 0);
+  const busy = totalSamples - idle;
+  const table = (map) =>
+    [...map]
+      .filter(([m]) => m !== "(native) (idle)")
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, n]) => ({ name, ms: Math.round((n * usPerSample) / 100) / 10, shareOfBusy: Math.round((n / Math.max(1, busy)) * 1000) / 10 }));
+  return { seconds: (profile.endTime - profile.startTime) / 1e6, samples: totalSamples, busyShare: Math.round((busy / Math.max(1, totalSamples)) * 1000) / 10, modules: table(byModule), functions: table(byFunction).slice(0, 40) };
+}
+
+let stack;
+try {
+  stack = await start(log, (s) => (stack = s));
+  const mint = await tokenMinter();
+  const u = urls();
+  let requests;
+  if (ROUTE === "health") requests = [{ method: "GET", path: "/health" }];
+  else {
+    const citizens = bsnSeries(CITIZENS, 0);
+    await seedChoices({ citizens, mint, log });
+    requests = (await questions({ citizens, mint })).checkRequests;
+  }
+  // warm up first (JIT, shard objects, claims cache), then profile a steady run
+  await measure({ url: u.consent, connections: CONNECTIONS, requests, duration: 3 });
+  const port = PORT_BASE + 1 + 1000;
+  const ins = await inspector(port);
+  await ins.send("Profiler.enable");
+  await ins.send("Profiler.setSamplingInterval", { interval: 200 });
+  await ins.send("Profiler.start");
+  log(`· profiling ${ROUTE === "health" ? "GET /health" : "POST /v1/consent-check"} at ${CONNECTIONS} connections for ${DURATION} s (inspector ${ins.title} on ${port})`);
+  const load = await measure({ url: u.consent, connections: CONNECTIONS, requests, duration: DURATION });
+  const { profile } = await ins.send("Profiler.stop");
+  ins.close();
+  const appDir = join(fileURLToPath(new URL("..", import.meta.url)), "apps", "consent");
+  const bundle = bundleMap(appDir);
+  const result = analyse(profile, bundle);
+  mkdirSync(join(root, "bench", "results"), { recursive: true });
+  const out = join(root, "bench", "results", `consent-${ROUTE}.cpuprofile`);
+  writeFileSync(out, JSON.stringify(profile));
+  writeFileSync(join(root, "bench", "results", `consent-${ROUTE}-profile.json`), JSON.stringify({ load, ...result }, null, 2) + "\n");
+  log(`\n${load.reqPerSec} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.non2xx} non-2xx; the isolate was busy ${result.busyShare}% of ${result.seconds.toFixed(1)} s`);
+  log(`CPU time of the consent worker's isolate per ${bundle ? "source module" : "script"} (self time, share of busy time):`);
+  for (const m of result.modules.slice(0, 25)) log(`  ${String(m.shareOfBusy).padStart(5)}%  ${String(m.ms).padStart(8)} ms  ${m.name}`);
+  log(`Hottest functions:`);
+  for (const f of result.functions.slice(0, 25)) log(`  ${String(f.shareOfBusy).padStart(5)}%  ${String(f.ms).padStart(8)} ms  ${f.name}`);
+  log(`\nRaw profile: ${relative(root, out)}`);
+} finally {
+  stack?.stop();
+}
+process.exit(0);
