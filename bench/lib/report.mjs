@@ -30,6 +30,28 @@ function unavailable(name, s) {
   return false;
 }
 
+const CATALOGUE_MIXES = [["full text + 2 facets", "fullText"], ["uncached text + 2 facets", "uncached"], ["facets only", "facetsOnly"], ["CKAN package_search", "ckan"]];
+const spread = (s, unit) => (s ? `${s.min} / ${s.median} / ${s.max}${unit}` : "–");
+
+/** Catalogue write-then-search: per size and kind of write, min / median / max over the repeats. */
+function writeThenSearch(k) {
+  const rows = [];
+  for (const level of k.levels) {
+    const w = level.writeThenSearch;
+    if (!w) continue;
+    for (const kind of ["publish", "update"]) {
+      const x = w[kind];
+      if (!x) continue;
+      const visible = spread(x.visibleSeconds, " s") + (x.neverVisible ? ` (${x.neverVisible} never within 60 s)` : "");
+      rows.push([num(level.datasets), kind, x.runs.length, spread(x.writeMs, " ms"), spread(x.firstSearchMs, " ms"), visible, spread(x.bystanderMs, " ms")]);
+    }
+  }
+  if (!rows.length) return;
+  const conc = k.levels.find((l) => l.writeThenSearch)?.writeThenSearch.concurrentSearches;
+  console.log(`\nCatalogue write, then search (min / median / max; visible = from the write's answer until a search finds it)`);
+  table(["datasets", "write", "n", "write", "first search after", "visible after", `${conc} concurrent searches`], rows);
+}
+
 export function printReport(r) {
   const m = r.machine;
   console.log(`\nRegie benchmarks, ${r.date}${r.quick ? " (BENCH_QUICK: short and small, indicative only)" : ""}`);
@@ -50,15 +72,17 @@ export function printReport(r) {
     console.log(`\nCatalogue search (${k.connections} connections)`);
     const rows = [];
     for (const level of k.levels) {
-      for (const [name, key] of [["full text + 2 facets", "fullText"], ["facets only", "facetsOnly"], ["CKAN package_search", "ckan"]]) {
+      for (const [name, key] of CATALOGUE_MIXES) {
         const x = level[key];
-        if (!x || x.available === false) rows.push([num(level.datasets), name, "not available", "", "", "", ""]);
-        else rows.push([num(level.datasets), name, num(x.reqPerSec), ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx]);
+        if (!x) continue;
+        if (x.available === false) rows.push([num(level.datasets), name, "not available", "", "", "", ""]);
+        else rows.push([num(level.datasets), name, num(x.reqPerSec), ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx + (x.repeated ? ` (${x.repeated} repeated queries)` : "")]);
       }
     }
     table(["datasets", "query", "req/s", "p50", "p95", "p99", "non-2xx"], rows);
     console.log(`  p95 growth ${num(k.levels[0]?.datasets)} -> ${num(k.levels.at(-1)?.datasets)}: ${Object.entries(k.growthP95).map(([q, g]) => `${q} ${g}x`).join(", ") || "–"}`);
     console.log(verdict(k.target));
+    writeThenSearch(k);
   }
 
   const h = r.scenarios.cohort;

@@ -1,12 +1,23 @@
-// Catalogue search at 5,000 and 50,000 datasets: full text + 2 facets, facets only, and CKAN
-// package_search; p50/p95/p99 and req/s, and how latency grows from the small to the large catalogue.
+// Catalogue search at 5,000 and 50,000 datasets: full text + 2 facets, facets only, CKAN package_search
+// (these rotate ~60 queries, so they mostly measure the catalogue's per-version response cache), an uncached
+// mix in which every request is a query the catalogue has not answered before, and write-then-search: how
+// long after a publish or an update the new data is found, and what searches cost while the in-isolate index
+// is rebuilt. p50/p95/p99 and req/s, and how latency grows from the small to the large catalogue.
 import { performance } from "node:perf_hooks";
 import { URLSearchParams } from "node:url";
+import { rng } from "../lib/bsn.mjs";
 import { expectOk, measure, QUICK, routeExists } from "../lib/load.mjs";
 import { urls } from "../lib/stack.mjs";
 
 const SIZES = (process.env.BENCH_DATASETS ?? (QUICK ? "1000,5000" : "5000,50000")).split(",").map(Number);
 const CONNECTIONS = Number(process.env.BENCH_SEARCH_CONNECTIONS ?? 4);
+/** Writes per kind (publish, update) and size in write-then-search. */
+const WRITE_REPEATS = Number(process.env.BENCH_WRITE_REPEATS ?? (QUICK ? 3 : 5));
+/** Pages of 100 datasets read to build the uncached queries from. */
+const SAMPLE_PAGES = QUICK ? 6 : 20;
+const MIXES = ["fullText", "uncached", "facetsOnly", "ckan"];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const round = (v, d = 2) => (v === null || v === undefined ? null : Math.round(v * 10 ** d) / 10 ** d);
 
 async function total(base) {
   const out = await expectOk(`${base}/v1/datasets?limit=1`);
@@ -74,7 +85,222 @@ function queries(v) {
   return { fullText, facetsOnly, ckan };
 }
 
-export async function run({ log }) {
+// ------------------------------------------------------------------------------------------ uncached queries
+// The catalogue answers GET /v1/datasets from two per-isolate caches (apps/catalogue/src/search/service.ts):
+// responses keyed by `version|offset|limit|lang|JSON(query)`, and full-text hits keyed by
+// `version|<FTS5 MATCH expression>`. A request misses both only if its MATCH expression is new, so every
+// uncached query below has a set of word stems no other request of the run has used. The stemming is a copy of
+// apps/catalogue/src/search/text-query.ts (keep the two in step); the fixed examples below check the copy.
+
+const SUFFIXES = ["ische", "isch", "ical", "ieën", "ies", "ie", "en", "y", "e", "s"];
+function stem(word) {
+  if (word.length < 6) return word;
+  for (const suffix of SUFFIXES) if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+  return word;
+}
+function words(text) {
+  return (String(text).normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 64);
+}
+/** The MATCH expression the catalogue derives from `q` (text-query.ts toMatchExpression). */
+export function matchExpression(q) {
+  const stems = [...new Set(words(q).map(stem))].slice(0, 8);
+  return stems.length ? stems.map((s) => `"${s}"*`).join(" ") : null;
+}
+if (matchExpression("Oncologie oncology") !== '"oncolog"*' || matchExpression("Beroerte 2005-2009") !== '"beroert"* "2005"* "2009"*') {
+  throw new Error("bench/scenarios/catalogue.mjs: the copy of the catalogue's stemming no longer matches text-query.ts");
+}
+
+/** A sample of datasets spread over the whole catalogue (pages of 100 at evenly spaced offsets). */
+async function sampleDatasets(base, datasets) {
+  const cursor = (o) => Buffer.from(JSON.stringify({ o })).toString("base64url");
+  const out = [];
+  for (let p = 0; p < SAMPLE_PAGES; p++) {
+    const offset = Math.floor((p * Math.max(0, datasets - 100)) / Math.max(1, SAMPLE_PAGES - 1));
+    const page = await expectOk(`${base}/v1/datasets?limit=100&sort=title${offset ? `&cursor=${cursor(offset)}` : ""}`);
+    out.push(...(page.items ?? []));
+  }
+  return out;
+}
+
+/**
+ * Queries of 2 words (then, once those run out, 3) from one dataset's titles and keywords, with that dataset's
+ * theme and one of its health categories as facets, so each has at least one hit and runs FTS + facets like the
+ * full-text mix. Distinct MATCH expressions only (and none of one word, which the cached full-text mix uses),
+ * interleaved over the datasets. `used` holds the expressions issued so far in this catalogue version.
+ */
+function uncachedQueries(items, used) {
+  const random = rng(7);
+  const shuffle = (xs) => {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+    }
+    return xs;
+  };
+  const perItem = [];
+  for (const item of items) {
+    if ((item.keyword ?? []).includes("benchmark")) continue; // write-then-search's own probes
+    const byStem = new Map();
+    for (const text of [...Object.values(item.title ?? {}), ...(item.keyword ?? [])]) {
+      for (const w of words(text)) if ((w.length >= 4 || /^\d{4}$/.test(w)) && !byStem.has(stem(w))) byStem.set(stem(w), w);
+    }
+    const ws = [...byStem.values()].slice(0, 8);
+    const pairs = [];
+    const triples = [];
+    for (let a = 0; a < ws.length; a++) {
+      for (let b = a + 1; b < ws.length; b++) {
+        pairs.push([ws[a], ws[b]]);
+        for (let c = b + 1; c < ws.length; c++) triples.push([ws[a], ws[b], ws[c]]);
+      }
+    }
+    perItem.push({ item, combos: [...shuffle(pairs), ...shuffle(triples)] });
+  }
+  const paths = [];
+  for (let round = 0; perItem.some((x) => round < x.combos.length); round++) {
+    for (const { item, combos } of perItem) {
+      const combo = combos[round];
+      if (!combo) continue;
+      const q = combo.join(" ");
+      const expr = matchExpression(q);
+      if (!expr || used.has(expr)) continue;
+      used.add(expr);
+      const p = new URLSearchParams({ q, limit: "20" });
+      if (item.theme?.length) p.append("theme", item.theme[(round + 1) % item.theme.length]);
+      if (item.healthCategory?.length) p.append("healthCategory", item.healthCategory[round % item.healthCategory.length]);
+      paths.push({ path: `/v1/datasets?${p}`, words: combo.length });
+    }
+  }
+  // all pairs of all datasets first (broader queries), then triples
+  const pairs = paths.filter((x) => x.words === 2).map((x) => x.path);
+  return { paths: [...pairs, ...paths.filter((x) => x.words === 3).map((x) => x.path)], pairs: pairs.length };
+}
+
+/** Hands out each path once; past the end it wraps around and counts the repeats (reported, never hidden). */
+function once(paths) {
+  const state = { issued: 0 };
+  const requests = [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[state.issued++ % paths.length] }) }];
+  return { requests, state };
+}
+
+// ------------------------------------------------------------------------------------------ write, then search
+
+const stats = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  return { min: round(s[0]), median: round(s[Math.floor((s.length - 1) / 2)]), max: round(s.at(-1)), n: s.length };
+};
+
+async function timedGet(url) {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  return { ms, body: JSON.parse(text) };
+}
+
+const EHDS = "http://data.europa.eu/eli/reg/2025/327/oj";
+function probeDataset(marker, identifier) {
+  return {
+    identifier,
+    title: { en: `Benchmark probe ${marker} heart failure registry`, nl: `Benchmarkproef ${marker} hartfalen register` },
+    description: { en: "A dataset published by npm run bench to time write-then-search.", nl: "Een dataset van npm run bench om schrijven-dan-zoeken te meten." },
+    accessRights: "NON_PUBLIC",
+    applicableLegislation: [EHDS],
+    type: ["http://publications.europa.eu/resource/authority/dataset-type/STATISTICAL"],
+    hdab: { name: { nl: "HDAB Nederland" }, contactPoint: { email: "hdab@example.nl" } },
+    contactPoint: [{ email: "data@example.nl" }],
+    theme: ["HEAL"],
+    healthCategory: ["EHRS"],
+    keyword: [{ value: "benchmark", lang: "en" }],
+    provenance: [{ label: { en: "Made by the benchmark" } }],
+    distribution: [{ applicableLegislation: [EHDS], accessURL: "https://example.nl/access", format: "CSV" }],
+    hasStructuredData: false,
+  };
+}
+
+/**
+ * One write (publish a new dataset, or update the previous one with a new title) and then: the first search for
+ * the word only the new version contains, repeated every 25 ms until the dataset is in the answer, and at the
+ * same moment `CONNECTIONS` other searches (queries the cache held before the write) as bystanders.
+ */
+async function writeThenSearchOnce(base, auth, { kind, marker, previous, bystanders }) {
+  const id = previous?.id;
+  const input = probeDataset(marker, previous?.identifier ?? `BENCH-${marker}`);
+  const t0 = performance.now();
+  const res = await fetch(kind === "publish" ? `${base}/v1/datasets` : `${base}/v1/datasets/${encodeURIComponent(id)}`, {
+    method: kind === "publish" ? "POST" : "PUT",
+    headers: { authorization: auth, "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  const text = await res.text();
+  const written = performance.now();
+  if (res.status !== (kind === "publish" ? 201 : 200)) throw new Error(`${kind} answered ${res.status}: ${text.slice(0, 300)}`);
+  const doc = JSON.parse(text);
+  const others = bystanders.map((path) => timedGet(`${base}${path}`));
+  const probeUrl = `${base}/v1/datasets?${new URLSearchParams({ q: marker, limit: "5" })}`;
+  let first = null;
+  let polls = 0;
+  let visible = null;
+  while (performance.now() - written < 60_000) {
+    const r = await timedGet(probeUrl);
+    polls++;
+    first ??= r;
+    if ((r.body.items ?? []).some((x) => x.id === doc.id)) {
+      visible = performance.now();
+      break;
+    }
+    await sleep(25);
+  }
+  const during = await Promise.all(others);
+  return {
+    kind,
+    id: doc.id,
+    writeMs: round(written - t0),
+    firstSearchMs: round(first.ms),
+    firstSearchFound: polls === 1 && visible !== null,
+    visibleSeconds: visible === null ? null : round((visible - written) / 1000, 3),
+    polls,
+    bystanderMs: during.map((d) => round(d.ms)),
+    doc: { id: doc.id, identifier: input.identifier },
+  };
+}
+
+async function writeThenSearch(base, mint, bystanderPaths, log) {
+  const auth = `Bearer ${await mint({ role: "publisher", publisherId: "rivm" })}`;
+  const tag = Math.random().toString(36).slice(2, 8).replace(/[^a-z0-9]/g, "x");
+  const out = { repeats: WRITE_REPEATS, concurrentSearches: CONNECTIONS };
+  let previous = null;
+  let n = 0;
+  for (const kind of ["publish", "update"]) {
+    const runs = [];
+    for (let i = 0; i < WRITE_REPEATS; i++) {
+      // letters and digits only, ending in "q" so no stem suffix is cut off and no marker is a prefix of another
+      const marker = `probe${tag}n${n++}q`;
+      const bystanders = Array.from({ length: CONNECTIONS }, (_, j) => bystanderPaths[(n * CONNECTIONS + j) % bystanderPaths.length]);
+      const r = await writeThenSearchOnce(base, auth, { kind, marker, previous: kind === "update" ? previous : null, bystanders });
+      if (kind === "publish") previous = r.doc;
+      delete r.doc;
+      runs.push(r);
+      await sleep(300);
+    }
+    out[kind] = {
+      writeMs: stats(runs.map((r) => r.writeMs)),
+      firstSearchMs: stats(runs.map((r) => r.firstSearchMs)),
+      visibleSeconds: stats(runs.map((r) => r.visibleSeconds)),
+      neverVisible: runs.filter((r) => r.visibleSeconds === null).length,
+      bystanderMs: stats(runs.flatMap((r) => r.bystanderMs)),
+      runs,
+    };
+    const k = out[kind];
+    log(`    ${kind}: visible after ${k.visibleSeconds?.median ?? "–"} s (median), first search ${k.firstSearchMs?.median} ms, concurrent searches ${k.bystanderMs?.median} ms (median)`);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ the scenario
+
+export async function run({ log, mint }) {
   const base = urls().catalogue;
   if (!(await routeExists(`${base}/v1/datasets`))) return { available: false, reason: "GET /v1/datasets does not exist yet" };
   if (!(await routeExists(`${base}/dev/seed`, { method: "POST" }))) return { available: false, reason: "POST /dev/seed does not exist" };
@@ -90,32 +316,57 @@ export async function run({ log }) {
       const out = await expectOk(`${base}${path}`);
       if (typeof out.total !== "number" || !out.facets) throw new Error(`search answered an unexpected shape for ${path}`);
     }
-    const level = { datasets: seeded.datasets, seedSeconds: seeded.seconds, sampleQueries: { fullText: q.fullText[0], facetsOnly: q.facetsOnly[0], ckan: q.ckan[0] } };
+    // The version does not change until write-then-search below, so one `used` set covers the whole read part.
+    const used = new Set(q.fullText.map((p) => matchExpression(new URLSearchParams(p.split("?")[1]).get("q"))));
+    const { paths: uncached, pairs } = uncachedQueries(await sampleDatasets(base, seeded.datasets), used);
+    // Check the first few (then drop them, as they are now cached): each must answer with at least one hit.
+    const checked = uncached.splice(0, 10);
+    const totals = [];
+    for (const path of checked) totals.push((await expectOk(`${base}${path}`)).total);
+    if (totals.some((t) => !(t >= 1))) throw new Error(`an uncached query found nothing (totals ${totals.join(", ")}); the query builder no longer matches the data`);
+    const level = {
+      datasets: seeded.datasets,
+      seedSeconds: seeded.seconds,
+      sampleQueries: { fullText: q.fullText[0], uncached: uncached[0], facetsOnly: q.facetsOnly[0], ckan: q.ckan[0] },
+    };
     log(`  full text + 2 facets (${CONNECTIONS} connections)`);
     level.fullText = await measure({ url: base, connections: CONNECTIONS, requests: rotating(q.fullText) });
+    log(`  uncached full text + 2 facets (${uncached.length.toLocaleString("en")} distinct queries available)`);
+    const u = once(uncached);
+    level.uncached = await measure({ url: base, connections: CONNECTIONS, requests: u.requests });
+    level.uncached.distinctQueries = uncached.length;
+    level.uncached.issued = u.state.issued;
+    level.uncached.repeated = Math.max(0, u.state.issued - uncached.length);
+    level.uncached.threeWordIssued = Math.max(0, Math.min(u.state.issued, uncached.length) - (pairs - checked.length));
+    level.uncached.checkedTotals = { min: Math.min(...totals), median: stats(totals).median, max: Math.max(...totals) };
+    if (level.uncached.repeated) log(`  ! the uncached mix ran out of distinct queries: ${level.uncached.repeated} requests repeated one`);
     log(`  facets only`);
     level.facetsOnly = await measure({ url: base, connections: CONNECTIONS, requests: rotating(q.facetsOnly) });
     if (hasCkan) {
       log(`  CKAN package_search`);
       level.ckan = await measure({ url: base, connections: CONNECTIONS, requests: rotating(q.ckan) });
     } else level.ckan = { available: false };
+    if (mint) {
+      log(`  write, then search (${WRITE_REPEATS} publishes and ${WRITE_REPEATS} updates, ${CONNECTIONS} concurrent searches each)`);
+      level.writeThenSearch = await writeThenSearch(base, mint, q.fullText, log);
+    }
     levels.push(level);
   }
   const small = levels[0];
   const large = levels[levels.length - 1];
   const growth = {};
-  for (const k of ["fullText", "facetsOnly", "ckan"]) {
+  for (const k of MIXES) {
     if (small?.[k]?.p95 && large?.[k]?.p95) growth[k] = Math.round((large[k].p95 / small[k].p95) * 100) / 100;
   }
   const kinds = Object.keys(growth);
-  const p95ok = ["fullText", "facetsOnly", "ckan"].every((k) => !large?.[k]?.p95 || (large[k].p95 < 50 && large[k].non2xx === 0));
+  const p95ok = MIXES.every((k) => !large?.[k]?.p95 || (large[k].p95 < 50 && large[k].non2xx === 0));
   return {
     available: true,
     connections: CONNECTIONS,
     levels,
     growthP95: growth,
     target: {
-      description: `p95 < 50 ms at ${large?.datasets?.toLocaleString("en")} datasets and growth < 3x from ${small?.datasets?.toLocaleString("en")}`,
+      description: `p95 < 50 ms at ${large?.datasets?.toLocaleString("en")} datasets and growth < 3x from ${small?.datasets?.toLocaleString("en")}, every mix including uncached`,
       met: levels.length >= 2 ? p95ok && kinds.every((k) => growth[k] < 3) : null,
     },
   };
