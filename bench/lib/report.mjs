@@ -39,11 +39,12 @@ function writeThenSearch(k) {
   for (const level of k.levels) {
     const w = level.writeThenSearch;
     if (!w) continue;
-    for (const kind of ["publish", "update"]) {
+    for (const [kind, label] of [["publish", "publish"], ["update", "update"], ["publishDuringRebuild", "publish during rebuild"]]) {
       const x = w[kind];
       if (!x) continue;
       const visible = spread(x.visibleSeconds, " s") + (x.neverVisible ? ` (${x.neverVisible} never within 60 s)` : "");
-      rows.push([num(level.datasets), kind, x.runs.length, spread(x.writeMs, " ms"), spread(x.firstSearchMs, " ms"), visible, spread(x.bystanderMs, " ms")]);
+      const write = spread(x.writeMs, " ms") + (x.sentWhileRebuilding !== undefined && x.sentWhileRebuilding < x.runs.length ? ` (only ${x.sentWhileRebuilding} of ${x.runs.length} sent while rebuilding)` : "");
+      rows.push([num(level.datasets), label, x.runs.length, write, spread(x.firstSearchMs, " ms"), visible, spread(x.bystanderMs, " ms")]);
     }
   }
   if (!rows.length) return;

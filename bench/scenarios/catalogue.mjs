@@ -219,23 +219,45 @@ function probeDataset(marker, identifier) {
   };
 }
 
+async function publishDataset(base, auth, input) {
+  const res = await fetch(`${base}/v1/datasets`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(input) });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`publish answered ${res.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
 /**
  * One write (publish a new dataset, or update the previous one with a new title) and then: the first search for
  * the word only the new version contains, repeated every 25 ms until the dataset is in the answer, and at the
  * same moment `CONNECTIONS` other searches (queries the cache held before the write) as bystanders.
  */
 async function writeThenSearchOnce(base, auth, { kind, marker, previous, bystanders }) {
+  const publish = kind !== "update";
   const id = previous?.id;
   const input = probeDataset(marker, previous?.identifier ?? `BENCH-${marker}`);
+  // "publishDuringRebuild": first another write and a search that starts the index rebuild it causes; the timed
+  // publish is sent while that search is still waiting (`sentWhileRebuilding` says whether it still was).
+  let trigger = null;
+  if (kind === "publishDuringRebuild") {
+    const otherMarker = marker.replace(/n(\d+)q$/, "t$1q"); // not a prefix of the marker, nor the other way round
+    const other = await publishDataset(base, auth, probeDataset(otherMarker, `BENCH-${otherMarker}`));
+    trigger = { done: false };
+    trigger.search = timedGet(`${base}/v1/datasets?${new URLSearchParams({ q: otherMarker, limit: "5" })}`).then((r) => {
+      trigger.done = true;
+      return { ...r, found: (r.body.items ?? []).some((x) => x.id === other.id) };
+    });
+    await sleep(10);
+  }
+  const sentWhileRebuilding = trigger ? !trigger.done : undefined;
   const t0 = performance.now();
-  const res = await fetch(kind === "publish" ? `${base}/v1/datasets` : `${base}/v1/datasets/${encodeURIComponent(id)}`, {
-    method: kind === "publish" ? "POST" : "PUT",
+  const res = await fetch(publish ? `${base}/v1/datasets` : `${base}/v1/datasets/${encodeURIComponent(id)}`, {
+    method: publish ? "POST" : "PUT",
     headers: { authorization: auth, "content-type": "application/json" },
     body: JSON.stringify(input),
   });
   const text = await res.text();
   const written = performance.now();
-  if (res.status !== (kind === "publish" ? 201 : 200)) throw new Error(`${kind} answered ${res.status}: ${text.slice(0, 300)}`);
+  if (res.status !== (publish ? 201 : 200)) throw new Error(`${kind} answered ${res.status}: ${text.slice(0, 300)}`);
   const doc = JSON.parse(text);
   const others = bystanders.map((path) => timedGet(`${base}${path}`));
   const probeUrl = `${base}/v1/datasets?${new URLSearchParams({ q: marker, limit: "5" })}`;
@@ -253,8 +275,11 @@ async function writeThenSearchOnce(base, auth, { kind, marker, previous, bystand
     await sleep(25);
   }
   const during = await Promise.all(others);
+  const triggered = trigger ? await trigger.search : null;
+  if (triggered && !triggered.found) throw new Error("publishDuringRebuild: the search that started the rebuild did not find its own dataset");
   return {
     kind,
+    ...(trigger ? { sentWhileRebuilding, rebuildSearchMs: round(triggered.ms) } : {}),
     id: doc.id,
     writeMs: round(written - t0),
     firstSearchMs: round(first.ms),
@@ -272,7 +297,7 @@ async function writeThenSearch(base, mint, bystanderPaths, log) {
   const out = { repeats: WRITE_REPEATS, concurrentSearches: CONNECTIONS };
   let previous = null;
   let n = 0;
-  for (const kind of ["publish", "update"]) {
+  for (const kind of ["publish", "update", "publishDuringRebuild"]) {
     const runs = [];
     for (let i = 0; i < WRITE_REPEATS; i++) {
       // letters and digits only, ending in "q" so no stem suffix is cut off and no marker is a prefix of another
@@ -289,11 +314,12 @@ async function writeThenSearch(base, mint, bystanderPaths, log) {
       firstSearchMs: stats(runs.map((r) => r.firstSearchMs)),
       visibleSeconds: stats(runs.map((r) => r.visibleSeconds)),
       neverVisible: runs.filter((r) => r.visibleSeconds === null).length,
+      ...(kind === "publishDuringRebuild" ? { sentWhileRebuilding: runs.filter((r) => r.sentWhileRebuilding).length } : {}),
       bystanderMs: stats(runs.flatMap((r) => r.bystanderMs)),
       runs,
     };
     const k = out[kind];
-    log(`    ${kind}: visible after ${k.visibleSeconds?.median ?? "–"} s (median), first search ${k.firstSearchMs?.median} ms, concurrent searches ${k.bystanderMs?.median} ms (median)`);
+    log(`    ${kind}: write ${k.writeMs?.median} ms, visible after ${k.visibleSeconds?.median ?? "–"} s (median), first search ${k.firstSearchMs?.median} ms, concurrent searches ${k.bystanderMs?.median} ms (median)`);
   }
   return out;
 }
@@ -347,7 +373,7 @@ export async function run({ log, mint }) {
       level.ckan = await measure({ url: base, connections: CONNECTIONS, requests: rotating(q.ckan) });
     } else level.ckan = { available: false };
     if (mint) {
-      log(`  write, then search (${WRITE_REPEATS} publishes and ${WRITE_REPEATS} updates, ${CONNECTIONS} concurrent searches each)`);
+      log(`  write, then search (${WRITE_REPEATS} publishes, updates and publishes during a rebuild, ${CONNECTIONS} concurrent searches each)`);
       level.writeThenSearch = await writeThenSearch(base, mint, q.fullText, log);
     }
     levels.push(level);
