@@ -229,7 +229,8 @@ async function publishDataset(base, auth, input) {
 /**
  * One write (publish a new dataset, or update the previous one with a new title) and then: the first search for
  * the word only the new version contains, repeated every 25 ms until the dataset is in the answer, and at the
- * same moment `CONNECTIONS` other searches (queries the cache held before the write) as bystanders.
+ * same moment `CONNECTIONS` other searches (popular queries of the full-text mix, which would be cache hits had the
+ * catalogue not changed) as bystanders.
  */
 async function writeThenSearchOnce(base, auth, { kind, marker, previous, bystanders }) {
   const publish = kind !== "update";
