@@ -11,6 +11,8 @@ export default defineConfig(async () => ({
         bindings: {
           ...(await testAuthBindings()),
           PSEUDONYM_KEY: "test-pseudonym-key-0123456789abcdef",
+          // small, so the whole suite also runs with shard objects dropping citizens from memory
+          CHOICE_CACHE_CITIZENS: "16",
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
         },
       },

@@ -57,7 +57,9 @@ export async function start(log, onSpawned = () => {}) {
   const secrets = await ensureDevEnv();
   applyMigrations({ persistTo, log });
   // Benchmarks send many requests from one address with many tokens: no per-client limit here.
-  const children = spawnWorkers({ persistTo, stdio: "pipe", vars: { RATE_LIMIT: "off" }, secrets, portBase: PORT_BASE });
+  // BENCH_SHARD_COUNT overrides the consent worker's SHARD_COUNT (placement of citizens over shard objects)
+  const vars = { RATE_LIMIT: "off", ...(process.env.BENCH_SHARD_COUNT ? { SHARD_COUNT: process.env.BENCH_SHARD_COUNT } : {}) };
+  const children = spawnWorkers({ persistTo, stdio: "pipe", vars, secrets, portBase: PORT_BASE });
   for (const child of children) drain(child);
   const stack = {
     children,

@@ -64,3 +64,18 @@ describe("POST /dev/bulk-choices (development only)", () => {
     expect(Object.keys(doc.paths)).not.toContain("/dev/bulk-choices");
   });
 });
+
+describe("GET /dev/shard-ping (development only)", () => {
+  it("makes one empty round trip to a shard object", async () => {
+    const res = await call("GET", "/dev/shard-ping");
+    expect(res.status).toBe(200);
+    expect(res.body.pong).toBe(true);
+    expect(res.body.shard).toBeGreaterThanOrEqual(0);
+    expect(res.body.shard).toBeLessThan(Number(env.SHARD_COUNT));
+  });
+
+  it("does not exist outside development", async () => {
+    const res = await buildApp().request("/dev/shard-ping", {}, { ...env, ENVIRONMENT: "production" });
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,8 +1,11 @@
 /**
- * Synchronous SHA-256 (FIPS 180-4). The access log appends inside one synchronous storage transaction, so its
- * hash chain cannot await crypto.subtle without letting another write interleave; the cohort filter uses the
- * block function for a fast HMAC (citizens/fast-pseudonym.ts).
+ * Synchronous SHA-256. The access log appends inside one synchronous storage transaction, so its hash chain cannot
+ * await crypto.subtle without letting another write interleave: `sha256Hex` uses node:crypto's native, synchronous
+ * hash (nodejs_compat). The JS block function (FIPS 180-4) stays for the pseudonymiser, which precomputes the HMAC
+ * key's inner and outer states once and then needs two compressions per BSN (citizens/fast-pseudonym.ts).
  */
+import { createHash } from "node:crypto";
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
   0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
@@ -13,7 +16,6 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 export const SHA256_IV = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-const encoder = new TextEncoder();
 
 /** One compression: `h` (8 words) absorbs the block in w[0..15]; w must have room for 64 words (overwritten). */
 export function compressBlock(h: Uint32Array, w: Uint32Array): void {
@@ -65,6 +67,7 @@ export function sha256Words(msg: Uint8Array, iv: Uint32Array = SHA256_IV, prefix
   return h;
 }
 
+/** SHA-256 of the text's UTF-8 bytes, as lowercase hex (native). */
 export function sha256Hex(text: string): string {
-  return wordsToHex(sha256Words(encoder.encode(text)));
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }

@@ -2,6 +2,7 @@
  * Development-only routes (404 unless ENVIRONMENT=development, left out of the OpenAPI document):
  * POST /dev/seed (idempotent): organisation directory, BRP stand-in, demo choices.
  * POST /dev/bulk-choices: many citizens' choices at once, for benchmarks and load tests.
+ * GET /dev/shard-ping: one empty round trip to a shard object, the benchmark's measure of that hop alone.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
@@ -41,6 +42,13 @@ export function devRoutes() {
       if (await callShard(shardStub(c.env, pseudonym).seedCitizen(pseudonym, spec))) seeded++;
     }
     return c.json({ seeded, citizens: DEMO_CITIZENS.length, providers: DEMO_PROVIDERS.length }, 200);
+  });
+
+  // The benchmark's middle baseline: one round trip to a shard object that does nothing (empty route < this < check).
+  app.get("/dev/shard-ping", developmentOnly("GET /dev/shard-ping"), async (c) => {
+    const shard = Math.floor(Math.random() * Number(c.env.SHARD_COUNT));
+    const stub = c.env.SHARDS.get(c.env.SHARDS.idFromName("shard-" + shard));
+    return c.json({ shard, pong: await callShard(stub.ping()) }, 200);
   });
 
   app.openapi(

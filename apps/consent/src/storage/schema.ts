@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 CREATE INDEX IF NOT EXISTS notifications_citizen ON notifications (citizen, seq);
 CREATE TABLE IF NOT EXISTS access_log (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  -- no AUTOINCREMENT (one write less per consent check): log rows are never deleted from the end, so seq only grows
+  seq INTEGER PRIMARY KEY,
   citizen TEXT NOT NULL,
   event_id TEXT NOT NULL,
   action TEXT NOT NULL,

@@ -19,6 +19,7 @@ import { evaluate, type EvaluableChoice } from "../decision/evaluate";
 import { entryHash, GENESIS_HASH, verifyChain, type ChainedEntry, type LogContent } from "../log/chain";
 import { sha256Hex } from "../log/sha256";
 import { outboxStatements, type OutboxMessage } from "./directory";
+import { capacityFrom, LruMap } from "./lru";
 import { SHARD_SCHEMA } from "./schema";
 
 /** Who performs an operation (never a BSN: the citizen is always a pseudonym). */
@@ -71,6 +72,8 @@ interface Effective extends EvaluableChoice {
 }
 
 const TEMPORARY_MS = 72 * 3600 * 1000;
+/** Citizens whose choices one shard object keeps in memory (see docs/consent.md, "Memory"). */
+const DEFAULT_CACHE_CITIZENS = 1000;
 const CONFIRMATION_MS = 30 * 24 * 3600 * 1000;
 const ALL_CATEGORIES = DATA_CATEGORIES.map((c) => c.code);
 
@@ -147,13 +150,27 @@ function fail<T>(code: ErrorCode, detail: string): ShardResult<T> {
  */
 export class ConsentShard extends DurableObject<Bindings> {
   private readonly sql: SqlStorage;
-  private readonly current = new Map<string, Map<string, Effective>>();
-  private readonly lastHash = new Map<string, string>();
+  /** Per citizen: current choices and the last access-log hash, for at most CHOICE_CACHE_CITIZENS citizens. */
+  private readonly current: LruMap<string, Map<string, Effective>>;
+  private readonly lastHash: LruMap<string, string>;
   /** Test-only hooks (set through runInDurableObject): a replacement D1, a failure inside the next write. */
   testHooks: { d1?: D1Database; failInsideNextWrite?: boolean; clockOffsetMs?: number } = {};
 
+  /** An empty call: the cost of the round trip to this object alone (GET /dev/shard-ping, benchmarks). */
+  ping(): true {
+    return true;
+  }
+
+  /** How many citizens this object holds in memory, and how many it may (operations and tests). */
+  cacheStats(): { citizens: number; capacity: number } {
+    return { citizens: this.current.size, capacity: this.current.capacity };
+  }
+
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
+    const capacity = capacityFrom(env.CHOICE_CACHE_CITIZENS, DEFAULT_CACHE_CITIZENS);
+    this.current = new LruMap(capacity);
+    this.lastHash = new LruMap(capacity);
     this.sql = ctx.storage.sql;
     this.sql.exec(SHARD_SCHEMA);
   }
