@@ -6,6 +6,9 @@ export const empty = (size: number): Bitset => new Uint32Array(words(size));
 export const set = (b: Bitset, i: number) => {
   b[i >>> 5]! |= 1 << (i & 31);
 };
+export const clear = (b: Bitset, i: number) => {
+  b[i >>> 5]! &= ~(1 << (i & 31));
+};
 export const has = (b: Bitset, i: number) => (b[i >>> 5]! & (1 << (i & 31))) !== 0;
 
 export function and(a: Bitset, b: Bitset): Bitset {

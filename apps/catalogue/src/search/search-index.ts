@@ -1,7 +1,8 @@
 /**
  * The search index an isolate holds in memory: per facet value a bitset over dataset ordinals, range columns as
- * typed arrays and the datasets pre-sorted by modified and by title. Built from D1 rows, rebuilt when the
- * catalogue version in D1 moves. Pure.
+ * typed arrays and the datasets pre-sorted by modified and by title. Built from D1 rows; when the catalogue
+ * changes, `withChanges` derives the next index from the changed rows alone (copy on write: an index never
+ * changes once built, so a search that holds one sees one version throughout). Pure.
  */
 import { ACCESS_RIGHTS, DATA_THEMES, FILE_TYPES, HEALTH_CATEGORIES, LANGUAGES, labelOf, type FacetField, type Vocabulary } from "@regie/shared/contracts/catalogue";
 import * as bits from "./bitset";
@@ -33,11 +34,116 @@ const VOCAB: Partial<Record<FacetField, Vocabulary>> = {
   format: FILE_TYPES,
   language: LANGUAGES,
 };
+const FIELDS: FacetField[] = ["theme", "healthCategory", "publisher", "accessRights", "keyword", "format", "language"];
 
 const NONE = -1;
 const day = (d: string | null) => (d ? Math.floor(Date.parse(d.slice(0, 10)) / 86_400_000) : NONE);
 
+/** Room for ordinals up to `needed` and some more, so that new datasets (the next ordinals) rarely force a copy. */
+const capacity = (needed: number) => Math.ceil((needed + 256 + (needed >> 4)) / 32) * 32;
+
+/** The facet values of one row, as (field, value, label) triples. */
+function facetValues(r: IndexRow): [FacetField, string, string | undefined][] {
+  const f = JSON.parse(r.facets) as { theme: string[]; healthCategory: string[]; keyword: string[]; format: string[]; language: string[]; publisherName: string };
+  const out: [FacetField, string, string | undefined][] = [];
+  for (const v of f.theme) out.push(["theme", v, undefined]);
+  for (const v of f.healthCategory) out.push(["healthCategory", v, undefined]);
+  for (const v of f.keyword) out.push(["keyword", v, undefined]);
+  for (const v of f.format) out.push(["format", v, undefined]);
+  for (const v of f.language) out.push(["language", v, undefined]);
+  out.push(["publisher", r.publisher_id, f.publisherName]);
+  out.push(["accessRights", r.access_rights, undefined]);
+  return out;
+}
+
+function labelFor(field: FacetField, value: string, label: string | undefined) {
+  const vocab = VOCAB[field];
+  return vocab ? { en: labelOf(vocab, value, "en"), nl: labelOf(vocab, value, "nl") } : { en: label ?? value, nl: label ?? value };
+}
+
+export interface IndexState {
+  size: number;
+  alive: Bitset;
+  facets: Record<FacetField, FacetIndex>;
+  minAge: Int16Array;
+  maxAge: Int16Array;
+  individuals: Float64Array;
+  temporalStart: Int32Array;
+  temporalEnd: Int32Array;
+  modified: (string | undefined)[];
+  titles: (string | undefined)[];
+  byModified: Int32Array;
+  byTitle: Int32Array;
+}
+
+/** Writes a row's range columns and sort keys at its ordinal. */
+function setColumns(s: IndexState, r: IndexRow) {
+  s.minAge[r.ord] = r.min_age ?? NONE;
+  s.maxAge[r.ord] = r.max_age ?? NONE;
+  s.individuals[r.ord] = r.individuals ?? NONE;
+  s.temporalStart[r.ord] = day(r.temporal_start);
+  s.temporalEnd[r.ord] = day(r.temporal_end);
+  s.modified[r.ord] = r.modified;
+  s.titles[r.ord] = r.title_sort;
+}
+
+const byModifiedOrder = (modified: (string | undefined)[]) => (a: number, b: number) => {
+  const ma = modified[a]!, mb = modified[b]!;
+  return ma < mb ? 1 : ma > mb ? -1 : a - b;
+};
+const byTitleOrder = (titles: (string | undefined)[]) => (a: number, b: number) => {
+  const ta = titles[a]!, tb = titles[b]!;
+  return ta < tb ? -1 : ta > tb ? 1 : a - b;
+};
+
+/** `kept` (already in order, without the changed ordinals) merged with the sorted `added`. */
+function merge(kept: ArrayLike<number>, added: number[], cmp: (a: number, b: number) => number): Int32Array {
+  const out = new Int32Array(kept.length + added.length);
+  let i = 0, j = 0, k = 0;
+  while (i < kept.length && j < added.length) out[k++] = cmp(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!;
+  while (i < kept.length) out[k++] = kept[i++]!;
+  while (j < added.length) out[k++] = added[j++]!;
+  return out;
+}
+
+function build(rows: IndexRow[]): IndexState {
+  const size = capacity(rows.reduce((m, r) => Math.max(m, r.ord + 1), 1));
+  const facets = {} as Record<FacetField, FacetIndex>;
+  for (const f of FIELDS) facets[f] = { values: new Map(), labels: new Map() };
+  const s: IndexState = {
+    size,
+    alive: bits.empty(size),
+    facets,
+    minAge: new Int16Array(size).fill(NONE),
+    maxAge: new Int16Array(size).fill(NONE),
+    individuals: new Float64Array(size).fill(NONE),
+    temporalStart: new Int32Array(size).fill(NONE),
+    temporalEnd: new Int32Array(size).fill(NONE),
+    modified: new Array<string | undefined>(size),
+    titles: new Array<string | undefined>(size),
+    byModified: new Int32Array(0),
+    byTitle: new Int32Array(0),
+  };
+  for (const r of rows) {
+    bits.set(s.alive, r.ord);
+    for (const [field, value, label] of facetValues(r)) {
+      const fi = facets[field];
+      let b = fi.values.get(value);
+      if (!b) {
+        fi.values.set(value, (b = bits.empty(size)));
+        fi.labels.set(value, labelFor(field, value, label));
+      }
+      bits.set(b, r.ord);
+    }
+    setColumns(s, r);
+  }
+  s.byModified = Int32Array.from(rows.map((r) => r.ord).sort(byModifiedOrder(s.modified)));
+  s.byTitle = Int32Array.from(rows.map((r) => r.ord).sort(byTitleOrder(s.titles)));
+  return s;
+}
+
 export class SearchIndex {
+  /** ordinals the index has room for (at least the highest ordinal + 1) */
   readonly size: number;
   readonly alive: Bitset;
   readonly facets: Record<FacetField, FacetIndex>;
@@ -51,59 +157,141 @@ export class SearchIndex {
   /** ordinals by title A–Z (ties: lower ordinal first) */
   readonly byTitle: Int32Array;
   readonly count: number;
+  private readonly modified: (string | undefined)[];
+  private readonly titles: (string | undefined)[];
 
   constructor(
     readonly version: string,
-    rows: IndexRow[],
+    rows: IndexRow[] | IndexState,
   ) {
-    const size = rows.reduce((m, r) => Math.max(m, r.ord + 1), 1);
-    this.size = size;
-    this.count = rows.length;
-    this.alive = bits.empty(size);
-    this.minAge = new Int16Array(size).fill(NONE);
-    this.maxAge = new Int16Array(size).fill(NONE);
-    this.individuals = new Float64Array(size).fill(NONE);
-    this.temporalStart = new Int32Array(size).fill(NONE);
-    this.temporalEnd = new Int32Array(size).fill(NONE);
-    const facets = {} as Record<FacetField, FacetIndex>;
-    for (const f of ["theme", "healthCategory", "publisher", "accessRights", "keyword", "format", "language"] as FacetField[]) {
-      facets[f] = { values: new Map(), labels: new Map() };
-    }
-    const add = (field: FacetField, value: string, ord: number, label?: string) => {
-      const fi = facets[field];
-      let b = fi.values.get(value);
-      if (!b) {
-        fi.values.set(value, (b = bits.empty(size)));
-        const vocab = VOCAB[field];
-        fi.labels.set(value, vocab ? { en: labelOf(vocab, value, "en"), nl: labelOf(vocab, value, "nl") } : { en: label ?? value, nl: label ?? value });
-      }
-      bits.set(b, ord);
+    const s = Array.isArray(rows) ? build(rows) : rows;
+    this.size = s.size;
+    this.alive = s.alive;
+    this.facets = s.facets;
+    this.minAge = s.minAge;
+    this.maxAge = s.maxAge;
+    this.individuals = s.individuals;
+    this.temporalStart = s.temporalStart;
+    this.temporalEnd = s.temporalEnd;
+    this.modified = s.modified;
+    this.titles = s.titles;
+    this.byModified = s.byModified;
+    this.byTitle = s.byTitle;
+    this.count = s.byModified.length;
+  }
+
+  /**
+   * The index at `version`, given the rows changed since this one's version: `upserts` are the changed rows as they
+   * are now (new or updated), `deleted` the ordinals that no longer exist. Every changed ordinal is first taken out
+   * completely (all its facet bits, range values and sort positions), then put back from its new row, so a dataset
+   * is never left with part of its old state. Facet values no dataset has any more disappear, as after a rebuild.
+   * This index is left unchanged.
+   */
+  withChanges(version: string, upserts: IndexRow[], deleted: number[]): SearchIndex {
+    const latest = new Map<number, IndexRow>();
+    for (const r of upserts) latest.set(r.ord, r);
+    for (const o of deleted) latest.delete(o);
+    const rows = [...latest.values()];
+    const changed = new Set<number>([...deleted, ...latest.keys()]);
+    const needed = rows.reduce((m, r) => Math.max(m, r.ord + 1), 0);
+    const size = needed > this.size ? capacity(needed) : this.size;
+    const grown = size !== this.size;
+    const n = bits.words(size);
+    // bitsets this call has copied (and so may change)
+    const own = new Set<Bitset>();
+    const copy = (b: Bitset): Bitset => {
+      if (own.has(b)) return b;
+      const c = new Uint32Array(n);
+      c.set(b);
+      own.add(c);
+      return c;
     };
-    for (const r of rows) {
-      bits.set(this.alive, r.ord);
-      const f = JSON.parse(r.facets) as { theme: string[]; healthCategory: string[]; keyword: string[]; format: string[]; language: string[]; publisherName: string };
-      for (const v of f.theme) add("theme", v, r.ord);
-      for (const v of f.healthCategory) add("healthCategory", v, r.ord);
-      for (const v of f.keyword) add("keyword", v, r.ord);
-      for (const v of f.format) add("format", v, r.ord);
-      for (const v of f.language) add("language", v, r.ord);
-      add("publisher", r.publisher_id, r.ord, f.publisherName);
-      add("accessRights", r.access_rights, r.ord);
-      if (r.min_age !== null) this.minAge[r.ord] = r.min_age;
-      if (r.max_age !== null) this.maxAge[r.ord] = r.max_age;
-      if (r.individuals !== null) this.individuals[r.ord] = r.individuals;
-      this.temporalStart[r.ord] = day(r.temporal_start);
-      this.temporalEnd[r.ord] = day(r.temporal_end);
+    const typed = <T extends Int16Array | Int32Array | Float64Array>(a: T, make: (len: number) => T): T => {
+      const c = make(size).fill(NONE) as T;
+      c.set(a);
+      return c;
+    };
+    const facets = {} as Record<FacetField, FacetIndex>;
+    for (const f of FIELDS) {
+      const old = this.facets[f];
+      const values = new Map(old.values);
+      if (grown) for (const [v, b] of values) values.set(v, copy(b));
+      facets[f] = { values, labels: new Map(old.labels) };
     }
-    this.facets = facets;
-    const byModified = rows.map((r) => r.ord);
-    const mod = new Map(rows.map((r) => [r.ord, r.modified]));
-    byModified.sort((a, b) => (mod.get(a)! < mod.get(b)! ? 1 : mod.get(a)! > mod.get(b)! ? -1 : a - b));
-    this.byModified = Int32Array.from(byModified);
-    const title = new Map(rows.map((r) => [r.ord, r.title_sort]));
-    const byTitle = rows.map((r) => r.ord);
-    byTitle.sort((a, b) => (title.get(a)! < title.get(b)! ? -1 : title.get(a)! > title.get(b)! ? 1 : a - b));
-    this.byTitle = Int32Array.from(byTitle);
+    const s: IndexState = {
+      size,
+      alive: copy(this.alive),
+      facets,
+      minAge: typed(this.minAge, (l) => new Int16Array(l)),
+      maxAge: typed(this.maxAge, (l) => new Int16Array(l)),
+      individuals: typed(this.individuals, (l) => new Float64Array(l)),
+      temporalStart: typed(this.temporalStart, (l) => new Int32Array(l)),
+      temporalEnd: typed(this.temporalEnd, (l) => new Int32Array(l)),
+      modified: this.modified.slice(),
+      titles: this.titles.slice(),
+      byModified: this.byModified,
+      byTitle: this.byTitle,
+    };
+    s.modified.length = s.titles.length = size;
+
+    // 1. take every changed ordinal that was in the index out
+    const present = [...changed].filter((o) => o < this.size && bits.has(this.alive, o));
+    const touched: [FacetIndex, string][] = [];
+    if (present.length) {
+      for (const fi of Object.values(facets)) {
+        for (const [value, b] of fi.values) {
+          let w: Bitset | null = null;
+          for (const o of present) {
+            if (!bits.has(b, o)) continue;
+            w ??= copy(b);
+            bits.clear(w, o);
+          }
+          if (w) {
+            fi.values.set(value, w);
+            touched.push([fi, value]);
+          }
+        }
+      }
+      for (const o of present) {
+        bits.clear(s.alive, o);
+        s.minAge[o] = s.maxAge[o] = NONE;
+        s.individuals[o] = s.temporalStart[o] = s.temporalEnd[o] = NONE;
+        s.modified[o] = s.titles[o] = undefined;
+      }
+    }
+
+    // 2. put the new rows in
+    for (const r of rows) {
+      bits.set(s.alive, r.ord);
+      for (const [field, value, label] of facetValues(r)) {
+        const fi = facets[field];
+        const b = fi.values.get(value);
+        let w: Bitset;
+        if (b) w = copy(b);
+        else {
+          own.add((w = bits.empty(size)));
+          fi.labels.set(value, labelFor(field, value, label));
+        }
+        fi.values.set(value, w);
+        bits.set(w, r.ord);
+      }
+      setColumns(s, r);
+    }
+    for (const [fi, value] of touched) {
+      const b = fi.values.get(value);
+      if (b && bits.count(b) === 0) {
+        fi.values.delete(value);
+        fi.labels.delete(value);
+      }
+    }
+
+    // 3. the orders: the unchanged ordinals keep their places, the new rows are merged in
+    const kept = (order: Int32Array) => (present.length ? order.filter((o) => !changed.has(o)) : order);
+    const mod = byModifiedOrder(s.modified);
+    const title = byTitleOrder(s.titles);
+    s.byModified = merge(kept(this.byModified), rows.map((r) => r.ord).sort(mod), mod);
+    s.byTitle = merge(kept(this.byTitle), rows.map((r) => r.ord).sort(title), title);
+    return new SearchIndex(version, s);
   }
 
   /** Datasets matching the range filters (everything alive when none is given). */

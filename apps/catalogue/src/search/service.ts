@@ -2,10 +2,16 @@
  * Search as the API runs it: the isolate keeps the search index, recent full-text hits and recent responses,
  * all keyed by the catalogue version in D1 (see ./version-cache: a write through this isolate is seen at once,
  * another isolate's within a second).
+ *
+ * When the version moves, the index is brought up to date from the rows changed since its version (see
+ * DatasetsRepo.indexChanges); only a large or unknown change reads the whole catalogue again. Every answer is
+ * computed from one index version and cached under that version only: full-text hits and result summaries are
+ * read from D1 together with the version they belong to, and when that is not the index's version the search is
+ * run again at the newer version.
  */
 import type { SearchQuery, SearchResponse } from "@regie/shared/contracts/catalogue";
 import type { DatasetsRepo } from "../storage/datasets-repo";
-import { cachedVersion, rememberVersion } from "./version-cache";
+import { cachedVersion, readToken, rememberVersion } from "./version-cache";
 import { search, textMatch, encodeCursor, type SearchPage, type TextMatch } from "./search";
 import { SearchIndex } from "./search-index";
 import { toMatchExpression } from "./text-query";
@@ -32,40 +38,81 @@ class Lru<V> {
 }
 
 let current: SearchIndex | null = null;
-let building: Promise<SearchIndex> | null = null;
+/** the refresh under way, numbered so that a caller knows whether it started after the caller saw its version */
+let refreshing: { seq: number; promise: Promise<SearchIndex> } | null = null;
+let refreshes = 0;
 const texts = new Lru<TextMatch>(256);
 /** serialised responses */
 const responses = new Lru<string>(512);
+/** Rounds of "the data moved while this search read it, run it again at the newer version". */
+const MAX_ROUNDS = 3;
+
+/** `epoch:counter` -> its parts. */
+function parse(version: string): { epoch: string; counter: number } {
+  const i = version.lastIndexOf(":");
+  return { epoch: version.slice(0, i), counter: Number(version.slice(i + 1)) };
+}
+
+/** Whether an index at `indexVersion` holds every change up to catalogue version `wanted`. */
+export function covers(indexVersion: string, wanted: string): boolean {
+  const a = parse(indexVersion), b = parse(wanted);
+  return a.epoch === b.epoch && a.counter >= b.counter;
+}
+
+/** Changed rows up to this many (an eighth of the catalogue, at least 500) are applied; more reads everything. */
+export const deltaLimit = (datasets: number) => Math.max(500, datasets >> 3);
 
 /** The catalogue version, from this isolate's short-lived memory or D1. */
 export async function currentVersion(repo: DatasetsRepo): Promise<string> {
   const cached = cachedVersion();
   if (cached !== null) return cached;
+  const token = readToken();
   const v = await repo.version();
-  rememberVersion(v);
+  rememberVersion(v, Date.now(), token);
   return v;
 }
 
-export async function searchIndex(repo: DatasetsRepo, version?: string): Promise<SearchIndex> {
-  const v = version ?? (await currentVersion(repo));
-  if (current && current.version === v) return current;
-  if (!building) {
-    building = repo
-      .indexRows()
-      .then(({ version: built, rows }) => {
-        const index = new SearchIndex(built, rows);
-        if (current?.version !== index.version) {
-          texts.clear();
-          responses.clear();
-        }
-        current = index;
-        return index;
-      })
-      .finally(() => {
-        building = null;
-      });
+/** The index at the catalogue's version now: the current one with the changes since, or a full build. */
+async function refresh(repo: DatasetsRepo): Promise<SearchIndex> {
+  const base = current;
+  let next: SearchIndex | null = null;
+  if (base) {
+    const delta = await repo.indexChanges(base.version, deltaLimit(base.count));
+    if (delta) next = delta.version === base.version ? base : base.withChanges(delta.version, delta.rows, delta.deleted);
   }
-  return building;
+  if (!next) {
+    const { version, rows } = await repo.indexRows();
+    next = new SearchIndex(version, rows);
+  }
+  if (next !== current) {
+    // answers cached for older versions are never asked for again
+    texts.clear();
+    responses.clear();
+    current = next;
+  }
+  return next;
+}
+
+/** An index holding at least catalogue version `version` (default: the version now). */
+export async function searchIndex(repo: DatasetsRepo, version?: string): Promise<SearchIndex> {
+  const wanted = version ?? (await currentVersion(repo));
+  const seen = refreshes;
+  for (;;) {
+    if (current && covers(current.version, wanted)) return current;
+    if (!refreshing) {
+      const seq = ++refreshes;
+      refreshing = {
+        seq,
+        promise: refresh(repo).finally(() => {
+          if (refreshing?.seq === seq) refreshing = null;
+        }),
+      };
+    }
+    const r = refreshing;
+    const index = await r.promise;
+    // A refresh that started after `wanted` was read has read D1 since; an earlier one may be older than `wanted`.
+    if (r.seq > seen || covers(index.version, wanted)) return index;
+  }
 }
 
 export interface RunOptions {
@@ -74,52 +121,71 @@ export interface RunOptions {
   lang?: "en" | "nl";
 }
 
-/** Runs a search: the page of ordinals, total and facets. */
+/** Runs a search: the page of ordinals, total and facets, and the version of the index it was computed from. */
 export async function runSearch(repo: DatasetsRepo, query: SearchQuery, opts: RunOptions, version?: string): Promise<{ page: SearchPage; version: string }> {
-  const index = await searchIndex(repo, version);
   const match = toMatchExpression(query.q);
-  let text: TextMatch | null = null;
-  if (match) {
-    const key = `${index.version}|${match}`;
-    text = texts.get(key) ?? null;
-    if (!text) {
-      text = textMatch(index, await repo.textSearch(match));
-      texts.set(key, text);
+  let wanted = version;
+  for (let round = 1; ; round++) {
+    const index = await searchIndex(repo, wanted);
+    let text: TextMatch | null = null;
+    if (match) {
+      const key = `${index.version}|${match}`;
+      text = texts.get(key) ?? null;
+      if (!text) {
+        const hits = await repo.rankedText(match);
+        if (hits.version !== index.version && round < MAX_ROUNDS) {
+          wanted = hits.version;
+          continue;
+        }
+        text = textMatch(index, hits.ords);
+        if (hits.version === index.version) texts.set(key, text);
+      }
+    } else if (query.q && query.q.trim()) {
+      // text without any searchable word matches nothing
+      text = textMatch(index, []);
     }
-  } else if (query.q && query.q.trim()) {
-    // text without any searchable word matches nothing
-    text = textMatch(index, []);
+    return { page: search(index, query, text, opts), version: index.version };
   }
-  return { page: search(index, query, text, opts), version: index.version };
 }
 
 /** GET /v1/datasets: the response, served from the isolate's cache while the catalogue is unchanged. */
 export async function searchDatasets(repo: DatasetsRepo, query: SearchQuery, opts: RunOptions): Promise<string> {
-  const version = await currentVersion(repo);
-  const key = `${version}|${opts.offset}|${opts.limit}|${opts.lang ?? ""}|${JSON.stringify(query)}`;
-  const hit = responses.get(key);
-  if (hit) return hit;
-  const { page } = await runSearch(repo, query, opts, version);
-  const items = await repo.summaries(page.ords);
-  const response: SearchResponse = {
-    total: page.total,
-    items,
-    facets: page.facets,
-    nextCursor: page.nextOffset === null ? null : encodeCursor(page.nextOffset),
-  };
-  const body = JSON.stringify(response);
-  responses.set(key, body);
-  return body;
+  const keyOf = (version: string) => `${version}|${opts.offset}|${opts.limit}|${opts.lang ?? ""}|${JSON.stringify(query)}`;
+  let wanted = await currentVersion(repo);
+  for (let round = 1; ; round++) {
+    const hit = responses.get(keyOf(wanted));
+    if (hit) return hit;
+    const { page, version } = await runSearch(repo, query, opts, wanted);
+    const summaries = await repo.summariesAt(page.ords);
+    const response: SearchResponse = {
+      total: page.total,
+      items: summaries.items,
+      facets: page.facets,
+      nextCursor: page.nextOffset === null ? null : encodeCursor(page.nextOffset),
+    };
+    const body = JSON.stringify(response);
+    if (summaries.version === version) {
+      responses.set(keyOf(version), body);
+      return body;
+    }
+    // The catalogue moved between the index and the summaries: only under a stream of writes is the last
+    // round's answer given as it is (and not cached).
+    if (round >= MAX_ROUNDS) return body;
+    wanted = summaries.version;
+  }
 }
 
-/** Any read whose answer depends only on the catalogue and `key` (e.g. a CKAN search URL), cached like searches. */
+/**
+ * Any read whose answer depends only on the catalogue and `key` (e.g. a CKAN search URL), cached like searches.
+ * `produce` gets the version of the index it should use; its answer is cached only if that index was still the
+ * current one when it finished.
+ */
 export async function cachedRead(repo: DatasetsRepo, key: string, produce: (version: string) => Promise<string>): Promise<string> {
-  const version = await currentVersion(repo);
-  await searchIndex(repo, version);
-  const k = `${version}|read|${key}`;
+  const index = await searchIndex(repo, await currentVersion(repo));
+  const k = `${index.version}|read|${key}`;
   const hit = responses.get(k);
   if (hit) return hit;
-  const body = await produce(version);
-  responses.set(k, body);
+  const body = await produce(index.version);
+  if (current === index) responses.set(k, body);
   return body;
 }

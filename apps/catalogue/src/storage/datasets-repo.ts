@@ -11,6 +11,13 @@ temporal_start = ?9, temporal_end = ?10, individuals = ?11, facets = ?12, title_
 summary = ?16, doc = ?17, revision = ?18 WHERE id = ?1`;
 const VERSION = `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`;
 const BUMP = `UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`;
+/** Versions of dataset changes kept in dataset_changes (migration 0003) for isolates to catch up from. */
+export const CHANGE_LOG_VERSIONS = 128;
+const PRUNE_CHANGES = [
+  `DELETE FROM dataset_changes WHERE counter < (SELECT value FROM catalogue_meta WHERE key = 'version') - ${CHANGE_LOG_VERSIONS}`,
+  `UPDATE catalogue_meta SET value = max(value, (SELECT value FROM catalogue_meta WHERE key = 'version') - ${CHANGE_LOG_VERSIONS}) WHERE key = 'changes_from'`,
+];
+const INDEX_COLUMNS = `ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals`;
 
 function values(r: DatasetRecord, createdAt: string) {
   return [
@@ -18,6 +25,8 @@ function values(r: DatasetRecord, createdAt: string) {
     JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(r.summary), JSON.stringify(r.doc), r.doc.revision, createdAt,
   ];
 }
+
+const versionOf = (result: D1Result) => (result.results[0] as { v: string } | undefined)?.v ?? "0:0";
 
 export interface StoredRef {
   ord: number;
@@ -49,10 +58,10 @@ export class DatasetsRepo {
     return this.db.prepare(`DELETE FROM dataset_tombstones WHERE id = ?1`).bind(id);
   }
 
-  /** Runs statements atomically, bumping the catalogue version. */
+  /** Runs statements atomically, bumping the catalogue version (and trimming the change log behind it). */
   async commit(statements: D1PreparedStatement[]) {
     try {
-      await this.db.batch([...statements, this.bumpStatement()]);
+      await this.db.batch([...statements, this.bumpStatement(), ...PRUNE_CHANGES.map((sql) => this.db.prepare(sql))]);
     } finally {
       noteChange();
     }
@@ -92,14 +101,14 @@ export class DatasetsRepo {
     return row ? (JSON.parse(row.doc) as Dataset) : null;
   }
 
-  async summaries(ords: number[]): Promise<DatasetSummary[]> {
-    if (ords.length === 0) return [];
-    const { results } = await this.db
-      .prepare(`SELECT ord, summary FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))`)
-      .bind(JSON.stringify(ords))
-      .all<{ ord: number; summary: string }>();
-    const byOrd = new Map(results.map((r) => [r.ord, JSON.parse(r.summary) as DatasetSummary]));
-    return ords.map((o) => byOrd.get(o)).filter((s): s is DatasetSummary => !!s);
+  /** The summaries of `ords` in that order, with the catalogue version they were read at. */
+  async summariesAt(ords: number[]): Promise<{ version: string; items: DatasetSummary[] }> {
+    const [v, rows] = await this.db.batch([
+      this.db.prepare(VERSION),
+      this.db.prepare(`SELECT ord, summary FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ords)),
+    ]);
+    const byOrd = new Map((rows!.results as { ord: number; summary: string }[]).map((r) => [r.ord, JSON.parse(r.summary) as DatasetSummary]));
+    return { version: versionOf(v!), items: ords.map((o) => byOrd.get(o)).filter((s): s is DatasetSummary => !!s) };
   }
 
   async docsByOrds(ords: number[]): Promise<Dataset[]> {
@@ -114,20 +123,51 @@ export class DatasetsRepo {
 
   /** Version and index rows read in one batch, so they belong together. */
   async indexRows(): Promise<{ version: string; rows: IndexRow[] }> {
-    const [v, rows] = await this.db.batch([
-      this.db.prepare(VERSION),
-      this.db.prepare(`SELECT ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals FROM datasets`),
-    ]);
-    return { version: (v!.results[0] as { v: string } | undefined)?.v ?? "0:0", rows: rows!.results as IndexRow[] };
+    const [v, rows] = await this.db.batch([this.db.prepare(VERSION), this.db.prepare(`SELECT ${INDEX_COLUMNS} FROM datasets`)]);
+    return { version: versionOf(v!), rows: rows!.results as IndexRow[] };
   }
 
-  /** FTS5 hits ranked by bm25 with column weights title 10, keywords 4, description 1 (lower is better). */
-  async textSearch(match: string): Promise<number[]> {
-    const rows = await this.db
-      .prepare(`SELECT rowid AS ord FROM datasets_fts WHERE datasets_fts MATCH ?1 ORDER BY bm25(datasets_fts, 10.0, 4.0, 1.0), rowid`)
-      .bind(match)
-      .raw<[number]>();
-    return rows.map((r) => r[0]);
+  /**
+   * What changed since catalogue version `since`, read in one batch with the version it brings the index to:
+   * the changed rows as they are now and the ordinals deleted since. Null when the change log cannot tell (another
+   * epoch, or older than the log reaches) or more than `limit` datasets changed: then read everything.
+   */
+  async indexChanges(since: string, limit: number): Promise<{ version: string; rows: IndexRow[]; deleted: number[] } | null> {
+    const at = since.lastIndexOf(":");
+    const epoch = since.slice(0, at);
+    const counter = Number(since.slice(at + 1));
+    if (!Number.isSafeInteger(counter)) return null;
+    const [v, from, changed] = await this.db.batch([
+      this.db.prepare(VERSION),
+      this.db.prepare(`SELECT value FROM catalogue_meta WHERE key = 'changes_from'`),
+      this.db
+        .prepare(
+          `SELECT c.ord AS changed, ${INDEX_COLUMNS.split(", ").map((col) => `d.${col}`).join(", ")}
+           FROM (SELECT DISTINCT ord FROM dataset_changes WHERE counter >= ?1 LIMIT ?2) AS c LEFT JOIN datasets AS d ON d.ord = c.ord`,
+        )
+        .bind(counter, limit + 1),
+    ]);
+    const version = versionOf(v!);
+    const logFrom = (from!.results[0] as { value: number } | undefined)?.value;
+    if (version.slice(0, version.lastIndexOf(":")) !== epoch || logFrom === undefined || counter < logFrom) return null;
+    const results = changed!.results as (IndexRow & { changed: number; ord: number | null })[];
+    if (results.length > limit) return null;
+    const rows: IndexRow[] = [];
+    const deleted: number[] = [];
+    for (const { changed: ord, ...row } of results) {
+      if (row.ord === null) deleted.push(ord);
+      else rows.push(row);
+    }
+    return { version, rows, deleted };
+  }
+
+  /** FTS5 hits ranked by bm25 with column weights title 10, keywords 4, description 1 (lower is better), with the catalogue version they were read at. */
+  async rankedText(match: string): Promise<{ version: string; ords: number[] }> {
+    const [v, rows] = await this.db.batch([
+      this.db.prepare(VERSION),
+      this.db.prepare(`SELECT rowid AS ord FROM datasets_fts WHERE datasets_fts MATCH ?1 ORDER BY bm25(datasets_fts, 10.0, 4.0, 1.0), rowid`).bind(match),
+    ]);
+    return { version: versionOf(v!), ords: (rows!.results as { ord: number }[]).map((r) => r.ord) };
   }
 
   /** A page of datasets for the DCAT export (oldest ordinal first), optionally only those modified since. */

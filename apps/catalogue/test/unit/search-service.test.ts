@@ -1,0 +1,167 @@
+/**
+ * The search service's caches and index refresh against an in-memory catalogue that stands in for D1 behind the
+ * storage interface: the test decides when a read answers, so it can interleave a write with an index build.
+ */
+import { describe, expect, it } from "vitest";
+import type { DatasetSummary } from "@regie/shared/contracts/catalogue";
+import type { IndexRow } from "../../src/search/search-index";
+import type { DatasetsRepo } from "../../src/storage/datasets-repo";
+import { searchDatasets } from "../../src/search/service";
+import { noteChange } from "../../src/search/version-cache";
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+}
+function deferred(): Deferred {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function row(ord: number, theme: string, title: string): IndexRow {
+  return {
+    ord, publisher_id: "p1", access_rights: "PUBLIC", modified: `2025-01-01T00:00:${String(ord).padStart(2, "0")}Z`, title_sort: title,
+    min_age: null, max_age: null, temporal_start: null, temporal_end: null, individuals: null,
+    facets: JSON.stringify({ theme: [theme], healthCategory: [], keyword: [], format: [], language: [], publisherName: "P1" }),
+  };
+}
+
+/**
+ * A catalogue in memory with D1's semantics as the service sees them: every write bumps `epoch:counter` and logs
+ * the changed ordinals; every read sees the state at the moment it runs. `hold` makes the next full index read
+ * wait (after it has read its state) until released.
+ */
+class MemoryCatalogue {
+  readonly epoch = `t${crypto.randomUUID().slice(0, 8)}`;
+  counter = 1;
+  rows = new Map<number, IndexRow & { text: string }>();
+  changes: { counter: number; ord: number }[] = [];
+  holdNextIndexRead: Deferred | null = null;
+  fullReads = 0;
+
+  get version() {
+    return `${this.epoch}:${this.counter}`;
+  }
+  write(ord: number, theme: string | null, text = "") {
+    if (theme === null) this.rows.delete(ord);
+    else this.rows.set(ord, { ...row(ord, theme, `title ${ord}`), text });
+    this.changes.push({ counter: this.counter, ord });
+    this.counter++;
+    noteChange();
+  }
+  summary(ord: number): DatasetSummary {
+    const r = this.rows.get(ord)!;
+    return { id: `d${ord}`, theme: (JSON.parse(r.facets) as { theme: string[] }).theme } as unknown as DatasetSummary;
+  }
+}
+
+/** The catalogue behind the storage interface the search service uses. */
+function repoOf(self: MemoryCatalogue): DatasetsRepo {
+  const impl = {
+    async version() {
+      return self.version;
+    },
+    async indexRows() {
+      self.fullReads++;
+      const snapshot = { version: self.version, rows: [...self.rows.values()].map(({ text: _, ...r }) => r) };
+      const hold = self.holdNextIndexRead;
+      self.holdNextIndexRead = null;
+      if (hold) await hold.promise;
+      return snapshot;
+    },
+    async indexChanges(since: string, limit: number) {
+      const [epoch, counter] = since.split(":");
+      if (epoch !== self.epoch) return null;
+      const ords = [...new Set(self.changes.filter((c) => c.counter >= Number(counter)).map((c) => c.ord))];
+      if (ords.length > limit) return null;
+      const rows = ords.flatMap((o) => {
+        const r = self.rows.get(o);
+        if (!r) return [];
+        const { text: _, ...indexRow } = r;
+        return [indexRow];
+      });
+      return { version: self.version, rows, deleted: ords.filter((o) => !self.rows.has(o)) };
+    },
+    async textSearch(match: string) {
+      const word = match.replace(/["*]/g, "");
+      return [...self.rows.values()].filter((r) => r.text.includes(word)).map((r) => r.ord);
+    },
+    async rankedText(match: string) {
+      return { version: self.version, ords: await impl.textSearch(match) };
+    },
+    async summaries(ords: number[]) {
+      return ords.filter((o) => self.rows.has(o)).map((o) => self.summary(o));
+    },
+    async summariesAt(ords: number[]) {
+      return { version: self.version, items: await impl.summaries(ords) };
+    },
+  };
+  return impl as unknown as DatasetsRepo;
+}
+
+const page = { offset: 0, limit: 20 };
+const themes = async (repo: DatasetsRepo, query: Record<string, unknown> = {}) => {
+  const body = JSON.parse(await searchDatasets(repo, query, page)) as { total: number; items: { id: string; theme: string[] }[] };
+  return { total: body.total, items: body.items.map((i) => `${i.id}:${i.theme.join(",")}`) };
+};
+
+describe("search service: a write during an index build", () => {
+  it("a search that starts after the write never gets (or caches) the answer of the older build", async () => {
+    const cat = new MemoryCatalogue();
+    const repo = repoOf(cat);
+    cat.write(1, "HEAL");
+    cat.write(2, "HEAL");
+    const hold = deferred();
+    cat.holdNextIndexRead = hold;
+    // A search starts a build of the index at the current version; the build's read is held.
+    const before = themes(repo, { theme: ["HEAL"] });
+    await new Promise((r) => setTimeout(r, 0));
+    // A write lands while the build is running, then a search for the new version arrives.
+    cat.write(2, "EDUC");
+    const after = themes(repo, { theme: ["HEAL"] });
+    await new Promise((r) => setTimeout(r, 0));
+    hold.resolve();
+    expect(await after).toEqual({ total: 1, items: ["d1:HEAL"] });
+    // the first search overlapped the write: either answer is right, a mix of the two is not
+    expect([JSON.stringify({ total: 2, items: ["d2:HEAL", "d1:HEAL"] }), JSON.stringify({ total: 1, items: ["d1:HEAL"] })]).toContain(JSON.stringify(await before));
+    // and the answer cached for the new version is the new one
+    expect(await themes(repo, { theme: ["HEAL"] })).toEqual({ total: 1, items: ["d1:HEAL"] });
+    expect(await themes(repo, { theme: ["EDUC"] })).toEqual({ total: 1, items: ["d2:EDUC"] });
+  });
+
+  it("full-text hits are cached only with the index they were ranked against", async () => {
+    const cat = new MemoryCatalogue();
+    const repo = repoOf(cat);
+    cat.write(1, "HEAL", "diabetes");
+    cat.write(2, "HEAL", "asthma");
+    const hold = deferred();
+    cat.holdNextIndexRead = hold;
+    const before = themes(repo, { q: "diabetes" });
+    await new Promise((r) => setTimeout(r, 0));
+    cat.write(2, "HEAL", "diabetes asthma");
+    const after = themes(repo, { q: "diabetes" });
+    await new Promise((r) => setTimeout(r, 0));
+    hold.resolve();
+    await before;
+    expect((await after).total).toBe(2);
+    expect((await themes(repo, { q: "diabetes" })).total).toBe(2);
+  });
+});
+
+describe("search service: the index follows writes", () => {
+  it("applies a small change without reading the whole catalogue again, and sees updates and deletions", async () => {
+    const cat = new MemoryCatalogue();
+    const repo = repoOf(cat);
+    for (let ord = 1; ord <= 10; ord++) cat.write(ord, ord % 2 ? "HEAL" : "EDUC", `word${ord}`);
+    expect((await themes(repo, { theme: ["HEAL"] })).total).toBe(5);
+    const full = cat.fullReads;
+    cat.write(3, "EDUC", "word3");
+    cat.write(4, null);
+    cat.write(11, "HEAL", "word11 fresh");
+    expect(await themes(repo, { theme: ["EDUC"] })).toMatchObject({ total: 5 });
+    expect((await themes(repo, { theme: ["HEAL"] })).items).toEqual(["d11:HEAL", "d9:HEAL", "d7:HEAL", "d5:HEAL", "d1:HEAL"]);
+    expect(await themes(repo, { q: "fresh" })).toEqual({ total: 1, items: ["d11:HEAL"] });
+    expect(cat.fullReads).toBe(full);
+  });
+});
