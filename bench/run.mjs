@@ -57,7 +57,7 @@ try {
     if (!scenario) throw new Error(`unknown scenario ${name} (known: ${Object.keys(SCENARIOS).join(", ")})`);
     const t0 = performance.now();
     try {
-      results.scenarios[name] = await scenario.run({ mint, log });
+      results.scenarios[name] = await scenario.run({ mint, log, stack });
     } catch (err) {
       log(`! ${name} failed: ${err.message}`);
       results.scenarios[name] = { available: true, failed: true, error: err.message };

@@ -27,12 +27,15 @@ function once(opts) {
 /**
  * Runs `requests` (autocannon request objects; `setupRequest` may vary the body per request) against
  * `url` with `connections` for DURATION seconds after a short warm-up, and returns req/s, p50/p95/p99
- * (ms), the number of requests and the share that was not 2xx.
+ * (ms), the number of requests and the share that was not 2xx. `around.start`/`around.end` run right before and
+ * after the measured window (not the warm-up).
  */
-export async function measure({ url, connections, requests, headers = {}, duration = DURATION }) {
+export async function measure({ url, connections, requests, headers = {}, duration = DURATION, around = {} }) {
   const base = { url, connections, headers, requests, pipelining: 1, timeout: 30 };
   if (WARMUP > 0) await once({ ...base, duration: WARMUP });
+  around.start?.();
   const { result, latencies, statuses } = await once({ ...base, duration });
+  around.end?.();
   latencies.sort((a, b) => a - b);
   const total = latencies.length;
   const ok = Object.entries(statuses).reduce((s, [code, n]) => (Number(code) >= 200 && Number(code) < 300 ? s + n : s), 0);

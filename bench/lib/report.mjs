@@ -66,6 +66,14 @@ export function printReport(r) {
       c.rows.map((x) => [x.connections, num(x.check.reqPerSec), ms(x.check.p50), ms(x.check.p99), num(x.empty.reqPerSec), ms(x.empty.p50), ms(x.empty.p99), x.ratio, x.check.non2xx + x.empty.non2xx]),
     );
     console.log(verdict(c.target));
+    const split = c.rows.filter((x) => x.shardPing && x.empty.workerCpuUsPerRequest && x.check.workerCpuUsPerRequest);
+    if (split.length) {
+      console.log(`  where a check's time goes (CPU µs of the consent worker's workerd processes per request; wrangler's local proxy included):`);
+      table(
+        ["conns", "empty route", "+ shard round trip", "+ the check's own work", "= check", "shard-ping req/s"],
+        split.map((x) => [x.connections, x.empty.workerCpuUsPerRequest, x.shardPing.workerCpuUsPerRequest - x.empty.workerCpuUsPerRequest, x.check.workerCpuUsPerRequest - x.shardPing.workerCpuUsPerRequest, x.check.workerCpuUsPerRequest, num(x.shardPing.reqPerSec)]),
+      );
+    }
   }
 
   const k = r.scenarios.catalogue;

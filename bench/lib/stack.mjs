@@ -133,6 +133,25 @@ function status(pid) {
   }
 }
 
+/** The workerd processes (wrangler's proxy and the worker itself) of one app's `wrangler dev` child. */
+export function workerdPids(child) {
+  return descendants(child.pid).filter((pid) => status(pid)?.name === "workerd");
+}
+
+/** CPU time (user + system, seconds) the processes have used so far. */
+export function cpuSeconds(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      /* process gone */
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
 /** Peak (VmHWM) and current RSS of each app's workerd processes, in bytes. */
 export function memory(children) {
   const out = {};

@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { DEMO } from "../lib/demo.mjs";
 import { bsnSeries, rng } from "../lib/bsn.mjs";
 import { expectOk, measure, pool, QUICK, routeExists } from "../lib/load.mjs";
-import { urls } from "../lib/stack.mjs";
+import { cpuSeconds, urls, workerdPids } from "../lib/stack.mjs";
 
 const CATEGORIES = ["huisarts", "ziekenhuis", "apotheek", "ggz", "vvt", "laboratorium", "tandarts", "jeugdgezondheidszorg", "overig"];
 const DATA_CATEGORIES = ["GGC002", "GGC012", "GGC013"];
@@ -138,7 +138,7 @@ export async function questions({ citizens, mint }) {
   return { bodies, checkRequests, orgs };
 }
 
-export async function run({ mint, log }) {
+export async function run({ mint, log, stack }) {
   const u = urls();
   const checkUrl = `${u.consent}/v1/consent-check`;
   if (!(await routeExists(checkUrl, { method: "POST" }))) return { available: false, reason: "POST /v1/consent-check does not exist yet" };
@@ -150,13 +150,26 @@ export async function run({ mint, log }) {
   const { bodies, checkRequests, orgs } = await questions({ citizens, mint });
   const sample = await expectOk(checkUrl, { method: "POST", headers: { authorization: bodies[0].auth, "content-type": "application/json" }, body: bodies[0].body });
   if (!Array.isArray(sample.decisions) || sample.decisions.length !== 3) throw new Error(`consent check answered an unexpected shape: ${JSON.stringify(sample).slice(0, 200)}`);
+  // the middle baseline: one empty round trip to a shard object (development-only route)
+  const hasPing = (await fetch(`${u.consent}/dev/shard-ping`).then((r) => r.status)) === 200;
+
+  // CPU time of the consent worker's workerd processes per request: the cost split that does not depend on how
+  // the two cores are shared with the load generator
+  const consentChild = stack?.children.find((c) => c.appName === "consent");
+  const pids = consentChild ? workerdPids(consentChild) : [];
+  async function measured(connections, requests) {
+    let cpu = 0;
+    const m = await measure({ url: u.consent, connections, requests, around: { start: () => (cpu = -cpuSeconds(pids)), end: () => (cpu += cpuSeconds(pids)) } });
+    return { ...m, workerCpuUsPerRequest: pids.length && m.requests ? Math.round((cpu * 1e6) / m.requests) : null };
+  }
 
   const rows = [];
   for (const connections of CONNECTIONS) {
-    log(`· consent: ${connections} connection(s): /health, then /v1/consent-check`);
-    const empty = await measure({ url: u.consent, connections, requests: [{ method: "GET", path: "/health" }] });
-    const check = await measure({ url: u.consent, connections, requests: checkRequests });
-    rows.push({ connections, empty, check, ratio: empty.reqPerSec ? Math.round((check.reqPerSec / empty.reqPerSec) * 100) / 100 : null });
+    log(`· consent: ${connections} connection(s): /health, ${hasPing ? "/dev/shard-ping, " : ""}then /v1/consent-check`);
+    const empty = await measured(connections, [{ method: "GET", path: "/health" }]);
+    const shardPing = hasPing ? await measured(connections, [{ method: "GET", path: "/dev/shard-ping" }]) : null;
+    const check = await measured(connections, checkRequests);
+    rows.push({ connections, empty, shardPing, check, ratio: empty.reqPerSec ? Math.round((check.reqPerSec / empty.reqPerSec) * 100) / 100 : null });
   }
   const at16 = rows.find((row) => row.connections === 16);
   return {
