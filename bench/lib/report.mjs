@@ -66,6 +66,11 @@ export function printReport(r) {
       c.rows.map((x) => [x.connections, num(x.check.reqPerSec), ms(x.check.p50), ms(x.check.p99), num(x.empty.reqPerSec), ms(x.empty.p50), ms(x.empty.p99), x.ratio, x.check.non2xx + x.empty.non2xx]),
     );
     console.log(verdict(c.target));
+    if (c.memory) {
+      const x = c.memory;
+      console.log(`  memory of the consent worker: ${mb(x.rssStartBytes)} at start; ${mb(x.rssAllShardsBytes)} with all ${x.shards} shard objects awake (≈ ${(x.perShardBytes / 1048576).toFixed(2)} MB each);` +
+        ` ${mb(x.rssAfterSeedBytes)} after seeding (≈ ${num(x.perCitizenBytes)} bytes per citizen); ${mb(x.rssAfterLoadBytes)} after the load`);
+    }
     const split = c.rows.filter((x) => x.shardPing && x.empty.workerCpuUsPerRequest && x.check.workerCpuUsPerRequest);
     if (split.length) {
       console.log(`  where a check's time goes (CPU µs of the consent worker's workerd processes per request; wrangler's local proxy included):`);

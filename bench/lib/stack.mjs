@@ -152,6 +152,11 @@ export function cpuSeconds(pids) {
   return ticks / 100; // USER_HZ
 }
 
+/** Current resident memory of the processes, in bytes. */
+export function rssBytes(pids) {
+  return pids.reduce((sum, pid) => sum + (status(pid)?.rss || 0), 0);
+}
+
 /** Peak (VmHWM) and current RSS of each app's workerd processes, in bytes. */
 export function memory(children) {
   const out = {};

@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { DEMO } from "../lib/demo.mjs";
 import { bsnSeries, rng } from "../lib/bsn.mjs";
 import { expectOk, measure, pool, QUICK, routeExists } from "../lib/load.mjs";
-import { cpuSeconds, urls, workerdPids } from "../lib/stack.mjs";
+import { cpuSeconds, rssBytes, urls, workerdPids } from "../lib/stack.mjs";
 
 const CATEGORIES = ["huisarts", "ziekenhuis", "apotheek", "ggz", "vvt", "laboratorium", "tandarts", "jeugdgezondheidszorg", "overig"];
 const DATA_CATEGORIES = ["GGC002", "GGC012", "GGC013"];
@@ -106,6 +106,26 @@ async function seedInBulk({ plan, total, log }) {
 }
 
 /**
+ * What one shard object costs in memory: the consent worker's resident memory before and after every shard object
+ * has been woken by one empty call (GET /dev/shard-ping?shard=N). Before the seed, so the objects hold no citizens.
+ */
+async function shardMemory(u, pids, log) {
+  if (!pids.length) return null;
+  const first = await fetch(`${u.consent}/dev/shard-ping?shard=0`);
+  if (first.status !== 200) return null;
+  const shards = (await first.json()).of;
+  const rssStartBytes = rssBytes(pids);
+  log(`· consent: waking all ${shards} shard objects to measure their memory`);
+  await pool(Array.from({ length: shards }, (_, i) => i), 8, async (i) => {
+    const res = await fetch(`${u.consent}/dev/shard-ping?shard=${i}`);
+    if (!res.ok) throw new Error(`shard-ping ${i} answered ${res.status}`);
+    await res.arrayBuffer();
+  });
+  const rssAllShardsBytes = rssBytes(pids);
+  return { shards, rssStartBytes, rssAllShardsBytes, perShardBytes: Math.round((rssAllShardsBytes - rssStartBytes) / shards) };
+}
+
+/**
  * The questions the benchmark asks: 80% about citizens with choices, 20% about citizens without any, from 40
  * providers (requester = the token's URA), 3 data categories each; `checkRequests` cycles through them.
  */
@@ -144,8 +164,16 @@ export async function run({ mint, log, stack }) {
   if (!(await routeExists(checkUrl, { method: "POST" }))) return { available: false, reason: "POST /v1/consent-check does not exist yet" };
   if (!(await routeExists(`${u.consent}/v1/me/choices`, { method: "POST" }))) return { available: false, reason: "POST /v1/me/choices does not exist yet (needed to seed)" };
 
+  const consentChild = stack?.children.find((c) => c.appName === "consent");
+  const pids = consentChild ? workerdPids(consentChild) : [];
+  const memory = await shardMemory(u, pids, log);
+
   const citizens = bsnSeries(CITIZENS, 0);
   const seeding = await seedChoices({ citizens, mint, log });
+  if (memory) {
+    memory.rssAfterSeedBytes = rssBytes(pids);
+    memory.perCitizenBytes = Math.round((memory.rssAfterSeedBytes - memory.rssAllShardsBytes) / citizens.length);
+  }
 
   const { bodies, checkRequests, orgs } = await questions({ citizens, mint });
   const sample = await expectOk(checkUrl, { method: "POST", headers: { authorization: bodies[0].auth, "content-type": "application/json" }, body: bodies[0].body });
@@ -155,8 +183,6 @@ export async function run({ mint, log, stack }) {
 
   // CPU time of the consent worker's workerd processes per request: the cost split that does not depend on how
   // the two cores are shared with the load generator
-  const consentChild = stack?.children.find((c) => c.appName === "consent");
-  const pids = consentChild ? workerdPids(consentChild) : [];
   async function measured(connections, requests) {
     let cpu = 0;
     const m = await measure({ url: u.consent, connections, requests, around: { start: () => (cpu = -cpuSeconds(pids)), end: () => (cpu += cpuSeconds(pids)) } });
@@ -172,9 +198,11 @@ export async function run({ mint, log, stack }) {
     rows.push({ connections, empty, shardPing, check, ratio: empty.reqPerSec ? Math.round((check.reqPerSec / empty.reqPerSec) * 100) / 100 : null });
   }
   const at16 = rows.find((row) => row.connections === 16);
+  if (memory) memory.rssAfterLoadBytes = rssBytes(pids);
   return {
     available: true,
     seeding,
+    memory,
     questions: { distinctBodies: bodies.length, dataCategoriesPerQuestion: 3, patientsWithChoicesShare: 0.8, providers: orgs.length },
     rows,
     target: { description: "consent check at 16 connections ≥ 60% of the empty route's req/s", met: at16 ? at16.ratio >= 0.6 && at16.check.non2xx === 0 : null, ratioAt16: at16?.ratio ?? null },

@@ -74,6 +74,15 @@ describe("GET /dev/shard-ping (development only)", () => {
     expect(res.body.shard).toBeLessThan(Number(env.SHARD_COUNT));
   });
 
+  it("reaches a given shard, and refuses one that does not exist", async () => {
+    expect((await call("GET", "/dev/shard-ping?shard=3")).body).toEqual({ shard: 3, of: Number(env.SHARD_COUNT), pong: true });
+    for (const bad of [String(Number(env.SHARD_COUNT)), "-1", "1.5", "x"]) {
+      const res = await call("GET", `/dev/shard-ping?shard=${bad}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+    }
+  });
+
   it("does not exist outside development", async () => {
     const res = await buildApp().request("/dev/shard-ping", {}, { ...env, ENVIRONMENT: "production" });
     expect(res.status).toBe(404);

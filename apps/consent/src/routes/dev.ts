@@ -2,7 +2,8 @@
  * Development-only routes (404 unless ENVIRONMENT=development, left out of the OpenAPI document):
  * POST /dev/seed (idempotent): organisation directory, BRP stand-in, demo choices.
  * POST /dev/bulk-choices: many citizens' choices at once, for benchmarks and load tests.
- * GET /dev/shard-ping: one empty round trip to a shard object, the benchmark's measure of that hop alone.
+ * GET /dev/shard-ping[?shard=N]: one empty round trip to a (random or given) shard object, the benchmark's measure
+ * of that hop alone.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
@@ -46,9 +47,12 @@ export function devRoutes() {
 
   // The benchmark's middle baseline: one round trip to a shard object that does nothing (empty route < this < check).
   app.get("/dev/shard-ping", developmentOnly("GET /dev/shard-ping"), async (c) => {
-    const shard = Math.floor(Math.random() * Number(c.env.SHARD_COUNT));
+    const count = Number(c.env.SHARD_COUNT);
+    const asked = c.req.query("shard");
+    if (asked !== undefined && !(/^\d{1,9}$/.test(asked) && Number(asked) < count)) throw new ApiError("BAD_REQUEST", `shard must be an integer from 0 to ${count - 1}`);
+    const shard = asked === undefined ? Math.floor(Math.random() * count) : Number(asked);
     const stub = c.env.SHARDS.get(c.env.SHARDS.idFromName("shard-" + shard));
-    return c.json({ shard, pong: await callShard(stub.ping()) }, 200);
+    return c.json({ shard, of: count, pong: await callShard(stub.ping()) }, 200);
   });
 
   app.openapi(
