@@ -1,0 +1,77 @@
+// `npm run bench:shards`: the design question from ARCHITECTURE.md, measured: a few large shard objects, many
+// small ones, or (nearly) one object per citizen? For each SHARD_COUNT it starts a fresh stack, seeds the same
+// citizens (POST /dev/bulk-choices), and measures the consent check at 16 connections against the empty route,
+// the consent worker's CPU time per check, the seeding rate and the memory. With more shard buckets than citizens
+// almost every citizen gets an object of their own.
+//
+// Environment: BENCH_SHARD_COUNTS (default 16,256,4096,65536), BENCH_CITIZENS (default 5,000), BENCH_DURATION.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { cpuSeconds, rssBytes, start, tokenMinter, urls, workerdPids } from "./lib/stack.mjs";
+import { measure } from "./lib/load.mjs";
+import { bsnSeries } from "./lib/bsn.mjs";
+import { questions, seedChoices } from "./scenarios/consent.mjs";
+import { root } from "../scripts/dev-env.mjs";
+
+const COUNTS = (process.env.BENCH_SHARD_COUNTS ?? "16,256,4096,65536").split(",").map(Number);
+const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 5_000);
+const log = (m) => console.log(m);
+const mb = (b) => `${Math.round(b / 1048576)} MB`;
+
+const rows = [];
+for (const shards of COUNTS) {
+  process.env.BENCH_SHARD_COUNT = String(shards);
+  let stack;
+  try {
+    stack = await start(log, (s) => (stack = s));
+    const pids = workerdPids(stack.children.find((c) => c.appName === "consent"));
+    const u = urls();
+    const mint = await tokenMinter();
+    const citizens = bsnSeries(CITIZENS, 0);
+    const rssStart = rssBytes(pids);
+    const seeding = await seedChoices({ citizens, mint, log });
+    const rssSeeded = rssBytes(pids);
+    const { checkRequests } = await questions({ citizens, mint });
+    const run = async (requests) => {
+      let cpu = 0;
+      const m = await measure({ url: u.consent, connections: 16, requests, around: { start: () => (cpu = -cpuSeconds(pids)), end: () => (cpu += cpuSeconds(pids)) } });
+      return { ...m, workerCpuUsPerRequest: Math.round((cpu * 1e6) / m.requests) };
+    };
+    log(`· ${shards} shards: /health, then /v1/consent-check at 16 connections`);
+    const empty = await run([{ method: "GET", path: "/health" }]);
+    const check = await run(checkRequests);
+    const objects = Math.min(shards, citizens.length + 2_000); // upper bound on objects touched (citizens + strangers asked about)
+    rows.push({
+      shards,
+      objectsAtMost: objects,
+      seedChoicesPerSec: seeding.choicesPerSec,
+      empty,
+      check,
+      ratio: Math.round((check.reqPerSec / empty.reqPerSec) * 100) / 100,
+      rssStartBytes: rssStart,
+      rssSeededBytes: rssSeeded,
+      rssAfterLoadBytes: rssBytes(pids),
+    });
+  } catch (err) {
+    log(`! ${shards} shards failed: ${err.message}`);
+    rows.push({ shards, failed: true, error: err.message });
+  } finally {
+    stack?.stop();
+  }
+}
+
+const result = { date: new Date().toISOString(), machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version }, citizens: CITIZENS, rows };
+mkdirSync(join(root, "bench", "results"), { recursive: true });
+writeFileSync(join(root, "bench", "results", "shards.json"), JSON.stringify(result, null, 2) + "\n");
+console.log(`\nShard objects vs one object per citizen (${CITIZENS.toLocaleString("en")} citizens, 16 connections)`);
+console.log("  shards  seed choices/s  check req/s  check p99  empty req/s  ratio  check CPU µs  empty CPU µs  RSS seeded  RSS after load");
+for (const r of rows) {
+  if (r.failed) console.log(`  ${String(r.shards).padEnd(6)}  FAILED: ${r.error}`);
+  else
+    console.log(
+      `  ${String(r.shards).padEnd(6)}  ${String(r.seedChoicesPerSec).padEnd(14)}  ${String(r.check.reqPerSec).padEnd(11)}  ${String(r.check.p99 + " ms").padEnd(9)}  ${String(r.empty.reqPerSec).padEnd(11)}  ${String(r.ratio).padEnd(5)}  ${String(r.check.workerCpuUsPerRequest).padEnd(12)}  ${String(r.empty.workerCpuUsPerRequest).padEnd(12)}  ${mb(r.rssSeededBytes).padEnd(10)}  ${mb(r.rssAfterLoadBytes)}`,
+    );
+}
+console.log(`\nResults written to bench/results/shards.json`);
+process.exit(0);
