@@ -96,13 +96,24 @@ const byTitleOrder = (titles: (string | undefined)[]) => (a: number, b: number) 
   return ta < tb ? -1 : ta > tb ? 1 : a - b;
 };
 
-/** `kept` (already in order, without the changed ordinals) merged with the sorted `added`. */
-function merge(kept: ArrayLike<number>, added: number[], cmp: (a: number, b: number) => number): Int32Array {
+/** `kept` (already in order, without the changed ordinals) with the sorted `added` put in their places. */
+function merge(kept: Int32Array, added: number[], cmp: (a: number, b: number) => number): Int32Array {
   const out = new Int32Array(kept.length + added.length);
-  let i = 0, j = 0, k = 0;
-  while (i < kept.length && j < added.length) out[k++] = cmp(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!;
-  while (i < kept.length) out[k++] = kept[i++]!;
-  while (j < added.length) out[k++] = added[j++]!;
+  let from = 0, k = 0;
+  for (const a of added) {
+    // binary search: the first kept ordinal that sorts after `a` (no two ordinals compare equal)
+    let lo = from, hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmp(kept[mid]!, a) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.set(kept.subarray(from, lo), k);
+    k += lo - from;
+    out[k++] = a;
+    from = lo;
+  }
+  out.set(kept.subarray(from), k);
   return out;
 }
 
@@ -286,7 +297,13 @@ export class SearchIndex {
     }
 
     // 3. the orders: the unchanged ordinals keep their places, the new rows are merged in
-    const kept = (order: Int32Array) => (present.length ? order.filter((o) => !changed.has(o)) : order);
+    const kept = (order: Int32Array): Int32Array => {
+      if (!present.length) return order;
+      const out = new Int32Array(order.length);
+      let k = 0;
+      for (let i = 0; i < order.length; i++) if (!changed.has(order[i]!)) out[k++] = order[i]!;
+      return out.subarray(0, k);
+    };
     const mod = byModifiedOrder(s.modified);
     const title = byTitleOrder(s.titles);
     s.byModified = merge(kept(this.byModified), rows.map((r) => r.ord).sort(mod), mod);
