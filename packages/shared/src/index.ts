@@ -8,6 +8,7 @@ export * from "./codes/organisation-types";
 export * from "./codes/data-categories";
 export * from "./auth/claims";
 export * from "./auth/verify";
+export * from "./auth/verify-cached";
 export * from "./auth/middleware";
 export * from "./auth/whoami";
 export * from "./http/rate-limit";

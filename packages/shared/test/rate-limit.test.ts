@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/http/app";
 import { bindingLimiter, clientKey, parseRateLimit, rateLimit, TokenBucketLimiter } from "../src/http/rate-limit";
+import { verifyTokenCached } from "../src/auth/verify-cached";
+import { TEST_ISSUER, testAuthBindings } from "../src/testing/issuer";
+import { mintToken, type TestAuthEnv } from "../src/testing/tokens";
 
 function fakeJwt(payload: Record<string, unknown>): string {
   const enc = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
   return `${enc({ alg: "ES256", typ: "JWT" })}.${enc(payload)}.c2lnbmF0dXJl`;
+}
+
+/** Bindings with a fresh trusted test issuer, plus `extra`. */
+async function authEnv(extra: Record<string, string>): Promise<Record<string, string> & TestAuthEnv> {
+  const b = await testAuthBindings();
+  return { ...b, ...extra, TEST_ISSUER: b.TEST_ISSUER!, TEST_SIGNING_JWK: b.TEST_SIGNING_JWK! };
 }
 
 function headers(h: Record<string, string>) {
@@ -69,25 +78,54 @@ describe("TokenBucketLimiter", () => {
 });
 
 describe("clientKey", () => {
-  it("uses issuer and subject of a bearer token, or the role's identifier", () => {
-    const iss = "https://issuer.example";
-    expect(clientKey(headers({ authorization: `Bearer ${fakeJwt({ iss, sub: "researcher-anna" })}` }))).toBe(`sub:${iss}|researcher-anna`);
-    expect(clientKey(headers({ authorization: `Bearer ${fakeJwt({ iss, ura: "00001001" })}` }))).toBe(`sub:${iss}|ura:00001001`);
+  const audience = "regie-consent";
+  async function setup() {
+    const env = await authEnv({ AUTH_AUDIENCE: audience });
+    const verify = (token: string) => verifyTokenCached(token, env.TRUSTED_ISSUERS!, audience);
+    return { env, verify };
+  }
+
+  it("uses the verified token's issuer and identity: subject, URA or publisher", async () => {
+    const { env, verify } = await setup();
+    const researcher = await mintToken(env, { role: "researcher", sub: "researcher-anna", name: "Anna", organisation: "UMC" });
+    expect(await clientKey(headers({ authorization: `Bearer ${researcher}` }), verify)).toBe(`sub:${TEST_ISSUER}|researcher-anna`);
+    const provider = await mintToken(env, { role: "provider", ura: "00001001", organizationType: "Z3" });
+    expect(await clientKey(headers({ authorization: `Bearer ${provider}` }), verify)).toBe(`sub:${TEST_ISSUER}|ura:00001001`);
+    const publisher = await mintToken(env, { role: "publisher", publisherId: "rivm" });
+    expect(await clientKey(headers({ authorization: `Bearer ${publisher}` }), verify)).toBe(`sub:${TEST_ISSUER}|publisher:rivm`);
   });
 
-  it("never keeps a raw BSN in a key", () => {
-    const key = clientKey(headers({ authorization: `Bearer ${fakeJwt({ iss: "x", role: "citizen", bsn: "999990007" })}` }));
-    expect(key).toMatch(/^sub:x\|citizen:/);
+  it("never keeps a raw BSN in a key", async () => {
+    const { env, verify } = await setup();
+    const key = await clientKey(headers({ authorization: `Bearer ${await mintToken(env, { role: "citizen", bsn: "999990007" })}` }), verify);
+    expect(key).toMatch(new RegExp(`^sub:${TEST_ISSUER.replace(/[.]/g, "\\.")}\\|citizen:`));
     expect(key).not.toContain("999990007");
-    const other = clientKey(headers({ authorization: `Bearer ${fakeJwt({ iss: "x", role: "citizen", bsn: "999990019" })}` }));
+    const other = await clientKey(headers({ authorization: `Bearer ${await mintToken(env, { role: "citizen", bsn: "999990019" })}` }), verify);
     expect(other).not.toBe(key);
   });
 
-  it("falls back to the connecting address, separately for garbage tokens, and to nothing", () => {
-    expect(clientKey(headers({ "cf-connecting-ip": "192.0.2.1" }))).toBe("ip:192.0.2.1");
-    expect(clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: "Bearer garbage" }))).toBe("bad-token:192.0.2.1");
-    expect(clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: "Bearer a.!!!.b" }))).toBe("bad-token:192.0.2.1");
-    expect(clientKey(headers({}))).toBeUndefined();
+  it("a token that does not verify counts against its address, never against the subject it names", async () => {
+    const { env, verify } = await setup();
+    const forged = fakeJwt({ iss: TEST_ISSUER, aud: audience, role: "provider", ura: "00001001", organizationType: "Z3", exp: Math.floor(Date.now() / 1000) + 600 });
+    expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: `Bearer ${forged}` }), verify)).toBe("bad-token:192.0.2.1");
+    const elsewhere = await mintToken(env, { role: "provider", ura: "00001001", organizationType: "Z3" });
+    expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: `Bearer ${elsewhere}` }), (t) => verifyTokenCached(t, env.TRUSTED_ISSUERS!, "another-audience"))).toBe("bad-token:192.0.2.1");
+  });
+
+  it("falls back to the connecting address, separately for garbage tokens, and to nothing", async () => {
+    const { verify } = await setup();
+    expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1" }), verify)).toBe("ip:192.0.2.1");
+    expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: "Bearer garbage" }), verify)).toBe("bad-token:192.0.2.1");
+    expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: "Basic dXNlcjpwYXNz" }), verify)).toBe("bad-token:192.0.2.1");
+    expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: "Bearer a.!!!.b" }), verify)).toBe("bad-token:192.0.2.1");
+    expect(await clientKey(headers({ authorization: "Bearer garbage" }), verify)).toBeUndefined();
+    expect(await clientKey(headers({}), verify)).toBeUndefined();
+  });
+
+  it("in an app that cannot verify tokens, every token counts against its address", async () => {
+    const token = fakeJwt({ iss: "i", sub: "s" });
+    expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: `Bearer ${token}` }))).toBe("ip:192.0.2.1");
+    expect(await clientKey(headers({ authorization: `Bearer ${token}` }))).toBeUndefined();
   });
 });
 
@@ -116,13 +154,28 @@ describe("rate limiting in createApp", () => {
     expect((await a.request("/thing", from("192.0.2.2"), env)).status).toBe(200);
   });
 
-  it("limits per token subject, whatever address it comes from", async () => {
+  it("limits per verified token subject, whatever address it comes from", async () => {
     const a = app();
-    const env = { RATE_LIMIT: "1/60" };
-    const token = fakeJwt({ iss: "i", sub: "s" });
+    const env = await authEnv({ AUTH_AUDIENCE: "regie-consent", RATE_LIMIT: "1/60" });
+    const token = await mintToken(env, { role: "hdab", sub: "hdab-nl" });
     expect((await a.request("/thing", { headers: { authorization: `Bearer ${token}`, "cf-connecting-ip": "192.0.2.1" } }, env)).status).toBe(200);
     expect((await a.request("/thing", { headers: { authorization: `Bearer ${token}`, "cf-connecting-ip": "192.0.2.9" } }, env)).status).toBe(429);
-    expect((await a.request("/thing", { headers: { authorization: `Bearer ${fakeJwt({ iss: "i", sub: "t" })}` } }, env)).status).toBe(200);
+    const other = await mintToken(env, { role: "hdab", sub: "hdab-be" });
+    expect((await a.request("/thing", { headers: { authorization: `Bearer ${other}`, "cf-connecting-ip": "192.0.2.9" } }, env)).status).toBe(200);
+  });
+
+  it("forged tokens naming a provider do not use up that provider's budget", async () => {
+    const a = app();
+    const env = await authEnv({ AUTH_AUDIENCE: "regie-consent", RATE_LIMIT: "2/60" });
+    const real = await mintToken(env, { role: "provider", ura: "00001001", organizationType: "Z3" });
+    const forged = fakeJwt({ iss: TEST_ISSUER, aud: "regie-consent", role: "provider", ura: "00001001", organizationType: "Z3", exp: Math.floor(Date.now() / 1000) + 600 });
+    const from = (ip: string, token: string) => ({ headers: { authorization: `Bearer ${token}`, "cf-connecting-ip": ip } });
+    expect((await a.request("/thing", from("192.0.2.1", real), env)).status).toBe(200);
+    const attacker = [];
+    for (let i = 0; i < 5; i++) attacker.push((await a.request("/thing", from("203.0.113.66", forged), env)).status);
+    expect(attacker).toEqual([200, 200, 429, 429, 429]); // limited per address as bad tokens
+    expect((await a.request("/thing", from("192.0.2.1", real), env)).status).toBe(200); // the provider still has its second request
+    expect((await a.request("/thing", from("192.0.2.1", real), env)).status).toBe(429);
   });
 
   it("limits by default (600 per minute) when RATE_LIMIT is not set outside development", async () => {

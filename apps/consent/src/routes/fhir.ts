@@ -1,8 +1,7 @@
 /** FHIR R4: GET /fhir/Consent?patient=<bsn> -> a searchset Bundle of Consent resources. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, BSN_MESSAGE, BSN_SYSTEM, isValidBsn, pseudonymise, problemResponses } from "@regie/shared";
+import { ApiError, BSN_MESSAGE, BSN_SYSTEM, isValidBsn, pseudonymise, problemResponses, requireRole } from "@regie/shared";
 import { FhirBundle, FhirConsentQuery } from "@regie/shared/contracts/consent";
-import { requireRoleCached } from "../auth/cached-role";
 import type { AppEnv } from "../env";
 import { toFhirBundle } from "../fhir/consent-resource";
 import { isGuardian } from "../storage/directory";
@@ -21,7 +20,7 @@ export function fhirRoutes() {
     createRoute({
       method: "get", path: "/fhir/Consent", tags: ["fhir"], summary: "FHIR R4 Consent resources of a patient",
       description: "A citizen reads their own (or their child's); a provider needs an active permit as requester (the read is logged).",
-      security: BEARER, middleware: [requireRoleCached("citizen", "provider")] as const,
+      security: BEARER, middleware: [requireRole("citizen", "provider")] as const,
       request: { query: FhirConsentQuery },
       responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 503) },
     }),

@@ -1,6 +1,6 @@
 /** Citizen API (/v1/me/*): choices, history, notifications, access log, secondary-use opt-out, children. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses } from "@regie/shared";
+import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import {
   AccessLog,
   AccessLogVerification,
@@ -17,7 +17,6 @@ import {
   SecondaryUseRequest,
   SecondaryUseState,
 } from "@regie/shared/contracts/consent";
-import { requireRoleCached } from "../auth/cached-role";
 import { AGE_OF_CONSENT, ageOn } from "../citizens/age";
 import { resolveSubject } from "../citizens/subject";
 import type { AppEnv } from "../env";
@@ -34,7 +33,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/choices", tags: ["citizen"], summary: "My current choices (active and pending)", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "get", path: "/v1/me/choices", tags: ["citizen"], summary: "My current choices (active and pending)", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { query: ActingForQuery },
       responses: { 200: jsonResponse(ChoiceList, "Current choices"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -48,7 +47,7 @@ export function meRoutes() {
     createRoute({
       method: "post", path: "/v1/me/choices", tags: ["citizen"], summary: "Record a choice",
       description: "Under 16 the choice stays pending until a parent or guardian confirms it with the returned confirmation code; a guardian acting with ?child= records it at once.",
-      security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { query: ActingForQuery, headers: IdempotencyHeader, body: jsonBody(ChoiceInput) },
       responses: { 201: jsonResponse(ChoiceResult, "The recorded choice"), ...problemResponses(400, 401, 403, 413, 415, 503) },
     }),
@@ -62,7 +61,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "put", path: "/v1/me/choices/{id}", tags: ["citizen"], summary: "Change a choice (a new version; history keeps the old one)", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "put", path: "/v1/me/choices/{id}", tags: ["citizen"], summary: "Change a choice (a new version; history keeps the old one)", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { params: ChoiceIdParam, query: ActingForQuery, body: jsonBody(ChoiceInput) },
       responses: { 200: jsonResponse(ChoiceResult, "The new version"), ...problemResponses(400, 401, 403, 404, 409, 503) },
     }),
@@ -75,7 +74,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "delete", path: "/v1/me/choices/{id}", tags: ["citizen"], summary: "Withdraw a choice (history keeps every version)", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "delete", path: "/v1/me/choices/{id}", tags: ["citizen"], summary: "Withdraw a choice (history keeps every version)", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { params: ChoiceIdParam, query: ActingForQuery },
       responses: { 200: jsonResponse(Choice, "The withdrawn version"), ...problemResponses(400, 401, 403, 404, 503) },
     }),
@@ -87,7 +86,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/history", tags: ["citizen"], summary: "Every version of every choice, oldest first, with who recorded it and through which channel", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "get", path: "/v1/me/history", tags: ["citizen"], summary: "Every version of every choice, oldest first, with who recorded it and through which channel", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { query: ActingForQuery },
       responses: { 200: jsonResponse(ChoiceHistory, "History"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -99,7 +98,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/access-log", tags: ["citizen"], summary: "Who asked about me, when, what, and the answer (NEN 7513), newest first", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "get", path: "/v1/me/access-log", tags: ["citizen"], summary: "Who asked about me, when, what, and the answer (NEN 7513), newest first", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { query: ActingForQuery },
       responses: { 200: jsonResponse(AccessLog, "Access log"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -113,7 +112,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/access-log/verify", tags: ["citizen"], summary: "Verify the hash chain of my access log", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "get", path: "/v1/me/access-log/verify", tags: ["citizen"], summary: "Verify the hash chain of my access log", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { query: ActingForQuery },
       responses: { 200: jsonResponse(AccessLogVerification, "Verification result"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -125,7 +124,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/notifications", tags: ["citizen"], summary: "My notifications, newest first", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "get", path: "/v1/me/notifications", tags: ["citizen"], summary: "My notifications, newest first", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { query: ActingForQuery },
       responses: { 200: jsonResponse(NotificationList, "Notifications"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -137,7 +136,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/secondary-use", tags: ["citizen"], summary: "My EHDS secondary-use opt-out", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "get", path: "/v1/me/secondary-use", tags: ["citizen"], summary: "My EHDS secondary-use opt-out", security: BEARER, middleware: [requireRole("citizen")] as const,
       responses: { 200: jsonResponse(SecondaryUseState, "Current state"), ...problemResponses(401, 403, 503) },
     }),
     async (c) => {
@@ -149,7 +148,7 @@ export function meRoutes() {
   app.openapi(
     createRoute({
       method: "put", path: "/v1/me/secondary-use", tags: ["citizen"], summary: "Opt out of (or back in to) secondary use (EHDS Art. 71)",
-      description: "An opt-out applies to data permits approved after it.", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      description: "An opt-out applies to data permits approved after it.", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { body: jsonBody(SecondaryUseRequest) },
       responses: { 200: jsonResponse(SecondaryUseState, "New state"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -161,7 +160,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/children", tags: ["citizen"], summary: "Children I have parental authority over (BRP)", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "get", path: "/v1/me/children", tags: ["citizen"], summary: "Children I have parental authority over (BRP)", security: BEARER, middleware: [requireRole("citizen")] as const,
       responses: { 200: jsonResponse(ChildList, "Children"), ...problemResponses(401, 403, 503) },
     }),
     async (c) => {
@@ -180,7 +179,7 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/me/children/{childId}/confirmations", tags: ["citizen"], summary: "Confirm a child's pending choice with its confirmation code", security: BEARER, middleware: [requireRoleCached("citizen")] as const,
+      method: "post", path: "/v1/me/children/{childId}/confirmations", tags: ["citizen"], summary: "Confirm a child's pending choice with its confirmation code", security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { params: z.object({ childId: z.string().regex(/^[0-9a-f]{64}$/, { message: "Invalid child id" }).openapi({ param: { name: "childId", in: "path" } }) }), body: jsonBody(ConfirmChoiceRequest) },
       responses: { 200: jsonResponse(Choice, "The confirmed (now active) choice"), ...problemResponses(400, 401, 403, 404, 410, 422, 503) },
     }),

@@ -1,6 +1,6 @@
 /** Provider actions: subscriptions, recording a choice on a patient's behalf, 72-hour temporary consent, notifications. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses } from "@regie/shared";
+import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import {
   ChoiceResult,
   ProviderChoiceRequest,
@@ -10,7 +10,6 @@ import {
   TemporaryConsentRequest,
   TemporaryConsentResponse,
 } from "@regie/shared/contracts/consent";
-import { requireRoleCached } from "../auth/cached-role";
 import { isMinor } from "../citizens/subject";
 import type { AppEnv } from "../env";
 import { providerNotifications } from "../storage/directory";
@@ -24,7 +23,7 @@ export function providerActionRoutes() {
   app.openapi(
     createRoute({
       method: "post", path: "/v1/subscriptions", tags: ["provider"], summary: "Subscribe: \"I hold data about this patient\"",
-      description: "A duplicate subscription returns the existing one (200) instead of creating a second (201).", security: BEARER, middleware: [requireRoleCached("provider")] as const,
+      description: "A duplicate subscription returns the existing one (200) instead of creating a second (201).", security: BEARER, middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(SubscriptionRequest) },
       responses: { 200: jsonResponse(Subscription, "Already subscribed"), 201: jsonResponse(Subscription, "Subscribed"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -39,7 +38,7 @@ export function providerActionRoutes() {
   app.openapi(
     createRoute({
       method: "post", path: "/v1/provider/choices", tags: ["provider"], summary: "Record a choice on the patient's behalf (the citizen is notified)",
-      security: BEARER, middleware: [requireRoleCached("provider")] as const,
+      security: BEARER, middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(ProviderChoiceRequest) },
       responses: { 201: jsonResponse(ChoiceResult, "Recorded (pending with a confirmation code for a patient under 16)"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -57,7 +56,7 @@ export function providerActionRoutes() {
     createRoute({
       method: "post", path: "/v1/temporary-consent", tags: ["provider"], summary: "Acute situation: a 72-hour permit for the calling provider as requester",
       description: "Flagged in the access log (emergency) and in every consent check it decides; the citizen is notified. Answers TREAT questions only.",
-      security: BEARER, middleware: [requireRoleCached("provider")] as const,
+      security: BEARER, middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(TemporaryConsentRequest) },
       responses: { 201: jsonResponse(TemporaryConsentResponse, "The temporary permits"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -72,7 +71,7 @@ export function providerActionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/provider/notifications", tags: ["provider"], summary: "Changes in the consent of patients I subscribed to", security: BEARER, middleware: [requireRoleCached("provider")] as const,
+      method: "get", path: "/v1/provider/notifications", tags: ["provider"], summary: "Changes in the consent of patients I subscribed to", security: BEARER, middleware: [requireRole("provider")] as const,
       responses: { 200: jsonResponse(ProviderNotificationList, "Notifications, newest first"), ...problemResponses(401, 403) },
     }),
     async (c) => c.json({ items: await providerNotifications(c.env.DB, c.get("auth").ura) }, 200),

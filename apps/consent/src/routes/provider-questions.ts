@@ -1,8 +1,7 @@
 /** The provider's questions: the closed question (consent check) and the open question (locate). */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses } from "@regie/shared";
+import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import { ConsentCheckRequest, ConsentCheckResponse, LocateRequest, LocateResponse } from "@regie/shared/contracts/consent";
-import { requireRoleCached } from "../auth/cached-role";
 import type { AppEnv } from "../env";
 import { callShard, citizenShard } from "../storage/shards";
 import { assertSelf, BEARER } from "./common";
@@ -18,7 +17,7 @@ export function providerQuestionRoutes() {
       summary: "The closed question: may this holder share these data categories with this requester?",
       description: "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Every question is logged (NEN 7513).",
       security: BEARER,
-      middleware: [requireRoleCached("provider")] as const,
+      middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(ConsentCheckRequest) },
       responses: { 200: jsonResponse(ConsentCheckResponse, "One decision per data category"), ...problemResponses(400, 401, 403, 413, 415, 503) },
     }),
@@ -40,7 +39,7 @@ export function providerQuestionRoutes() {
       tags: ["provider"],
       summary: "The open question: which holders have data about this patient and a permit for me?",
       security: BEARER,
-      middleware: [requireRoleCached("provider")] as const,
+      middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(LocateRequest) },
       responses: { 200: jsonResponse(LocateResponse, "Subscribed holders with a permit for the requester"), ...problemResponses(400, 401, 403, 503) },
     }),

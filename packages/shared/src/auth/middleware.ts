@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { ApiError } from "../http/problem";
 import type { Claims, ClaimsOf, Role } from "./claims";
-import { parseTrustedIssuers, TokenError, verifyToken } from "./verify";
+import { TokenError } from "./verify";
+import { verifyTokenCached } from "./verify-cached";
 
 export interface AuthBindings {
   TRUSTED_ISSUERS: string;
@@ -18,7 +19,8 @@ function bearer(header: string | undefined): string | undefined {
 
 /**
  * Requires a valid token whose role is one of `roles`: 401 problem+json for a missing or invalid
- * token (with WWW-Authenticate), 403 for a valid token of another role.
+ * token (with WWW-Authenticate), 403 for a valid token of another role. Verified tokens are cached per
+ * isolate until they expire (./verify-cached).
  */
 export function requireRole<R extends Role>(
   ...roles: R[]
@@ -29,10 +31,7 @@ export function requireRole<R extends Role>(
     if (!token) throw new ApiError("UNAUTHORIZED", "A bearer token is required", { headers: { "www-authenticate": `Bearer realm="regie"` } });
     let claims: Claims;
     try {
-      claims = await verifyToken(token, {
-        trustedIssuers: parseTrustedIssuers(c.env.TRUSTED_ISSUERS),
-        audience: c.env.AUTH_AUDIENCE,
-      });
+      claims = (await verifyTokenCached(token, c.env.TRUSTED_ISSUERS, c.env.AUTH_AUDIENCE)).claims;
     } catch (err) {
       if (err instanceof TokenError) throw new ApiError("UNAUTHORIZED", err.message, { headers: challenge });
       throw err;

@@ -1,12 +1,16 @@
 import type { MiddlewareHandler } from "hono";
+import type { Claims } from "../auth/claims";
+import { verifyTokenCached, type VerifiedToken } from "../auth/verify-cached";
 import { ApiError } from "./problem";
 
 /**
  * Per-client rate limiting: 429 problem+json with `Retry-After` when a client sends more than its share.
  *
- * A client is the token's subject (issuer + subject claim, read without verification so that floods of
- * rejected tokens are limited too) or, without a bearer token, the `cf-connecting-ip` the edge sets.
- * Requests with neither (service-binding calls between Regie's own workers, tests) are not limited here.
+ * A client is the verified token's subject (the token is verified here, with the same per-isolate cache the
+ * routes' requireRole uses, so it costs one signature check per token and isolate); a token that does not verify
+ * counts against its address, so it cannot spend the budget of the subject it names. Without a bearer token the
+ * client is the `cf-connecting-ip` the edge sets. Requests with neither (service-binding calls between Regie's
+ * own workers, tests) are not limited here. See `clientKey`.
  *
  * The limit comes from the `RATE_LIMIT` variable: "<requests>/<seconds>" (e.g. "600/60"), or "off".
  * Absent means DEFAULT_RATE_LIMIT outside development and off in development (ENVIRONMENT=development:
@@ -121,41 +125,51 @@ function fnv1a(s: string): string {
   return (h >>> 0).toString(36);
 }
 
-function decodeSegment(segment: string): Record<string, unknown> | undefined {
-  try {
-    const b64 = segment.replace(/-/g, "+").replace(/_/g, "/");
-    const parsed: unknown = JSON.parse(atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4)));
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
+/** The identity a verified token speaks for (never a raw BSN). */
+function identityOf(claims: Claims): string {
+  switch (claims.role) {
+    case "citizen":
+      return `citizen:${fnv1a(claims.bsn)}`;
+    case "provider":
+      return `ura:${claims.ura}`;
+    case "publisher":
+      return `publisher:${claims.publisherId}`;
+    default:
+      return claims.sub;
   }
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 && v.length <= 200 ? v : undefined);
+function bearerToken(header: string | null | undefined): string | undefined {
+  return header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+}
+
+/** Verifies a bearer token (or throws); absent when the app has no token verification configured. */
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
 /**
- * The client a request counts against: "sub:<issuer>|<subject>" for a bearer token (the subject claim, or
- * the role's identifier: URA, publisher id, a hash of the BSN), "ip:<address>" otherwise, undefined when
- * neither is known. A malformed bearer token counts as "bad-token" per address.
+ * The client a request counts against:
+ * - a bearer token that verifies: "sub:<issuer>|<identity>" (subject, URA, publisher id, or a hash of the BSN);
+ * - a bearer token that does not verify: "bad-token:<address>", so a forged token naming someone else never
+ *   spends that person's budget, and floods of rejected tokens are limited per address;
+ * - no token, or a token the app cannot verify (no TRUSTED_ISSUERS): "ip:<address>";
+ * - undefined when there is no address either (service-binding calls between Regie's own workers, tests).
  */
-export function clientKey(headers: { get(name: string): string | null | undefined }): string | undefined {
+export async function clientKey(headers: { get(name: string): string | null | undefined }, verify?: TokenVerifier): Promise<string | undefined> {
   const ip = headers.get("cf-connecting-ip")?.trim() || undefined;
   const auth = headers.get("authorization");
-  const m = auth ? /^Bearer\s+([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*\s*$/i.exec(auth) : null;
-  if (auth && m) {
-    const payload = m[2] ? decodeSegment(m[2]) : undefined;
-    if (payload) {
-      const iss = str(payload.iss) ?? "";
-      const subject =
-        str(payload.sub) ??
-        (str(payload.ura) ? `ura:${payload.ura}` : undefined) ??
-        (str(payload.publisherId) ? `publisher:${payload.publisherId}` : undefined) ??
-        (str(payload.bsn) ? `citizen:${fnv1a(payload.bsn as string)}` : undefined);
-      if (subject) return `sub:${iss}|${subject}`;
+  if (auth) {
+    const token = bearerToken(auth);
+    if (!token) return ip ? `bad-token:${ip}` : undefined;
+    if (verify) {
+      try {
+        const { claims, issuer } = await verify(token);
+        return `sub:${issuer}|${identityOf(claims)}`;
+      } catch {
+        return ip ? `bad-token:${ip}` : undefined;
+      }
     }
   }
-  if (ip) return auth ? `bad-token:${ip}` : `ip:${ip}`;
-  return undefined;
+  return ip ? `ip:${ip}` : undefined;
 }
 
 export interface RateLimitOptions {
@@ -186,7 +200,11 @@ export function rateLimit(opts: RateLimitOptions = {}): MiddlewareHandler {
     }
     const rule = cachedRule;
     if (!rule || exempt(c.req.path)) return next();
-    const key = clientKey(c.req.raw.headers);
+    const trusted = vars?.TRUSTED_ISSUERS;
+    const audience = vars?.AUTH_AUDIENCE;
+    const verify: TokenVerifier | undefined =
+      typeof trusted === "string" && trusted && typeof audience === "string" && audience ? (token) => verifyTokenCached(token, trusted, audience) : undefined;
+    const key = await clientKey(c.req.raw.headers, verify);
     if (!key) return next();
     const decision = await limiter.take(key, rule);
     if (decision.allowed) return next();
