@@ -90,7 +90,8 @@ async function seedInBulk({ plan, total, log }) {
   log(`· consent: recording ${total} choices for ${plan.length} citizens through POST /dev/bulk-choices …`);
   const t0 = performance.now();
   const batches = [];
-  for (let i = 0; i < plan.length; i += 250) batches.push(plan.slice(i, i + 250));
+  const size = Number(process.env.BENCH_BULK_BATCH ?? 250); // citizens per call
+  for (let i = 0; i < plan.length; i += size) batches.push(plan.slice(i, i + size));
   let recorded = 0;
   await pool(batches, 2, async (batch) => {
     const body = JSON.stringify({ citizens: batch });
