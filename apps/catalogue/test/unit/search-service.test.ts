@@ -3,10 +3,10 @@
  * storage interface: the test decides when a read answers, so it can interleave a write with an index build.
  */
 import { describe, expect, it } from "vitest";
-import type { DatasetSummary } from "@regie/shared/contracts/catalogue";
+import type { DatasetSummary, SearchQuery } from "@regie/shared/contracts/catalogue";
 import type { IndexRow } from "../../src/search/search-index";
 import type { DatasetsRepo } from "../../src/storage/datasets-repo";
-import { searchDatasets } from "../../src/search/service";
+import { runSearch, searchDatasets, searchIndex } from "../../src/search/service";
 import { noteChange } from "../../src/search/version-cache";
 
 interface Deferred {
@@ -38,6 +38,7 @@ class MemoryCatalogue {
   rows = new Map<number, IndexRow & { text: string }>();
   changes: { counter: number; ord: number }[] = [];
   holdNextIndexRead: Deferred | null = null;
+  holdNextVersionRead: Deferred | null = null;
   fullReads = 0;
 
   get version() {
@@ -60,7 +61,11 @@ class MemoryCatalogue {
 function repoOf(self: MemoryCatalogue): DatasetsRepo {
   const impl = {
     async version() {
-      return self.version;
+      const v = self.version;
+      const hold = self.holdNextVersionRead;
+      self.holdNextVersionRead = null;
+      if (hold) await hold.promise;
+      return v;
     },
     async indexRows() {
       self.fullReads++;
@@ -130,6 +135,38 @@ describe("search service: a write during an index build", () => {
     expect(await themes(repo, { theme: ["EDUC"] })).toEqual({ total: 1, items: ["d2:EDUC"] });
   });
 
+  it("an index build that started before the caller saw its version is not handed to it when it is older", async () => {
+    const cat = new MemoryCatalogue();
+    const repo = repoOf(cat);
+    cat.write(1, "HEAL");
+    const hold = deferred();
+    cat.holdNextIndexRead = hold;
+    const early = searchIndex(repo);
+    await new Promise((r) => setTimeout(r, 0));
+    cat.write(2, "HEAL");
+    const late = searchIndex(repo);
+    await new Promise((r) => setTimeout(r, 0));
+    hold.resolve();
+    expect((await early).count).toBe(1);
+    expect((await late).version).toBe(cat.version);
+    expect((await late).count).toBe(2);
+  });
+
+  it("full-text hits from a newer version than the index run the search again at that version", async () => {
+    const cat = new MemoryCatalogue();
+    const repo = repoOf(cat);
+    cat.write(1, "HEAL", "diabetes");
+    cat.write(2, "HEAL", "asthma");
+    const seen = cat.version;
+    await searchIndex(repo, seen);
+    // d2 gets new text and a new theme in one write; a caller that still saw the older version searches
+    cat.write(2, "EDUC", "diabetes asthma");
+    const run = await runSearch(repo, { q: "diabetes", theme: ["HEAL"] } as SearchQuery, page, seen);
+    expect(run.version).toBe(cat.version);
+    expect(run.page.total).toBe(1);
+    expect(run.page.ords).toEqual([1]);
+  });
+
   it("full-text hits are cached only with the index they were ranked against", async () => {
     const cat = new MemoryCatalogue();
     const repo = repoOf(cat);
@@ -146,6 +183,25 @@ describe("search service: a write during an index build", () => {
     await before;
     expect((await after).total).toBe(2);
     expect((await themes(repo, { q: "diabetes" })).total).toBe(2);
+  });
+});
+
+describe("search service: the version read", () => {
+  it("a version read that was under way during a write is not remembered, so the next search sees the write", async () => {
+    const cat = new MemoryCatalogue();
+    const repo = repoOf(cat);
+    cat.write(1, "HEAL");
+    expect(await themes(repo, { theme: ["HEAL"] })).toEqual({ total: 1, items: ["d1:HEAL"] });
+    noteChange(); // e.g. a write that failed: the remembered version is forgotten, the catalogue is unchanged
+    const hold = deferred();
+    cat.holdNextVersionRead = hold;
+    const overlapping = themes(repo, { theme: ["HEAL"] });
+    await new Promise((r) => setTimeout(r, 0));
+    cat.write(2, "HEAL");
+    hold.resolve();
+    // it overlapped the write, so either answer is right for it
+    expect([1, 2]).toContain((await overlapping).total);
+    expect(await themes(repo, { theme: ["HEAL"] })).toEqual({ total: 2, items: ["d2:HEAL", "d1:HEAL"] });
   });
 });
 
