@@ -156,7 +156,8 @@ export async function searchDatasets(repo: DatasetsRepo, query: SearchQuery, opt
     const hit = responses.get(keyOf(wanted));
     if (hit) return hit;
     const { page, version } = await runSearch(repo, query, opts, wanted);
-    const summaries = await repo.summariesAt(page.ords);
+    // an empty page needs no summaries (and so no D1 read)
+    const summaries = page.ords.length ? await repo.summariesAt(page.ords) : { version, items: [] };
     const response: SearchResponse = {
       total: page.total,
       items: summaries.items,
