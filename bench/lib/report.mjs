@@ -1,6 +1,8 @@
 // The printed table and the verdicts against the issue's targets.
 const mb = (b) => (Number.isFinite(b) ? `${Math.round(b / 1024 / 1024)} MB` : "?");
 const ms = (v) => (v === null || v === undefined ? "–" : `${v} ms`);
+// a difference of two measurements; below zero it is noise (the two windows ran at different moments)
+const signed = (v) => (v < 0 ? `${v} (≈ 0, noise)` : String(v));
 const num = (v) => (v === null || v === undefined ? "–" : Number(v).toLocaleString("en"));
 
 function table(headers, rows) {
@@ -76,7 +78,7 @@ export function printReport(r) {
       console.log(`  where a check's time goes (CPU µs of the consent worker's workerd processes per request; wrangler's local proxy included):`);
       table(
         ["conns", "empty route", "+ shard round trip", "+ the check's own work", "= check", "shard-ping req/s"],
-        split.map((x) => [x.connections, x.empty.workerCpuUsPerRequest, x.shardPing.workerCpuUsPerRequest - x.empty.workerCpuUsPerRequest, x.check.workerCpuUsPerRequest - x.shardPing.workerCpuUsPerRequest, x.check.workerCpuUsPerRequest, num(x.shardPing.reqPerSec)]),
+        split.map((x) => [x.connections, x.empty.workerCpuUsPerRequest, signed(x.shardPing.workerCpuUsPerRequest - x.empty.workerCpuUsPerRequest), x.check.workerCpuUsPerRequest - x.shardPing.workerCpuUsPerRequest, x.check.workerCpuUsPerRequest, num(x.shardPing.reqPerSec)]),
       );
     }
   }
