@@ -56,3 +56,19 @@ export function members(b: Bitset): number[] {
   }
   return out;
 }
+
+const HEX = "0123456789abcdef";
+/**
+ * The set as hex digits for SQL: digit i holds ordinals 4i..4i+3, lowest bit first (so ordinal o is set when
+ * bit `o & 3` of digit `o >> 2` is); trailing all-zero words are left out (a missing digit reads as unset).
+ */
+export function toHex(b: Bitset): string {
+  let last = b.length - 1;
+  while (last >= 0 && b[last] === 0) last--;
+  const out: string[] = [];
+  for (let i = 0; i <= last; i++) {
+    const w = b[i]!;
+    for (let j = 0; j < 32; j += 4) out.push(HEX[(w >>> j) & 15]!);
+  }
+  return out.join("");
+}

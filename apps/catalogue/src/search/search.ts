@@ -46,15 +46,8 @@ export function selections(query: SearchQuery): Partial<Record<FacetField, strin
   return out;
 }
 
-export function search(
-  index: SearchIndex,
-  query: SearchQuery,
-  text: TextMatch | null,
-  page: { offset: number; limit: number; lang?: "en" | "nl" },
-): SearchPage {
-  let base = index.ranges(query);
-  if (text) base = bits.and(base, text.set);
-  const sel = selections(query);
+/** Per selected facet, the datasets having any of its selected values. */
+function selectedSets(index: SearchIndex, sel: Partial<Record<FacetField, string[]>>): Partial<Record<FacetField, Bitset>> {
   const selected: Partial<Record<FacetField, Bitset>> = {};
   for (const [field, values] of Object.entries(sel) as [FacetField, string[]][]) {
     const union = bits.empty(index.size);
@@ -64,6 +57,26 @@ export function search(
     }
     selected[field] = union;
   }
+  return selected;
+}
+
+/** The datasets matching everything in the query except its text: `search`'s candidates are these ∧ the text hits. */
+export function filterOf(index: SearchIndex, query: SearchQuery): Bitset {
+  let b = index.ranges(query);
+  for (const s of Object.values(selectedSets(index, selections(query)))) b = bits.and(b, s);
+  return b;
+}
+
+export function search(
+  index: SearchIndex,
+  query: SearchQuery,
+  text: TextMatch | null,
+  page: { offset: number; limit: number; lang?: "en" | "nl" },
+): SearchPage {
+  let base = index.ranges(query);
+  if (text) base = bits.and(base, text.set);
+  const sel = selections(query);
+  const selected = selectedSets(index, sel);
   const restrictExcept = (skip: FacetField | null): Bitset => {
     let b = base;
     for (const [field, s] of Object.entries(selected) as [FacetField, Bitset][]) if (field !== skip) b = bits.and(b, s);

@@ -9,10 +9,11 @@
  * read from D1 together with the version they belong to, and when that is not the index's version the search is
  * run again at the newer version.
  */
-import type { SearchQuery, SearchResponse } from "@regie/shared/contracts/catalogue";
+import type { DatasetSummary, SearchQuery, SearchResponse } from "@regie/shared/contracts/catalogue";
 import type { DatasetsRepo } from "../storage/datasets-repo";
 import { cachedVersion, readToken, rememberVersion } from "./version-cache";
-import { search, textMatch, encodeCursor, type SearchPage, type TextMatch } from "./search";
+import { toHex } from "./bitset";
+import { search, textMatch, encodeCursor, filterOf, type SearchPage, type TextMatch } from "./search";
 import { SearchIndex } from "./search-index";
 import { toMatchExpression } from "./text-query";
 
@@ -121,30 +122,48 @@ export interface RunOptions {
   lang?: "en" | "nl";
 }
 
-/** Runs a search: the page of ordinals, total and facets, and the version of the index it was computed from. */
-export async function runSearch(repo: DatasetsRepo, query: SearchQuery, opts: RunOptions, version?: string): Promise<{ page: SearchPage; version: string }> {
+const sameOrds = (a: number[], b: number[]) => a.length === b.length && a.every((o, i) => o === b[i]);
+
+/**
+ * Runs a search: the page of ordinals, total and facets, and the version of the index it was computed from; and,
+ * when they could be read in the same round trip as the full-text hits, the page's summaries with their version.
+ */
+export async function runSearch(
+  repo: DatasetsRepo,
+  query: SearchQuery,
+  opts: RunOptions,
+  version?: string,
+): Promise<{ page: SearchPage; version: string; summaries?: { version: string; items: DatasetSummary[] } }> {
   const match = toMatchExpression(query.q);
   let wanted = version;
   for (let round = 1; ; round++) {
     const index = await searchIndex(repo, wanted);
     let text: TextMatch | null = null;
+    let read: { version: string; ords: number[]; items: DatasetSummary[] } | undefined;
     if (match) {
       const key = `${index.version}|${match}`;
       text = texts.get(key) ?? null;
       if (!text) {
-        const hits = await repo.rankedText(match);
+        // In relevance order the page is the first hits that pass the other filters, so SQL can pick it (and read
+        // its summaries) in the same statement as the hits, given those filters as a bitset.
+        const relevance = (query.sort ?? "relevance") === "relevance";
+        const hits = await repo.rankedText(match, relevance ? { filter: toHex(filterOf(index, query)), offset: opts.offset, limit: opts.limit } : undefined);
         if (hits.version !== index.version && round < MAX_ROUNDS) {
           wanted = hits.version;
           continue;
         }
         text = textMatch(index, hits.ords);
         if (hits.version === index.version) texts.set(key, text);
+        if (hits.page) read = { version: hits.version, ...hits.page };
       }
     } else if (query.q && query.q.trim()) {
       // text without any searchable word matches nothing
       text = textMatch(index, []);
     }
-    return { page: search(index, query, text, opts), version: index.version };
+    const page = search(index, query, text, opts);
+    // used only when SQL picked exactly this page (anything else reads the summaries again)
+    const summaries = read && sameOrds(read.ords, page.ords) ? { version: read.version, items: read.items } : undefined;
+    return { page, version: index.version, summaries };
   }
 }
 
@@ -155,9 +174,9 @@ export async function searchDatasets(repo: DatasetsRepo, query: SearchQuery, opt
   for (let round = 1; ; round++) {
     const hit = responses.get(keyOf(wanted));
     if (hit) return hit;
-    const { page, version } = await runSearch(repo, query, opts, wanted);
+    const { page, version, summaries: read } = await runSearch(repo, query, opts, wanted);
     // an empty page needs no summaries (and so no D1 read)
-    const summaries = page.ords.length ? await repo.summariesAt(page.ords) : { version, items: [] };
+    const summaries = read ?? (page.ords.length ? await repo.summariesAt(page.ords) : { version, items: [] });
     const response: SearchResponse = {
       total: page.total,
       items: summaries.items,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { search, textMatch, encodeCursor, decodeCursor } from "../../src/search/search";
 import { SearchIndex, type IndexRow } from "../../src/search/search-index";
+import { empty, set, toHex } from "../../src/search/bitset";
+import { inPositionOrder } from "../../src/storage/datasets-repo";
 
 function row(ord: number, f: Partial<{ theme: string[]; healthCategory: string[]; keyword: string[]; format: string[]; language: string[] }>, extra: Partial<IndexRow> = {}): IndexRow {
   return {
@@ -41,5 +43,25 @@ describe("faceted search over bitsets", () => {
     expect(decodeCursor(encodeCursor(40))).toBe(40);
     expect(decodeCursor("nope")).toBeNull();
     expect(decodeCursor(btoa('{"o":1.5}'))).toBeNull();
+  });
+});
+
+describe("bitset as hex for SQL", () => {
+  it("ordinal o is bit (o & 3) of hex digit (o >> 2); trailing zero words are dropped", () => {
+    const b = empty(96);
+    expect(toHex(b)).toBe("");
+    for (const o of [0, 5, 6, 33]) set(b, o);
+    const hex = toHex(b);
+    expect(hex).toBe("16000000" + "20000000");
+    const isSet = (o: number) => ((parseInt(hex[o >> 2] ?? "0", 16) >> (o & 3)) & 1) === 1;
+    expect([...Array(96).keys()].filter(isSet)).toEqual([0, 5, 6, 33]);
+  });
+});
+
+describe("ranked ordinals from SQL", () => {
+  it("are put in the order of their positions, whatever order the aggregate gave", () => {
+    expect(inPositionOrder("1:40,2:7,3:12")).toEqual([40, 7, 12]);
+    expect(inPositionOrder("3:12,1:40,2:7")).toEqual([40, 7, 12]);
+    expect(inPositionOrder("1:5")).toEqual([5]);
   });
 });
