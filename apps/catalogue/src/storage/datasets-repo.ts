@@ -14,7 +14,7 @@ const VERSION = `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') |
  * FTS5 hits ranked by bm25 (column weights title 10, keywords 4, description 1; lower is better; ties by ordinal),
  * as one string of `position:ordinal` pairs in one row with the catalogue version (an aggregate's order is not
  * guaranteed, positions are), and the summaries of one page of them: the
- * hits whose ordinal is set in the filter ?2 (hex, 4 ordinals a digit, lowest bit first; see bitsetHex), skipping
+ * hits whose ordinal is set in the filter ?2 (hex, 4 ordinals a digit, lowest bit first; see toHex in search/bitset.ts), skipping
  * ?3 and taking ?4. One statement reads all of it from one snapshot in one D1 round trip, and one row crosses the
  * D1 boundary instead of one per hit. MATERIALIZED: the FTS query runs once for both uses.
  */
@@ -203,7 +203,7 @@ export class DatasetsRepo {
   /**
    * FTS5 hits ranked by bm25 with column weights title 10, keywords 4, description 1 (lower is better), with the
    * catalogue version they were read at. Given `page`, also the summaries of the hits set in `page.filter` (a hex
-   * bitset, see bitsetHex) from `page.offset`, at most `page.limit`, in rank order, with their ordinals.
+   * bitset, see toHex in search/bitset.ts) from `page.offset`, at most `page.limit`, in rank order, with their ordinals.
    */
   async rankedText(match: string, page?: { filter: string; offset: number; limit: number }): Promise<RankedText> {
     const row = await this.db
