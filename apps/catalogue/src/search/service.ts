@@ -120,6 +120,8 @@ export interface RunOptions {
   offset: number;
   limit: number;
   lang?: "en" | "nl";
+  /** read the page's summaries with the full-text hits when that can be done in the same round trip */
+  summaries?: boolean;
 }
 
 const sameOrds = (a: number[], b: number[]) => a.length === b.length && a.every((o, i) => o === b[i]);
@@ -147,7 +149,7 @@ export async function runSearch(
         // In relevance order the page is the first hits that pass the other filters, so SQL can pick it (and read
         // its summaries) in the same statement as the hits, given those filters as a bitset.
         const relevance = (query.sort ?? "relevance") === "relevance";
-        const hits = await repo.rankedText(match, relevance ? { filter: toHex(filterOf(index, query)), offset: opts.offset, limit: opts.limit } : undefined);
+        const hits = await repo.rankedText(match, opts.summaries && relevance ? { filter: toHex(filterOf(index, query)), offset: opts.offset, limit: opts.limit } : undefined);
         if (hits.version !== index.version && round < MAX_ROUNDS) {
           wanted = hits.version;
           continue;
@@ -174,7 +176,7 @@ export async function searchDatasets(repo: DatasetsRepo, query: SearchQuery, opt
   for (let round = 1; ; round++) {
     const hit = responses.get(keyOf(wanted));
     if (hit) return hit;
-    const { page, version, summaries: read } = await runSearch(repo, query, opts, wanted);
+    const { page, version, summaries: read } = await runSearch(repo, query, { ...opts, summaries: true }, wanted);
     // an empty page needs no summaries (and so no D1 read)
     const summaries = read ?? (page.ords.length ? await repo.summariesAt(page.ords) : { version, items: [] });
     const response: SearchResponse = {

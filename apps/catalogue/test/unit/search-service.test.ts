@@ -221,3 +221,44 @@ describe("search service: the index follows writes", () => {
     expect(cat.fullReads).toBe(full);
   });
 });
+
+describe("search service: the page read with the full-text hits", () => {
+  const withPage = (cat: MemoryCatalogue, pageOf: (ords: number[], page: { offset: number; limit: number }) => number[]) => {
+    const repo = repoOf(cat) as unknown as Record<string, unknown>;
+    const asked: unknown[] = [];
+    repo.rankedText = async (match: string, page?: { filter: string; offset: number; limit: number }) => {
+      asked.push(page);
+      const word = match.replace(/["*]/g, "");
+      const ords = [...cat.rows.values()].filter((r) => r.text.includes(word)).map((r) => r.ord);
+      if (!page) return { version: cat.version, ords };
+      const chosen = pageOf(ords, page);
+      return { version: cat.version, ords, page: { ords: chosen, items: chosen.map((o) => ({ ...cat.summary(o), fromHits: true })) } };
+    };
+    return { repo: repo as unknown as DatasetsRepo, asked };
+  };
+  const fill = (cat: MemoryCatalogue) => {
+    for (let o = 1; o <= 6; o++) cat.write(o, o % 2 ? "HEAL" : "EDUC", "lung");
+  };
+
+  it("is used when it is the page the index computed, and only in relevance order", async () => {
+    const cat = new MemoryCatalogue();
+    fill(cat);
+    const { repo, asked } = withPage(cat, (ords, p) => ords.filter((o) => o % 2 === 1).slice(p.offset, p.offset + p.limit));
+    const body = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["HEAL"] }, { offset: 1, limit: 1 })) as { items: { id: string; fromHits?: boolean }[] };
+    expect(body.items).toEqual([{ id: "d3", theme: ["HEAL"], fromHits: true }]);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ offset: 1, limit: 1 });
+    // sorted by title: the hits are read without a page, summaries separately
+    const byTitle = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["EDUC"], sort: "title" } as SearchQuery, { offset: 0, limit: 2 })) as { items: { id: string; fromHits?: boolean }[] };
+    expect(byTitle.items).toEqual([{ id: "d2", theme: ["EDUC"] }, { id: "d4", theme: ["EDUC"] }]);
+  });
+
+  it("is not used when it differs from the page the index computed: the summaries are read for that page", async () => {
+    const cat = new MemoryCatalogue();
+    fill(cat);
+    // a page that ignores the filter
+    const { repo } = withPage(cat, (ords, p) => ords.slice(p.offset, p.offset + p.limit));
+    const body = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["HEAL"] }, { offset: 0, limit: 2 })) as { items: { id: string; fromHits?: boolean }[] };
+    expect(body.items).toEqual([{ id: "d1", theme: ["HEAL"] }, { id: "d3", theme: ["HEAL"] }]);
+  });
+});
