@@ -7,9 +7,10 @@
 // Environment: BENCH_SHARD_COUNTS (default 16,256,4096,65536), BENCH_CITIZENS (default 5,000), BENCH_DURATION.
 // Only the consent worker matters here; the other two run as in every stack.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { cpuSeconds, rssBytes, start, tokenMinter, urls, workerdPids } from "./lib/stack.mjs";
+import { cpuSeconds, PORT_BASE, rssBytes, start, tokenMinter, urls, workerdPids } from "./lib/stack.mjs";
 import { measure } from "./lib/load.mjs";
 import { bsnSeries } from "./lib/bsn.mjs";
 import { questions, seedChoices } from "./scenarios/consent.mjs";
@@ -20,8 +21,27 @@ const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 5_000);
 const log = (m) => console.log(m);
 const mb = (b) => `${Math.round(b / 1048576)} MB`;
 
+/** Waits until the stack's ports (and wrangler's inspector ports) are free again after a stop. */
+async function portsFree(timeoutMs = 30_000) {
+  const ports = [0, 1, 2].flatMap((i) => [PORT_BASE + i, PORT_BASE + i + 1000]);
+  const free = (port) =>
+    new Promise((resolve) => {
+      const server = createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const states = await Promise.all(ports.map(free));
+    if (states.every(Boolean)) return;
+    if (Date.now() > deadline) throw new Error(`ports ${ports.filter((_, i) => !states[i]).join(", ")} are still in use`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const rows = [];
 for (const shards of COUNTS) {
+  await portsFree(); // the previous count's workers release their ports asynchronously
   process.env.BENCH_SHARD_COUNT = String(shards);
   // one bulk call wakes as many objects as it has citizens; local workerd restarted when one call woke 250 new
   // objects at once, so with (nearly) one object per citizen the seed goes 20 citizens per call
