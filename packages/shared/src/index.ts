@@ -12,3 +12,4 @@ export * from "./auth/verify-cached";
 export * from "./auth/middleware";
 export * from "./auth/whoami";
 export * from "./http/rate-limit";
+export * from "./util/lru";

@@ -9,6 +9,7 @@
  * read from D1 together with the version they belong to, and when that is not the index's version the search is
  * run again at the newer version.
  */
+import { LruMap } from "@regie/shared";
 import type { DatasetSummary, SearchQuery, SearchResponse } from "@regie/shared/contracts/catalogue";
 import type { DatasetsRepo } from "../storage/datasets-repo";
 import { cachedVersion, readToken, rememberVersion } from "./version-cache";
@@ -17,34 +18,14 @@ import { search, textMatch, encodeCursor, filterOf, type SearchPage, type TextMa
 import { SearchIndex } from "./search-index";
 import { toMatchExpression } from "./text-query";
 
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V) {
-    this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-  clear() {
-    this.map.clear();
-  }
-}
 
 let current: SearchIndex | null = null;
 /** the refresh under way, numbered so that a caller knows whether it started after the caller saw its version */
 let refreshing: { seq: number; promise: Promise<SearchIndex> } | null = null;
 let refreshes = 0;
-const texts = new Lru<TextMatch>(256);
+const texts = new LruMap<string, TextMatch>(256);
 /** serialised responses */
-const responses = new Lru<string>(512);
+const responses = new LruMap<string, string>(512);
 /** Rounds of "the data moved while this search read it, run it again at the newer version". */
 const MAX_ROUNDS = 3;
 

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { categoryOf, DATA_CATEGORIES, type ErrorCode } from "@regie/shared";
+import { capacityFrom, categoryOf, DATA_CATEGORIES, LruMap, type ErrorCode } from "@regie/shared";
 import type {
   AccessLogEntry,
   AccessLogVerification,
@@ -19,7 +19,6 @@ import { evaluate, type EvaluableChoice } from "../decision/evaluate";
 import { entryHash, GENESIS_HASH, verifyChain, type ChainedEntry, type LogContent } from "../log/chain";
 import { sha256Hex } from "../log/sha256";
 import { outboxStatements, type OutboxMessage } from "./directory";
-import { capacityFrom, LruMap } from "./lru";
 import { SHARD_SCHEMA } from "./schema";
 
 /** Who performs an operation (never a BSN: the citizen is always a pseudonym). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capacityFrom, LruMap } from "../../src/storage/lru";
+import { capacityFrom, LruMap } from "../src/util/lru";
 
 describe("LruMap", () => {
   it("keeps at most `capacity` entries and drops the least recently used first", () => {
@@ -20,12 +20,15 @@ describe("LruMap", () => {
     expect(m.size).toBe(2);
   });
 
-  it("delete frees a place", () => {
+  it("delete frees a place; clear empties it", () => {
     const m = new LruMap<string, number>(2);
     m.set("a", 1).set("b", 2);
     expect(m.delete("a")).toBe(true);
     m.set("c", 3);
     expect([m.has("b"), m.has("c")]).toEqual([true, true]);
+    m.clear();
+    expect(m.size).toBe(0);
+    expect(m.get("b")).toBeUndefined();
   });
 
   it("refuses a capacity that is not a positive integer; configuration falls back instead", () => {

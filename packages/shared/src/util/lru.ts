@@ -1,7 +1,7 @@
 /**
  * A Map that holds at most `capacity` entries and drops the least recently used one to make room. Reading an entry
- * (`get`) or writing it (`set`) makes it the most recently used. Pure; the shard objects keep their per-citizen
- * caches in it, so an object's memory stays bounded however many citizens it serves.
+ * (`get`) or writing it (`set`) makes it the most recently used. Pure. The consent shard objects keep their
+ * per-citizen caches in it and the catalogue its search caches, so their memory stays bounded.
  */
 export class LruMap<K, V> {
   private readonly map = new Map<K, V>();
@@ -37,6 +37,10 @@ export class LruMap<K, V> {
 
   delete(key: K): boolean {
     return this.map.delete(key);
+  }
+
+  clear(): void {
+    this.map.clear();
   }
 }
 
