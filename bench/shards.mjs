@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { cpuSeconds, PORT_BASE, rssBytes, start, tokenMinter, urls, workerdPids } from "./lib/stack.mjs";
+import { PORT_BASE, rssBytes, start, tokenMinter, urls, workerdPids } from "./lib/stack.mjs";
 import { measure } from "./lib/load.mjs";
 import { bsnSeries } from "./lib/bsn.mjs";
 import { questions, seedChoices } from "./scenarios/consent.mjs";
@@ -57,11 +57,7 @@ for (const shards of COUNTS) {
     const seeding = await seedChoices({ citizens, mint, log });
     const rssSeeded = rssBytes(pids);
     const { checkRequests } = await questions({ citizens, mint });
-    const run = async (requests) => {
-      let cpu = 0;
-      const m = await measure({ url: u.consent, connections: 16, requests, around: { start: () => (cpu = -cpuSeconds(pids)), end: () => (cpu += cpuSeconds(pids)) } });
-      return { ...m, workerCpuUsPerRequest: Math.round((cpu * 1e6) / m.requests) };
-    };
+    const run = (requests) => measure({ url: u.consent, connections: 16, requests, cpuPids: pids });
     log(`· ${shards} shards: /health, then /v1/consent-check at 16 connections`);
     const empty = await run([{ method: "GET", path: "/health" }]);
     const check = await run(checkRequests);

@@ -1,6 +1,7 @@
 // Drives one scenario with autocannon and summarises it from every response's own latency
 // (autocannon's summary has no p95, so percentiles are computed here from the raw samples).
 import autocannon from "autocannon";
+import { cpuSeconds } from "./stack.mjs";
 
 export const QUICK = process.env.BENCH_QUICK === "1";
 export const DURATION = Number(process.env.BENCH_DURATION ?? (QUICK ? 2 : 6));
@@ -27,15 +28,15 @@ function once(opts) {
 /**
  * Runs `requests` (autocannon request objects; `setupRequest` may vary the body per request) against
  * `url` with `connections` for DURATION seconds after a short warm-up, and returns req/s, p50/p95/p99
- * (ms), the number of requests and the share that was not 2xx. `around.start`/`around.end` run right before and
- * after the measured window (not the warm-up).
+ * (ms), the number of requests and the share that was not 2xx. With `cpuPids`, also the CPU time those processes
+ * used per request during the measured window (not the warm-up), in µs: `workerCpuUsPerRequest`.
  */
-export async function measure({ url, connections, requests, headers = {}, duration = DURATION, around = {} }) {
+export async function measure({ url, connections, requests, headers = {}, duration = DURATION, cpuPids }) {
   const base = { url, connections, headers, requests, pipelining: 1, timeout: 30 };
   if (WARMUP > 0) await once({ ...base, duration: WARMUP });
-  around.start?.();
+  const cpuBefore = cpuPids?.length ? cpuSeconds(cpuPids) : 0;
   const { result, latencies, statuses } = await once({ ...base, duration });
-  around.end?.();
+  const cpu = cpuPids?.length ? cpuSeconds(cpuPids) - cpuBefore : null;
   latencies.sort((a, b) => a - b);
   const total = latencies.length;
   const ok = Object.entries(statuses).reduce((s, [code, n]) => (Number(code) >= 200 && Number(code) < 300 ? s + n : s), 0);
@@ -51,6 +52,7 @@ export async function measure({ url, connections, requests, headers = {}, durati
     errors: (result.errors ?? 0) + (result.timeouts ?? 0),
     non2xx: total - ok,
     statuses,
+    ...(cpu === null ? {} : { workerCpuUsPerRequest: total ? Math.round((cpu * 1e6) / total) : null }),
   };
 }
 

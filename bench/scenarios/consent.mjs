@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import { DEMO } from "../lib/demo.mjs";
 import { bsnSeries, rng } from "../lib/bsn.mjs";
 import { expectOk, measure, pool, QUICK, routeExists } from "../lib/load.mjs";
-import { cpuSeconds, rssBytes, urls, workerdPids } from "../lib/stack.mjs";
+import { rssBytes, urls, workerdPids } from "../lib/stack.mjs";
 
 const CATEGORIES = ["huisarts", "ziekenhuis", "apotheek", "ggz", "vvt", "laboratorium", "tandarts", "jeugdgezondheidszorg", "overig"];
 const DATA_CATEGORIES = ["GGC002", "GGC012", "GGC013"];
@@ -184,11 +184,7 @@ export async function run({ mint, log, stack }) {
 
   // CPU time of the consent worker's workerd processes per request: the cost split that does not depend on how
   // the two cores are shared with the load generator
-  async function measured(connections, requests) {
-    let cpu = 0;
-    const m = await measure({ url: u.consent, connections, requests, around: { start: () => (cpu = -cpuSeconds(pids)), end: () => (cpu += cpuSeconds(pids)) } });
-    return { ...m, workerCpuUsPerRequest: pids.length && m.requests ? Math.round((cpu * 1e6) / m.requests) : null };
-  }
+  const measured = (connections, requests) => measure({ url: u.consent, connections, requests, cpuPids: pids });
 
   const rows = [];
   for (const connections of CONNECTIONS) {
