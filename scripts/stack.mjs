@@ -19,6 +19,12 @@ export function portsFor(portBase = 8787) {
 
 const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");
 
+/**
+ * The wrangler environment every local stack runs: `dev` (development routes, local bindings, rate limiting off).
+ * The top level of each wrangler.jsonc is production and is never what `npm start` runs.
+ */
+export const DEV_ENV = "dev";
+
 export function quietEnv(extra = {}) {
   return { ...process.env, WRANGLER_SEND_METRICS: "false", TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: process.env.CI ?? "", ...extra };
 }
@@ -30,7 +36,7 @@ export function applyMigrations({ persistTo, log = console.log } = {}) {
     const migrations = join(dir, "migrations");
     if (!existsSync(migrations) || readdirSync(migrations).length === 0) continue;
     log(`· ${app.name}: applying D1 migrations`);
-    const args = [wranglerBin, "d1", "migrations", "apply", "DB", "--local"];
+    const args = [wranglerBin, "d1", "migrations", "apply", "DB", "--local", "--env", DEV_ENV];
     if (persistTo) args.push("--persist-to", join(persistTo, app.name));
     execFileSync(process.execPath, args, { cwd: dir, env: quietEnv({ CI: "true" }), stdio: ["ignore", "pipe", "pipe"] });
   }
@@ -43,7 +49,7 @@ export function spawnWorkers({ persistTo, stdio = "inherit", vars = {}, secrets,
   return APPS.map((app) => {
     const dir = join(root, "apps", app.name);
     const port = portBase + app.offset;
-    const args = [wranglerBin, "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(port + 1000), "--show-interactive-dev-session=false", "--log-level", "warn"];
+    const args = [wranglerBin, "dev", "--env", DEV_ENV, "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(port + 1000), "--show-interactive-dev-session=false", "--log-level", "warn"];
     if (persistTo) args.push("--persist-to", join(persistTo, app.name));
     const appVars = { ...vars };
     if (app.name === "portal" && secrets) appVars.DEV_ISSUER_PRIVATE_JWK = JSON.stringify(secrets.devIssuerPrivateJwk);

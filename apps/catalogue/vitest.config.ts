@@ -6,7 +6,7 @@ import { testAuthBindings } from "../../packages/shared/src/testing/issuer";
 export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
-      wrangler: { configPath: "./wrangler.jsonc" },
+      wrangler: { configPath: "./wrangler.jsonc", environment: "dev" },
       miniflare: {
         // The consent service is not part of this worker's tests yet: calls to it fail like an outage would.
         serviceBindings: { CONSENT: () => new Response("consent service unavailable in this test", { status: 503 }) },

@@ -6,7 +6,7 @@ import { testAuthBindings } from "../../packages/shared/src/testing/issuer";
 export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
-      wrangler: { configPath: "./wrangler.jsonc" },
+      wrangler: { configPath: "./wrangler.jsonc", environment: "dev" },
       miniflare: {
         bindings: {
           ...(await testAuthBindings()),

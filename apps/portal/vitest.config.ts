@@ -8,7 +8,7 @@ import { consentStub } from "./test/stubs/consent";
 export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
-      wrangler: { configPath: "./wrangler.jsonc" },
+      wrangler: { configPath: "./wrangler.jsonc", environment: "dev" },
       miniflare: {
         // Test doubles that check requests against the shared contracts (see test/stubs); e2e/ runs the real services.
         serviceBindings: { CONSENT: consentStub, CATALOGUE: catalogueStub },

@@ -1,4 +1,4 @@
-import { createApp, whoamiRoutes } from "@regie/shared";
+import { createApp, whoamiRoutes, type Mode } from "@regie/shared";
 import type { AppEnv } from "./env";
 import { applicationRoutes } from "./routes/applications";
 import { ckanRoutes } from "./routes/ckan";
@@ -8,7 +8,8 @@ import { exportRoutes } from "./routes/export";
 import { harvestRoutes } from "./routes/harvest";
 import { vocabularyRoutes } from "./routes/vocabularies";
 
-export function buildApp() {
+/** The route table of a mode: POST /dev/seed exists only in development. */
+export function buildApp(mode: Mode) {
   const app = createApp<AppEnv>({
     name: "catalogue",
     title: "Regie health dataset catalogue",
@@ -23,6 +24,6 @@ export function buildApp() {
   app.route("/", harvestRoutes());
   app.route("/", ckanRoutes());
   app.route("/", applicationRoutes());
-  app.route("/", devRoutes());
+  if (mode === "development") app.route("/", devRoutes());
   return app;
 }

@@ -1,7 +1,8 @@
+import { workerFetch } from "@regie/shared";
 import { buildApp } from "./app";
+import { REQUIREMENTS } from "./config";
 
-const app = buildApp();
-
+/** The deployed worker: configuration checked at start, then the route table of its environment. */
 export default {
-  fetch: app.fetch,
+  fetch: workerFetch<Env>({ service: "catalogue", requirements: REQUIREMENTS, build: buildApp }),
 } satisfies ExportedHandler<Env>;

@@ -1,4 +1,4 @@
-import { createApp, whoamiRoutes } from "@regie/shared";
+import { createApp, whoamiRoutes, type Mode } from "@regie/shared";
 import type { AppEnv } from "./env";
 import { devRoutes } from "./routes/dev";
 import { fhirRoutes } from "./routes/fhir";
@@ -7,7 +7,8 @@ import { providerActionRoutes } from "./routes/provider-actions";
 import { providerQuestionRoutes } from "./routes/provider-questions";
 import { secondaryUseRoutes } from "./routes/secondary-use";
 
-export function buildApp() {
+/** The route table of a mode: the development routes (/dev/*) exist only in development. */
+export function buildApp(mode: Mode) {
   const app = createApp<AppEnv>({
     name: "consent",
     title: "Regie consent registry",
@@ -20,7 +21,7 @@ export function buildApp() {
   app.route("/", meRoutes());
   app.route("/", secondaryUseRoutes());
   app.route("/", fhirRoutes());
-  app.route("/", devRoutes());
+  if (mode === "development") app.route("/", devRoutes());
   // an empty authenticated-free route in the same worker: the benchmark's baseline for the consent check
   app.get("/v1/ping", (c) => c.json({ ok: true }));
   return app;

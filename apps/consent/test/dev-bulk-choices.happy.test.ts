@@ -50,7 +50,7 @@ describe("POST /dev/bulk-choices (development only)", () => {
   });
 
   it("does not exist outside development, whatever the body", async () => {
-    const res = await buildApp().request(
+    const res = await buildApp("production").request(
       "/dev/bulk-choices",
       { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ citizens: "nonsense" }) },
       { ...env, ENVIRONMENT: "production" },
@@ -84,7 +84,7 @@ describe("GET /dev/shard-ping (development only)", () => {
   });
 
   it("does not exist outside development", async () => {
-    const res = await buildApp().request("/dev/shard-ping", {}, { ...env, ENVIRONMENT: "production" });
+    const res = await buildApp("production").request("/dev/shard-ping", {}, { ...env, ENVIRONMENT: "production" });
     expect(res.status).toBe(404);
   });
 });

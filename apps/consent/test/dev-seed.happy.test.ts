@@ -41,7 +41,7 @@ describe("POST /dev/seed", () => {
   });
 
   it("answers 404 outside development", async () => {
-    const res = await buildApp().request("/dev/seed", { method: "POST" }, { ...env, ENVIRONMENT: "production" });
+    const res = await buildApp("production").request("/dev/seed", { method: "POST" }, { ...env, ENVIRONMENT: "production" });
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
   });

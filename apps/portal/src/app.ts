@@ -1,6 +1,6 @@
-import { createApp, problemResponse } from "@regie/shared";
+import { createApp, problemResponse, type Mode } from "@regie/shared";
 import { Hono } from "hono";
-import { login } from "./auth/login";
+import { demoLogin, login } from "./auth/login";
 import { citizen } from "./citizen/routes";
 import { devIssuer } from "./dev/issuer";
 import type { AppEnv } from "./env";
@@ -18,7 +18,7 @@ const MAX_PATH = 1024;
 const MAX_QUERY = 4096;
 
 /** The HTML pages: language, session, CSP, CSRF; errors as HTML pages. */
-function buildPages() {
+function buildPages(mode: Mode) {
   const pages = new Hono<AppEnv>();
   pages.use("*", languageMiddleware());
   // No identifier or query of ours is this long: answer before any service call is made with it.
@@ -32,6 +32,7 @@ function buildPages() {
   pages.use("*", csrfProtection());
   pages.route("/", home);
   pages.route("/", login);
+  if (mode === "development") pages.route("/", demoLogin);
   pages.route("/", citizen);
   pages.route("/", researcher);
   pages.route("/", hdab);
@@ -54,14 +55,15 @@ function buildPages() {
   return pages;
 }
 
-export function buildApp() {
+/** The route table of a mode: the development issuer and the demo login exist only in development. */
+export function buildApp(mode: Mode) {
   const app = createApp<AppEnv>({
     name: "portal",
     title: "Regie portal",
     description: "Web portal for citizens, researchers and the HDAB; in development also the token issuer.",
     acceptedContentTypes: ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"],
   });
-  app.route("/", devIssuer);
+  if (mode === "development") app.route("/", devIssuer);
   // Reachability of the services behind the portal, through their service bindings.
   app.get("/health/services", async (c) => {
     const probe = async (svc: Fetcher) => {
@@ -76,6 +78,6 @@ export function buildApp() {
     const ok = consent === "ok" && catalogue === "ok";
     return c.json({ status: ok ? "ok" : "degraded", services: { consent, catalogue } }, ok ? 200 : 503);
   });
-  app.route("/", buildPages());
+  app.route("/", buildPages(mode));
   return app;
 }

@@ -1,6 +1,7 @@
-import { env, SELF } from "cloudflare:test";
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index";
+import { productionEnv } from "./helpers";
 
 const URL_TOKEN = "http://localhost:8787/dev/token";
 
@@ -67,7 +68,7 @@ describe("bad input to the development issuer gets a 4xx problem+json", () => {
 
 describe("outside development the issuer does not exist", () => {
   it("POST /dev/token and the JWKS answer 404", async () => {
-    const prod = { ...env, ENVIRONMENT: "production" };
+    const prod = productionEnv();
     const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
     const tokenRes = await worker.fetch(
       new Request(URL_TOKEN, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: "hdab", sub: "x" }) }),

@@ -1,6 +1,31 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 
 export const ORIGIN = "http://localhost:8787";
+
+/**
+ * The portal's environment as production configures it: every required variable and secret set (OIDC login),
+ * the development issuer's variables gone. The Rate Limiting binding here always allows; the production suite
+ * (test-production/) runs the real one.
+ */
+export function productionEnv(overrides: Record<string, unknown> = {}): Env {
+  const { ISSUER: _issuer, DEV_ISSUER_PRIVATE_JWK: _key, ...rest } = env as Env & { DEV_ISSUER_PRIVATE_JWK?: string };
+  return {
+    ...rest,
+    ENVIRONMENT: "production",
+    SESSION_SECRET: "a-production-secret-for-the-test-0123456789",
+    CONSENT_PUBLIC_URL: "https://consent.example",
+    CATALOGUE_PUBLIC_URL: "https://catalogue.example",
+    OIDC_ISSUER: "https://broker.example",
+    OIDC_AUTHORIZATION_ENDPOINT: "https://broker.example/authorize",
+    OIDC_TOKEN_ENDPOINT: "https://broker.example/token",
+    OIDC_JWKS_URI: "https://broker.example/jwks",
+    OIDC_CLIENT_ID: "regie-portal",
+    OIDC_REDIRECT_URI: "https://portal.example/inloggen/oidc/callback",
+    RATE_LIMIT: "600/60",
+    RATE_LIMITER: { limit: async () => ({ success: true }) },
+    ...overrides,
+  } as Env;
+}
 
 /** A tiny cookie jar for SELF.fetch (no redirects followed, so tests see each 303). */
 export class Browser {

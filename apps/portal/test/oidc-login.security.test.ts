@@ -1,20 +1,9 @@
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index";
-import { ORIGIN, setCookies, textOf } from "./helpers";
+import { ORIGIN, productionEnv, setCookies, textOf } from "./helpers";
 
 /** The portal as configured for production login (OIDC vars set); no provider is contacted in these tests. */
-const oidcEnv = {
-  ...env,
-  ENVIRONMENT: "production",
-  SESSION_SECRET: "a-production-secret-for-the-test-0123456789",
-  OIDC_ISSUER: "https://broker.example",
-  OIDC_AUTHORIZATION_ENDPOINT: "https://broker.example/authorize",
-  OIDC_TOKEN_ENDPOINT: "https://broker.example/token",
-  OIDC_JWKS_URI: "https://broker.example/jwks",
-  OIDC_CLIENT_ID: "regie-portal",
-  OIDC_REDIRECT_URI: `${ORIGIN}/inloggen/oidc/callback`,
-};
+const oidcEnv = productionEnv();
 const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
 
 async function get(path: string, cookie = "") {
@@ -41,7 +30,7 @@ describe("OIDC login routes", () => {
     expect(url.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(url.searchParams.get("state")).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(url.searchParams.get("nonce")).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(url.searchParams.get("redirect_uri")).toBe(`${ORIGIN}/inloggen/oidc/callback`);
+    expect(url.searchParams.get("redirect_uri")).toBe(oidcEnv.OIDC_REDIRECT_URI);
     // the verifier stays in the encrypted session, never in the URL
     expect(res.headers.get("location")).not.toContain("verifier");
   });
@@ -62,9 +51,13 @@ describe("OIDC login routes", () => {
     expect(none.headers.get("location")).toBe("/inloggen");
   });
 
-  it("without OIDC configuration the OIDC routes do not exist", async () => {
-    const plain = { ...env, ENVIRONMENT: "production", SESSION_SECRET: "x".repeat(40) };
+  it("production without OIDC configuration serves nothing, and says which settings are missing", async () => {
+    const plain = productionEnv({ OIDC_ISSUER: "", OIDC_TOKEN_ENDPOINT: undefined });
     const res = await worker.fetch(new Request(`${ORIGIN}/inloggen/oidc`, { headers: { accept: "text/html" } }), plain, ctx);
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const problem = (await res.json()) as { detail: string; errors: { path: string }[] };
+    expect(problem.errors.map((e) => e.path)).toEqual(["/env/OIDC_ISSUER", "/env/OIDC_TOKEN_ENDPOINT"]);
+    expect(problem.detail).toContain("OIDC_ISSUER");
   });
 });

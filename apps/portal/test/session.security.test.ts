@@ -1,7 +1,7 @@
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { buildApp } from "../src/app";
 import worker from "../src/index";
-import { Browser, ORIGIN, setCookies, textOf } from "./helpers";
+import { Browser, ORIGIN, productionEnv, setCookies, textOf } from "./helpers";
 
 describe("session cookie", () => {
   it("is HttpOnly, Secure, SameSite=Lax and encrypted (no token or BSN readable in it)", async () => {
@@ -126,21 +126,27 @@ describe("access control", () => {
   });
 
   it("outside development there is no demo login, and pages still work", async () => {
-    const prod = { ...env, ENVIRONMENT: "production", SESSION_SECRET: "a-production-secret-for-the-test-0123456789" };
+    const prod = productionEnv();
     const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
     const home = await worker.fetch(new Request(`${ORIGIN}/`, { headers: { accept: "text/html" } }), prod, ctx);
     expect(home.status).toBe(200);
     const login = await worker.fetch(new Request(`${ORIGIN}/inloggen`, { headers: { accept: "text/html" } }), prod, ctx);
     const html = await login.text();
     expect(html).not.toContain("/inloggen/demo");
-    expect(textOf(html)).toContain("Inloggen is nu niet mogelijk");
+    expect(textOf(html)).toContain("Inloggen met DigiD");
+    // the demo login and the development issuer are not in production's route table at all
+    const routes = buildApp("production").routes.map((r) => `${r.method} ${r.path}`);
+    expect(routes.filter((r) => r.includes("/inloggen/demo") || r.includes("/dev/") || r.includes("jwks"))).toEqual([]);
+    expect(buildApp("development").routes.map((r) => `${r.method} ${r.path}`)).toContain("POST /inloggen/demo");
   });
 
-  it("outside development without SESSION_SECRET pages fail closed (no session with a guessable key)", async () => {
-    const prod = { ...env, ENVIRONMENT: "production" };
+  it("outside development without SESSION_SECRET the portal serves nothing and names the missing secret (no session with a guessable key)", async () => {
+    const prod = productionEnv({ SESSION_SECRET: undefined });
     const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
     const res = await worker.fetch(new Request(`${ORIGIN}/mijn`, { headers: { accept: "text/html" } }), prod, ctx);
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await res.json()) as { detail: string }).detail).toContain("SESSION_SECRET");
     expect(setCookies(res)).toEqual([]);
   });
 

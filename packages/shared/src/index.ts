@@ -13,3 +13,4 @@ export * from "./auth/middleware";
 export * from "./auth/whoami";
 export * from "./http/rate-limit";
 export * from "./util/lru";
+export * from "./http/worker";

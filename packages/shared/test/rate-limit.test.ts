@@ -188,6 +188,27 @@ describe("rate limiting in createApp", () => {
     expect(res.headers.get("retry-after")).toBe("1");
   });
 
+  it("outside development counts in the Rate Limiting binding when the worker has one; in development in the isolate", async () => {
+    const a = createApp({ name: "t", title: "t", openapi: false });
+    a.get("/thing", (c) => c.json({ ok: true }));
+    const asked: string[] = [];
+    let allow = 2;
+    const RATE_LIMITER = { limit: async ({ key }: { key: string }) => (asked.push(key), { success: allow-- > 0 }) };
+    const from = { headers: { "cf-connecting-ip": "192.0.2.9" } };
+    const prod = { ENVIRONMENT: "production", RATE_LIMIT: "100/60", RATE_LIMITER };
+    expect([(await a.request("/thing", from, prod)).status, (await a.request("/thing", from, prod)).status]).toEqual([200, 200]);
+    const limited = await a.request("/thing", from, prod);
+    expect(limited.status).toBe(429);
+    // the binding does not say when to retry: the whole period
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(asked).toEqual(["ip:192.0.2.9", "ip:192.0.2.9", "ip:192.0.2.9"]);
+    // development never asks the binding: a local rule counts per isolate
+    const dev = { ENVIRONMENT: "development", RATE_LIMIT: "1/60", RATE_LIMITER };
+    expect((await a.request("/thing", from, dev)).status).toBe(200);
+    expect((await a.request("/thing", from, dev)).status).toBe(429);
+    expect(asked).toHaveLength(3);
+  });
+
   it("does nothing in development without RATE_LIMIT, with RATE_LIMIT=off, for /health, or for requests without a client identity", async () => {
     const a = app();
     const from = { headers: { "cf-connecting-ip": "192.0.2.1" } };

@@ -33,7 +33,7 @@ async function count(app: ReturnType<typeof buildApp>): Promise<number> {
 
 describe("a D1 write that fails on the way", () => {
   it("publishing: 503 with Retry-After, nothing stored; the retry stores it once", async () => {
-    const app = buildApp();
+    const app = buildApp("development");
     const token = await mintToken(env, { role: "publisher", publisherId: "rivm" });
     const body = JSON.stringify(minimalDataset({ identifier: "FAULT-1", title: { en: "Fault injection" } }));
     const request = () => new Request(`${BASE}/v1/datasets`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
@@ -50,7 +50,7 @@ describe("a D1 write that fails on the way", () => {
   });
 
   it("harvest: 503, and none of the document's datasets is imported", async () => {
-    const app = buildApp();
+    const app = buildApp("development");
     const token = await mintToken(env, { role: "publisher", publisherId: "rivm" });
     // Publish one dataset to get a valid Turtle document, then harvest it under a new IRI.
     const pub = await call(app, env.DB, new Request(`${BASE}/v1/datasets`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(minimalDataset({ identifier: "FAULT-2" })) }));

@@ -174,7 +174,7 @@ describe("oversized, truncated and slow bodies", () => {
 });
 
 describe("rate limiting per client in the consent app", () => {
-  async function hit(app: ReturnType<typeof buildApp>, vars: Record<string, string>, path: string, headers: Record<string, string>) {
+  async function hit(app: ReturnType<typeof buildApp>, vars: Record<string, string | undefined>, path: string, headers: Record<string, string>) {
     const ctx = createExecutionContext();
     const res = await app.fetch(new Request(BASE + path, { headers }), { ...env, ...vars }, ctx);
     await waitOnExecutionContext(ctx);
@@ -182,8 +182,8 @@ describe("rate limiting per client in the consent app", () => {
   }
 
   it("the sixth request of a citizen within the window is 429 with Retry-After; other clients are served", async () => {
-    const app = buildApp();
-    const vars = { RATE_LIMIT: "5/60" };
+    const app = buildApp("development");
+    const vars = { RATE_LIMIT: "5/60", RATE_LIMITER: undefined }; // the in-isolate fallback (no binding)
     const alice = { authorization: `Bearer ${await tokenFor.citizen()}` };
     const bob = { authorization: `Bearer ${await tokenFor.citizen()}` };
     for (let i = 0; i < 5; i++) expect((await hit(app, vars, "/v1/me/choices", alice)).status).toBe(200);
@@ -198,16 +198,16 @@ describe("rate limiting per client in the consent app", () => {
   });
 
   it("anonymous clients are limited per connecting address, and invalid tokens do not escape the limit", async () => {
-    const app = buildApp();
-    const vars = { RATE_LIMIT: "3/60" };
+    const app = buildApp("development");
+    const vars = { RATE_LIMIT: "3/60", RATE_LIMITER: undefined };
     for (let i = 0; i < 3; i++) expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.7", authorization: `Bearer garbage${i}` })).status).toBe(401);
     expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.7", authorization: "Bearer garbage-again" })).status).toBe(429);
     expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.8" })).status).toBe(401);
   });
 
-  it("outside development the default limit applies without any configuration", async () => {
-    const app = buildApp();
-    const vars = { ENVIRONMENT: "production" };
+  it("outside development the default limit applies without any configuration (in-isolate fallback, no binding)", async () => {
+    const app = buildApp("production");
+    const vars = { ENVIRONMENT: "production", RATE_LIMIT: undefined, RATE_LIMITER: undefined };
     const headers = { "cf-connecting-ip": "203.0.113.1" };
     let status = 0;
     let n = 0;

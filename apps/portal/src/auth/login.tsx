@@ -4,7 +4,7 @@ import { AUDIENCES, verifyToken, type DevTokenRequest } from "@regie/shared";
 import { DEMO_CITIZENS, DEMO_HDAB, DEMO_RESEARCHERS } from "@regie/shared/demo";
 import { signDevToken } from "@regie/shared/auth/dev-issuer";
 import type { AppEnv } from "../env";
-import { signingKey } from "../dev/issuer";
+import { devIssuerOf, signingKey } from "../dev/issuer";
 import { randomToken } from "../session/crypto";
 import { replaceSession, setFlash, touchSession, type SessionUser } from "../session/session";
 import { PageError } from "../views/errors";
@@ -14,6 +14,8 @@ import { safeReturnPath } from "./guard";
 import { authorizationUrl, exchangeCode, newVerifier, oidcConfig, pkceChallenge, verifyIdToken } from "./oidc";
 
 export const login = new Hono<AppEnv>();
+/** The development login (POST /inloggen/demo): mounted only in development (see app.ts), so production has no such route. */
+export const demoLogin = new Hono<AppEnv>();
 
 const DEV_TOKEN_SECONDS = 2 * 3600;
 const OIDC_PENDING_SECONDS = 600;
@@ -98,12 +100,11 @@ login.get("/inloggen", (c) => {
 });
 
 /** Development login: the portal mints the token itself with the development issuer's key. */
-login.post("/inloggen/demo", async (c) => {
-  if (c.env.ENVIRONMENT !== "development") throw new PageError(404, "notFound");
+demoLogin.post("/inloggen/demo", async (c) => {
   const body = await c.req.parseBody();
   const identity = demoIdentities().find((d) => d.id === body.identity);
   if (!identity) throw new PageError(400, "badRequest");
-  const { token, expiresIn } = await signDevToken(await signingKey(c.env), c.env.ISSUER, { ...identity.claims, expiresIn: DEV_TOKEN_SECONDS });
+  const { token, expiresIn } = await signDevToken(await signingKey(c.env), devIssuerOf(c.env), { ...identity.claims, expiresIn: DEV_TOKEN_SECONDS });
   const user: SessionUser = {
     role: identity.claims.role,
     token,

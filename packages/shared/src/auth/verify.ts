@@ -46,6 +46,28 @@ export function parseTrustedIssuers(raw: string | undefined): TrustedIssuer[] {
   return cached;
 }
 
+/**
+ * What is wrong with a TRUSTED_ISSUERS value, for the start-up configuration check (undefined when it is fine).
+ * Production accepts only https issuers and JWKS URLs: a key set fetched in the clear could be swapped.
+ */
+export function trustedIssuersProblem(raw: string, mode: "production" | "development"): string | undefined {
+  let parsed: TrustedIssuer[];
+  try {
+    const result = TrustedIssuers.safeParse(JSON.parse(raw));
+    if (!result.success) return 'the secret TRUSTED_ISSUERS is not a JSON array of {"issuer", "jwks" | "jwksUri"}';
+    parsed = result.data;
+  } catch {
+    return "the secret TRUSTED_ISSUERS is not valid JSON";
+  }
+  if (mode === "production") {
+    for (const t of parsed) {
+      if (!t.issuer.startsWith("https://")) return `the secret TRUSTED_ISSUERS names an issuer that is not https (${t.issuer})`;
+      if ("jwksUri" in t && !t.jwksUri.startsWith("https://")) return `the secret TRUSTED_ISSUERS has a JWKS URL that is not https (${t.jwksUri})`;
+    }
+  }
+  return undefined;
+}
+
 export interface VerifyOptions {
   trustedIssuers: TrustedIssuer[];
   audience: string;

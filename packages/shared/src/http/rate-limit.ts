@@ -12,6 +12,11 @@ import { ApiError } from "./problem";
  * client is the `cf-connecting-ip` the edge sets. Requests with neither (service-binding calls between Regie's
  * own workers, tests) are not limited here. See `clientKey`.
  *
+ * Counts live in Cloudflare's Rate Limiting binding (`ratelimits` in wrangler.jsonc, binding RATE_LIMITER) when the
+ * worker has one, which production always does; its limit and period are configured there and must equal
+ * RATE_LIMIT (a test compares them). In development, and without the binding, the in-isolate token bucket below
+ * counts instead.
+ *
  * The limit comes from the `RATE_LIMIT` variable: "<requests>/<seconds>" (e.g. "600/60"), or "off".
  * Absent means DEFAULT_RATE_LIMIT outside development and off in development (ENVIRONMENT=development:
  * `npm start`, the tests and the benchmarks), so nothing local is throttled by accident.
@@ -173,8 +178,13 @@ export async function clientKey(headers: { get(name: string): string | null | un
 }
 
 export interface RateLimitOptions {
-  /** Where counts are kept (default: one in-isolate token bucket limiter per middleware). */
+  /**
+   * Where counts are kept. Default: outside development, Cloudflare's Rate Limiting binding named `binding` when the
+   * worker has it (every production config does); else one in-isolate token bucket limiter per middleware.
+   */
   limiter?: RateLimiter;
+  /** Name of the Rate Limiting binding (default RATE_LIMITER). */
+  binding?: string;
   /** Name of the variable holding the rule (default RATE_LIMIT). */
   variable?: string;
   /** Paths never limited (default: /health, so probes and load balancers are not throttled). */
@@ -185,7 +195,20 @@ const defaultExempt = (path: string) => path === "/health";
 
 /** The middleware `createApp` installs on every app (see the top of this file for the rule it applies). */
 export function rateLimit(opts: RateLimitOptions = {}): MiddlewareHandler {
-  const limiter = opts.limiter ?? new TokenBucketLimiter();
+  const fallback = new TokenBucketLimiter();
+  const bindingName = opts.binding ?? "RATE_LIMITER";
+  const bound = new WeakMap<RateLimitBinding, RateLimiter>();
+  const limiterFor = (vars: Record<string, unknown> | undefined): RateLimiter => {
+    if (opts.limiter) return opts.limiter;
+    // development (where limiting is off unless RATE_LIMIT says otherwise) counts in the isolate, so any rule can be
+    // tried locally; everywhere else the binding's shared count is the one that holds
+    if (vars?.ENVIRONMENT === "development") return fallback;
+    const b = vars?.[bindingName] as RateLimitBinding | undefined;
+    if (!b || typeof b.limit !== "function") return fallback;
+    let l = bound.get(b);
+    if (!l) bound.set(b, (l = bindingLimiter(b)));
+    return l;
+  };
   const variable = opts.variable ?? "RATE_LIMIT";
   const exempt = opts.exempt ?? defaultExempt;
   let cachedRaw: string | undefined;
@@ -206,7 +229,7 @@ export function rateLimit(opts: RateLimitOptions = {}): MiddlewareHandler {
       typeof trusted === "string" && trusted && typeof audience === "string" && audience ? (token) => verifyTokenCached(token, trusted, audience) : undefined;
     const key = await clientKey(c.req.raw.headers, verify);
     if (!key) return next();
-    const decision = await limiter.take(key, rule);
+    const decision = await limiterFor(vars).take(key, rule);
     if (decision.allowed) return next();
     throw new ApiError("TOO_MANY_REQUESTS", `Too many requests from this client; at most ${rule.limit} per ${rule.periodSeconds} s. Try again in ${decision.retryAfterSeconds} s.`, {
       headers: {

@@ -1,0 +1,12 @@
+/** The catalogue worker's configuration: what it needs before it serves anything (see packages/shared/src/http/worker.ts). */
+import { binding, secret, variable, type Requirement } from "@regie/shared/http/worker";
+import { trustedIssuersProblem } from "@regie/shared/auth/verify";
+
+/** What the catalogue worker needs before it serves anything (503 naming what is missing otherwise). */
+export const REQUIREMENTS: readonly Requirement[] = [
+  secret("TRUSTED_ISSUERS", { check: trustedIssuersProblem }),
+  variable("AUTH_AUDIENCE"),
+  binding("DB", "d1"),
+  binding("CONSENT", "service"),
+  binding("RATE_LIMITER", "rate-limit", { only: "production" }),
+];

@@ -1,0 +1,23 @@
+import { env } from "cloudflare:test";
+import { mintToken } from "@regie/shared/testing/tokens";
+import { productionSuite } from "@regie/shared/testing/production-suite";
+import { buildApp } from "../src/app";
+import { REQUIREMENTS } from "../src/config";
+import worker from "../src/index";
+
+productionSuite({
+  service: "catalogue",
+  origin: "https://catalogue.regie.test",
+  worker,
+  env,
+  requirements: REQUIREMENTS,
+  routeTable: () => buildApp("production").routes,
+  developmentRoutes: [{ method: "POST", path: "/dev/seed" }],
+  // two publishers: the limit counts per verified subject
+  limited: {
+    path: "/v1/auth/whoami",
+    clientA: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "publisher", publisherId: "rivm" })}` }),
+    clientB: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "publisher", publisherId: "umcu" })}` }),
+  },
+  rule: { limit: 600, period: 60 },
+});
