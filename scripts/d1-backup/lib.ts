@@ -35,7 +35,7 @@ export interface AppSpec {
   changeProbe?: string;
   /** Run after the data is imported. */
   afterRestore: string[];
-  /** Run after the restore; any failing statement fails the restore. */
+  /** Run after the restore; a statement that fails, or returns a row whose `ok` is not 1, fails the restore. */
   verify: string[];
 }
 
@@ -45,8 +45,10 @@ export const APPS: Record<AppName, AppSpec> = {
     seededByMigrations: ["catalogue_meta"],
     changeProbe: `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`,
     afterRestore: [
-      // the full-text index from the restored rows (external content: rebuilt from `datasets`)
-      `INSERT INTO datasets_fts(datasets_fts) VALUES('rebuild')`,
+      // The full-text index from the restored rows. Not FTS5's 'rebuild': that reads the content table by the FTS
+      // column names (title, keywords, description), which `datasets` names title_text, keywords_text, description_text.
+      `INSERT INTO datasets_fts(datasets_fts) VALUES('delete-all')`,
+      `INSERT INTO datasets_fts(rowid, title, keywords, description) SELECT ord, title_text, keywords_text, description_text FROM datasets`,
       // the change log only means something to isolates of the old database
       `DELETE FROM dataset_changes`,
       // A new epoch and a higher version: no isolate's in-memory search index or cached answer (keyed by
@@ -55,7 +57,11 @@ export const APPS: Record<AppName, AppSpec> = {
       `UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`,
       `INSERT OR REPLACE INTO catalogue_meta (key, value) SELECT 'changes_from', value FROM catalogue_meta WHERE key = 'version'`,
     ],
-    verify: [`INSERT INTO datasets_fts(datasets_fts) VALUES('integrity-check')`],
+    verify: [
+      `INSERT INTO datasets_fts(datasets_fts) VALUES('integrity-check')`,
+      // one index entry per dataset
+      `SELECT (SELECT count(*) FROM datasets_fts_docsize) = (SELECT count(*) FROM datasets) AS ok`,
+    ],
   },
   consent: { derived: [], seededByMigrations: [], afterRestore: [], verify: [] },
 };

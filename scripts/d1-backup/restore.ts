@@ -1,8 +1,9 @@
 /** Restore of one app's D1 database from `<dir>/<app>.sql` + `<dir>/<app>.manifest.json`. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import {
-  APPS, applyMigrations, countRows, countSql, describeTarget, executeFile, ident, query, queryAll, repoMigrations, schema, sha256,
+  APPS, applyMigrations, countSql, describeTarget, executeFile, ident, queryAll, repoMigrations, schema, sha256,
   type AppName, type Manifest, type Target,
 } from "./lib";
 
@@ -31,24 +32,40 @@ export async function restoreApp(app: AppName, t: Target, dir: string, opts: { f
   const existing = new Set((await schema(app, t)).filter((o) => o.type === "table").map((o) => o.name));
   const spec = APPS[app];
   const present = manifest.tables.map((x) => x.name).filter((n) => existing.has(n) && !spec.seededByMigrations.includes(n));
-  const counts = await countRows(app, t, present);
-  const holding = present.map((n, i) => [n, counts[i]!] as const).filter(([, n]) => n > 0).map(([name, n]) => `${name} (${n} rows)`);
+  const probe = await queryAll<Record<string, unknown>>(app, t, [...present.map(countSql), ...(existing.has("d1_migrations") ? [`SELECT name FROM d1_migrations ORDER BY id`] : [])]);
+  const holding = present.map((n, i) => [n, Number(probe[i]![0]!.n)] as const).filter(([, n]) => n > 0).map(([name, n]) => `${name} (${n} rows)`);
+  const applied = existing.has("d1_migrations") ? probe[present.length]!.map((r) => String(r.name)) : [];
   if (holding.length > 0 && !opts.force) {
     throw new Error(`${app}: the ${describeTarget(t)} database is not empty: ${holding.join(", ")}. Restore into an empty database, or pass --force to replace its data.`);
   }
 
-  log(`· ${app}: applying migrations`);
-  await applyMigrations(app, t);
+  if (applied.join("\n") !== repo.join("\n")) {
+    log(`· ${app}: applying migrations`);
+    await applyMigrations(app, t);
+  }
+  let importFile = file;
   if (holding.length > 0) {
-    log(`· ${app}: --force: deleting the current rows of ${holding.length} table(s)`);
+    // --force: the current rows are deleted in the same file as the import, so that it replaces them as one
+    // transaction (locally) or one all-or-nothing import (D1)
+    log(`· ${app}: --force: replacing the rows of ${holding.join(", ")}`);
     const wipe = [...manifest.tables.map((x) => x.name).filter((n) => !spec.seededByMigrations.includes(n)), ...spec.derived];
-    await query(app, t, wipe.map((n) => `DELETE FROM ${ident(n)}`).join(";\n"));
+    const tmp = mkdtempSync(join(tmpdir(), "regie-restore-"));
+    importFile = join(tmp, manifest.file);
+    writeFileSync(importFile, wipe.map((n) => `DELETE FROM ${ident(n)};`).join("\n") + "\n" + readFileSync(file, "utf8"), { mode: 0o600 });
+  }
+  log(`· ${app}: importing ${manifest.statements} statements`);
+  try {
+    await executeFile(app, t, importFile);
+  } finally {
+    if (importFile !== file) rmSync(dirname(importFile), { recursive: true, force: true });
   }
 
-  log(`· ${app}: importing ${manifest.statements} statements`);
-  await executeFile(app, t, file);
   // after-restore statements, then the checks: one wrangler call (a failing check fails it)
-  const results = await queryAll<{ n: number }>(app, t, [...spec.afterRestore, ...spec.verify, ...manifest.tables.map((x) => countSql(x.name))]);
+  const results = await queryAll<{ n?: number; ok?: number }>(app, t, [...spec.afterRestore, ...spec.verify, ...manifest.tables.map((x) => countSql(x.name))]);
+  const checks = results.slice(spec.afterRestore.length, spec.afterRestore.length + spec.verify.length);
+  checks.forEach((rows, i) => {
+    if (rows.some((r) => "ok" in r && r.ok !== 1)) throw new Error(`${app}: check failed after the restore: ${spec.verify[i]}`);
+  });
   const after = results.slice(spec.afterRestore.length + spec.verify.length).map((rows) => Number(rows[0]?.n ?? 0));
   const wrong = manifest.tables.flatMap((x, i) => (after[i] === x.rows ? [] : [`${x.name}: ${after[i]} rows, the backup has ${x.rows}`]));
   if (wrong.length) throw new Error(`${app}: restore incomplete: ${wrong.join("; ")}`);
