@@ -1,0 +1,67 @@
+/** Helpers of the backup round-trip tests: a temporary local state, and the catalogue under `wrangler dev` on it. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { root, type Target } from "../d1-backup/lib";
+
+export function tempTarget(name: string): { work: string; target: Target } {
+  const work = mkdtempSync(join(tmpdir(), `regie-${name}-`));
+  return { work, target: { remote: false, persistTo: join(work, "state") } };
+}
+
+export const quiet = () => {};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `wrangler dev` for the catalogue on the test's state, with the development routes on. */
+export async function startCatalogue(work: string, target: Target): Promise<{ base: string; stop: () => Promise<void> }> {
+  const [port, inspector] = [await freePort(), await freePort()];
+  const args = [
+    join(root, "node_modules", "wrangler", "bin", "wrangler.js"), "dev", "--port", String(port), "--ip", "127.0.0.1",
+    "--inspector-port", String(inspector), "--show-interactive-dev-session=false", "--log-level", "error",
+    "--persist-to", join(target.persistTo!, "catalogue"), "--var", "ENVIRONMENT:development", "--var", "TRUSTED_ISSUERS:[]",
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: join(root, "apps", "catalogue"),
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1", CI: "true", WRANGLER_REGISTRY_PATH: join(work, "registry") },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      process.kill(-child.pid!, "SIGTERM");
+    });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}): ${stderr}`);
+    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    if (ok) return { base, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the catalogue did not start: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url, { headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
