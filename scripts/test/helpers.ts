@@ -8,7 +8,8 @@ import { root, type Target } from "../d1-backup/lib";
 
 export function tempTarget(name: string): { work: string; target: Target } {
   const work = mkdtempSync(join(tmpdir(), `regie-${name}-`));
-  return { work, target: { remote: false, persistTo: join(work, "state") } };
+  // the `dev` wrangler environment, as npm start runs it (the top level of wrangler.jsonc is production)
+  return { work, target: { remote: false, persistTo: join(work, "state"), env: "dev" } };
 }
 
 export const quiet = () => {};
@@ -28,9 +29,9 @@ function freePort(): Promise<number> {
 export async function startCatalogue(work: string, target: Target): Promise<{ base: string; stop: () => Promise<void> }> {
   const [port, inspector] = [await freePort(), await freePort()];
   const args = [
-    join(root, "node_modules", "wrangler", "bin", "wrangler.js"), "dev", "--port", String(port), "--ip", "127.0.0.1",
+    join(root, "node_modules", "wrangler", "bin", "wrangler.js"), "dev", "--env", "dev", "--port", String(port), "--ip", "127.0.0.1",
     "--inspector-port", String(inspector), "--show-interactive-dev-session=false", "--log-level", "error",
-    "--persist-to", join(target.persistTo!, "catalogue"), "--var", "ENVIRONMENT:development", "--var", "TRUSTED_ISSUERS:[]",
+    "--persist-to", join(target.persistTo!, "catalogue"), "--var", `TRUSTED_ISSUERS:${JSON.stringify([{ issuer: "https://issuer.backup-test.invalid", jwks: { keys: [] } }])}`,
   ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: join(root, "apps", "catalogue"),
