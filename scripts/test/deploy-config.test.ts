@@ -32,12 +32,12 @@ function configOf(app: string, env?: string) {
 
 function bindingNames(c: ReturnType<typeof configOf>): string[] {
   return [
-    ...c.d1_databases.map((b) => b.binding),
-    ...c.durable_objects.bindings.map((b) => b.name),
-    ...c.services.map((b) => b.binding),
-    ...c.ratelimits.map((b) => b.name),
-    ...c.r2_buckets.map((b) => b.binding),
-    ...c.queues.producers.map((b) => b.binding),
+    ...c.d1_databases.map((b: { binding: string }) => b.binding),
+    ...c.durable_objects.bindings.map((b: { name: string }) => b.name),
+    ...(c.services ?? []).map((b: { binding: string }) => b.binding),
+    ...c.ratelimits.map((b: { name: string }) => b.name),
+    ...c.r2_buckets.map((b: { binding: string }) => b.binding),
+    ...(c.queues.producers ?? []).map((b: { binding: string }) => b.binding),
   ];
 }
 

@@ -105,8 +105,15 @@ export function misconfiguredResponse(service: string, problems: ConfigProblem[]
   });
 }
 
+/** What a worker's fetch is given besides the request and env (the runtime's ExecutionContext has at least this). */
+export interface WorkerContext {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException(): void;
+  props: unknown;
+}
+
 export interface Fetchable<B> {
-  fetch(request: Request, env: B, ctx: ExecutionContext): Response | Promise<Response>;
+  fetch(request: Request, env: B, ctx: WorkerContext): Response | Promise<Response>;
 }
 
 export interface WorkerOptions<B> {
@@ -126,7 +133,7 @@ interface Verdict {
  * The `fetch` of a worker: configuration checked once per `env` object (the runtime passes the same one to every
  * request of an isolate; tests pass their own), then the request goes to the route table of its mode.
  */
-export function workerFetch<B extends object>(opts: WorkerOptions<B>): (request: Request, env: B, ctx: ExecutionContext) => Promise<Response> {
+export function workerFetch<B extends object>(opts: WorkerOptions<B>): (request: Request, env: B, ctx: WorkerContext) => Promise<Response> {
   const apps = new Map<Mode, Fetchable<B>>();
   const verdicts = new WeakMap<object, Verdict>();
   const appFor = (mode: Mode) => {
