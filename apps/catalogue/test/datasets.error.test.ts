@@ -29,6 +29,18 @@ describe("publishing validation", () => {
     expect(p.detail).toContain("healthdcatap:hdab");
   });
 
+  it("refuses a description too large for one D1 row (422 naming its size), and stores nothing", async () => {
+    // 60 language variants of 20,000 characters: each field valid, together ≈ 1.2 MB, over half of D1's 2 MB per value
+    const description = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`nl-x${i}`, "gegevens ".repeat(2_222)]));
+    const total = async () => ((await (await SELF.fetch(`${BASE}/v1/datasets?limit=1`)).json()) as { total: number }).total;
+    const before = await total();
+    const res = await post(minimalDataset({ description }));
+    expect(res.status).toBe(422);
+    const p = (await res.json()) as Problem;
+    expect(p.errors!.map((e) => e.message).join(" ")).toMatch(/is \d+ bytes as JSON; at most 1000000 are stored/);
+    expect(await total()).toBe(before);
+  });
+
   it("rejects wrong types with the property named, and never a 500", async () => {
     const res = await post(minimalDataset({ minTypicalAge: "18" as unknown as number, title: "x" as never }));
     expect(res.status).toBe(422);

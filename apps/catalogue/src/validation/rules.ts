@@ -90,6 +90,12 @@ function ruleViolations(d: Obj): Violation[] {
 
 export type ValidationResult = { ok: true; value: DatasetInput } | { ok: false; violations: Violation[] };
 
+/**
+ * Largest dataset description stored, as UTF-8 JSON: half of D1's 2,000,000-byte limit per value, so the stored
+ * document (which gains ids and revision metadata) always fits in its row (docs/architecture.md, Cloudflare limits).
+ */
+export const MAX_DATASET_JSON_BYTES = 1_000_000;
+
 /** Validates dataset JSON (from the publishing API or mapped from harvested RDF). */
 export function validateDataset(input: unknown, preexisting: Violation[] = []): ValidationResult {
   const parsed = DatasetInput.safeParse(input);
@@ -104,6 +110,10 @@ export function validateDataset(input: unknown, preexisting: Violation[] = []): 
   }
   const raw = obj(input);
   if (raw) violations.push(...ruleViolations(raw));
+  const bytes = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
+  if (bytes > MAX_DATASET_JSON_BYTES) {
+    violations.push({ path: "", property: "dcat:Dataset", message: `the dataset description is ${bytes} bytes as JSON; at most ${MAX_DATASET_JSON_BYTES} are stored` });
+  }
   // one entry per (path, property, message)
   const seen = new Set<string>();
   const unique = violations.filter((v) => {
