@@ -313,7 +313,34 @@ export const AccessLogEntry = z
     prevHash: z.string(),
   })
   .openapi("AccessLogEntry");
-export const AccessLog = z.object({ items: z.array(AccessLogEntry) }).openapi("AccessLog");
+/** Page size of GET /v1/me/access-log: default and maximum. */
+export const ACCESS_LOG_PAGE_DEFAULT = 100;
+export const ACCESS_LOG_PAGE_MAX = 500;
+
+/** `?limit=&before=`: one page of the access log, newest first (`before`: the `next` of the previous page). */
+export const AccessLogQuery = ActingForQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(ACCESS_LOG_PAGE_MAX)
+    .optional()
+    .openapi({ param: { name: "limit", in: "query" }, description: `Entries per page (default ${ACCESS_LOG_PAGE_DEFAULT}, at most ${ACCESS_LOG_PAGE_MAX})` }),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .openapi({ param: { name: "before", in: "query" }, description: "Only entries older than this seq: pass the previous page's `next`" }),
+});
+
+export const AccessLog = z
+  .object({
+    items: z.array(AccessLogEntry),
+    next: z.number().int().nullable().openapi({ description: "Pass as `before` for the next (older) page; null on the last page" }),
+  })
+  .openapi("AccessLog");
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 
 export const AccessLogVerification = z
