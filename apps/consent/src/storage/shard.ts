@@ -17,7 +17,7 @@ import type { Bindings } from "../env";
 import { evaluate, partyMatches, type ConcreteParty } from "../decision/evaluate";
 import { entryHash, GENESIS_HASH, type LogContent } from "../log/chain";
 import { sha256Hex } from "../log/sha256";
-import { accessLogPage, logReadStats, verifyAccessLog, type AccessLogPage } from "./access-log";
+import { accessLogPage, logReadStats, resetLogReadStats, verifyAccessLog, type AccessLogPage } from "./access-log";
 import { ChoiceCache, type ChoiceCacheStats, type CitizenChoices } from "./choice-cache";
 import { toChoice, type ChoiceRow, type Effective } from "./choice-rows";
 import { outboxStatements, type OutboxMessage } from "./directory";
@@ -155,12 +155,13 @@ export class ConsentShard extends DurableObject<Bindings> {
    * cache: one pass over SQLite keeping only the active choices whose parties match, so memory follows the question,
    * not the citizen's total.
    */
-  private candidates(citizen: string, holder: ConcreteParty | null, requester: ConcreteParty): Iterable<Effective> {
+  private candidates(citizen: string, holders: readonly ConcreteParty[], requester: ConcreteParty): Iterable<Effective> {
     const choices = this.load(citizen);
     if (choices.cached) return { [Symbol.iterator]: () => choices.values()[Symbol.iterator]() }; // one pass per question
     const out: Effective[] = [];
+    if (holders.length === 0) return out;
     for (const c of choices.values()) {
-      if (c.status === "active" && partyMatches(c.requester, requester) && (holder === null || partyMatches(c.holder, holder))) out.push(c);
+      if (c.status === "active" && partyMatches(c.requester, requester) && holders.some((h) => partyMatches(c.holder, h))) out.push(c);
     }
     return out;
   }
@@ -313,7 +314,7 @@ export class ConsentShard extends DurableObject<Bindings> {
     const now = this.now();
     const holder = { ura: q.holder.ura, category: categoryOf(q.holder.organizationType) ?? "overig" };
     const requester = { ura: q.requester.ura, category: categoryOf(q.requester.organizationType) ?? "overig" };
-    const all = this.candidates(citizen, holder, requester);
+    const all = this.candidates(citizen, [holder], requester);
     const decisions = q.dataCategories.map((dataCategory) => evaluate(all, { holder, requester, dataCategory, purpose: q.purpose, now }));
     const permits = decisions.filter((d) => d.decision === "permit").length;
     this.log(citizen, { role: "provider", ura: q.requester.ura, organizationType: q.requester.organizationType, uziRole: q.requester.uziRole }, {
@@ -330,8 +331,8 @@ export class ConsentShard extends DurableObject<Bindings> {
   locate(citizen: string, requester: { ura: string; organizationType: string; uziRole?: string }, purpose: Purpose, dataCategories: string[] | undefined) {
     const now = this.now();
     const req = { ura: requester.ura, category: categoryOf(requester.organizationType) ?? "overig" };
-    const all = this.candidates(citizen, null, req);
     const subs = this.sql.exec<{ ura: string; organization_type: string; data_categories: string }>("SELECT ura, organization_type, data_categories FROM subscriptions WHERE citizen = ? ORDER BY created_at", citizen).toArray();
+    const all = this.candidates(citizen, subs.map((s) => ({ ura: s.ura, category: categoryOf(s.organization_type) ?? "overig" })), req);
     const sources: { ura: string; organizationType: string; dataCategories: string[] }[] = [];
     let emergency = false;
     for (const s of subs) {
@@ -534,8 +535,10 @@ export class ConsentShard extends DurableObject<Bindings> {
   }
 
   /** The most access-log rows verification held at once in this isolate, and the batches read (operations and tests). */
-  logReadStats(): { maxRowsHeld: number; batches: number } {
-    return logReadStats();
+  logReadStats(reset = false): { maxRowsHeld: number; batches: number } {
+    const stats = logReadStats();
+    if (reset) resetLogReadStats();
+    return stats;
   }
 
   /** Verifies the citizen's whole chain, streamed in batches (./access-log.ts). */
