@@ -8,6 +8,7 @@
  * object's 128 MB. See docs/consent.md ("Memory") for the figures.
  */
 import { LruMap } from "@regie/shared";
+import type { ConcreteParty } from "../decision/evaluate";
 import { toEffective, type ChoiceRow, type Effective } from "./choice-rows";
 
 /** Estimated bytes the cache may hold per shard object. */
@@ -75,8 +76,32 @@ export class StoredChoices implements CitizenChoices {
     return row ? toEffective(row) : undefined;
   }
 
-  *values(): Iterable<Effective> {
-    // the latest version of each choice, keyed (and ordered) by the seq of its first version
+  values(): Iterable<Effective> {
+    return this.batches();
+  }
+
+  /**
+   * The active choices whose requester side names this requester and whose holder side names one of these holders:
+   * the only ones a question between them can match. SQLite does the filtering, so a citizen with 10,000 choices
+   * costs a scan in SQLite, not 10,000 objects.
+   */
+  matching(holders: readonly ConcreteParty[], requester: ConcreteParty): Effective[] {
+    // the cheap conditions first (every version is scanned), the latest-version lookup only for rows that pass them
+    const rows = this.sql
+      .exec<Row>(
+        `SELECT c.* FROM choices c
+         WHERE c.citizen = ? AND c.status = 'active' AND (c.requester_kind || ':' || c.requester_value) IN (?, ?)
+           AND (c.holder_kind || ':' || c.holder_value) IN (SELECT value FROM json_each(?))
+           AND c.version = (SELECT max(version) FROM choices WHERE id = c.id)
+         ORDER BY (SELECT seq FROM choices WHERE id = c.id AND version = 1)`,
+        this.citizen, `ura:${requester.ura}`, `category:${requester.category}`, JSON.stringify(holders.flatMap((h) => [`ura:${h.ura}`, `category:${h.category}`])),
+      )
+      .toArray();
+    return rows.map(toEffective);
+  }
+
+  /** The latest version of each choice, in batches, keyed and ordered by the seq of its first version. */
+  private *batches(): Iterable<Effective> {
     let after = -1;
     for (;;) {
       const rows = this.sql

@@ -14,11 +14,11 @@ import type {
   Subscription,
 } from "@regie/shared/contracts/consent";
 import type { Bindings } from "../env";
-import { evaluate, partyMatches, type ConcreteParty } from "../decision/evaluate";
+import { evaluate, type ConcreteParty } from "../decision/evaluate";
 import { entryHash, GENESIS_HASH, type LogContent } from "../log/chain";
 import { sha256Hex } from "../log/sha256";
 import { accessLogPage, logReadStats, resetLogReadStats, verifyAccessLog, type AccessLogPage } from "./access-log";
-import { ChoiceCache, type ChoiceCacheStats, type CitizenChoices } from "./choice-cache";
+import { ChoiceCache, StoredChoices, type ChoiceCacheStats, type CitizenChoices } from "./choice-cache";
 import { toChoice, type ChoiceRow, type Effective } from "./choice-rows";
 import { outboxStatements, type OutboxMessage } from "./directory";
 import { SHARD_SCHEMA } from "./schema";
@@ -152,18 +152,13 @@ export class ConsentShard extends DurableObject<Bindings> {
 
   /**
    * The choices a question between these parties can match. Cached: all of them (evaluated in memory). Too large to
-   * cache: one pass over SQLite keeping only the active choices whose parties match, so memory follows the question,
-   * not the citizen's total.
+   * cache: only the active choices whose parties match, filtered by SQLite, so memory follows the question, not the
+   * citizen's total.
    */
   private candidates(citizen: string, holders: readonly ConcreteParty[], requester: ConcreteParty): Iterable<Effective> {
     const choices = this.load(citizen);
-    if (choices.cached) return { [Symbol.iterator]: () => choices.values()[Symbol.iterator]() }; // one pass per question
-    const out: Effective[] = [];
-    if (holders.length === 0) return out;
-    for (const c of choices.values()) {
-      if (c.status === "active" && partyMatches(c.requester, requester) && holders.some((h) => partyMatches(c.holder, h))) out.push(c);
-    }
-    return out;
+    if (choices instanceof StoredChoices) return holders.length === 0 ? [] : choices.matching(holders, requester);
+    return { [Symbol.iterator]: () => choices.values()[Symbol.iterator]() }; // one pass per question
   }
 
   private prevHash(citizen: string): string {
