@@ -4,6 +4,7 @@
  * object (answers from an empty shard, consent checks logged in the wrong chain). So the count is recorded on first
  * use, in two places, and every shard operation with another count is refused with a 503 problem+json naming both:
  *
+ * - with ENVIRONMENT=production, only PRODUCTION_SHARD_COUNT is accepted at all;
  * - in D1 (`deployment_settings`, migration 0003): `INSERT OR IGNORE` the count, read it back; checked once per isolate
  *   and per count value, cached after a match (the hot path then costs one string comparison);
  * - in each shard object's own SQLite (`shard_settings`), on its first use: the object records its number and the
@@ -44,13 +45,23 @@ export function forgetConfirmedShardCounts(): void {
  * Resolves when SHARD_COUNT is the count recorded in D1 (recording it when the store is new); throws an ApiError
  * (503 MISCONFIGURED) otherwise. Returns undefined without touching D1 once this isolate confirmed the value.
  */
-export function ensureShardCount(env: { SHARD_COUNT: string; DB: D1Database }): Promise<number> | undefined {
+export function ensureShardCount(env: ShardCountEnv): Promise<number> | undefined {
   if (confirmed.has(env.SHARD_COUNT)) return undefined;
   return checkInD1(env);
 }
 
-async function checkInD1(env: { SHARD_COUNT: string; DB: D1Database }): Promise<number> {
+interface ShardCountEnv {
+  SHARD_COUNT: string;
+  DB: D1Database;
+  ENVIRONMENT?: string;
+}
+
+async function checkInD1(env: ShardCountEnv): Promise<number> {
   const count = parseShardCount(env.SHARD_COUNT);
+  // production's count is fixed in code, so a mistyped value is refused before it could ever be recorded
+  if (env.ENVIRONMENT === "production" && count !== PRODUCTION_SHARD_COUNT) {
+    throw new ApiError("MISCONFIGURED", `SHARD_COUNT is ${count} but production runs with ${PRODUCTION_SHARD_COUNT} shard objects (fixed from day one, docs/consent.md); no shard operation runs until SHARD_COUNT=${PRODUCTION_SHARD_COUNT}.`);
+  }
   const [, read] = await env.DB.batch<{ value: string }>([
     env.DB.prepare("INSERT OR IGNORE INTO deployment_settings (key, value) VALUES ('shard_count', ?)").bind(String(count)),
     env.DB.prepare("SELECT value FROM deployment_settings WHERE key = 'shard_count'"),

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ApiError, shardOf } from "@regie/shared";
 import { buildApp } from "../../src/app";
 import type { ConsentShard } from "../../src/storage/shard";
-import { ensureShardCount, forgetConfirmedShardCounts, parseShardCount } from "../../src/storage/shard-count";
+import { ensureShardCount, forgetConfirmedShardCounts, parseShardCount, PRODUCTION_SHARD_COUNT } from "../../src/storage/shard-count";
 import { shardObject } from "../../src/storage/shards";
 import { BASE, checkBody, citizenToken, freshBsn, providerToken, pseudonym } from "../helpers";
 
@@ -118,6 +118,17 @@ describe("SHARD_COUNT is recorded on first use and another value is refused", ()
     // the right count: adopted and recorded
     expect(await stub.run({ shard, of: Number(RECORDED) }, "listChoices", [p])).toHaveLength(1);
     expect((await shardRows(p)).settings).toContainEqual({ key: "shard_count", value: RECORDED });
+  });
+
+  it("in production only the production count (4096) is accepted, before anything is recorded", async () => {
+    await env.DB.prepare("DELETE FROM deployment_settings").run(); // a new production store
+    const t = await citizenToken(freshBsn());
+    const res = await app.request(BASE + "/v1/me/choices", { headers: { authorization: `Bearer ${t}` } }, { ...env, ENVIRONMENT: "production", SHARD_COUNT: "256" });
+    expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(((await res.json()) as { detail: string }).detail).toContain(`SHARD_COUNT is 256 but production runs with ${PRODUCTION_SHARD_COUNT}`);
+    expect(await recordedInD1()).toEqual([]);
+    expect(PRODUCTION_SHARD_COUNT).toBe(4096);
   });
 
   it("refuses a SHARD_COUNT that is not a positive integer, with a clear 503 before any shard is touched", async () => {
