@@ -338,7 +338,8 @@ export const AccessLogQuery = ActingForQuery.extend({
 export const AccessLog = z
   .object({
     items: z.array(AccessLogEntry),
-    next: z.number().int().nullable().openapi({ description: "Pass as `before` for the next (older) page; null on the last page" }),
+    // optional in the schema so producers from before paging still parse; this registry always sends it
+    next: z.number().int().nullable().optional().openapi({ description: "Pass as `before` for the next (older) page; null on the last page" }),
   })
   .openapi("AccessLog");
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
