@@ -16,6 +16,8 @@ import {
   ChoiceList,
   ChoiceResult,
   ConfirmChoiceRequest,
+  HISTORY_PAGE_MAX,
+  HistoryQuery,
   NotificationList,
   SecondaryUseRequest,
   SecondaryUseState,
@@ -89,13 +91,16 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/history", tags: ["citizen"], summary: "Every version of every choice, oldest first, with who recorded it and through which channel", security: BEARER, middleware: [requireRole("citizen")] as const,
-      request: { query: ActingForQuery },
-      responses: { 200: jsonResponse(ChoiceHistory, "History"), ...problemResponses(400, 401, 403, 503) },
+      method: "get", path: "/v1/me/history", tags: ["citizen"], summary: "Every version of every choice, oldest first, with who recorded it and through which channel",
+      description: `One page at a time (\`limit\`, default and at most ${HISTORY_PAGE_MAX}); pass \`next\` as \`after\` for the next page.`,
+      security: BEARER, middleware: [requireRole("citizen")] as const,
+      request: { query: HistoryQuery },
+      responses: { 200: jsonResponse(ChoiceHistory, "One page of the history"), ...problemResponses(400, 401, 403, 503) },
     }),
     async (c) => {
-      const s = await resolveSubject(c.env, c.get("auth"), c.req.valid("query").child);
-      return c.json({ items: await callShard(s.stub.history(s.pseudonym)) }, 200);
+      const q = c.req.valid("query");
+      const s = await resolveSubject(c.env, c.get("auth"), q.child);
+      return c.json(await callShard(s.stub.history(s.pseudonym, { limit: q.limit, after: q.after })), 200);
     },
   );
 

@@ -13,6 +13,7 @@ import type {
   SecondaryUseState,
   Subscription,
 } from "@regie/shared/contracts/consent";
+import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX } from "@regie/shared/contracts/consent";
 import type { Bindings } from "../env";
 import { evaluate, type ConcreteParty } from "../decision/evaluate";
 import { entryHash, GENESIS_HASH, type LogContent } from "../log/chain";
@@ -362,11 +363,15 @@ export class ConsentShard extends DurableObject<Bindings> {
     return [...this.load(citizen).values()].filter((c) => c.status !== "withdrawn").map((c) => toChoice(c.row));
   }
 
-  history(citizen: string): ChoiceVersion[] {
-    return this.sql
-      .exec<ChoiceRow & Record<string, SqlStorageValue>>("SELECT * FROM choices WHERE citizen = ? ORDER BY seq", citizen)
-      .toArray()
-      .map((r) => ({ ...toChoice(r), change: r.change }));
+  /** One page of every version of every choice, oldest first: at most `limit` versions with seq > `after`. */
+  history(citizen: string, page: { limit?: number; after?: number } = {}): { items: ChoiceVersion[]; next: number | null } {
+    const limit = Math.max(1, Math.min(HISTORY_PAGE_MAX, Math.floor(page.limit ?? HISTORY_PAGE_DEFAULT)));
+    const rows = this.sql
+      .exec<ChoiceRow & Record<string, SqlStorageValue>>("SELECT * FROM choices WHERE citizen = ? AND seq > ? ORDER BY seq LIMIT ?", citizen, page.after ?? 0, limit + 1)
+      .toArray();
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    return { items: rows.map((r) => ({ ...toChoice(r), change: r.change })), next: more ? rows[rows.length - 1]!.seq : null };
   }
 
   async record(citizen: string, input: ChoiceInput, actor: Actor, opts: WriteOptions = {}): Promise<ShardResult<ChoiceResult>> {
