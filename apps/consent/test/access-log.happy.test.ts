@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ConsentShard } from "../src/storage/shard";
-import { shardStub } from "../src/storage/shards";
+import { shardObject } from "../src/storage/shards";
 import { call, checkBody, citizenToken, freshBsn, provider, providerToken, pseudonym } from "./helpers";
 
 async function activity(bsn: string) {
@@ -34,7 +34,7 @@ describe("NEN 7513 access log", () => {
     expect((await call("GET", "/v1/me/access-log/verify", t)).body).toEqual({ valid: true, entries: 4, firstInvalidSeq: null });
 
     const p = await pseudonym(bsn);
-    const tamperedSeq = await runInDurableObject(shardStub(env, p), (_shard: ConsentShard, state) => {
+    const tamperedSeq = await runInDurableObject(shardObject(env, p), (_shard: ConsentShard, state) => {
       const row = state.storage.sql.exec<{ seq: number }>("SELECT seq FROM access_log WHERE citizen = ? AND action = 'consent-check' AND outcome = 'deny'", p).one();
       state.storage.sql.exec("UPDATE access_log SET outcome = 'permit' WHERE seq = ?", row.seq);
       return row.seq;
@@ -47,7 +47,7 @@ describe("NEN 7513 access log", () => {
     const bsn = freshBsn();
     const t = await activity(bsn);
     const p = await pseudonym(bsn);
-    await runInDurableObject(shardStub(env, p), (_shard: ConsentShard, state) => {
+    await runInDurableObject(shardObject(env, p), (_shard: ConsentShard, state) => {
       state.storage.sql.exec("DELETE FROM access_log WHERE seq = (SELECT min(seq) FROM access_log WHERE citizen = ?)", p);
     });
     expect((await call("GET", "/v1/me/access-log/verify", t)).body.valid).toBe(false);

@@ -23,6 +23,14 @@ describe("the typed consent client (packages/shared/src/clients/consent.ts) over
     await citizen.withdrawChoice(choice.id);
     expect((await citizen.history()).items).toHaveLength(2);
     expect(await citizen.verifyAccessLog()).toEqual({ valid: true, entries: 3, firstInvalidSeq: null });
+    // the access log a page at a time, newest first
+    const all = await citizen.accessLog();
+    expect(all.items.map((e) => e.action)).toEqual(["choice-withdrawn", "consent-check", "choice-recorded"]);
+    expect(all.next).toBeNull();
+    const page1 = await citizen.accessLog(undefined, { limit: 2 });
+    expect(page1.items.map((e) => e.seq)).toEqual(all.items.slice(0, 2).map((e) => e.seq));
+    const page2 = await citizen.accessLog(undefined, { limit: 2, before: page1.next! });
+    expect([page2.items.map((e) => e.seq), page2.next]).toEqual([[all.items[2]!.seq], null]);
 
     const err = await apotheek.listChoices().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConsentClientError);

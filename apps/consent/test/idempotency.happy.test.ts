@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ConsentShard } from "../src/storage/shard";
-import { shardStub } from "../src/storage/shards";
+import { shardObject } from "../src/storage/shards";
 import { call, citizenToken, freshBsn, providerToken, pseudonym } from "./helpers";
 
 const choice = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" };
@@ -39,7 +39,7 @@ describe("idempotency and failures", () => {
     const t = await citizenToken(bsn);
     const p = await pseudonym(bsn);
     await call("POST", "/v1/me/choices", t, choice);
-    await runInDurableObject(shardStub(env, p), (shard: ConsentShard) => {
+    await runInDurableObject(shardObject(env, p), (shard: ConsentShard) => {
       shard.testHooks.failInsideNextWrite = true;
     });
     const failed = await call("POST", "/v1/me/choices", t, { ...choice, decision: "deny" }, { "idempotency-key": "retry-me" });

@@ -1,7 +1,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ConsentShard } from "../src/storage/shard";
-import { shardStub } from "../src/storage/shards";
+import { shardObject } from "../src/storage/shards";
 import { call, citizenToken, freshBsn, hdabToken, pseudonym } from "./helpers";
 
 const filter = async (bsns: string[], permitApprovedAt: string) => call("POST", "/v1/secondary-use/cohort-filter", await hdabToken(), { bsns, permitApprovedAt });
@@ -66,7 +66,7 @@ describe("EHDS secondary-use opt-out and the HDAB cohort filter", () => {
   it("an accepted opt-out is not lost when D1 fails: it stays in the shard's outbox and an alarm delivers it", async () => {
     const bsn = freshBsn();
     const p = await pseudonym(bsn);
-    const stub = shardStub(env, p);
+    const stub = shardObject(env, p);
     const failing = {
       prepare: (sql: string) => env.DB.prepare(sql),
       batch: async () => {

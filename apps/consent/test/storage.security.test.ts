@@ -2,11 +2,11 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { DEMO_CITIZENS } from "@regie/shared/demo";
 import { describe, expect, it } from "vitest";
 import type { ConsentShard } from "../src/storage/shard";
-import { shardStub } from "../src/storage/shards";
+import { shardObject } from "../src/storage/shards";
 import { call, checkBody, citizenToken, freshBsn, hdabToken, providerToken, pseudonym, seed } from "./helpers";
 
 async function dumpShard(p: string): Promise<string> {
-  return runInDurableObject(shardStub(env, p), (_shard: ConsentShard, state) => {
+  return runInDurableObject(shardObject(env, p), (_shard: ConsentShard, state) => {
     const tables = state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").toArray();
     return JSON.stringify(tables.map((t) => [t.name, state.storage.sql.exec(`SELECT * FROM "${t.name}"`).toArray()]));
   });

@@ -39,4 +39,58 @@ describe("LruMap", () => {
     expect(capacityFrom("0", 1000)).toBe(1000);
     expect(capacityFrom("lots", 1000)).toBe(1000);
   });
+
+  describe("bounded by weight", () => {
+    const bytes = (v: string) => v.length;
+
+    it("keeps the total weight at or below maxWeight, dropping the least recently used first", () => {
+      const m = new LruMap<string, string>(100, { weigh: bytes, maxWeight: 10 });
+      m.set("a", "xxxx").set("b", "yyyy");
+      expect(m.weight).toBe(8);
+      m.get("a"); // b is now the least recently used
+      m.set("c", "zzzz");
+      expect([m.has("a"), m.has("b"), m.has("c")]).toEqual([true, false, true]);
+      expect(m.weight).toBe(8);
+      m.set("d", "0123456789"); // exactly maxWeight: everything else goes
+      expect([m.size, m.weight, m.get("d")]).toEqual([1, 10, "0123456789"]);
+    });
+
+    it("does not keep an entry heavier than maxEntryWeight, and drops the older value under its key", () => {
+      const m = new LruMap<string, string>(100, { weigh: bytes, maxWeight: 100, maxEntryWeight: 5 });
+      m.set("a", "xx").set("b", "yy");
+      m.set("a", "much too long");
+      expect([m.has("a"), m.has("b"), m.size, m.weight]).toEqual([false, true, 1, 2]);
+    });
+
+    it("re-weighs an entry that is set again, and delete / clear give its weight back", () => {
+      const m = new LruMap<string, string[]>(100, { weigh: (v) => v.length, maxWeight: 5 });
+      const list = ["x"];
+      m.set("a", list).set("b", ["y", "y"]);
+      list.push("x", "x"); // changed in place: re-weighed when set again
+      m.set("a", list);
+      expect([m.weight, m.size]).toEqual([5, 2]);
+      list.push("x");
+      m.set("a", list); // 4 + 2 > 5: b (least recently used) goes
+      expect([m.weight, m.has("b")]).toEqual([4, false]);
+      m.delete("a");
+      expect([m.weight, m.size]).toEqual([0, 0]);
+      m.set("c", ["z"]).clear();
+      expect(m.weight).toBe(0);
+    });
+
+    it("still holds at most `capacity` entries whatever their weight", () => {
+      const m = new LruMap<number, string>(3, { weigh: () => 0, maxWeight: 1 });
+      for (let i = 0; i < 10; i++) m.set(i, "v");
+      expect([...[7, 8, 9].map((k) => m.has(k)), m.size]).toEqual([true, true, true, 3]);
+    });
+
+    it("refuses nonsensical limits and weights", () => {
+      expect(() => new LruMap(2, { weigh: bytes, maxWeight: 0 })).toThrow();
+      expect(() => new LruMap(2, { weigh: bytes, maxWeight: 5, maxEntryWeight: 6 })).toThrow();
+      const m = new LruMap<string, string>(2, { weigh: () => NaN, maxWeight: 5 });
+      expect(() => m.set("a", "x")).toThrow();
+      const plain = new LruMap<string, string>(2);
+      expect([plain.weight, plain.maxWeight, plain.maxEntryWeight]).toEqual([0, Infinity, Infinity]);
+    });
+  });
 });

@@ -46,7 +46,8 @@ export interface Outcome {
   temporary: boolean;
 }
 
-function partyMatches(side: Party, party: ConcreteParty): boolean {
+/** Whether one side of a choice (a URA or a category) names this organisation. */
+export function partyMatches(side: Party, party: ConcreteParty): boolean {
   return "ura" in side ? side.ura === party.ura : side.category === party.category;
 }
 

@@ -2,7 +2,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import {
+  ACCESS_LOG_PAGE_DEFAULT,
+  ACCESS_LOG_PAGE_MAX,
   AccessLog,
+  AccessLogQuery,
   AccessLogVerification,
   ActingForQuery,
   ChildList,
@@ -13,6 +16,8 @@ import {
   ChoiceList,
   ChoiceResult,
   ConfirmChoiceRequest,
+  HISTORY_PAGE_MAX,
+  HistoryQuery,
   NotificationList,
   SecondaryUseRequest,
   SecondaryUseState,
@@ -86,27 +91,33 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/history", tags: ["citizen"], summary: "Every version of every choice, oldest first, with who recorded it and through which channel", security: BEARER, middleware: [requireRole("citizen")] as const,
-      request: { query: ActingForQuery },
-      responses: { 200: jsonResponse(ChoiceHistory, "History"), ...problemResponses(400, 401, 403, 503) },
+      method: "get", path: "/v1/me/history", tags: ["citizen"], summary: "Every version of every choice, oldest first, with who recorded it and through which channel",
+      description: `One page at a time (\`limit\`, default and at most ${HISTORY_PAGE_MAX}); pass \`next\` as \`after\` for the next page.`,
+      security: BEARER, middleware: [requireRole("citizen")] as const,
+      request: { query: HistoryQuery },
+      responses: { 200: jsonResponse(ChoiceHistory, "One page of the history"), ...problemResponses(400, 401, 403, 503) },
     }),
     async (c) => {
-      const s = await resolveSubject(c.env, c.get("auth"), c.req.valid("query").child);
-      return c.json({ items: await callShard(s.stub.history(s.pseudonym)) }, 200);
+      const q = c.req.valid("query");
+      const s = await resolveSubject(c.env, c.get("auth"), q.child);
+      return c.json(await callShard(s.stub.history(s.pseudonym, { limit: q.limit, after: q.after })), 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/access-log", tags: ["citizen"], summary: "Who asked about me, when, what, and the answer (NEN 7513), newest first", security: BEARER, middleware: [requireRole("citizen")] as const,
-      request: { query: ActingForQuery },
-      responses: { 200: jsonResponse(AccessLog, "Access log"), ...problemResponses(400, 401, 403, 503) },
+      method: "get", path: "/v1/me/access-log", tags: ["citizen"], summary: "Who asked about me, when, what, and the answer (NEN 7513), newest first",
+      description: `One page at a time (\`limit\`, default ${ACCESS_LOG_PAGE_DEFAULT}, at most ${ACCESS_LOG_PAGE_MAX}); pass \`next\` as \`before\` for the next, older page.`,
+      security: BEARER, middleware: [requireRole("citizen")] as const,
+      request: { query: AccessLogQuery },
+      responses: { 200: jsonResponse(AccessLog, "One page of the access log"), ...problemResponses(400, 401, 403, 503) },
     }),
     async (c) => {
-      const s = await resolveSubject(c.env, c.get("auth"), c.req.valid("query").child);
-      const items = await callShard(s.stub.accessLog(s.pseudonym));
-      const names = await organisationNames(c.env.DB, items.flatMap((e) => (e.actor.ura ? [e.actor.ura] : [])));
-      return c.json({ items: items.map((e) => ({ ...e, actor: { ...e.actor, name: e.actor.ura ? (names.get(e.actor.ura) ?? null) : null } })) }, 200);
+      const q = c.req.valid("query");
+      const s = await resolveSubject(c.env, c.get("auth"), q.child);
+      const page = await callShard(s.stub.accessLog(s.pseudonym, { limit: q.limit, before: q.before }));
+      const names = await organisationNames(c.env.DB, page.items.flatMap((e) => (e.actor.ura ? [e.actor.ura] : [])));
+      return c.json({ items: page.items.map((e) => ({ ...e, actor: { ...e.actor, name: e.actor.ura ? (names.get(e.actor.ura) ?? null) : null } })), next: page.next }, 200);
     },
   );
 

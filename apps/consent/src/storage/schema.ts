@@ -89,4 +89,9 @@ CREATE TABLE IF NOT EXISTS outbox (
   created_at INTEGER NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0
 );
+-- settings recorded on this object's first use: its number and the shard count that placed its citizens (./shard-count.ts)
+CREATE TABLE IF NOT EXISTS shard_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 `;

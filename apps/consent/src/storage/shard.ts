@@ -1,7 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
-import { capacityFrom, categoryOf, DATA_CATEGORIES, LruMap, type ErrorCode } from "@regie/shared";
+import { capacityFrom, categoryOf, DATA_CATEGORIES, LruMap, shardOf, type ErrorCode } from "@regie/shared";
 import type {
-  AccessLogEntry,
   AccessLogVerification,
   CategoryDecision,
   Choice,
@@ -14,12 +13,17 @@ import type {
   SecondaryUseState,
   Subscription,
 } from "@regie/shared/contracts/consent";
+import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX } from "@regie/shared/contracts/consent";
 import type { Bindings } from "../env";
-import { evaluate, type EvaluableChoice } from "../decision/evaluate";
-import { entryHash, GENESIS_HASH, verifyChain, type ChainedEntry, type LogContent } from "../log/chain";
+import { evaluate, type ConcreteParty } from "../decision/evaluate";
+import { entryHash, GENESIS_HASH, type LogContent } from "../log/chain";
 import { sha256Hex } from "../log/sha256";
+import { accessLogPage, logReadStats, resetLogReadStats, verifyAccessLog, type AccessLogPage } from "./access-log";
+import { ChoiceCache, StoredChoices, type ChoiceCacheStats, type CitizenChoices } from "./choice-cache";
+import { toChoice, type ChoiceRow, type Effective } from "./choice-rows";
 import { outboxStatements, type OutboxMessage } from "./directory";
 import { SHARD_SCHEMA } from "./schema";
+import { checkPlacement, SHARD_COUNT_REFUSED, type Placement } from "./shard-count";
 
 /** Who performs an operation (never a BSN: the citizen is always a pseudonym). */
 export interface Actor {
@@ -44,41 +48,11 @@ export interface WriteOptions {
   pending?: boolean;
 }
 
-interface ChoiceRow {
-  seq: number;
-  id: string;
-  version: number;
-  holder_kind: string;
-  holder_value: string;
-  requester_kind: string;
-  requester_value: string;
-  data_category: string;
-  decision: "permit" | "deny";
-  valid_until: number | null;
-  status: "active" | "pending" | "withdrawn";
-  temporary: number;
-  recorded_role: string;
-  recorded_ura: string | null;
-  recorded_org_type: string | null;
-  channel: "portal" | "provider";
-  change: "created" | "changed" | "withdrawn" | "confirmed";
-  created_at: number;
-  at: number;
-}
-
-interface Effective extends EvaluableChoice {
-  row: ChoiceRow;
-}
-
 const TEMPORARY_MS = 72 * 3600 * 1000;
 /** Citizens whose choices one shard object keeps in memory (see docs/consent.md, "Memory"). */
 const DEFAULT_CACHE_CITIZENS = 1000;
 const CONFIRMATION_MS = 30 * 24 * 3600 * 1000;
 const ALL_CATEGORIES = DATA_CATEGORIES.map((c) => c.code);
-
-function party(kind: string, value: string): Party {
-  return kind === "ura" ? { ura: value } : ({ category: value } as Party);
-}
 
 function partyColumns(p: Party): [string, string] {
   return "ura" in p ? ["ura", p.ura] : ["category", p.category];
@@ -88,42 +62,6 @@ function parseValidUntil(v: string | null | undefined): number | null {
   if (v === null || v === undefined) return null;
   // a bare date means "until the end of that day" (exclusive end: the next midnight UTC)
   return /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(v + "T00:00:00Z") + 24 * 3600 * 1000 : Date.parse(v);
-}
-
-function toChoice(r: ChoiceRow): Choice {
-  return {
-    id: r.id,
-    version: r.version,
-    holder: party(r.holder_kind, r.holder_value),
-    requester: party(r.requester_kind, r.requester_value),
-    dataCategory: r.data_category,
-    decision: r.decision,
-    validUntil: r.valid_until === null ? null : new Date(r.valid_until).toISOString(),
-    status: r.status,
-    temporary: r.temporary === 1,
-    recordedBy: {
-      role: r.recorded_role as Choice["recordedBy"]["role"],
-      ...(r.recorded_ura ? { ura: r.recorded_ura } : {}),
-      ...(r.recorded_org_type ? { organizationType: r.recorded_org_type } : {}),
-    },
-    channel: r.channel,
-    createdAt: new Date(r.created_at).toISOString(),
-    updatedAt: new Date(r.at).toISOString(),
-  };
-}
-
-function toEffective(r: ChoiceRow): Effective {
-  return {
-    id: r.id,
-    holder: party(r.holder_kind, r.holder_value),
-    requester: party(r.requester_kind, r.requester_value),
-    dataCategory: r.data_category,
-    decision: r.decision,
-    validUntil: r.valid_until,
-    status: r.status,
-    temporary: r.temporary === 1,
-    row: r,
-  };
 }
 
 function confirmationCode(): string {
@@ -142,6 +80,17 @@ function fail<T>(code: ErrorCode, detail: string): ShardResult<T> {
 }
 
 /**
+ * The operations the worker may call, always through `run` (which checks the caller's shard count first); see
+ * `shardStub` in ./shards.ts. Everything else on the object is for tests and operations (runInDurableObject).
+ */
+export const SHARD_OPERATIONS = [
+  "check", "locate", "listChoices", "history", "record", "change", "withdraw", "confirm", "pendingCount", "subscribe", "temporaryConsent",
+  "notifications", "accessLog", "verifyLog", "fhirChoices", "secondaryUse", "setSecondaryUse", "recordMany", "seedCitizen",
+] as const;
+export type ShardOperation = (typeof SHARD_OPERATIONS)[number];
+const OPERATIONS: ReadonlySet<string> = new Set(SHARD_OPERATIONS);
+
+/**
  * A shard of citizens (SQLite-backed Durable Object): their choices (append-only versions), subscriptions,
  * notifications, hash-chained access log, pending confirmations for minors, idempotency keys and an outbox to D1.
  * Each citizen's current choices are kept in memory after first use, so a check is an in-memory evaluation plus one
@@ -149,9 +98,11 @@ function fail<T>(code: ErrorCode, detail: string): ShardResult<T> {
  */
 export class ConsentShard extends DurableObject<Bindings> {
   private readonly sql: SqlStorage;
-  /** Per citizen: current choices and the last access-log hash, for at most CHOICE_CACHE_CITIZENS citizens. */
-  private readonly current: LruMap<string, Map<string, Effective>>;
+  /** Per citizen: current choices (bounded by citizens and by estimated bytes, ./choice-cache.ts) and the last access-log hash. */
+  private readonly choices: ChoiceCache;
   private readonly lastHash: LruMap<string, string>;
+  /** `shard/of` of the placement this object confirmed against its own record (./shard-count.ts). */
+  private confirmedPlacement: string | null = null;
   /** Test-only hooks (set through runInDurableObject): a replacement D1, a failure inside the next write. */
   testHooks: { d1?: D1Database; failInsideNextWrite?: boolean; clockOffsetMs?: number } = {};
 
@@ -160,31 +111,55 @@ export class ConsentShard extends DurableObject<Bindings> {
     return true;
   }
 
-  /** How many citizens this object holds in memory, and how many it may (operations and tests). */
-  cacheStats(): { citizens: number; capacity: number } {
-    return { citizens: this.current.size, capacity: this.current.capacity };
+  /** How many citizens (and estimated bytes) this object holds in memory, and how many it may (operations and tests). */
+  cacheStats(): ChoiceCacheStats {
+    return this.choices.stats();
+  }
+
+  /**
+   * The worker's only way in: refuses the call when its placement (`shard-N` of `count`) is not the one this object
+   * recorded on first use, or when a citizen in it does not belong to this object under that count; then runs `op`.
+   * Refusals are thrown (the worker answers 503 MISCONFIGURED with the detail); nothing is read or written.
+   */
+  run(placement: Placement, op: ShardOperation, args: unknown[]): unknown {
+    const key = `${placement.shard}/${placement.of}`;
+    if (this.confirmedPlacement !== key) {
+      const refused = checkPlacement(this.sql, placement, shardOf);
+      if (refused) throw new Error(SHARD_COUNT_REFUSED + refused);
+      this.confirmedPlacement = key;
+    }
+    if (!OPERATIONS.has(op)) throw new Error(`Not a shard operation: ${String(op)}`);
+    const citizens = op === "recordMany" ? (args[0] as { citizen: string }[]).map((i) => i.citizen) : [args[0] as string];
+    for (const c of citizens) {
+      if (typeof c !== "string" || shardOf(c, placement.of) !== placement.shard) throw new Error(SHARD_COUNT_REFUSED + `A citizen in this call does not belong to shard-${placement.shard} of ${placement.of}; nothing was read or written.`);
+    }
+    return (this[op] as (...a: unknown[]) => unknown)(...args);
   }
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
     const capacity = capacityFrom(env.CHOICE_CACHE_CITIZENS, DEFAULT_CACHE_CITIZENS);
-    this.current = new LruMap(capacity);
-    this.lastHash = new LruMap(capacity);
     this.sql = ctx.storage.sql;
     this.sql.exec(SHARD_SCHEMA);
+    this.choices = new ChoiceCache(this.sql, { citizens: capacity });
+    this.lastHash = new LruMap(capacity);
   }
 
   // ------------------------------------------------------------ internal helpers
 
-  private load(citizen: string): Map<string, Effective> {
-    let map = this.current.get(citizen);
-    if (!map) {
-      map = new Map();
-      const rows = this.sql.exec<ChoiceRow & Record<string, SqlStorageValue>>("SELECT * FROM choices WHERE citizen = ? ORDER BY seq", citizen).toArray();
-      for (const r of rows) map.set(r.id, toEffective(r));
-      this.current.set(citizen, map);
-    }
-    return map;
+  private load(citizen: string): CitizenChoices {
+    return this.choices.of(citizen);
+  }
+
+  /**
+   * The choices a question between these parties can match. Cached: all of them (evaluated in memory). Too large to
+   * cache: only the active choices whose parties match, filtered by SQLite, so memory follows the question, not the
+   * citizen's total.
+   */
+  private candidates(citizen: string, holders: readonly ConcreteParty[], requester: ConcreteParty): Iterable<Effective> {
+    const choices = this.load(citizen);
+    if (choices instanceof StoredChoices) return holders.length === 0 ? [] : choices.matching(holders, requester);
+    return { [Symbol.iterator]: () => choices.values()[Symbol.iterator]() }; // one pass per question
   }
 
   private prevHash(citizen: string): string {
@@ -264,7 +239,7 @@ export class ConsentShard extends DurableObject<Bindings> {
         return result;
       });
     } catch (err) {
-      this.current.delete(citizen);
+      this.choices.drop(citizen);
       this.lastHash.delete(citizen);
       throw err;
     }
@@ -280,7 +255,7 @@ export class ConsentShard extends DurableObject<Bindings> {
       )
       .one();
     const full: ChoiceRow = { ...r, seq: row.seq };
-    this.load(citizen).set(full.id, toEffective(full));
+    this.choices.put(citizen, full);
     return full;
   }
 
@@ -332,11 +307,10 @@ export class ConsentShard extends DurableObject<Bindings> {
     citizen: string,
     q: { holder: { ura: string; organizationType: string }; requester: { ura: string; organizationType: string; uziRole?: string }; purpose: Purpose; dataCategories: string[] },
   ): CategoryDecision[] {
-    const choices = this.load(citizen).values();
-    const all = [...choices];
     const now = this.now();
     const holder = { ura: q.holder.ura, category: categoryOf(q.holder.organizationType) ?? "overig" };
     const requester = { ura: q.requester.ura, category: categoryOf(q.requester.organizationType) ?? "overig" };
+    const all = this.candidates(citizen, [holder], requester);
     const decisions = q.dataCategories.map((dataCategory) => evaluate(all, { holder, requester, dataCategory, purpose: q.purpose, now }));
     const permits = decisions.filter((d) => d.decision === "permit").length;
     this.log(citizen, { role: "provider", ura: q.requester.ura, organizationType: q.requester.organizationType, uziRole: q.requester.uziRole }, {
@@ -351,10 +325,10 @@ export class ConsentShard extends DurableObject<Bindings> {
   }
 
   locate(citizen: string, requester: { ura: string; organizationType: string; uziRole?: string }, purpose: Purpose, dataCategories: string[] | undefined) {
-    const all = [...this.load(citizen).values()];
     const now = this.now();
     const req = { ura: requester.ura, category: categoryOf(requester.organizationType) ?? "overig" };
     const subs = this.sql.exec<{ ura: string; organization_type: string; data_categories: string }>("SELECT ura, organization_type, data_categories FROM subscriptions WHERE citizen = ? ORDER BY created_at", citizen).toArray();
+    const all = this.candidates(citizen, subs.map((s) => ({ ura: s.ura, category: categoryOf(s.organization_type) ?? "overig" })), req);
     const sources: { ura: string; organizationType: string; dataCategories: string[] }[] = [];
     let emergency = false;
     for (const s of subs) {
@@ -389,11 +363,15 @@ export class ConsentShard extends DurableObject<Bindings> {
     return [...this.load(citizen).values()].filter((c) => c.status !== "withdrawn").map((c) => toChoice(c.row));
   }
 
-  history(citizen: string): ChoiceVersion[] {
-    return this.sql
-      .exec<ChoiceRow & Record<string, SqlStorageValue>>("SELECT * FROM choices WHERE citizen = ? ORDER BY seq", citizen)
-      .toArray()
-      .map((r) => ({ ...toChoice(r), change: r.change }));
+  /** One page of every version of every choice, oldest first: at most `limit` versions with seq > `after`. */
+  history(citizen: string, page: { limit?: number; after?: number } = {}): { items: ChoiceVersion[]; next: number | null } {
+    const limit = Math.max(1, Math.min(HISTORY_PAGE_MAX, Math.floor(page.limit ?? HISTORY_PAGE_DEFAULT)));
+    const rows = this.sql
+      .exec<ChoiceRow & Record<string, SqlStorageValue>>("SELECT * FROM choices WHERE citizen = ? AND seq > ? ORDER BY seq LIMIT ?", citizen, page.after ?? 0, limit + 1)
+      .toArray();
+    const more = rows.length > limit;
+    if (more) rows.length = limit;
+    return { items: rows.map((r) => ({ ...toChoice(r), change: r.change })), next: more ? rows[rows.length - 1]!.seq : null };
   }
 
   async record(citizen: string, input: ChoiceInput, actor: Actor, opts: WriteOptions = {}): Promise<ShardResult<ChoiceResult>> {
@@ -498,7 +476,9 @@ export class ConsentShard extends DurableObject<Bindings> {
   }
 
   pendingCount(citizen: string): number {
-    return [...this.load(citizen).values()].filter((c) => c.status === "pending").length;
+    let n = 0;
+    for (const c of this.load(citizen).values()) if (c.status === "pending") n++;
+    return n;
   }
 
   // ------------------------------------------------------------ provider actions
@@ -549,49 +529,42 @@ export class ConsentShard extends DurableObject<Bindings> {
       .map((r) => ({ id: r.id, kind: r.kind, message: r.message, choiceId: r.choice_id, createdAt: new Date(r.created_at).toISOString() }));
   }
 
-  private logEntries(citizen: string): ChainedEntry[] {
-    return this.sql
-      .exec<Record<string, SqlStorageValue>>("SELECT * FROM access_log WHERE citizen = ? ORDER BY seq", citizen)
-      .toArray()
-      .map((r) => ({
-        seq: r.seq as number, citizen: r.citizen as string, eventId: r.event_id as string, action: r.action as string, at: r.at as string, outcome: r.outcome as string,
-        actorRole: r.actor_role as string, actorUra: r.actor_ura as string | null, actorOrgType: r.actor_org_type as string | null, actorUziRole: r.actor_uzi_role as string | null,
-        holderUra: r.holder_ura as string | null, purpose: r.purpose as string | null, dataCategories: JSON.parse(r.data_categories as string) as string[],
-        emergency: r.emergency === 1, prevHash: r.prev_hash as string, hash: r.hash as string,
-      }));
+  /** One page of the citizen's access log, newest first (./access-log.ts): at most `limit` entries with seq < `before`. */
+  accessLog(citizen: string, page: { limit?: number; before?: number } = {}): AccessLogPage {
+    return accessLogPage(this.sql, citizen, page);
   }
 
-  accessLog(citizen: string, limit = 500): AccessLogEntry[] {
-    return this.logEntries(citizen)
-      .reverse()
-      .slice(0, limit)
-      .map((e) => ({
-        seq: e.seq, eventId: e.eventId, action: e.action as AccessLogEntry["action"], at: e.at, outcome: e.outcome,
-        actor: { role: e.actorRole, ura: e.actorUra, organizationType: e.actorOrgType, uziRole: e.actorUziRole },
-        holderUra: e.holderUra, purpose: e.purpose, dataCategories: e.dataCategories, emergency: e.emergency, hash: e.hash, prevHash: e.prevHash,
-      }));
+  /** The most access-log rows verification held at once in this isolate, and the batches read (operations and tests). */
+  logReadStats(reset = false): { maxRowsHeld: number; batches: number } {
+    const stats = logReadStats();
+    if (reset) resetLogReadStats();
+    return stats;
   }
 
+  /** Verifies the citizen's whole chain, streamed in batches (./access-log.ts). */
   verifyLog(citizen: string): AccessLogVerification {
-    return verifyChain(this.logEntries(citizen));
+    return verifyAccessLog(this.sql, citizen);
   }
 
   // ------------------------------------------------------------ FHIR
 
   /** Choices for a FHIR read; a provider must hold an active permit as requester (logged either way). */
   fhirChoices(citizen: string, actor: Actor): ShardResult<Choice[]> {
-    const all = [...this.load(citizen).values()];
+    const choices = this.load(citizen);
     if (actor.role === "provider") {
       const now = this.now();
       const category = categoryOf(actor.organizationType ?? "") ?? "overig";
-      const allowed = all.some(
-        (c) => c.status === "active" && c.decision === "permit" && (c.validUntil === null || c.validUntil > now) &&
-          ("ura" in c.requester ? c.requester.ura === actor.ura : c.requester.category === category),
-      );
+      let allowed = false;
+      for (const c of choices.values()) {
+        if (c.status === "active" && c.decision === "permit" && (c.validUntil === null || c.validUntil > now) && ("ura" in c.requester ? c.requester.ura === actor.ura : c.requester.category === category)) {
+          allowed = true;
+          break;
+        }
+      }
       this.log(citizen, actor, { action: "fhir-read", outcome: allowed ? "permit" : "deny" });
       if (!allowed) return fail("FORBIDDEN", "The patient has no active permit for your organisation");
     }
-    return ok(all.map((c) => toChoice(c.row)));
+    return ok(Array.from(choices.values(), (c) => toChoice(c.row)));
   }
 
   // ------------------------------------------------------------ secondary use (EHDS Art. 71)
@@ -640,7 +613,7 @@ export class ConsentShard extends DurableObject<Bindings> {
       });
     } catch (err) {
       for (const { citizen } of items) {
-        this.current.delete(citizen);
+        this.choices.drop(citizen);
         this.lastHash.delete(citizen);
       }
       throw err;

@@ -99,8 +99,20 @@ export function createConsentClient(opts: ConsentClientOptions) {
     changeChoice: (id: string, choice: ChoiceInput, ro?: RequestOptions) =>
       call(ChoiceResult, "PUT", `/v1/me/choices/${encodeURIComponent(id)}`, choice, ro),
     withdrawChoice: (id: string, ro?: RequestOptions) => call(Choice, "DELETE", `/v1/me/choices/${encodeURIComponent(id)}`, undefined, ro),
-    history: (ro?: RequestOptions) => call(ChoiceHistory, "GET", "/v1/me/history", undefined, ro),
-    accessLog: (ro?: RequestOptions) => call(AccessLog, "GET", "/v1/me/access-log", undefined, ro),
+    /** One page, oldest first; `page.after` is the previous page's `next`. */
+    history: (ro?: RequestOptions, page: { limit?: number; after?: number } = {}) => {
+      const q = new URLSearchParams();
+      if (page.limit !== undefined) q.set("limit", String(page.limit));
+      if (page.after !== undefined) q.set("after", String(page.after));
+      return call(ChoiceHistory, "GET", "/v1/me/history" + (q.size ? "?" + q.toString() : ""), undefined, ro);
+    },
+    /** One page, newest first; `page.before` is the previous page's `next`. */
+    accessLog: (ro?: RequestOptions, page: { limit?: number; before?: number } = {}) => {
+      const q = new URLSearchParams();
+      if (page.limit !== undefined) q.set("limit", String(page.limit));
+      if (page.before !== undefined) q.set("before", String(page.before));
+      return call(AccessLog, "GET", "/v1/me/access-log" + (q.size ? "?" + q.toString() : ""), undefined, ro);
+    },
     verifyAccessLog: (ro?: RequestOptions) => call(AccessLogVerification, "GET", "/v1/me/access-log/verify", undefined, ro),
     notifications: (ro?: RequestOptions) => call(NotificationList, "GET", "/v1/me/notifications", undefined, ro),
     secondaryUse: () => call(SecondaryUseState, "GET", "/v1/me/secondary-use"),

@@ -139,7 +139,17 @@ export const ChoiceVersion = Choice.extend({
 }).openapi("ChoiceVersion");
 export type ChoiceVersion = z.infer<typeof ChoiceVersion>;
 
-export const ChoiceHistory = z.object({ items: z.array(ChoiceVersion) }).openapi("ChoiceHistory");
+/** Page size of GET /v1/me/history (oldest first): default and maximum. */
+export const HISTORY_PAGE_DEFAULT = 1000;
+export const HISTORY_PAGE_MAX = 1000;
+
+export const ChoiceHistory = z
+  .object({
+    items: z.array(ChoiceVersion),
+    // optional in the schema so producers from before paging still parse; this registry always sends it
+    next: z.number().int().nullable().optional().openapi({ description: "Pass as `after` for the next (newer) page; null on the last page" }),
+  })
+  .openapi("ChoiceHistory");
 export type ChoiceHistory = z.infer<typeof ChoiceHistory>;
 
 /** Choice ids are UUIDs; anything else is refused with 400 before any storage is touched. */
@@ -154,6 +164,24 @@ export const ActingForQuery = z.object({
     .regex(/^[0-9a-f]{16,64}$/, { message: "Invalid child id" })
     .optional()
     .openapi({ param: { name: "child", in: "query" }, description: "Act for a child you are the guardian of (id from GET /v1/me/children)" }),
+});
+
+/** `?limit=&after=`: one page of the choice history, oldest first (`after`: the `next` of the previous page). */
+export const HistoryQuery = ActingForQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(HISTORY_PAGE_MAX)
+    .optional()
+    .openapi({ param: { name: "limit", in: "query" }, description: `Versions per page (default ${HISTORY_PAGE_DEFAULT}, at most ${HISTORY_PAGE_MAX})` }),
+  after: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .openapi({ param: { name: "after", in: "query" }, description: "The previous page's `next`" }),
 });
 
 // ---------------------------------------------------------------- minors
@@ -313,7 +341,35 @@ export const AccessLogEntry = z
     prevHash: z.string(),
   })
   .openapi("AccessLogEntry");
-export const AccessLog = z.object({ items: z.array(AccessLogEntry) }).openapi("AccessLog");
+/** Page size of GET /v1/me/access-log: default and maximum. */
+export const ACCESS_LOG_PAGE_DEFAULT = 100;
+export const ACCESS_LOG_PAGE_MAX = 500;
+
+/** `?limit=&before=`: one page of the access log, newest first (`before`: the `next` of the previous page). */
+export const AccessLogQuery = ActingForQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(ACCESS_LOG_PAGE_MAX)
+    .optional()
+    .openapi({ param: { name: "limit", in: "query" }, description: `Entries per page (default ${ACCESS_LOG_PAGE_DEFAULT}, at most ${ACCESS_LOG_PAGE_MAX})` }),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .openapi({ param: { name: "before", in: "query" }, description: "Only entries older than this seq: pass the previous page's `next`" }),
+});
+
+export const AccessLog = z
+  .object({
+    items: z.array(AccessLogEntry),
+    // optional in the schema so producers from before paging still parse; this registry always sends it
+    next: z.number().int().nullable().optional().openapi({ description: "Pass as `before` for the next (older) page; null on the last page" }),
+  })
+  .openapi("AccessLog");
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 
 export const AccessLogVerification = z

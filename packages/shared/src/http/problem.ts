@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  /** The deployment's configuration contradicts its stored data (e.g. another SHARD_COUNT): not transient, no retry. */
+  MISCONFIGURED: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -42,6 +44,7 @@ const TITLES: Record<ErrorCode, string> = {
   TOO_MANY_REQUESTS: "Too many requests",
   INTERNAL: "Internal server error",
   SERVICE_UNAVAILABLE: "Service unavailable",
+  MISCONFIGURED: "Service misconfigured",
 };
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";

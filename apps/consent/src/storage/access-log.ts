@@ -1,0 +1,90 @@
+/**
+ * Reading a citizen's hash-chained access log (NEN 7513) without holding all of it: pages for the citizen
+ * (newest first, keyset on seq) and verification that streams the chain in batches, keeping only the previous hash.
+ * Writing an entry stays in the shard (`ConsentShard.log`), inside each write's transaction.
+ */
+import { ACCESS_LOG_PAGE_DEFAULT, ACCESS_LOG_PAGE_MAX, type AccessLogEntry, type AccessLogVerification } from "@regie/shared/contracts/consent";
+import { entryHash, GENESIS_HASH, type ChainedEntry } from "../log/chain";
+
+/** Rows read (and held) at a time while verifying a chain. */
+export const VERIFY_BATCH_ROWS = 1000;
+
+/**
+ * What verification held at once, for tests and operations: the most rows of one batch, since this module was
+ * loaded (or `resetLogReadStats`). Counted from the batches actually read, not configured.
+ */
+const stats = { maxRowsHeld: 0, batches: 0 };
+export function logReadStats(): { maxRowsHeld: number; batches: number } {
+  return { ...stats };
+}
+export function resetLogReadStats(): void {
+  stats.maxRowsHeld = 0;
+  stats.batches = 0;
+}
+
+function toEntry(r: Record<string, SqlStorageValue>): ChainedEntry {
+  return {
+    seq: r.seq as number, citizen: r.citizen as string, eventId: r.event_id as string, action: r.action as string, at: r.at as string, outcome: r.outcome as string,
+    actorRole: r.actor_role as string, actorUra: r.actor_ura as string | null, actorOrgType: r.actor_org_type as string | null, actorUziRole: r.actor_uzi_role as string | null,
+    holderUra: r.holder_ura as string | null, purpose: r.purpose as string | null, dataCategories: JSON.parse(r.data_categories as string) as string[],
+    emergency: r.emergency === 1, prevHash: r.prev_hash as string, hash: r.hash as string,
+  };
+}
+
+export interface AccessLogPage {
+  items: AccessLogEntry[];
+  /** `before` for the next (older) page; null on the last page */
+  next: number | null;
+}
+
+/** One page of the citizen's log, newest first: entries with seq < `before` (all when absent), at most `limit`. */
+export function accessLogPage(sql: SqlStorage, citizen: string, opts: { limit?: number; before?: number } = {}): AccessLogPage {
+  const limit = Math.max(1, Math.min(ACCESS_LOG_PAGE_MAX, Math.floor(opts.limit ?? ACCESS_LOG_PAGE_DEFAULT)));
+  const before = opts.before ?? Number.MAX_SAFE_INTEGER;
+  // one row more than asked: whether an older page exists, without counting
+  const rows = sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM access_log WHERE citizen = ? AND seq < ? ORDER BY seq DESC LIMIT ?", citizen, before, limit + 1).toArray();
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit).map((r) => {
+    const e = toEntry(r);
+    return {
+      seq: e.seq, eventId: e.eventId, action: e.action as AccessLogEntry["action"], at: e.at, outcome: e.outcome,
+      actor: { role: e.actorRole, ura: e.actorUra, organizationType: e.actorOrgType, uziRole: e.actorUziRole },
+      holderUra: e.holderUra, purpose: e.purpose, dataCategories: e.dataCategories, emergency: e.emergency, hash: e.hash, prevHash: e.prevHash,
+    };
+  });
+  return { items, next: more ? items[items.length - 1]!.seq : null };
+}
+
+/**
+ * Verifies the citizen's whole chain, oldest first, reading VERIFY_BATCH_ROWS rows at a time (keyset on seq) and
+ * keeping only the previous hash between batches. `entries` counts every entry; `firstInvalidSeq` is the first that
+ * does not verify (its content or its link to the previous entry was changed, or an entry before it was removed).
+ */
+export function verifyAccessLog(sql: SqlStorage, citizen: string, batchRows = VERIFY_BATCH_ROWS): AccessLogVerification {
+  let prev = GENESIS_HASH;
+  let after = -1;
+  let entries = 0;
+  let firstInvalidSeq: number | null = null;
+  for (;;) {
+    const rows = sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM access_log WHERE citizen = ? AND seq > ? ORDER BY seq LIMIT ?", citizen, after, batchRows).toArray();
+    stats.batches++;
+    stats.maxRowsHeld = Math.max(stats.maxRowsHeld, rows.length);
+    for (const r of rows) {
+      entries++;
+      const e = toEntry(r);
+      if (e.prevHash !== prev || entryHash(prev, e) !== e.hash) {
+        firstInvalidSeq = e.seq;
+        break;
+      }
+      prev = e.hash;
+    }
+    if (firstInvalidSeq !== null) {
+      // `entries` counts the whole chain (as verifyChain does): the rest is counted, not read
+      entries += sql.exec<{ n: number }>("SELECT count(*) AS n FROM access_log WHERE citizen = ? AND seq > ?", citizen, firstInvalidSeq).one().n;
+      break;
+    }
+    if (rows.length < batchRows) break;
+    after = rows[rows.length - 1]!.seq as number;
+  }
+  return { valid: firstInvalidSeq === null, entries, firstInvalidSeq };
+}
