@@ -2,13 +2,22 @@
 import { binding, secret, variable, type Requirement } from "@regie/shared/http/worker";
 import { trustedIssuersProblem } from "@regie/shared/auth/verify";
 
+/** Production's shard count, fixed from day one (docs/consent.md, "Shards"; guarded by storage/shard-count.ts). */
+export const PRODUCTION_SHARD_COUNT = 4096;
+
 /** What the consent worker needs before it serves anything (503 naming what is missing otherwise). */
 export const REQUIREMENTS: readonly Requirement[] = [
   secret("TRUSTED_ISSUERS", { check: trustedIssuersProblem }),
   // HMAC key of the BSN pseudonyms: at least 32 characters of random material
   secret("PSEUDONYM_KEY", { minLength: 32 }),
   variable("AUTH_AUDIENCE"),
-  variable("SHARD_COUNT", { check: (v) => (/^[1-9]\d{0,5}$/.test(v) ? undefined : `the variable SHARD_COUNT must be a positive integer, not ${JSON.stringify(v)}`) }),
+  // fixed for the life of the store (storage/shard-count.ts guards a populated store against another value)
+  variable("SHARD_COUNT", {
+    check: (v, mode) =>
+      !/^[1-9]\d{0,5}$/.test(v) ? `the variable SHARD_COUNT must be a positive integer, not ${JSON.stringify(v)}`
+      : mode === "production" && Number(v) !== PRODUCTION_SHARD_COUNT ? `the variable SHARD_COUNT must be ${PRODUCTION_SHARD_COUNT} in production, not ${v}`
+      : undefined,
+  }),
   binding("DB", "d1"),
   binding("SHARDS", "durable-object"),
   binding("RATE_LIMITER", "rate-limit", { only: "production" }),

@@ -12,9 +12,9 @@
  *   version of the worker with other settings running beside this one during a gradual deployment.
  */
 import { ApiError } from "@regie/shared";
+import { PRODUCTION_SHARD_COUNT } from "../config";
 
-/** Production's shard count, fixed from day one (docs/consent.md, "Shards"). */
-export const PRODUCTION_SHARD_COUNT = 4096;
+export { PRODUCTION_SHARD_COUNT };
 
 /** Marks the message of an Error a shard object throws for a refused count, so the worker can tell it apart. */
 export const SHARD_COUNT_REFUSED = "SHARD_COUNT refused: ";

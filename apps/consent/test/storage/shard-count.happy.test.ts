@@ -9,7 +9,7 @@ import { BASE, checkBody, citizenToken, freshBsn, providerToken, pseudonym } fro
 
 // Every call goes through buildApp() in this file (not SELF), so the test and the worker share one module instance
 // and forgetConfirmedShardCounts() really makes the next call check D1 again.
-const app = buildApp();
+const app = buildApp("development");
 const RECORDED = env.SHARD_COUNT; // the count the store is populated with (wrangler.jsonc)
 const OTHER = String(Number(RECORDED) * 16); // 256 -> 4096: the values most likely to be confused
 

@@ -90,7 +90,7 @@ export function productionSuite(options: ProductionSuiteOptions) {
       expect(keys.at(-1)).not.toBe(keys[0]);
       // health probes are never limited
       expect((await call("/health", { headers: a }, counted)).status).toBe(200);
-    });
+    }, 60_000);
 
     const required = o.requirements.filter((r) => r.only !== "development");
     it.each(required.map((r) => [r.kind, r.name] as const))("without the %s %s it answers 503 naming it, on /health and every route", async (_kind, name) => {
