@@ -69,7 +69,7 @@ export const APPS: Record<AppName, AppSpec> = {
 /** Where the databases are: local (wrangler's default state, or `--persist-to`) or remote, in a wrangler environment. */
 export interface Target {
   remote: boolean;
-  /** Local only: a directory holding one state directory per app (`<dir>/<app>`), as scripts/stack.mjs uses. */
+  /** Local only: a directory holding one state directory per app (`<dir>/<app>`), as scripts/stack.ts uses. */
   persistTo?: string;
   /** Passed through as `--env`. */
   env?: string;

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root, type Target } from "../d1-backup/lib";
+import { quietEnv, waitUntilHealthy, wranglerBin } from "../stack";
 
 export function tempTarget(name: string): { work: string; target: Target } {
   const work = mkdtempSync(join(tmpdir(), `regie-${name}-`));
@@ -29,13 +30,13 @@ function freePort(): Promise<number> {
 export async function startCatalogue(work: string, target: Target): Promise<{ base: string; stop: () => Promise<void> }> {
   const [port, inspector] = [await freePort(), await freePort()];
   const args = [
-    join(root, "node_modules", "wrangler", "bin", "wrangler.js"), "dev", "--env", "dev", "--port", String(port), "--ip", "127.0.0.1",
+    wranglerBin, "dev", "--env", "dev", "--port", String(port), "--ip", "127.0.0.1",
     "--inspector-port", String(inspector), "--show-interactive-dev-session=false", "--log-level", "error",
     "--persist-to", join(target.persistTo!, "catalogue"), "--var", `TRUSTED_ISSUERS:${JSON.stringify([{ issuer: "https://issuer.backup-test.invalid", jwks: { keys: [] } }])}`,
   ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: join(root, "apps", "catalogue"),
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", DO_NOT_TRACK: "1", CI: "true", WRANGLER_REGISTRY_PATH: join(work, "registry") },
+    env: quietEnv({ CI: "true", WRANGLER_REGISTRY_PATH: join(work, "registry") }),
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
@@ -48,17 +49,13 @@ export async function startCatalogue(work: string, target: Target): Promise<{ ba
       child.once("exit", () => resolve());
       process.kill(-child.pid!, "SIGTERM");
     });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}): ${stderr}`);
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
-    if (ok) return { base, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the catalogue did not start: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    await waitUntilHealthy(`${base}/health`, { timeoutMs: 60_000, child, name: "the catalogue (wrangler dev)", output: () => stderr });
+  } catch (err) {
+    await stop();
+    throw err;
   }
+  return { base, stop };
 }
 
 export async function getJson(url: string): Promise<unknown> {

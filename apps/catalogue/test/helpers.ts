@@ -9,26 +9,8 @@ export const publisher = (publisherId: string) => bearer(env, { role: "publisher
 export const researcher = (sub = "researcher-anna") => bearer(env, { role: "researcher", sub, name: "Anna", organisation: "Erasmus MC" });
 export const hdab = (sub = "hdab-nl") => bearer(env, { role: "hdab", sub });
 
-/** A minimal conformant dataset (HealthDCAT-AP non-public level). */
-export function minimalDataset(overrides: Partial<DatasetInput> = {}): DatasetInput {
-  return {
-    identifier: `DS-${crypto.randomUUID().slice(0, 8)}`,
-    title: { nl: "Testdataset", en: "Test dataset" },
-    description: { nl: "Een dataset om te testen.", en: "A dataset for testing." },
-    accessRights: "NON_PUBLIC",
-    applicableLegislation: [EHDS],
-    type: ["http://publications.europa.eu/resource/authority/dataset-type/STATISTICAL"],
-    hdab: { name: { nl: "HDAB Nederland" }, contactPoint: { email: "hdab@example.nl" } },
-    contactPoint: [{ email: "data@example.nl" }],
-    theme: ["HEAL"],
-    healthCategory: ["EHRS"],
-    keyword: [{ value: "test", lang: "en" }],
-    provenance: [{ label: { en: "Made for tests" } }],
-    distribution: [{ applicableLegislation: [EHDS], accessURL: "https://example.nl/access", format: "CSV" }],
-    hasStructuredData: false,
-    ...overrides,
-  };
-}
+/** A minimal conformant dataset (HealthDCAT-AP non-public level), shared with the benchmarks. */
+export { minimalDataset } from "@regie/shared/testing/datasets";
 
 export async function publish(publisherId: string, ds: DatasetInput) {
   const res = await SELF.fetch(`${BASE}/v1/datasets`, {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-// @ts-expect-error plain ESM script without type declarations
-import { portsFor, startStack, stopWorkers } from "../../../scripts/stack.mjs";
+// the repository's scripts/ (an alias in vitest.e2e.config.ts and a path in tsconfig.e2e.json)
+import { portsFor, startStack, stopWorkers } from "@scripts/stack";
 
 export const PORT_BASE = 38787;
 
@@ -17,7 +17,7 @@ declare module "vitest" {
 
 /** Starts consent, catalogue and portal with fresh local storage, seeded through each app's POST /dev/seed. */
 export default async function setup(project: TestProject) {
-  const ports = portsFor(PORT_BASE) as { portal: number; consent: number; catalogue: number };
+  const ports = portsFor(PORT_BASE);
   project.provide("portal", `http://localhost:${ports.portal}`);
   project.provide("consent", `http://127.0.0.1:${ports.consent}`);
   project.provide("catalogue", `http://127.0.0.1:${ports.catalogue}`);
@@ -30,13 +30,9 @@ export default async function setup(project: TestProject) {
     persistTo,
     stdio: "pipe",
     timeoutMs: 120_000,
-    log: (line: string) => log.push(line),
+    log: (line) => log.push(line),
     vars: { CONSENT_PUBLIC_URL: `http://localhost:${ports.consent}`, CATALOGUE_PUBLIC_URL: `http://localhost:${ports.catalogue}` },
   });
-  for (const child of children as { stderr?: NodeJS.ReadableStream; stdout?: NodeJS.ReadableStream }[]) {
-    child.stdout?.resume();
-    child.stderr?.resume();
-  }
   console.log(`e2e stack on ${PORT_BASE}: ${log.join(" | ")}`);
   return async () => {
     stopWorkers(children);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Bsn, BSN_MESSAGE, isValidBsn, maskBsn } from "../src/identifiers/bsn";
+import { Bsn, BSN_MESSAGE, bsnCheckDigit, isValidBsn, maskBsn } from "../src/identifiers/bsn";
 import { isValidUra } from "../src/identifiers/ura";
 
 describe("BSN 11-proef", () => {
@@ -16,6 +16,16 @@ describe("BSN 11-proef", () => {
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.message).toBe(BSN_MESSAGE);
     expect(JSON.stringify(r.error!.issues)).not.toContain("999993654");
+  });
+  it("bsnCheckDigit completes eight digits to a valid BSN, or says that no digit does", () => {
+    for (const bsn of ["999993653", "111222333", "123456782"]) expect(bsnCheckDigit(bsn.slice(0, 8))).toBe(Number(bsn[8]));
+    for (let n = 10_000_000; n < 10_002_000; n++) {
+      const eight = String(n);
+      const d9 = bsnCheckDigit(eight);
+      const valid = Array.from({ length: 10 }, (_, d) => d).filter((d) => isValidBsn(eight + d));
+      expect(valid).toEqual(d9 === undefined ? [] : [d9]);
+    }
+    for (const bad of ["00000000", "1234567", "123456789", "1234567a"]) expect(bsnCheckDigit(bad)).toBeUndefined();
   });
   it("masks all but the last three digits", () => {
     expect(maskBsn("999993653")).toBe("******653");

@@ -5,18 +5,7 @@
  */
 import { DEMO_PUBLISHERS, type DemoPublisher } from "@regie/shared/demo";
 import { EHDS_REGULATION, HEALTH_CATEGORIES, type DatasetInput } from "@regie/shared/contracts/catalogue";
-
-/** mulberry32: a small, fast, seeded PRNG. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "@regie/shared/util/prng";
 
 const TOPICS = [
   { nl: "oncologie", en: "oncology", kw: ["kanker", "cancer"], theme: "CANCER_DISEASE" },
@@ -58,7 +47,7 @@ const AGE_BANDS: [number, number][] = [[0, 17], [18, 65], [65, 110], [0, 110], [
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 export function generateDataset(seed: number, index: number, publishers: readonly DemoPublisher[] = DEMO_PUBLISHERS): DatasetInput & { publisherId: string } {
-  const r = prng((seed * 1_000_003 + index * 7919) >>> 0);
+  const r = mulberry32((seed * 1_000_003 + index * 7919) >>> 0);
   const topic = pick(r, TOPICS);
   const kind = pick(r, KINDS);
   const region = pick(r, REGIONS);

@@ -30,7 +30,7 @@ export function publicJwk(privateJwk: JWK): JWK {
 }
 
 /** A fresh ES256 key pair as JWKs (for development setup and tests). */
-export async function generateEs256Jwk(kid = crypto.randomUUID()): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+export async function generateEs256Jwk(kid: string = crypto.randomUUID()): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const priv = { ...(await exportJWK(privateKey)), kid, alg: "ES256" };
   const pub = { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" };

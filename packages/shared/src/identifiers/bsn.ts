@@ -14,6 +14,18 @@ export function isValidBsn(value: string): boolean {
   return sum !== 0 && sum % 11 === 0;
 }
 
+/**
+ * The ninth digit that makes eight leading digits pass the 11-proef, or undefined when no digit does (the weighted
+ * sum leaves 10, or the number would be all zeros). For generating synthetic test numbers. Pure.
+ */
+export function bsnCheckDigit(eight: string): number | undefined {
+  if (!/^\d{8}$/.test(eight)) return undefined;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * (eight.charCodeAt(i) - 48);
+  const d9 = sum % 11;
+  return d9 === 10 || sum === d9 ? undefined : d9;
+}
+
 export const BSN_MESSAGE = "Invalid BSN: it must be 9 digits and pass the 11-proef";
 
 /** A citizen service number. Error messages never contain the submitted value. */

@@ -10,19 +10,20 @@ import { performance } from "node:perf_hooks";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { memory, start, tokenMinter } from "./lib/stack.mjs";
-import { DURATION, QUICK } from "./lib/load.mjs";
-import { printReport } from "./lib/report.mjs";
-import { root } from "../scripts/dev-env.mjs";
-import * as consent from "./scenarios/consent.mjs";
-import * as catalogue from "./scenarios/catalogue.mjs";
-import * as cohort from "./scenarios/cohort.mjs";
+import { memory, start, tokenMinter, type BenchStack } from "./lib/stack";
+import { DURATION, QUICK } from "./lib/load";
+import { printReport, type BenchResults } from "./lib/report";
+import { root } from "../scripts/dev-env";
+import * as consent from "./scenarios/consent";
+import * as catalogue from "./scenarios/catalogue";
+import * as cohort from "./scenarios/cohort";
 
 const SCENARIOS = { consent, catalogue, cohort };
 const only = (process.env.BENCH_ONLY ?? "consent,cohort,catalogue").split(",").map((s) => s.trim()).filter(Boolean);
-const log = (m) => console.log(m);
+const log = (m: string) => console.log(m);
+const isScenario = (name: string): name is keyof typeof SCENARIOS => Object.hasOwn(SCENARIOS, name);
 
-const results = {
+const results: BenchResults = {
   date: new Date().toISOString(),
   quick: QUICK,
   durationSecondsPerMeasurement: DURATION,
@@ -38,9 +39,9 @@ const results = {
   memory: null,
 };
 
-let stack;
+let stack: BenchStack | undefined;
 let stopping = false;
-function shutdown(code) {
+function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   stack?.stop();
@@ -53,16 +54,18 @@ try {
   stack = await start(log, (s) => (stack = s));
   const mint = await tokenMinter();
   for (const name of only) {
-    const scenario = SCENARIOS[name];
-    if (!scenario) throw new Error(`unknown scenario ${name} (known: ${Object.keys(SCENARIOS).join(", ")})`);
+    if (!isScenario(name)) throw new Error(`unknown scenario ${name} (known: ${Object.keys(SCENARIOS).join(", ")})`);
     const t0 = performance.now();
+    let result: NonNullable<BenchResults["scenarios"][typeof name]>;
     try {
-      results.scenarios[name] = await scenario.run({ mint, log, stack });
+      result = await SCENARIOS[name].run({ mint, log, stack });
     } catch (err) {
-      log(`! ${name} failed: ${err.message}`);
-      results.scenarios[name] = { available: true, failed: true, error: err.message };
+      const message = err instanceof Error ? err.message : String(err);
+      log(`! ${name} failed: ${message}`);
+      result = { available: true, failed: true, error: message };
     }
-    results.scenarios[name].wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    result.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    Object.assign(results.scenarios, { [name]: result });
   }
   results.memory = memory(stack.children);
 } finally {

@@ -1,47 +1,73 @@
 // The printed table and the verdicts against the issue's targets.
-const mb = (b) => (Number.isFinite(b) ? `${Math.round(b / 1024 / 1024)} MB` : "?");
-const ms = (v) => (v === null || v === undefined ? "–" : `${v} ms`);
-// a difference of two measurements; below zero it is noise (the two windows ran at different moments)
-const signed = (v) => (v < 0 ? `${v} (≈ 0, noise)` : String(v));
-const num = (v) => (v === null || v === undefined ? "–" : Number(v).toLocaleString("en"));
+import type * as catalogue from "../scenarios/catalogue";
+import type * as cohort from "../scenarios/cohort";
+import type * as consent from "../scenarios/consent";
+import type { memory } from "./stack";
 
-function table(headers, rows) {
+type Cell = string | number | null | undefined;
+type Unavailable = { available: false; reason: string } | { failed: true; error: string };
+/** A scenario's result as run.ts records it: what its `run` returned, or the error it failed with. */
+type Recorded<R> = (Awaited<R> | { available: true; failed: true; error: string }) & { wallSeconds?: number };
+
+/** Everything `npm run bench` writes to bench/results/latest.json. */
+export interface BenchResults {
+  date: string;
+  quick: boolean;
+  durationSecondsPerMeasurement: number;
+  machine: { cpu: string; cores: number; memoryBytes: number; node: string; platform: string };
+  note: string;
+  scenarios: {
+    consent?: Recorded<ReturnType<typeof consent.run>>;
+    catalogue?: Recorded<ReturnType<typeof catalogue.run>>;
+    cohort?: Recorded<ReturnType<typeof cohort.run>>;
+  };
+  memory: ReturnType<typeof memory> | null;
+}
+
+const mb = (b: number | undefined) => (b !== undefined && Number.isFinite(b) ? `${Math.round(b / 1024 / 1024)} MB` : "?");
+const ms = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${v} ms`);
+// a difference of two measurements; below zero it is noise (the two windows ran at different moments)
+const signed = (v: number) => (v < 0 ? `${v} (≈ 0, noise)` : String(v));
+const num = (v: number | null | undefined) => (v === null || v === undefined ? "–" : Number(v).toLocaleString("en"));
+
+function table(headers: string[], rows: Cell[][]) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => "  " + cells.map((c, i) => String(c).padEnd(widths[i])).join("  ");
+  const line = (cells: Cell[]) => "  " + cells.map((c, i) => String(c).padEnd(widths[i]!)).join("  ");
   console.log(line(headers));
   console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) console.log(line(r));
 }
 
-function verdict(target) {
+function verdict(target: { description: string; met: boolean | null } | undefined) {
   if (!target) return "";
   const state = target.met === true ? "MET" : target.met === false ? "NOT MET" : "not measured";
   return `  target: ${target.description} -> ${state}`;
 }
 
-function unavailable(name, s) {
+/** Says so and answers true when the scenario did not run or failed. */
+function unavailable<T extends object>(name: string, s: T | Unavailable | undefined): s is Unavailable | undefined {
   if (!s) return true;
-  if (s.available === false) {
+  if ("available" in s && s.available === false && "reason" in s) {
     console.log(`\n${name}: not available (${s.reason})`);
     return true;
   }
-  if (s.failed) {
+  if ("failed" in s && s.failed && "error" in s) {
     console.log(`\n${name}: FAILED: ${s.error}`);
     return true;
   }
   return false;
 }
 
-const CATALOGUE_MIXES = [["full text + 2 facets", "fullText"], ["uncached text + 2 facets", "uncached"], ["facets only", "facetsOnly"], ["CKAN package_search", "ckan"]];
-const spread = (s, unit) => (s ? `${s.min} / ${s.median} / ${s.max}${unit}` : "–");
+const CATALOGUE_MIXES: [string, "fullText" | "uncached" | "facetsOnly" | "ckan"][] = [["full text + 2 facets", "fullText"], ["uncached text + 2 facets", "uncached"], ["facets only", "facetsOnly"], ["CKAN package_search", "ckan"]];
+const spread = (s: catalogue.Spread | null, unit: string) => (s ? `${s.min} / ${s.median} / ${s.max}${unit}` : "–");
 
 /** Catalogue write-then-search: per size and kind of write, min / median / max over the repeats. */
-function writeThenSearch(k) {
-  const rows = [];
+function writeThenSearch(k: { levels: catalogue.CatalogueLevel[] }) {
+  const rows: Cell[][] = [];
   for (const level of k.levels) {
     const w = level.writeThenSearch;
     if (!w) continue;
-    for (const [kind, label] of [["publish", "publish"], ["update", "update"], ["publishDuringRebuild", "publish during rebuild"]]) {
+    for (const [kind, label] of [["publish", "publish"], ["update", "update"], ["publishDuringRebuild", "publish during rebuild"]] as const) {
       const x = w[kind];
       if (!x) continue;
       const visible = spread(x.visibleSeconds, " s") + (x.neverVisible ? ` (${x.neverVisible} never within 60 s)` : "");
@@ -50,12 +76,12 @@ function writeThenSearch(k) {
     }
   }
   if (!rows.length) return;
-  const conc = k.levels.find((l) => l.writeThenSearch)?.writeThenSearch.concurrentSearches;
+  const conc = k.levels.find((l) => l.writeThenSearch)?.writeThenSearch?.concurrentSearches;
   console.log(`\nCatalogue write, then search (min / median / max; visible = from the write's answer until a search finds it)`);
   table(["datasets", "write", "n", "write", "first search after", "visible after", `${conc} concurrent searches`], rows);
 }
 
-export function printReport(r) {
+export function printReport(r: BenchResults): void {
   const m = r.machine;
   console.log(`\nRegie benchmarks, ${r.date}${r.quick ? " (BENCH_QUICK: short and small, indicative only)" : ""}`);
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${mb(m.memoryBytes)} RAM, Node ${m.node}, ${m.platform}; ${r.durationSecondsPerMeasurement} s per measurement`);
@@ -73,12 +99,15 @@ export function printReport(r) {
       console.log(`  memory of the consent worker: ${mb(x.rssStartBytes)} at start; ${mb(x.rssAllShardsBytes)} with all ${x.shards} shard objects awake (≈ ${(x.perShardBytes / 1048576).toFixed(2)} MB each);` +
         ` ${mb(x.rssAfterSeedBytes)} after seeding (≈ ${num(x.perCitizenBytes)} bytes per citizen); ${mb(x.rssAfterLoadBytes)} after the load`);
     }
-    const split = c.rows.filter((x) => x.shardPing && x.empty.workerCpuUsPerRequest && x.check.workerCpuUsPerRequest);
+    const split = c.rows.flatMap((x) => {
+      const [empty, ping, check] = [x.empty.workerCpuUsPerRequest, x.shardPing?.workerCpuUsPerRequest, x.check.workerCpuUsPerRequest];
+      return empty && check && ping != null ? [{ connections: x.connections, empty, ping, check, pingReqPerSec: x.shardPing?.reqPerSec }] : [];
+    });
     if (split.length) {
       console.log(`  where a check's time goes (CPU µs of the consent worker's workerd processes per request; wrangler's local proxy included):`);
       table(
         ["conns", "empty route", "+ shard round trip", "+ the check's own work", "= check", "shard-ping req/s"],
-        split.map((x) => [x.connections, x.empty.workerCpuUsPerRequest, signed(x.shardPing.workerCpuUsPerRequest - x.empty.workerCpuUsPerRequest), x.check.workerCpuUsPerRequest - x.shardPing.workerCpuUsPerRequest, x.check.workerCpuUsPerRequest, num(x.shardPing.reqPerSec)]),
+        split.map((x) => [x.connections, x.empty, signed(x.ping - x.empty), x.check - x.ping, x.check, num(x.pingReqPerSec)]),
       );
     }
   }
@@ -86,13 +115,13 @@ export function printReport(r) {
   const k = r.scenarios.catalogue;
   if (k && !unavailable("Catalogue search", k)) {
     console.log(`\nCatalogue search (${k.connections} connections)`);
-    const rows = [];
+    const rows: Cell[][] = [];
     for (const level of k.levels) {
       for (const [name, key] of CATALOGUE_MIXES) {
         const x = level[key];
         if (!x) continue;
-        if (x.available === false) rows.push([num(level.datasets), name, "not available", "", "", "", ""]);
-        else rows.push([num(level.datasets), name, num(x.reqPerSec), ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx + (x.repeated ? ` (${x.repeated} repeated queries)` : "")]);
+        if ("available" in x) rows.push([num(level.datasets), name, "not available", "", "", "", ""]);
+        else rows.push([num(level.datasets), name, num(x.reqPerSec), ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx + ("repeated" in x && x.repeated ? ` (${x.repeated} repeated queries)` : "")]);
       }
     }
     table(["datasets", "query", "req/s", "p50", "p95", "p99", "non-2xx"], rows);

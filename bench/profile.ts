@@ -11,55 +11,65 @@ import { SourceMap } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
-import { start, tokenMinter, urls, PORT_BASE } from "./lib/stack.mjs";
-import { measure } from "./lib/load.mjs";
-import { bsnSeries } from "./lib/bsn.mjs";
-import { CITIZENS, questions, seedChoices } from "./scenarios/consent.mjs";
-import { root } from "../scripts/dev-env.mjs";
+import { start, tokenMinter, urls, PORT_BASE, type BenchStack } from "./lib/stack";
+import { measure, type LoadRequest } from "./lib/load";
+import { bsnSeries } from "./lib/bsn";
+import { CITIZENS, questions, seedChoices } from "./scenarios/consent";
+import { root } from "../scripts/dev-env";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_PROFILE_CONNECTIONS ?? 16);
 const ROUTE = process.env.BENCH_PROFILE_ROUTE ?? "check";
-const log = (m) => console.log(m);
+const log = (m: string) => console.log(m);
+
+/** The parts of a V8 CPU profile (Profiler.stop) read here. */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  startTime: number;
+  endTime: number;
+}
 
 /** A minimal Chrome DevTools Protocol client over the inspector's WebSocket. */
-async function inspector(port) {
-  const targets = await (await fetch(`http://127.0.0.1:${port}/json`)).json();
+async function inspector(port: number) {
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as { webSocketDebuggerUrl?: string; title: string }[];
   const target = targets.find((t) => t.webSocketDebuggerUrl) ?? targets[0];
   if (!target) throw new Error(`no inspector target on port ${port}`);
   // wrangler's inspector proxy accepts DevTools clients from localhost origins only
-  const ws = new WebSocket(target.webSocketDebuggerUrl, { headers: { origin: "http://localhost" } });
-  await new Promise((resolve, reject) => {
-    ws.on("open", resolve);
-    ws.on("error", (err) => reject(new Error(`cannot connect to ${target.webSocketDebuggerUrl}: ${err.message}`)));
+  const wsUrl = target.webSocketDebuggerUrl;
+  if (!wsUrl) throw new Error(`the inspector target on port ${port} has no WebSocket URL`);
+  const ws = new WebSocket(wsUrl, { headers: { origin: "http://localhost" } });
+  await new Promise<void>((resolve, reject) => {
+    ws.on("open", () => resolve());
+    ws.on("error", (err) => reject(new Error(`cannot connect to ${wsUrl}: ${err.message}`)));
   });
   let nextId = 1;
-  const pending = new Map();
-  const scripts = new Map();
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (err: Error) => void }>();
+  const scripts = new Map<string, unknown>();
   ws.on("message", (data) => {
-    const msg = JSON.parse(String(data));
+    const msg = JSON.parse(String(data)) as { id?: number; error?: { message: string }; result?: unknown; method?: string; params?: { url: string } };
     if (msg.id && pending.has(msg.id)) {
-      const { resolve, reject } = pending.get(msg.id);
+      const { resolve, reject } = pending.get(msg.id)!;
       pending.delete(msg.id);
       if (msg.error) reject(new Error(msg.error.message));
       else resolve(msg.result);
-    } else if (msg.method === "Debugger.scriptParsed") {
+    } else if (msg.method === "Debugger.scriptParsed" && msg.params) {
       scripts.set(msg.params.url, msg.params);
     }
   });
-  const send = (method, params = {}) =>
-    new Promise((resolve, reject) => {
+  const send = <T = unknown>(method: string, params: Record<string, unknown> = {}) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve: (result) => resolve(result as T), reject });
       ws.send(JSON.stringify({ id, method, params }));
     });
   return { title: target.title, send, scripts, close: () => ws.close() };
 }
 
 /** The newest bundle wrangler dev wrote for an app, with its source map. */
-function bundleMap(appDir) {
+function bundleMap(appDir: string): { map: SourceMap; dir: string } | null {
   const tmp = join(appDir, ".wrangler", "tmp");
-  let best;
+  let best: { file: string; mtime: number } | undefined;
   for (const dir of readdirSync(tmp)) {
     if (!dir.startsWith("dev-")) continue;
     for (const name of readdirSync(join(tmp, dir))) {
@@ -75,35 +85,35 @@ function bundleMap(appDir) {
 }
 
 /** Groups a source path into a module a reader recognises. */
-function moduleOf(source) {
+function moduleOf(source: string | undefined): string {
   if (!source) return "(unmapped)";
   const p = source.replace(/^file:\/\//, "").replace(/\\/g, "/");
   const nm = p.lastIndexOf("node_modules/");
   if (nm >= 0) {
     const rest = p.slice(nm + "node_modules/".length).split("/");
-    return "npm:" + (rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]);
+    return "npm:" + (rest[0]!.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]);
   }
   const at = p.search(/(apps|packages)\/[^/]+\/src\//);
   return at >= 0 ? p.slice(at) : p.split("/").slice(-2).join("/");
 }
 
-function analyse(profile, bundle) {
+function analyse(profile: CpuProfile, bundle: ReturnType<typeof bundleMap>) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  const counts = new Map();
+  const self = new Map<number, number>();
+  const counts = new Map<number, number>();
   for (const id of profile.samples) counts.set(id, (counts.get(id) ?? 0) + 1);
   const totalSamples = profile.samples.length;
   const usPerSample = (profile.endTime - profile.startTime) / Math.max(1, totalSamples);
-  const byModule = new Map();
-  const byFunction = new Map();
+  const byModule = new Map<string, number>();
+  const byFunction = new Map<string, number>();
   for (const [id, n] of counts) {
-    const node = byId.get(id);
+    const node = byId.get(id)!;
     const f = node.callFrame;
-    let module;
+    let module: string;
     if (!f.url) module = f.functionName ? `(native) ${f.functionName}` : "(native)";
     else if (bundle && f.lineNumber >= 0) {
       const entry = bundle.map.findEntry(f.lineNumber, f.columnNumber);
-      module = moduleOf(entry?.originalSource);
+      module = moduleOf("originalSource" in entry ? entry.originalSource : undefined);
     } else module = moduleOf(f.url);
     byModule.set(module, (byModule.get(module) ?? 0) + n);
     const fn = `${f.functionName || "(anonymous)"}  [${module}]`;
@@ -112,7 +122,7 @@ function analyse(profile, bundle) {
   }
   const idle = [...byModule].filter(([m]) => m === "(native) (idle)").reduce((s, [, n]) => s + n, 0);
   const busy = totalSamples - idle;
-  const table = (map) =>
+  const table = (map: Map<string, number>) =>
     [...map]
       .filter(([m]) => m !== "(native) (idle)")
       .sort((a, b) => b[1] - a[1])
@@ -120,12 +130,12 @@ function analyse(profile, bundle) {
   return { seconds: (profile.endTime - profile.startTime) / 1e6, samples: totalSamples, busyShare: Math.round((busy / Math.max(1, totalSamples)) * 1000) / 10, modules: table(byModule), functions: table(byFunction).slice(0, 40) };
 }
 
-let stack;
+let stack: BenchStack | undefined;
 try {
   stack = await start(log, (s) => (stack = s));
   const mint = await tokenMinter();
   const u = urls();
-  let requests;
+  let requests: LoadRequest[];
   if (ROUTE === "health") requests = [{ method: "GET", path: "/health" }];
   else {
     const citizens = bsnSeries(CITIZENS, 0);
@@ -141,7 +151,7 @@ try {
   await ins.send("Profiler.start");
   log(`· profiling ${ROUTE === "health" ? "GET /health" : "POST /v1/consent-check"} at ${CONNECTIONS} connections for ${DURATION} s (inspector ${ins.title} on ${port})`);
   const load = await measure({ url: u.consent, connections: CONNECTIONS, requests, duration: DURATION });
-  const { profile } = await ins.send("Profiler.stop");
+  const { profile } = await ins.send<{ profile: CpuProfile }>("Profiler.stop");
   ins.close();
   const appDir = join(fileURLToPath(new URL("..", import.meta.url)), "apps", "consent");
   const bundle = bundleMap(appDir);

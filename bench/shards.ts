@@ -10,22 +10,22 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { PORT_BASE, rssBytes, start, tokenMinter, urls, workerdPids } from "./lib/stack.mjs";
-import { measure } from "./lib/load.mjs";
-import { bsnSeries } from "./lib/bsn.mjs";
-import { questions, seedChoices } from "./scenarios/consent.mjs";
-import { root } from "../scripts/dev-env.mjs";
+import { PORT_BASE, rssBytes, start, tokenMinter, urls, workerdPids, type BenchStack } from "./lib/stack";
+import { measure, type LoadRequest, type Measurement } from "./lib/load";
+import { bsnSeries } from "./lib/bsn";
+import { questions, seedChoices } from "./scenarios/consent";
+import { root } from "../scripts/dev-env";
 
 const COUNTS = (process.env.BENCH_SHARD_COUNTS ?? "16,256,4096,65536").split(",").map(Number);
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 5_000);
-const log = (m) => console.log(m);
-const mb = (b) => `${Math.round(b / 1048576)} MB`;
+const log = (m: string) => console.log(m);
+const mb = (b: number) => `${Math.round(b / 1048576)} MB`;
 
 /** Waits until the stack's ports (and wrangler's inspector ports) are free again after a stop. */
 async function portsFree(timeoutMs = 30_000) {
   const ports = [0, 1, 2].flatMap((i) => [PORT_BASE + i, PORT_BASE + i + 1000]);
-  const free = (port) =>
-    new Promise((resolve) => {
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
       const server = createServer();
       server.once("error", () => resolve(false));
       server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
@@ -39,17 +39,29 @@ async function portsFree(timeoutMs = 30_000) {
   }
 }
 
-const rows = [];
+interface Row {
+  shards: number;
+  objectsAtMost: number;
+  seedChoicesPerSec: number;
+  empty: Measurement;
+  check: Measurement;
+  ratio: number;
+  rssStartBytes: number;
+  rssSeededBytes: number;
+  rssAfterLoadBytes: number;
+}
+const rows: (Row | { shards: number; failed: true; error: string })[] = [];
 for (const shards of COUNTS) {
   await portsFree(); // the previous count's workers release their ports asynchronously
   process.env.BENCH_SHARD_COUNT = String(shards);
   // one bulk call wakes as many objects as it has citizens; local workerd restarted when one call woke 250 new
   // objects at once, so with (nearly) one object per citizen the seed goes 20 citizens per call
   process.env.BENCH_BULK_BATCH = shards > 1024 ? "20" : "250";
-  let stack;
+  let stack: BenchStack | undefined;
   try {
     stack = await start(log, (s) => (stack = s));
-    const pids = workerdPids(stack.children.find((c) => c.appName === "consent"));
+    const consent = stack.children.find((c) => c.appName === "consent");
+    const pids = consent ? workerdPids(consent) : [];
     const u = urls();
     const mint = await tokenMinter();
     const citizens = bsnSeries(CITIZENS, 0);
@@ -57,7 +69,7 @@ for (const shards of COUNTS) {
     const seeding = await seedChoices({ citizens, mint, log });
     const rssSeeded = rssBytes(pids);
     const { checkRequests } = await questions({ citizens, mint });
-    const run = (requests) => measure({ url: u.consent, connections: 16, requests, cpuPids: pids });
+    const run = (requests: LoadRequest[]) => measure({ url: u.consent, connections: 16, requests, cpuPids: pids });
     log(`· ${shards} shards: /health, then /v1/consent-check at 16 connections`);
     const empty = await run([{ method: "GET", path: "/health" }]);
     const check = await run(checkRequests);
@@ -74,8 +86,9 @@ for (const shards of COUNTS) {
       rssAfterLoadBytes: rssBytes(pids),
     });
   } catch (err) {
-    log(`! ${shards} shards failed: ${err.message}`);
-    rows.push({ shards, failed: true, error: err.message });
+    const message = err instanceof Error ? err.message : String(err);
+    log(`! ${shards} shards failed: ${message}`);
+    rows.push({ shards, failed: true, error: message });
   } finally {
     stack?.stop();
   }
@@ -87,7 +100,7 @@ writeFileSync(join(root, "bench", "results", "shards.json"), JSON.stringify(resu
 console.log(`\nShard objects vs one object per citizen (${CITIZENS.toLocaleString("en")} citizens, 16 connections)`);
 console.log("  shards  seed choices/s  check req/s  check p99  empty req/s  ratio  check CPU µs  empty CPU µs  RSS seeded  RSS after load");
 for (const r of rows) {
-  if (r.failed) console.log(`  ${String(r.shards).padEnd(6)}  FAILED: ${r.error}`);
+  if ("failed" in r) console.log(`  ${String(r.shards).padEnd(6)}  FAILED: ${r.error}`);
   else
     console.log(
       `  ${String(r.shards).padEnd(6)}  ${String(r.seedChoicesPerSec).padEnd(14)}  ${String(r.check.reqPerSec).padEnd(11)}  ${String(r.check.p99 + " ms").padEnd(9)}  ${String(r.empty.reqPerSec).padEnd(11)}  ${String(r.ratio).padEnd(5)}  ${String(r.check.workerCpuUsPerRequest).padEnd(12)}  ${String(r.empty.workerCpuUsPerRequest).padEnd(12)}  ${mb(r.rssSeededBytes).padEnd(10)}  ${mb(r.rssAfterLoadBytes)}`,

@@ -1,6 +1,6 @@
 // `npm start`: all three Regie workers locally on the embedded default (local D1 and Durable Objects,
 // seeded demo data, development issuer). Ctrl-C stops them.
-import { startStack, stopWorkers } from "./stack.mjs";
+import { startStack, stopWorkers } from "./stack";
 
 console.log("Starting Regie (portal :8787, consent :8788, catalogue :8789) …");
 const children = await startStack();

@@ -1,5 +1,5 @@
 // Copies the offline API reference UI (swagger-ui-dist) into each app's static assets,
-// so /docs renders with no internet. Runs on `npm install` / `npm ci` (postinstall).
+// so /docs renders with no internet. Runs on `npm install` / `npm ci` (postinstall, with tsx from the devDependencies).
 import { mkdirSync, copyFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(root, "package.json"));
-let dist;
+let dist: string;
 try {
   dist = dirname(require.resolve("swagger-ui-dist/package.json"));
 } catch {

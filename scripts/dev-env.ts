@@ -3,41 +3,47 @@
 // service's .dev.vars so the services trust the portal's development issuer.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { exportJWK, generateKeyPair } from "jose";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { JWK } from "jose";
+import { generateEs256Jwk } from "@regie/shared/auth/dev-issuer";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const ISSUER = "http://localhost:8787";
 
-async function createSecrets() {
-  const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
-  const kid = "dev-" + Date.now().toString(36);
+export interface DevSecrets {
+  devIssuerPrivateJwk: JWK;
+  devIssuerPublicJwk: JWK;
+  pseudonymKey: string;
+}
+
+async function createSecrets(): Promise<DevSecrets> {
+  const { privateJwk, publicJwk } = await generateEs256Jwk("dev-" + Date.now().toString(36));
   return {
-    devIssuerPrivateJwk: { ...(await exportJWK(privateKey)), kid, alg: "ES256" },
-    devIssuerPublicJwk: { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" },
+    devIssuerPrivateJwk: privateJwk,
+    devIssuerPublicJwk: publicJwk,
     pseudonymKey: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
   };
 }
 
-function devVars(values) {
-  return "# Written by scripts/dev-env.mjs for local development. Not a production secret.\n" +
+function devVars(values: Record<string, string>): string {
+  return "# Written by scripts/dev-env.ts for local development. Not a production secret.\n" +
     Object.entries(values).map(([k, v]) => `${k}='${v}'`).join("\n") + "\n";
 }
 
-export async function ensureDevEnv() {
+export async function ensureDevEnv(): Promise<DevSecrets> {
   const file = join(root, ".wrangler", "dev-secrets.json");
-  let secrets;
-  if (existsSync(file)) secrets = JSON.parse(readFileSync(file, "utf8"));
+  let secrets: DevSecrets;
+  if (existsSync(file)) secrets = JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
   else {
     secrets = await createSecrets();
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   const trusted = JSON.stringify([{ issuer: ISSUER, jwks: { keys: [secrets.devIssuerPublicJwk] } }]);
-  // The portal's key is passed with --var by scripts/stack.mjs (it is no declared secret of the portal).
+  // The portal's key is passed with --var by scripts/stack.ts (it is no declared secret of the portal).
   writeFileSync(join(root, "apps/consent/.dev.vars"), devVars({ TRUSTED_ISSUERS: trusted, PSEUDONYM_KEY: secrets.pseudonymKey }));
   writeFileSync(join(root, "apps/catalogue/.dev.vars"), devVars({ TRUSTED_ISSUERS: trusted }));
   return secrets;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await ensureDevEnv();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await ensureDevEnv();

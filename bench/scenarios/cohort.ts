@@ -1,30 +1,31 @@
 // Cohort filter (POST /v1/secondary-use/cohort-filter, hdab): 100,000 and 1,000,000 BSNs (10 calls of
 // 100,000) against the secondary-use opt-out list, with a known number of opted-out citizens in the cohort.
 import { performance } from "node:perf_hooks";
-import { bsnSeries } from "../lib/bsn.mjs";
-import { expectOk, pool, QUICK, routeExists } from "../lib/load.mjs";
-import { urls } from "../lib/stack.mjs";
+import type { Log } from "../../scripts/stack";
+import { bsnSeries } from "../lib/bsn";
+import { expectOk, pool, QUICK, routeExists } from "../lib/load";
+import { urls, type Mint } from "../lib/stack";
 
 const CHUNK = 100_000;
 export const OPT_OUTS = Number(process.env.BENCH_OPT_OUTS ?? (QUICK ? 200 : 2_000));
 const SIZES = (process.env.BENCH_COHORTS ?? (QUICK ? "100000,300000" : "100000,1000000")).split(",").map(Number);
 
-async function filter(url, auth, bsns, permitApprovedAt) {
+async function filter(url: string, auth: string, bsns: string[], permitApprovedAt: string) {
   const body = JSON.stringify({ bsns, permitApprovedAt });
-  return expectOk(url, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body });
+  return expectOk<{ excludedCount: number; included: string[] }>(url, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body });
 }
 
-export async function run({ mint, log }) {
+export async function run({ mint, log }: { mint: Mint; log: Log }) {
   const u = urls();
   const url = `${u.consent}/v1/secondary-use/cohort-filter`;
-  if (!(await routeExists(url, { method: "POST" }))) return { available: false, reason: "POST /v1/secondary-use/cohort-filter does not exist yet" };
-  if (!(await routeExists(`${u.consent}/v1/me/secondary-use`, { method: "PUT" }))) return { available: false, reason: "PUT /v1/me/secondary-use does not exist yet (needed to seed opt-outs)" };
+  if (!(await routeExists(url, { method: "POST" }))) return { available: false as const, reason: "POST /v1/secondary-use/cohort-filter does not exist yet" };
+  if (!(await routeExists(`${u.consent}/v1/me/secondary-use`, { method: "PUT" }))) return { available: false as const, reason: "PUT /v1/me/secondary-use does not exist yet (needed to seed opt-outs)" };
 
   const largest = Math.max(...SIZES);
   const cohort = bsnSeries(largest, 0);
   // Opt-outs spread over the first 100,000, every 50th citizen.
-  const optedOut = [];
-  for (let i = 0; optedOut.length < OPT_OUTS && i < cohort.length; i += 50) optedOut.push(cohort[i]);
+  const optedOut: string[] = [];
+  for (let i = 0; optedOut.length < OPT_OUTS && i < cohort.length; i += 50) optedOut.push(cohort[i]!);
   log(`· cohort: ${optedOut.length} citizens opt out through PUT /v1/me/secondary-use …`);
   const t0 = performance.now();
   await pool(optedOut, 32, async (bsn) => {
@@ -35,7 +36,7 @@ export async function run({ mint, log }) {
         await expectOk(`${u.consent}/v1/me/secondary-use`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ optOut: true }) });
         break;
       } catch (err) {
-        if (attempt >= 3 || !/answered 503/.test(err.message)) throw err;
+        if (attempt >= 3 || !/answered 503/.test(String(err))) throw err;
         await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
       }
     }
@@ -47,7 +48,7 @@ export async function run({ mint, log }) {
   // The opt-out list is cross-citizen data kept up to date from the shards; wait until it is complete.
   const first = cohort.slice(0, CHUNK);
   const expectedFirst = optedOut.filter((b) => first.includes(b)).length;
-  let settled = null;
+  let settled: number | null = null;
   const waitStart = performance.now();
   for (;;) {
     const out = await filter(url, auth, first, permitApprovedAt);
@@ -58,9 +59,9 @@ export async function run({ mint, log }) {
   const consistent = settled === expectedFirst;
   if (!consistent) log(`  ! the opt-out list holds ${settled} of the ${expectedFirst} opt-outs after 60 s`);
 
-  const rows = [];
+  const rows: { bsns: number; calls: number; seconds: number; bsnsPerSec: number; excluded: number; included: number; expectedExcluded: number; correct: boolean }[] = [];
   for (const size of SIZES) {
-    const chunks = [];
+    const chunks: string[][] = [];
     for (let i = 0; i < size; i += CHUNK) chunks.push(cohort.slice(i, i + CHUNK));
     log(`· cohort: filtering ${size.toLocaleString("en")} BSNs in ${chunks.length} call(s) of ≤ ${CHUNK.toLocaleString("en")}`);
     const t = performance.now();
@@ -77,7 +78,7 @@ export async function run({ mint, log }) {
   }
   const million = rows.find((r) => r.bsns === 1_000_000);
   return {
-    available: true,
+    available: true as const,
     optOuts: optedOut.length,
     optOutSeedSeconds: Math.round(seedSeconds * 10) / 10,
     optOutListConsistent: consistent,
