@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { AUDIENCES, verifyToken, type DevTokenRequest } from "@regie/shared";
+import { AUDIENCES, logger, verifyToken, type DevTokenRequest } from "@regie/shared";
 import { DEMO_CITIZENS, DEMO_HDAB, DEMO_RESEARCHERS } from "@regie/shared/demo";
 import { signDevToken } from "@regie/shared/auth/dev-issuer";
 import type { AppEnv } from "../env";
@@ -69,7 +69,7 @@ login.get("/inloggen", (c) => {
   const t = c.get("t");
   const next = safeReturnPath(c.req.query("next"));
   const oidc = oidcConfig(c.env);
-  const dev = c.env.ENVIRONMENT === "development";
+  const dev = c.get("mode") === "development";
   return c.html(
     <Layout c={c} title={t.login.title}>
       <h1>{t.login.title}</h1>
@@ -163,7 +163,7 @@ login.get("/inloggen/oidc/callback", async (c) => {
     const next = safeReturnPath(pending.next);
     return c.redirect(next === "/" ? homeFor(user.role) : next, 303);
   } catch (err) {
-    console.error(JSON.stringify({ level: "warn", msg: "oidc login failed", error: (err as Error).name }));
+    logger.warn("oidc login failed", { error: (err as Error)?.name });
     setFlash(c, { kind: "error", text: t.login.oidcFailed });
     return c.redirect("/inloggen", 303);
   }

@@ -5,7 +5,7 @@
  * services' audiences, and its issuer must be in the services' TRUSTED_ISSUERS.
  */
 import { createRemoteJWKSet, jwtVerify } from "jose";
-import { b64url, randomToken } from "../session/crypto";
+import { randomToken, toBase64url } from "@regie/shared/util/encoding";
 import type { Bindings } from "../env";
 
 export interface OidcConfig {
@@ -42,7 +42,7 @@ export function newVerifier(): string {
 /** code_challenge = BASE64URL(SHA-256(verifier)) (S256). */
 export async function pkceChallenge(verifier: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
-  return b64url(new Uint8Array(digest));
+  return toBase64url(new Uint8Array(digest));
 }
 
 export function authorizationUrl(cfg: OidcConfig, p: { state: string; nonce: string; challenge: string; lang: string }): string {

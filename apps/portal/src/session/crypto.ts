@@ -3,21 +3,10 @@
  * cookie is both confidential (it carries the user's access token, whose payload holds a BSN) and
  * tamper-proof. Output: base64url(iv || ciphertext).
  */
+import { fromBase64url, randomToken, toBase64url } from "@regie/shared/util/encoding";
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-function b64url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromB64url(s: string): Uint8Array {
-  const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 export async function deriveKey(secret: string, purpose: string): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]);
@@ -36,13 +25,13 @@ export async function seal(key: CryptoKey, value: unknown): Promise<string> {
   const out = new Uint8Array(iv.length + ct.length);
   out.set(iv);
   out.set(ct, iv.length);
-  return b64url(out);
+  return toBase64url(out);
 }
 
 /** The sealed value, or undefined when it was tampered with, sealed with another key, or is garbage. */
 export async function unseal<T>(key: CryptoKey, sealed: string): Promise<T | undefined> {
   try {
-    const bytes = fromB64url(sealed);
+    const bytes = fromBase64url(sealed);
     if (bytes.length < 29) return undefined;
     const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.slice(0, 12) }, key, bytes.slice(12));
     return JSON.parse(decoder.decode(plain)) as T;
@@ -51,8 +40,4 @@ export async function unseal<T>(key: CryptoKey, sealed: string): Promise<T | und
   }
 }
 
-export function randomToken(bytes = 32): string {
-  return b64url(crypto.getRandomValues(new Uint8Array(bytes)));
-}
-
-export { b64url, fromB64url };
+export { randomToken };

@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { errorFields, logger } from "../log/logger";
 import { ApiError, PROBLEM_CONTENT_TYPE, problemResponse, zodIssuesToErrors, type ErrorCode } from "./problem";
 import { docsHtml, docsInitJs } from "./docs";
 import { rateLimit, type RateLimitOptions } from "./rate-limit";
@@ -39,8 +40,7 @@ function acceptsType(accepted: string[], type: string): boolean {
 
 /** Log one line about an unexpected failure: never the request body, query or headers. */
 function logUnexpected(err: unknown, method: string, path: string, reqId: string | undefined) {
-  const e = err as Error;
-  console.error(JSON.stringify({ level: "error", msg: "unhandled", requestId: reqId, method, route: path, error: e?.name, message: e?.message?.replace(/\d{9}/g, "[redacted]") }));
+  logger.error("unhandled", { requestId: reqId, method, route: path, ...errorFields(err) });
 }
 
 /**
