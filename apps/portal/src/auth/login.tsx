@@ -5,7 +5,7 @@ import { DEMO_CITIZENS, DEMO_HDAB, DEMO_RESEARCHERS } from "@regie/shared/demo";
 import { signDevToken } from "@regie/shared/auth/dev-issuer";
 import type { AppEnv } from "../env";
 import { devIssuerOf, signingKey } from "../dev/issuer";
-import { randomToken } from "../session/crypto";
+import { randomToken } from "@regie/shared/util/encoding";
 import { replaceSession, setFlash, touchSession, type SessionUser } from "../session/session";
 import { PageError } from "../views/errors";
 import { CsrfField } from "../views/form";

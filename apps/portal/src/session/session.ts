@@ -2,7 +2,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { Mode, Role } from "@regie/shared";
 import type { AppEnv, Bindings } from "../env";
-import { deriveKey, randomToken, seal, unseal } from "./crypto";
+import { randomToken } from "@regie/shared/util/encoding";
+import { deriveKey, seal, unseal } from "./crypto";
 
 /** The signed-in user: the access token the portal forwards to the services, and what the pages show. */
 export interface SessionUser {

@@ -63,6 +63,13 @@ describe("sealed cookies", () => {
     expect(await unseal(await deriveKey("secret-two", "test"), sealed)).toBeUndefined();
     expect(await unseal(key, "garbage!")).toBeUndefined();
   });
+
+  it("an expired value unseals to nothing, a current one to itself", async () => {
+    const key = await deriveKey("secret-one", "test");
+    const now = Math.floor(Date.now() / 1000);
+    expect(await unseal(key, await seal(key, { a: 1, exp: now - 5 }))).toBeUndefined();
+    expect(await unseal(key, await seal(key, { a: 1, exp: now + 60 }))).toEqual({ a: 1, exp: now + 60 });
+  });
 });
 
 describe("redirect and origin checks", () => {
