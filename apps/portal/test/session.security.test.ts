@@ -1,3 +1,4 @@
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import worker from "../src/index";
@@ -62,6 +63,25 @@ describe("CSRF protection on every form post", () => {
     // and the real thing works
     const ok = await b.post("/mijn/onderzoek", { _csrf: csrf, optOut: "true" });
     expect(ok.status).toBe(303);
+  });
+
+  it("refuses a form post that names neither its Origin nor its Fetch Metadata, even with the right token", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    const { csrf } = await b.open("/mijn/onderzoek");
+    const post = (headers: Record<string, string>, optOut: string) =>
+      SELF.fetch(`${ORIGIN}/mijn/onderzoek`, {
+        method: "POST",
+        headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded", cookie: b.cookieHeader(), ...headers },
+        body: new URLSearchParams({ _csrf: csrf, optOut }).toString(),
+        redirect: "manual",
+      });
+    const bare = await post({}, "true");
+    expect(bare.status).toBe(403);
+    expect(textOf(await bare.text())).toContain("Uw formulier is verlopen");
+    // Fetch Metadata alone (same-origin) is enough, as is the own Origin alone
+    expect((await post({ "sec-fetch-site": "same-origin" }, "true")).status).toBe(303);
+    expect((await post({ origin: ORIGIN }, "false")).status).toBe(303);
   });
 
   it("the login form itself needs the token (no login CSRF)", async () => {

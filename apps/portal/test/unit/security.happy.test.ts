@@ -80,7 +80,8 @@ describe("redirect and origin checks", () => {
 
   it("accepts same-origin posts and configured origins only", () => {
     expect(sameOrigin("http://localhost:8787/x", "http://localhost:8787", "same-origin")).toBe(true);
-    expect(sameOrigin("http://localhost:8787/x", undefined, undefined)).toBe(true);
+    expect(sameOrigin("http://localhost:8787/x", "null", undefined)).toBe(false);
+    expect(sameOrigin("http://localhost:8787/x", "http://localhost:8787", "same-site")).toBe(false);
     expect(sameOrigin("http://localhost:8787/x", "http://localhost:9999", undefined)).toBe(false);
     expect(sameOrigin("http://localhost:8787/x", "http://localhost:8787", "cross-site")).toBe(false);
     expect(sameOrigin("http://internal/x", "https://portal.example", undefined, ["https://portal.example"])).toBe(true);
