@@ -9,6 +9,7 @@ import { languageMiddleware, messages } from "./i18n";
 import { providerInfo } from "./provider/page";
 import { researcher } from "./researcher/routes";
 import { csrfProtection } from "./security/csrf";
+import { noStore, pageSecurityHeaders } from "./security/headers";
 import { handleSessionExpired, SessionExpired } from "./services/clients";
 import { freshSession, sessionMiddleware } from "./session/session";
 import { PageError, renderError } from "./views/errors";
@@ -17,13 +18,15 @@ import { home } from "./views/home";
 const MAX_PATH = 1024;
 const MAX_QUERY = 4096;
 
-/** The HTML pages: language, session, CSP, CSRF; errors as HTML pages. */
+/** The HTML pages: their security headers (CSP) and no-store, language, session, CSRF; errors as HTML pages. */
 function buildPages(mode: Mode) {
   const pages = new Hono<AppEnv>();
   pages.use("*", async (c, next) => {
     c.set("mode", mode);
     await next();
   });
+  pages.use("*", pageSecurityHeaders());
+  pages.use("*", noStore());
   pages.use("*", languageMiddleware());
   // No identifier or query of ours is this long: answer before any service call is made with it.
   pages.use("*", async (c, next) => {

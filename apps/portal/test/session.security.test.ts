@@ -112,6 +112,28 @@ describe("security headers", () => {
   });
 });
 
+describe("security headers per route group", () => {
+  it("the JSON routes and the API reference keep their own CSP; every page, error pages included, has the page headers", async () => {
+    const b = new Browser();
+    const health = await SELF.fetch(`${ORIGIN}/health`);
+    expect(health.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(health.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(health.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    const docs = await SELF.fetch(`${ORIGIN}/docs`);
+    expect(docs.headers.get("content-security-policy")).toBe("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    const missing = await b.get("/bestaat-niet");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(missing.headers.get("content-security-policy")).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    expect(missing.headers.get("referrer-policy")).toBe("same-origin");
+    expect(missing.headers.get("cache-control")).toBe("no-store");
+    expect(missing.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(missing.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  });
+});
+
 describe("access control", () => {
   it("a signed-out visitor is sent to the login page and comes back after login", async () => {
     const b = new Browser();
