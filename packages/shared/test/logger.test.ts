@@ -12,9 +12,11 @@ describe("logger", () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     logger.error("unhandled", { requestId: "r-1", method: "GET", route: "/v1/x", status: 500 });
     logger.warn("oidc login failed", { error: "OidcError" });
+    logger.error("configuration incomplete", { service: "consent", missing: ["PSEUDONYM_KEY", "bsn 999990007"] });
     expect(captured(spy)).toEqual([
       { level: "error", msg: "unhandled", requestId: "r-1", method: "GET", route: "/v1/x", status: 500 },
       { level: "warn", msg: "oidc login failed", error: "OidcError" },
+      { level: "error", msg: "configuration incomplete", service: "consent", missing: ["PSEUDONYM_KEY", "bsn [redacted]"] },
     ]);
   });
 

@@ -2,7 +2,7 @@
 import { ApiError, parseIdempotencyKey, type ClaimsOf } from "@regie/shared";
 import type { Actor } from "../storage/shard";
 
-export const BEARER = [{ bearer: [] }];
+export { BEARER_SECURITY as BEARER } from "@regie/shared";
 
 /** A provider asks only as itself: the URA (and organisation type) in the request must be the token's. */
 export function assertSelf(auth: ClaimsOf<"provider">, org: { ura: string; organizationType: string }): void {

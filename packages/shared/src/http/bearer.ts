@@ -8,3 +8,6 @@ export function bearerToken(header: string | null | undefined): string | undefin
   if (!header) return undefined;
   return BEARER.exec(header)?.[1];
 }
+
+/** The OpenAPI `security` of a route that needs a bearer token (the "bearer" scheme createApp registers). */
+export const BEARER_SECURITY = [{ bearer: [] as string[] }];

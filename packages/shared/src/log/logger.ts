@@ -1,10 +1,11 @@
 /**
  * The one JSON logger of every Regie worker: one line per event, on stderr (console.error), every string
  * value with BSN-shaped runs of nine digits replaced by "[redacted]". It takes only flat fields of
- * strings, numbers and booleans, so no request or response body, query or header object can be logged.
+ * strings, numbers, booleans and lists of strings, so no request or response body, query or header object can
+ * be logged.
  */
 export type LogLevel = "error" | "warn" | "info";
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
+export type LogFields = Record<string, string | number | boolean | null | undefined | readonly string[]>;
 
 const BSN_LIKE = /\d{9}/g;
 
@@ -22,7 +23,7 @@ export function errorFields(err: unknown): { error: string | undefined; message:
 
 function line(level: LogLevel, msg: string, fields: LogFields): string {
   const out: Record<string, unknown> = { level, msg: redact(msg) };
-  for (const [k, v] of Object.entries(fields)) out[k] = typeof v === "string" ? redact(v) : v;
+  for (const [k, v] of Object.entries(fields)) out[k] = typeof v === "string" ? redact(v) : Array.isArray(v) ? v.map((s) => redact(String(s))) : v;
   return JSON.stringify(out);
 }
 
