@@ -5,6 +5,7 @@
  * portal's real login code (oauth4webapi, jose) talks HTTP to it.
  */
 import { generateEs256Jwk, signDevToken } from "../../../../packages/shared/src/auth/dev-issuer";
+import { toBase64url } from "../../../../packages/shared/src/util/encoding";
 import { importJWK, SignJWT, type JWK } from "jose";
 
 export const PROVIDER = "https://broker.example";
@@ -27,8 +28,7 @@ export interface FakeProvider {
 }
 
 async function sha256b64url(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return btoa(String.fromCharCode(...digest)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toBase64url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))));
 }
 
 export async function fakeProvider(): Promise<FakeProvider> {
