@@ -1,4 +1,4 @@
-import { createApp, problemResponse, type Mode } from "@regie/shared";
+import { createApp, errorFields, logger, problemResponse, type Mode } from "@regie/shared";
 import { Hono } from "hono";
 import { demoLogin, login } from "./auth/login";
 import { citizen } from "./citizen/routes";
@@ -9,6 +9,7 @@ import { languageMiddleware, messages } from "./i18n";
 import { providerInfo } from "./provider/page";
 import { researcher } from "./researcher/routes";
 import { csrfProtection } from "./security/csrf";
+import { noStore, pageSecurityHeaders } from "./security/headers";
 import { handleSessionExpired, SessionExpired } from "./services/clients";
 import { freshSession, sessionMiddleware } from "./session/session";
 import { PageError, renderError } from "./views/errors";
@@ -17,9 +18,15 @@ import { home } from "./views/home";
 const MAX_PATH = 1024;
 const MAX_QUERY = 4096;
 
-/** The HTML pages: language, session, CSP, CSRF; errors as HTML pages. */
+/** The HTML pages: their security headers (CSP) and no-store, language, session, CSRF; errors as HTML pages. */
 function buildPages(mode: Mode) {
   const pages = new Hono<AppEnv>();
+  pages.use("*", async (c, next) => {
+    c.set("mode", mode);
+    await next();
+  });
+  pages.use("*", pageSecurityHeaders());
+  pages.use("*", noStore());
   pages.use("*", languageMiddleware());
   // No identifier or query of ours is this long: answer before any service call is made with it.
   pages.use("*", async (c, next) => {
@@ -28,7 +35,7 @@ function buildPages(mode: Mode) {
     if (url.search.length > MAX_QUERY) throw new PageError(400, "badRequest");
     await next();
   });
-  pages.use("*", sessionMiddleware());
+  pages.use("*", sessionMiddleware(mode));
   pages.use("*", csrfProtection());
   pages.route("/", home);
   pages.route("/", login);
@@ -47,9 +54,10 @@ function buildPages(mode: Mode) {
       c.set("t", messages("nl"));
     }
     if (!c.get("session")) c.set("session", freshSession());
+    if (!c.get("mode")) c.set("mode", mode);
     if (err instanceof PageError) return renderError(c, err.status, err.kind);
     if (err instanceof SessionExpired) return handleSessionExpired(c);
-    console.error(JSON.stringify({ level: "error", msg: "page failed", requestId: c.get("requestId"), route: c.req.routePath, error: (err as Error)?.name, message: (err as Error)?.message?.replace(/\d{9}/g, "[redacted]") }));
+    logger.error("page failed", { requestId: c.get("requestId"), route: c.req.routePath, ...errorFields(err) });
     return renderError(c, 500, "unexpected");
   });
   return pages;

@@ -1,3 +1,4 @@
+import type { Mode } from "@regie/shared";
 import type { Lang, Messages } from "./i18n";
 import type { Session } from "./session/session";
 
@@ -11,6 +12,8 @@ export type Bindings = Env & { DEV_ISSUER_PRIVATE_JWK?: string; SESSION_SECRET?:
 
 export type PortalVariables = {
   requestId: string;
+  /** The mode the route table was built for (buildApp): the one place that decides what is development-only. */
+  mode: Mode;
   session: Session;
   lang: Lang;
   t: Messages;

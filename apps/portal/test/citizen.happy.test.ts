@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Browser, textOf } from "./helpers";
+import { Browser, setCookies, textOf } from "./helpers";
 import { NOOR_CHILD_ID, PENDING_CODE } from "./stubs/consent";
 
 const choice = { holder: "ziekenhuis", holderUra: "", requester: "apotheek", requesterUra: "", dataCategory: "GGC013", decision: "permit", validUntil: "" };
@@ -88,6 +88,21 @@ describe("citizen: the other pages", () => {
     const again = await b.open("/mijn");
     expect(again.html).toContain('<html lang="en">');
     expect(textOf(again.html)).toContain("My choices");
+  });
+
+  it("follows the browser's Accept-Language when nothing was chosen; a choice by ?lang= or its cookie wins; Dutch otherwise", async () => {
+    const english = await new Browser().get("/", { "accept-language": "en-GB,en;q=0.9,nl;q=0.5" });
+    expect(await english.text()).toContain('<html lang="en">');
+    // a language from the header is not remembered: no cookie for it
+    expect(setCookies(english).filter((l) => l.startsWith("regie_lang="))).toEqual([]);
+    expect(await (await new Browser().get("/", { "accept-language": "fr-FR,de;q=0.8" })).text()).toContain('<html lang="nl">');
+    expect(await (await new Browser().get("/", { "accept-language": "nl;q=0, en;q=0.1" })).text()).toContain('<html lang="en">');
+    const b = new Browser();
+    const chosen = await b.get("/?lang=nl", { "accept-language": "en" });
+    expect(await chosen.text()).toContain('<html lang="nl">');
+    const remembered = setCookies(chosen).find((l) => l.startsWith("regie_lang="))!;
+    for (const part of ["regie_lang=nl;", "Max-Age=31536000", "Path=/", "HttpOnly", "Secure", "SameSite=Lax"]) expect(remembered).toContain(part);
+    expect(await (await b.get("/", { "accept-language": "en" })).text()).toContain('<html lang="nl">');
   });
 });
 

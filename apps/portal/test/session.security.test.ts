@@ -1,3 +1,4 @@
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
 import worker from "../src/index";
@@ -14,7 +15,11 @@ describe("session cookie", () => {
     expect(line).toMatch(/SameSite=Lax/i);
     expect(line).toMatch(/Path=\//);
     const value = b.cookies.get("regie_session")!;
-    const decoded = atob(value.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(value.length / 4) * 4, "="));
+    // a compact JWE: protected header, (empty) encrypted key, IV, ciphertext, tag; only the header is readable
+    const parts = value.split(".");
+    expect(parts).toHaveLength(5);
+    expect(JSON.parse(atob(parts[0]!.replace(/-/g, "+").replace(/_/g, "/")))).toEqual({ alg: "dir", enc: "A256GCM" });
+    const decoded = parts.map((p) => atob(p.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(p.length / 4) * 4, "="))).join("\n");
     expect(decoded).not.toContain("999990007");
     expect(decoded).not.toContain("eyJ");
   });
@@ -60,6 +65,25 @@ describe("CSRF protection on every form post", () => {
     expect(ok.status).toBe(303);
   });
 
+  it("refuses a form post that names neither its Origin nor its Fetch Metadata, even with the right token", async () => {
+    const b = new Browser();
+    await b.login("citizen:jan");
+    const { csrf } = await b.open("/mijn/onderzoek");
+    const post = (headers: Record<string, string>, optOut: string) =>
+      SELF.fetch(`${ORIGIN}/mijn/onderzoek`, {
+        method: "POST",
+        headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded", cookie: b.cookieHeader(), ...headers },
+        body: new URLSearchParams({ _csrf: csrf, optOut }).toString(),
+        redirect: "manual",
+      });
+    const bare = await post({}, "true");
+    expect(bare.status).toBe(403);
+    expect(textOf(await bare.text())).toContain("Uw formulier is verlopen");
+    // Fetch Metadata alone (same-origin) is enough, as is the own Origin alone
+    expect((await post({ "sec-fetch-site": "same-origin" }, "true")).status).toBe(303);
+    expect((await post({ origin: ORIGIN }, "false")).status).toBe(303);
+  });
+
   it("the login form itself needs the token (no login CSRF)", async () => {
     const b = new Browser();
     await b.get("/inloggen");
@@ -85,6 +109,28 @@ describe("security headers", () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\sstyle="/);
     expect(html).not.toMatch(/\son[a-z]+="/);
+  });
+});
+
+describe("security headers per route group", () => {
+  it("the JSON routes and the API reference keep their own CSP; every page, error pages included, has the page headers", async () => {
+    const b = new Browser();
+    const health = await SELF.fetch(`${ORIGIN}/health`);
+    expect(health.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(health.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(health.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    const docs = await SELF.fetch(`${ORIGIN}/docs`);
+    expect(docs.headers.get("content-security-policy")).toBe("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    const missing = await b.get("/bestaat-niet");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(missing.headers.get("content-security-policy")).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    expect(missing.headers.get("referrer-policy")).toBe("same-origin");
+    expect(missing.headers.get("cache-control")).toBe("no-store");
+    expect(missing.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(missing.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
   });
 });
 

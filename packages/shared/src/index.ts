@@ -14,3 +14,8 @@ export * from "./auth/whoami";
 export * from "./http/rate-limit";
 export * from "./util/lru";
 export * from "./http/worker";
+export * from "./log/logger";
+export * from "./http/bearer";
+export * from "./http/security-headers";
+export * from "./http/idempotency-key";
+export * from "./util/encoding";

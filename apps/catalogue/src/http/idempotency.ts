@@ -4,11 +4,10 @@
  * claimed in D1 before the handler runs, so two concurrent retries cannot both create: the second gets 409 with
  * Retry-After until the first has answered. A failed first attempt releases the key. Keys live 24 hours.
  */
-import { ApiError } from "@regie/shared";
+import { ApiError, parseIdempotencyKey, sha256Hex } from "@regie/shared";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const TTL_MS = 24 * 60 * 60 * 1000;
 
 function callerOf(auth: AppEnv["Variables"]["auth"]): string {
@@ -18,17 +17,11 @@ function callerOf(auth: AppEnv["Variables"]["auth"]): string {
   return auth.role;
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** Route middleware; place it after requireRole so the caller is known. */
 export function idempotent(operation: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const key = c.req.header("idempotency-key");
+    const key = parseIdempotencyKey(c.req.header("idempotency-key"));
     if (key === undefined) return next();
-    if (!KEY_PATTERN.test(key)) throw new ApiError("BAD_REQUEST", "Idempotency-Key must be 1 to 200 visible ASCII characters");
     const db = c.env.DB;
     const id = await sha256Hex(`${operation}\n${callerOf(c.get("auth"))}\n${key}`);
     const requestHash = await sha256Hex(await c.req.text());

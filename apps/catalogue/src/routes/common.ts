@@ -5,7 +5,7 @@ import { FACET_FIELDS, SearchQuery } from "@regie/shared/contracts/catalogue";
 import { zodIssuesToErrors } from "@regie/shared";
 import { decodeCursor } from "../search/search";
 
-export const BEARER = [{ bearer: [] }];
+export { BEARER_SECURITY as BEARER } from "@regie/shared";
 
 /** The optional Idempotency-Key request header of POSTs that create things (see http/idempotency.ts). */
 export const IdempotencyHeader = z.object({

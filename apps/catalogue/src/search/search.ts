@@ -3,6 +3,7 @@
  * its own selection (multi-select), so they stay meaningful when a value is selected. No SQL here, so any number
  * of selected values works. Pure.
  */
+import { fromBase64urlText, toBase64url } from "@regie/shared/util/encoding";
 import { FACET_FIELDS, type FacetCount, type FacetField, type SearchQuery } from "@regie/shared/contracts/catalogue";
 import * as bits from "./bitset";
 import type { Bitset } from "./bitset";
@@ -117,13 +118,13 @@ export function search(
 }
 
 export function encodeCursor(offset: number): string {
-  return btoa(JSON.stringify({ o: offset })).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  return toBase64url(JSON.stringify({ o: offset }));
 }
 
 /** The offset in an opaque cursor, or null when it is not one of ours. */
 export function decodeCursor(cursor: string): number | null {
   try {
-    const json = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/"))) as { o?: unknown };
+    const json = JSON.parse(fromBase64urlText(cursor)) as { o?: unknown };
     return typeof json.o === "number" && Number.isInteger(json.o) && json.o >= 0 && json.o <= 10_000_000 ? json.o : null;
   } catch {
     return null;

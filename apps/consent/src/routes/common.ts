@@ -1,8 +1,8 @@
 /** Small helpers shared by the route modules. */
-import { ApiError, type ClaimsOf } from "@regie/shared";
+import { ApiError, parseIdempotencyKey, type ClaimsOf } from "@regie/shared";
 import type { Actor } from "../storage/shard";
 
-export const BEARER = [{ bearer: [] }];
+export { BEARER_SECURITY as BEARER } from "@regie/shared";
 
 /** A provider asks only as itself: the URA (and organisation type) in the request must be the token's. */
 export function assertSelf(auth: ClaimsOf<"provider">, org: { ura: string; organizationType: string }): void {
@@ -16,8 +16,6 @@ export function providerActor(auth: ClaimsOf<"provider">): Actor & { ura: string
 
 /** Reads an optional Idempotency-Key header and scopes it to the caller and operation. */
 export function idempotencyKey(header: string | undefined, scope: string): string | undefined {
-  if (header === undefined) return undefined;
-  const key = header.trim();
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw new ApiError("BAD_REQUEST", "Idempotency-Key must be 1 to 200 visible ASCII characters");
-  return `${scope}|${key}`;
+  const key = parseIdempotencyKey(header);
+  return key === undefined ? undefined : `${scope}|${key}`;
 }

@@ -1,12 +1,11 @@
 /**
- * Development-only routes (404 unless ENVIRONMENT=development, left out of the OpenAPI document):
+ * Development-only routes (app.ts mounts them only in development, so elsewhere they are 404; left out of the OpenAPI document):
  * POST /dev/seed (idempotent): organisation directory, BRP stand-in, demo choices.
  * POST /dev/bulk-choices: many citizens' choices at once, for benchmarks and load tests.
  * GET /dev/shard-ping[?shard=N]: one empty round trip to a (random or given) shard object, the benchmark's measure
  * of that hop alone.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
 import { ApiError, jsonBody, jsonResponse, problemResponses, pseudonymise } from "@regie/shared";
 import { DevBulkChoicesRequest, DevBulkChoicesResponse, type ChoiceInput } from "@regie/shared/contracts/consent";
 import { pseudonymiserFor } from "../citizens/fast-pseudonym";
@@ -15,17 +14,9 @@ import type { AppEnv } from "../env";
 import { DEMO_CONSENT } from "../dev/demo-data";
 import { callShard, shardStub } from "../storage/shards";
 
-function developmentOnly(route: string): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (c.env.ENVIRONMENT !== "development") throw new ApiError("NOT_FOUND", `No resource at ${route}`);
-    await next();
-  };
-}
-
 export function devRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.post("/dev/seed", async (c) => {
-    if (c.env.ENVIRONMENT !== "development") throw new ApiError("NOT_FOUND", "No resource at POST /dev/seed");
     const db = c.env.DB;
     const byKey = new Map<string, string>();
     for (const p of DEMO_CITIZENS) byKey.set(p.key, await pseudonymise(p.bsn, c.env.PSEUDONYM_KEY));
@@ -46,7 +37,7 @@ export function devRoutes() {
   });
 
   // The benchmark's middle baseline: one round trip to a shard object that does nothing (empty route < this < check).
-  app.get("/dev/shard-ping", developmentOnly("GET /dev/shard-ping"), async (c) => {
+  app.get("/dev/shard-ping", async (c) => {
     const count = Number(c.env.SHARD_COUNT);
     const asked = c.req.query("shard");
     if (asked !== undefined && !(/^\d{1,9}$/.test(asked) && Number(asked) < count)) throw new ApiError("BAD_REQUEST", `shard must be an integer from 0 to ${count - 1}`);
@@ -60,8 +51,6 @@ export function devRoutes() {
       method: "post",
       path: "/dev/bulk-choices",
       hide: true,
-      // before body validation, so outside development the route does not exist at all
-      middleware: [developmentOnly("POST /dev/bulk-choices")] as const,
       request: { body: jsonBody(DevBulkChoicesRequest) },
       responses: { 200: jsonResponse(DevBulkChoicesResponse, "Choices recorded"), ...problemResponses(400, 404, 413, 415, 503) },
     }),

@@ -1,17 +1,17 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { AUDIENCES, verifyToken, type DevTokenRequest } from "@regie/shared";
+import { AUDIENCES, errorFields, logger, verifyToken, type DevTokenRequest } from "@regie/shared";
 import { DEMO_CITIZENS, DEMO_HDAB, DEMO_RESEARCHERS } from "@regie/shared/demo";
 import { signDevToken } from "@regie/shared/auth/dev-issuer";
 import type { AppEnv } from "../env";
 import { devIssuerOf, signingKey } from "../dev/issuer";
-import { randomToken } from "../session/crypto";
+import { randomToken } from "@regie/shared/util/encoding";
 import { replaceSession, setFlash, touchSession, type SessionUser } from "../session/session";
 import { PageError } from "../views/errors";
 import { CsrfField } from "../views/form";
 import { Layout } from "../views/layout";
 import { safeReturnPath } from "./guard";
-import { authorizationUrl, exchangeCode, newVerifier, oidcConfig, pkceChallenge, verifyIdToken } from "./oidc";
+import { authorizationUrl, completeLogin, newVerifier, oidcConfig, pkceChallenge } from "./oidc";
 
 export const login = new Hono<AppEnv>();
 /** The development login (POST /inloggen/demo): mounted only in development (see app.ts), so production has no such route. */
@@ -69,7 +69,7 @@ login.get("/inloggen", (c) => {
   const t = c.get("t");
   const next = safeReturnPath(c.req.query("next"));
   const oidc = oidcConfig(c.env);
-  const dev = c.env.ENVIRONMENT === "development";
+  const dev = c.get("mode") === "development";
   return c.html(
     <Layout c={c} title={t.login.title}>
       <h1>{t.login.title}</h1>
@@ -148,8 +148,8 @@ login.get("/inloggen/oidc/callback", async (c) => {
     return c.redirect("/inloggen", 303);
   }
   try {
-    const tokens = await exchangeCode(cfg, code, pending.verifier);
-    const idClaims = tokens.idToken ? await verifyIdToken(cfg, tokens.idToken, pending.nonce) : {};
+    const tokens = await completeLogin(cfg, new URL(c.req.url), pending);
+    const idClaims = tokens.idClaims;
     const claims = await verifyToken(tokens.accessToken, { trustedIssuers: [{ issuer: cfg.issuer, jwksUri: cfg.jwksUri }], audience: AUDIENCES.portal });
     const name = typeof idClaims.name === "string" ? idClaims.name : claims.role === "researcher" ? claims.name : (t.roles[claims.role] ?? claims.role);
     const user: SessionUser = {
@@ -163,7 +163,7 @@ login.get("/inloggen/oidc/callback", async (c) => {
     const next = safeReturnPath(pending.next);
     return c.redirect(next === "/" ? homeFor(user.role) : next, 303);
   } catch (err) {
-    console.error(JSON.stringify({ level: "warn", msg: "oidc login failed", error: (err as Error).name }));
+    logger.warn("oidc login failed", errorFields(err));
     setFlash(c, { kind: "error", text: t.login.oidcFailed });
     return c.redirect("/inloggen", 303);
   }

@@ -1,11 +1,13 @@
 /**
  * Production login: OpenID Connect authorisation code flow with PKCE (RFC 7636, S256), e.g. against
- * a DigiD broker. Pure helpers here; the routes are in login.tsx. The access token the provider
- * returns is what the portal forwards to the services, so it must carry Regie's role claims and the
- * services' audiences, and its issuer must be in the services' TRUSTED_ISSUERS.
+ * a DigiD broker, done by oauth4webapi: the authorisation response (state, iss), the code exchange at the
+ * token endpoint (client authentication, code_verifier), the token response and the ID token (iss, aud,
+ * exp, iat, sub, nonce; its signature against the provider's JWKS). The routes are in login.tsx. The access
+ * token the provider returns is what the portal forwards to the services, so it must carry Regie's role
+ * claims and the services' audiences, and its issuer must be in the services' TRUSTED_ISSUERS; login.tsx
+ * verifies it as the services will.
  */
-import { createRemoteJWKSet, jwtVerify } from "jose";
-import { b64url, randomToken } from "../session/crypto";
+import * as oauth from "oauth4webapi";
 import type { Bindings } from "../env";
 
 export interface OidcConfig {
@@ -34,15 +36,27 @@ export function oidcConfig(env: Bindings): OidcConfig | undefined {
   return { ...cfg, clientSecret: env.OIDC_CLIENT_SECRET || undefined, scope: env.OIDC_SCOPE || "openid", label: env.OIDC_LABEL || "DigiD" };
 }
 
-/** A fresh PKCE code verifier (43+ chars of base64url). */
+/** The ID token algorithms the portal accepts (asymmetric only). */
+const ID_TOKEN_ALGORITHMS = ["ES256", "RS256", "PS256"];
+
+function authorizationServer(cfg: OidcConfig): oauth.AuthorizationServer {
+  return {
+    issuer: cfg.issuer,
+    authorization_endpoint: cfg.authorizationEndpoint,
+    token_endpoint: cfg.tokenEndpoint,
+    jwks_uri: cfg.jwksUri,
+    id_token_signing_alg_values_supported: ID_TOKEN_ALGORITHMS,
+  };
+}
+
+/** A fresh PKCE code verifier (43 characters of base64url). */
 export function newVerifier(): string {
-  return randomToken(32);
+  return oauth.generateRandomCodeVerifier();
 }
 
 /** code_challenge = BASE64URL(SHA-256(verifier)) (S256). */
-export async function pkceChallenge(verifier: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
-  return b64url(new Uint8Array(digest));
+export function pkceChallenge(verifier: string): Promise<string> {
+  return oauth.calculatePKCECodeChallenge(verifier);
 }
 
 export function authorizationUrl(cfg: OidcConfig, p: { state: string; nonce: string; challenge: string; lang: string }): string {
@@ -61,42 +75,56 @@ export function authorizationUrl(cfg: OidcConfig, p: { state: string; nonce: str
 
 export interface TokenSet {
   accessToken: string;
-  idToken?: string;
+  /** The verified claims of the ID token. */
+  idClaims: Record<string, unknown>;
   expiresIn: number;
 }
 
 export class OidcError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "OidcError";
   }
 }
 
-/** Exchanges the authorisation code (with the PKCE verifier) at the token endpoint. */
-export async function exchangeCode(cfg: OidcConfig, code: string, verifier: string, doFetch: typeof fetch = fetch): Promise<TokenSet> {
-  const body = new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: cfg.redirectUri, code_verifier: verifier, client_id: cfg.clientId });
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
-  if (cfg.clientSecret) headers.authorization = `Basic ${btoa(`${encodeURIComponent(cfg.clientId)}:${encodeURIComponent(cfg.clientSecret)}`)}`;
-  const res = await doFetch(cfg.tokenEndpoint, { method: "POST", headers, body });
-  if (!res.ok) throw new OidcError(`token endpoint answered ${res.status}`);
-  const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  if (!json || typeof json.access_token !== "string" || (json.token_type && String(json.token_type).toLowerCase() !== "bearer")) {
-    throw new OidcError("token endpoint gave no bearer access token");
-  }
-  const expiresIn = typeof json.expires_in === "number" && json.expires_in > 0 ? json.expires_in : 3600;
-  return { accessToken: json.access_token, idToken: typeof json.id_token === "string" ? json.id_token : undefined, expiresIn };
+/** What the login is waiting for: the state and nonce it sent, and the PKCE verifier of its challenge. */
+export interface PendingLogin {
+  state: string;
+  nonce: string;
+  verifier: string;
 }
 
-const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+/** The provider's JWKS, cached per isolate by oauth4webapi (keyed by its URL). */
+const jwksCaches = new Map<string, oauth.JWKSCacheInput>();
+function jwksCacheFor(uri: string): oauth.JWKSCacheInput {
+  let cache = jwksCaches.get(uri);
+  if (!cache) jwksCaches.set(uri, (cache = {}));
+  return cache;
+}
 
-/** Verifies the ID token (issuer, audience = client id, nonce) and returns its claims. */
-export async function verifyIdToken(cfg: OidcConfig, idToken: string, nonce: string): Promise<Record<string, unknown>> {
-  let jwks = jwksCache.get(cfg.jwksUri);
-  if (!jwks) {
-    jwks = createRemoteJWKSet(new URL(cfg.jwksUri));
-    jwksCache.set(cfg.jwksUri, jwks);
+/**
+ * Completes the login from the callback URL: checks the authorisation response, exchanges the code with the
+ * PKCE verifier and client authentication, checks the token response and verifies the ID token (claims and
+ * signature). Any failure is an OidcError (its message never holds a token or claim value).
+ */
+export async function completeLogin(cfg: OidcConfig, callbackUrl: URL, pending: PendingLogin, doFetch: typeof fetch = fetch): Promise<TokenSet> {
+  const as = authorizationServer(cfg);
+  const client: oauth.Client = { client_id: cfg.clientId };
+  const clientAuth = cfg.clientSecret ? oauth.ClientSecretBasic(cfg.clientSecret) : oauth.None();
+  const http = { [oauth.customFetch]: (url: string, init: RequestInit) => doFetch(url, init) };
+  try {
+    const params = oauth.validateAuthResponse(as, client, callbackUrl, pending.state);
+    const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, params, cfg.redirectUri, pending.verifier, http);
+    const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
+    if (result.token_type !== "bearer") throw new OidcError("token endpoint gave no bearer access token");
+    await oauth.validateApplicationLevelSignature(as, response, { ...http, [oauth.jwksCache]: jwksCacheFor(cfg.jwksUri) });
+    const idClaims = oauth.getValidatedIdTokenClaims(result);
+    if (!idClaims) throw new OidcError("token endpoint gave no ID token");
+    const expiresIn = typeof result.expires_in === "number" && result.expires_in > 0 ? result.expires_in : 3600;
+    return { accessToken: result.access_token, idClaims: { ...idClaims }, expiresIn };
+  } catch (err) {
+    if (err instanceof OidcError) throw err;
+    const code = (err as { code?: unknown })?.code;
+    throw new OidcError(`OIDC login failed: ${typeof code === "string" ? code : (err as Error)?.name}`, { cause: err });
   }
-  const { payload } = await jwtVerify(idToken, jwks, { issuer: cfg.issuer, audience: cfg.clientId, algorithms: ["ES256", "RS256", "PS256"] });
-  if (payload.nonce !== nonce) throw new OidcError("ID token nonce does not match");
-  return payload as Record<string, unknown>;
 }

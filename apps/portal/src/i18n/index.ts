@@ -1,5 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { setCookie } from "hono/cookie";
+import { detectFromQuery, languageDetector } from "hono/language";
+import type { DetectorOptions } from "hono/language";
 import { en } from "./en";
 import { nl } from "./nl";
 
@@ -13,16 +15,31 @@ export function messages(lang: Lang): Messages {
   return MESSAGES[lang];
 }
 
-function asLang(v: string | undefined): Lang | undefined {
-  return v === "nl" || v === "en" ? v : undefined;
-}
+/**
+ * hono's language detector: `?lang=` > the regie_lang cookie > Accept-Language > Dutch. Only a `?lang=` choice
+ * is remembered (in the cookie, for a year); a language found in the cookie or the header sets nothing.
+ */
+const DETECTOR: DetectorOptions = {
+  order: ["querystring", "cookie", "header"],
+  lookupQueryString: "lang",
+  lookupCookie: LANG_COOKIE,
+  lookupFromPathIndex: 0,
+  lookupFromHeaderKey: "accept-language",
+  caches: false,
+  ignoreCase: true,
+  supportedLanguages: ["nl", "en"],
+  fallbackLanguage: "nl",
+};
+const COOKIE_OPTIONS = { httpOnly: true, secure: true, sameSite: "Lax", path: "/", maxAge: 365 * 24 * 3600 } as const;
+const detect = languageDetector(DETECTOR);
 
-/** Language: `?lang=` (remembered in a cookie) > cookie > Dutch. */
-export function languageMiddleware(): MiddlewareHandler<{ Variables: { lang: Lang; t: Messages } }> {
+/** Sets `lang` and its messages `t` for the request, and remembers a `?lang=` choice. */
+export function languageMiddleware(): MiddlewareHandler<{ Variables: { lang: Lang; t: Messages; language: string } }> {
   return async (c, next) => {
-    const fromQuery = asLang(c.req.query("lang"));
-    const lang = fromQuery ?? asLang(getCookie(c, LANG_COOKIE)) ?? "nl";
-    if (fromQuery) setCookie(c, LANG_COOKIE, fromQuery, { httpOnly: true, secure: true, sameSite: "Lax", path: "/", maxAge: 365 * 24 * 3600 });
+    await detect(c, async () => {});
+    const lang = c.get("language") as Lang;
+    const fromQuery = detectFromQuery(c, DETECTOR);
+    if (fromQuery) setCookie(c, LANG_COOKIE, fromQuery, COOKIE_OPTIONS);
     c.set("lang", lang);
     c.set("t", MESSAGES[lang]);
     await next();

@@ -32,7 +32,7 @@ providerInfo.get("/zorgaanbieders", (c) => {
       <section aria-labelledby="api-auth">
         <h2 id="api-auth">{t.providers.authTitle}</h2>
         <p>{t.providers.authText}</p>
-        {c.env.ENVIRONMENT === "development" && <p>{t.providers.devToken}</p>}
+        {c.get("mode") === "development" && <p>{t.providers.devToken}</p>}
       </section>
     </Layout>,
   );

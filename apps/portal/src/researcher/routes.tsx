@@ -95,7 +95,7 @@ async function metadata(c: Context<AppEnv>, ext: keyof typeof RDF_FORMATS) {
   if (!res.ok) throw new PageError(503, "unavailable");
   return new Response(res.body, {
     status: 200,
-    headers: { "content-type": res.headers.get("content-type") ?? type, "content-disposition": `inline; filename="${id}.${ext}"`, "x-content-type-options": "nosniff" },
+    headers: { "content-type": res.headers.get("content-type") ?? type, "content-disposition": `inline; filename="${id}.${ext}"`, "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" },
   });
 }
 researcher.get("/onderzoek/datasets/:id/metadata.ttl", (c) => metadata(c, "ttl"));

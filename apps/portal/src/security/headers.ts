@@ -1,29 +1,33 @@
+import type { MiddlewareHandler } from "hono";
+import { securityHeaders, type ContentSecurityPolicy } from "@regie/shared";
+
 /** The portal's Content-Security-Policy: own origin only, no inline script or style, no framing. */
-export const PORTAL_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const PORTAL_CSP: ContentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 /**
- * Headers of every HTML page (the API reference at /docs keeps its own CSP): the strict CSP, no-store
- * (pages show personal data), and Referrer-Policy same-origin. The shared app factory's default
- * `no-referrer` would make browsers send `Origin: null` on our own form posts, which the CSRF check
- * must refuse. Applied to the final response, after every middleware has run.
+ * The security headers of the page routes (the API reference at /docs and the JSON routes keep the shared ones):
+ * the strict CSP, and Referrer-Policy same-origin, because the shared `no-referrer` would make browsers send
+ * `Origin: null` on our own form posts, which the CSRF check must refuse.
  */
-export function withPageHeaders(req: Request, res: Response): Response {
-  const type = res.headers.get("content-type") ?? "";
-  if (!type.startsWith("text/html") || new URL(req.url).pathname.startsWith("/docs")) return res;
-  const out = new Response(res.body, res);
-  out.headers.set("content-security-policy", PORTAL_CSP);
-  out.headers.set("cache-control", "no-store");
-  out.headers.set("referrer-policy", "same-origin");
-  return out;
+export function pageSecurityHeaders(): MiddlewareHandler {
+  return securityHeaders({ contentSecurityPolicy: PORTAL_CSP, referrerPolicy: "same-origin" });
+}
+
+/** Pages show personal data: no cache keeps them (unless a route says otherwise). */
+export function noStore(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+  };
 }

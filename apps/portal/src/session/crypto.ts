@@ -1,23 +1,12 @@
 /**
- * Sealing of cookie values: AES-256-GCM with a key derived (HKDF-SHA-256) from a secret, so a
- * cookie is both confidential (it carries the user's access token, whose payload holds a BSN) and
- * tamper-proof. Output: base64url(iv || ciphertext).
+ * Sealing of cookie values as a JWE (jose's EncryptJWT / jwtDecrypt, `dir` + A256GCM) with a key derived
+ * (HKDF-SHA-256) from a secret, so a cookie is both confidential (it carries the user's access token, whose
+ * payload holds a BSN) and tamper-proof. A value's `exp` (seconds since the epoch), when it has one, is
+ * checked on unsealing: an expired value unseals to nothing.
  */
+import { EncryptJWT, jwtDecrypt, type JWTPayload } from "jose";
+
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-function b64url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromB64url(s: string): Uint8Array {
-  const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 export async function deriveKey(secret: string, purpose: string): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"]);
@@ -30,29 +19,18 @@ export async function deriveKey(secret: string, purpose: string): Promise<Crypto
   );
 }
 
-export async function seal(key: CryptoKey, value: unknown): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, encoder.encode(JSON.stringify(value))));
-  const out = new Uint8Array(iv.length + ct.length);
-  out.set(iv);
-  out.set(ct, iv.length);
-  return b64url(out);
+const HEADER = { alg: "dir", enc: "A256GCM" } as const;
+
+export async function seal(key: CryptoKey, value: object): Promise<string> {
+  return new EncryptJWT({ ...(value as JWTPayload) }).setProtectedHeader(HEADER).encrypt(key);
 }
 
-/** The sealed value, or undefined when it was tampered with, sealed with another key, or is garbage. */
+/** The sealed value, or undefined when it was tampered with, sealed with another key, expired, or is garbage. */
 export async function unseal<T>(key: CryptoKey, sealed: string): Promise<T | undefined> {
   try {
-    const bytes = fromB64url(sealed);
-    if (bytes.length < 29) return undefined;
-    const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.slice(0, 12) }, key, bytes.slice(12));
-    return JSON.parse(decoder.decode(plain)) as T;
+    const { payload } = await jwtDecrypt(sealed, key, { keyManagementAlgorithms: [HEADER.alg], contentEncryptionAlgorithms: [HEADER.enc] });
+    return payload as T;
   } catch {
     return undefined;
   }
 }
-
-export function randomToken(bytes = 32): string {
-  return b64url(crypto.getRandomValues(new Uint8Array(bytes)));
-}
-
-export { b64url, fromB64url };

@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import type { Role } from "@regie/shared";
+import type { Mode, Role } from "@regie/shared";
 import type { AppEnv, Bindings } from "../env";
-import { deriveKey, randomToken, seal, unseal } from "./crypto";
+import { randomToken } from "@regie/shared/util/encoding";
+import { deriveKey, seal, unseal } from "./crypto";
 
 /** The signed-in user: the access token the portal forwards to the services, and what the pages show. */
 export interface SessionUser {
@@ -51,17 +52,17 @@ let ephemeralSecret: string | undefined;
  * The session key: SESSION_SECRET; in development only, when it is not set, a key derived from the
  * development issuer's private key (stable across restarts) or else one random key per isolate.
  */
-export function sessionSecret(env: Bindings): string {
+export function sessionSecret(env: Bindings, mode: Mode): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  if (env.ENVIRONMENT !== "development") throw new Error("SESSION_SECRET is not configured");
+  if (mode !== "development") throw new Error("SESSION_SECRET is not configured");
   if (env.DEV_ISSUER_PRIVATE_JWK) return `dev-issuer:${env.DEV_ISSUER_PRIVATE_JWK}`;
   ephemeralSecret ??= randomToken();
   return ephemeralSecret;
 }
 
 const keys = new Map<string, Promise<CryptoKey>>();
-function sessionKey(env: Bindings): Promise<CryptoKey> {
-  const secret = sessionSecret(env);
+function sessionKey(env: Bindings, mode: Mode): Promise<CryptoKey> {
+  const secret = sessionSecret(env, mode);
   let key = keys.get(secret);
   if (!key) {
     key = deriveKey(secret, "session-cookie-v1");
@@ -78,11 +79,11 @@ const DIRTY = Symbol("session-dirty");
 type Dirty = { [DIRTY]?: boolean };
 
 /** Loads the session from its cookie (or starts an anonymous one) and writes it back when it changed. */
-export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
+export function sessionMiddleware(mode: Mode): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const raw = getCookie(c, SESSION_COOKIE);
     const now = Math.floor(Date.now() / 1000);
-    let session = raw ? await unseal<Session>(await sessionKey(c.env), raw) : undefined;
+    let session = raw ? await unseal<Session>(await sessionKey(c.env, mode), raw) : undefined;
     let dirty = false;
     if (!session || typeof session.csrf !== "string" || session.exp < now) {
       session = freshSession();
@@ -102,7 +103,7 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
 
 async function writeSession(c: Context<AppEnv>, session: Session) {
   const { [DIRTY]: _d, ...plain } = session as Session & Dirty;
-  setCookie(c, SESSION_COOKIE, await seal(await sessionKey(c.env), plain), {
+  setCookie(c, SESSION_COOKIE, await seal(await sessionKey(c.env, c.get("mode")), plain), {
     httpOnly: true,
     secure: true,
     sameSite: "Lax",

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { bearerToken } from "../http/bearer";
 import { ApiError } from "../http/problem";
 import type { Claims, ClaimsOf, Role } from "./claims";
 import { TokenError } from "./verify";
@@ -11,12 +12,6 @@ export interface AuthBindings {
 
 export type AuthVariables = { auth: Claims };
 
-function bearer(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header);
-  return m?.[1];
-}
-
 /**
  * Requires a valid token whose role is one of `roles`: 401 problem+json for a missing or invalid
  * token (with WWW-Authenticate), 403 for a valid token of another role. Verified tokens are cached per
@@ -26,7 +21,7 @@ export function requireRole<R extends Role>(
   ...roles: R[]
 ): MiddlewareHandler<{ Bindings: AuthBindings; Variables: { auth: ClaimsOf<R> } }> {
   return async (c, next) => {
-    const token = bearer(c.req.header("authorization"));
+    const token = bearerToken(c.req.header("authorization"));
     const challenge = { "www-authenticate": `Bearer realm="regie", error="invalid_token"` };
     if (!token) throw new ApiError("UNAUTHORIZED", "A bearer token is required", { headers: { "www-authenticate": `Bearer realm="regie"` } });
     let claims: Claims;

@@ -3,6 +3,7 @@
  * audience, expiry, claims) once per isolate and afterwards found in a map until its `exp`. Tokens that fail are
  * never cached. The cache is kept per TRUSTED_ISSUERS value, so changing the trusted keys starts afresh.
  */
+import { fromBase64urlText } from "../util/encoding";
 import type { Claims } from "./claims";
 import { parseTrustedIssuers, verifyToken } from "./verify";
 
@@ -21,8 +22,7 @@ const caches = new Map<string, Map<string, Entry>>();
 
 /** The payload of a token that has already been verified (so it is well-formed). */
 function payloadOf(token: string): { exp?: unknown; iss?: unknown } {
-  const b64 = (token.split(".")[1] ?? "").replace(/-/g, "+").replace(/_/g, "/");
-  return JSON.parse(atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4))) as { exp?: unknown; iss?: unknown };
+  return JSON.parse(fromBase64urlText(token.split(".")[1] ?? "")) as { exp?: unknown; iss?: unknown };
 }
 
 export async function verifyTokenCached(token: string, trustedIssuersRaw: string, audience: string): Promise<VerifiedToken> {

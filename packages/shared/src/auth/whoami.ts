@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { BEARER_SECURITY } from "../http/bearer";
 import { jsonResponse } from "../http/body";
 import { problemResponses } from "../http/problem";
 import { ROLES } from "./claims";
@@ -15,7 +16,7 @@ export function whoamiRoutes() {
       path: "/v1/auth/whoami",
       tags: ["auth"],
       summary: "The role of the presented token",
-      security: [{ bearer: [] }],
+      security: BEARER_SECURITY,
       middleware: [requireRole(...ROLES)] as const,
       responses: { 200: jsonResponse(WhoAmI, "The caller's role"), ...problemResponses(401, 403) },
     }),

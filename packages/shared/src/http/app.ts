@@ -3,10 +3,11 @@ import type { Env, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
+import { errorFields, logger } from "../log/logger";
 import { ApiError, PROBLEM_CONTENT_TYPE, problemResponse, zodIssuesToErrors, type ErrorCode } from "./problem";
 import { docsHtml, docsInitJs } from "./docs";
 import { rateLimit, type RateLimitOptions } from "./rate-limit";
+import { API_CSP, DOCS_CSP, securityHeaders } from "./security-headers";
 import { isTransientStorageError, TRANSIENT_RETRY_AFTER_SECONDS } from "./transient";
 
 export interface AppOptions {
@@ -39,8 +40,7 @@ function acceptsType(accepted: string[], type: string): boolean {
 
 /** Log one line about an unexpected failure: never the request body, query or headers. */
 function logUnexpected(err: unknown, method: string, path: string, reqId: string | undefined) {
-  const e = err as Error;
-  console.error(JSON.stringify({ level: "error", msg: "unhandled", requestId: reqId, method, route: path, error: e?.name, message: e?.message?.replace(/\d{9}/g, "[redacted]") }));
+  logger.error("unhandled", { requestId: reqId, method, route: path, ...errorFields(err) });
 }
 
 /**
@@ -64,14 +64,8 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
 
   app.use("*", requestId({ headerName: "x-request-id", limitLength: 64 }));
-  app.use("*", async (c, next) => {
-    await next();
-    // Baseline security headers; HTML pages may set a stricter or page-specific CSP themselves.
-    if (!c.res.headers.has("content-security-policy")) {
-      c.res.headers.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
-    }
-  });
-  app.use("*", secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false, strictTransportSecurity: "max-age=63072000; includeSubDomains" }));
+  // Baseline security headers with the API's CSP; a route group (HTML pages, /docs) mounts its own, which wins.
+  app.use("*", securityHeaders({ contentSecurityPolicy: API_CSP }));
   if (opts.rateLimit !== false) app.use("*", rateLimit(opts.rateLimit));
   app.use("*", async (c, next) => {
     const method = c.req.method;
@@ -138,10 +132,8 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
       info: { title: opts.title, version: opts.version ?? "0.1.0", description: opts.description },
       servers: [{ url: new URL(c.req.url).origin }],
     }));
-    app.get("/docs", (c) => {
-      c.header("content-security-policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-      return c.html(docsHtml(opts.title));
-    });
+    app.use("/docs", securityHeaders({ contentSecurityPolicy: DOCS_CSP }));
+    app.get("/docs", (c) => c.html(docsHtml(opts.title)));
     app.get("/docs/init.js", (c) => {
       c.header("content-type", "text/javascript; charset=utf-8");
       return c.body(docsInitJs());

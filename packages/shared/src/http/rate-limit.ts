@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Claims } from "../auth/claims";
 import { verifyTokenCached, type VerifiedToken } from "../auth/verify-cached";
 import { ApiError } from "./problem";
+import { bearerToken } from "./bearer";
 
 /**
  * Per-client rate limiting: 429 problem+json with `Retry-After` when a client sends more than its share.
@@ -142,10 +143,6 @@ function identityOf(claims: Claims): string {
     default:
       return claims.sub;
   }
-}
-
-function bearerToken(header: string | null | undefined): string | undefined {
-  return header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
 }
 
 /** Verifies a bearer token (or throws); absent when the app has no token verification configured. */

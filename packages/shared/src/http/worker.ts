@@ -11,6 +11,7 @@
  *   route, /health included, naming what is missing (never its value); it never runs half-configured.
  */
 import { problemResponse, type FieldError } from "./problem";
+import { logger } from "../log/logger";
 
 export type Mode = "production" | "development";
 
@@ -149,7 +150,7 @@ export function workerFetch<B extends object>(opts: WorkerOptions<B>): (request:
       v = typeof mode === "string" ? { mode, problems: configProblems(vars, mode, opts.requirements) } : { problems: [{ name: "ENVIRONMENT", message: mode.error }] };
       if (v.problems.length > 0) {
         // names only: a value may be a secret
-        console.error(JSON.stringify({ level: "error", msg: "configuration incomplete", service: opts.service, missing: v.problems.map((p) => p.name) }));
+        logger.error("configuration incomplete", { service: opts.service, missing: v.problems.map((p) => p.name) });
       }
       verdicts.set(env, v);
     }

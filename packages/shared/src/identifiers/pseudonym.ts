@@ -2,6 +2,8 @@
  * BSN pseudonymisation: HMAC-SHA-256 keyed by a secret binding (PSEUDONYM_KEY).
  * The raw BSN is used only as HMAC input; it is never stored or logged.
  */
+import { toHex } from "../util/encoding";
+
 const keyCache = new Map<string, Promise<CryptoKey>>();
 const encoder = new TextEncoder();
 
@@ -12,13 +14,6 @@ function importKey(secret: string): Promise<CryptoKey> {
     keyCache.set(secret, key);
   }
   return key;
-}
-
-function toHex(buf: ArrayBuffer): string {
-  const bytes = new Uint8Array(buf);
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += bytes[i]!.toString(16).padStart(2, "0");
-  return out;
 }
 
 /** A stable pseudonym (64 hex chars) for a BSN under the given secret. */

@@ -5,6 +5,7 @@
 import { SignJWT, importJWK, type JWK } from "jose";
 import type { DevTokenRequest } from "../auth/claims";
 import { signDevToken, generateEs256Jwk } from "../auth/dev-issuer";
+import { toBase64url } from "../util/encoding";
 
 export interface TestAuthEnv {
   TEST_ISSUER: string;
@@ -21,7 +22,7 @@ export async function bearer(env: TestAuthEnv, request: DevTokenRequest): Promis
 }
 
 function b64url(obj: unknown): string {
-  return btoa(JSON.stringify(obj)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  return toBase64url(JSON.stringify(obj));
 }
 
 /** Tokens that must all be rejected. */
