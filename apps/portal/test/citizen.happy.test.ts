@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Browser, setCookies, textOf } from "./helpers";
-import { NOOR_CHILD_ID, PENDING_CODE } from "./stubs/consent";
+import { NOOR_CHILD_ID, PENDING_CHOICE_ID, PENDING_CODE } from "./stubs/consent";
 
 const choice = { holder: "ziekenhuis", holderUra: "", requester: "apotheek", requesterUra: "", dataCategory: "GGC013", decision: "permit", validUntil: "" };
 
@@ -120,13 +120,13 @@ describe("guardian: a child's choices", () => {
     expect(text).toContain("Huisartsen mogen de medicatiegegevens van Noor delen met apotheken.");
     expect(text).toContain("Deze keuze telt pas als een ouder of voogd hem bevestigt.");
 
-    const wrong = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: "pending-1", code: "0000-0000" });
+    const wrong = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: PENDING_CHOICE_ID, code: "0000-0000" });
     expect(wrong.status).toBe(400);
     const wrongHtml = await wrong.text();
     expect(textOf(wrongHtml)).toContain("Deze code klopt niet of is verlopen.");
     expect(wrongHtml).toContain('aria-invalid="true"');
 
-    const ok = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: "pending-1", code: PENDING_CODE });
+    const ok = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: PENDING_CHOICE_ID, code: PENDING_CODE });
     expect(ok.status).toBe(303);
     const done = textOf(await b.follow(ok));
     expect(done).toContain("De keuze is bevestigd: Huisartsen mogen de medicatiegegevens van Noor delen met apotheken.");

@@ -1,15 +1,8 @@
 /** The HDAB review workflow of a data access application: submitted -> under_review -> approved | rejected. Pure. */
-import type { AccessApplication, ApplicationStatus } from "@regie/shared/contracts/catalogue";
-
-const NEXT: Record<ApplicationStatus, ApplicationStatus[]> = {
-  submitted: ["under_review"],
-  under_review: ["approved", "rejected"],
-  approved: [],
-  rejected: [],
-};
+import { APPLICATION_NEXT_STATUSES, type AccessApplication, type ApplicationStatus } from "@regie/shared/contracts/catalogue";
 
 export function canMove(from: ApplicationStatus, to: ApplicationStatus): boolean {
-  return NEXT[from].includes(to);
+  return APPLICATION_NEXT_STATUSES[from].includes(to);
 }
 
 /** The application after a status change, or an error message when the change is not allowed. */

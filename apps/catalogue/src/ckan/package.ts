@@ -1,5 +1,5 @@
 /** Dataset JSON -> CKAN package, and CKAN search parameters -> a Regie search. Pure. */
-import { ACCESS_RIGHTS, DATA_THEMES, HEALTH_CATEGORIES, LANGUAGES, FILE_TYPES, codeFromIri, labelOf, type CkanPackage, type Dataset, type FacetField, type SearchQuery } from "@regie/shared/contracts/catalogue";
+import { ACCESS_RIGHTS, DATA_THEMES, FACET_VOCABULARIES, codeFromIri, labelOf, type CkanPackage, type Dataset, type FacetField, type SearchQuery } from "@regie/shared/contracts/catalogue";
 import { preferredText } from "../datasets/record";
 
 export function toCkanPackage(d: Dataset, publisherName: string): CkanPackage {
@@ -46,8 +46,6 @@ export const CKAN_FIELDS: Record<string, FacetField> = {
   language: "language",
 };
 
-const VOCABS = { theme: DATA_THEMES, healthCategory: HEALTH_CATEGORIES, accessRights: ACCESS_RIGHTS, language: LANGUAGES, format: FILE_TYPES } as const;
-
 export class CkanQueryError extends Error {}
 
 /** Parses `field:value` / `field:"value"` clauses (fq, or inside q) into facet selections; returns the leftover text. */
@@ -57,7 +55,7 @@ export function parseClauses(text: string, into: Partial<Record<FacetField, stri
     if (field === "*" && raw === "*") return " ";
     const target = CKAN_FIELDS[field];
     if (!target) throw new CkanQueryError(`unsupported field ${field.slice(0, 50)} (use ${Object.keys(CKAN_FIELDS).join(", ")})`);
-    const vocab = (VOCABS as Record<string, (typeof VOCABS)[keyof typeof VOCABS]>)[target];
+    const vocab = FACET_VOCABULARIES[target];
     const value = vocab && /^https?:/.test(raw) ? (codeFromIri(vocab, raw) ?? raw) : raw;
     (into[target] ??= []).push(value);
     return " ";

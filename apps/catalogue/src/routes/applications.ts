@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole, type Claims } from "@regie/shared";
 import {
-  AccessApplication, AccessApplicationInput, AccessApplicationList, ApplicationStatus, ApplicationStatusChange, CohortFilterRequest, CohortFilterResponse,
+  AccessApplication, AccessApplicationInput, AccessApplicationList, ApplicationStatus, ApplicationStatusChange, ApplicationCohortFilterRequest, ApplicationCohortFilterResponse,
 } from "@regie/shared/contracts/catalogue";
 import { filterCohort } from "../applications/cohort";
 import { applyStatus } from "../applications/workflow";
@@ -111,8 +111,8 @@ export function applicationRoutes() {
       method: "post", path: "/v1/access-applications/{id}/cohort-filter", tags: ["access applications"],
       summary: "Filter the cohort of an approved application by the EHDS opt-out (HDAB; via the consent service)",
       security: BEARER, middleware: [requireRole("hdab")] as const,
-      request: { params: IdParam, body: jsonBody(CohortFilterRequest) },
-      responses: { 200: jsonResponse(CohortFilterResponse, "The BSNs that may be included"), ...problemResponses(400, 401, 403, 404, 409, 415, 503) },
+      request: { params: IdParam, body: jsonBody(ApplicationCohortFilterRequest) },
+      responses: { 200: jsonResponse(ApplicationCohortFilterResponse, "The BSNs that may be included"), ...problemResponses(400, 401, 403, 404, 409, 415, 503) },
     }),
     async (c) => {
       const application = await new ApplicationsRepo(c.env.DB).get(c.req.valid("param").id);

@@ -1,7 +1,7 @@
 /** GET /v1/datasets (search), GET /v1/datasets/{id} (content negotiation), publishing (publisher only). */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
-import { Dataset, DatasetInput, SearchResponse } from "@regie/shared/contracts/catalogue";
+import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole, zodIssuesToErrors } from "@regie/shared";
+import { Dataset, DatasetInput, SearchParams, SearchResponse } from "@regie/shared/contracts/catalogue";
 import { createDataset, deleteDataset, updateDataset } from "../datasets/service";
 import type { AppEnv } from "../env";
 import { idempotent } from "../http/idempotency";
@@ -10,12 +10,12 @@ import { datasetToQuads } from "../rdf/to-rdf";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { searchDatasets } from "../search/service";
 import { DatasetsRepo } from "../storage/datasets-repo";
-import { BEARER, parseSearchParams, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
+import { decodeCursor } from "../search/search";
+import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 
 const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }) });
 /** Any JSON object: the HealthDCAT-AP validator (422 with every violated property) checks it as a DatasetInput. */
 const DatasetBody = z.looseObject({}).openapi("DatasetInputBody", { description: "A DatasetInput; checked against the HealthDCAT-AP Release 8 rules (422 names every violated property)" });
-const facetParam = z.union([z.string(), z.array(z.string())]).optional();
 
 export function datasetRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -26,20 +26,23 @@ export function datasetRoutes() {
       method: "get", path: "/v1/datasets", tags: ["search"], summary: "Search datasets with facets",
       description:
         "Full text (Dutch and English, prefix matching; title ranked above keywords above description), facets (several values of one facet OR, facets AND; a facet's counts ignore its own selection), range filters (age overlap, temporal overlap, minimum unique individuals), sort relevance|modified|title, cursor paging.",
-      request: {
-        query: z.object({
-          q: z.string().optional(), theme: facetParam, healthCategory: facetParam, publisher: facetParam, accessRights: facetParam, keyword: facetParam,
-          format: facetParam, language: facetParam, minAge: z.string().optional(), maxAge: z.string().optional(), temporalStart: z.string().optional(),
-          temporalEnd: z.string().optional(), minIndividuals: z.string().optional(), sort: z.string().optional(), limit: z.string().optional(),
-          cursor: z.string().optional(), lang: z.string().optional().openapi({ description: "labels in en (default) or nl" }),
-        }),
-      },
+      request: { query: SearchParams },
       responses: { 200: jsonResponse(SearchResponse, "One page of hits, the total and facet counts"), ...problemResponses(400) },
     }),
     async (c) => {
-      const { query, offset, limit, lang } = parseSearchParams(new URL(c.req.url).searchParams);
+      const { cursor, limit, lang, ...query } = c.req.valid("query");
+      let offset = 0;
+      if (cursor) {
+        const o = decodeCursor(cursor);
+        if (o === null) throw new ApiError("BAD_REQUEST", "The cursor is not valid: use nextCursor from a previous response");
+        offset = o;
+      }
       const body = await searchDatasets(new DatasetsRepo(c.env.DB), query, { offset, limit, lang });
       return c.body(body, 200, { "content-type": "application/json" }) as never;
+    },
+    (result) => {
+      if (!result.success) throw new ApiError("VALIDATION_FAILED", "The search parameters are not valid", { errors: zodIssuesToErrors(result.error.issues, "/query") });
+      return undefined;
     },
   );
 

@@ -1,11 +1,10 @@
 /** POST /dev/seed (development only: app.ts mounts these routes only in development): the demo catalogue, or `{"count": n}` to grow it to n datasets. */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, zodIssuesToErrors } from "@regie/shared";
+import { DevSeedRequest } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { seed } from "../generator/seed";
 import { DatasetsRepo } from "../storage/datasets-repo";
-
-const SeedRequest = z.object({ count: z.number().int().min(0).max(200_000).optional() }).strict();
 
 export function devRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -19,7 +18,7 @@ export function devRoutes() {
         throw new ApiError("MALFORMED_JSON", "The request body is not valid JSON");
       }
     }
-    const parsed = SeedRequest.safeParse(body);
+    const parsed = DevSeedRequest.safeParse(body);
     if (!parsed.success) throw new ApiError("VALIDATION_FAILED", "The seed request is not valid", { errors: zodIssuesToErrors(parsed.error.issues) });
     return c.json(await seed(c.env.DB, new DatasetsRepo(c.env.DB), parsed.data.count), 200);
   });

@@ -1,19 +1,11 @@
 /** GET /catalog.ttl and /catalog.jsonld: the whole catalogue as DCAT, paged with Hydra, `modified_since` for harvesters. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, problemResponses } from "@regie/shared";
+import { CatalogPageQuery } from "@regie/shared/contracts/catalogue";
 import { catalogQuads } from "../dcat/catalog";
 import type { AppEnv } from "../env";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { DatasetsRepo } from "../storage/datasets-repo";
-
-const PageQuery = z.object({
-  page: z.string().regex(/^[1-9]\d{0,6}$/, "a page number from 1").optional(),
-  pageSize: z.string().regex(/^[1-9]\d{0,3}$/, "a page size from 1 to 1000").optional(),
-  modified_since: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, "an ISO 8601 date or date-time")
-    .optional(),
-});
 
 export function exportRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -24,13 +16,12 @@ export function exportRoutes() {
     app.openapi(
       createRoute({
         method: "get", path, tags: ["dcat"], summary: `The catalogue as ${type} (DCAT-AP / HealthDCAT-AP), Hydra-paged`,
-        request: { query: PageQuery },
+        request: { query: CatalogPageQuery },
         responses: { 200: { description: "One page of the catalogue", content: { [type]: { schema: z.string() } } }, ...problemResponses(400) },
       }),
       async (c) => {
         const q = c.req.valid("query");
-        const page = Number(q.page ?? 1);
-        const pageSize = Math.min(1000, Number(q.pageSize ?? 100));
+        const { page, pageSize } = q;
         if (q.modified_since && Number.isNaN(Date.parse(q.modified_since))) throw new ApiError("BAD_REQUEST", "modified_since is not a valid date");
         const { total, docs } = await new DatasetsRepo(c.env.DB).exportPage({ offset: (page - 1) * pageSize, limit: pageSize, modifiedSince: q.modified_since });
         const url = new URL(c.req.url);

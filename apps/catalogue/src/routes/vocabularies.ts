@@ -1,11 +1,8 @@
 /** GET /v1/vocabularies: the controlled vocabularies with Dutch and English labels (for forms and facet labels). */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { jsonResponse } from "@regie/shared";
-import { ACCESS_RIGHTS, DATA_THEMES, EHDS_PURPOSES, FILE_TYPES, HEALTH_CATEGORIES, HEALTH_THEMES, LANGUAGES } from "@regie/shared/contracts/catalogue";
+import { ACCESS_RIGHTS, DATA_THEMES, EHDS_PURPOSES, FILE_TYPES, HEALTH_CATEGORIES, HEALTH_THEMES, LANGUAGES, Vocabularies } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
-
-const Term = z.object({ code: z.string(), en: z.string(), nl: z.string(), iri: z.string().optional() });
-const Vocabularies = z.record(z.string(), z.array(Term)).openapi("Vocabularies");
 
 export function vocabularyRoutes() {
   const app = new OpenAPIHono<AppEnv>();

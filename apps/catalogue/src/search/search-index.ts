@@ -4,7 +4,7 @@
  * changes, `withChanges` derives the next index from the changed rows alone (copy on write: an index never
  * changes once built, so a search that holds one sees one version throughout). Pure.
  */
-import { ACCESS_RIGHTS, DATA_THEMES, FILE_TYPES, HEALTH_CATEGORIES, LANGUAGES, labelOf, type FacetField, type Vocabulary } from "@regie/shared/contracts/catalogue";
+import { FACET_FIELDS, FACET_VOCABULARIES, labelOf, type FacetField } from "@regie/shared/contracts/catalogue";
 import * as bits from "./bitset";
 import type { Bitset } from "./bitset";
 
@@ -27,14 +27,7 @@ export interface FacetIndex {
   labels: Map<string, { en: string; nl: string }>;
 }
 
-const VOCAB: Partial<Record<FacetField, Vocabulary>> = {
-  theme: DATA_THEMES,
-  healthCategory: HEALTH_CATEGORIES,
-  accessRights: ACCESS_RIGHTS,
-  format: FILE_TYPES,
-  language: LANGUAGES,
-};
-const FIELDS: FacetField[] = ["theme", "healthCategory", "publisher", "accessRights", "keyword", "format", "language"];
+const FIELDS: readonly FacetField[] = FACET_FIELDS;
 
 const NONE = -1;
 const day = (d: string | null) => (d ? Math.floor(Date.parse(d.slice(0, 10)) / 86_400_000) : NONE);
@@ -57,7 +50,7 @@ function facetValues(r: IndexRow): [FacetField, string, string | undefined][] {
 }
 
 function labelFor(field: FacetField, value: string, label: string | undefined) {
-  const vocab = VOCAB[field];
+  const vocab = FACET_VOCABULARIES[field];
   return vocab ? { en: labelOf(vocab, value, "en"), nl: labelOf(vocab, value, "nl") } : { en: label ?? value, nl: label ?? value };
 }
 

@@ -8,6 +8,7 @@ import {
   AccessLogQuery,
   AccessLogVerification,
   ActingForQuery,
+  ChildId,
   ChildList,
   Choice,
   ChoiceHistory,
@@ -191,7 +192,7 @@ export function meRoutes() {
   app.openapi(
     createRoute({
       method: "post", path: "/v1/me/children/{childId}/confirmations", tags: ["citizen"], summary: "Confirm a child's pending choice with its confirmation code", security: BEARER, middleware: [requireRole("citizen")] as const,
-      request: { params: z.object({ childId: z.string().regex(/^[0-9a-f]{64}$/, { message: "Invalid child id" }).openapi({ param: { name: "childId", in: "path" } }) }), body: jsonBody(ConfirmChoiceRequest) },
+      request: { params: z.object({ childId: ChildId.openapi({ param: { name: "childId", in: "path" } }) }), body: jsonBody(ConfirmChoiceRequest) },
       responses: { 200: jsonResponse(Choice, "The confirmed (now active) choice"), ...problemResponses(400, 401, 403, 404, 410, 422, 503) },
     }),
     async (c) => {

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { Child } from "@regie/shared/contracts/consent";
+import { ChildId, type Child } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
 import { consent, readService } from "../services/clients";
 import { PageError } from "../views/errors";
@@ -13,13 +13,11 @@ export interface Acting {
   suffix: string;
 }
 
-const CHILD_ID = /^[0-9a-f]{16,64}$/;
-
 export async function acting(c: Context<AppEnv>, childParam?: string): Promise<Acting> {
   const children = (await readService(c, () => consent(c).children())).items;
   const childId = childParam ?? c.req.query("kind") ?? undefined;
   if (!childId) return { children, suffix: "" };
-  if (!CHILD_ID.test(childId)) throw new PageError(404, "notFound");
+  if (!ChildId.safeParse(childId).success) throw new PageError(404, "notFound");
   const child = children.find((k) => k.childId === childId);
   if (!child) throw new PageError(403, "forbidden");
   return { childId, child, children, suffix: `?kind=${encodeURIComponent(childId)}` };

@@ -1,4 +1,4 @@
-import type { FieldError } from "@regie/shared";
+import type { Problem } from "@regie/shared";
 
 /** Field name -> message, shown next to the field and in the error summary. */
 export type FieldErrors = Record<string, string>;
@@ -29,7 +29,7 @@ export function issuesToFieldErrors(
 
 /** problem+json `errors[]` (JSON pointers) as issues. */
 /** The part of a service's problem+json the forms use. */
-export type ProblemLike = { detail?: string; errors?: FieldError[] } | undefined;
+export type ProblemLike = Pick<Problem, "detail" | "errors"> | undefined;
 
 export function problemIssues(problem: ProblemLike): Issue[] {
   return (problem?.errors ?? []).map((e) => ({ path: e.path.replace(/^\//, "").split("/").filter(Boolean), message: e.message }));

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { AccessApplication, ApplicationStatusChange } from "@regie/shared/contracts/catalogue";
+import { APPLICATION_NEXT_STATUSES, ApplicationStatusChange, type AccessApplication } from "@regie/shared/contracts/catalogue";
 import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { formValues, issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "../forms/errors";
 import { ApplicationDetails } from "../researcher/applications";
 import { ApplicationTable } from "../researcher/routes";
-import { callService, catalogue, catalogueFetch, readService, type ServiceProblem } from "../services/clients";
+import { callService, catalogue, readService } from "../services/clients";
 import { setFlash } from "../session/session";
 import { PageError } from "../views/errors";
 import { CsrfField, ErrorSummary, RadioGroup, SubmitButton, TextArea } from "../views/form";
@@ -18,26 +18,6 @@ hdab.use("/hdab/*", requireUser("hdab"));
 
 const APP_ID = /^[A-Za-z0-9._~-]{1,200}$/;
 
-/**
- * The decisions to offer per status. The catalogue enforces its workflow (submitted -> under_review ->
- * approved | rejected); this only decides which choices the form shows.
- */
-const NEXT_STATUSES: Record<string, string[]> = { submitted: ["under_review"], under_review: ["approved", "rejected"] };
-
-/**
- * The HDAB's decision: POST /v1/access-applications/{id}/status with the shared ApplicationStatusChange
- * body. (The shared catalogue client has no method for it, so the call is made here through the binding.)
- */
-async function changeStatus(c: Context<AppEnv>, id: string, body: unknown): Promise<AccessApplication> {
-  const res = await catalogueFetch(c, `/v1/access-applications/${encodeURIComponent(id)}/status`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => undefined)) as unknown;
-  if (!res.ok) throw { status: res.status, problem: json as ServiceProblem["problem"] } satisfies ServiceProblem;
-  return AccessApplication.parse(json);
-}
 
 hdab.get("/hdab", async (c) => {
   const t = c.get("t");
@@ -59,7 +39,8 @@ hdab.get("/hdab", async (c) => {
 function reviewPage(c: Context<AppEnv>, app: AccessApplication, values: FormValues, errors: FieldErrors, status: 200 | 400 = 200) {
   const t = c.get("t");
   const h = t.hdab;
-  const next = NEXT_STATUSES[app.status] ?? [];
+  // The catalogue enforces the workflow; this only decides which choices the form shows.
+  const next = APPLICATION_NEXT_STATUSES[app.status];
   return c.html(
     <Layout c={c} title={h.reviewTitle}>
       <p>
@@ -107,7 +88,7 @@ hdab.post("/hdab/aanvragen/:id", async (c) => {
     const app = await readService(c, () => catalogue(c).application(id));
     return reviewPage(c, app, values, issuesToFieldErrors(parsed.error.issues, fieldFor, messageFor), 400);
   }
-  const res = await callService(c, () => changeStatus(c, id, parsed.data));
+  const res = await callService(c, () => catalogue(c).changeStatus(id, parsed.data));
   if (!res.ok) {
     const app = await readService(c, () => catalogue(c).application(id));
     const errors = issuesToFieldErrors(problemIssues(res.problem.problem), fieldFor, messageFor);

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { ACCESS_RIGHTS, DATA_THEMES, FACET_FIELDS, FILE_TYPES, HEALTH_CATEGORIES, LANGUAGES, labelOf, SearchQuery, type FacetCount, type FacetField, type SearchResponse, type Vocabulary } from "@regie/shared/contracts/catalogue";
+import { ACCESS_RIGHTS, FACET_FIELDS, FACET_VOCABULARIES, labelOf, SearchQuery, type FacetCount, type FacetField, type SearchResponse } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { excerpt, highlight, pickLang, queryTerms } from "../present/text";
 import { catalogue, readService } from "../services/clients";
@@ -7,13 +7,6 @@ import { PageError } from "../views/errors";
 import { Layout } from "../views/layout";
 
 const PAGE_SIZE = 10;
-const FACET_VOCABS: Partial<Record<FacetField, Vocabulary>> = {
-  theme: DATA_THEMES,
-  healthCategory: HEALTH_CATEGORIES,
-  accessRights: ACCESS_RIGHTS,
-  format: FILE_TYPES,
-  language: LANGUAGES,
-};
 /** Facets shown in this order; keyword last because it is long. */
 const SHOWN_FACETS: FacetField[] = ["healthCategory", "theme", "publisher", "accessRights", "format", "language", "keyword"];
 const MAX_FACET_VALUES = 12;
@@ -39,7 +32,7 @@ export function searchQueryFromUrl(url: URL): { query: SearchQuery; page: number
 }
 
 function facetLabel(c: Context<AppEnv>, field: FacetField, fc: FacetCount): string {
-  const vocab = FACET_VOCABS[field];
+  const vocab = FACET_VOCABULARIES[field];
   return vocab ? labelOf(vocab, fc.value, c.get("lang")) : fc.label || fc.value;
 }
 

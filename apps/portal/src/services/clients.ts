@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Problem } from "@regie/shared";
 import { createConsentClient } from "@regie/shared/clients/consent";
 import { catalogueClient } from "@regie/shared/clients/catalogue";
 import type { AppEnv } from "../env";
@@ -34,7 +35,7 @@ export function catalogueFetch(c: Context<AppEnv>, path: string, init: RequestIn
 
 export interface ServiceProblem {
   status: number;
-  problem?: { detail?: string; title?: string; errors?: { path: string; message: string }[] };
+  problem?: Problem;
 }
 
 export class SessionExpired extends Error {}

@@ -1,4 +1,4 @@
-import { AccessApplicationInput, ApplicationStatusChange, type AccessApplication, type Dataset, type DatasetSummary, type FacetCount } from "../../../../packages/shared/src/contracts/catalogue";
+import { APPLICATION_NEXT_STATUSES, AccessApplicationInput, ApplicationStatusChange, type AccessApplication, type Dataset, type DatasetSummary, type FacetCount } from "../../../../packages/shared/src/contracts/catalogue";
 import { claimsOf, json, problem, validated } from "./common";
 
 function dataset(i: number): Dataset {
@@ -99,8 +99,7 @@ export async function catalogueStub(req: Request): Promise<Response> {
       if (claims.role !== "hdab") return problem(403, "hdab only");
       const v = await validated(req, ApplicationStatusChange);
       if (!v.ok) return v.res;
-      const allowed: Record<string, string[]> = { submitted: ["under_review"], under_review: ["approved", "rejected"] };
-      if (!(allowed[app.status] ?? []).includes(v.data.status)) return problem(422, `An application that is ${app.status} cannot become ${v.data.status}`);
+      if (!APPLICATION_NEXT_STATUSES[app.status].includes(v.data.status)) return problem(422, `An application that is ${app.status} cannot become ${v.data.status}`);
       const now = new Date().toISOString();
       Object.assign(app, { status: v.data.status, reasons: v.data.reasons ?? null, updatedAt: now, approvedAt: v.data.status === "approved" ? now : app.approvedAt });
       app.history.push({ status: v.data.status, at: now, by: String(claims.sub), reasons: v.data.reasons });

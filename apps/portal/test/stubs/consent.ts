@@ -5,6 +5,8 @@ import { claimsOf, json, problem, validated } from "./common";
 /** A child id as the real service would hand it out (opaque hex). */
 export const NOOR_CHILD_ID = "0123456789abcdef0123";
 export const PENDING_CODE = "K7Q2-9XPL";
+/** Choice ids are UUIDs (the shared ChoiceId). */
+export const PENDING_CHOICE_ID = "7d0f5a9e-3c1b-4e2a-9f6d-2b8c4a1e5f30";
 
 interface Citizen {
   choices: Choice[];
@@ -22,7 +24,7 @@ function citizen(key: string): Citizen {
     c = { choices: [], history: [], optOut: false, changedAt: null };
     if (key === `child:${NOOR_CHILD_ID}`) {
       const now = new Date().toISOString();
-      c.choices.push({ id: "pending-1", version: 1, holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit", validUntil: null, status: "pending", temporary: false, recordedBy: { role: "citizen" }, channel: "portal", createdAt: now, updatedAt: now });
+      c.choices.push({ id: PENDING_CHOICE_ID, version: 1, holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit", validUntil: null, status: "pending", temporary: false, recordedBy: { role: "citizen" }, channel: "portal", createdAt: now, updatedAt: now });
     }
     citizens.set(key, c);
   }

@@ -1,16 +1,32 @@
 /**
  * A small typed client for the catalogue service (the portal uses it). `fetcher` is a service binding's
  * `fetch` or the global `fetch`; `baseUrl` the catalogue's origin (any origin works through a binding).
+ * Responses are parsed with the contract schemas (a body that does not match throws `UnexpectedResponseError`);
+ * error answers throw `CatalogueError` carrying the problem+json body.
  */
-import type { AccessApplication, AccessApplicationInput, ApplicationStatus, Dataset, SearchQuery, SearchResponse } from "../contracts/catalogue";
-import { FACET_FIELDS } from "../contracts/catalogue";
+import type { z } from "@hono/zod-openapi";
+import {
+  AccessApplication,
+  AccessApplicationList,
+  ApplicationCohortFilterResponse,
+  Dataset,
+  FACET_FIELDS,
+  SearchResponse,
+  Vocabularies,
+  type AccessApplicationInput,
+  type ApplicationStatus,
+  type ApplicationStatusChange,
+  type SearchQuery,
+} from "../contracts/catalogue";
+import type { Problem } from "../http/problem";
+import { readBody, readProblem } from "./response";
 
 export type Fetcher = (input: string | Request, init?: RequestInit) => Promise<Response>;
 
 export class CatalogueError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { title?: string; detail?: string; errors?: { path: string; message: string }[] } | undefined,
+    readonly problem: Problem | undefined,
   ) {
     super(problem?.detail ?? problem?.title ?? `catalogue answered ${status}`);
     this.name = "CatalogueError";
@@ -32,42 +48,34 @@ export function catalogueClient(opts: { baseUrl: string; fetcher?: Fetcher; toke
   const fetcher: Fetcher = opts.fetcher ?? ((i, init) => fetch(i, init));
   const base = opts.baseUrl.replace(/\/$/, "");
 
-  async function call<T>(path: string, init: RequestInit = {}, token = opts.token): Promise<T> {
+  async function call<S extends z.ZodType>(schema: S, path: string, init: RequestInit = {}, token = opts.token): Promise<z.infer<S>> {
     const headers = new Headers(init.headers);
     headers.set("accept", "application/json");
     if (token) headers.set("authorization", `Bearer ${token}`);
     if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
     const res = await fetcher(`${base}${path}`, { ...init, headers });
-    if (!res.ok) {
-      let problem;
-      try {
-        problem = (await res.json()) as CatalogueError["problem"];
-      } catch {
-        problem = undefined;
-      }
-      throw new CatalogueError(res.status, problem);
-    }
-    return (res.status === 204 ? undefined : await res.json()) as T;
+    if (!res.ok) throw new CatalogueError(res.status, await readProblem(res));
+    return readBody("catalogue", res, schema);
   }
 
   return {
     facetFields: FACET_FIELDS,
-    search: (query: SearchQuery = {}) => call<SearchResponse>(`/v1/datasets?${searchParams(query)}`),
-    dataset: (id: string) => call<Dataset>(`/v1/datasets/${encodeURIComponent(id)}`),
+    search: (query: SearchQuery = {}) => call(SearchResponse, `/v1/datasets?${searchParams(query)}`),
+    dataset: (id: string) => call(Dataset, `/v1/datasets/${encodeURIComponent(id)}`),
     applyForAccess: (input: AccessApplicationInput, token?: string) =>
-      call<AccessApplication>("/v1/access-applications", { method: "POST", body: JSON.stringify(input) }, token),
-    myApplications: (token?: string) => call<{ items: AccessApplication[] }>("/v1/access-applications", {}, token),
-    application: (id: string, token?: string) => call<AccessApplication>(`/v1/access-applications/${encodeURIComponent(id)}`, {}, token),
+      call(AccessApplication, "/v1/access-applications", { method: "POST", body: JSON.stringify(input) }, token),
+    myApplications: (token?: string) => call(AccessApplicationList, "/v1/access-applications", {}, token),
+    application: (id: string, token?: string) => call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}`, {}, token),
     /** HDAB: all applications, optionally by status */
     applications: (status?: ApplicationStatus, token?: string) =>
-      call<{ items: AccessApplication[] }>(`/v1/access-applications${status ? `?status=${encodeURIComponent(status)}` : ""}`, {}, token),
+      call(AccessApplicationList, `/v1/access-applications${status ? `?status=${encodeURIComponent(status)}` : ""}`, {}, token),
     /** HDAB: a review step (under_review, approved, rejected with reasons) */
-    changeStatus: (id: string, change: { status: "under_review" | "approved" | "rejected"; reasons?: string }, token?: string) =>
-      call<AccessApplication>(`/v1/access-applications/${encodeURIComponent(id)}/status`, { method: "POST", body: JSON.stringify(change) }, token),
+    changeStatus: (id: string, change: ApplicationStatusChange, token?: string) =>
+      call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/status`, { method: "POST", body: JSON.stringify(change) }, token),
     /** HDAB: filter the cohort of an approved application by the EHDS opt-out (via the consent service) */
     cohortFilter: (id: string, bsns: string[], token?: string) =>
-      call<{ included: string[]; excludedCount: number }>(`/v1/access-applications/${encodeURIComponent(id)}/cohort-filter`, { method: "POST", body: JSON.stringify({ bsns }) }, token),
-    vocabularies: () => call<Record<string, { code: string; en: string; nl: string; iri?: string }[]>>("/v1/vocabularies"),
+      call(ApplicationCohortFilterResponse, `/v1/access-applications/${encodeURIComponent(id)}/cohort-filter`, { method: "POST", body: JSON.stringify({ bsns }) }, token),
+    vocabularies: () => call(Vocabularies, "/v1/vocabularies"),
   };
 }
 export type CatalogueClient = ReturnType<typeof catalogueClient>;

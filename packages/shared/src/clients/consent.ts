@@ -1,6 +1,7 @@
 /**
  * A small typed client for the consent registry. Works over global `fetch` or a service binding (`Fetcher`).
- * Responses are parsed with the contract schemas; errors throw `ConsentClientError` carrying the problem+json body.
+ * Responses are parsed with the contract schemas (a body that does not match throws `UnexpectedResponseError`);
+ * error answers throw `ConsentClientError` carrying the problem+json body.
  */
 import type { z } from "@hono/zod-openapi";
 import {
@@ -29,6 +30,7 @@ import {
   type TemporaryConsentRequest,
 } from "../contracts/consent";
 import type { Problem } from "../http/problem";
+import { readBody, readProblem } from "./response";
 
 export interface ConsentClientOptions {
   /** e.g. http://localhost:8788 (with a service binding any origin works, e.g. https://consent.internal) */
@@ -77,10 +79,8 @@ export function createConsentClient(opts: ConsentClientOptions) {
     let url = base + path;
     if (ro.child) url += (url.includes("?") ? "&" : "?") + "child=" + encodeURIComponent(ro.child);
     const res = await doFetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    const json = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!res.ok) throw new ConsentClientError(res.status, json as Problem | undefined);
-    return schema.parse(json);
+    if (!res.ok) throw new ConsentClientError(res.status, await readProblem(res));
+    return readBody("consent service", res, schema);
   }
 
   return {

@@ -5,7 +5,8 @@
  * Vocabulary values are short codes (see ./dcat/vocabularies); other references are absolute IRIs.
  */
 import { z } from "@hono/zod-openapi";
-import { ACCESS_RIGHTS, DATA_THEMES, EHDS_PURPOSES, HEALTH_CATEGORIES, codesOf } from "./dcat/vocabularies";
+import { CohortFilterRequest, CohortFilterResponse } from "./consent";
+import { ACCESS_RIGHTS, DATA_THEMES, EHDS_PURPOSES, FILE_TYPES, HEALTH_CATEGORIES, LANGUAGES, codesOf, type Vocabulary } from "./dcat/vocabularies";
 
 export * from "./dcat/vocabularies";
 
@@ -126,7 +127,8 @@ export const CsvwTableGroup = z
   .openapi("CsvwTableGroup");
 
 export const Provenance = z.object({ iri: NodeRef.optional(), label: LangMap }).openapi("ProvenanceStatement");
-export const Purpose = z.object({ iri: NodeRef.optional(), description: LangMap.optional() }).openapi("DpvPurpose");
+/** dpv:Purpose of a dataset (not the consent registry's TREAT/COC `Purpose`). */
+export const DpvPurpose = z.object({ iri: NodeRef.optional(), description: LangMap.optional() }).openapi("DpvPurpose");
 export const LegalBasis = z
   .object({ iri: NodeRef.optional(), description: LangMap.optional(), source: Iri.optional() })
   .openapi("DpvLegalBasis");
@@ -168,7 +170,7 @@ const datasetFields = {
   distribution: z.array(Distribution).max(100),
   sample: z.array(Distribution).max(20).optional(),
   analytics: z.array(Distribution).max(20).optional(),
-  purpose: z.array(Purpose).max(20).optional(),
+  purpose: z.array(DpvPurpose).max(20).optional(),
   legalBasis: z.array(LegalBasis).max(20).optional(),
   personalData: z.array(Iri).max(100).optional(),
   hasStructuredData: z.boolean(),
@@ -229,7 +231,16 @@ export type FacetField = z.infer<typeof FacetField>;
 export const SORTS = ["relevance", "modified", "title"] as const;
 export const SearchSort = z.enum(SORTS);
 
-/** Query parameters of GET /v1/datasets. Facet parameters repeat (`theme=HEAL&theme=SOCI`) or are comma separated. */
+/** The facets whose values are vocabulary codes, each with its vocabulary (labels, IRIs). */
+export const FACET_VOCABULARIES: Partial<Record<FacetField, Vocabulary>> = {
+  theme: DATA_THEMES,
+  healthCategory: HEALTH_CATEGORIES,
+  accessRights: ACCESS_RIGHTS,
+  format: FILE_TYPES,
+  language: LANGUAGES,
+};
+
+/** A search as the catalogue runs it (GET /v1/datasets through `SearchParams`, CKAN package_search, the typed client). */
 export const SearchQuery = z
   .object({
     q: z.string().max(500).optional(),
@@ -254,6 +265,56 @@ export const SearchQuery = z
   })
   .openapi("SearchQuery");
 export type SearchQuery = z.infer<typeof SearchQuery>;
+
+// Query-string coercion. A parameter arrives as a string, or as string[] when it repeats; each field is documented
+// as it arrives (string, or string | string[] for facets), normalised, then checked with the SearchQuery field.
+const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const blank = (v: string) => (v === "" ? undefined : v);
+const intOrText = (v: string) => (v === "" ? undefined : /^-?\d+$/.test(v) ? Number(v) : v);
+/** The first value of the parameter, converted; an empty parameter is absent. */
+const param = <T extends z.ZodType>(convert: (v: string) => unknown, schema: T) => z.preprocess(firstValue, z.string()).transform(convert).pipe(schema).optional();
+/** Every value of a repeated parameter; code facets also split on commas; values trimmed, blanks dropped; none: absent. */
+const facet = (field: FacetField) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => {
+      const values = (Array.isArray(v) ? v : [v])
+        .flatMap((x) => (field in FACET_VOCABULARIES ? x.split(",") : [x]))
+        .map((x) => x.trim())
+        .filter(Boolean);
+      return values.length ? values : undefined;
+    })
+    .pipe(SearchQuery.shape[field])
+    .optional();
+
+/**
+ * Query parameters of GET /v1/datasets, as they arrive: facet parameters repeat (`theme=HEAL&theme=SOCI`), code
+ * facets (theme, healthCategory, accessRights, format, language) may also be comma separated; other parameters
+ * take their first value; an empty parameter is absent. Parses into a `SearchQuery` plus `limit` (default 20),
+ * `cursor` and `lang` (labels in en, the default, or nl).
+ */
+export const SearchParams = z.object({
+  q: param(blank, SearchQuery.shape.q),
+  theme: facet("theme"),
+  healthCategory: facet("healthCategory"),
+  publisher: facet("publisher"),
+  accessRights: facet("accessRights"),
+  keyword: facet("keyword"),
+  format: facet("format"),
+  language: facet("language"),
+  minAge: param(intOrText, SearchQuery.shape.minAge),
+  maxAge: param(intOrText, SearchQuery.shape.maxAge),
+  temporalStart: param(blank, SearchQuery.shape.temporalStart),
+  temporalEnd: param(blank, SearchQuery.shape.temporalEnd),
+  minIndividuals: param(intOrText, SearchQuery.shape.minIndividuals),
+  sort: param(blank, SearchQuery.shape.sort),
+  limit: param(intOrText, SearchQuery.shape.limit).transform((v) => v ?? 20),
+  cursor: param(blank, SearchQuery.shape.cursor),
+  lang: param(blank, z.string().optional())
+    .transform((v): "en" | "nl" => (v === "nl" ? "nl" : "en"))
+    .openapi({ description: "labels in en (default) or nl" }),
+});
+export type SearchParams = z.output<typeof SearchParams>;
 
 export const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.number().int() }).openapi("FacetCount");
 export type FacetCount = z.infer<typeof FacetCount>;
@@ -293,6 +354,36 @@ export const SearchResponse = z
   .openapi("SearchResponse");
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
+/** GET /v1/vocabularies: every controlled vocabulary by name, with Dutch and English labels. */
+export const VocabularyTermOut = z.object({ code: z.string(), en: z.string(), nl: z.string(), iri: z.string().optional() });
+export const Vocabularies = z.record(z.string(), z.array(VocabularyTermOut)).openapi("Vocabularies");
+export type Vocabularies = z.infer<typeof Vocabularies>;
+
+// ---------------------------------------------------------------------------------------------- DCAT export
+
+/** Query parameters of GET /catalog.ttl and /catalog.jsonld: Hydra paging (page from 1, 100 per page, at most 1000). */
+export const CatalogPageQuery = z.object({
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, "a page number from 1")
+    .optional()
+    .transform((v) => Number(v ?? 1)),
+  pageSize: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, "a page size from 1 to 1000")
+    .optional()
+    .transform((v) => Math.min(1000, Number(v ?? 100))),
+  modified_since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, "an ISO 8601 date or date-time")
+    .optional(),
+});
+export type CatalogPageQuery = z.output<typeof CatalogPageQuery>;
+
+/** Development only (POST /dev/seed): the demo catalogue, or `{"count": n}` to grow it to n datasets. */
+export const DevSeedRequest = z.object({ count: z.number().int().min(0).max(200_000).optional() }).strict();
+export type DevSeedRequest = z.infer<typeof DevSeedRequest>;
+
 // ---------------------------------------------------------------------------------------------- harvest
 
 export const HarvestReport = z
@@ -309,6 +400,13 @@ export const EhdsPurposeCode = z.enum(EHDS_PURPOSES.map((p) => p.code) as [strin
 export const APPLICATION_STATUSES = ["submitted", "under_review", "approved", "rejected"] as const;
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+/** The HDAB review workflow: submitted -> under_review -> approved | rejected (the last two are final). */
+export const APPLICATION_NEXT_STATUSES: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
+  submitted: ["under_review"],
+  under_review: ["approved", "rejected"],
+  approved: [],
+  rejected: [],
+};
 
 export const AccessApplicationInput = z
   .object({
@@ -368,10 +466,17 @@ export const ApplicationStatusChange = z
   .object({ status: z.enum(["under_review", "approved", "rejected"]), reasons: z.string().min(3).max(5000).optional() })
   .refine((s) => s.status !== "rejected" || !!s.reasons, { path: ["reasons"], message: "reasons are required when rejecting" })
   .openapi("ApplicationStatusChange");
+export type ApplicationStatusChange = z.infer<typeof ApplicationStatusChange>;
 
-/** HDAB: POST /v1/access-applications/{id}/cohort-filter (forwards to the consent service's opt-out filter). */
-export const CohortFilterRequest = z.object({ bsns: z.array(z.string().regex(/^\d{9}$/)).min(1).max(10000) }).openapi("ApplicationCohortFilterRequest");
-export const CohortFilterResponse = z.object({ included: z.array(z.string()), excludedCount: z.number().int() }).openapi("ApplicationCohortFilterResponse");
+/**
+ * HDAB: POST /v1/access-applications/{id}/cohort-filter forwards to the consent service's opt-out filter
+ * (POST /v1/secondary-use/cohort-filter) with the application's approval time, so the body is the consent
+ * contract's BSN list and the answer the consent contract's answer.
+ */
+export const ApplicationCohortFilterRequest = z.object({ bsns: CohortFilterRequest.shape.bsns }).openapi("ApplicationCohortFilterRequest");
+export type ApplicationCohortFilterRequest = z.infer<typeof ApplicationCohortFilterRequest>;
+export const ApplicationCohortFilterResponse = CohortFilterResponse.openapi("ApplicationCohortFilterResponse");
+export type ApplicationCohortFilterResponse = z.infer<typeof ApplicationCohortFilterResponse>;
 
 export const AccessApplicationList = z.object({ items: z.array(AccessApplication) }).openapi("AccessApplicationList");
 

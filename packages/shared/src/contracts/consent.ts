@@ -153,15 +153,16 @@ export const ChoiceHistory = z
 export type ChoiceHistory = z.infer<typeof ChoiceHistory>;
 
 /** Choice ids are UUIDs; anything else is refused with 400 before any storage is touched. */
-const ChoiceId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: "Invalid choice id" });
+export const ChoiceId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: "Invalid choice id" });
 
 export const ChoiceIdParam = z.object({ id: ChoiceId.openapi({ param: { name: "id", in: "path" } }) });
 
+/** A child's opaque id (a pseudonym, lower-case hex) as GET /v1/me/children lists it. */
+export const ChildId = z.string().regex(/^[0-9a-f]{16,64}$/, { message: "Invalid child id" });
+
 /** `?child=<childId>`: a guardian acting for a child (ids from GET /v1/me/children). */
 export const ActingForQuery = z.object({
-  child: z
-    .string()
-    .regex(/^[0-9a-f]{16,64}$/, { message: "Invalid child id" })
+  child: ChildId
     .optional()
     .openapi({ param: { name: "child", in: "query" }, description: "Act for a child you are the guardian of (id from GET /v1/me/children)" }),
 });
@@ -200,7 +201,7 @@ export const ChildList = z.object({ items: z.array(Child) }).openapi("ChildList"
 export type Child = z.infer<typeof Child>;
 
 export const ConfirmChoiceRequest = z
-  .object({ choiceId: z.string().min(1).max(64), code: z.string().min(4).max(32) })
+  .object({ choiceId: ChoiceId, code: z.string().min(4).max(32) })
   .strict()
   .openapi("ConfirmChoiceRequest");
 export type ConfirmChoiceRequest = z.infer<typeof ConfirmChoiceRequest>;
