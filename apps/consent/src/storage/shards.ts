@@ -77,7 +77,8 @@ export async function citizenShard(env: Bindings, bsn: string) {
  * retryable 503 problem+json: the object wrote nothing in that case. A shard count the object refused becomes a 503
  * MISCONFIGURED with the object's detail (not retryable: the configuration must change).
  */
-export async function callShard<T>(p: Promise<T> | T): Promise<T> {
+export async function callShard<P>(p: P): Promise<Awaited<P>> {
+  // P, not Promise<T>: an RPC stub's method returning a union (ShardResult) is typed as a union of promises
   try {
     return await p;
   } catch (err) {
@@ -91,7 +92,7 @@ export async function callShard<T>(p: Promise<T> | T): Promise<T> {
 }
 
 /** Unwraps an expected-failure result into an ApiError. */
-export function unwrap<T>(r: { ok: boolean; value?: T; code?: ShardResult<T>["code"]; detail?: string }): T {
-  if (!r.ok) throw new ApiError(r.code ?? "INTERNAL", r.detail);
-  return r.value as T;
+export function unwrap<T>(r: ShardResult<T>): T {
+  if (!r.ok) throw new ApiError(r.code, r.detail);
+  return r.value;
 }
