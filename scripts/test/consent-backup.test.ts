@@ -23,6 +23,7 @@ describe("consent: backup, wipe, restore", () => {
     secondary_use_events: "event_id",
     provider_notifications: "id",
     schema_info: "key",
+    deployment_settings: "key",
   };
   // every table as the app reads it, and the integers as SQLite holds them (JSON numbers round beyond 2^53)
   const read = () =>
@@ -41,6 +42,8 @@ describe("consent: backup, wipe, restore", () => {
     const lines = [
       `INSERT INTO organisations VALUES ('00000001', 'Ziekenhuis ''t Gooi — café ☕', 'hospital'), ('00000002', 'Huisarts "De Linde"; praktijk', 'gp');`,
       `INSERT INTO schema_info VALUES ('version', '2'), ('note', 'line one\nline two');`,
+      // the recorded shard count: a restore must bring it back, or a worker could record another one
+      `INSERT INTO deployment_settings (key, value) VALUES ('shard_count', '4096');`,
       ...pseudonyms.map((p, i) => `INSERT INTO brp_persons VALUES ('${p}', ${i % 3 ? `'Persoon ${i}'` : "NULL"}, '19${String(50 + (i % 50))}-0${1 + (i % 9)}-1${i % 9}');`),
       // more than one page (500 rows), on a two-column key
       ...pseudonyms.flatMap((p, i) => [`INSERT INTO brp_guardians VALUES ('${pseudonyms[(i + 1) % 700]}', '${p}');`, `INSERT INTO brp_guardians VALUES ('${pseudonyms[(i + 2) % 700]}', '${p}');`]),
@@ -56,13 +59,14 @@ describe("consent: backup, wipe, restore", () => {
     writeFileSync(file, lines.join("\n") + "\n");
     await executeFile("consent", target, file);
     before = await read();
-    expect(before.map((rows) => rows.length)).toEqual([2, 700, 1400, 700, 50, 2, 2, 700]);
+    expect(before.map((rows) => rows.length)).toEqual([2, 700, 1400, 700, 50, 2, 2, 1, 700]);
   });
 
   it("round-trips every table exactly, in statements D1 accepts", async () => {
     const manifest = await backupApp("consent", target, backups, quiet);
     expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toEqual({
       brp_guardians: 1400, brp_persons: 700, organisations: 2, provider_notifications: 2, schema_info: 2, secondary_use_events: 50, secondary_use_optouts: 700,
+      deployment_settings: 1,
     });
     const sql = readFileSync(join(backups, "consent.sql"), "utf8");
     const statements = sql.split(/;\n(?=INSERT|UPDATE|--|$)/);

@@ -2,6 +2,7 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ConsentShard } from "../src/storage/shard";
 import { shardObject } from "../src/storage/shards";
+import { offsetClock, systemClock } from "./shard-seams";
 import { call, checkBody, citizenToken, freshBsn, provider, providerToken, pseudonym } from "./helpers";
 
 type D = { dataCategory: string; decision: string; reason: string; choiceId: string | null; temporary: boolean };
@@ -134,13 +135,13 @@ describe("POST /v1/consent-check: the closed question", () => {
     // move the shard's clock 72 hours and one minute on
     const p = await pseudonym(bsn);
     await runInDurableObject(shardObject(env, p), (shard: ConsentShard) => {
-      shard.testHooks.clockOffsetMs = 72 * 3600_000 + 60_000;
+      shard.seams.clock = offsetClock(72 * 3600_000 + 60_000);
     });
     try {
       expect((await check(bsn, "huisarts", "ziekenhuis", ["GGC002"]))[0]).toMatchObject({ decision: "deny", choiceId: null });
     } finally {
       await runInDurableObject(shardObject(env, p), (shard: ConsentShard) => {
-        shard.testHooks.clockOffsetMs = 0;
+        shard.seams.clock = systemClock;
       });
     }
   });

@@ -2,6 +2,7 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ConsentShard } from "../src/storage/shard";
 import { shardObject } from "../src/storage/shards";
+import { failNextCommit } from "./shard-seams";
 import { call, citizenToken, freshBsn, providerToken, pseudonym } from "./helpers";
 
 const choice = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" };
@@ -40,7 +41,7 @@ describe("idempotency and failures", () => {
     const p = await pseudonym(bsn);
     await call("POST", "/v1/me/choices", t, choice);
     await runInDurableObject(shardObject(env, p), (shard: ConsentShard) => {
-      shard.testHooks.failInsideNextWrite = true;
+      shard.seams.faults = failNextCommit();
     });
     const failed = await call("POST", "/v1/me/choices", t, { ...choice, decision: "deny" }, { "idempotency-key": "retry-me" });
     expect(failed.status).toBe(503);

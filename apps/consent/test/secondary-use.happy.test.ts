@@ -74,7 +74,7 @@ describe("EHDS secondary-use opt-out and the HDAB cohort filter", () => {
       },
     } as unknown as D1Database;
     await runInDurableObject(stub, (shard: ConsentShard) => {
-      shard.testHooks.d1 = failing;
+      shard.seams.d1 = () => failing;
     });
     const r = await call("PUT", "/v1/me/secondary-use", await citizenToken(bsn), { optOut: true });
     expect(r.status).toBe(200);
@@ -86,7 +86,7 @@ describe("EHDS secondary-use opt-out and the HDAB cohort filter", () => {
 
     // D1 is back; the alarm the shard set delivers the outbox
     await runInDurableObject(stub, (shard: ConsentShard) => {
-      shard.testHooks.d1 = undefined;
+      shard.seams.d1 = () => env.DB;
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await stub.outboxSize()).toBe(0);

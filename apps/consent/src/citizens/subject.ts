@@ -4,7 +4,7 @@
  */
 import { ApiError, pseudonymise, type ClaimsOf } from "@regie/shared";
 import type { Bindings } from "../env";
-import type { Actor } from "../storage/shard";
+import type { Actor } from "../storage/shard/result";
 import { findPerson, isGuardian } from "../storage/directory";
 import { shardStub } from "../storage/shards";
 import { AGE_OF_CONSENT, ageOn } from "./age";

@@ -55,10 +55,14 @@ function describe(side: Party): string {
   return "ura" in side ? `organisation ${side.ura}` : `category ${side.category}`;
 }
 
+/** Whether a choice counts at all at `now`: active (not pending or withdrawn) and not expired (validUntil is exclusive). */
+export function inForce(choice: Pick<EvaluableChoice, "status" | "validUntil">, now: number): boolean {
+  return choice.status === "active" && (choice.validUntil === null || choice.validUntil > now);
+}
+
 /** Whether a choice applies to a question at all (ignoring specificity). */
 export function matches(choice: EvaluableChoice, q: Question, covering: readonly string[] = coveringCategories(q.dataCategory)): boolean {
-  if (choice.status !== "active") return false;
-  if (choice.validUntil !== null && choice.validUntil <= q.now) return false;
+  if (!inForce(choice, q.now)) return false;
   if (choice.temporary && q.purpose !== "TREAT") return false;
   if (!covering.includes(choice.dataCategory)) return false;
   return partyMatches(choice.holder, q.holder) && partyMatches(choice.requester, q.requester);

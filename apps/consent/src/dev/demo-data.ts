@@ -4,7 +4,7 @@
  */
 import { DEMO_PROVIDERS, type DemoProvider } from "@regie/shared/demo";
 import type { ChoiceInput } from "@regie/shared/contracts/consent";
-import type { Actor } from "../storage/shard";
+import type { Actor } from "../storage/shard/result";
 
 const p = (key: string): DemoProvider => DEMO_PROVIDERS.find((x) => x.key === key)!;
 const asProvider = (key: string): Actor => ({ role: "provider", ura: p(key).ura, organizationType: p(key).organizationType });

@@ -1,6 +1,6 @@
 /** Small helpers shared by the route modules. */
 import { ApiError, parseIdempotencyKey, type ClaimsOf } from "@regie/shared";
-import type { Actor } from "../storage/shard";
+import type { Actor } from "../storage/shard/result";
 
 export { BEARER_SECURITY as BEARER } from "@regie/shared";
 

@@ -1,10 +1,70 @@
 /**
  * Reading a citizen's hash-chained access log (NEN 7513) without holding all of it: pages for the citizen
- * (newest first, keyset on seq) and verification that streams the chain in batches, keeping only the previous hash.
- * Writing an entry stays in the shard (`ConsentShard.log`), inside each write's transaction.
+ * (newest first, keyset on seq) and verification that streams the chain in batches, keeping only the previous hash;
+ * and writing an entry (`AccessLogWriter`), inside the transaction of the operation it records.
  */
+import { LruMap } from "@regie/shared";
 import { ACCESS_LOG_PAGE_DEFAULT, ACCESS_LOG_PAGE_MAX, type AccessLogEntry, type AccessLogVerification } from "@regie/shared/contracts/consent";
-import { entryHash, GENESIS_HASH, type ChainedEntry } from "../log/chain";
+import { entryHash, GENESIS_HASH, type ChainedEntry, type LogContent } from "../log/chain";
+import type { Clock } from "./shard/seams";
+import type { Actor } from "./shard/result";
+
+/** What an operation logs about itself; the actor, time, event id and chain links are added by the writer. */
+export interface LogEvent {
+  action: string;
+  outcome: string;
+  holderUra?: string | null;
+  purpose?: string | null;
+  dataCategories?: string[];
+  emergency?: boolean;
+  eventId?: string;
+}
+
+/**
+ * Appends entries to the citizens' hash chains. The last hash per citizen is kept in a bounded LRU (read back from
+ * SQLite when absent); `forget` drops it after a rolled-back write.
+ */
+export class AccessLogWriter {
+  private readonly lastHash: LruMap<string, string>;
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly clock: () => Clock,
+    capacity: number,
+  ) {
+    this.lastHash = new LruMap(capacity);
+  }
+
+  log(citizen: string, actor: Actor, e: LogEvent): void {
+    const content: LogContent = {
+      citizen, eventId: e.eventId ?? crypto.randomUUID(), action: e.action, at: new Date(this.clock().now()).toISOString(), outcome: e.outcome,
+      actorRole: actor.role, actorUra: actor.ura ?? null, actorOrgType: actor.organizationType ?? null, actorUziRole: actor.uziRole ?? null,
+      holderUra: e.holderUra ?? null, purpose: e.purpose ?? null, dataCategories: e.dataCategories ?? [], emergency: e.emergency ?? false,
+    };
+    const prev = this.prevHash(citizen);
+    const hash = entryHash(prev, content);
+    this.sql.exec(
+      `INSERT INTO access_log (citizen, event_id, action, at, outcome, actor_role, actor_ura, actor_org_type, actor_uzi_role, holder_ura, purpose, data_categories, emergency, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      citizen, content.eventId, content.action, content.at, content.outcome, content.actorRole, content.actorUra, content.actorOrgType,
+      content.actorUziRole, content.holderUra, content.purpose, JSON.stringify(content.dataCategories), content.emergency ? 1 : 0, prev, hash,
+    );
+    this.lastHash.set(citizen, hash);
+  }
+
+  forget(citizen: string): void {
+    this.lastHash.delete(citizen);
+  }
+
+  private prevHash(citizen: string): string {
+    let h = this.lastHash.get(citizen);
+    if (h === undefined) {
+      const row = this.sql.exec<{ hash: string }>("SELECT hash FROM access_log WHERE citizen = ? ORDER BY seq DESC LIMIT 1", citizen).toArray()[0];
+      h = row?.hash ?? GENESIS_HASH;
+      this.lastHash.set(citizen, h);
+    }
+    return h;
+  }
+}
 
 /** Rows read (and held) at a time while verifying a chain. */
 export const VERIFY_BATCH_ROWS = 1000;

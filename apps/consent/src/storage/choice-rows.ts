@@ -68,3 +68,15 @@ export function toEffective(r: ChoiceRow): Effective {
     row: r,
   };
 }
+
+/** The two columns (kind, value) a party is stored in. */
+export function partyColumns(p: Party): [string, string] {
+  return "ura" in p ? ["ura", p.ura] : ["category", p.category];
+}
+
+/** `validUntil` of a choice as stored: epoch ms, exclusive; a bare date means "until the end of that day" (UTC). */
+export function parseValidUntil(v: string | null | undefined): number | null {
+  if (v === null || v === undefined) return null;
+  // a bare date means "until the end of that day" (exclusive end: the next midnight UTC)
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(v + "T00:00:00Z") + 24 * 3600 * 1000 : Date.parse(v);
+}

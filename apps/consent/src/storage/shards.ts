@@ -1,5 +1,5 @@
 /** Worker side of the shards: which object owns a citizen, and calling it with failures mapped to HTTP. */
-import { ApiError, shardOf } from "@regie/shared";
+import { ApiError, errorFields, logger, shardOf } from "@regie/shared";
 import { pseudonymiserFor } from "../citizens/fast-pseudonym";
 import type { Bindings } from "../env";
 import { SHARD_OPERATIONS, type ConsentShard, type ShardOperation, type ShardResult } from "./shard";
@@ -77,7 +77,8 @@ export async function citizenShard(env: Bindings, bsn: string) {
  * retryable 503 problem+json: the object wrote nothing in that case. A shard count the object refused becomes a 503
  * MISCONFIGURED with the object's detail (not retryable: the configuration must change).
  */
-export async function callShard<T>(p: Promise<T> | T): Promise<T> {
+export async function callShard<P>(p: P): Promise<Awaited<P>> {
+  // P, not Promise<T>: an RPC stub's method returning a union (ShardResult) is typed as a union of promises
   try {
     return await p;
   } catch (err) {
@@ -85,13 +86,13 @@ export async function callShard<T>(p: Promise<T> | T): Promise<T> {
     const message = String((err as Error)?.message ?? "");
     const refused = message.indexOf(SHARD_COUNT_REFUSED);
     if (refused >= 0) throw new ApiError("MISCONFIGURED", message.slice(refused + SHARD_COUNT_REFUSED.length));
-    console.error(JSON.stringify({ level: "error", msg: "shard call failed", error: (err as Error)?.name, message: message.replace(/\d{9}/g, "[redacted]") }));
+    logger.error("shard call failed", errorFields(err));
     throw new ApiError("SERVICE_UNAVAILABLE", "The consent store is temporarily unavailable; nothing was changed. Retry the request.", { headers: { "retry-after": "1" } });
   }
 }
 
 /** Unwraps an expected-failure result into an ApiError. */
-export function unwrap<T>(r: { ok: boolean; value?: T; code?: ShardResult<T>["code"]; detail?: string }): T {
-  if (!r.ok) throw new ApiError(r.code ?? "INTERNAL", r.detail);
-  return r.value as T;
+export function unwrap<T>(r: ShardResult<T>): T {
+  if (!r.ok) throw new ApiError(r.code, r.detail);
+  return r.value;
 }

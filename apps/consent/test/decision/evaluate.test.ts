@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, matches, type EvaluableChoice, type Question } from "../../src/decision/evaluate";
+import { arbChoice as arbChoiceAt } from "./arbitraries";
 
 const NOW = Date.parse("2026-06-01T12:00:00Z");
 const HUISARTS = { ura: "00001001", category: "huisarts" };
@@ -147,20 +148,7 @@ describe("decision engine: purpose and temporary consent", () => {
 });
 
 describe("decision engine: properties", () => {
-  const party = fc.oneof(
-    fc.constantFrom("huisarts", "apotheek", "ziekenhuis").map((category) => ({ category }) as EvaluableChoice["holder"]),
-    fc.constantFrom("00001001", "00003003", "00003999").map((ura) => ({ ura })),
-  );
-  const arbChoice = fc.record({
-    id: fc.uuid(),
-    holder: party,
-    requester: party,
-    dataCategory: fc.constantFrom("GGC002", "GGC012", "GGC013"),
-    decision: fc.constantFrom("permit" as const, "deny" as const),
-    validUntil: fc.option(fc.integer({ min: NOW - 10_000, max: NOW + 10_000 }), { nil: null }),
-    status: fc.constantFrom("active" as const, "pending" as const, "withdrawn" as const),
-    temporary: fc.boolean(),
-  });
+  const arbChoice = arbChoiceAt(NOW);
   const arbQuestion = fc.record({
     holder: fc.constantFrom(HUISARTS, { ura: "00001999", category: "huisarts" }),
     requester: fc.constantFrom(APOTHEEK, OTHER_APOTHEEK),

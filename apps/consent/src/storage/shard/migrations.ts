@@ -1,0 +1,46 @@
+/**
+ * Versioned schema of a shard object's SQLite. Each object records the versions it applied in `schema_migrations`;
+ * the constructor applies the missing ones in order, each in its own transaction with its record, inside
+ * `ctx.blockConcurrencyWhile` (no call is served before the schema is current).
+ *
+ * Version 1 is the schema exactly as objects created it before versions existed (`CREATE … IF NOT EXISTS`, ../schema.ts):
+ * on such an object it changes nothing and is recorded, so old objects are recognised without loss. A new version is
+ * appended to SHARD_MIGRATIONS, never edited once deployed; it must suit the previous worker version too (additive),
+ * since old and new versions run side by side during a gradual deployment. An object whose recorded version is ahead
+ * of this code's list is left as it is.
+ */
+import { SHARD_SCHEMA } from "../schema";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SHARD_MIGRATIONS: readonly Migration[] = [{ version: 1, name: "initial schema (as created before versioning)", sql: SHARD_SCHEMA }];
+
+const VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
+
+/** The highest version applied to this object's SQLite (0: none recorded). */
+export function schemaVersion(sql: SqlStorage): number {
+  sql.exec(VERSION_TABLE);
+  return sql.exec<{ v: number | null }>("SELECT max(version) AS v FROM schema_migrations").one().v ?? 0;
+}
+
+/** Applies the migrations above the recorded version, in order; returns the versions applied now. */
+export function migrate(storage: DurableObjectStorage, migrations: readonly Migration[], now = Date.now()): number[] {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Shard migrations must be numbered 1, 2, 3, … in order; found version ${m.version} at position ${i + 1}`);
+  });
+  const current = schemaVersion(storage.sql);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    storage.transactionSync(() => {
+      storage.sql.exec(m.sql);
+      storage.sql.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m.version, m.name, now);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}
