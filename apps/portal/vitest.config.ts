@@ -2,8 +2,6 @@ import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { createRequire } from "node:module";
 import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
-import { catalogueStub } from "./test/stubs/catalogue";
-import { consentStub } from "./test/stubs/consent";
 
 const require = createRequire(import.meta.url);
 
@@ -11,6 +9,9 @@ const require = createRequire(import.meta.url);
 export default defineConfig(async () => {
   const { fastCheckSeed } = (await tsImport("@regie/shared/testing/fast-check-seed-config", import.meta.url)) as typeof import("@regie/shared/testing/fast-check-seed-config");
   const { generateEs256Jwk } = (await tsImport("@regie/shared/auth/dev-issuer", import.meta.url)) as typeof import("@regie/shared/auth/dev-issuer");
+  // the doubles import the shared contracts by package name, so they load through tsx as well
+  const { consentStub } = (await tsImport("./test/stubs/consent.ts", import.meta.url)) as typeof import("./test/stubs/consent");
+  const { catalogueStub } = (await tsImport("./test/stubs/catalogue.ts", import.meta.url)) as typeof import("./test/stubs/catalogue");
   return {
     plugins: [
       cloudflareTest({
