@@ -1,21 +1,25 @@
 // The production suite: the worker under the TOP-LEVEL wrangler.jsonc (what `wrangler deploy` ships), with only
 // the secrets an operator would `wrangler secret put`. Everything else in test/ runs the `dev` environment.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
-import { testAuthBindings } from "../../packages/shared/src/testing/issuer";
 
-export default defineConfig(async () => ({
-  plugins: [
-    cloudflareTest({
-      wrangler: { configPath: "./wrangler.jsonc" },
-      miniflare: {
-        bindings: {
-          ...(await testAuthBindings()),
-          PSEUDONYM_KEY: "production-suite-pseudonym-key-0123456789abcdef",
-          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+// Vite's config loader hands every package import to Node, which cannot load the shared package's TypeScript; tsx can.
+export default defineConfig(async () => {
+  const { testAuthBindings } = (await tsImport("@regie/shared/testing/issuer", import.meta.url)) as typeof import("@regie/shared/testing/issuer");
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.jsonc" },
+        miniflare: {
+          bindings: {
+            ...(await testAuthBindings()),
+            PSEUDONYM_KEY: "production-suite-pseudonym-key-0123456789abcdef",
+            TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+          },
         },
-      },
-    }),
-  ],
-  test: { include: ["test-production/**/*.test.ts"], setupFiles: ["./test/setup.ts"] },
-}));
+      }),
+    ],
+    test: { include: ["test-production/**/*.test.ts"], setupFiles: ["./test/setup.ts"] },
+  };
+});

@@ -47,7 +47,13 @@ describe("data access applications", () => {
   });
 
   it("the HDAB lists applications by status", async () => {
+    // its own applications, one left submitted and one under review, so the filter has something to include and to leave out
+    const submitted = (await (await call("/v1/access-applications", await researcher(), application())).json()) as AccessApplication;
+    const reviewing = (await (await call("/v1/access-applications", await researcher(), application())).json()) as AccessApplication;
+    expect((await call(`/v1/access-applications/${reviewing.id}/status`, await hdab(), { status: "under_review" })).status).toBe(200);
     const r = (await (await call("/v1/access-applications?status=submitted", await hdab())).json()) as { items: AccessApplication[] };
+    expect(r.items.map((a) => a.id)).toContain(submitted.id);
+    expect(r.items.map((a) => a.id)).not.toContain(reviewing.id);
     expect(r.items.every((a) => a.status === "submitted")).toBe(true);
   });
 });

@@ -24,16 +24,19 @@ describe("no raw BSN in storage", () => {
     await seed();
     const bsn = freshBsn();
     const t = await citizenToken(bsn);
+    // every write and question must really have happened, or the scan below proves nothing
+    const expectStatus = (r: { status: number; body: unknown }, status: number, what: string) => expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(status);
     const c = await call("POST", "/v1/me/choices", t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }, { "idempotency-key": "scan" });
-    await call("PUT", `/v1/me/choices/${c.body.id}`, t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "deny" });
-    await call("POST", "/v1/subscriptions", await providerToken("huisarts"), { patient: { bsn } });
-    await call("POST", "/v1/provider/choices", await providerToken("huisarts"), { patient: { bsn }, choice: { holder: { category: "huisarts" }, requester: { category: "ggz" }, dataCategory: "GGC013", decision: "deny" } });
-    await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), { patient: { bsn }, holder: { category: "huisarts" }, dataCategories: ["GGC002"], reason: "acute" });
-    await call("POST", "/v1/consent-check", await providerToken("apotheek"), checkBody(bsn, "huisarts", "apotheek", ["GGC002"]));
-    await call("POST", "/v1/locate", await providerToken("ziekenhuis"), { patient: { bsn }, requester: { ura: "00002002", organizationType: "V6" }, purpose: "TREAT" });
-    await call("PUT", "/v1/me/secondary-use", t, { optOut: true });
-    await call("POST", "/v1/secondary-use/cohort-filter", await hdabToken(), { bsns: [bsn], permitApprovedAt: new Date().toISOString() });
-    await call("GET", `/fhir/Consent?patient=${bsn}`, t);
+    expectStatus(c, 201, "citizen records a choice");
+    expectStatus(await call("PUT", `/v1/me/choices/${c.body.id}`, t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "deny" }), 200, "citizen changes the choice");
+    expectStatus(await call("POST", "/v1/subscriptions", await providerToken("huisarts"), { patient: { bsn } }), 201, "provider subscribes");
+    expectStatus(await call("POST", "/v1/provider/choices", await providerToken("huisarts"), { patient: { bsn }, choice: { holder: { category: "huisarts" }, requester: { category: "ggz" }, dataCategory: "GGC013", decision: "deny" } }), 201, "provider records a choice");
+    expectStatus(await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), { patient: { bsn }, holder: { category: "huisarts" }, dataCategories: ["GGC002"], reason: "acute" }), 201, "temporary consent");
+    expectStatus(await call("POST", "/v1/consent-check", await providerToken("apotheek"), checkBody(bsn, "huisarts", "apotheek", ["GGC002"])), 200, "consent check");
+    expectStatus(await call("POST", "/v1/locate", await providerToken("ziekenhuis"), { patient: { bsn }, requester: { ura: "00002002", organizationType: "V6" }, purpose: "TREAT" }), 200, "locate");
+    expectStatus(await call("PUT", "/v1/me/secondary-use", t, { optOut: true }), 200, "secondary-use opt-out");
+    expectStatus(await call("POST", "/v1/secondary-use/cohort-filter", await hdabToken(), { bsns: [bsn], permitApprovedAt: new Date().toISOString() }), 200, "cohort filter");
+    expectStatus(await call("GET", `/fhir/Consent?patient=${bsn}`, t), 200, "FHIR read");
 
     const all = [bsn, ...DEMO_CITIZENS.map((d) => d.bsn)];
     const dumps = [await dumpD1()];

@@ -54,8 +54,23 @@ export async function expectAccessible(page: Page) {
   expect(pageProblems(page), `CSP violations or script errors on ${page.url()}`).toEqual([]);
 }
 
+/** Screenshots are written only when asked (`npm run screenshots` sets REGIE_SCREENSHOTS=1), so `npm test` changes no file. */
+export const TAKE_SCREENSHOTS = process.env.REGIE_SCREENSHOTS === "1";
+
+/**
+ * Writes docs/screenshots/<name>.png when screenshots are asked for. The pages show when things happened, which the
+ * services record with their own clock; for a picture that is the same on every run, every date-time on the page
+ * ("21 november 2026 om 09:30", "21 November 2026 at 09:30") reads 1 January 2026, 10:00 in the picture.
+ */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (!TAKE_SCREENSHOTS) return;
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      node.nodeValue = node.nodeValue!.replace(/\d{1,2} \p{L}+ \d{4},? (om|at) \d{2}:\d{2}/gu, (_m, at: string) => (at === "om" ? "1 januari 2026 om 10:00" : "1 January 2026 at 10:00"));
+    }
+  });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: "disabled", caret: "hide" });
 }
 
 /** Visible text of the main landmark. */

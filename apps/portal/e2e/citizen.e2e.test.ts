@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_CITIZENS, DEMO_PROVIDERS } from "../../../packages/shared/src/demo";
+import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
 import { clickAndExpectUrl, expectAccessible, launch, mainText, newPage, screenshot } from "./browser";
 
 const portal = inject("portal");

@@ -7,7 +7,7 @@
 import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { bodyText, checkAnswer, uriComponent, hostileBody, hostileRawBody, hostileString, SYNTAX_FRAGMENTS } from "../../../../packages/shared/test/fuzz/hostile-input";
+import { bodyText, checkAnswer, uriComponent, hostileBody, hostileRawBody, hostileString, SYNTAX_FRAGMENTS } from "@regie/shared/testing";
 import { BASE, hdab, minimalDataset, publish, publisher, researcher, anonymisedApplicationInput } from "../helpers";
 
 const RUNS = 40;

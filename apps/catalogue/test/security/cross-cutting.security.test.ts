@@ -5,7 +5,7 @@
  */
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { hostileTokens, mintToken } from "@regie/shared/testing/tokens";
+import { fetchSecuredOperations, hostileTokens, mintToken } from "@regie/shared/testing";
 import { buildApp } from "../../src/app";
 import { BASE, minimalDataset, publish, anonymisedApplicationInput } from "../helpers";
 
@@ -46,26 +46,44 @@ beforeAll(async () => {
   applicationId = ((await res.json()) as { id: string }).id;
 });
 
+/**
+ * The expectation for every operation /openapi.json marks as secured ("METHOD /template"): a concrete path, the roles
+ * it admits and a body that would be valid. The tests below walk the document, so a new authenticated route without
+ * an entry here fails.
+ */
+const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => string; type?: string }> = {
+  "POST /v1/datasets": { path: () => "/v1/datasets", roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
+  "PUT /v1/datasets/{id}": { path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
+  "DELETE /v1/datasets/{id}": { path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"] },
+  "POST /v1/harvest": { path: () => "/v1/harvest", roles: ["publisher"], body: () => "<a> <b> <c> .", type: "text/turtle" },
+  "POST /v1/access-applications": { path: () => "/v1/access-applications", roles: ["researcher"], body: () => JSON.stringify(application()) },
+  "GET /v1/access-applications": { path: () => "/v1/access-applications", roles: ["researcher", "hdab"] },
+  "GET /v1/access-applications/{id}": { path: () => `/v1/access-applications/${applicationId}`, roles: ["researcher", "hdab"] },
+  "POST /v1/access-applications/{id}/status": { path: () => `/v1/access-applications/${applicationId}/status`, roles: ["hdab"], body: () => JSON.stringify({ status: "under_review" }) },
+  "POST /v1/access-applications/{id}/cohort-filter": { path: () => `/v1/access-applications/${applicationId}/cohort-filter`, roles: ["hdab"], body: () => JSON.stringify({ bsns: ["999990007"] }) },
+  "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher"] },
+};
+
+// the route table as the service documents it (top-level await: the tests below are one per documented operation)
+const SECURED = await fetchSecuredOperations((url) => SELF.fetch(url), BASE);
+
 describe("every protected route refuses hostile tokens (401) and other roles (403)", () => {
-  const routes: { method: string; label: string; path: () => string; roles: Role[]; body?: () => string; type?: string }[] = [
-    { method: "POST", label: "/v1/datasets", path: () => "/v1/datasets", roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
-    { method: "PUT", label: "/v1/datasets/{id}", path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
-    { method: "DELETE", label: "/v1/datasets/{id}", path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"] },
-    { method: "POST", label: "/v1/harvest", path: () => "/v1/harvest", roles: ["publisher"], body: () => "<a> <b> <c> .", type: "text/turtle" },
-    { method: "POST", label: "/v1/access-applications", path: () => "/v1/access-applications", roles: ["researcher"], body: () => JSON.stringify(application()) },
-    { method: "GET", label: "/v1/access-applications", path: () => "/v1/access-applications", roles: ["researcher", "hdab"] },
-    { method: "GET", label: "/v1/access-applications/{id}", path: () => `/v1/access-applications/${applicationId}`, roles: ["researcher", "hdab"] },
-    { method: "POST", label: "/v1/access-applications/{id}/status", path: () => `/v1/access-applications/${applicationId}/status`, roles: ["hdab"], body: () => JSON.stringify({ status: "under_review" }) },
-    { method: "POST", label: "/v1/access-applications/{id}/cohort-filter", path: () => `/v1/access-applications/${applicationId}/cohort-filter`, roles: ["hdab"], body: () => JSON.stringify({ bsns: ["999990007"] }) },
-  ];
-  for (const route of routes) {
-    it(`${route.method} ${route.label}`, async () => {
-      const tokens = await hostileTokens(env, claimsFor[route.roles[0]!], env.AUTH_AUDIENCE);
-      await expectProblem(await send(route.method, route.path(), undefined, route.body?.(), route.type), 401, "no token");
-      for (const kind of HOSTILE) await expectProblem(await send(route.method, route.path(), tokens[kind], route.body?.(), route.type), 401, `${kind} token`);
+  it("every operation /openapi.json marks as secured has an expectation here, and every expectation is a secured operation", () => {
+    expect(SECURED.length).toBeGreaterThan(0);
+    expect(Object.keys(ROUTES).sort()).toEqual(SECURED);
+  });
+
+  for (const operation of SECURED) {
+    it(operation, async () => {
+      const route = ROUTES[operation];
+      expect(route, `no security expectation for ${operation} in ROUTES`).toBeDefined();
+      const [method] = operation.split(" ") as [string];
+      const tokens = await hostileTokens(env, claimsFor[route!.roles[0]!], env.AUTH_AUDIENCE);
+      await expectProblem(await send(method, route!.path(), undefined, route!.body?.(), route!.type), 401, "no token");
+      for (const kind of HOSTILE) await expectProblem(await send(method, route!.path(), tokens[kind], route!.body?.(), route!.type), 401, `${kind} token`);
       for (const role of Object.keys(claimsFor) as Role[]) {
-        if (route.roles.includes(role)) continue;
-        await expectProblem(await send(route.method, route.path(), await token(role), route.body?.(), route.type), 403, `${role} token`);
+        if (route!.roles.includes(role)) continue;
+        await expectProblem(await send(method, route!.path(), await token(role), route!.body?.(), route!.type), 403, `${role} token`);
       }
     });
   }

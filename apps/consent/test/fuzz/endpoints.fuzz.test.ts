@@ -7,7 +7,7 @@ import { env, SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { mintToken } from "@regie/shared/testing/tokens";
-import { bodyText, checkAnswer, uriComponent, hostileBody, hostileString } from "../../../../packages/shared/test/fuzz/hostile-input";
+import { bodyText, checkAnswer, uriComponent, hostileBody, hostileString } from "@regie/shared/testing";
 import { checkBody, freshBsn, provider, seed } from "../helpers";
 
 const BASE = "http://consent.test";

@@ -6,7 +6,7 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { hostileTokens, mintToken } from "@regie/shared/testing/tokens";
+import { fetchSecuredOperations, hostileTokens, mintToken } from "@regie/shared/testing";
 import { buildApp } from "../../src/app";
 import { checkBody, freshBsn, provider, seed } from "../helpers";
 
@@ -27,28 +27,34 @@ const tokenFor: Record<Role, () => Promise<string>> = {
   publisher: () => mintToken(env, { role: "publisher", publisherId: "rivm" }),
 };
 
-/** Every protected route, the roles it admits, and a body that would be valid. */
-const ROUTES: { method: string; path: string; roles: Role[]; body?: () => unknown }[] = [
-  { method: "GET", path: "/v1/me/choices", roles: ["citizen"] },
-  { method: "POST", path: "/v1/me/choices", roles: ["citizen"], body: () => choice },
-  { method: "PUT", path: "/v1/me/choices/abc", roles: ["citizen"], body: () => choice },
-  { method: "DELETE", path: "/v1/me/choices/abc", roles: ["citizen"] },
-  { method: "GET", path: "/v1/me/history", roles: ["citizen"] },
-  { method: "GET", path: "/v1/me/access-log", roles: ["citizen"] },
-  { method: "GET", path: "/v1/me/access-log/verify", roles: ["citizen"] },
-  { method: "GET", path: "/v1/me/notifications", roles: ["citizen"] },
-  { method: "GET", path: "/v1/me/secondary-use", roles: ["citizen"] },
-  { method: "PUT", path: "/v1/me/secondary-use", roles: ["citizen"], body: () => ({ optOut: true }) },
-  { method: "GET", path: "/v1/me/children", roles: ["citizen"] },
-  { method: "POST", path: "/v1/me/children/0123456789abcdef/confirmations", roles: ["citizen"], body: () => ({ choiceId: "x", code: "123456" }) },
-  { method: "POST", path: "/v1/consent-check", roles: ["provider"], body: () => checkBody(freshBsn(), "ziekenhuis", "huisarts", ["GGC002"]) },
-  { method: "POST", path: "/v1/locate", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, requester: checkBody(freshBsn(), "huisarts", "huisarts", ["GGC002"]).requester, purpose: "TREAT" }) },
-  { method: "POST", path: "/v1/subscriptions", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() } }) },
-  { method: "POST", path: "/v1/provider/choices", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, choice }) },
-  { method: "POST", path: "/v1/temporary-consent", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, holder: { category: "ziekenhuis" }, dataCategories: ["GGC002"], reason: "acute situation" }) },
-  { method: "GET", path: "/v1/provider/notifications", roles: ["provider"] },
-  { method: "POST", path: "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
-];
+/**
+ * The expectation for every operation /openapi.json marks as secured ("METHOD /template"): a concrete path, the roles
+ * it admits and a body that would be valid. The tests below walk the document, so a new authenticated route without
+ * an entry here fails.
+ */
+const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => unknown }> = {
+  "GET /v1/me/choices": { path: () => "/v1/me/choices", roles: ["citizen"] },
+  "POST /v1/me/choices": { path: () => "/v1/me/choices", roles: ["citizen"], body: () => choice },
+  "PUT /v1/me/choices/{id}": { path: () => "/v1/me/choices/abc", roles: ["citizen"], body: () => choice },
+  "DELETE /v1/me/choices/{id}": { path: () => "/v1/me/choices/abc", roles: ["citizen"] },
+  "GET /v1/me/history": { path: () => "/v1/me/history", roles: ["citizen"] },
+  "GET /v1/me/access-log": { path: () => "/v1/me/access-log", roles: ["citizen"] },
+  "GET /v1/me/access-log/verify": { path: () => "/v1/me/access-log/verify", roles: ["citizen"] },
+  "GET /v1/me/notifications": { path: () => "/v1/me/notifications", roles: ["citizen"] },
+  "GET /v1/me/secondary-use": { path: () => "/v1/me/secondary-use", roles: ["citizen"] },
+  "PUT /v1/me/secondary-use": { path: () => "/v1/me/secondary-use", roles: ["citizen"], body: () => ({ optOut: true }) },
+  "GET /v1/me/children": { path: () => "/v1/me/children", roles: ["citizen"] },
+  "POST /v1/me/children/{childId}/confirmations": { path: () => "/v1/me/children/0123456789abcdef/confirmations", roles: ["citizen"], body: () => ({ choiceId: "x", code: "123456" }) },
+  "POST /v1/consent-check": { path: () => "/v1/consent-check", roles: ["provider"], body: () => checkBody(freshBsn(), "ziekenhuis", "huisarts", ["GGC002"]) },
+  "POST /v1/locate": { path: () => "/v1/locate", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, requester: checkBody(freshBsn(), "huisarts", "huisarts", ["GGC002"]).requester, purpose: "TREAT" }) },
+  "POST /v1/subscriptions": { path: () => "/v1/subscriptions", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() } }) },
+  "POST /v1/provider/choices": { path: () => "/v1/provider/choices", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, choice }) },
+  "POST /v1/temporary-consent": { path: () => "/v1/temporary-consent", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, holder: { category: "ziekenhuis" }, dataCategories: ["GGC002"], reason: "acute situation" }) },
+  "GET /v1/provider/notifications": { path: () => "/v1/provider/notifications", roles: ["provider"] },
+  "POST /v1/secondary-use/cohort-filter": { path: () => "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
+  "GET /fhir/Consent": { path: () => `/fhir/Consent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
+  "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher"] },
+};
 
 async function send(method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}) {
   const h: Record<string, string> = { ...headers };
@@ -68,19 +74,30 @@ beforeAll(async () => {
   await seed();
 });
 
+// the route table as the service documents it (top-level await: the tests below are one per documented operation)
+const SECURED = await fetchSecuredOperations((url) => SELF.fetch(url), BASE);
+
 describe("every protected route refuses hostile tokens (401) and other roles (403)", () => {
-  for (const route of ROUTES) {
-    it(`${route.method} ${route.path}`, async () => {
-      const allowed = route.roles[0]!;
+  it("every operation /openapi.json marks as secured has an expectation here, and every expectation is a secured operation", () => {
+    expect(SECURED.length).toBeGreaterThan(0);
+    expect(Object.keys(ROUTES).sort()).toEqual(SECURED);
+  });
+
+  for (const operation of SECURED) {
+    it(operation, async () => {
+      const route = ROUTES[operation];
+      expect(route, `no security expectation for ${operation} in ROUTES`).toBeDefined();
+      const [method] = operation.split(" ") as [string];
+      const allowed = route!.roles[0]!;
       const claims = allowed === "citizen" ? { role: "citizen" as const, bsn: freshBsn() } : allowed === "provider" ? { role: "provider" as const, ura: "00001001", organizationType: "Z3" } : { role: "hdab" as const, sub: "hdab-nl" };
       const tokens = await hostileTokens(env, claims, env.AUTH_AUDIENCE);
-      const res = await send(route.method, route.path, undefined, route.body?.());
+      const res = await send(method, route!.path(), undefined, route!.body?.());
       await expectProblem(res, 401, "no token");
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
-      for (const kind of HOSTILE) await expectProblem(await send(route.method, route.path, tokens[kind], route.body?.()), 401, `${kind} token`);
+      for (const kind of HOSTILE) await expectProblem(await send(method, route!.path(), tokens[kind], route!.body?.()), 401, `${kind} token`);
       for (const role of Object.keys(tokenFor) as Role[]) {
-        if (route.roles.includes(role)) continue;
-        await expectProblem(await send(route.method, route.path, await tokenFor[role](), route.body?.()), 403, `${role} token`);
+        if (route!.roles.includes(role)) continue;
+        await expectProblem(await send(method, route!.path(), await tokenFor[role](), route!.body?.()), 403, `${role} token`);
       }
     });
   }

@@ -6,7 +6,7 @@
 import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { bodyText, checkAnswer, uriComponent, hostileBody, hostileString } from "../../../../packages/shared/test/fuzz/hostile-input";
+import { bodyText, checkAnswer, uriComponent, hostileBody, hostileString } from "@regie/shared/testing";
 import { Browser, ORIGIN } from "../helpers";
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });

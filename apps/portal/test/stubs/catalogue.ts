@@ -1,4 +1,4 @@
-import { APPLICATION_NEXT_STATUSES, AccessApplicationInput, ApplicationStatusChange, type AccessApplication, type Dataset, type DatasetSummary, type FacetCount } from "../../../../packages/shared/src/contracts/catalogue";
+import { APPLICATION_NEXT_STATUSES, AccessApplicationInput, ApplicationStatusChange, type AccessApplication, type Dataset, type DatasetSummary, type FacetCount } from "@regie/shared/contracts/catalogue";
 import { claimsOf, json, problem, validated } from "./common";
 
 function dataset(i: number): Dataset {

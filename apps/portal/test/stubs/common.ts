@@ -5,7 +5,7 @@
  * the other workers. The end-to-end tests (e2e/) run the real services.
  */
 import type { ZodType } from "zod";
-import { zodIssuesToErrors } from "../../../../packages/shared/src/http/problem";
+import { zodIssuesToErrors } from "@regie/shared/http/problem";
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });

@@ -1,9 +1,9 @@
-import { ChoiceInput, ConfirmChoiceRequest, SecondaryUseRequest, type Choice, type ChoiceVersion } from "../../../../packages/shared/src/contracts/consent";
-import { DEMO_CITIZENS } from "../../../../packages/shared/src/demo";
+import { ChoiceInput, ConfirmChoiceRequest, SecondaryUseRequest, type Choice, type ChoiceVersion } from "@regie/shared/contracts/consent";
+import { DEMO_CITIZENS } from "@regie/shared/demo";
 import { claimsOf, json, problem, validated } from "./common";
 
-/** A child id as the real service would hand it out (opaque hex). */
-export const NOOR_CHILD_ID = "0123456789abcdef0123";
+/** A child id of the shape the real service hands out: a pseudonym, 64 lowercase hex characters. */
+export const NOOR_CHILD_ID = "4f1c9a0e7b3d2c5a8e6f0b1d9c7a3e5f2b4d6c8a0e1f3b5d7c9a2e4f6b8d0c1a";
 export const PENDING_CODE = "K7Q2-9XPL";
 /** Choice ids are UUIDs (the shared ChoiceId). */
 export const PENDING_CHOICE_ID = "7d0f5a9e-3c1b-4e2a-9f6d-2b8c4a1e5f30";

@@ -4,8 +4,8 @@
  * ID token and an access token it signs, and the JWKS to verify them. Installed as the global fetch, so the
  * portal's real login code (oauth4webapi, jose) talks HTTP to it.
  */
-import { generateEs256Jwk, signDevToken } from "../../../../packages/shared/src/auth/dev-issuer";
-import { toBase64url } from "../../../../packages/shared/src/util/encoding";
+import { generateEs256Jwk, signDevToken } from "@regie/shared/auth/dev-issuer";
+import { toBase64url } from "@regie/shared/util/encoding";
 import { importJWK, SignJWT, type JWK } from "jose";
 
 export const PROVIDER = "https://broker.example";
