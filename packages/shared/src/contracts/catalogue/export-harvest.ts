@@ -1,0 +1,38 @@
+/** catalogue contracts: export harvest (re-exported by ../catalogue.ts). */
+import { z } from "@hono/zod-openapi";
+import { Violation } from "./dataset";
+
+// ---------------------------------------------------------------------------------------------- DCAT export
+
+/** Query parameters of GET /catalog.ttl and /catalog.jsonld: Hydra paging (page from 1, 100 per page, at most 1000). */
+export const CatalogPageQuery = z.object({
+  page: z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, "a page number from 1")
+    .optional()
+    .transform((v) => Number(v ?? 1)),
+  pageSize: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, "a page size from 1 to 1000")
+    .optional()
+    .transform((v) => Math.min(1000, Number(v ?? 100))),
+  modified_since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, "an ISO 8601 date or date-time")
+    .optional(),
+});
+export type CatalogPageQuery = z.output<typeof CatalogPageQuery>;
+
+/** Development only (POST /dev/seed): the demo catalogue, or `{"count": n}` to grow it to n datasets. */
+export const DevSeedRequest = z.object({ count: z.number().int().min(0).max(200_000).optional() }).strict();
+export type DevSeedRequest = z.infer<typeof DevSeedRequest>;
+
+// ---------------------------------------------------------------------------------------------- harvest
+
+export const HarvestReport = z
+  .object({
+    imported: z.array(z.object({ id: z.string(), iri: z.string(), created: z.boolean() })),
+    rejected: z.array(z.object({ iri: z.string(), violations: z.array(Violation) })),
+  })
+  .openapi("HarvestReport");
+export type HarvestReport = z.infer<typeof HarvestReport>;

@@ -1,0 +1,61 @@
+/** consent contracts: building blocks (re-exported by ../consent.ts). */
+import { z } from "@hono/zod-openapi";
+import { Bsn } from "../../identifiers/bsn";
+import { Ura, UziRole } from "../../identifiers/ura";
+import { OrganizationTypeCode, ProviderCategory } from "../../codes/organisation-types";
+
+// ---------------------------------------------------------------- building blocks
+
+/** A calendar date or date-time (ISO 8601). */
+export const IsoDateOrDateTime = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {
+    message: "Expected an ISO 8601 date (YYYY-MM-DD) or date-time",
+  });
+export const IsoDateTime = z.string().openapi({ format: "date-time", example: "2026-11-23T12:00:00.000Z" });
+
+export const Decision = z.enum(["permit", "deny"]).openapi("Decision");
+export type Decision = z.infer<typeof Decision>;
+
+export const Purpose = z
+  .enum(["TREAT", "COC"])
+  .openapi("Purpose", { description: "TREAT: treatment with explicit consent; COC: continuity of care (assumed consent)" });
+export type Purpose = z.infer<typeof Purpose>;
+
+/** One side of a choice (holder or requester): a provider category, or one named organisation by URA. */
+export const Party = z
+  .union([z.object({ category: ProviderCategory }).strict(), z.object({ ura: Ura }).strict()])
+  .openapi("Party", { description: 'Either {"category": "huisarts"} or {"ura": "00001001"}' });
+export type Party = z.infer<typeof Party>;
+
+/** A concrete organisation in a question: URA plus organisation type. */
+export const Organisation = z
+  .object({ ura: Ura, organizationType: OrganizationTypeCode })
+  .strict()
+  .openapi("Organisation");
+export type Organisation = z.infer<typeof Organisation>;
+
+export const RequestingOrganisation = z
+  .object({ ura: Ura, organizationType: OrganizationTypeCode, uziRole: UziRole.optional() })
+  .strict()
+  .openapi("RequestingOrganisation");
+export type RequestingOrganisation = z.infer<typeof RequestingOrganisation>;
+
+export const PatientRef = z.object({ bsn: Bsn }).strict().openapi("PatientRef");
+
+export const ChoiceStatus = z
+  .enum(["active", "pending", "withdrawn"])
+  .openapi("ChoiceStatus", { description: "pending: a minor's choice waiting for a guardian's confirmation" });
+export type ChoiceStatus = z.infer<typeof ChoiceStatus>;
+
+export const Channel = z.enum(["portal", "provider"]).openapi("Channel");
+export type Channel = z.infer<typeof Channel>;
+
+export const RecordedBy = z
+  .object({
+    role: z.enum(["citizen", "guardian", "provider"]),
+    ura: Ura.optional().openapi({ description: "When a provider recorded it" }),
+    organizationType: z.string().optional(),
+  })
+  .openapi("RecordedBy");
+export type RecordedBy = z.infer<typeof RecordedBy>;

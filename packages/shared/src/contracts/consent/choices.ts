@@ -1,0 +1,146 @@
+/** consent contracts: choices (re-exported by ../consent.ts). */
+import { z } from "@hono/zod-openapi";
+import { Bsn } from "../../identifiers/bsn";
+import { DataCategoryCode } from "../../codes/data-categories";
+import { Channel, ChoiceStatus, Decision, IsoDateOrDateTime, IsoDateTime, Party, RecordedBy } from "./building-blocks";
+
+// ---------------------------------------------------------------- choices
+
+/** What a citizen (or a provider on their behalf) records. */
+export const ChoiceInput = z
+  .object({
+    holder: Party,
+    requester: Party,
+    dataCategory: DataCategoryCode,
+    decision: Decision,
+    validUntil: IsoDateOrDateTime.nullable().optional().openapi({ description: "End date (exclusive); null or absent: no end", example: "2027-12-31" }),
+  })
+  .strict()
+  .openapi("ChoiceInput");
+export type ChoiceInput = z.infer<typeof ChoiceInput>;
+
+/**
+ * Development only (POST /dev/bulk-choices): many citizens' choices in one call, recorded exactly as
+ * POST /v1/me/choices records them (the citizen as actor, one access-log entry per choice). Benchmarks and load
+ * tests seed with it; outside ENVIRONMENT=development the route answers 404.
+ */
+export const DevBulkChoicesRequest = z
+  .object({
+    citizens: z
+      .array(z.object({ bsn: Bsn, choices: z.array(ChoiceInput).min(1).max(50) }).strict())
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .openapi("DevBulkChoicesRequest");
+export type DevBulkChoicesRequest = z.infer<typeof DevBulkChoicesRequest>;
+export const DevBulkChoicesResponse = z
+  .object({ citizens: z.number().int(), choices: z.number().int() })
+  .openapi("DevBulkChoicesResponse");
+
+/** A choice's current version as the registry holds it. */
+export const Choice = z
+  .object({
+    id: z.string(),
+    version: z.number().int().min(1),
+    holder: Party,
+    requester: Party,
+    dataCategory: z.string(),
+    decision: Decision,
+    validUntil: z.string().nullable(),
+    status: ChoiceStatus,
+    temporary: z.boolean().openapi({ description: "A 72-hour temporary consent recorded in an acute situation" }),
+    recordedBy: RecordedBy,
+    channel: Channel,
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .openapi("Choice");
+export type Choice = z.infer<typeof Choice>;
+
+/** Answer to recording a choice; `confirmation` is present when a guardian must confirm (a minor under 16). */
+export const ChoiceResult = Choice.extend({
+  confirmation: z
+    .object({
+      code: z.string().openapi({ description: "Give this code to a parent or guardian; shown only once" }),
+      expiresAt: IsoDateTime,
+    })
+    .optional(),
+}).openapi("ChoiceResult");
+export type ChoiceResult = z.infer<typeof ChoiceResult>;
+
+export const ChoiceList = z.object({ items: z.array(Choice) }).openapi("ChoiceList");
+export type ChoiceList = z.infer<typeof ChoiceList>;
+
+/** One version in a choice's append-only history. */
+export const ChoiceVersion = Choice.extend({
+  change: z.enum(["created", "changed", "withdrawn", "confirmed"]),
+}).openapi("ChoiceVersion");
+export type ChoiceVersion = z.infer<typeof ChoiceVersion>;
+
+/** Page size of GET /v1/me/history (oldest first): default and maximum. */
+export const HISTORY_PAGE_DEFAULT = 1000;
+export const HISTORY_PAGE_MAX = 1000;
+
+export const ChoiceHistory = z
+  .object({
+    items: z.array(ChoiceVersion),
+    // optional in the schema so producers from before paging still parse; this registry always sends it
+    next: z.number().int().nullable().optional().openapi({ description: "Pass as `after` for the next (newer) page; null on the last page" }),
+  })
+  .openapi("ChoiceHistory");
+export type ChoiceHistory = z.infer<typeof ChoiceHistory>;
+
+/** Choice ids are UUIDs; anything else is refused with 400 before any storage is touched. */
+export const ChoiceId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: "Invalid choice id" });
+
+export const ChoiceIdParam = z.object({ id: ChoiceId.openapi({ param: { name: "id", in: "path" } }) });
+
+/** A child's opaque id (a pseudonym, lower-case hex) as GET /v1/me/children lists it. */
+export const ChildId = z.string().regex(/^[0-9a-f]{16,64}$/, { message: "Invalid child id" });
+
+/** `?child=<childId>`: a guardian acting for a child (ids from GET /v1/me/children). */
+export const ActingForQuery = z.object({
+  child: ChildId
+    .optional()
+    .openapi({ param: { name: "child", in: "query" }, description: "Act for a child you are the guardian of (id from GET /v1/me/children)" }),
+});
+
+/** `?limit=&after=`: one page of the choice history, oldest first (`after`: the `next` of the previous page). */
+export const HistoryQuery = ActingForQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(HISTORY_PAGE_MAX)
+    .optional()
+    .openapi({ param: { name: "limit", in: "query" }, description: `Versions per page (default ${HISTORY_PAGE_DEFAULT}, at most ${HISTORY_PAGE_MAX})` }),
+  after: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .openapi({ param: { name: "after", in: "query" }, description: "The previous page's `next`" }),
+});
+
+// ---------------------------------------------------------------- minors
+
+export const Child = z
+  .object({
+    childId: z.string().openapi({ description: "Opaque id; use as ?child= on /v1/me/* routes" }),
+    name: z.string().nullable(),
+    birthDate: z.string(),
+    age: z.number().int(),
+    guardianManages: z.boolean().openapi({ description: "true while the child is under 16" }),
+    pendingChoices: z.number().int(),
+  })
+  .openapi("Child");
+export const ChildList = z.object({ items: z.array(Child) }).openapi("ChildList");
+export type Child = z.infer<typeof Child>;
+
+export const ConfirmChoiceRequest = z
+  .object({ choiceId: ChoiceId, code: z.string().min(4).max(32) })
+  .strict()
+  .openapi("ConfirmChoiceRequest");
+export type ConfirmChoiceRequest = z.infer<typeof ConfirmChoiceRequest>;

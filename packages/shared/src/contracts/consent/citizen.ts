@@ -1,0 +1,82 @@
+/** consent contracts: citizen (re-exported by ../consent.ts). */
+import { z } from "@hono/zod-openapi";
+import { IsoDateTime } from "./building-blocks";
+import { ActingForQuery } from "./choices";
+
+// ---------------------------------------------------------------- citizen: notifications, access log, opt-out
+
+export const Notification = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["choice-recorded-by-provider", "choice-pending-confirmation", "choice-confirmed", "temporary-consent", "secondary-use-changed"]),
+    message: z.string(),
+    choiceId: z.string().nullable(),
+    createdAt: IsoDateTime,
+  })
+  .openapi("Notification");
+export const NotificationList = z.object({ items: z.array(Notification) }).openapi("NotificationList");
+export type Notification = z.infer<typeof Notification>;
+
+export const AccessLogEntry = z
+  .object({
+    seq: z.number().int(),
+    eventId: z.string(),
+    action: z.enum(["consent-check", "locate", "choice-recorded", "choice-changed", "choice-withdrawn", "choice-confirmed", "temporary-consent", "subscription", "fhir-read", "secondary-use-changed"]),
+    at: IsoDateTime,
+    outcome: z.string().openapi({ description: "e.g. permit, deny, partial, recorded, pending" }),
+    actor: z.object({
+      role: z.string(),
+      ura: z.string().nullable(),
+      organizationType: z.string().nullable(),
+      uziRole: z.string().nullable(),
+      name: z.string().nullable().optional(),
+    }),
+    holderUra: z.string().nullable(),
+    purpose: z.string().nullable(),
+    dataCategories: z.array(z.string()),
+    emergency: z.boolean(),
+    hash: z.string(),
+    prevHash: z.string(),
+  })
+  .openapi("AccessLogEntry");
+/** Page size of GET /v1/me/access-log: default and maximum. */
+export const ACCESS_LOG_PAGE_DEFAULT = 100;
+export const ACCESS_LOG_PAGE_MAX = 500;
+
+/** `?limit=&before=`: one page of the access log, newest first (`before`: the `next` of the previous page). */
+export const AccessLogQuery = ActingForQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(ACCESS_LOG_PAGE_MAX)
+    .optional()
+    .openapi({ param: { name: "limit", in: "query" }, description: `Entries per page (default ${ACCESS_LOG_PAGE_DEFAULT}, at most ${ACCESS_LOG_PAGE_MAX})` }),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .openapi({ param: { name: "before", in: "query" }, description: "Only entries older than this seq: pass the previous page's `next`" }),
+});
+
+export const AccessLog = z
+  .object({
+    items: z.array(AccessLogEntry),
+    // optional in the schema so producers from before paging still parse; this registry always sends it
+    next: z.number().int().nullable().optional().openapi({ description: "Pass as `before` for the next (older) page; null on the last page" }),
+  })
+  .openapi("AccessLog");
+export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
+
+export const AccessLogVerification = z
+  .object({ valid: z.boolean(), entries: z.number().int(), firstInvalidSeq: z.number().int().nullable() })
+  .openapi("AccessLogVerification");
+export type AccessLogVerification = z.infer<typeof AccessLogVerification>;
+
+export const SecondaryUseRequest = z.object({ optOut: z.boolean() }).strict().openapi("SecondaryUseRequest");
+export const SecondaryUseState = z
+  .object({ optOut: z.boolean(), changedAt: IsoDateTime.nullable() })
+  .openapi("SecondaryUseState");
+export type SecondaryUseState = z.infer<typeof SecondaryUseState>;
