@@ -1,6 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ConsentShard } from "../../src/storage/shard";
+import { SHARD_SCHEMA } from "../../src/storage/schema";
 import { migrate, SHARD_MIGRATIONS, type Migration } from "../../src/storage/shard/migrations";
 
 // A next version as a future change would add it: a column (which fails if run twice) and an index.
@@ -29,8 +30,11 @@ describe("shard schema migrations", () => {
       const sql = state.storage.sql;
       const recorded = await shard.record(citizen, choice, { role: "citizen" });
       expect(recorded.ok).toBe(true);
-      // as the code before versions left it: the v1 tables with data, and no version recorded
+      // as the code before versions left it: the v1 tables with data, and no version recorded (the table later
+      // versions changed, subscriptions, is empty here: recreated as version 1 made it)
       sql.exec("DROP TABLE schema_migrations");
+      sql.exec("DROP TABLE subscriptions");
+      sql.exec(SHARD_SCHEMA);
 
       const v1 = new ConsentShard(state, env, { migrations: SHARD_MIGRATIONS.slice(0, 1) });
       expect(await v1.migrated).toEqual([1]);
