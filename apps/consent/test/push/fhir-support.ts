@@ -17,10 +17,16 @@ indexStructureDefinitionBundle(pushDefinitions as unknown as Parameters<typeof i
 
 type Resource = Parameters<typeof validateResource>[0];
 
-/** The R4 validation issues of a resource (empty: valid); medplum throws on the first error, so that is the issue. */
+/**
+ * The R4 validation errors of a resource (empty: valid); medplum throws on the first error, so that is the issue.
+ * Warnings are not errors: medplum warns that it cannot check the target type of a `urn:uuid:` reference inside a
+ * transaction Bundle (the form FHIR prescribes there, and Mitz's notification uses).
+ */
 export function r4Issues(resource: unknown): string[] {
   try {
-    return validateResource(resource as Resource).map((i) => `${i.diagnostics ?? ""} ${(i.expression ?? []).join(",")}`);
+    return validateResource(resource as Resource)
+      .filter((i) => i.severity === "error" || i.severity === "fatal")
+      .map((i) => `${i.details?.text ?? i.diagnostics ?? ""} ${(i.expression ?? []).join(",")}`);
   } catch (err) {
     return [String((err as Error).message)];
   }
