@@ -48,7 +48,7 @@ async function consume(queue: string, body: unknown, attempts = 1, e: Env = env)
   const retry = msg.retry.bind(msg);
   Object.defineProperty(msg, "retry", { value: (o?: QueueRetryOptions) => (delays.push(o?.delaySeconds), retry(o)) });
   const ctx = createExecutionContext();
-  await worker.queue(batch, e, ctx);
+  await (worker.queue as ExportedHandlerQueueHandler<Env>)(batch, e, ctx);
   return { ...(await getQueueResult(batch, ctx)), delays };
 }
 
@@ -95,7 +95,7 @@ describe("push consumer", () => {
     expect(state.body.status).toBe("active");
     expect(state.body.lastError.message).toBe("Attempt 3: The endpoint answered HTTP 503");
     // the FHIR resource shows it as Subscription.error
-    const fhir = (await fhirClient(sub.token).read({ resourceType: "Subscription", id: sub.id })) as { error: string };
+    const fhir = (await fhirClient(sub.token).read({ resourceType: "Subscription", id: sub.id })) as unknown as { error: string };
     expect(fhir.error).toContain("Attempt 3: The endpoint answered HTTP 503");
   });
 
@@ -147,7 +147,7 @@ describe("push consumer", () => {
     await consume(QUEUE, await message(sub), 4);
     const dead = await consume(DLQ, await message(sub));
     expect(dead.explicitAcks).toHaveLength(1);
-    const fhir = (await fhirClient(sub.token).read({ resourceType: "Subscription", id: sub.id })) as { status: string; error: string };
+    const fhir = (await fhirClient(sub.token).read({ resourceType: "Subscription", id: sub.id })) as unknown as { status: string; error: string };
     expect(fhir.status).toBe("error");
     expect(fhir.error).toContain("Gave up after every retry failed; last: Attempt 4: The endpoint answered HTTP 500");
     expect(r4Issues(fhir)).toEqual([]);

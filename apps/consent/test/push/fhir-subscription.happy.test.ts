@@ -32,18 +32,18 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
 
     const again = await client.create({ resourceType: "Subscription", body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, "http://localhost:9912/other") });
     expect(responseOf(again).status).toBe(200);
-    expect((again as { id: string }).id).toBe(created.id);
-    expect((again as { channel: { endpoint: string } }).channel.endpoint).toBe(HOOK);
+    expect((again as unknown as { id: string }).id).toBe(created.id);
+    expect((again as unknown as { channel: { endpoint: string } }).channel.endpoint).toBe(HOOK);
   });
 
   it("GET /fhir/Subscription lists only my own, as a valid searchset Bundle; read shows status; another provider's is 404", async () => {
     const bsn = freshBsn();
     const mine = fhirClient(await providerToken("apotheek"));
     const theirs = fhirClient(await providerToken("huisarts"));
-    const a = (await mine.create({ resourceType: "Subscription", body: mitzSubscription(bsn, apotheek.ura, apotheek.organizationType, HOOK) })) as { id: string };
-    const b = (await theirs.create({ resourceType: "Subscription", body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, HOOK) })) as { id: string };
+    const a = (await mine.create({ resourceType: "Subscription", body: mitzSubscription(bsn, apotheek.ura, apotheek.organizationType, HOOK) })) as unknown as { id: string };
+    const b = (await theirs.create({ resourceType: "Subscription", body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, HOOK) })) as unknown as { id: string };
 
-    const bundle = (await mine.search({ resourceType: "Subscription", searchParams: { _count: 500 } })) as { resourceType: string; type: string; entry: { resource: { id: string; criteria: string } }[] };
+    const bundle = (await mine.search({ resourceType: "Subscription", searchParams: { _count: 500 } })) as unknown as { resourceType: string; type: string; entry: { resource: { id: string; criteria: string } }[] };
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "searchset" });
     expect(r4Issues(bundle)).toEqual([]);
     const ids = bundle.entry.map((e) => e.resource.id);
@@ -64,15 +64,15 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
     const client = fhirClient(await providerToken("lab"));
     const lab = provider("lab");
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push(((await client.create({ resourceType: "Subscription", body: mitzSubscription(freshBsn(), lab.ura, lab.organizationType, HOOK) })) as { id: string }).id);
+    for (let i = 0; i < 5; i++) ids.push(((await client.create({ resourceType: "Subscription", body: mitzSubscription(freshBsn(), lab.ura, lab.organizationType, HOOK) })) as unknown as { id: string }).id);
     const seen: string[] = [];
-    let page = (await client.search({ resourceType: "Subscription", searchParams: { _count: 2 } })) as { entry: { resource: { id: string } }[]; link: { relation: string }[] };
+    let page = (await client.search({ resourceType: "Subscription", searchParams: { _count: 2 } })) as unknown as { entry: { resource: { id: string } }[]; link: { relation: string }[] };
     for (let n = 0; n < 10; n++) {
       expect(page.entry.length).toBeLessThanOrEqual(2);
       seen.push(...page.entry.map((e) => e.resource.id));
       const next = client.nextPage({ bundle: page as never });
       if (!next) break;
-      page = (await next) as typeof page;
+      page = (await next) as unknown as typeof page;
     }
     expect(new Set(seen).size).toBe(seen.length);
     for (const id of ids) expect(seen).toContain(id);
@@ -83,7 +83,7 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
     const token = await providerToken("ziekenhuis");
     const zh = provider("ziekenhuis");
     const client = fhirClient(token);
-    const s = (await client.create({ resourceType: "Subscription", body: mitzSubscription(bsn, zh.ura, zh.organizationType, HOOK) })) as { id: string };
+    const s = (await client.create({ resourceType: "Subscription", body: mitzSubscription(bsn, zh.ura, zh.organizationType, HOOK) })) as unknown as { id: string };
     expect((await failure(fhirClient(await providerToken("huisarts")).delete({ resourceType: "Subscription", id: s.id }))).status).toBe(404);
     const deleted = await client.delete({ resourceType: "Subscription", id: s.id });
     expect(responseOf(deleted).status).toBe(204);
