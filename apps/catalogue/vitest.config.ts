@@ -19,6 +19,10 @@ export default defineConfig(async () => {
           bindings: {
             ...(await testAuthBindings()),
             TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+            // the index shards read D1 under a value limit of 100 kB (production: 2,000,000 bytes) and in pages
+            // of 50 rows, so that every test shows their reads do not grow with the catalogue
+            SEARCH_MAX_VALUE_BYTES: "100000",
+            SEARCH_FEED_PAGE: "50",
           },
         },
       }),

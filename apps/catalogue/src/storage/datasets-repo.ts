@@ -160,14 +160,14 @@ export class DatasetsRepo {
     return ords.map((o) => byOrd.get(o)).filter((s): s is Dataset => !!s);
   }
 
-  /** The documents of `ords` in that order, with the catalogue version they were read at (one statement). */
+  /** The documents of `ords` in that order, with the catalogue version they were read at (one batch, one row each). */
   async docsAt(ords: number[]): Promise<{ version: string; docs: Dataset[] }> {
-    const row = await this.db
-      .prepare(`SELECT (${VERSION}) AS v, (SELECT json_group_array(json_array(ord, json(doc))) FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))) AS docs`)
-      .bind(JSON.stringify(ords))
-      .first<{ v: string; docs: string }>();
-    const byOrd = new Map(JSON.parse(row?.docs ?? "[]") as [number, Dataset][]);
-    return { version: row?.v ?? "0:0", docs: ords.map((o) => byOrd.get(o)).filter((d): d is Dataset => !!d) };
+    const [v, rows] = await this.db.batch([
+      this.db.prepare(VERSION),
+      this.db.prepare(`SELECT ord, doc FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ords)),
+    ]);
+    const byOrd = new Map((rows!.results as { ord: number; doc: string }[]).map((r) => [r.ord, JSON.parse(r.doc) as Dataset]));
+    return { version: versionOf(v!), docs: ords.map((o) => byOrd.get(o)).filter((d): d is Dataset => !!d) };
   }
 
   /** Version and index rows read in one batch, so they belong together. */

@@ -10,6 +10,7 @@ import { DurableObject } from "cloudflare:workers";
 import { LruMap } from "@regie/shared";
 import { covers } from "../versions";
 import { ShardFeed, type FeedRow } from "../../storage/shard-feed";
+import { limitValues } from "../../storage/value-limit";
 import type { TextStats } from "./bm25";
 import { scorer } from "./bm25";
 import { SHARD_SCHEMA } from "./schema";
@@ -92,7 +93,7 @@ export class IndexShard extends DurableObject<Env> {
   }
 
   private async sync(ref: ShardRef) {
-    const feed = new ShardFeed(this.env.DB, ref.shard, ref.count, pageSize(this.env));
+    const feed = new ShardFeed(limitValues(this.env.DB, maxValueBytes(this.env)), ref.shard, ref.count, pageSize(this.env));
     const head = await feed.head();
     const from = this.version ? logPosition(this.version, head.version) : null;
     if (from !== null && head.logFrom !== null && from >= head.logFrom) {
@@ -202,10 +203,13 @@ export class IndexShard extends DurableObject<Env> {
   }
 }
 
-const pageSize = (env: Env) => {
-  const n = Number((env as { SEARCH_FEED_PAGE?: string }).SEARCH_FEED_PAGE);
+/** Test seams (unset in production): rows per feed page, and a lower SQLite value limit (../../storage/value-limit.ts). */
+const positive = (raw: unknown) => {
+  const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 };
+const pageSize = (env: Env) => positive((env as { SEARCH_FEED_PAGE?: string }).SEARCH_FEED_PAGE);
+const maxValueBytes = (env: Env) => positive((env as { SEARCH_MAX_VALUE_BYTES?: string }).SEARCH_MAX_VALUE_BYTES);
 
 /** The change-log counter to read from, when `have` and `now` are versions of the same database. */
 function logPosition(have: string, now: string): number | null {
