@@ -100,7 +100,10 @@ export class IndexShard extends DurableObject<Env> {
       for (let after = -1; ; ) {
         const page = await feed.changes(from, after);
         this.ctx.storage.transactionSync(() => {
-          for (const c of page) c.row ? this.apply(c.row) : this.drop(c.ord);
+          for (const c of page) {
+            if (c.row) this.apply(c.row);
+            else this.drop(c.ord);
+          }
         });
         if (page.length < feed.page) break;
         after = page[page.length - 1]!.ord;
