@@ -40,16 +40,16 @@ describe("DCAT export of the whole catalogue", () => {
   });
 
   it("hydra:next links page by keyset (after=<ordinal>) and give the same datasets as page numbers", async () => {
-    const datasets = (ttl: string) => [...ttl.matchAll(/dcat:dataset <([^>]+)>/g)].map((m) => m[1]);
+    const datasets = (ttl: string) => [...ttl.matchAll(/dcat:dataset <([^>]+)>/g)].map((m) => m[1]!);
     const byNumber: string[] = [];
     for (let page = 1; page <= 3; page++) byNumber.push(...datasets(await (await SELF.fetch(`${BASE}/catalog.ttl?pageSize=2&page=${page}`)).text()));
     const byLink: string[] = [];
     let url: string | undefined = `${BASE}/catalog.ttl?pageSize=2`;
     let pages = 0;
     while (url) {
-      const ttl = await (await SELF.fetch(url)).text();
+      const ttl: string = await (await SELF.fetch(url)).text();
       byLink.push(...datasets(ttl));
-      const next = /hydra:next <([^>]+)>/.exec(ttl)?.[1];
+      const next: string | undefined = /hydra:next <([^>]+)>/.exec(ttl)?.[1];
       if (next) expect(next).toMatch(/[?&]after=\d+/);
       url = next?.replace(/^https?:\/\/[^/]+/, BASE);
       pages++;

@@ -197,3 +197,9 @@ export async function publishers(env: SearchEnv, repo: DatasetsRepo): Promise<{ 
     }
   return [...sum].map(([id, e]) => ({ id, ...e })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** Per shard: rows, in-memory bytes and version (development: bench scale mode). */
+export async function shardInfo(env: SearchEnv, repo: DatasetsRepo) {
+  const version = await currentVersion(repo);
+  return Promise.all(stubs(env).map((s) => s.stub.info({ shard: s.shard, count: s.count, version })));
+}

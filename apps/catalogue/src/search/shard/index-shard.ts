@@ -197,6 +197,12 @@ export class IndexShard extends DurableObject<Env> {
     return { version: this.version ?? "", answer: runShardQuery(s, req.query, hits), bytes: s.bytes() };
   }
 
+  /** Rows, in-memory bytes of the search structures and of the text cache, version. */
+  async info(req: ShardRef): Promise<{ shard: number; rows: number; bytes: number; textCacheBytes: number; version: string }> {
+    const s = await this.ensure(req);
+    return { shard: req.shard, rows: s.live, bytes: s.bytes(), textCacheBytes: this.texts.weight, version: this.version ?? "" };
+  }
+
   /** Every publisher with its dataset count and name (organization_list). */
   async publishers(req: ShardRef): Promise<{ version: string; values: [string, number, string | undefined][] }> {
     const s = await this.ensure(req);

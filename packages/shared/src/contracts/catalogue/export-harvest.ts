@@ -30,7 +30,13 @@ export const CatalogPageQuery = z.object({
 export type CatalogPageQuery = z.output<typeof CatalogPageQuery>;
 
 /** Development only (POST /dev/seed): the demo catalogue, or `{"count": n}` to grow it to n datasets. */
-export const DevSeedRequest = z.object({ count: z.number().int().min(0).max(2_000_000).optional() }).strict();
+export const DevSeedRequest = z
+  .object({
+    count: z.number().int().min(0).max(2_000_000).optional(),
+    /** "realistic": 500 publishers and 5 Zipf-distributed keywords from 5,000 per dataset (bench scale mode) */
+    variety: z.enum(["demo", "realistic"]).optional(),
+  })
+  .strict();
 export type DevSeedRequest = z.infer<typeof DevSeedRequest>;
 
 // ---------------------------------------------------------------------------------------------- harvest
