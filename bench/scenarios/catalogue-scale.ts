@@ -1,4 +1,3 @@
-/// <reference path="../../apps/catalogue/src/rdf/vendor-modules.d.ts" />
 // Catalogue scale mode (BENCH_ONLY=catalogueScale; BENCH_SCALE_DATASETS, default 100,000, 500,000 for the issue's
 // figure): a catalogue generated with realistic facet variety (500 publishers, 5 Zipf keywords from 5,000 per
 // dataset), then uncached full text + 2 facets (every query new) at 1 and 4 connections, broad queries (a word in
