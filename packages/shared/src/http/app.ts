@@ -20,6 +20,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Media types accepted on requests with a body (default: JSON). Others -> 415. */
   acceptedContentTypes?: string[];
+  /** Other media types accepted only on paths matching `path` (e.g. file uploads); the route checks the rest. */
+  uploadContentTypes?: { path: RegExp; types: readonly string[] };
   /** Serve /openapi.json and /docs (default true). */
   openapi?: boolean;
   /** Extra middleware to run before the routes (e.g. rate limiting). */
@@ -74,7 +76,9 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
       const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
       if (hasBody) {
         const type = mediaType(c.req.header("content-type"));
-        if (!type || !acceptsType(accepted, type)) {
+        const upload = opts.uploadContentTypes;
+        const uploadOk = !!type && !!upload && upload.path.test(c.req.path) && upload.types.includes(type);
+        if (!uploadOk && (!type || !acceptsType(accepted, type))) {
           throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the body as ${accepted.join(" or ")}`, { headers: { accept: accepted.join(", ") } });
         }
       }
