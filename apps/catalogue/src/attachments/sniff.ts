@@ -23,8 +23,12 @@ function isText(b: Uint8Array): boolean {
   } catch {
     return false;
   }
-  // tabs, newlines and carriage returns only; no NUL or other C0 controls
-  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(decoded);
+  // tabs, newlines and carriage returns only; no NUL or other C0 controls, no DEL
+  for (let i = 0; i < decoded.length; i++) {
+    const code = decoded.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return false;
+  }
+  return true;
 }
 
 export function isAcceptedType(type: string): type is AttachmentType {
