@@ -15,3 +15,9 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 });
+
+// A permit page's print button (a real button; printing is also the browser's own menu item).
+document.addEventListener("click", (event) => {
+  const target = event.target;
+  if (target instanceof HTMLElement && target.closest("[data-print]")) window.print();
+});
