@@ -74,8 +74,8 @@ export function buildApp(mode: Mode) {
     title: "Regie portal",
     description: "Web portal for citizens, researchers and the HDAB; in development also the token issuer.",
     acceptedContentTypes: ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"],
-    // a document upload (at most ATTACHMENT_MAX_BYTES, 8 MiB) plus the form around it
-    maxBodyBytes: 9 * 1024 * 1024,
+    // a document upload (at most ATTACHMENT_MAX_BYTES, 8 MiB) plus the form around it; every other body keeps 1 MiB
+    largeBodies: { path: /^\/onderzoek\/aanvragen\/[^/]+\/bijlagen$/, maxBytes: 9 * 1024 * 1024 },
   });
   if (mode === "development") app.route("/", devIssuer);
   // Reachability of the services behind the portal, through their service bindings.

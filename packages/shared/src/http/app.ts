@@ -22,6 +22,8 @@ export interface AppOptions {
   acceptedContentTypes?: string[];
   /** Other media types accepted only on paths matching `path` (e.g. file uploads); the route checks the rest. */
   uploadContentTypes?: { path: RegExp; types: readonly string[] };
+  /** A larger body limit on paths matching `path` only (file uploads); everything else keeps maxBodyBytes. */
+  largeBodies?: { path: RegExp; maxBytes: number };
   /** Serve /openapi.json and /docs (default true). */
   openapi?: boolean;
   /** Extra middleware to run before the routes (e.g. rate limiting). */
@@ -85,15 +87,17 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
     }
     await next();
   });
-  app.use(
-    "*",
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: maxBody,
+      maxSize,
       onError: () => {
-        throw new ApiError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBody} bytes`);
+        throw new ApiError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const defaultLimit = limit(maxBody);
+  const large = opts.largeBodies;
+  const largeLimit = large ? limit(large.maxBytes) : defaultLimit;
+  app.use("*", (c, next) => (large && large.path.test(c.req.path) ? largeLimit(c, next) : defaultLimit(c, next)));
   for (const mw of opts.middleware ?? []) app.use("*", mw);
 
   app.notFound((c) => problemResponse("NOT_FOUND", `No resource at ${c.req.method} ${new URL(c.req.url).pathname}`, { requestId: c.get("requestId" as never) }));
