@@ -12,7 +12,13 @@ import { json, problem, validated } from "./common";
 
 const applications: AccessApplication[] = [];
 const files = new Map<string, { meta: Attachment; bytes: Uint8Array }>();
-const permits: Permit[] = [];
+/** One permit that ended in 2025, so the register and the permit page show an expired one. */
+const permits: Permit[] = [
+  {
+    id: "EHDS-NL-2024-0000000E", kind: "data_access", applicationId: "app-old", organisation: "Nivel", datasetIds: ["ds-2"], purpose: "PUBLIC_HEALTH", purposeDescription: "Griepgolf 2024 per regio.",
+    conditions: ["Geen export van microdata"], processingEnvironment: "HDAB SPE", dataForm: "pseudonymised", issuedAt: "2024-03-01T10:00:00Z", startDate: "2024-03-01", endDate: "2025-02-28", status: "expired",
+  },
+];
 const notifications: { recipient: string; id: string; applicationId: string; event: string; status: string; message: string; at: string }[] = [];
 
 function deadline(a: AccessApplication): AccessApplication["deadline"] {
