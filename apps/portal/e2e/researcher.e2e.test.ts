@@ -24,7 +24,7 @@ async function login(page: Page, name: string, landing: RegExp) {
 }
 
 describe("researcher and HDAB in a real browser", () => {
-  it("searches, narrows by a facet, opens a dataset, applies; the HDAB approves; the researcher sees it", async () => {
+  it("searches, narrows by a facet, opens a dataset and is led to a draft application after logging in", async () => {
     const page = await newPage(browser);
 
     // search with the search box
