@@ -8,6 +8,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
   secret("TRUSTED_ISSUERS", { check: trustedIssuersProblem }),
   variable("AUTH_AUDIENCE"),
   binding("DB", "d1"),
+  binding("SEARCH_SHARDS", "durable-object"),
+  variable("SEARCH_SHARD_COUNT"),
   binding("CONSENT", "service"),
   // attachments of access applications (src/attachments/store.ts)
   binding("ATTACHMENTS", "r2"),
