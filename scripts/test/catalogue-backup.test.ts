@@ -34,7 +34,11 @@ async function catalogueAnswers(base: string, words: string[], id: string) {
   return answers;
 }
 
-const CATALOGUE_TABLES = ["datasets", "catalogue_meta", "dataset_tombstones", "access_applications", "idempotency_keys"];
+const CATALOGUE_TABLES = [
+  "datasets", "catalogue_meta", "dataset_tombstones", "access_applications", "idempotency_keys",
+  // EHDS applications (0030): attachments are described here, their bytes live in R2 (not part of a D1 backup)
+  "application_attachments", "application_collaborators", "application_notifications", "email_outbox", "permits",
+];
 
 /** Row counts of the tables (and of the change log), and catalogue_meta as exact literals: one wrangler call. */
 async function state(words: string[]) {
