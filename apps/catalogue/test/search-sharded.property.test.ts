@@ -113,6 +113,7 @@ describe("sharded search = the single-index reference", () => {
       ),
       { numRuns: 40 },
     );
-    expect(rankedPages).toBeGreaterThan(20);
+    // a random seed gives some 15–40 such pages; a handful proves the property compared rankings, not only empty pages
+    expect(rankedPages).toBeGreaterThan(5);
   }, 240_000);
 });
