@@ -118,7 +118,7 @@ export async function harvest(repo: DatasetsRepo, body: string, mediaType: "text
     const record = toRecord(doc, publisherName(publisherId, doc));
     statements.push(ref ? repo.updateStatement(record) : repo.insertStatement(record, now));
     if (!ref) statements.push(repo.clearTombstone(id));
-    report.imported.push({ id, iri: h.iri, created: !ref });
+    report.imported.push({ id, iri: h.iri, created: !ref, warnings: result.warnings });
   }
   if (statements.length) await repo.commit(statements);
   return report;
