@@ -5,7 +5,9 @@ import { CatalogPageQuery } from "@regie/shared/contracts/catalogue";
 import { catalogQuads } from "../dcat/catalog";
 import type { AppEnv } from "../env";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
+import { withdrawnQuads } from "../dcat/withdrawn";
 import { DatasetsRepo } from "../storage/datasets-repo";
+import { SyncRepo } from "../storage/sync-repo";
 
 export function exportRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -30,7 +32,12 @@ export function exportRoutes() {
           u.searchParams.set("page", String(p));
           return u.toString();
         };
-        const quads = catalogQuads({ datasets: docs, total, page, pageSize, pageUrl });
+        // withdrawn datasets since modified_since, paged beside the datasets (see dcat/withdrawn.ts)
+        const withdrawn = q.modified_since ? await new SyncRepo(c.env.DB).tombstonesSince(q.modified_since, (page - 1) * pageSize, pageSize) : { total: 0, items: [] };
+        const quads = [
+          ...catalogQuads({ datasets: docs, total, page, pageSize, pageUrl, pages: Math.ceil(withdrawn.total / pageSize) }),
+          ...withdrawnQuads(withdrawn.items),
+        ];
         const body = type === "text/turtle" ? toTurtle(quads) : toJsonLd(quads);
         return c.body(body, 200, { "content-type": `${type}; charset=utf-8` }) as never;
       },
