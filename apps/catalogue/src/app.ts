@@ -6,6 +6,7 @@ import { datasetRoutes } from "./routes/datasets";
 import { devRoutes } from "./routes/dev";
 import { exportRoutes } from "./routes/export";
 import { harvestRoutes } from "./routes/harvest";
+import { harvestSourceRoutes } from "./routes/harvest-sources";
 import { vocabularyRoutes } from "./routes/vocabularies";
 
 /** The route table of a mode: POST /dev/seed exists only in development. */
@@ -22,6 +23,7 @@ export function buildApp(mode: Mode) {
   app.route("/", vocabularyRoutes());
   app.route("/", exportRoutes());
   app.route("/", harvestRoutes());
+  app.route("/", harvestSourceRoutes());
   app.route("/", ckanRoutes());
   app.route("/", applicationRoutes());
   if (mode === "development") app.route("/", devRoutes());

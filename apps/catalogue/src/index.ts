@@ -1,8 +1,19 @@
-import { workerFetch } from "@regie/shared";
+import { logger, workerFetch } from "@regie/shared";
+import { configProblems, modeOf } from "@regie/shared/http/worker";
 import { buildApp } from "./app";
 import { REQUIREMENTS } from "./config";
+import { runDueSources } from "./harvest-sources/run";
 
-/** The deployed worker: configuration checked at start, then the route table of its environment. */
+/** The deployed worker: configuration checked at start, then the route table of its environment; the Cron Trigger runs due harvest sources. */
 export default {
   fetch: workerFetch<Env>({ service: "catalogue", requirements: REQUIREMENTS, build: buildApp }),
+  async scheduled(_controller, env, ctx) {
+    const vars = env as unknown as Record<string, unknown>;
+    const mode = modeOf(vars);
+    if (typeof mode !== "string" || configProblems(vars, mode, REQUIREMENTS).length > 0) {
+      logger.error("scheduled harvest skipped: configuration incomplete", { service: "catalogue" });
+      return;
+    }
+    ctx.waitUntil(runDueSources(env.DB, mode).then((ran) => logger.info("scheduled harvest", { service: "catalogue", sources: ran })));
+  },
 } satisfies ExportedHandler<Env>;

@@ -12,3 +12,4 @@ export * from "./catalogue/search";
 export * from "./catalogue/export-harvest";
 export * from "./catalogue/access-applications";
 export * from "./catalogue/ckan";
+export * from "./catalogue/harvest-sources";
