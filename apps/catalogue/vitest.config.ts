@@ -1,16 +1,21 @@
 import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
+import { startSourceServer } from "./test/sources/server";
 
 // Vite's config loader hands every package import to Node, which cannot load the shared package's TypeScript; tsx can.
 const load = async () => (await tsImport("@regie/shared/testing/vitest-workerd", import.meta.url)) as typeof import("@regie/shared/testing/vitest-workerd");
 
-export default defineConfig(async () =>
-  (await load()).workerdSuite({
+export default defineConfig(async () => {
+  // harvest sources for test/harvest-sources.happy.test.ts, on loopback (allowed in development only)
+  const { url, server } = await startSourceServer();
+  server.unref();
+  return (await load()).workerdSuite({
     environment: "dev",
     include: ["test/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
     migrations: "./migrations",
     // The consent service is not part of this worker's tests yet: calls to it fail like an outage would.
     serviceBindings: { CONSENT: () => new Response("consent service unavailable in this test", { status: 503 }) },
-  }),
-);
+    bindings: { TEST_SOURCE_URL: url },
+  });
+});
