@@ -16,6 +16,8 @@ export default defineConfig(async () => {
     migrations: "./migrations",
     // The consent service is not part of this worker's tests yet: calls to it fail like an outage would.
     serviceBindings: { CONSENT: () => new Response("consent service unavailable in this test", { status: 503 }) },
-    bindings: { TEST_SOURCE_URL: url },
+    // the index shards read D1 under a value limit of 100 kB (production: 2,000,000 bytes) and in pages of 50 rows,
+    // so that every test shows their reads do not grow with the catalogue
+    bindings: { SEARCH_MAX_VALUE_BYTES: "100000", SEARCH_FEED_PAGE: "50", TEST_SOURCE_URL: url },
   });
 });

@@ -19,3 +19,4 @@ export default {
     logger.info("scheduled harvest", { service: "catalogue", sources: ran });
   },
 } satisfies ExportedHandler<Env>;
+export { IndexShard } from "./search/shard/index-shard";

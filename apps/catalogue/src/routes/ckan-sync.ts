@@ -4,8 +4,7 @@ import type { CkanPackageSearchParams } from "@regie/shared/contracts/catalogue"
 import { CkanQueryError, toCkanPackage } from "../ckan/package";
 import { deletedCkanPackage, parseSyncFilter, type SyncFilter } from "../ckan/sync";
 import type { AppEnv } from "../env";
-import { searchIndex } from "../search/service";
-import { DatasetsRepo } from "../storage/datasets-repo";
+import { publisherName } from "../datasets/service";
 import { SyncRepo } from "../storage/sync-repo";
 import { ckanError, ok } from "../ckan/response";
 
@@ -23,8 +22,6 @@ export async function syncListing(c: Context<AppEnv>, p: CkanPackageSearchParams
   // withdrawn datasets: when asked, and by default in the incremental form (a metadata_modified range)
   const withDeleted = p.include_deleted ?? filter.incremental;
   const { count, rows } = await new SyncRepo(c.env.DB).syncPage(filter, withDeleted, p.start, p.rows);
-  const index = await searchIndex(new DatasetsRepo(c.env.DB));
-  const label = (id: string) => index.facets.publisher.labels.get(id)?.en ?? id;
-  const results = rows.map((r) => (r.state === "active" ? toCkanPackage(r.doc, label(r.doc.publisherId)) : deletedCkanPackage(r.tombstone)));
+  const results = rows.map((r) => (r.state === "active" ? toCkanPackage(r.doc, publisherName(r.doc.publisherId, r.doc)) : deletedCkanPackage(r.tombstone)));
   return c.json(ok({ count, results, facets: {}, search_facets: {}, sort: "id asc" }), 200);
 }

@@ -27,17 +27,19 @@ export function exportRoutes() {
         const q = c.req.valid("query");
         const { page, pageSize } = q;
         if (q.modified_since && Number.isNaN(Date.parse(q.modified_since))) throw new ApiError("BAD_REQUEST", "modified_since is not a valid date");
-        const { total, docs } = await new DatasetsRepo(c.env.DB).exportPage({ offset: (page - 1) * pageSize, limit: pageSize, modifiedSince: q.modified_since });
+        const { total, docs, lastOrd } = await new DatasetsRepo(c.env.DB).exportPage({ offset: (page - 1) * pageSize, after: q.after, limit: pageSize, modifiedSince: q.modified_since });
         const url = new URL(c.req.url);
-        const pageUrl = (p: number) => {
+        const pageUrl = (p: number, after?: number) => {
           const u = new URL(url.toString());
           u.searchParams.set("page", String(p));
+          if (after === undefined) u.searchParams.delete("after");
+          else u.searchParams.set("after", String(after));
           return u.toString();
         };
-        // withdrawn datasets since modified_since, paged beside the datasets (see dcat/withdrawn.ts)
+        // withdrawn datasets since modified_since, paged beside the datasets by page number (see dcat/withdrawn.ts)
         const withdrawn = q.modified_since ? await new SyncRepo(c.env.DB).tombstonesSince(q.modified_since, (page - 1) * pageSize, pageSize) : { total: 0, items: [] };
         const quads = [
-          ...catalogQuads({ datasets: docs, total, page, pageSize, pageUrl, pages: Math.ceil(withdrawn.total / pageSize) }),
+          ...catalogQuads({ datasets: docs, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize) }),
           ...withdrawnQuads(withdrawn.items),
         ];
         // Accept: application/rdf+xml on any of the paths gives RDF/XML (many DCAT harvesters and the HealthData@EU validator use it)

@@ -135,10 +135,16 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
 });
 
 describe("the R4 validation itself", () => {
+  // medplum checks structure (cardinality, types, unknown elements), not value-set bindings: the cases are structural
   it("rejects a broken Subscription and OperationOutcome (so the checks above can fail)", () => {
-    expect(r4Issues({ resourceType: "Subscription", status: "bogus", reason: "OTV", criteria: "Consent?", channel: { type: "rest-hook" } })).not.toEqual([]);
-    expect(r4Issues({ resourceType: "Subscription", status: "active", criteria: "Consent?", channel: { type: "rest-hook" } })).not.toEqual([]);
-    expect(r4Issues({ resourceType: "OperationOutcome", issue: [{ severity: "bad", code: "invalid" }] })).not.toEqual([]);
+    const ok = { resourceType: "Subscription", status: "requested", reason: "OTV", criteria: "Consent?", channel: { type: "rest-hook" } };
+    expect(r4Issues(ok)).toEqual([]);
+    expect(r4Issues({ ...ok, reason: undefined })).not.toEqual([]);
+    expect(r4Issues({ ...ok, status: 5 })).not.toEqual([]);
+    expect(r4Issues({ ...ok, channel: { type: "rest-hook", endpoint: ["a", "b"] } })).not.toEqual([]);
+    expect(r4Issues({ ...ok, subscriber: "someone" })).not.toEqual([]);
+    expect(r4Issues({ resourceType: "OperationOutcome", issue: [] })).not.toEqual([]);
+    expect(r4Issues({ resourceType: "OperationOutcome", issue: [{ severity: "error" }] })).not.toEqual([]);
   });
 });
 
