@@ -1,11 +1,15 @@
 import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
+import { startSourceServer } from "./test/sources/server";
 
 // Vite's config loader hands every package import to Node, which cannot load the shared package's TypeScript; tsx can.
 const load = async () => (await tsImport("@regie/shared/testing/vitest-workerd", import.meta.url)) as typeof import("@regie/shared/testing/vitest-workerd");
 
-export default defineConfig(async () =>
-  (await load()).workerdSuite({
+export default defineConfig(async () => {
+  // harvest sources for test/harvest-sources.happy.test.ts, on loopback (allowed in development only)
+  const { url, server } = await startSourceServer();
+  server.unref();
+  return (await load()).workerdSuite({
     environment: "dev",
     include: ["test/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
@@ -14,6 +18,6 @@ export default defineConfig(async () =>
     serviceBindings: { CONSENT: () => new Response("consent service unavailable in this test", { status: 503 }) },
     // the index shards read D1 under a value limit of 100 kB (production: 2,000,000 bytes) and in pages of 50 rows,
     // so that every test shows their reads do not grow with the catalogue
-    bindings: { SEARCH_MAX_VALUE_BYTES: "100000", SEARCH_FEED_PAGE: "50" },
-  }),
-);
+    bindings: { SEARCH_MAX_VALUE_BYTES: "100000", SEARCH_FEED_PAGE: "50", TEST_SOURCE_URL: url },
+  });
+});

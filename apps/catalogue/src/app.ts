@@ -10,6 +10,7 @@ import { datasetRoutes } from "./routes/datasets";
 import { devRoutes } from "./routes/dev";
 import { exportRoutes } from "./routes/export";
 import { harvestRoutes } from "./routes/harvest";
+import { harvestSourceRoutes } from "./routes/harvest-sources";
 import { vocabularyRoutes } from "./routes/vocabularies";
 
 /** The route table of a mode: POST /dev/seed exists only in development. */
@@ -28,6 +29,7 @@ export function buildApp(mode: Mode) {
   app.route("/", vocabularyRoutes());
   app.route("/", exportRoutes());
   app.route("/", harvestRoutes());
+  app.route("/", harvestSourceRoutes());
   app.route("/", ckanRoutes());
   app.route("/", applicationRoutes());
   app.route("/", reviewRoutes());

@@ -24,8 +24,8 @@ const MUTATIONS: { name: string; ttl: string; property: string; iri: string }[] 
     iri: `${H}hdab`,
   },
   {
-    name: "access rights that do not match the non-public level",
-    ttl: EXAMPLE_TTL.replace("dct:accessRights <http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC>", "dct:accessRights <http://publications.europa.eu/resource/authority/access-right/PUBLIC>"),
+    name: "access rights outside the access-right vocabulary",
+    ttl: EXAMPLE_TTL.replace("dct:accessRights <http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC>", "dct:accessRights <http://publications.europa.eu/resource/authority/access-right/OP_DATPRO>"),
     property: "dct:accessRights",
     iri: `${DCT}accessRights`,
   },

@@ -14,7 +14,7 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
 
 describe("publishing validation", () => {
   it("answers 422 naming every violated property at once", async () => {
-    const ds = minimalDataset({ accessRights: "PUBLIC", theme: ["SOCI"], healthCategory: [], hasStructuredData: true, keyword: [], minTypicalAge: 70, maxTypicalAge: 20 });
+    const ds = minimalDataset({ accessRights: "OPEN" as never, theme: ["SOCI"], healthCategory: [], hasStructuredData: true, keyword: [], minTypicalAge: 70, maxTypicalAge: 20 });
     const { hdab: _h, ...noHdab } = ds;
     void _h;
     const res = await post({ ...noHdab, distribution: [{ accessURL: "https://x.example/a", applicableLegislation: [] }] });

@@ -8,7 +8,7 @@ import { BASE, publisher , harvest } from "./helpers";
 const MUTATIONS: [string, string, string][] = [
   ["no HDAB", OFFICIAL_EXAMPLE_TTL.replace("healthdcatap:hdab ex:hdab-agent ;", ""), "healthdcatap:hdab"],
   ["two HDABs", OFFICIAL_EXAMPLE_TTL.replace("healthdcatap:hdab ex:hdab-agent ;", "healthdcatap:hdab ex:hdab-agent, ex:custodian-agent ;"), "healthdcatap:hdab"],
-  ["access rights that do not match", OFFICIAL_EXAMPLE_TTL.replace("access-right/NON_PUBLIC> ;", "access-right/PUBLIC> ;"), "dct:accessRights"],
+  ["access rights outside the access-right vocabulary", OFFICIAL_EXAMPLE_TTL.replace("access-right/NON_PUBLIC> ;", "access-right/OP_DATPRO> ;"), "dct:accessRights"],
   ["hasStructuredData true without variables", OFFICIAL_EXAMPLE_TTL.replace("healthdcatap:hasVariables ex:variables-group ;", ""), "healthdcatap:hasVariables"],
   ["no HEAL theme", OFFICIAL_EXAMPLE_TTL.replace("dcat:theme <http://publications.europa.eu/resource/authority/data-theme/HEAL> ;", ""), "dcat:theme"],
   ["an age as xsd:integer", OFFICIAL_EXAMPLE_TTL.replace('"18"^^xsd:nonNegativeInteger', '"18"^^xsd:integer'), "healthdcatap:minTypicalAge"],

@@ -66,6 +66,19 @@ describe("researcher: dataset page", () => {
     expect(page.html).toContain('href="/onderzoek/datasets/ds-3/metadata.jsonld"');
   });
 
+  it("a PUBLIC dataset links its download; a RESTRICTED or NON_PUBLIC one leads to an HDAB application", async () => {
+    const open = await new Browser().open("/onderzoek/datasets/ds-4");
+    expect(open.html).toContain('href="https://data.regie.nl/files/ds-4.csv"');
+    expect(textOf(open.html)).toContain("Deze dataset is openbaar");
+    expect(open.html).not.toContain('href="/onderzoek/datasets/ds-4/aanvragen"');
+    for (const id of ["ds-2", "ds-3"]) {
+      const closed = await new Browser().open(`/onderzoek/datasets/${id}`);
+      expect(closed.html).toContain(`href="/onderzoek/datasets/${id}/aanvragen"`);
+      expect(textOf(closed.html)).toContain("toegang loopt via een aanvraag bij de toegangsorganisatie");
+      expect(closed.html).not.toContain("data.regie.nl/files/");
+    }
+  });
+
   it("serves the catalogue's Turtle for the dataset", async () => {
     const res = await new Browser().get("/onderzoek/datasets/ds-3/metadata.ttl");
     expect(res.status).toBe(200);

@@ -12,6 +12,7 @@ export function toCkanPackage(d: Dataset, publisherName: string): CkanPackage {
     metadata_modified: d.modified,
     owner_org: d.publisherId,
     organization: { id: d.publisherId, name: d.publisherId, title: publisherName },
+    state: "active",
     tags: d.keyword.map((k) => ({ name: k.value })),
     groups: d.theme.map((t) => ({ name: t, title: labelOf(DATA_THEMES, t) })),
     resources: d.distribution.map((r, i) => ({

@@ -3,8 +3,8 @@ import { ApiError, type FieldError } from "@regie/shared";
 import type { Dataset, DatasetInput, HarvestReport, Violation } from "@regie/shared/contracts/catalogue";
 import { DEMO_PUBLISHERS } from "@regie/shared/demo";
 import { datasetIri, slug } from "../dcat/identity";
-import { datasetsFromQuads } from "../rdf/from-rdf";
-import { parseDocument, RdfSyntaxError } from "../rdf/parse";
+import { datasetsFromQuads, type HarvestedDataset } from "../rdf/from-rdf";
+import { parseDocument, RdfSyntaxError, type RdfMediaType } from "../rdf/parse";
 import { parseExtraTriples } from "../rdf/to-rdf";
 import type { DatasetsRepo, StoredRef } from "../storage/datasets-repo";
 import { validateDataset } from "../validation/rules";
@@ -106,26 +106,16 @@ export async function deleteDataset(repo: DatasetsRepo, id: string, publisherId:
   await repo.commit(repo.deleteStatements(ref, nowIso()));
 }
 
-const MAX_HARVEST = 2000;
+export const MAX_HARVEST = 2000;
 
-/** Harvest: conformant datasets are imported in one atomic batch; the others are reported with their violations. */
-export async function harvest(repo: DatasetsRepo, body: string, mediaType: "text/turtle" | "application/ld+json", publisherId: string): Promise<HarvestReport> {
-  let quads;
-  try {
-    quads = await parseDocument(body, mediaType, `h${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}_`);
-  } catch (e) {
-    if (e instanceof RdfSyntaxError) throw new ApiError("BAD_REQUEST", e.message);
-    throw e;
-  }
-  const found = datasetsFromQuads(quads);
-  if (found.length === 0) throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset");
-  if (found.length > MAX_HARVEST) throw new ApiError("PAYLOAD_TOO_LARGE", `At most ${MAX_HARVEST} datasets per harvest request`);
+/** What importing harvested datasets would write, and the report; nothing is written yet (the caller commits). */
+export async function planHarvest(repo: DatasetsRepo, found: HarvestedDataset[], publisherId: string): Promise<{ report: HarvestReport; statements: D1PreparedStatement[] }> {
   const existing = new Map((await repo.refsByIris(found.map((f) => f.iri))).map((r) => [r.iri, r]));
   const report: HarvestReport = { imported: [], rejected: [] };
   const statements: D1PreparedStatement[] = [];
   const reserved = new Set<string>();
   const now = nowIso();
-  const accepted: { h: (typeof found)[number]; value: DatasetInput; ref: StoredRef | undefined }[] = [];
+  const accepted: { h: (typeof found)[number]; value: DatasetInput; ref: StoredRef | undefined; warnings: Violation[] }[] = [];
   for (const h of found) {
     const result = validateDataset(h.value, h.violations);
     const ref = existing.get(h.iri);
@@ -137,7 +127,7 @@ export async function harvest(repo: DatasetsRepo, body: string, mediaType: "text
       report.rejected.push({ iri: h.iri, violations: [{ path: "/iri", property: "dct:publisher", message: "dct:publisher: this dataset is published by another publisher" }] });
       continue;
     }
-    accepted.push({ h, value: result.value, ref });
+    accepted.push({ h, value: result.value, ref, warnings: result.warnings });
   }
   // ids for the new datasets in a few queries, in document order (as one at a time would give them)
   const fresh = accepted.filter((a) => !a.ref);
@@ -150,8 +140,24 @@ export async function harvest(repo: DatasetsRepo, body: string, mediaType: "text
     const record = toRecord(doc, publisherName(publisherId, doc));
     statements.push(ref ? repo.updateStatement(record) : repo.insertStatement(record, now));
     if (!ref) statements.push(repo.clearTombstone(id));
-    report.imported.push({ id, iri: h.iri, created: !ref });
+    report.imported.push({ id, iri: h.iri, created: !ref, warnings: a.warnings });
   }
+  return { report, statements };
+}
+
+/** Harvest: conformant datasets are imported in one atomic batch; the others are reported with their violations. */
+export async function harvest(repo: DatasetsRepo, body: string, mediaType: RdfMediaType, publisherId: string): Promise<HarvestReport> {
+  let quads;
+  try {
+    quads = await parseDocument(body, mediaType, `h${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}_`);
+  } catch (e) {
+    if (e instanceof RdfSyntaxError) throw new ApiError("BAD_REQUEST", e.message);
+    throw e;
+  }
+  const found = datasetsFromQuads(quads);
+  if (found.length === 0) throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset");
+  if (found.length > MAX_HARVEST) throw new ApiError("PAYLOAD_TOO_LARGE", `At most ${MAX_HARVEST} datasets per harvest request`);
+  const { report, statements } = await planHarvest(repo, found, publisherId);
   if (statements.length) await repo.commit(statements);
   return report;
 }

@@ -13,6 +13,8 @@ export interface CatalogPage {
   total: number;
   page: number;
   pageSize: number;
+  /** number of pages when more than the datasets need (withdrawals listed beside them, see ./withdrawn.ts) */
+  pages?: number;
   /** absolute URL of a page (other query parameters kept); `after` for keyset paging (the next link) */
   pageUrl: (page: number, after?: number) => string;
   /** the ordinal of this page's last dataset, when there is a next page: its link continues after it */
@@ -36,7 +38,7 @@ export function catalogQuads(p: CatalogPage): Quad[] {
     out.push(quad(cat, n("dcat:dataset"), namedNode(ds.iri)));
     out.push(...datasetToQuads(ds));
   }
-  const last = Math.max(1, Math.ceil(p.total / p.pageSize));
+  const last = Math.max(1, Math.ceil(p.total / p.pageSize), p.pages ?? 1);
   const view = namedNode(p.pageUrl(p.page));
   out.push(quad(view, namedNode(RDF_TYPE), n("hydra:PartialCollectionView")));
   out.push(quad(view, n("hydra:totalItems"), literal(String(p.total), namedNode(XSD.nonNegativeInteger))));

@@ -1,9 +1,9 @@
 /** Accept-header negotiation. Pure. */
-export const RDF_TYPES = { json: "application/json", turtle: "text/turtle", jsonld: "application/ld+json" } as const;
+export const RDF_TYPES = { json: "application/json", turtle: "text/turtle", jsonld: "application/ld+json", rdfxml: "application/rdf+xml" } as const;
 export type Representation = keyof typeof RDF_TYPES;
 
 /** The best representation for an Accept header, or null when none is acceptable (-> 406). */
-export function negotiate(accept: string | undefined, offers: Representation[] = ["json", "turtle", "jsonld"]): Representation | null {
+export function negotiate(accept: string | undefined, offers: Representation[] = ["json", "turtle", "jsonld", "rdfxml"]): Representation | null {
   if (!accept || !accept.trim()) return offers[0] ?? null;
   const ranges = accept
     .split(",")

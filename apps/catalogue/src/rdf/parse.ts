@@ -35,7 +35,9 @@ function depthOf(value: unknown): number {
   return max;
 }
 
-export async function parseDocument(body: string, mediaType: "text/turtle" | "application/ld+json", blankNodePrefix: string): Promise<Quad[]> {
+export type RdfMediaType = "text/turtle" | "application/ld+json";
+
+export async function parseDocument(body: string, mediaType: RdfMediaType, blankNodePrefix: string): Promise<Quad[]> {
   if (mediaType === "text/turtle") {
     try {
       return new Parser({ format: "text/turtle", blankNodePrefix }).parse(body);

@@ -8,6 +8,7 @@ import { idempotent } from "../http/idempotency";
 import { negotiate, RDF_TYPES } from "../http/negotiate";
 import { datasetToQuads } from "../rdf/to-rdf";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
+import { toRdfXml } from "../rdf/rdfxml";
 import { searchDatasets } from "../search/sharded";
 import { DatasetsRepo } from "../storage/datasets-repo";
 import { decodePageCursor, type PageCursor } from "../search/cursor";
@@ -48,12 +49,12 @@ export function datasetRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/datasets/{id}", tags: ["datasets"], summary: "One dataset as JSON, Turtle or JSON-LD (by Accept)",
+      method: "get", path: "/v1/datasets/{id}", tags: ["datasets"], summary: "One dataset as JSON, Turtle, JSON-LD or RDF/XML (by Accept)",
       request: { params: IdParam },
       responses: {
         200: {
           description: "The dataset",
-          content: { "application/json": { schema: Dataset }, "text/turtle": { schema: z.string() }, "application/ld+json": { schema: z.object({}).passthrough() } },
+          content: { "application/json": { schema: Dataset }, "text/turtle": { schema: z.string() }, "application/rdf+xml": { schema: z.string() }, "application/ld+json": { schema: z.object({}).passthrough() } },
         },
         ...problemResponses(404, 406),
       },
@@ -66,7 +67,7 @@ export function datasetRoutes() {
       c.header("vary", "accept");
       if (rep === "json") return c.json(doc, 200);
       const quads = datasetToQuads(doc);
-      const body = rep === "turtle" ? toTurtle(quads) : toJsonLd(quads);
+      const body = rep === "turtle" ? toTurtle(quads) : rep === "rdfxml" ? toRdfXml(quads) : toJsonLd(quads);
       return c.body(body, 200, { "content-type": `${RDF_TYPES[rep]}; charset=utf-8` }) as never;
     },
   );

@@ -5,13 +5,17 @@ import { CatalogPageQuery } from "@regie/shared/contracts/catalogue";
 import { catalogQuads } from "../dcat/catalog";
 import type { AppEnv } from "../env";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
+import { toRdfXml } from "../rdf/rdfxml";
+import { withdrawnQuads } from "../dcat/withdrawn";
 import { DatasetsRepo } from "../storage/datasets-repo";
+import { SyncRepo } from "../storage/sync-repo";
 
 export function exportRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   for (const [path, type] of [
     ["/catalog.ttl", "text/turtle"],
     ["/catalog.jsonld", "application/ld+json"],
+    ["/catalog.rdf", "application/rdf+xml"],
   ] as const) {
     app.openapi(
       createRoute({
@@ -32,9 +36,17 @@ export function exportRoutes() {
           else u.searchParams.set("after", String(after));
           return u.toString();
         };
-        const quads = catalogQuads({ datasets: docs, total, page, pageSize, pageUrl, nextAfter: lastOrd });
-        const body = type === "text/turtle" ? toTurtle(quads) : toJsonLd(quads);
-        return c.body(body, 200, { "content-type": `${type}; charset=utf-8` }) as never;
+        // withdrawn datasets since modified_since, paged beside the datasets by page number (see dcat/withdrawn.ts)
+        const withdrawn = q.modified_since ? await new SyncRepo(c.env.DB).tombstonesSince(q.modified_since, (page - 1) * pageSize, pageSize) : { total: 0, items: [] };
+        const quads = [
+          ...catalogQuads({ datasets: docs, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize) }),
+          ...withdrawnQuads(withdrawn.items),
+        ];
+        // Accept: application/rdf+xml on any of the paths gives RDF/XML (many DCAT harvesters and the HealthData@EU validator use it)
+        const out = type === "application/rdf+xml" || /application\/rdf\+xml/i.test(c.req.header("accept") ?? "") ? "application/rdf+xml" : type;
+        const body = out === "text/turtle" ? toTurtle(quads) : out === "application/rdf+xml" ? toRdfXml(quads) : toJsonLd(quads);
+        if (out !== type || path !== "/catalog.rdf") c.header("vary", "accept");
+        return c.body(body, 200, { "content-type": `${out}; charset=utf-8` }) as never;
       },
     );
   }

@@ -90,7 +90,7 @@ export class DatasetsRepo {
   deleteStatements(ref: StoredRef, now: string) {
     return [
       this.db.prepare(`DELETE FROM datasets WHERE id = ?1`).bind(ref.id),
-      this.db.prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at) VALUES (?1, ?2, ?3)`).bind(ref.id, ref.iri, now),
+      this.db.prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at, publisher_id) VALUES (?1, ?2, ?3, ?4)`).bind(ref.id, ref.iri, now, ref.publisherId),
     ];
   }
   bumpStatement() {

@@ -1,11 +1,12 @@
 /**
- * Publishing validation: the HealthDCAT-AP Release 8 rules (non-public level, with the DCAT-AP 3.0.1 mandatory
- * rules underneath) as a pure function over dataset JSON. Every violation names the RDF property and a JSON
+ * Publishing validation: the HealthDCAT-AP Release 8 rules of the dataset's own access level (PUBLIC, RESTRICTED or
+ * NON_PUBLIC, see ./levels; the DCAT-AP 3.0.1 mandatory rules underneath) as a pure function over dataset JSON. Every violation names the RDF property and a JSON
  * pointer. The Node SHACL tests prove that it agrees with the official shapes on the official example and its
  * mutations.
  */
 import { DatasetInput, type Violation } from "@regie/shared/contracts/catalogue";
 import { DATASET, type NodeSpec } from "../rdf/model";
+import { isAccessLevel, NON_PUBLIC_MANDATORY, recommendations } from "./levels";
 
 /** The RDF property behind a JSON pointer into a dataset (`/hdab/contactPoint` -> `cv:contactPoint`). */
 export function propertyForPath(path: ReadonlyArray<PropertyKey>): string {
@@ -30,9 +31,9 @@ function ruleViolations(d: Obj): Violation[] {
   const out: Violation[] = [];
   const add = (path: string, property: string, message: string) => out.push({ path, property, message: `${property}: ${message}` });
 
-  if (d.accessRights !== undefined && d.accessRights !== "NON_PUBLIC") {
-    add("/accessRights", "dct:accessRights", "must be NON_PUBLIC (http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC) at the HealthDCAT-AP non-public level this catalogue applies");
-  }
+  // dct:accessRights itself (one of the three codes) is checked by the zod schema; the level decides the rest.
+  // A dataset without a readable level is held to the strictest one.
+  const level = isAccessLevel(d.accessRights) ? d.accessRights : "NON_PUBLIC";
   if (arr(d.applicableLegislation).length === 0) add("/applicableLegislation", "dcatap:applicableLegislation", "at least one applicable legislation is required (e.g. the EHDS regulation)");
   if (arr(d.distribution).length === 0) add("/distribution", "dcat:distribution", "at least one distribution is required");
   for (const key of ["distribution", "sample", "analytics"]) {
@@ -46,14 +47,13 @@ function ruleViolations(d: Obj): Violation[] {
   if (themes.length === 0) add("/theme", "dcat:theme", "at least one theme is required, including HEAL");
   else if (!themes.includes("HEAL")) add("/theme", "dcat:theme", "a health dataset must have the EU data theme HEAL");
   if (arr(d.healthCategory).length === 0) add("/healthCategory", "healthdcatap:healthCategory", "at least one EHDS health category is required");
-  if (arr(d.contactPoint).length === 0) add("/contactPoint", "dcat:contactPoint", "at least one contact point is required");
+  if (level === "NON_PUBLIC") {
+    for (const [key, property, message] of NON_PUBLIC_MANDATORY) if (arr(d[key]).length === 0) add(`/${key}`, property, message);
+  }
   arr(d.contactPoint).forEach((cp, i) => {
     const c = obj(cp);
     if (c && !c.url && !c.email) add(`/contactPoint/${i}`, "vcard:hasURL", "a contact point needs vcard:hasURL or vcard:hasEmail");
   });
-  if (arr(d.keyword).length === 0) add("/keyword", "dcat:keyword", "at least one keyword is required");
-  if (arr(d.type).length === 0) add("/type", "dct:type", "at least one dataset type is required");
-  if (arr(d.provenance).length === 0) add("/provenance", "dct:provenance", "at least one provenance statement is required");
 
   const agents: [string, string, boolean][] = [
     ["hdab", "healthdcatap:hdab", true],
@@ -88,7 +88,7 @@ function ruleViolations(d: Obj): Violation[] {
   return out;
 }
 
-export type ValidationResult = { ok: true; value: DatasetInput } | { ok: false; violations: Violation[] };
+export type ValidationResult = { ok: true; value: DatasetInput; warnings: Violation[] } | { ok: false; violations: Violation[]; warnings: Violation[] };
 
 /**
  * Largest dataset description stored, as UTF-8 JSON: half of D1's 2,000,000-byte limit per value, so the stored
@@ -122,6 +122,7 @@ export function validateDataset(input: unknown, preexisting: Violation[] = []): 
     seen.add(k);
     return true;
   });
-  if (unique.length || !parsed.success) return { ok: false, violations: unique };
-  return { ok: true, value: parsed.data };
+  const warnings = raw ? recommendations(raw) : [];
+  if (unique.length || !parsed.success) return { ok: false, violations: unique, warnings };
+  return { ok: true, value: parsed.data, warnings };
 }

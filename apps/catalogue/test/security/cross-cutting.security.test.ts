@@ -23,6 +23,9 @@ const token = (role: Role) => mintToken(env, claimsFor[role]);
 
 let owned: { id: string };
 let applicationId: string;
+let sourceId: string;
+/** the local source server (vitest.config.ts): nothing leaves the machine */
+const SOURCE = (env as unknown as { TEST_SOURCE_URL: string }).TEST_SOURCE_URL;
 
 const application = () => anonymisedApplicationInput(owned.id);
 
@@ -43,6 +46,9 @@ beforeAll(async () => {
   const res = await send("POST", "/v1/access-applications", await token("researcher"), JSON.stringify(application()));
   expect(res.status).toBe(201);
   applicationId = ((await res.json()) as { id: string }).id;
+  const src = await send("POST", "/v1/harvest-sources", await token("publisher"), JSON.stringify({ url: `${SOURCE}/nothing-here.ttl`, kind: "dcat" }));
+  expect(src.status).toBe(201);
+  sourceId = ((await src.json()) as { id: string }).id;
 });
 
 /**
@@ -55,6 +61,11 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => s
   "PUT /v1/datasets/{id}": { path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
   "DELETE /v1/datasets/{id}": { path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"] },
   "POST /v1/harvest": { path: () => "/v1/harvest", roles: ["publisher"], body: () => "<a> <b> <c> .", type: "text/turtle" },
+  "POST /v1/harvest-sources": { path: () => "/v1/harvest-sources", roles: ["publisher"], body: () => JSON.stringify({ url: `${SOURCE}/nothing-here.ttl`, kind: "dcat" }) },
+  "GET /v1/harvest-sources": { path: () => "/v1/harvest-sources", roles: ["publisher"] },
+  "GET /v1/harvest-sources/{id}": { path: () => `/v1/harvest-sources/${sourceId}`, roles: ["publisher"] },
+  "GET /v1/harvest-sources/{id}/jobs": { path: () => `/v1/harvest-sources/${sourceId}/jobs`, roles: ["publisher"] },
+  "POST /v1/harvest-sources/{id}/run": { path: () => `/v1/harvest-sources/${sourceId}/run`, roles: ["publisher"] },
   "POST /v1/access-applications": { path: () => "/v1/access-applications", roles: ["researcher"], body: () => JSON.stringify(application()) },
   "GET /v1/access-applications": { path: () => "/v1/access-applications", roles: ["researcher", "hdab"] },
   "GET /v1/access-applications/{id}": { path: () => `/v1/access-applications/${applicationId}`, roles: ["researcher", "hdab"] },

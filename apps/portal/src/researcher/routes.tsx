@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { ACCESS_RIGHTS, labelOf } from "@regie/shared/contracts/catalogue";
+import type { Dataset } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
+import type { Messages } from "../i18n";
 import { orderedDataset, Properties } from "../present/dataset-properties";
 import { pickLang } from "../present/text";
 import { catalogue, catalogueFetch, readService } from "../services/clients";
@@ -17,6 +19,46 @@ function datasetId(c: Context<AppEnv>): string {
   const id = c.req.param("id") ?? "";
   if (!DATASET_ID.test(id)) throw new PageError(404, "notFound");
   return id;
+}
+
+/**
+ * How to get the data, by access level: a PUBLIC dataset links the download (or access) URLs of its distributions;
+ * RESTRICTED and NON_PUBLIC datasets lead to an access application to the HDAB.
+ */
+function AccessActions(p: { dataset: Dataset; base: string; lang: string; d: Messages["dataset"]; showApply: boolean }) {
+  const { dataset, d } = p;
+  if (dataset.accessRights === "PUBLIC") {
+    const links = dataset.distribution.map((dist, i) => ({ href: dist.downloadURL ?? dist.accessURL, name: pickLang(dist.title, p.lang) || `${d.distribution} ${i + 1}`, format: dist.format }));
+    return (
+      <section aria-labelledby="access-title" class="access access-public">
+        <h2 id="access-title">{d.download}</h2>
+        <p>{d.publicHint}</p>
+        <ul>
+          {links.map((l) => (
+            <li>
+              <a class="button" href={l.href} rel="noopener">
+                {l.name}
+                {l.format ? ` (${l.format})` : ""}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="access-title" class="access access-hdab">
+      <h2 id="access-title">{d.apply}</h2>
+      <p>{d.hdabHint}</p>
+      {p.showApply && (
+        <div class="actions">
+          <a class="button" href={`${p.base}/aanvragen`}>
+            {d.apply}
+          </a>
+        </div>
+      )}
+    </section>
+  );
 }
 
 // ------------------------------------------------------------------ search (open to everyone)
@@ -48,13 +90,7 @@ researcher.get("/onderzoek/datasets/:id", async (c) => {
         .map((para) => (
           <p>{para}</p>
         ))}
-      <div class="actions">
-        {(!user || user.role === "researcher") && (
-          <a class="button" href={`${base}/aanvragen`}>
-            {d.apply}
-          </a>
-        )}
-      </div>
+      <AccessActions dataset={dataset} base={base} lang={lang} d={d} showApply={!user || user.role === "researcher"} />
       <section aria-labelledby="metadata-title">
         <h2 id="metadata-title">{d.downloadTitle}</h2>
         <ul>

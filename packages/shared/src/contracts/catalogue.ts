@@ -13,3 +13,4 @@ export * from "./catalogue/export-harvest";
 export * from "./catalogue/access-applications";
 export * from "./catalogue/permits";
 export * from "./catalogue/ckan";
+export * from "./catalogue/harvest-sources";

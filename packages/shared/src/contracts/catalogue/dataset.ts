@@ -13,8 +13,8 @@ const datasetFields = {
   alternative: LangMap.optional(),
   accessRights: AccessRightsCode,
   applicableLegislation: z.array(Iri).max(20),
-  /** dct:type (e.g. the EU dataset-type vocabulary) */
-  type: z.array(Iri).max(20),
+  /** dct:type (e.g. the EU dataset-type vocabulary); mandatory at the NON_PUBLIC level only */
+  type: z.array(Iri).max(20).default([]),
   language: z.array(VocabCode).max(20).optional(),
   accrualPeriodicity: Iri.optional(),
   issued: DateLiteral.optional(),
@@ -23,11 +23,13 @@ const datasetFields = {
   hdab: Agent,
   hdabCoordinator: Agent.optional(),
   custodian: Agent.optional(),
-  contactPoint: z.array(ContactKind).max(20),
+  /** mandatory at the NON_PUBLIC level, recommended at PUBLIC and RESTRICTED */
+  contactPoint: z.array(ContactKind).max(20).default([]),
   theme: z.array(ThemeCode).max(13),
   healthCategory: z.array(HealthCategoryCode).max(17),
   healthTheme: z.array(VocabCode).max(50).optional(),
-  keyword: z.array(LangValue).max(100),
+  /** mandatory at the NON_PUBLIC level, recommended at PUBLIC and RESTRICTED */
+  keyword: z.array(LangValue).max(100).default([]),
   conformsTo: z.array(Iri).max(50).optional(),
   relation: z.array(Iri).max(50).optional(),
   isReferencedBy: z.array(Iri).max(50).optional(),
@@ -35,7 +37,8 @@ const datasetFields = {
   landingPage: z.array(Iri).max(20).optional(),
   page: z.array(Iri).max(20).optional(),
   temporal: z.array(PeriodOfTime).max(20).optional(),
-  provenance: z.array(Provenance).max(20),
+  /** mandatory at the NON_PUBLIC level only */
+  provenance: z.array(Provenance).max(20).default([]),
   distribution: z.array(Distribution).max(100),
   sample: z.array(Distribution).max(20).optional(),
   analytics: z.array(Distribution).max(20).optional(),
@@ -64,9 +67,9 @@ const datasetFields = {
 };
 
 /**
- * What a publisher sends (POST/PUT /v1/datasets). Structural rules only: the HealthDCAT-AP rules (cardinalities,
- * HEAL theme, HDAB, variables when structured, …) are checked by the publishing validator, which answers 422 with
- * every violated property at once.
+ * What a publisher sends (POST/PUT /v1/datasets). Structural rules only: the HealthDCAT-AP rules of the dataset's
+ * access level (`accessRights` PUBLIC, RESTRICTED or NON_PUBLIC: cardinalities, HEAL theme, HDAB, variables when
+ * structured, …) are checked by the publishing validator, which answers 422 with every violated property at once.
  */
 export const DatasetInput = z.object({ ...datasetFields, modified: DateLiteral.optional() }).openapi("DatasetInput");
 export type DatasetInput = z.infer<typeof DatasetInput>;

@@ -43,7 +43,8 @@ export type DevSeedRequest = z.infer<typeof DevSeedRequest>;
 
 export const HarvestReport = z
   .object({
-    imported: z.array(z.object({ id: z.string(), iri: z.string(), created: z.boolean() })),
+    /** `warnings`: the recommended properties of the dataset's access level that it lacks (the official `_recommended.ttl` shapes) */
+    imported: z.array(z.object({ id: z.string(), iri: z.string(), created: z.boolean(), warnings: z.array(Violation).optional() })),
     rejected: z.array(z.object({ iri: z.string(), violations: z.array(Violation) })),
   })
   .openapi("HarvestReport");

@@ -1,0 +1,66 @@
+/// <reference types="node" />
+/**
+ * A local HTTP server (Node, started by vitest.config.ts on 127.0.0.1) that plays two harvest sources: a DCAT-AP
+ * catalogue in two Hydra pages (/dcat/catalog.ttl) and a CKAN site with ckanext-dcat (/ckan/api/3/action/
+ * package_search, /ckan/dataset/{name}.ttl). Each serves three conformant datasets (variants of the official
+ * example) and one without an HDAB. POST /control/remove?name=… takes a dataset away, POST /control/reset brings
+ * all back.
+ */
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { fileURLToPath } from "node:url";
+
+const EXAMPLE = readFileSync(fileURLToPath(new URL("../../../../standards/healthdcat-ap-r8/example-healthdcat-dataset.ttl", import.meta.url)), "utf8");
+
+function dataset(source: string, n: string, conformant: boolean): string {
+  let ttl = EXAMPLE.replaceAll("ex:dataset-oncology-ehrs-2024", `ex:${source}-${n}`).replace('dct:identifier "EU-HDCA-R7-ONCOLOGY-EHRS-2024"', `dct:identifier "${source.toUpperCase()}-${n.toUpperCase()}"`);
+  if (!conformant) ttl = ttl.replace("healthdcatap:hdab ex:hdab-agent ;", "");
+  return ttl;
+}
+
+const NAMES = ["one", "two", "three", "broken"];
+const removed = new Set<string>();
+const live = () => NAMES.filter((n) => !removed.has(n));
+const body = (n: string, source: string) => dataset(source, n, n !== "broken");
+
+function dcatPage(base: string, page: number): string {
+  const names = live().slice((page - 1) * 2, page * 2);
+  // one document per page: the datasets' graphs (they share the example's agents, as a real catalogue would) and the Hydra view
+  const docs = names.map((n) => body(n, "dcat"));
+  const view = `
+@prefix hydra: <http://www.w3.org/ns/hydra/core#> .
+<${base}/dcat/catalog.ttl?page=${page}> a hydra:PartialCollectionView ${page === 1 ? `; hydra:next <${base}/dcat/catalog.ttl?page=2>` : ""} .
+`;
+  return docs.join("\n") + view;
+}
+
+export function startSourceServer(): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const send = (status: number, type: string, text: string) => {
+      res.writeHead(status, { "content-type": type });
+      res.end(text);
+    };
+    if (req.method === "POST" && url.pathname === "/control/remove") {
+      removed.add(url.searchParams.get("name") ?? "");
+      return send(204, "text/plain", "");
+    }
+    if (req.method === "POST" && url.pathname === "/control/reset") {
+      removed.clear();
+      return send(204, "text/plain", "");
+    }
+    if (url.pathname === "/dcat/catalog.ttl") return send(200, "text/turtle", dcatPage(base, Number(url.searchParams.get("page") ?? 1)));
+    if (url.pathname === "/ckan/api/3/action/package_search") {
+      const start = Number(url.searchParams.get("start") ?? 0);
+      const rows = Number(url.searchParams.get("rows") ?? 10);
+      if (url.searchParams.get("sort") !== "id asc") return send(400, "application/json", JSON.stringify({ success: false }));
+      const results = live().slice(start, start + rows).map((n) => ({ id: `ckan-${n}`, name: `ckan-${n}` }));
+      return send(200, "application/json", JSON.stringify({ success: true, result: { count: live().length, results } }));
+    }
+    const m = /^\/ckan\/dataset\/ckan-([\w-]+)\.ttl$/.exec(url.pathname);
+    if (m && live().includes(m[1]!)) return send(200, "text/turtle", body(m[1]!, "ckan"));
+    return send(404, "text/plain", "not found");
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
+}
