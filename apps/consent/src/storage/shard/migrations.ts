@@ -17,7 +17,18 @@ export interface Migration {
   sql: string;
 }
 
-export const SHARD_MIGRATIONS: readonly Migration[] = [{ version: 1, name: "initial schema (as created before versioning)", sql: SHARD_SCHEMA }];
+export const SHARD_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "initial schema (as created before versioning)", sql: SHARD_SCHEMA },
+  {
+    version: 2,
+    name: "access log: on whose behalf, and the professional (UZI number, role, mandate)",
+    sql: `ALTER TABLE access_log ADD COLUMN on_behalf_ura TEXT;
+ALTER TABLE access_log ADD COLUMN on_behalf_org_type TEXT;
+ALTER TABLE access_log ADD COLUMN professional_uzi TEXT;
+ALTER TABLE access_log ADD COLUMN professional_role TEXT;
+ALTER TABLE access_log ADD COLUMN mandated_by_uzi TEXT;`,
+  },
+];
 
 const VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
 
