@@ -1,7 +1,7 @@
 import { createApp, whoamiRoutes, type Mode } from "@regie/shared";
 import type { AppEnv } from "./env";
 import { devRoutes } from "./routes/dev";
-import { fhirRoutes } from "./routes/fhir";
+import { fhirRoutes } from "./routes/fhir/index";
 import { meRoutes } from "./routes/me";
 import { providerActionRoutes } from "./routes/provider-actions";
 import { providerQuestionRoutes } from "./routes/provider-questions";

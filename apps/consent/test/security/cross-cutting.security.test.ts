@@ -64,6 +64,14 @@ async function send(method: string, path: string, token: string | undefined, bod
 
 async function expectProblem(res: Response, status: number, context: string) {
   expect(res.status, `${context}: ${await res.clone().text()}`).toBe(status);
+  if (new URL(res.url || BASE).pathname.startsWith("/fhir") || context.includes("/fhir")) {
+    // the FHIR side answers errors as OperationOutcome with the same status
+    expect(res.headers.get("content-type"), context).toMatch(/^application\/fhir\+json/);
+    const outcome = (await res.json()) as { resourceType: string; issue: { severity: string; code: string }[] };
+    expect(outcome.resourceType).toBe("OperationOutcome");
+    expect(outcome.issue[0]!.code).toBe(status === 401 ? "login" : status === 403 ? "forbidden" : status === 400 ? "invalid" : outcome.issue[0]!.code);
+    return;
+  }
   expect(res.headers.get("content-type"), context).toBe("application/problem+json");
   const body = (await res.json()) as { status: number };
   expect(body.status).toBe(status);
@@ -92,7 +100,7 @@ securityMatrix<Role>({
   withoutToken: (res) => expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/),
 });
 
-describe("a provider only asks as itself", () => {
+describe("a provider only asks as a party to the question (holder or requester)", () => {
   it("any requester URA or organisation type other than the token's is refused (403), and nothing is logged", async () => {
     const p = provider("huisarts");
     const token = await tokenFor.provider();
