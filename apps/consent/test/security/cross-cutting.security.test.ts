@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { fetchSecuredOperations, hostileTokens, mintToken, securityMatrix } from "@regie/shared/testing";
 import { buildApp } from "../../src/app";
+import { proposedConsent } from "../fhir/resources";
 import { checkBody, freshBsn, provider, seed } from "../helpers";
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -52,6 +53,8 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /v1/provider/notifications": { path: () => "/v1/provider/notifications", roles: ["provider"] },
   "POST /v1/secondary-use/cohort-filter": { path: () => "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
   "GET /fhir/Consent": { path: () => `/fhir/Consent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
+  "POST /fhir/Consent/$has-mitz-consent": { path: () => "/fhir/Consent/$has-mitz-consent", roles: ["provider"], body: () => proposedConsent(freshBsn(), { holder: "ziekenhuis", requester: "huisarts", dataCategories: ["GGC002"] }) },
+  "POST /fhir/Consent/$get-mitz-sources": { path: () => "/fhir/Consent/$get-mitz-sources", roles: ["provider"], body: () => proposedConsent(freshBsn(), { requester: "huisarts" }) },
   "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher"] },
 };
 

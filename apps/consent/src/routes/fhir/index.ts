@@ -8,9 +8,10 @@ import { FhirResource } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import { capabilityStatement, type FhirModule } from "../../fhir/capabilities";
 import { fhirErrors, fhirJson } from "./common";
+import { consentOperations } from "./consent-operations";
 import { consentRead } from "./consent-read";
 
-export const FHIR_MODULES: readonly FhirModule[] = [consentRead];
+export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations];
 
 /** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
 let started: string | undefined;
