@@ -32,6 +32,13 @@ const tokenFor: Record<Role, () => Promise<string>> = {
  * it admits and a body that would be valid. The tests below walk the document, so a new authenticated route without
  * an entry here fails.
  */
+const authzenEvaluation = () => ({
+  subject: { type: "organization", id: "00001001", properties: { organizationType: "Z3" } },
+  resource: { type: "patient_data", id: freshBsn(), properties: { holder: { ura: "00002002", organizationType: "V6" }, dataCategory: "GGC002" } },
+  action: { name: "share" },
+  context: { purpose_of_use: "TREAT" },
+});
+
 const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => unknown }> = {
   "GET /v1/me/choices": { path: () => "/v1/me/choices", roles: ["citizen"] },
   "POST /v1/me/choices": { path: () => "/v1/me/choices", roles: ["citizen"], body: () => choice },
@@ -54,6 +61,8 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "POST /v1/secondary-use/cohort-filter": { path: () => "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
   "GET /fhir/Consent": { path: () => `/fhir/Consent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
   "POST /fhir/Consent/$has-mitz-consent": { path: () => "/fhir/Consent/$has-mitz-consent", roles: ["provider"], body: () => proposedConsent(freshBsn(), { holder: "ziekenhuis", requester: "huisarts", dataCategories: ["GGC002"] }) },
+  "POST /access/v1/evaluation": { path: () => "/access/v1/evaluation", roles: ["provider"], body: () => authzenEvaluation() },
+  "POST /access/v1/evaluations": { path: () => "/access/v1/evaluations", roles: ["provider"], body: () => ({ evaluations: [authzenEvaluation()] }) },
   "POST /fhir/Consent/$get-mitz-sources": { path: () => "/fhir/Consent/$get-mitz-sources", roles: ["provider"], body: () => proposedConsent(freshBsn(), { requester: "huisarts" }) },
   "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher"] },
 };
