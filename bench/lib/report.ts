@@ -1,5 +1,6 @@
 // The printed table and the verdicts against the targets.
 import type * as catalogue from "../scenarios/catalogue";
+import type * as catalogueScale from "../scenarios/catalogue-scale";
 import type * as cohort from "../scenarios/cohort";
 import type * as consent from "../scenarios/consent";
 import type { memory } from "./stack";
@@ -20,6 +21,8 @@ export interface BenchResults {
     consent?: Recorded<ReturnType<typeof consent.run>>;
     catalogue?: Recorded<ReturnType<typeof catalogue.run>>;
     cohort?: Recorded<ReturnType<typeof cohort.run>>;
+    /** printed while it runs; figures in latest.json */
+    catalogueScale?: Recorded<ReturnType<typeof catalogueScale.run>>;
   };
   memory: ReturnType<typeof memory> | null;
 }

@@ -7,6 +7,7 @@ import { meRoutes } from "./routes/me";
 import { providerActionRoutes } from "./routes/provider-actions";
 import { providerQuestionRoutes } from "./routes/provider-questions";
 import { secondaryUseRoutes } from "./routes/secondary-use";
+import { subscriptionRoutes } from "./routes/subscriptions";
 
 /** The route table of a mode: the development routes (/dev/*) exist only in development. */
 export function buildApp(mode: Mode) {
@@ -19,6 +20,7 @@ export function buildApp(mode: Mode) {
   app.route("/", whoamiRoutes());
   app.route("/", providerQuestionRoutes());
   app.route("/", providerActionRoutes());
+  app.route("/", subscriptionRoutes());
   app.route("/", meRoutes());
   app.route("/", secondaryUseRoutes());
   app.route("/", fhirRoutes());

@@ -20,3 +20,4 @@ export * from "./http/security-headers";
 export * from "./http/idempotency-key";
 export * from "./util/encoding";
 export * from "./codes/mitz";
+export * from "./http/outbound-url";

@@ -12,6 +12,7 @@ import { pseudonymiserFor } from "../citizens/fast-pseudonym";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
 import type { AppEnv } from "../env";
 import { DEMO_CONSENT } from "../dev/demo-data";
+import { seal } from "../push/sealed";
 import { callShard, shardStub } from "../storage/shards";
 
 export function devRoutes() {
@@ -31,7 +32,8 @@ export function devRoutes() {
       const spec = DEMO_CONSENT[p.key];
       if (!spec) continue;
       const pseudonym = byKey.get(p.key)!;
-      if (await callShard(shardStub(c.env, pseudonym).seedCitizen(pseudonym, spec))) seeded++;
+      const patientSealed = await seal(p.bsn, "patient", c.env.PSEUDONYM_KEY);
+      if (await callShard(shardStub(c.env, pseudonym).seedCitizen(pseudonym, spec, patientSealed))) seeded++;
     }
     return c.json({ seeded, citizens: DEMO_CITIZENS.length, providers: DEMO_PROVIDERS.length }, 200);
   });

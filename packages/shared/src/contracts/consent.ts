@@ -11,3 +11,4 @@ export * from "./consent/citizen";
 export * from "./consent/hdab-fhir";
 export * from "./consent/fhir";
 export * from "./consent/authzen";
+export * from "./consent/subscriptions";

@@ -10,8 +10,22 @@ import { capabilityStatement, type FhirModule } from "../../fhir/capabilities";
 import { fhirErrors, fhirJson } from "./common";
 import { consentOperations } from "./consent-operations";
 import { consentRead } from "./consent-read";
+import { SUBSCRIPTION_CAPABILITY } from "../../fhir/subscription-capability";
+import { fhirSubscriptionRoutes } from "../fhir-subscription";
 
-export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations];
+const subscriptions: FhirModule = {
+  routes: fhirSubscriptionRoutes,
+  resources: [
+    {
+      type: "Subscription",
+      documentation: SUBSCRIPTION_CAPABILITY.documentation,
+      interactions: SUBSCRIPTION_CAPABILITY.interaction.map((i) => i.code),
+      searchParams: SUBSCRIPTION_CAPABILITY.searchParam.map((p) => ({ ...p })),
+    },
+  ],
+};
+
+export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, subscriptions];
 
 /** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
 let started: string | undefined;

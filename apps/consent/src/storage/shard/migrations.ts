@@ -21,6 +21,15 @@ export const SHARD_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "initial schema (as created before versioning)", sql: SHARD_SCHEMA },
   {
     version: 2,
+    name: "subscriptions: push channel (rest-hook endpoint, sealed headers) and the sealed patient BSN a notification needs",
+    // additive: the previous worker version ignores the new columns; rows from before have no channel (no push)
+    sql: `ALTER TABLE subscriptions ADD COLUMN endpoint TEXT;
+ALTER TABLE subscriptions ADD COLUMN headers_sealed TEXT;
+ALTER TABLE subscriptions ADD COLUMN header_names TEXT;
+ALTER TABLE subscriptions ADD COLUMN patient_sealed TEXT;`,
+  },
+  {
+    version: 3,
     name: "access log: on whose behalf, and the professional (UZI number, role, mandate)",
     sql: `ALTER TABLE access_log ADD COLUMN on_behalf_ura TEXT;
 ALTER TABLE access_log ADD COLUMN on_behalf_org_type TEXT;
