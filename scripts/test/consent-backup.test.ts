@@ -22,6 +22,7 @@ describe("consent: backup, wipe, restore", () => {
     secondary_use_optouts: "pseudonym",
     secondary_use_events: "event_id",
     provider_notifications: "id",
+    provider_subscriptions: "id",
     schema_info: "key",
     deployment_settings: "key",
   };
@@ -54,18 +55,19 @@ describe("consent: backup, wipe, restore", () => {
       `INSERT INTO provider_notifications VALUES ('n1', '00000001', 'sub-1', 'consent-changed', '', 1700000000001);`,
       ...Array.from({ length: Math.ceil(long.length / 10_000) }, (_, i) => `UPDATE provider_notifications SET message = message || ${literal(long.slice(i * 10_000, (i + 1) * 10_000))} WHERE id = 'n1';`),
       `INSERT INTO provider_notifications VALUES ('n2', '00000002', 'sub-2', 'consent-changed', 'kort', 1700000000002);`,
+      `INSERT INTO provider_subscriptions (id, ura, organization_type, citizen, patient_sealed, data_categories, endpoint, header_names, status, last_error, last_error_at, created_at, updated_at) VALUES ('s1', '00000001', 'Z3', '${pseudonyms[0]}', 'v1.c2VhbGVk', '["GGC002"]', 'https://ehr.example.nl/hook', '["Authorization"]', 'error', 'Gave up, last: HTTP 500', 1700000000003, 1700000000000, 1700000000003);`,
     ];
     const file = join(work, "consent-data.sql");
     writeFileSync(file, lines.join("\n") + "\n");
     await executeFile("consent", target, file);
     before = await read();
-    expect(before.map((rows) => rows.length)).toEqual([2, 700, 1400, 700, 50, 2, 2, 1, 700]);
+    expect(before.map((rows) => rows.length)).toEqual([2, 700, 1400, 700, 50, 2, 1, 2, 1, 700]);
   });
 
   it("round-trips every table exactly, in statements D1 accepts", async () => {
     const manifest = await backupApp("consent", target, backups, quiet);
     expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toEqual({
-      brp_guardians: 1400, brp_persons: 700, organisations: 2, provider_notifications: 2, schema_info: 2, secondary_use_events: 50, secondary_use_optouts: 700,
+      brp_guardians: 1400, brp_persons: 700, organisations: 2, provider_notifications: 2, provider_subscriptions: 1, schema_info: 2, secondary_use_events: 50, secondary_use_optouts: 700,
       deployment_settings: 1,
     });
     const sql = readFileSync(join(backups, "consent.sql"), "utf8");

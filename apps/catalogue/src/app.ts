@@ -1,6 +1,10 @@
 import { createApp, whoamiRoutes, type Mode } from "@regie/shared";
 import type { AppEnv } from "./env";
+import { ATTACHMENT_TYPES } from "@regie/shared/contracts/catalogue";
 import { applicationRoutes } from "./routes/applications";
+import { reviewRoutes } from "./routes/application-review";
+import { attachmentRoutes } from "./routes/attachments";
+import { permitRoutes } from "./routes/permits";
 import { ckanRoutes } from "./routes/ckan";
 import { datasetRoutes } from "./routes/datasets";
 import { devRoutes } from "./routes/dev";
@@ -16,6 +20,8 @@ export function buildApp(mode: Mode) {
     description: "HealthDCAT-AP dataset catalogue: search, publish, DCAT export and harvest, CKAN Action API, data access applications.",
     acceptedContentTypes: ["application/json", "application/ld+json", "text/turtle"],
     maxBodyBytes: 8 * 1024 * 1024,
+    // attachments are sent as their own bytes (checked by content in routes/attachments.ts)
+    uploadContentTypes: { path: /^\/v1\/access-applications\/[^/]+\/attachments$/, types: Object.keys(ATTACHMENT_TYPES) },
   });
   app.route("/", whoamiRoutes());
   app.route("/", datasetRoutes());
@@ -24,6 +30,9 @@ export function buildApp(mode: Mode) {
   app.route("/", harvestRoutes());
   app.route("/", ckanRoutes());
   app.route("/", applicationRoutes());
+  app.route("/", reviewRoutes());
+  app.route("/", attachmentRoutes());
+  app.route("/", permitRoutes());
   if (mode === "development") app.route("/", devRoutes());
   return app;
 }

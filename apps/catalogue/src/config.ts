@@ -1,6 +1,7 @@
 /** The catalogue worker's configuration: what it needs before it serves anything (see packages/shared/src/http/worker.ts). */
 import { binding, secret, variable, type Requirement } from "@regie/shared/http/worker";
 import { trustedIssuersProblem } from "@regie/shared/auth/verify";
+import { emailSenderProblem } from "./notifications/sender";
 
 /** What the catalogue worker needs before it serves anything (503 naming what is missing otherwise). */
 export const REQUIREMENTS: readonly Requirement[] = [
@@ -10,5 +11,9 @@ export const REQUIREMENTS: readonly Requirement[] = [
   binding("SEARCH_SHARDS", "durable-object"),
   variable("SEARCH_SHARD_COUNT"),
   binding("CONSENT", "service"),
+  // attachments of access applications (src/attachments/store.ts)
+  binding("ATTACHMENTS", "r2"),
+  // how e-mail about applications is sent (src/notifications/sender.ts)
+  variable("EMAIL_SENDER", { check: emailSenderProblem }),
   binding("RATE_LIMITER", "rate-limit", { only: "production" }),
 ];

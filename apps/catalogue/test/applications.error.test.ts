@@ -1,61 +1,108 @@
-import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { AccessApplication } from "@regie/shared/contracts/catalogue";
-import { BASE, hdab, minimalDataset, publish, researcher } from "./helpers";
+import { anonymisedApplicationInput, api, applicationInput, hdab, minimalDataset, publish, researcher, submittedApplication } from "./helpers";
 
-async function call(path: string, headers: Record<string, string>, body?: unknown) {
-  return SELF.fetch(`${BASE}${path}`, { method: body ? "POST" : "GET", headers: { ...headers, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : undefined });
+async function dataset() {
+  return (await publish("iknl", minimalDataset())).id;
 }
-
-async function newApplication() {
-  const ds = await publish("iknl", minimalDataset());
-  const res = await call("/v1/access-applications", await researcher(), {
-    datasetIds: [ds.id], applicant: { name: "A", organisation: "B", email: "a@b.nl" }, purpose: "STATISTICS", purposeDescription: "Regional statistics on care use",
-    requestedData: "counts", dataForm: "anonymised", safeguards: "aggregation", durationMonths: 6, processingEnvironment: "SPE",
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as AccessApplication;
+async function step(id: string, body: unknown) {
+  return api(`/v1/access-applications/${id}/status`, await hdab(), body);
+}
+async function expectProblem(res: Response, status: number) {
+  expect(res.status, await res.clone().text()).toBe(status);
+  expect(res.headers.get("content-type")).toBe("application/problem+json");
 }
 
 describe("application input errors", () => {
-  it("400 for a purpose outside the EHDS list, missing justification for pseudonymised data, bad duration", async () => {
-    const base = { datasetIds: ["x"], applicant: { name: "A", organisation: "B", email: "a@b.nl" }, purposeDescription: "Something long enough", requestedData: "abc", safeguards: "abc", processingEnvironment: "SPE" };
-    for (const body of [
-      { ...base, purpose: "MARKETING", dataForm: "anonymised", durationMonths: 6 },
-      { ...base, purpose: "STATISTICS", dataForm: "pseudonymised", durationMonths: 6 },
-      { ...base, purpose: "STATISTICS", dataForm: "anonymised", durationMonths: 0 },
-    ]) {
-      const res = await call("/v1/access-applications", await researcher(), body);
-      expect(res.status).toBe(400);
-      expect(res.headers.get("content-type")).toBe("application/problem+json");
+  it("400 for a purpose outside the EHDS list, a bad duration, unknown fields, a wrong kind", async () => {
+    for (const body of [{ purpose: "MARKETING" }, { durationMonths: 0 }, { durationMonths: 121 }, { status: "approved" }, { researcher: "x" }, { kind: "fishing" }, { notProhibitedDeclaration: "yes" }]) {
+      await expectProblem(await api("/v1/access-applications", await researcher(), body), 400);
     }
   });
 
-  it("422 for datasets that do not exist", async () => {
-    const res = await call("/v1/access-applications", await researcher(), {
-      datasetIds: ["does-not-exist"], applicant: { name: "A", organisation: "B", email: "a@b.nl" }, purpose: "STATISTICS", purposeDescription: "Regional statistics",
-      requestedData: "counts", dataForm: "anonymised", safeguards: "aggregation", durationMonths: 6, processingEnvironment: "SPE",
-    });
-    expect(res.status).toBe(422);
+  it("422 for datasets that do not exist, on create and on edit", async () => {
+    await expectProblem(await api("/v1/access-applications", await researcher(), { datasetIds: ["does-not-exist"] }), 422);
+    const draft = (await (await api("/v1/access-applications", await researcher(), {})).json()) as AccessApplication;
+    await expectProblem(await api(`/v1/access-applications/${draft.id}`, await researcher(), { datasetIds: ["nope"] }, "PATCH"), 422);
   });
 
-  it("409 for a step out of order; 404 for an unknown application", async () => {
-    const app = await newApplication();
-    expect((await call(`/v1/access-applications/${app.id}/status`, await hdab(), { status: "approved" })).status).toBe(409);
-    expect((await call(`/v1/access-applications/nope/status`, await hdab(), { status: "under_review" })).status).toBe(404);
+  it("422 at submission for pseudonymised data without justification and a required ethics assessment without reference", async () => {
+    const anna = await researcher();
+    const body = applicationInput(await dataset(), { pseudonymisationJustification: undefined, ethicsAssessmentReference: undefined });
+    const draft = (await (await api("/v1/access-applications", anna, body)).json()) as AccessApplication;
+    const res = await api(`/v1/access-applications/${draft.id}/submit`, anna, undefined, "POST");
+    await expectProblem(res, 422);
+    const paths = ((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
+    expect(paths).toEqual(["/ethicsAssessmentReference", "/pseudonymisationJustification"]);
+  });
+});
+
+describe("every transition: allowed and refused", () => {
+  it("refuses steps out of order with 409, and leaves the application as it was", async () => {
+    const app = await submittedApplication(anonymisedApplicationInput(await dataset()));
+    const anna = await researcher();
+    // submitted: not approved/rejected directly, not submitted again, no answer without a question
+    await expectProblem(await step(app.id, { status: "approved" }), 409);
+    await expectProblem(await step(app.id, { status: "rejected", reasons: "not yet" }), 409);
+    await expectProblem(await api(`/v1/access-applications/${app.id}/submit`, anna, undefined, "POST"), 409);
+    await expectProblem(await api(`/v1/access-applications/${app.id}/answer`, anna, { answer: "unasked" }), 409);
+    await expectProblem(await api(`/v1/access-applications/${app.id}`, anna, { safeguards: "changed after submission" }, "PATCH"), 409);
+    await expectProblem(await api(`/v1/access-applications/${app.id}`, anna, undefined, "DELETE"), 409);
+    // submitted -> information_requested is allowed; then the HDAB cannot decide until the applicant answers
+    expect((await step(app.id, { status: "information_requested", question: "Which registry?" })).status).toBe(200);
+    await expectProblem(await step(app.id, { status: "approved" }), 409);
+    await expectProblem(await step(app.id, { status: "information_requested", question: "again?" }), 409);
+    // while information is requested the applicant may edit; the kind stays
+    expect((await api(`/v1/access-applications/${app.id}`, anna, { safeguards: "Clarified safeguards" }, "PATCH")).status).toBe(200);
+    await expectProblem(await api(`/v1/access-applications/${app.id}`, anna, { kind: "data_request" }, "PATCH"), 409);
+    expect((await api(`/v1/access-applications/${app.id}/answer`, anna, { answer: "The cancer registry" })).status).toBe(200);
+    // extension once only
+    expect((await api(`/v1/access-applications/${app.id}/extend`, await hdab(), { reasons: "Complex" })).status).toBe(200);
+    await expectProblem(await api(`/v1/access-applications/${app.id}/extend`, await hdab(), { reasons: "Again" }), 409);
+    expect((await step(app.id, { status: "approved" })).status).toBe(200);
+    // final: nothing moves any more
+    for (const body of [{ status: "under_review" }, { status: "rejected", reasons: "late" }, { status: "information_requested", question: "late?" }, { status: "approved" }]) {
+      await expectProblem(await step(app.id, body), 409);
+    }
+    await expectProblem(await api(`/v1/access-applications/${app.id}/extend`, await hdab(), { reasons: "late" }), 409);
+    await expectProblem(await api(`/v1/access-applications/${app.id}/collaborators`, anna, { id: "r-x", name: "X", email: "x@example.nl" }), 409);
+    const seen = (await (await api(`/v1/access-applications/${app.id}`, anna)).json()) as AccessApplication;
+    expect(seen.status).toBe("approved");
+  });
+
+  it("400 for an information request without a question, an approval with an end date in the past, an empty answer", async () => {
+    const app = await submittedApplication(anonymisedApplicationInput(await dataset()));
+    await expectProblem(await step(app.id, { status: "information_requested" }), 400);
+    await expectProblem(await step(app.id, { status: "approved", conditions: [""] }), 400);
+    expect((await step(app.id, { status: "under_review" })).status).toBe(200);
+    await expectProblem(await step(app.id, { status: "approved", endDate: "2001-01-01" }), 400);
+    await expectProblem(await step(app.id, { status: "approved", endDate: "tomorrow" }), 400);
+    expect((await step(app.id, { status: "information_requested", question: "Which?" })).status).toBe(200);
+    await expectProblem(await api(`/v1/access-applications/${app.id}/answer`, await researcher(), { answer: "" }), 400);
+  });
+
+  it("404 for an unknown application on every operation; the collaborator to remove must exist", async () => {
+    const anna = await researcher();
+    await expectProblem(await step("nope", { status: "under_review" }), 404);
+    await expectProblem(await api("/v1/access-applications/nope/submit", anna, undefined, "POST"), 404);
+    await expectProblem(await api("/v1/access-applications/nope", anna, { safeguards: "x" }, "PATCH"), 404);
+    await expectProblem(await api("/v1/permits/EHDS-NL-2026-00000000", {}), 404);
+    await expectProblem(await api("/v1/permits/../../etc", {}), 404);
+    const draft = (await (await api("/v1/access-applications", anna, {})).json()) as AccessApplication;
+    await expectProblem(await api(`/v1/access-applications/${draft.id}/collaborators/nobody`, anna, undefined, "DELETE"), 404);
+    await expectProblem(await api(`/v1/access-applications/${draft.id}/collaborators`, anna, { id: "researcher-anna", name: "Me", email: "me@example.nl" }), 422);
+    await expectProblem(await api(`/v1/access-applications/${draft.id}/collaborators`, anna, { id: "researcher-x", name: "X", email: "not-an-email" }), 400);
   });
 
   it("cohort filter: 409 before approval, clean 503 problem+json when the consent service is down", async () => {
-    const app = await newApplication();
+    const app = await submittedApplication(anonymisedApplicationInput(await dataset()));
     const bsns = { bsns: ["999990007", "999990019"] };
-    expect((await call(`/v1/access-applications/${app.id}/cohort-filter`, await hdab(), bsns)).status).toBe(409);
-    await call(`/v1/access-applications/${app.id}/status`, await hdab(), { status: "under_review" });
-    await call(`/v1/access-applications/${app.id}/status`, await hdab(), { status: "approved", reasons: "ok for statistics" });
-    const res = await call(`/v1/access-applications/${app.id}/cohort-filter`, await hdab(), bsns);
-    expect(res.status).toBe(503);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    const text = await res.text();
-    expect(text).not.toContain("999990007");
-    expect((await call(`/v1/access-applications/${app.id}/cohort-filter`, await hdab(), { bsns: ["12"] })).status).toBe(400);
+    await expectProblem(await api(`/v1/access-applications/${app.id}/cohort-filter`, await hdab(), bsns), 409);
+    await step(app.id, { status: "under_review" });
+    await step(app.id, { status: "approved", reasons: "ok for statistics" });
+    const res = await api(`/v1/access-applications/${app.id}/cohort-filter`, await hdab(), bsns);
+    await expectProblem(res, 503);
+    expect(await res.text()).not.toContain("999990007");
+    await expectProblem(await api(`/v1/access-applications/${app.id}/cohort-filter`, await hdab(), { bsns: ["12"] }), 400);
   });
 });

@@ -1,5 +1,5 @@
 import { env, SELF } from "cloudflare:test";
-import type { AccessApplicationInput, DatasetInput } from "@regie/shared/contracts/catalogue";
+import type { AccessApplication, AccessApplicationInput, DatasetInput } from "@regie/shared/contracts/catalogue";
 import { bearer } from "@regie/shared/testing/tokens";
 
 export const BASE = "http://catalogue.test";
@@ -45,8 +45,46 @@ export function applicationInput(datasetId: string, overrides: Partial<AccessApp
     safeguards: "Secure processing environment, no export of microdata",
     durationMonths: 24,
     processingEnvironment: "HDAB secure processing environment",
+    legalBasis: "PUBLIC_TASK",
+    expectedOutputs: "Survival curves by region, published in a peer-reviewed journal",
+    notProhibitedDeclaration: true,
+    ethicsAssessmentRequired: true,
+    ethicsAssessmentReference: "METC 2026-0412",
     ...overrides,
   };
+}
+
+/** A complete health data request (Art. 69): an anonymised statistical answer, no processing environment. */
+export function dataRequestInput(datasetId: string): AccessApplicationInput {
+  return {
+    kind: "data_request",
+    datasetIds: [datasetId],
+    applicant: { name: "Dr. Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
+    purpose: "STATISTICS",
+    purposeDescription: "Number of colorectal cancer diagnoses per province and year.",
+    requestedData: "Diagnosis year and province",
+    legalBasis: "PUBLIC_TASK",
+    safeguards: "Cells under 10 suppressed",
+    expectedOutputs: "A table of counts per province and year",
+    durationMonths: 3,
+    notProhibitedDeclaration: true,
+    ethicsAssessmentRequired: false,
+  };
+}
+
+export async function api(path: string, headers: Record<string, string>, body?: unknown, method = body === undefined ? "GET" : "POST") {
+  return SELF.fetch(`${BASE}${path}`, { method, headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
+}
+
+/** A draft created and submitted by `sub` (default researcher-anna); throws unless both steps succeed. */
+export async function submittedApplication(input: AccessApplicationInput, sub = "researcher-anna"): Promise<AccessApplication> {
+  const who = await researcher(sub);
+  const created = await api("/v1/access-applications", who, input);
+  if (created.status !== 201) throw new Error(`create answered ${created.status}: ${await created.text()}`);
+  const { id } = (await created.json()) as { id: string };
+  const submitted = await api(`/v1/access-applications/${id}/submit`, who, undefined, "POST");
+  if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}: ${await submitted.text()}`);
+  return (await submitted.json()) as AccessApplication;
 }
 
 /** An application for anonymised data (no pseudonymisation justification at all), as the fuzz and security suites send. */

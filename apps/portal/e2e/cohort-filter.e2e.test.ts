@@ -54,10 +54,16 @@ describe("cohort filter of an approved application, through the consent service"
       safeguards: "Secure processing environment, no export of microdata",
       durationMonths: 12,
       processingEnvironment: "HDAB secure processing environment",
+      legalBasis: "PUBLIC_TASK",
+      expectedOutputs: "Tables of follow-up contacts per region",
+      notProhibitedDeclaration: true,
+      ethicsAssessmentRequired: false,
     };
     const created = await post(`${catalogue}/v1/access-applications`, researcher, input);
     expect(created.status).toBe(201);
     const app = (await created.json()) as AccessApplication;
+    // a draft until the applicant submits it
+    expect((await fetch(`${catalogue}/v1/access-applications/${app.id}/submit`, { method: "POST", headers: researcher })).status).toBe(200);
     const filterUrl = `${catalogue}/v1/access-applications/${app.id}/cohort-filter`;
     const cohort = { bsns: [JAN, FATIMA, NOOR, DAAN] };
 

@@ -7,6 +7,8 @@ import type { AppEnv } from "./env";
 import { hdab } from "./hdab/routes";
 import { languageMiddleware, messages } from "./i18n";
 import { providerInfo } from "./provider/page";
+import { permitPages } from "./permits/routes";
+import { applicationPages } from "./researcher/application-pages";
 import { researcher } from "./researcher/routes";
 import { csrfProtection } from "./security/csrf";
 import { noStore, pageSecurityHeaders } from "./security/headers";
@@ -42,6 +44,8 @@ function buildPages(mode: Mode) {
   if (mode === "development") pages.route("/", demoLogin);
   pages.route("/", citizen);
   pages.route("/", researcher);
+  pages.route("/", applicationPages);
+  pages.route("/", permitPages);
   pages.route("/", hdab);
   pages.route("/", providerInfo);
   pages.all("*", (c) => {
@@ -70,6 +74,8 @@ export function buildApp(mode: Mode) {
     title: "Regie portal",
     description: "Web portal for citizens, researchers and the HDAB; in development also the token issuer.",
     acceptedContentTypes: ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"],
+    // a document upload (at most ATTACHMENT_MAX_BYTES, 8 MiB) plus the form around it; every other body keeps 1 MiB
+    largeBodies: { path: /^\/onderzoek\/aanvragen\/[^/]+\/bijlagen$/, maxBytes: 9 * 1024 * 1024 },
   });
   if (mode === "development") app.route("/", devIssuer);
   // Reachability of the services behind the portal, through their service bindings.

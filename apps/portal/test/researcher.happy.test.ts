@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Browser, textOf } from "./helpers";
+import { SELF } from "cloudflare:test";
+import { Browser, ORIGIN, textOf } from "./helpers";
 
 const application = {
   applicantName: "Dr. Anna Visser",
@@ -82,63 +83,119 @@ describe("researcher: dataset page", () => {
   });
 });
 
-describe("researcher applies, the HDAB decides, the researcher sees the status", () => {
-  it("validates the form, submits, and follows the status through approval", async () => {
+describe("researcher drafts, the HDAB decides, the researcher sees the status", () => {
+  it("starts a draft, saves it, is told what is missing, uploads a PDF, invites a collaborator who edits, submits; the HDAB asks, the researcher answers, the HDAB approves; the permit is in the register", async () => {
     const r = new Browser();
     await r.login("researcher:researcher-anna");
-    let form = await r.open("/onderzoek/datasets/ds-3/aanvragen");
-    expect(form.html).toContain('value="Dr. Anna Visser"');
-    expect(form.html).toContain('value="Erasmus MC"');
+    const start = await r.open("/onderzoek/datasets/ds-3/aanvragen");
+    expect(start.html).toContain("Concept beginnen");
+    const created = await r.post("/onderzoek/datasets/ds-3/aanvragen", { _csrf: start.csrf, kind: "data_access" });
+    expect(created.status).toBe(303);
+    const appPath = created.headers.get("location")!;
+    const appId = appPath.split("/").pop()!;
+    let page = await r.open(appPath);
+    expect(page.html).toContain('value="Dr. Anna Visser"');
+    expect(textOf(page.html)).toContain("Concept");
 
-    const bad = await r.post("/onderzoek/datasets/ds-3/aanvragen", { _csrf: form.csrf, datasetIds: "ds-3", ...application, applicantEmail: "geen-email", dataForm: "pseudonymised", durationMonths: "twee jaar" });
+    // a bad value is shown next to its field; nothing is saved
+    const bad = await r.post(appPath, { _csrf: page.csrf, ...application, durationMonths: "twee jaar", action: "save" });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
-    expect(badHtml).toContain('id="f-applicantEmail-error">Vul een geldig e-mailadres in');
     expect(badHtml).toContain('id="f-durationMonths-error">Vul een aantal maanden in van 1 tot 120.');
     expect(badHtml).toContain('value="twee jaar"');
-    expect(badHtml).toContain("Overleving na een kankerdiagnose per regio.");
-    // the schema's cross-field rule: pseudonymised data needs a justification
-    form = await r.open("/onderzoek/datasets/ds-3/aanvragen");
-    const noJustification = await r.post("/onderzoek/datasets/ds-3/aanvragen", { _csrf: form.csrf, datasetIds: "ds-3", ...application, dataForm: "pseudonymised" });
-    expect(noJustification.status).toBe(400);
-    expect(await noJustification.text()).toContain('id="f-pseudonymisationJustification-error">Leg uit waarom geanonimiseerde gegevens niet genoeg zijn');
 
-    form = await r.open("/onderzoek/datasets/ds-3/aanvragen");
-    const sent = await r.post("/onderzoek/datasets/ds-3/aanvragen", { _csrf: form.csrf, datasetIds: "ds-3", ...application });
+    // saving part of it works; submitting lists what is missing
+    const partial = await r.post(appPath, { _csrf: page.csrf, ...application, action: "save" });
+    expect(partial.status).toBe(303);
+    page = await r.open(appPath);
+    expect(page.html).toContain("Overleving na een kankerdiagnose per regio.");
+    const incomplete = await r.post(appPath, { _csrf: page.csrf, ...application, action: "submit" });
+    expect(incomplete.status).toBe(400);
+    const missing = textOf(await incomplete.text());
+    expect(missing).toContain("De aanvraag is nog niet compleet.");
+    expect(missing).toContain("state the legal basis");
+
+    // a PDF, refused when it is not one
+    const upload = async (bytes: string, type: string, name: string) => {
+      const form = new FormData();
+      form.set("_csrf", page.csrf);
+      form.set("file", new File([bytes], name, { type }));
+      return SELF.fetch(`${ORIGIN}${appPath}/bijlagen`, { method: "POST", headers: { accept: "text/html", origin: ORIGIN, cookie: r.cookieHeader() }, body: form, redirect: "manual" });
+    };
+    const fake = await upload("<html>not a pdf</html>", "application/pdf", "fake.pdf");
+    expect(fake.status).toBe(400);
+    expect(await fake.text()).toContain("de inhoud past niet bij het type");
+    expect((await upload("%PDF-1.7\n%%EOF\n", "application/pdf", "METC-besluit.pdf")).status).toBe(303);
+    page = await r.open(appPath);
+    expect(page.html).toContain("METC-besluit.pdf");
+    const fileLink = /href="([^"]+\/bijlagen\/[^"]+)"/.exec(page.html)![1]!;
+    const download = await r.get(fileLink);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toContain("%PDF-1.7");
+
+    const invite = await r.post(`${appPath}/medeonderzoekers`, { _csrf: page.csrf, id: "researcher-tom", name: "Tom Peeters", email: "tom@um.example.nl" });
+    expect(invite.status).toBe(303);
+    const tom = new Browser();
+    await tom.login("researcher:researcher-tom");
+    const tomPage = await tom.open(appPath);
+    expect(textOf(tomPage.html)).toContain("U bent medeonderzoeker op deze aanvraag.");
+    expect(tomPage.html).not.toContain('value="submit"');
+    const full = { ...application, legalBasis: "PUBLIC_TASK", expectedOutputs: "Overlevingscurven per regio", ethicsAssessmentRequired: "no", notProhibitedDeclaration: "yes", notProhibitedDeclarationShown: "1" };
+    expect((await tom.post(appPath, { _csrf: tomPage.csrf, ...full, action: "save" })).status).toBe(303);
+    // another researcher: no page, no document
+    const eva = new Browser();
+    await eva.login("researcher:researcher-eva");
+    expect((await eva.get(appPath)).status).toBe(404);
+    expect((await eva.get(fileLink)).status).toBe(404);
+
+    page = await r.open(appPath);
+    const sent = await r.post(appPath, { _csrf: page.csrf, ...full, action: "submit" });
     expect(sent.status).toBe(303);
     const statusPage = textOf(await r.follow(sent));
-    expect(statusPage).toContain("Uw aanvraag is verstuurd.");
-    expect(statusPage).toContain("Ingediend");
-    const appPath = sent.headers.get("location")!;
-    const appId = appPath.split("/").pop()!;
-    expect(textOf((await r.open("/onderzoek/aanvragen")).html)).toContain("Ingediend");
+    expect(statusPage).toContain("Uw aanvraag is ingediend.");
+    expect(statusPage).toContain("De HDAB beslist uiterlijk op");
 
     const h = new Browser();
     await h.login("hdab:hdab-nl");
     const queue = await h.open("/hdab");
     expect(textOf(queue.html)).toContain("Dr. Anna Visser (Erasmus MC)");
-    const review = await h.open(`/hdab/aanvragen/${appId}`);
+    let review = await h.open(`/hdab/aanvragen/${appId}`);
     expect(textOf(review.html)).toContain("Overleving na een kankerdiagnose per regio.");
-
+    expect(review.html).toContain("METC-besluit.pdf");
     expect(review.html).not.toContain('value="approved"');
     const tooEarly = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "approved", reasons: "" });
     expect(tooEarly.status).toBe(400);
-    expect(textOf(await tooEarly.text())).toContain("Het besluit kon niet worden opgeslagen.");
-    const take = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "under_review", reasons: "" });
-    expect(textOf(await h.follow(take))).toContain("Opgeslagen. De aanvraag is nu: In behandeling.");
-    expect(textOf((await r.open(appPath)).html)).toContain("In behandeling");
+    const noQuestion = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "information_requested", question: "" });
+    expect(noQuestion.status).toBe(400);
+    const ask = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "information_requested", question: "Welke jaren precies?" });
+    expect(textOf(await h.follow(ask))).toContain("Opgeslagen. De aanvraag is nu: Informatie gevraagd.");
 
+    page = await r.open(appPath);
+    expect(textOf(page.html)).toContain("Welke jaren precies?");
+    const answered = await r.post(`${appPath}/antwoord`, { _csrf: page.csrf, answer: "2010 tot en met 2024" });
+    expect(textOf(await r.follow(answered))).toContain("Uw antwoord is verstuurd.");
+
+    review = await h.open(`/hdab/aanvragen/${appId}`);
+    const ext = await h.post(`/hdab/aanvragen/${appId}/verlengen`, { _csrf: review.csrf, extendReasons: "Koppeling met twee registraties" });
+    expect(textOf(await h.follow(ext))).toContain("De beslistermijn is verlengd.");
     const rejectNoReason = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "rejected", reasons: "" });
     expect(rejectNoReason.status).toBe(400);
     expect(await rejectNoReason.text()).toContain('id="f-reasons-error">Geef een toelichting');
-
-    const approve = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "approved", reasons: "Voldoet aan artikel 68" });
+    const approve = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "approved", reasons: "Voldoet aan artikel 68", conditions: "Geen export van microdata\nPubliceren binnen 12 maanden" });
     expect(approve.status).toBe(303);
     expect(textOf(await h.follow(approve))).toContain("Opgeslagen. De aanvraag is nu: Goedgekeurd.");
 
-    const after = textOf((await r.open(appPath)).html);
-    expect(after).toContain("Goedgekeurd");
-    expect(after).toContain("Voldoet aan artikel 68");
+    const after = await r.open(appPath);
+    expect(textOf(after.html)).toContain("Voldoet aan artikel 68");
+    const permitPath = /href="(\/vergunningen\/[^"]+)"/.exec(after.html)![1]!;
+    const permit = textOf((await new Browser().open(permitPath)).html);
+    expect(permit).toContain("Geen export van microdata");
+    expect(permit).toContain("Erasmus MC");
+    const register = textOf((await new Browser().open("/register")).html);
+    expect(register).toContain(permitPath.split("/").pop()!);
+    expect(register).not.toContain("Anna Visser");
+    const notes = textOf((await tom.open("/onderzoek/meldingen")).html);
+    expect(notes).toContain("Goedgekeurd");
   });
 
   it("a signed-out visitor who wants to apply is asked to log in first", async () => {
@@ -147,9 +204,21 @@ describe("researcher applies, the HDAB decides, the researcher sees the status",
     expect(res.headers.get("location")).toBe("/inloggen?next=%2Fonderzoek%2Fdatasets%2Fds-3%2Faanvragen");
   });
 
+  it("a draft can be deleted by its applicant", async () => {
+    const r = new Browser();
+    await r.login("researcher:researcher-anna");
+    const start = await r.open("/onderzoek/datasets/ds-3/aanvragen");
+    const created = await r.post("/onderzoek/datasets/ds-3/aanvragen", { _csrf: start.csrf, kind: "data_request" });
+    const appPath = created.headers.get("location")!;
+    const page = await r.open(appPath);
+    const del = await r.post(`${appPath}/verwijderen`, { _csrf: page.csrf });
+    expect(textOf(await r.follow(del))).toContain("Het concept en zijn documenten zijn verwijderd.");
+    expect((await r.get(appPath)).status).toBe(404);
+  });
+
   it("another researcher does not see the application", async () => {
     const t = new Browser();
-    await t.login("researcher:researcher-tom");
+    await t.login("researcher:researcher-eva");
     expect(textOf((await t.open("/onderzoek/aanvragen")).html)).toContain("U heeft nog geen aanvragen gedaan.");
     expect((await t.get("/onderzoek/aanvragen/app-1")).status).toBe(404);
   });

@@ -55,6 +55,7 @@ export const DEMO_PUBLISHERS: readonly DemoPublisher[] = [
 export const DEMO_RESEARCHERS = [
   { sub: "researcher-anna", name: "Dr. Anna Visser", organisation: "Erasmus MC" },
   { sub: "researcher-tom", name: "Tom Peeters", organisation: "Universiteit Maastricht" },
+  { sub: "researcher-eva", name: "Eva de Jong", organisation: "Amsterdam UMC" },
 ] as const;
 
 export const DEMO_HDAB = { sub: "hdab-nl", name: "Health Data Access Body Nederland" } as const;

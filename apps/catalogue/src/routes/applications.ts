@@ -1,24 +1,38 @@
-/** Data access applications (EHDS): researchers apply and follow their own; the HDAB reviews and filters cohorts. */
+/** EHDS applications, the applicant's side: drafts (create, edit, delete), submission, reading and listing. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole, type Claims } from "@regie/shared";
-import {
-  AccessApplication, AccessApplicationInput, AccessApplicationList, ApplicationStatus, ApplicationStatusChange, ApplicationCohortFilterRequest, ApplicationCohortFilterResponse,
-} from "@regie/shared/contracts/catalogue";
-import { filterCohort } from "../applications/cohort";
-import { applyStatus } from "../applications/workflow";
+import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { AccessApplication, AccessApplicationList, ApplicationDraftInput, ApplicationStatus, type AccessApplication as App } from "@regie/shared/contracts/catalogue";
+import { loadWithRole, save, unwrap } from "../applications/service";
+import { edit, newDraft, submit, withDeadline } from "../applications/workflow";
+import { AttachmentStore } from "../attachments/store";
 import { nowIso } from "../datasets/service";
 import type { AppEnv } from "../env";
 import { idempotent } from "../http/idempotency";
+import { notify } from "../notifications/notify";
+import { emailSender } from "../notifications/sender";
 import { ApplicationsRepo } from "../storage/applications-repo";
 import { DatasetsRepo } from "../storage/datasets-repo";
 import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 
-const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
+export const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
+const TAGS = ["access applications"];
 
-/** A researcher sees only their own applications (others are "not found", so ids do not leak); the HDAB sees all. */
-function visible(app: AccessApplication | null, auth: Claims): AccessApplication {
-  if (!app || (auth.role === "researcher" && app.researcher !== auth.sub)) throw new ApiError("NOT_FOUND", "No such application");
-  return app;
+async function checkDatasets(db: D1Database, ids: string[] | undefined) {
+  if (!ids?.length) return;
+  const found = await new DatasetsRepo(db).idsTaken([...new Set(ids)]);
+  const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
+  if (missing.length) {
+    throw new ApiError("UNPROCESSABLE", "Some requested datasets do not exist", {
+      errors: missing.map(({ id, i }) => ({ path: `/datasetIds/${i}`, message: `no dataset ${id.slice(0, 100)}` })),
+    });
+  }
+}
+
+/** The HDAB's queue order: open applications by due date (soonest, i.e. most overdue, first), then decided ones, newest first. */
+export function queueOrder(items: App[]): App[] {
+  const open = items.filter((a) => a.deadline).sort((a, b) => a.deadline!.dueAt.localeCompare(b.deadline!.dueAt) || a.id.localeCompare(b.id));
+  const rest = items.filter((a) => !a.deadline).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  return [...open, ...rest];
 }
 
 export function applicationRoutes() {
@@ -26,100 +40,95 @@ export function applicationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/access-applications", tags: ["access applications"], summary: "Apply for access to datasets (researcher)",
-      description: IDEMPOTENCY_NOTE,
+      method: "post", path: "/v1/access-applications", tags: TAGS, summary: "Start a draft data access application (Art. 67) or data request (Art. 69) (researcher)",
+      description: `Every field may be left out; POST /submit checks completeness. ${IDEMPOTENCY_NOTE}`,
       security: BEARER, middleware: [requireRole("researcher"), idempotent("applications.create")] as const,
-      request: { headers: IdempotencyHeader, body: jsonBody(AccessApplicationInput) },
-      responses: { 201: jsonResponse(AccessApplication, "Submitted"), ...problemResponses(400, 401, 403, 415, 422) },
+      request: { headers: IdempotencyHeader, body: jsonBody(ApplicationDraftInput) },
+      responses: { 201: jsonResponse(AccessApplication, "The draft"), ...problemResponses(400, 401, 403, 415, 422) },
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const auth = c.get("auth");
-      const ids = [...new Set(input.datasetIds)];
-      const found = await new DatasetsRepo(c.env.DB).idsTaken(ids);
-      const missing = ids.filter((id) => !found.has(id));
-      if (missing.length) {
-        throw new ApiError("UNPROCESSABLE", "Some requested datasets do not exist", {
-          errors: missing.map((id) => ({ path: `/datasetIds/${input.datasetIds.indexOf(id)}`, message: `no dataset ${id.slice(0, 100)}` })),
-        });
-      }
-      const now = nowIso();
-      const application: AccessApplication = {
-        id: crypto.randomUUID(),
-        researcher: auth.sub,
-        ...input,
-        datasetIds: ids,
-        status: "submitted",
-        reasons: null,
-        createdAt: now,
-        updatedAt: now,
-        approvedAt: null,
-        history: [{ status: "submitted", at: now, by: auth.sub }],
-      };
-      await new ApplicationsRepo(c.env.DB).insert(application);
-      c.header("location", `/v1/access-applications/${application.id}`);
-      return c.json(application, 201);
+      await checkDatasets(c.env.DB, input.datasetIds);
+      const draft = newDraft(crypto.randomUUID(), c.get("auth").sub, { ...input, datasetIds: input.datasetIds ? [...new Set(input.datasetIds)] : undefined }, nowIso());
+      await new ApplicationsRepo(c.env.DB).insert(draft);
+      await notify(c.env.DB, emailSender(c.env), draft, "created", draft.createdAt);
+      c.header("location", `/v1/access-applications/${draft.id}`);
+      return c.json(draft, 201);
     },
   );
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/access-applications", tags: ["access applications"], summary: "Own applications (researcher) or all (HDAB)",
+      method: "get", path: "/v1/access-applications", tags: TAGS, summary: "Own and shared applications (researcher) or the HDAB's queue, by deadline",
       security: BEARER, middleware: [requireRole("researcher", "hdab")] as const,
       request: { query: z.object({ status: ApplicationStatus.optional() }) },
-      responses: { 200: jsonResponse(AccessApplicationList, "Newest first"), ...problemResponses(400, 401, 403) },
+      responses: { 200: jsonResponse(AccessApplicationList, "A researcher's newest first; the HDAB's by due date (never drafts)"), ...problemResponses(400, 401, 403) },
     }),
     async (c) => {
       const auth = c.get("auth");
       const { status } = c.req.valid("query");
-      const items = await new ApplicationsRepo(c.env.DB).list({ researcher: auth.role === "researcher" ? auth.sub : undefined, status });
-      return c.json({ items }, 200);
+      const now = new Date();
+      const items = (await new ApplicationsRepo(c.env.DB).list({ researcher: auth.role === "researcher" ? auth.sub : undefined, status })).map((a) => withDeadline(a, now));
+      return c.json({ items: auth.role === "hdab" ? queueOrder(items) : items }, 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/access-applications/{id}", tags: ["access applications"], summary: "One application with its status history",
+      method: "get", path: "/v1/access-applications/{id}", tags: TAGS, summary: "One application with its history and deadline (applicant, collaborators, HDAB)",
       security: BEARER, middleware: [requireRole("researcher", "hdab")] as const,
       request: { params: IdParam },
       responses: { 200: jsonResponse(AccessApplication, "The application"), ...problemResponses(401, 403, 404) },
     }),
-    async (c) => c.json(visible(await new ApplicationsRepo(c.env.DB).get(c.req.valid("param").id), c.get("auth")), 200),
+    async (c) => c.json(withDeadline((await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id)).app, new Date()), 200),
   );
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/access-applications/{id}/status", tags: ["access applications"], summary: "Review step (HDAB): under_review, approved, rejected (with reasons)",
-      security: BEARER, middleware: [requireRole("hdab")] as const,
-      request: { params: IdParam, body: jsonBody(ApplicationStatusChange) },
-      responses: { 200: jsonResponse(AccessApplication, "The application after the step"), ...problemResponses(400, 401, 403, 404, 409, 415) },
+      method: "patch", path: "/v1/access-applications/{id}", tags: TAGS, summary: "Edit a draft, or an application waiting for information (applicant, collaborators)",
+      security: BEARER, middleware: [requireRole("researcher")] as const,
+      request: { params: IdParam, body: jsonBody(ApplicationDraftInput) },
+      responses: { 200: jsonResponse(AccessApplication, "The application after the edit"), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
     }),
     async (c) => {
-      const repo = new ApplicationsRepo(c.env.DB);
-      const current = await repo.get(c.req.valid("param").id);
-      if (!current) throw new ApiError("NOT_FOUND", "No such application");
-      const change = c.req.valid("json");
-      const next = applyStatus(current, change.status, c.get("auth").sub, nowIso(), change.reasons);
-      if (typeof next === "string") throw new ApiError("CONFLICT", next);
-      if (!(await repo.update(next, current.status))) throw new ApiError("CONFLICT", "The application was changed meanwhile; reload it");
-      return c.json(next, 200);
+      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+      const patch = c.req.valid("json");
+      await checkDatasets(c.env.DB, patch.datasetIds);
+      const after = unwrap(edit(before, role, patch, c.get("auth").sub, nowIso()));
+      return c.json(await save(c.env, before, after, before.status === "draft" ? null : "edited"), 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/access-applications/{id}/cohort-filter", tags: ["access applications"],
-      summary: "Filter the cohort of an approved application by the EHDS opt-out (HDAB; via the consent service)",
-      security: BEARER, middleware: [requireRole("hdab")] as const,
-      request: { params: IdParam, body: jsonBody(ApplicationCohortFilterRequest) },
-      responses: { 200: jsonResponse(ApplicationCohortFilterResponse, "The BSNs that may be included"), ...problemResponses(400, 401, 403, 404, 409, 415, 503) },
+      method: "delete", path: "/v1/access-applications/{id}", tags: TAGS, summary: "Delete a draft and its attachments (applicant)",
+      security: BEARER, middleware: [requireRole("researcher")] as const,
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 409) },
     }),
     async (c) => {
-      const application = await new ApplicationsRepo(c.env.DB).get(c.req.valid("param").id);
-      if (!application) throw new ApiError("NOT_FOUND", "No such application");
-      if (application.status !== "approved" || !application.approvedAt) throw new ApiError("CONFLICT", "Only an approved application has a cohort to filter");
-      const { bsns } = c.req.valid("json");
-      return c.json(await filterCohort(c.env.CONSENT, c.req.header("authorization")!, bsns, application.approvedAt), 200);
+      const { app, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+      if (role !== "applicant") throw new ApiError("FORBIDDEN", "Only the applicant deletes a draft");
+      if (app.status !== "draft") throw new ApiError("CONFLICT", "Only a draft can be deleted");
+      if (!(await new ApplicationsRepo(c.env.DB).deleteDraft(app.id))) throw new ApiError("CONFLICT", "The application was submitted meanwhile");
+      await new AttachmentStore(c.env.DB, c.env.ATTACHMENTS).deleteAll(app.id);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/access-applications/{id}/submit", tags: TAGS, summary: "Submit a complete draft to the HDAB (applicant); the decision period starts",
+      description: "A 422 problem+json lists every missing field in `errors[]` (path and message).",
+      security: BEARER, middleware: [requireRole("researcher")] as const,
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(AccessApplication, "Submitted, with its deadline"), ...problemResponses(401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+      const after = unwrap(submit(before, role, c.get("auth").sub, nowIso()));
+      await checkDatasets(c.env.DB, after.datasetIds);
+      return c.json(await save(c.env, before, after, "submitted"), 200);
     },
   );
   return app;

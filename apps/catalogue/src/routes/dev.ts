@@ -23,6 +23,12 @@ export function devRoutes() {
     if (!parsed.success) throw new ApiError("VALIDATION_FAILED", "The seed request is not valid", { errors: zodIssuesToErrors(parsed.error.issues) });
     return c.json(await seed(c.env.DB, new DatasetsRepo(c.env.DB), parsed.data.count, parsed.data.variety), 200);
   });
+  // The development e-mail outbox (EMAIL_SENDER=outbox): what would have been sent, newest first; `?to=` filters.
+  app.get("/dev/outbox", async (c) => {
+    const to = c.req.query("to") ?? null;
+    const { results } = await c.env.DB.prepare(`SELECT id, recipient AS "to", subject, body, at FROM email_outbox WHERE (?1 IS NULL OR recipient = ?1) ORDER BY at DESC, id LIMIT 200`).bind(to).all();
+    return c.json({ items: results }, 200);
+  });
   // the index shards' sizes and in-memory bytes (bench scale mode)
   app.get("/dev/search-shards", async (c) => c.json(await shardInfo(c.env, new DatasetsRepo(c.env.DB)), 200));
   return app;

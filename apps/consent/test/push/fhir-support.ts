@@ -92,7 +92,7 @@ export function fakeReceiver(answer: (n: number, req: Request) => Response | Pro
 }
 
 /** Waits until `check` passes (the queue delivers asynchronously), or fails after `ms`. */
-export async function eventually(check: () => void | Promise<void>, ms = 8000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     try {

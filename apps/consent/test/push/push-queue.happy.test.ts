@@ -117,5 +117,5 @@ describe("push through the queue", () => {
     await call("POST", "/v1/me/choices", citizen, permit({ category: "huisarts" }, "GGC012"));
     await new Promise((r) => setTimeout(r, 2500));
     expect(receiver.received.filter(forPatient(bsn))).toHaveLength(1);
-  });
+  }, 30_000);
 });

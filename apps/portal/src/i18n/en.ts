@@ -1,5 +1,6 @@
 import type { Messages } from "./index";
 import { formatDate } from "./nl";
+import { ehdsEn } from "./ehds-en";
 
 /** English: the same keys as nl.ts, plain language. */
 export const en: Messages = {
@@ -14,7 +15,7 @@ export const en: Messages = {
   logout: "Sign out",
   loginLink: "Sign in",
   footer: "Regie is a demonstration. Do not use real data.",
-  nav: { home: "Home", citizen: "My consent", research: "Find datasets", applications: "My applications", hdab: "Review applications", providers: "For care providers" },
+  nav: { home: "Home", citizen: "My consent", research: "Find datasets", applications: "My applications", hdab: "Review applications", register: "Permit register", providers: "For care providers" },
   roles: { citizen: "Citizen", provider: "Care provider", researcher: "Researcher", publisher: "Data holder", hdab: "HDAB" },
   errorSummaryTitle: "Something went wrong. Please check:",
   required: "required",
@@ -323,6 +324,7 @@ export const en: Messages = {
     publisherId: "Publisher account",
     revision: "Revision",
   },
+  ehds: ehdsEn,
   application: {
     title: "Apply for access",
     intro: "Ask the HDAB for access to this dataset. The HDAB reviews your application. You see its status under 'My applications'.",
@@ -356,7 +358,7 @@ export const en: Messages = {
     detailTitle: "Application",
     datasets: "Datasets",
     status: "Status",
-    statuses: { submitted: "Submitted", under_review: "Under review", approved: "Approved", rejected: "Rejected" },
+    statuses: { draft: "Draft", submitted: "Submitted", under_review: "Under review", information_requested: "Information requested", approved: "Approved", rejected: "Rejected" },
     reasons: "Explanation from the HDAB",
     submittedAt: "Submitted",
     approvedAt: "Approved",
@@ -390,7 +392,7 @@ export const en: Messages = {
     reviewTitle: "Review application",
     decisionTitle: "Decision",
     decision: "What is your decision?",
-    decisions: { under_review: "Take under review", approved: "Approve", rejected: "Reject" },
+    decisions: { under_review: "Take under review", information_requested: "Ask the applicant for information", approved: "Approve and issue the permit", rejected: "Reject" },
     reasons: "Explanation",
     reasonsHint: "Required when rejecting. The applicant sees this text.",
     submit: "Save decision",

@@ -1,3 +1,4 @@
+import { ehdsNl } from "./ehds-nl";
 /**
  * Dutch (default), B1 level: short sentences, everyday words, "u". Every string the portal shows
  * lives here; en.ts has the same keys.
@@ -14,7 +15,7 @@ export const nl = {
   logout: "Uitloggen",
   loginLink: "Inloggen",
   footer: "Regie is een demonstratie. Gebruik geen echte gegevens.",
-  nav: { home: "Home", citizen: "Mijn toestemmingen", research: "Datasets zoeken", applications: "Mijn aanvragen", hdab: "Aanvragen beoordelen", providers: "Voor zorgaanbieders" },
+  nav: { home: "Home", citizen: "Mijn toestemmingen", research: "Datasets zoeken", applications: "Mijn aanvragen", hdab: "Aanvragen beoordelen", register: "Vergunningenregister", providers: "Voor zorgaanbieders" },
   roles: { citizen: "Burger", provider: "Zorgaanbieder", researcher: "Onderzoeker", publisher: "Datahouder", hdab: "HDAB" } as Record<string, string>,
   errorSummaryTitle: "Er ging iets mis. Controleer dit:",
   required: "verplicht",
@@ -325,6 +326,7 @@ export const nl = {
     publisherId: "Uitgever-account",
     revision: "Revisie",
   } as Record<string, string>,
+  ehds: ehdsNl,
   application: {
     title: "Toegang aanvragen",
     intro: "Vraag de HDAB om toegang tot deze dataset. De HDAB beoordeelt uw aanvraag. U ziet de status bij 'Mijn aanvragen'.",
@@ -358,7 +360,7 @@ export const nl = {
     detailTitle: "Aanvraag",
     datasets: "Datasets",
     status: "Status",
-    statuses: { submitted: "Ingediend", under_review: "In behandeling", approved: "Goedgekeurd", rejected: "Afgewezen" } as Record<string, string>,
+    statuses: { draft: "Concept", submitted: "Ingediend", under_review: "In behandeling", information_requested: "Informatie gevraagd", approved: "Goedgekeurd", rejected: "Afgewezen" } as Record<string, string>,
     reasons: "Toelichting van de HDAB",
     submittedAt: "Ingediend op",
     approvedAt: "Goedgekeurd op",
@@ -392,7 +394,7 @@ export const nl = {
     reviewTitle: "Aanvraag beoordelen",
     decisionTitle: "Besluit",
     decision: "Wat is uw besluit?",
-    decisions: { under_review: "In behandeling nemen", approved: "Goedkeuren", rejected: "Afwijzen" } as Record<string, string>,
+    decisions: { under_review: "In behandeling nemen", information_requested: "De aanvrager om informatie vragen", approved: "Goedkeuren en vergunning verlenen", rejected: "Afwijzen" } as Record<string, string>,
     reasons: "Toelichting",
     reasonsHint: "Verplicht bij afwijzen. De aanvrager ziet deze tekst.",
     submit: "Besluit opslaan",

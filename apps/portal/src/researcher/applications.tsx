@@ -1,60 +1,84 @@
+/** The EHDS application form (draft-friendly) and the read-only views of an application, shared by researcher and HDAB pages. */
 import type { Context } from "hono";
-import { AccessApplicationInput, EHDS_PURPOSES, type AccessApplication, type Dataset } from "@regie/shared/contracts/catalogue";
+import { ApplicationDraftInput, EHDS_PURPOSES, LEGAL_BASES, type AccessApplication, type Attachment } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues, type ProblemLike } from "../forms/errors";
 import type { Messages } from "../i18n";
-import { pickLang } from "../present/text";
+import { DeadlineNotice } from "../present/deadline";
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from "../views/form";
 
-/** Contract path -> form field of the access application form. */
+const FIELDS = ["kind", "purpose", "purposeDescription", "requestedData", "dataForm", "pseudonymisationJustification", "legalBasis", "safeguards", "expectedOutputs", "durationMonths", "processingEnvironment", "notProhibitedDeclaration", "ethicsAssessmentRequired", "ethicsAssessmentReference"];
+
+/** Contract path -> form field of the application form. */
 export function applicationFieldFor(path: string): string | undefined {
   const [head, sub] = path.split("/");
   if (head === "applicant" && sub) return `applicant${sub[0]!.toUpperCase()}${sub.slice(1)}`;
   if (head === "datasetIds") return "form";
-  const known = ["purpose", "purposeDescription", "requestedData", "dataForm", "pseudonymisationJustification", "safeguards", "durationMonths", "processingEnvironment"];
-  return head && known.includes(head) ? head : undefined;
+  return head && FIELDS.includes(head) ? head : undefined;
 }
 
 function messageFor(t: Messages) {
-  return (field: string) => (t.application.errors as Record<string, string>)[field] ?? t.application.errors.form;
+  return (field: string, message: string) => (t.application.errors as Record<string, string>)[field] ?? message;
 }
 
-/** Form values -> AccessApplicationInput (shared schema), or errors per field. */
-export function parseApplicationForm(t: Messages, values: FormValues): { ok: true; input: AccessApplicationInput } | { ok: false; errors: FieldErrors } {
-  const months = values.durationMonths?.trim() ?? "";
+/** The form as the application's values (to show a saved draft). */
+export function valuesOf(app: AccessApplication): FormValues {
+  const v: FormValues = {};
+  for (const f of FIELDS) {
+    const x = (app as Record<string, unknown>)[f];
+    if (x !== undefined && x !== null) v[f] = typeof x === "boolean" ? (x ? "yes" : "no") : String(x);
+  }
+  v.applicantName = app.applicant.name ?? "";
+  v.applicantOrganisation = app.applicant.organisation ?? "";
+  v.applicantEmail = app.applicant.email ?? "";
+  return v;
+}
+
+/** Form values -> a draft patch (empty fields stay empty; completeness is the submit step's job), or errors per field. */
+export function parseDraftForm(t: Messages, values: FormValues): { ok: true; input: ApplicationDraftInput } | { ok: false; errors: FieldErrors } {
+  const str = (k: string) => values[k]?.trim() ?? "";
+  const opt = (k: string) => (str(k) ? str(k) : undefined);
+  const bool = (k: string) => (values[k] === "yes" ? true : values[k] === "no" ? false : undefined);
+  const months = str("durationMonths");
   const candidate = {
-    datasetIds: (values.datasetIds ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-    applicant: { name: values.applicantName?.trim() ?? "", organisation: values.applicantOrganisation?.trim() ?? "", email: values.applicantEmail?.trim() ?? "" },
-    purpose: values.purpose ?? "",
-    purposeDescription: values.purposeDescription?.trim() ?? "",
-    requestedData: values.requestedData?.trim() ?? "",
-    dataForm: values.dataForm ?? "",
-    pseudonymisationJustification: values.pseudonymisationJustification?.trim() ? values.pseudonymisationJustification.trim() : undefined,
-    safeguards: values.safeguards?.trim() ?? "",
-    durationMonths: /^\d{1,4}$/.test(months) ? Number(months) : months,
-    processingEnvironment: values.processingEnvironment?.trim() ?? "",
+    kind: opt("kind"),
+    applicant: { name: str("applicantName"), organisation: str("applicantOrganisation"), email: str("applicantEmail") },
+    purpose: opt("purpose"),
+    purposeDescription: str("purposeDescription"),
+    requestedData: str("requestedData"),
+    dataForm: opt("dataForm"),
+    pseudonymisationJustification: str("pseudonymisationJustification"),
+    legalBasis: opt("legalBasis"),
+    safeguards: str("safeguards"),
+    expectedOutputs: str("expectedOutputs"),
+    durationMonths: months === "" ? undefined : /^\d{1,4}$/.test(months) ? Number(months) : months,
+    processingEnvironment: str("processingEnvironment"),
+    notProhibitedDeclaration: values.notProhibitedDeclaration === "yes" ? true : values.notProhibitedDeclarationShown ? false : undefined,
+    ethicsAssessmentRequired: bool("ethicsAssessmentRequired"),
+    ethicsAssessmentReference: str("ethicsAssessmentReference"),
   };
-  const parsed = AccessApplicationInput.safeParse(candidate);
+  const parsed = ApplicationDraftInput.safeParse(candidate);
   if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, errors: issuesToFieldErrors(parsed.error.issues, applicationFieldFor, messageFor(t)) };
 }
 
 export function applicationProblemErrors(t: Messages, problem: ProblemLike): FieldErrors {
   const errors = issuesToFieldErrors(problemIssues(problem), applicationFieldFor, messageFor(t));
-  return Object.keys(errors).length ? errors : { form: t.application.errors.form };
+  return Object.keys(errors).length ? errors : { form: problem?.detail ?? t.application.errors.form };
 }
 
-export function ApplicationForm({ c, dataset, values, errors }: { c: Context<AppEnv>; dataset: Dataset; values: FormValues; errors: FieldErrors }) {
+export function ApplicationForm({ c, app, values, errors, isApplicant }: { c: Context<AppEnv>; app: AccessApplication; values: FormValues; errors: FieldErrors; isApplicant: boolean }) {
   const t = c.get("t");
   const a = t.application;
+  const e = t.ehds;
   const lang = c.get("lang");
+  const yesNo = [{ value: "yes", label: e.yes }, { value: "no", label: e.no }];
   return (
-    <form method="post" action={`/onderzoek/datasets/${encodeURIComponent(dataset.id)}/aanvragen`} novalidate id="application-form">
-      <ErrorSummary c={c} errors={errors} fieldIds={{ form: "application-form", dataForm: "f-dataForm" }} />
+    <form method="post" action={`/onderzoek/aanvragen/${encodeURIComponent(app.id)}`} novalidate id="application-form">
+      <ErrorSummary c={c} errors={errors} fieldIds={{ form: "application-form", dataForm: "f-dataForm", kind: "f-kind", ethicsAssessmentRequired: "f-ethicsAssessmentRequired", notProhibitedDeclaration: "f-notProhibitedDeclaration" }} />
       {errors.form && <p class="field-error">{errors.form}</p>}
       <CsrfField c={c} />
-      <input type="hidden" name="datasetIds" value={values.datasetIds ?? dataset.id} />
-      <p>{a.forDataset(pickLang(dataset.title, lang))}</p>
+      {app.status === "draft" && <RadioGroup name="kind" label={e.kind} options={[{ value: "data_access", label: e.kinds.data_access }, { value: "data_request", label: e.kinds.data_request }]} values={values} errors={errors} required />}
       <fieldset>
         <legend>{a.applicantLegend}</legend>
         <TextField name="applicantName" label={a.applicantName} values={values} errors={errors} autocomplete="name" required />
@@ -64,70 +88,127 @@ export function ApplicationForm({ c, dataset, values, errors }: { c: Context<App
       <SelectField name="purpose" label={a.purpose} hint={a.purposeHint} placeholder={t.choiceForm.choose} options={EHDS_PURPOSES.map((p) => ({ value: p.code, label: p[lang] }))} values={values} errors={errors} required />
       <TextArea name="purposeDescription" label={a.purposeDescription} hint={a.purposeDescriptionHint} values={values} errors={errors} required />
       <TextArea name="requestedData" label={a.requestedData} hint={a.requestedDataHint} values={values} errors={errors} required />
-      <RadioGroup
-        name="dataForm"
-        label={a.dataForm}
-        options={[
-          { value: "anonymised", label: a.anonymised },
-          { value: "pseudonymised", label: a.pseudonymised },
-        ]}
-        values={values}
-        errors={errors}
-        required
-      />
-      <TextArea name="pseudonymisationJustification" label={a.justification} hint={a.justificationHint} values={values} errors={errors} />
+      <SelectField name="legalBasis" label={e.legalBasis} hint={e.legalBasisHint} placeholder={t.choiceForm.choose} options={LEGAL_BASES.map((b) => ({ value: b.code, label: b[lang] }))} values={values} errors={errors} required />
       <TextArea name="safeguards" label={a.safeguards} hint={a.safeguardsHint} values={values} errors={errors} required />
+      <TextArea name="expectedOutputs" label={e.expectedOutputs} hint={e.expectedOutputsHint} values={values} errors={errors} required />
       <TextField name="durationMonths" label={a.durationMonths} hint={a.durationMonthsHint} values={values} errors={errors} inputmode="numeric" required />
-      <TextField name="processingEnvironment" label={a.processingEnvironment} hint={a.processingEnvironmentHint} values={values} errors={errors} required />
+      <RadioGroup name="ethicsAssessmentRequired" label={e.ethicsRequired} options={yesNo} values={values} errors={errors} required />
+      <TextField name="ethicsAssessmentReference" label={e.ethicsReference} hint={e.ethicsReferenceHint} values={values} errors={errors} />
+      <fieldset>
+        <legend>{e.dataAccessOnly}</legend>
+        <RadioGroup name="dataForm" label={a.dataForm} options={[{ value: "anonymised", label: a.anonymised }, { value: "pseudonymised", label: a.pseudonymised }]} values={values} errors={errors} />
+        <TextArea name="pseudonymisationJustification" label={a.justification} hint={a.justificationHint} values={values} errors={errors} />
+        <TextField name="processingEnvironment" label={a.processingEnvironment} hint={a.processingEnvironmentHint} values={values} errors={errors} />
+      </fieldset>
+      <fieldset class={`field${errors.notProhibitedDeclaration ? " field-invalid" : ""}`} id="f-notProhibitedDeclaration">
+        <legend>{e.declarationLegend}</legend>
+        {errors.notProhibitedDeclaration && <p class="field-error" id="f-notProhibitedDeclaration-error">{errors.notProhibitedDeclaration}</p>}
+        <input type="hidden" name="notProhibitedDeclarationShown" value="1" />
+        <div class="checkbox">
+          <input type="checkbox" id="f-notProhibitedDeclaration-box" name="notProhibitedDeclaration" value="yes" checked={values.notProhibitedDeclaration === "yes"} />
+          <label for="f-notProhibitedDeclaration-box">{e.declaration}</label>
+        </div>
+      </fieldset>
       <div class="actions">
-        <SubmitButton>{a.submit}</SubmitButton>
-        <a href={`/onderzoek/datasets/${encodeURIComponent(dataset.id)}`}>{t.cancel}</a>
+        <button type="submit" name="action" value="save" class="button button-secondary">{e.saveDraft}</button>
+        {isApplicant && app.status === "draft" && <button type="submit" name="action" value="submit" class="button">{e.submit}</button>}
       </div>
     </form>
   );
 }
 
-/** Status and history of one application (researcher and HDAB pages). */
+/** The application's fields, read-only (researcher pages after submission, the HDAB's review page). */
 export function ApplicationDetails({ c, app }: { c: Context<AppEnv>; app: AccessApplication }) {
   const t = c.get("t");
   const a = t.application;
+  const e = t.ehds;
+  const lang = c.get("lang");
   const purpose = EHDS_PURPOSES.find((p) => p.code === app.purpose);
+  const basis = LEGAL_BASES.find((b) => b.code === app.legalBasis);
+  const row = (label: string, value: unknown) => (value === undefined || value === null || value === "" ? null : <div class="prop"><dt>{label}</dt><dd>{String(value)}</dd></div>);
+  return (
+    <dl class="props">
+      {row(e.kind, e.kindShort[app.kind])}
+      <div class="prop"><dt>{a.datasets}</dt><dd>{app.datasetIds.map((id, i) => <>{i > 0 && ", "}<a href={`/onderzoek/datasets/${encodeURIComponent(id)}`}>{id}</a></>)}</dd></div>
+      {row(a.applicantLegend, [app.applicant.name, app.applicant.organisation, app.applicant.email && `(${app.applicant.email})`].filter(Boolean).join(", "))}
+      {row(a.purpose, purpose ? purpose[lang] : app.purpose)}
+      {row(a.purposeDescription, app.purposeDescription)}
+      {row(a.requestedData, app.requestedData)}
+      {row(e.legalBasis, basis ? basis[lang] : app.legalBasis)}
+      {row(a.dataForm, app.dataForm && (app.dataForm === "pseudonymised" ? a.pseudonymised : a.anonymised))}
+      {row(a.justification, app.pseudonymisationJustification)}
+      {row(a.safeguards, app.safeguards)}
+      {row(e.expectedOutputs, app.expectedOutputs)}
+      {row(a.durationMonths, app.durationMonths && a.months(app.durationMonths))}
+      {row(a.processingEnvironment, app.processingEnvironment)}
+      {row(e.ethicsRequired, app.ethicsAssessmentRequired === undefined ? undefined : app.ethicsAssessmentRequired ? e.yes : e.no)}
+      {row(e.ethicsReference, app.ethicsAssessmentReference)}
+      {row(e.declarationLegend, app.notProhibitedDeclaration ? e.declaration : undefined)}
+      {row(a.submittedAt, app.submittedAt && t.dateTime(app.submittedAt))}
+      {row(a.approvedAt, app.approvedAt && t.dateTime(app.approvedAt))}
+    </dl>
+  );
+}
+
+/** Status, decision reasons, deadline and permit link at the top of an application page. */
+export function ApplicationSummary({ c, app }: { c: Context<AppEnv>; app: AccessApplication }) {
+  const t = c.get("t");
   return (
     <>
       <p>
-        <span class={`status status-${app.status}`}>{a.statuses[app.status]}</span>
+        <span class={`status status-${app.status}`}>{t.application.statuses[app.status]}</span> <span class="meta">{t.ehds.kindShort[app.kind]}</span>
       </p>
-      {app.reasons && (
+      {app.reasons && <p><strong>{t.application.reasons}:</strong> {app.reasons}</p>}
+      {app.deadline && <DeadlineNotice c={c} deadline={app.deadline} />}
+      {app.permitId && (
         <p>
-          <strong>{a.reasons}:</strong> {app.reasons}
+          <a class="button" href={`/vergunningen/${encodeURIComponent(app.permitId)}`}>{t.ehds.permitLink(app.permitId)}</a>
         </p>
       )}
-      <dl class="props">
-        <div class="prop"><dt>{a.datasets}</dt><dd>{app.datasetIds.map((id, i) => <>{i > 0 && ", "}<a href={`/onderzoek/datasets/${encodeURIComponent(id)}`}>{id}</a></>)}</dd></div>
-        <div class="prop"><dt>{a.applicantLegend}</dt><dd>{`${app.applicant.name}, ${app.applicant.organisation} (${app.applicant.email})`}</dd></div>
-        <div class="prop"><dt>{a.purpose}</dt><dd>{purpose ? purpose[c.get("lang")] : app.purpose}</dd></div>
-        <div class="prop"><dt>{a.purposeDescription}</dt><dd>{app.purposeDescription}</dd></div>
-        <div class="prop"><dt>{a.requestedData}</dt><dd>{app.requestedData}</dd></div>
-        <div class="prop"><dt>{a.dataForm}</dt><dd>{app.dataForm === "pseudonymised" ? a.pseudonymised : a.anonymised}</dd></div>
-        {app.pseudonymisationJustification && <div class="prop"><dt>{a.justification}</dt><dd>{app.pseudonymisationJustification}</dd></div>}
-        <div class="prop"><dt>{a.safeguards}</dt><dd>{app.safeguards}</dd></div>
-        <div class="prop"><dt>{a.durationMonths}</dt><dd>{a.months(app.durationMonths)}</dd></div>
-        <div class="prop"><dt>{a.processingEnvironment}</dt><dd>{app.processingEnvironment}</dd></div>
-        <div class="prop"><dt>{a.submittedAt}</dt><dd>{t.dateTime(app.createdAt)}</dd></div>
-        {app.approvedAt && <div class="prop"><dt>{a.approvedAt}</dt><dd>{t.dateTime(app.approvedAt)}</dd></div>}
-      </dl>
-      <h2>{a.historyTitle}</h2>
+    </>
+  );
+}
+
+export function History({ c, app }: { c: Context<AppEnv>; app: AccessApplication }) {
+  const t = c.get("t");
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t.application.historyTitle}</h2>
       <ol class="timeline">
         {app.history.map((h) => (
           <li>
             <p class="meta">{t.dateTime(h.at)}</p>
-            <p>
-              {a.statuses[h.status]}
-              {h.reasons ? ` — ${h.reasons}` : ""}
-            </p>
+            <p>{h.note ? t.ehds.events[h.note] : t.application.statuses[h.status]}{h.reasons ? ` — ${h.reasons}` : ""}</p>
           </li>
         ))}
       </ol>
-    </>
+      {app.informationRequests.length > 0 && (
+        <>
+          <h3>{t.ehds.previousQuestions}</h3>
+          <dl class="props">
+            {app.informationRequests.map((r) => (
+              <div class="prop"><dt>{`${t.ehds.question} (${t.dateTime(r.askedAt)})`}</dt><dd>{r.question}{r.answer && <p><strong>{t.ehds.answerGiven}:</strong> {r.answer}</p>}</dd></div>
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
   );
 }
+
+/** The documents of an application, each a download link through `base`. */
+export function AttachmentList({ c, items, base }: { c: Context<AppEnv>; items: Attachment[]; base: string }) {
+  const e = c.get("t").ehds;
+  if (items.length === 0) return <p class="empty">{e.attachmentsEmpty}</p>;
+  return (
+    <ul>
+      {items.map((f) => (
+        <li>
+          <a href={`${base}/bijlagen/${encodeURIComponent(f.id)}`} aria-label={e.download(f.name)}>{f.name}</a> <span class="meta">({Math.max(1, Math.round(f.size / 1024))} kB)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export { SubmitButton };

@@ -1,17 +1,12 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
-import type { AccessApplication, Dataset } from "@regie/shared/contracts/catalogue";
 import { ACCESS_RIGHTS, labelOf } from "@regie/shared/contracts/catalogue";
-import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
-import { formValues, type FieldErrors, type FormValues } from "../forms/errors";
 import { orderedDataset, Properties } from "../present/dataset-properties";
 import { pickLang } from "../present/text";
-import { callService, catalogue, catalogueFetch, readService } from "../services/clients";
-import { setFlash } from "../session/session";
+import { catalogue, catalogueFetch, readService } from "../services/clients";
 import { PageError } from "../views/errors";
 import { Layout } from "../views/layout";
-import { ApplicationDetails, ApplicationForm, applicationProblemErrors, parseApplicationForm } from "./applications";
 import { searchPage } from "./search";
 
 export const researcher = new Hono<AppEnv>();
@@ -100,101 +95,3 @@ async function metadata(c: Context<AppEnv>, ext: keyof typeof RDF_FORMATS) {
 }
 researcher.get("/onderzoek/datasets/:id/metadata.ttl", (c) => metadata(c, "ttl"));
 researcher.get("/onderzoek/datasets/:id/metadata.jsonld", (c) => metadata(c, "jsonld"));
-
-// ------------------------------------------------------------------ access application
-
-researcher.use("/onderzoek/datasets/:id/aanvragen", requireUser("researcher"));
-researcher.use("/onderzoek/aanvragen", requireUser("researcher"));
-researcher.use("/onderzoek/aanvragen/*", requireUser("researcher"));
-
-function applyPage(c: Context<AppEnv>, dataset: Dataset, values: FormValues, errors: FieldErrors, status: 200 | 400 = 200) {
-  const t = c.get("t");
-  return c.html(
-    <Layout c={c} title={t.application.title}>
-      <h1>{t.application.title}</h1>
-      <p>{t.application.intro}</p>
-      <ApplicationForm c={c} dataset={dataset} values={values} errors={errors} />
-    </Layout>,
-    status,
-  );
-}
-
-researcher.get("/onderzoek/datasets/:id/aanvragen", async (c) => {
-  const dataset = await readService(c, () => catalogue(c).dataset(datasetId(c)));
-  const user = c.get("session").user!;
-  return applyPage(c, dataset, { datasetIds: dataset.id, applicantName: user.displayName, applicantOrganisation: user.organisation ?? "" }, {});
-});
-
-researcher.post("/onderzoek/datasets/:id/aanvragen", async (c) => {
-  const t = c.get("t");
-  const dataset = await readService(c, () => catalogue(c).dataset(datasetId(c)));
-  const values = formValues(await c.req.parseBody());
-  const parsed = parseApplicationForm(t, values);
-  if (!parsed.ok) return applyPage(c, dataset, values, parsed.errors, 400);
-  const res = await callService(c, () => catalogue(c).applyForAccess(parsed.input));
-  if (!res.ok) return applyPage(c, dataset, values, applicationProblemErrors(t, res.problem.problem), 400);
-  setFlash(c, { kind: "success", text: t.application.submitted });
-  return c.redirect(`/onderzoek/aanvragen/${encodeURIComponent(res.value.id)}`, 303);
-});
-
-researcher.get("/onderzoek/aanvragen", async (c) => {
-  const t = c.get("t");
-  const items = (await readService(c, () => catalogue(c).myApplications())).items.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return c.html(
-    <Layout c={c} title={t.application.mineTitle}>
-      <h1>{t.application.mineTitle}</h1>
-      {items.length === 0 ? <p class="empty">{t.application.mineEmpty}</p> : <ApplicationTable c={c} items={items} base="/onderzoek/aanvragen" />}
-    </Layout>,
-  );
-});
-
-researcher.get("/onderzoek/aanvragen/:appId", async (c) => {
-  const t = c.get("t");
-  const app = await readService(c, () => catalogue(c).application(c.req.param("appId")));
-  return c.html(
-    <Layout c={c} title={t.application.detailTitle}>
-      <p>
-        <a href="/onderzoek/aanvragen">{t.application.backToMine}</a>
-      </p>
-      <h1>{t.application.detailTitle}</h1>
-      <ApplicationDetails c={c} app={app} />
-    </Layout>,
-  );
-});
-
-/** A table of applications (researcher's own, or the HDAB's queue). */
-export function ApplicationTable({ c, items, base }: { c: Context<AppEnv>; items: AccessApplication[]; base: string }) {
-  const t = c.get("t");
-  const a = t.application;
-  return (
-    <table class="data-table">
-      <caption class="visually-hidden">{a.mineTitle}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{a.submittedAt}</th>
-          <th scope="col">{a.applicantLegend}</th>
-          <th scope="col">{a.datasets}</th>
-          <th scope="col">{a.status}</th>
-          <th scope="col"><span class="visually-hidden">{a.open}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((app) => (
-          <tr>
-            <td>{t.dateTime(app.createdAt)}</td>
-            <td>{`${app.applicant.name} (${app.applicant.organisation})`}</td>
-            <td>{app.datasetIds.join(", ")}</td>
-            <td>
-              <span class={`status status-${app.status}`}>{a.statuses[app.status]}</span>
-            </td>
-            <td>
-              <a href={`${base}/${encodeURIComponent(app.id)}`} aria-label={a.openLabel(app.applicant.name, t.dateTime(app.createdAt))}>
-                {a.open}
-              </a>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}

@@ -70,6 +70,7 @@ export function Layout({ c, title, children }: LayoutProps) {
               <NavLink href="/onderzoek" current={path}>{t.nav.research}</NavLink>
               {user?.role === "researcher" && <NavLink href="/onderzoek/aanvragen" current={path}>{t.nav.applications}</NavLink>}
               {user?.role === "hdab" && <NavLink href="/hdab" current={path}>{t.nav.hdab}</NavLink>}
+              <NavLink href="/register" current={path}>{t.nav.register}</NavLink>
               <NavLink href="/zorgaanbieders" current={path}>{t.nav.providers}</NavLink>
             </ul>
           </nav>

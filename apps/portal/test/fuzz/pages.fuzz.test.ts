@@ -49,8 +49,8 @@ describe("pages with hostile query values and path segments", () => {
     }
   });
 
-  const pages = ["/", "/inloggen", "/onderzoek", "/onderzoek/aanvragen", "/mijn", "/mijn/berichten", "/mijn/geschiedenis", "/mijn/inzage", "/mijn/keuzes/nieuw", "/mijn/kinderen", "/mijn/onderzoek", "/hdab", "/zorgaanbieders"];
-  const withId = ["/hdab/aanvragen/:id", "/mijn/keuzes/:id/intrekken", "/mijn/keuzes/:id/wijzigen", "/onderzoek/aanvragen/:id", "/onderzoek/datasets/:id", "/onderzoek/datasets/:id/aanvragen", "/onderzoek/datasets/:id/metadata.jsonld", "/onderzoek/datasets/:id/metadata.ttl"];
+  const pages = ["/", "/inloggen", "/onderzoek", "/onderzoek/aanvragen", "/mijn", "/mijn/berichten", "/mijn/geschiedenis", "/mijn/inzage", "/mijn/keuzes/nieuw", "/mijn/kinderen", "/mijn/onderzoek", "/hdab", "/zorgaanbieders", "/register", "/onderzoek/meldingen"];
+  const withId = ["/hdab/aanvragen/:id", "/mijn/keuzes/:id/intrekken", "/mijn/keuzes/:id/wijzigen", "/onderzoek/aanvragen/:id", "/onderzoek/datasets/:id", "/onderzoek/datasets/:id/aanvragen", "/onderzoek/datasets/:id/metadata.jsonld", "/onderzoek/datasets/:id/metadata.ttl", "/vergunningen/:id", "/onderzoek/aanvragen/:id/bijlagen/:id", "/hdab/aanvragen/:id/bijlagen/:id"];
 
   it("GET pages with hostile q, sort, page, cursor, lang, next and t", async () => {
     await fc.assert(
@@ -79,7 +79,9 @@ describe("pages with hostile query values and path segments", () => {
       { path: "/mijn/keuzes/x/wijzigen", page: "/mijn", who: "citizen:jan", fields: ["holderKind", "holder", "decision", "validUntil"] },
       { path: "/mijn/kinderen/x/bevestigen", page: "/mijn/kinderen", who: "citizen:jan", fields: ["choiceId", "code"] },
       { path: "/hdab/aanvragen/x", page: "/hdab", who: "hdab:hdab-nl", fields: ["status", "reasons"] },
-      { path: "/onderzoek/datasets/x/aanvragen", page: "/onderzoek", who: "researcher:researcher-anna", fields: ["purpose", "purposeDescription", "dataForm", "durationMonths"] },
+      { path: "/onderzoek/datasets/x/aanvragen", page: "/onderzoek", who: "researcher:researcher-anna", fields: ["kind"] },
+      { path: "/onderzoek/aanvragen/app-1", page: "/onderzoek", who: "researcher:researcher-anna", fields: ["purpose", "purposeDescription", "dataForm", "durationMonths", "action"] },
+      { path: "/hdab/aanvragen/app-1/verlengen", page: "/hdab", who: "hdab:hdab-nl", fields: ["extendReasons"] },
       { path: "/inloggen/demo", page: "/inloggen", who: "anonymous", fields: ["identity", "next"] },
     ];
     await fc.assert(

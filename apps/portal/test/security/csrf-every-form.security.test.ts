@@ -14,7 +14,14 @@ const FORMS: { path: string; page: string; who: string; fields: Record<string, s
   { path: "/mijn/onderzoek", page: "/mijn/onderzoek", who: "citizen:jan", fields: { optOut: "true" } },
   { path: "/mijn/kinderen/x/bevestigen", page: "/mijn/kinderen", who: "citizen:fatima", fields: { choiceId: "x", code: "123456" } },
   { path: "/hdab/aanvragen/x", page: "/hdab", who: "hdab:hdab-nl", fields: { status: "under_review" } },
-  { path: "/onderzoek/datasets/x/aanvragen", page: "/onderzoek", who: "researcher:researcher-anna", fields: { purpose: "SCIENTIFIC_RESEARCH" } },
+  { path: "/onderzoek/datasets/x/aanvragen", page: "/onderzoek", who: "researcher:researcher-anna", fields: { kind: "data_access" } },
+  { path: "/onderzoek/aanvragen/x", page: "/onderzoek", who: "researcher:researcher-anna", fields: { purpose: "SCIENTIFIC_RESEARCH", action: "save" } },
+  { path: "/onderzoek/aanvragen/x/antwoord", page: "/onderzoek", who: "researcher:researcher-anna", fields: { answer: "2010-2024" } },
+  { path: "/onderzoek/aanvragen/x/medeonderzoekers", page: "/onderzoek", who: "researcher:researcher-anna", fields: { id: "researcher-tom", name: "Tom", email: "t@example.nl" } },
+  { path: "/onderzoek/aanvragen/x/verwijderen", page: "/onderzoek", who: "researcher:researcher-anna", fields: {} },
+  { path: "/onderzoek/aanvragen/x/medeonderzoekers/researcher-tom/verwijderen", page: "/onderzoek", who: "researcher:researcher-anna", fields: {} },
+  { path: "/onderzoek/aanvragen/x/bijlagen", page: "/onderzoek", who: "researcher:researcher-anna", fields: {} },
+  { path: "/hdab/aanvragen/x/verlengen", page: "/hdab", who: "hdab:hdab-nl", fields: { extendReasons: "Complex" } },
   { path: "/inloggen/demo", page: "/inloggen", who: "", fields: { identity: "citizen:jan" } },
 ];
 

@@ -1,5 +1,6 @@
-import { APPLICATION_NEXT_STATUSES, AccessApplicationInput, ApplicationStatusChange, type AccessApplication, type Dataset, type DatasetSummary, type FacetCount } from "@regie/shared/contracts/catalogue";
-import { claimsOf, json, problem, validated } from "./common";
+import type { Dataset, DatasetSummary, FacetCount } from "@regie/shared/contracts/catalogue";
+import { applicationsStub } from "./applications";
+import { claimsOf, json, problem } from "./common";
 
 function dataset(i: number): Dataset {
   const cancer = i % 3 === 0;
@@ -47,9 +48,8 @@ function facet(items: Dataset[], pick: (d: Dataset) => string[]): FacetCount[] {
   return [...counts].map(([value, count]) => ({ value, label: value, count }));
 }
 
-const applications: AccessApplication[] = [];
 
-/** The catalogue service double: search with facets and cursor paging, datasets, access applications. */
+/** The catalogue service double: search with facets and cursor paging, datasets, access applications (./applications.ts). */
 export async function catalogueStub(req: Request): Promise<Response> {
   const url = new URL(req.url);
   const path = url.pathname;
@@ -77,34 +77,7 @@ export async function catalogueStub(req: Request): Promise<Response> {
     if (accept.includes("text/turtle")) return new Response(`<${d.iri}> a <http://www.w3.org/ns/dcat#Dataset> .\n`, { headers: { "content-type": "text/turtle" } });
     return json(d);
   }
-  const claims = claimsOf(req);
-  if (path.startsWith("/v1/access-applications")) {
-    if (!claims) return problem(401, "A bearer token is required");
-    if (req.method === "POST" && path === "/v1/access-applications") {
-      if (claims.role !== "researcher") return problem(403, "researchers only");
-      const v = await validated(req, AccessApplicationInput);
-      if (!v.ok) return v.res;
-      const now = new Date().toISOString();
-      const app: AccessApplication = { id: `app-${applications.length + 1}`, researcher: String(claims.sub), ...v.data, status: "submitted", reasons: null, createdAt: now, updatedAt: now, approvedAt: null, history: [{ status: "submitted", at: now, by: String(claims.sub) }] };
-      applications.push(app);
-      return json(app, 201);
-    }
-    const visible = (a: AccessApplication) => claims.role === "hdab" || a.researcher === claims.sub;
-    if (req.method === "GET" && path === "/v1/access-applications") return json({ items: applications.filter(visible) });
-    const one = /^\/v1\/access-applications\/([^/]+)(\/status)?$/.exec(path);
-    const app = one && applications.find((a) => a.id === one[1] && visible(a));
-    if (!one || !app) return problem(404, "No such application");
-    if (req.method === "GET" && !one[2]) return json(app);
-    if (req.method === "POST" && one[2]) {
-      if (claims.role !== "hdab") return problem(403, "hdab only");
-      const v = await validated(req, ApplicationStatusChange);
-      if (!v.ok) return v.res;
-      if (!APPLICATION_NEXT_STATUSES[app.status].includes(v.data.status)) return problem(422, `An application that is ${app.status} cannot become ${v.data.status}`);
-      const now = new Date().toISOString();
-      Object.assign(app, { status: v.data.status, reasons: v.data.reasons ?? null, updatedAt: now, approvedAt: v.data.status === "approved" ? now : app.approvedAt });
-      app.history.push({ status: v.data.status, at: now, by: String(claims.sub), reasons: v.data.reasons });
-      return json(app);
-    }
-  }
+  const answered = await applicationsStub(req, claimsOf(req));
+  if (answered) return answered;
   return problem(404, `No resource at ${req.method} ${path}`);
 }

@@ -9,12 +9,18 @@ import {
   AccessApplication,
   AccessApplicationList,
   ApplicationCohortFilterResponse,
+  Attachment,
+  AttachmentList,
+  NotificationList,
+  Permit,
+  PermitList,
   Dataset,
   FACET_FIELDS,
   SearchResponse,
   Vocabularies,
-  type AccessApplicationInput,
+  type ApplicationDraftInput,
   type ApplicationStatus,
+  type CollaboratorInput,
   type ApplicationStatusChange,
   type SearchQuery,
 } from "../contracts/catalogue";
@@ -62,8 +68,37 @@ export function catalogueClient(opts: { baseUrl: string; fetcher?: Fetcher; toke
     facetFields: FACET_FIELDS,
     search: (query: SearchQuery = {}) => call(SearchResponse, `/v1/datasets?${searchParams(query)}`),
     dataset: (id: string) => call(Dataset, `/v1/datasets/${encodeURIComponent(id)}`),
-    applyForAccess: (input: AccessApplicationInput, token?: string) =>
+    /** researcher: start a draft (every field optional) */
+    createDraft: (input: ApplicationDraftInput, token?: string) =>
       call(AccessApplication, "/v1/access-applications", { method: "POST", body: JSON.stringify(input) }, token),
+    /** applicant or collaborator: edit a draft (or an application waiting for information) */
+    editApplication: (id: string, patch: ApplicationDraftInput, token?: string) =>
+      call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) }, token),
+    /** applicant: submit (422 lists what is missing) */
+    submitApplication: (id: string, token?: string) => call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/submit`, { method: "POST" }, token),
+    /** applicant: delete a draft and its attachments */
+    deleteDraft: async (id: string, token = opts.token) => {
+      const headers = new Headers(token ? { authorization: `Bearer ${token}` } : {});
+      const res = await fetcher(`${base}/v1/access-applications/${encodeURIComponent(id)}`, { method: "DELETE", headers });
+      if (!res.ok) throw new CatalogueError(res.status, await readProblem(res));
+    },
+    answerInformationRequest: (id: string, answer: string, token?: string) =>
+      call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/answer`, { method: "POST", body: JSON.stringify({ answer }) }, token),
+    extendDeadline: (id: string, reasons: string, token?: string) =>
+      call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/extend`, { method: "POST", body: JSON.stringify({ reasons }) }, token),
+    addCollaborator: (id: string, collaborator: CollaboratorInput, token?: string) =>
+      call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/collaborators`, { method: "POST", body: JSON.stringify(collaborator) }, token),
+    removeCollaborator: (id: string, collaboratorId: string, token?: string) =>
+      call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/collaborators/${encodeURIComponent(collaboratorId)}`, { method: "DELETE" }, token),
+    attachments: (id: string, token?: string) => call(AttachmentList, `/v1/access-applications/${encodeURIComponent(id)}/attachments`, {}, token),
+    /** applicant or collaborator: the file's bytes with its media type */
+    uploadAttachment: (id: string, file: { name: string; type: string; bytes: ArrayBuffer | Uint8Array }, token?: string) =>
+      call(Attachment, `/v1/access-applications/${encodeURIComponent(id)}/attachments?name=${encodeURIComponent(file.name)}`, { method: "POST", body: file.bytes as BodyInit, headers: { "content-type": file.type } }, token),
+    /** researcher: notifications about own and shared applications */
+    notifications: (token?: string) => call(NotificationList, "/v1/me/notifications", {}, token),
+    /** public: the register of permits and answered data requests */
+    permits: (page: { limit?: number; offset?: number } = {}) => call(PermitList, `/v1/permits?limit=${page.limit ?? 50}&offset=${page.offset ?? 0}`, {}, ""),
+    permit: (id: string) => call(Permit, `/v1/permits/${encodeURIComponent(id)}`, {}, ""),
     myApplications: (token?: string) => call(AccessApplicationList, "/v1/access-applications", {}, token),
     application: (id: string, token?: string) => call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}`, {}, token),
     /** HDAB: all applications, optionally by status */

@@ -11,4 +11,5 @@ export * from "./catalogue/dataset";
 export * from "./catalogue/search";
 export * from "./catalogue/export-harvest";
 export * from "./catalogue/access-applications";
+export * from "./catalogue/permits";
 export * from "./catalogue/ckan";

@@ -20,6 +20,10 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Media types accepted on requests with a body (default: JSON). Others -> 415. */
   acceptedContentTypes?: string[];
+  /** Other media types accepted only on paths matching `path` (e.g. file uploads); the route checks the rest. */
+  uploadContentTypes?: { path: RegExp; types: readonly string[] };
+  /** A larger body limit on paths matching `path` only (file uploads); everything else keeps maxBodyBytes. */
+  largeBodies?: { path: RegExp; maxBytes: number };
   /** Serve /openapi.json and /docs (default true). */
   openapi?: boolean;
   /** Extra middleware to run before the routes (e.g. rate limiting). */
@@ -74,22 +78,26 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
       const hasBody = (length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined;
       if (hasBody) {
         const type = mediaType(c.req.header("content-type"));
-        if (!type || !acceptsType(accepted, type)) {
+        const upload = opts.uploadContentTypes;
+        const uploadOk = !!type && !!upload && upload.path.test(c.req.path) && upload.types.includes(type);
+        if (!uploadOk && (!type || !acceptsType(accepted, type))) {
           throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the body as ${accepted.join(" or ")}`, { headers: { accept: accepted.join(", ") } });
         }
       }
     }
     await next();
   });
-  app.use(
-    "*",
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: maxBody,
+      maxSize,
       onError: () => {
-        throw new ApiError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBody} bytes`);
+        throw new ApiError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const defaultLimit = limit(maxBody);
+  const large = opts.largeBodies;
+  const largeLimit = large ? limit(large.maxBytes) : defaultLimit;
+  app.use("*", (c, next) => (large && large.path.test(c.req.path) ? largeLimit(c, next) : defaultLimit(c, next)));
   for (const mw of opts.middleware ?? []) app.use("*", mw);
 
   app.notFound((c) => problemResponse("NOT_FOUND", `No resource at ${c.req.method} ${new URL(c.req.url).pathname}`, { requestId: c.get("requestId" as never) }));

@@ -1,0 +1,121 @@
+/** EHDS applications, the review: the HDAB's steps (with the permit on approval), answers, the extension, collaborators, the cohort filter. */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import {
+  AccessApplication, ApplicationCohortFilterRequest, ApplicationCohortFilterResponse, ApplicationStatusChange, CollaboratorInput, DeadlineExtension, InformationAnswer,
+} from "@regie/shared/contracts/catalogue";
+import { filterCohort } from "../applications/cohort";
+import { loadWithRole, save, unwrap } from "../applications/service";
+import { addCollaborator, answer, extend, hdabStep, removeCollaborator } from "../applications/workflow";
+import { nowIso } from "../datasets/service";
+import type { AppEnv } from "../env";
+import { buildPermit, permitIdOf } from "../permits/permit";
+import { PermitsRepo } from "../permits/repo";
+import { docOf } from "../storage/applications-repo";
+import { BEARER } from "./common";
+import { IdParam } from "./applications";
+
+const TAGS = ["access applications"];
+const CollaboratorParam = IdParam.extend({ collaboratorId: z.string().min(1).max(200).openapi({ param: { name: "collaboratorId", in: "path" } }) });
+
+export function reviewRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/access-applications/{id}/status", tags: TAGS,
+      summary: "Review step (HDAB): under_review, information_requested (question; stops the clock), approved (conditions; issues the permit), rejected (reasons)",
+      security: BEARER, middleware: [requireRole("hdab")] as const,
+      request: { params: IdParam, body: jsonBody(ApplicationStatusChange) },
+      responses: { 200: jsonResponse(AccessApplication, "The application after the step"), ...problemResponses(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+      const change = c.req.valid("json");
+      const at = nowIso();
+      let after = unwrap(hdabStep(before, role, change, c.get("auth").sub, at));
+      const extra: D1PreparedStatement[] = [];
+      if (change.status === "approved") {
+        const permitId = await permitIdOf(before.id, at);
+        after = { ...after, permitId };
+        if (change.endDate && change.endDate < at.slice(0, 10)) throw new ApiError("VALIDATION_FAILED", "The end date is in the past", { errors: [{ path: "/endDate", message: "must be today or later" }] });
+        extra.push(new PermitsRepo(c.env.DB).insertStatement(buildPermit(permitId, after, at, change.conditions ?? [], change.endDate), docOf(after)));
+      }
+      return c.json(await save(c.env, before, after, change.status, extra), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/access-applications/{id}/answer", tags: TAGS, summary: "Answer the HDAB's information request (applicant); the review and the clock resume",
+      security: BEARER, middleware: [requireRole("researcher")] as const,
+      request: { params: IdParam, body: jsonBody(InformationAnswer) },
+      responses: { 200: jsonResponse(AccessApplication, "Under review again"), ...problemResponses(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+      const after = unwrap(answer(before, role, c.req.valid("json").answer, c.get("auth").sub, nowIso()));
+      return c.json(await save(c.env, before, after, "answered"), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/access-applications/{id}/extend", tags: TAGS, summary: "Extend the decision period once, with reasons (HDAB; data access applications, Art. 68)",
+      security: BEARER, middleware: [requireRole("hdab")] as const,
+      request: { params: IdParam, body: jsonBody(DeadlineExtension) },
+      responses: { 200: jsonResponse(AccessApplication, "With the longer deadline"), ...problemResponses(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+      const after = unwrap(extend(before, role, c.req.valid("json").reasons, c.get("auth").sub, nowIso()));
+      return c.json(await save(c.env, before, after, "extended"), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/access-applications/{id}/collaborators", tags: TAGS, summary: "Invite a collaborator, by researcher id (applicant)",
+      security: BEARER, middleware: [requireRole("researcher")] as const,
+      request: { params: IdParam, body: jsonBody(CollaboratorInput) },
+      responses: { 200: jsonResponse(AccessApplication, "With the collaborator"), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+    }),
+    async (c) => {
+      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+      const after = unwrap(addCollaborator(before, role, c.req.valid("json"), nowIso()));
+      return c.json(await save(c.env, before, after, "collaborator_added"), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete", path: "/v1/access-applications/{id}/collaborators/{collaboratorId}", tags: TAGS, summary: "Remove a collaborator (applicant)",
+      security: BEARER, middleware: [requireRole("researcher")] as const,
+      request: { params: CollaboratorParam },
+      responses: { 200: jsonResponse(AccessApplication, "Without the collaborator"), ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const { id, collaboratorId } = c.req.valid("param");
+      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), id);
+      const after = unwrap(removeCollaborator(before, role, collaboratorId, nowIso()));
+      return c.json(await save(c.env, before, after, null), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/access-applications/{id}/cohort-filter", tags: TAGS,
+      summary: "Filter the cohort of an approved application by the EHDS opt-out (HDAB; via the consent service)",
+      security: BEARER, middleware: [requireRole("hdab")] as const,
+      request: { params: IdParam, body: jsonBody(ApplicationCohortFilterRequest) },
+      responses: { 200: jsonResponse(ApplicationCohortFilterResponse, "The BSNs that may be included"), ...problemResponses(400, 401, 403, 404, 409, 415, 503) },
+    }),
+    async (c) => {
+      const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+      if (application.status !== "approved" || !application.approvedAt) throw new ApiError("CONFLICT", "Only an approved application has a cohort to filter");
+      const { bsns } = c.req.valid("json");
+      return c.json(await filterCohort(c.env.CONSENT, c.req.header("authorization")!, bsns, application.approvedAt), 200);
+    },
+  );
+  return app;
+}
