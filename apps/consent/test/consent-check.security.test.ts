@@ -1,5 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { call, checkBody, citizenToken, freshBsn, hdabToken, providerToken } from "./helpers";
+import { call, checkBody, citizenToken, freshBsn, hdabToken, provider, providerToken } from "./helpers";
+
+describe("either party asks (holder or requester)", () => {
+  const professional = { uziNumber: "000095254", role: "01.015", mandatedBy: { uziNumber: "000012345", role: "01.015" } };
+
+  it("holder and requester get the same answers to the same question; a third organisation gets 403; all three are in the log", async () => {
+    const bsn = freshBsn();
+    const t = await citizenToken(bsn);
+    await call("POST", "/v1/me/choices", t, { holder: { category: "huisarts" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: "permit" });
+    const body = { ...checkBody(bsn, "huisarts", "ziekenhuis", ["GGC002", "GGC013"]), professional };
+    const asRequester = await call("POST", "/v1/consent-check", await providerToken("ziekenhuis"), body);
+    const asHolder = await call("POST", "/v1/consent-check", await providerToken("huisarts"), body);
+    const asThird = await call("POST", "/v1/consent-check", await providerToken("apotheek"), body);
+    expect(asRequester.status).toBe(200);
+    expect(asHolder.status).toBe(200);
+    expect(asHolder.body.decisions).toEqual(asRequester.body.decisions);
+    expect(asHolder.body.decisions.map((d: { decision: string }) => d.decision)).toEqual(["permit", "permit"]);
+    expect(asThird.status).toBe(403);
+    expect(asThird.headers.get("content-type")).toBe("application/problem+json");
+
+    const checks = (await call("GET", "/v1/me/access-log", t)).body.items.filter((e: { action: string }) => e.action === "consent-check");
+    expect(checks).toHaveLength(2);
+    const [byHolder, byRequester] = checks; // newest first
+    expect(byHolder.actor).toMatchObject({ role: "provider", ura: provider("huisarts").ura, organizationType: "Z3" });
+    expect(byHolder.onBehalfOf).toEqual({ ura: provider("ziekenhuis").ura, organizationType: "V6" });
+    expect(byHolder.professional).toEqual({ uziNumber: "000095254", role: "01.015", mandatedBy: "000012345" });
+    expect(byRequester.actor).toMatchObject({ ura: provider("ziekenhuis").ura, organizationType: "V6" });
+    expect(byRequester.onBehalfOf).toBeNull();
+    expect((await call("GET", "/v1/me/access-log/verify", t)).body).toMatchObject({ valid: true, entries: 3 });
+  });
+
+  it("a holder's URA with another organisation type is neither party -> 403", async () => {
+    const body = checkBody(freshBsn(), "huisarts", "ziekenhuis", ["GGC002"]);
+    body.holder.organizationType = "J8";
+    expect((await call("POST", "/v1/consent-check", await providerToken("huisarts"), body)).status).toBe(403);
+  });
+
+  it("a malformed professional (UZI number) -> 400", async () => {
+    const body = { ...checkBody(freshBsn(), "huisarts", "ziekenhuis", ["GGC002"]), professional: { uziNumber: "12", role: "01.015" } };
+    const r = await call("POST", "/v1/consent-check", await providerToken("ziekenhuis"), body);
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].path).toBe("/professional/uziNumber");
+  });
+});
 
 describe("provider authorisation", () => {
   it("a provider spoofing another URA as requester -> 403", async () => {

@@ -19,4 +19,5 @@ export * from "./http/bearer";
 export * from "./http/security-headers";
 export * from "./http/idempotency-key";
 export * from "./util/encoding";
+export * from "./codes/mitz";
 export * from "./http/outbound-url";

@@ -21,6 +21,13 @@ export interface LogContent {
   purpose: string | null;
   dataCategories: string[];
   emergency: boolean;
+  /** the organisation the asker acted for (the requester, when the holder asked); null when for itself */
+  onBehalfOfUra?: string | null;
+  onBehalfOfOrgType?: string | null;
+  /** the care professional (NEN 7513 user): UZI number and role, and the mandating professional's UZI number */
+  professionalUzi?: string | null;
+  professionalRole?: string | null;
+  mandatedByUzi?: string | null;
 }
 
 export interface ChainedEntry extends LogContent {
@@ -29,11 +36,18 @@ export interface ChainedEntry extends LogContent {
   hash: string;
 }
 
+/**
+ * The hashed form of an entry. The fields added later (on whose behalf, the professional) are appended only when an
+ * entry has one, so entries written before they existed hash exactly as they did.
+ */
 export function canonical(e: LogContent): string {
-  return JSON.stringify([
+  const base: unknown[] = [
     e.citizen, e.eventId, e.action, e.at, e.outcome, e.actorRole, e.actorUra, e.actorOrgType, e.actorUziRole,
     e.holderUra, e.purpose, e.dataCategories, e.emergency,
-  ]);
+  ];
+  const extra = [e.onBehalfOfUra ?? null, e.onBehalfOfOrgType ?? null, e.professionalUzi ?? null, e.professionalRole ?? null, e.mandatedByUzi ?? null];
+  if (extra.some((v) => v !== null)) base.push(extra);
+  return JSON.stringify(base);
 }
 
 export function entryHash(prevHash: string, e: LogContent): string {

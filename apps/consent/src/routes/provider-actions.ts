@@ -37,7 +37,7 @@ export function providerActionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/temporary-consent", tags: ["provider"], summary: "Acute situation: a 72-hour permit for the calling provider as requester",
+      method: "post", path: "/v1/temporary-consent", tags: ["provider"], summary: "Temporary consent given by the patient on the spot: a 72-hour permit for the calling provider (not the usual one) as requester",
       description: "Flagged in the access log (emergency) and in every consent check it decides; the citizen is notified. Answers TREAT questions only.",
       security: BEARER, middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(TemporaryConsentRequest) },

@@ -4,7 +4,7 @@ import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/sh
 import { ConsentCheckRequest, ConsentCheckResponse, LocateRequest, LocateResponse } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
 import { callShard, citizenShard } from "../storage/shards";
-import { assertSelf, BEARER } from "./common";
+import { assertParty, assertSelf, BEARER, providerActor } from "./common";
 
 export function providerQuestionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -15,7 +15,7 @@ export function providerQuestionRoutes() {
       path: "/v1/consent-check",
       tags: ["provider"],
       summary: "The closed question: may this holder share these data categories with this requester?",
-      description: "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Every question is logged (NEN 7513).",
+      description: "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Either party asks: the token's URA and organisation type must be the holder's or the requester's (anyone else: 403). Every question is logged (NEN 7513) with who asked, on whose behalf, and the professional.",
       security: BEARER,
       middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(ConsentCheckRequest) },
@@ -23,10 +23,14 @@ export function providerQuestionRoutes() {
     }),
     async (c) => {
       const body = c.req.valid("json");
-      assertSelf(c.get("auth"), body.requester);
+      const auth = c.get("auth");
+      assertParty(auth, body.holder, body.requester);
       const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
       const decisions = await callShard(
-        stub.check(pseudonym, { holder: body.holder, requester: body.requester, purpose: body.purpose, dataCategories: body.dataCategories }),
+        stub.check(pseudonym, {
+          holder: body.holder, requester: body.requester, purpose: body.purpose, dataCategories: body.dataCategories,
+          asker: providerActor(auth), ...(body.professional ? { professional: body.professional } : {}),
+        }),
       );
       return c.json({ requestId: c.get("requestId"), decisions }, 200);
     },

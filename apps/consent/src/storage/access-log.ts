@@ -18,6 +18,10 @@ export interface LogEvent {
   dataCategories?: string[];
   emergency?: boolean;
   eventId?: string;
+  /** the organisation the actor acted for (a holder asking for the requester) */
+  onBehalfOf?: { ura: string; organizationType: string } | null;
+  /** the care professional (NEN 7513 user) */
+  professional?: { uziNumber: string; role: string; mandatedBy?: { uziNumber: string } } | null;
 }
 
 /**
@@ -39,14 +43,18 @@ export class AccessLogWriter {
       citizen, eventId: e.eventId ?? crypto.randomUUID(), action: e.action, at: new Date(this.clock().now()).toISOString(), outcome: e.outcome,
       actorRole: actor.role, actorUra: actor.ura ?? null, actorOrgType: actor.organizationType ?? null, actorUziRole: actor.uziRole ?? null,
       holderUra: e.holderUra ?? null, purpose: e.purpose ?? null, dataCategories: e.dataCategories ?? [], emergency: e.emergency ?? false,
+      onBehalfOfUra: e.onBehalfOf?.ura ?? null, onBehalfOfOrgType: e.onBehalfOf?.organizationType ?? null,
+      professionalUzi: e.professional?.uziNumber ?? null, professionalRole: e.professional?.role ?? null, mandatedByUzi: e.professional?.mandatedBy?.uziNumber ?? null,
     };
     const prev = this.prevHash(citizen);
     const hash = entryHash(prev, content);
     this.sql.exec(
-      `INSERT INTO access_log (citizen, event_id, action, at, outcome, actor_role, actor_ura, actor_org_type, actor_uzi_role, holder_ura, purpose, data_categories, emergency, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO access_log (citizen, event_id, action, at, outcome, actor_role, actor_ura, actor_org_type, actor_uzi_role, holder_ura, purpose, data_categories, emergency,
+         on_behalf_ura, on_behalf_org_type, professional_uzi, professional_role, mandated_by_uzi, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       citizen, content.eventId, content.action, content.at, content.outcome, content.actorRole, content.actorUra, content.actorOrgType,
-      content.actorUziRole, content.holderUra, content.purpose, JSON.stringify(content.dataCategories), content.emergency ? 1 : 0, prev, hash,
+      content.actorUziRole, content.holderUra, content.purpose, JSON.stringify(content.dataCategories), content.emergency ? 1 : 0,
+      content.onBehalfOfUra, content.onBehalfOfOrgType, content.professionalUzi, content.professionalRole, content.mandatedByUzi, prev, hash,
     );
     this.lastHash.set(citizen, hash);
   }
@@ -88,6 +96,9 @@ function toEntry(r: Record<string, SqlStorageValue>): ChainedEntry {
     actorRole: r.actor_role as string, actorUra: r.actor_ura as string | null, actorOrgType: r.actor_org_type as string | null, actorUziRole: r.actor_uzi_role as string | null,
     holderUra: r.holder_ura as string | null, purpose: r.purpose as string | null, dataCategories: JSON.parse(r.data_categories as string) as string[],
     emergency: r.emergency === 1, prevHash: r.prev_hash as string, hash: r.hash as string,
+    onBehalfOfUra: (r.on_behalf_ura ?? null) as string | null, onBehalfOfOrgType: (r.on_behalf_org_type ?? null) as string | null,
+    professionalUzi: (r.professional_uzi ?? null) as string | null, professionalRole: (r.professional_role ?? null) as string | null,
+    mandatedByUzi: (r.mandated_by_uzi ?? null) as string | null,
   };
 }
 
@@ -109,6 +120,8 @@ export function accessLogPage(sql: SqlStorage, citizen: string, opts: { limit?: 
     return {
       seq: e.seq, eventId: e.eventId, action: e.action as AccessLogEntry["action"], at: e.at, outcome: e.outcome,
       actor: { role: e.actorRole, ura: e.actorUra, organizationType: e.actorOrgType, uziRole: e.actorUziRole },
+      onBehalfOf: e.onBehalfOfUra ? { ura: e.onBehalfOfUra, organizationType: e.onBehalfOfOrgType ?? null } : null,
+      professional: e.professionalUzi ? { uziNumber: e.professionalUzi, role: e.professionalRole ?? null, mandatedBy: e.mandatedByUzi ?? null } : null,
       holderUra: e.holderUra, purpose: e.purpose, dataCategories: e.dataCategories, emergency: e.emergency, hash: e.hash, prevHash: e.prevHash,
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entryHash, GENESIS_HASH, verifyChain, type ChainedEntry, type LogContent } from "../../src/log/chain";
+import { canonical, entryHash, GENESIS_HASH, verifyChain, type ChainedEntry, type LogContent } from "../../src/log/chain";
 import { sha256Hex } from "../../src/log/sha256";
 
 async function subtleHex(text: string): Promise<string> {
@@ -64,5 +64,16 @@ describe("access-log hash chain", () => {
     edited.hash = entryHash(edited.prevHash, edited);
     c[1] = edited;
     expect(verifyChain(c).firstInvalidSeq).toBe(3);
+  });
+
+  it("entries without the later fields (on whose behalf, professional) hash exactly as before they existed; with them, every one is covered", () => {
+    const c = content(1);
+    const before = JSON.stringify([c.citizen, c.eventId, c.action, c.at, c.outcome, c.actorRole, c.actorUra, c.actorOrgType, c.actorUziRole, c.holderUra, c.purpose, c.dataCategories, c.emergency]);
+    expect(canonical(c)).toBe(before);
+    expect(canonical({ ...c, onBehalfOfUra: null, professionalUzi: null })).toBe(before);
+    const full = { ...c, onBehalfOfUra: "00002002", onBehalfOfOrgType: "V6", professionalUzi: "000095254", professionalRole: "01.015", mandatedByUzi: "000012345" };
+    for (const key of ["onBehalfOfUra", "onBehalfOfOrgType", "professionalUzi", "professionalRole", "mandatedByUzi"] as const) {
+      expect(entryHash(GENESIS_HASH, { ...full, [key]: "x" })).not.toBe(entryHash(GENESIS_HASH, full));
+    }
   });
 });

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { fetchSecuredOperations, hostileTokens, mintToken, securityMatrix } from "@regie/shared/testing";
 import { buildApp } from "../../src/app";
+import { proposedConsent } from "../fhir/resources";
 import { checkBody, freshBsn, provider, seed } from "../helpers";
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -31,6 +32,13 @@ const tokenFor: Record<Role, () => Promise<string>> = {
  * it admits and a body that would be valid. The tests below walk the document, so a new authenticated route without
  * an entry here fails.
  */
+const authzenEvaluation = () => ({
+  subject: { type: "organization", id: "00001001", properties: { organizationType: "Z3" } },
+  resource: { type: "patient_data", id: freshBsn(), properties: { holder: { ura: "00002002", organizationType: "V6" }, dataCategory: "GGC002" } },
+  action: { name: "share" },
+  context: { purpose_of_use: "TREAT" },
+});
+
 const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => unknown }> = {
   "GET /v1/me/choices": { path: () => "/v1/me/choices", roles: ["citizen"] },
   "POST /v1/me/choices": { path: () => "/v1/me/choices", roles: ["citizen"], body: () => choice },
@@ -52,6 +60,10 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /v1/provider/notifications": { path: () => "/v1/provider/notifications", roles: ["provider"] },
   "POST /v1/secondary-use/cohort-filter": { path: () => "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
   "GET /fhir/Consent": { path: () => `/fhir/Consent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
+  "POST /fhir/Consent/$has-mitz-consent": { path: () => "/fhir/Consent/$has-mitz-consent", roles: ["provider"], body: () => proposedConsent(freshBsn(), { holder: "ziekenhuis", requester: "huisarts", dataCategories: ["GGC002"] }) },
+  "POST /access/v1/evaluation": { path: () => "/access/v1/evaluation", roles: ["provider"], body: () => authzenEvaluation() },
+  "POST /access/v1/evaluations": { path: () => "/access/v1/evaluations", roles: ["provider"], body: () => ({ evaluations: [authzenEvaluation()] }) },
+  "POST /fhir/Consent/$get-mitz-sources": { path: () => "/fhir/Consent/$get-mitz-sources", roles: ["provider"], body: () => proposedConsent(freshBsn(), { requester: "huisarts" }) },
   "GET /v1/subscriptions": { path: () => "/v1/subscriptions", roles: ["provider"] },
   "GET /v1/subscriptions/{id}": { path: () => `/v1/subscriptions/${crypto.randomUUID()}`, roles: ["provider"] },
   "DELETE /v1/subscriptions/{id}": { path: () => `/v1/subscriptions/${crypto.randomUUID()}`, roles: ["provider"] },
@@ -78,7 +90,8 @@ async function send(method: string, path: string, token: string | undefined, bod
 
 async function expectProblem(res: Response, status: number, context: string) {
   expect(res.status, `${context}: ${await res.clone().text()}`).toBe(status);
-  if (lastPath.startsWith("/fhir/Subscription")) {
+  if (lastPath.startsWith("/fhir") || context.includes("/fhir")) {
+    // the FHIR side answers errors as OperationOutcome with the same status
     expect(res.headers.get("content-type"), context).toMatch(/^application\/fhir\+json/);
     const outcome = (await res.json()) as { resourceType: string; issue: { code: string }[] };
     expect(outcome.resourceType, context).toBe("OperationOutcome");
@@ -113,7 +126,7 @@ securityMatrix<Role>({
   withoutToken: (res) => expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/),
 });
 
-describe("a provider only asks as itself", () => {
+describe("a provider only asks as a party to the question (holder or requester)", () => {
   it("any requester URA or organisation type other than the token's is refused (403), and nothing is logged", async () => {
     const p = provider("huisarts");
     const token = await tokenFor.provider();

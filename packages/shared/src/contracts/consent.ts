@@ -9,4 +9,6 @@ export * from "./consent/provider-questions";
 export * from "./consent/provider-actions";
 export * from "./consent/citizen";
 export * from "./consent/hdab-fhir";
+export * from "./consent/fhir";
+export * from "./consent/authzen";
 export * from "./consent/subscriptions";

@@ -18,3 +18,10 @@ export const UziRole = z
   .string()
   .regex(/^\d{2}\.\d{3}$/, { message: "Invalid UZI role: expected NN.NNN, e.g. 01.015" })
   .openapi({ example: "01.015" });
+
+/** UZI number of a care professional (UZI-pas): 9 digits. FHIR system below. */
+export const UZI_NUMBER_SYSTEM = "http://fhir.nl/fhir/NamingSystem/uzi-nr-pers";
+export const UziNumber = z
+  .string()
+  .regex(/^\d{9}$/, { message: "Invalid UZI number: it must be 9 digits" })
+  .openapi({ description: "UZI number of the care professional (UZI-pas)", example: "000095254" });

@@ -116,7 +116,8 @@ export interface ProblemCheck {
 
 /**
  * The contract every answer to hostile input must keep: a 2xx, or a 4xx whose body is
- * application/problem+json with a matching `status`. Never a 5xx.
+ * application/problem+json with a matching `status` (on a FHIR path: an application/fhir+json OperationOutcome with
+ * at least one error issue). Never a 5xx.
  */
 export async function checkAnswer(res: Response): Promise<ProblemCheck> {
   const text = await res.text();
@@ -124,6 +125,15 @@ export async function checkAnswer(res: Response): Promise<ProblemCheck> {
   if (res.status >= 200 && res.status < 300) return { ok: true };
   if (res.status < 400) return { ok: true }; // redirects (portal forms)
   const type = res.headers.get("content-type") ?? "";
+  if (type.startsWith("application/fhir+json")) {
+    try {
+      const body = JSON.parse(text) as { resourceType?: string; issue?: { severity?: string }[] };
+      if (body.resourceType === "OperationOutcome" && body.issue?.some((i) => i.severity === "error" || i.severity === "fatal")) return { ok: true };
+    } catch {
+      // falls through to the report below
+    }
+    return { ok: false, why: `status ${res.status} with a FHIR body that is not an error OperationOutcome: ${text.slice(0, 200)}` };
+  }
   if (!type.startsWith("application/problem+json")) return { ok: false, why: `status ${res.status} with content-type ${type}: ${text.slice(0, 200)}` };
   try {
     const body = JSON.parse(text) as { status?: number; type?: string; title?: string };

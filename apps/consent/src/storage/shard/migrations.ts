@@ -28,6 +28,15 @@ ALTER TABLE subscriptions ADD COLUMN headers_sealed TEXT;
 ALTER TABLE subscriptions ADD COLUMN header_names TEXT;
 ALTER TABLE subscriptions ADD COLUMN patient_sealed TEXT;`,
   },
+  {
+    version: 3,
+    name: "access log: on whose behalf, and the professional (UZI number, role, mandate)",
+    sql: `ALTER TABLE access_log ADD COLUMN on_behalf_ura TEXT;
+ALTER TABLE access_log ADD COLUMN on_behalf_org_type TEXT;
+ALTER TABLE access_log ADD COLUMN professional_uzi TEXT;
+ALTER TABLE access_log ADD COLUMN professional_role TEXT;
+ALTER TABLE access_log ADD COLUMN mandated_by_uzi TEXT;`,
+  },
 ];
 
 const VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";

@@ -4,7 +4,7 @@
  * categories with me?) and the open one (`locate`: which subscribed holders may share with me?).
  */
 import { categoryOf } from "@regie/shared";
-import type { CategoryDecision, Purpose } from "@regie/shared/contracts/consent";
+import type { CategoryDecision, Professional, Purpose } from "@regie/shared/contracts/consent";
 import { evaluate, type ConcreteParty } from "../../decision/evaluate";
 import type { AccessLogWriter } from "../access-log";
 import type { ChoiceVersions } from "./choices";
@@ -21,6 +21,12 @@ export interface CheckQuestion {
   requester: Requester;
   purpose: Purpose;
   dataCategories: string[];
+  /** who asked (the token's organisation): the requester itself, or the holder on the requester's behalf; default the requester */
+  asker?: Requester;
+  /** the care professional behind the question (NEN 7513 user) */
+  professional?: Professional;
+  /** the log action (default consent-check); the FHIR and AuthZEN forms of the question log their own */
+  action?: string;
 }
 export interface Source {
   ura: string;
@@ -45,8 +51,12 @@ export class ProviderQuestions {
     const all = this.versions.candidates(citizen, [holder], requester);
     const decisions = q.dataCategories.map((dataCategory) => evaluate(all, { holder, requester, dataCategory, purpose: q.purpose, now }));
     const permits = decisions.filter((d) => d.decision === "permit").length;
-    this.log.log(citizen, { role: "provider", ura: q.requester.ura, organizationType: q.requester.organizationType, uziRole: q.requester.uziRole }, {
-      action: "consent-check",
+    const asker = q.asker ?? q.requester;
+    const forOther = asker.ura !== q.requester.ura || asker.organizationType !== q.requester.organizationType;
+    this.log.log(citizen, { role: "provider", ura: asker.ura, organizationType: asker.organizationType, uziRole: asker.uziRole ?? (forOther ? undefined : q.requester.uziRole) }, {
+      action: q.action ?? "consent-check",
+      onBehalfOf: forOther ? { ura: q.requester.ura, organizationType: q.requester.organizationType } : null,
+      professional: q.professional ?? null,
       outcome: permits === decisions.length ? "permit" : permits === 0 ? "deny" : "partial",
       holderUra: q.holder.ura,
       purpose: q.purpose,

@@ -1,5 +1,5 @@
 /**
- * Temporary consent in an acute situation: a care provider records a 72-hour permit for itself as requester, per
+ * Temporary consent (Mitz 72-uursregeling), given by the patient on the spot to a provider who is not the usual one: a care provider records a 72-hour permit for itself as requester, per
  * data category. It answers purpose TREAT only, and is flagged in the log (`emergency`) and in every check it decides.
  */
 import type { Choice, Party } from "@regie/shared/contracts/consent";

@@ -1,7 +1,7 @@
 /** consent contracts: building blocks (re-exported by ../consent.ts). */
 import { z } from "@hono/zod-openapi";
 import { Bsn } from "../../identifiers/bsn";
-import { Ura, UziRole } from "../../identifiers/ura";
+import { Ura, UziNumber, UziRole } from "../../identifiers/ura";
 import { OrganizationTypeCode, ProviderCategory } from "../../codes/organisation-types";
 
 // ---------------------------------------------------------------- building blocks
@@ -59,3 +59,18 @@ export const RecordedBy = z
   })
   .openapi("RecordedBy");
 export type RecordedBy = z.infer<typeof RecordedBy>;
+
+/**
+ * The care professional behind a question (NEN 7513 "user"): UZI number and role, and when acting for another
+ * professional (mandate, e.g. a doktersassistent for a huisarts) that professional's UZI number and role.
+ */
+export const Professional = z
+  .object({
+    uziNumber: UziNumber,
+    role: UziRole,
+    mandatedBy: z.object({ uziNumber: UziNumber, role: UziRole.optional() }).strict().optional()
+      .openapi({ description: "The professional who mandated this one (Mitz: MandatedID)" }),
+  })
+  .strict()
+  .openapi("Professional");
+export type Professional = z.infer<typeof Professional>;

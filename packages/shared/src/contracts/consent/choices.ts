@@ -49,7 +49,7 @@ export const Choice = z
     decision: Decision,
     validUntil: z.string().nullable(),
     status: ChoiceStatus,
-    temporary: z.boolean().openapi({ description: "A 72-hour temporary consent recorded in an acute situation" }),
+    temporary: z.boolean().openapi({ description: "A 72-hour temporary consent the patient gave on the spot to a provider who is not their usual one (e.g. a huisartsenpost)" }),
     recordedBy: RecordedBy,
     channel: Channel,
     createdAt: IsoDateTime,

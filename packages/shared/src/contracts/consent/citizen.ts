@@ -31,6 +31,16 @@ export const AccessLogEntry = z
       uziRole: z.string().nullable(),
       name: z.string().nullable().optional(),
     }),
+    onBehalfOf: z
+      .object({ ura: z.string(), organizationType: z.string().nullable() })
+      .nullable()
+      .optional()
+      .openapi({ description: "The organisation the asker asked for (the requester, when the holder asked); null when it asked for itself" }),
+    professional: z
+      .object({ uziNumber: z.string(), role: z.string().nullable(), mandatedBy: z.string().nullable() })
+      .nullable()
+      .optional()
+      .openapi({ description: "The care professional (UZI number, role; mandatedBy: UZI number of the professional acting through a mandate)" }),
     holderUra: z.string().nullable(),
     purpose: z.string().nullable(),
     dataCategories: z.array(z.string()),

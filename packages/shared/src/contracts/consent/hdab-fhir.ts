@@ -1,4 +1,4 @@
-/** consent contracts: hdab fhir (re-exported by ../consent.ts). */
+/** consent contracts: the HDAB cohort filter (re-exported by ../consent.ts; the FHIR shapes are in ./fhir.ts). */
 import { z } from "@hono/zod-openapi";
 import { Bsn, BSN_MESSAGE, isValidBsn } from "../../identifiers/bsn";
 
@@ -33,21 +33,5 @@ export const CohortFilterResponse = z
   .object({ included: z.array(z.string()), excludedCount: z.number().int() })
   .openapi("CohortFilterResponse");
 export type CohortFilterResponse = z.infer<typeof CohortFilterResponse>;
-
-// ---------------------------------------------------------------- FHIR
-
-export const FhirConsentQuery = z.object({
-  patient: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: "patient", in: "query" }, description: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn>" }),
-});
-
-/** A FHIR R4 Bundle (searchset) of Consent resources; validated against R4 in the tests, loosely typed here. */
-export const FhirBundle = z
-  .object({ resourceType: z.literal("Bundle"), type: z.string(), total: z.number().int(), entry: z.array(z.record(z.string(), z.unknown())) })
-  .passthrough()
-  .openapi("FhirConsentBundle");
 
 export { Bsn };

@@ -48,10 +48,10 @@ export const TemporaryConsentRequest = z
     patient: PatientRef,
     holder: Party,
     dataCategories: z.array(DataCategoryCode).min(1).max(20),
-    reason: z.string().min(3).max(500).openapi({ description: "Why the acute situation needs it (kept in the log, not shown to other providers)" }),
+    reason: z.string().min(3).max(500).openapi({ description: "Why, e.g. 'patient at the huisartsenpost agrees on the spot' (kept in the log, not shown to other providers)" }),
   })
   .strict()
-  .openapi("TemporaryConsentRequest", { description: "Acute situation: a 72-hour permit for the calling provider as requester" });
+  .openapi("TemporaryConsentRequest", { description: "Temporary consent (Mitz 72-uursregeling): the patient, on the spot, permits the calling provider, who is not their usual one (e.g. a huisartsenpost), to fetch their data for 72 hours. Not break-the-glass: the patient agrees." });
 export type TemporaryConsentRequest = z.infer<typeof TemporaryConsentRequest>;
 
 export const TemporaryConsentResponse = z

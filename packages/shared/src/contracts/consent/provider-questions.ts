@@ -1,7 +1,7 @@
 /** consent contracts: provider questions (re-exported by ../consent.ts). */
 import { z } from "@hono/zod-openapi";
 import { DataCategoryCode } from "../../codes/data-categories";
-import { Decision, Organisation, PatientRef, Purpose, RequestingOrganisation } from "./building-blocks";
+import { Decision, Organisation, PatientRef, Professional, Purpose, RequestingOrganisation } from "./building-blocks";
 
 // ---------------------------------------------------------------- consent check and localisation
 
@@ -12,9 +12,12 @@ export const ConsentCheckRequest = z
     requester: RequestingOrganisation,
     purpose: Purpose,
     dataCategories: z.array(DataCategoryCode).min(1).max(20),
+    professional: Professional.optional().openapi({ description: "The professional who asks (logged as the NEN 7513 user)" }),
   })
   .strict()
-  .openapi("ConsentCheckRequest");
+  .openapi("ConsentCheckRequest", {
+    description: "Either party may ask: the token's URA and organisation type must be the holder's (the dossierhouder validating before it shares) or the requester's.",
+  });
 export type ConsentCheckRequest = z.infer<typeof ConsentCheckRequest>;
 
 export const CategoryDecision = z

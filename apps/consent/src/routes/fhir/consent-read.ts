@@ -1,20 +1,16 @@
 /** FHIR R4: GET /fhir/Consent?patient=<bsn> -> a searchset Bundle of Consent resources. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, BSN_MESSAGE, BSN_SYSTEM, isValidBsn, pseudonymise, problemResponses, requireRole } from "@regie/shared";
+import { ApiError, problemResponses, pseudonymise, requireRole } from "@regie/shared";
 import { FhirBundle, FhirConsentQuery } from "@regie/shared/contracts/consent";
-import type { AppEnv } from "../env";
-import { toFhirBundle } from "../fhir/consent-resource";
-import { isGuardian } from "../storage/directory";
-import { callShard, shardStub, unwrap } from "../storage/shards";
-import { BEARER, providerActor } from "./common";
+import type { AppEnv } from "../../env";
+import type { FhirModule } from "../../fhir/capabilities";
+import { toFhirBundle } from "../../fhir/consent-resource";
+import { isGuardian } from "../../storage/directory";
+import { callShard, shardStub, unwrap } from "../../storage/shards";
+import { BEARER, providerActor } from "../common";
+import { fhirJson } from "./common";
 
-function bsnFromParam(value: string): string {
-  const bsn = value.startsWith(BSN_SYSTEM + "|") ? value.slice(BSN_SYSTEM.length + 1) : value;
-  if (!isValidBsn(bsn)) throw new ApiError("VALIDATION_FAILED", BSN_MESSAGE, { errors: [{ path: "/query/patient", message: BSN_MESSAGE }] });
-  return bsn;
-}
-
-export function fhirRoutes() {
+function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
@@ -25,7 +21,7 @@ export function fhirRoutes() {
       responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 503) },
     }),
     async (c) => {
-      const bsn = bsnFromParam(c.req.valid("query").patient);
+      const bsn = c.req.valid("query").patient;
       const auth = c.get("auth");
       const pseudonym = await pseudonymise(bsn, c.env.PSEUDONYM_KEY);
       if (auth.role === "citizen" && auth.bsn !== bsn) {
@@ -34,10 +30,20 @@ export function fhirRoutes() {
       }
       const actor = auth.role === "provider" ? providerActor(auth) : { role: "citizen" as const };
       const choices = unwrap(await callShard(shardStub(c.env, pseudonym).fhirChoices(pseudonym, actor)));
-      const bundle = toFhirBundle(choices, bsn, new URL("/fhir/Consent", c.req.url).toString());
-      // FHIR media type; the body is the Bundle schema above
-      return c.body(JSON.stringify(bundle), 200, { "content-type": "application/fhir+json; charset=utf-8" }) as never;
+      return fhirJson(c, toFhirBundle(choices, bsn, new URL("/fhir/Consent", c.req.url).toString())) as never;
     },
   );
   return app;
 }
+
+export const consentRead: FhirModule = {
+  routes,
+  resources: [
+    {
+      type: "Consent",
+      documentation: "A patient's consent choices in Mitz's code systems (GGC, RPZAC). Read: the citizen (own or child's), or a provider named as requester by a permit in force.",
+      interactions: ["search-type"],
+      searchParams: [{ name: "patient", type: "reference", documentation: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (required)" }],
+    },
+  ],
+};

@@ -1,0 +1,95 @@
+/**
+ * Mitz's FHIR operations (VZVZ draft openapi-mitz-closed-open.yml 4.0.0-beta.1): the closed question
+ * `POST /fhir/Consent/$has-mitz-consent` and the open question `POST /fhir/Consent/$get-mitz-sources`, each a Parameters
+ * with a proposed Consent. The same decision engine, rules (either party asks) and NEN 7513 log as /v1/consent-check
+ * and /v1/locate.
+ */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, problemResponses, requireRole } from "@regie/shared";
+import { FhirConsentParameters, FhirResource } from "@regie/shared/contracts/consent";
+import type { AppEnv } from "../../env";
+import type { FhirModule } from "../../fhir/capabilities";
+import { ConsentReader } from "../../fhir/consent-input";
+import { permissionOutcome, sourcesBundle } from "../../fhir/mitz-answers";
+import { callShard, citizenShard } from "../../storage/shards";
+import { assertParty, assertSelf, BEARER, providerActor } from "../common";
+import { fhirBody, fhirJson } from "./common";
+
+const BASE = "/parameter/0/resource";
+const fhirIn = { content: { "application/fhir+json": { schema: FhirConsentParameters } }, required: true };
+const fhirOut = (description: string) => ({ description, content: { "application/fhir+json": { schema: FhirResource } } });
+
+function reject(reader: ConsentReader): never {
+  throw new ApiError("VALIDATION_FAILED", "The proposed Consent does not state the question", { errors: reader.errors });
+}
+
+function routes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(
+    createRoute({
+      method: "post", path: "/fhir/Consent/$has-mitz-consent", tags: ["fhir"], summary: "Mitz closed question: an OperationOutcome with a permission-response per data category",
+      description: "Parameters with a proposed Consent: patient (BSN), holder (CST) and requester (IRCP) as contained Organizations with URA and organisation type, optionally the professional (PRCP, a contained PractitionerRole with UZI number and role), purpose TREAT or COC, GGC categories. Either party asks; logged (NEN 7513).",
+      security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { body: fhirIn },
+      responses: { 200: fhirOut("OperationOutcome: one issue per data category"), ...problemResponses(400, 401, 403, 503) },
+    }),
+    async (c) => {
+      const params = await fhirBody(c, FhirConsentParameters);
+      const r = new ConsentReader(params.parameter[0]!.resource, BASE);
+      const bsn = r.bsn();
+      const holder = r.organisation("CST", true);
+      const requester = r.organisation("IRCP", true);
+      const professional = r.professional();
+      const purposes = r.purposes();
+      if (purposes.length !== 1) r.fail("/provision/purpose", "State exactly one purpose of use (TREAT or COC)");
+      const dataCategories = r.dataCategories();
+      if (!dataCategories.length || dataCategories.length > 20) r.fail("/category", "Name 1 to 20 data categories (gegevenscategorie)");
+      if (r.errors.length || !bsn || !holder || !requester) reject(r);
+      const auth = c.get("auth");
+      assertParty(auth, holder, requester);
+      const { pseudonym, stub } = await citizenShard(c.env, bsn);
+      const decisions = await callShard(
+        stub.check(pseudonym, { holder, requester: { ...requester, ...(professional ? { uziRole: professional.role } : {}) }, purpose: purposes[0]!, dataCategories, asker: providerActor(auth), ...(professional ? { professional } : {}) }),
+      );
+      return fhirJson(c, permissionOutcome(decisions)) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/fhir/Consent/$get-mitz-sources", tags: ["fhir"], summary: "Mitz open question: a searchset Bundle of the holders (Organization) that may share with the requester",
+      description: "Parameters with a proposed Consent: patient (BSN), requester (IRCP, the caller itself), purpose, optionally GGC categories. Logged (NEN 7513).",
+      security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { body: fhirIn },
+      responses: { 200: fhirOut("searchset Bundle of Organization"), ...problemResponses(400, 401, 403, 503) },
+    }),
+    async (c) => {
+      const params = await fhirBody(c, FhirConsentParameters);
+      const r = new ConsentReader(params.parameter[0]!.resource, BASE);
+      const bsn = r.bsn();
+      const requester = r.organisation("IRCP", true);
+      const purposes = r.purposes();
+      if (purposes.length !== 1) r.fail("/provision/purpose", "State exactly one purpose of use (TREAT or COC)");
+      const dataCategories = r.dataCategories();
+      if (r.errors.length || !bsn || !requester) reject(r);
+      assertSelf(c.get("auth"), requester);
+      const { pseudonym, stub } = await citizenShard(c.env, bsn);
+      const sources = await callShard(stub.locate(pseudonym, { ...requester, ...(c.get("auth").uziRole ? { uziRole: c.get("auth").uziRole } : {}) }, purposes[0]!, dataCategories.length ? dataCategories : undefined));
+      return fhirJson(c, sourcesBundle(sources, new URL("/fhir/Consent/$get-mitz-sources", c.req.url).toString())) as never;
+    },
+  );
+  return app;
+}
+
+export const consentOperations: FhirModule = {
+  routes,
+  resources: [
+    {
+      type: "Consent",
+      operations: [
+        { name: "has-mitz-consent", definition: "http://vzvz.nl/fhir/OperationDefinition/has-mitz-consent", documentation: "Closed question (gesloten vraag): Parameters with a proposed Consent -> OperationOutcome with a permission-response code per data category" },
+        { name: "get-mitz-sources", definition: "http://vzvz.nl/fhir/OperationDefinition/get-mitz-sources", documentation: "Open question (open vraag): Parameters with a proposed Consent -> searchset Bundle of source Organizations" },
+      ],
+    },
+  ],
+};

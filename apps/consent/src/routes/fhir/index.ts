@@ -1,0 +1,46 @@
+/**
+ * The FHIR R4 side under /fhir: every FHIR route module in FHIR_MODULES is mounted here and described in
+ * GET /fhir/metadata (../../fhir/capabilities.ts). Errors below /fhir are OperationOutcome resources (./common.ts).
+ * A new FHIR module (Subscription, Organization, …) is one more line in FHIR_MODULES.
+ */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { FhirResource } from "@regie/shared/contracts/consent";
+import type { AppEnv } from "../../env";
+import { capabilityStatement, type FhirModule } from "../../fhir/capabilities";
+import { fhirErrors, fhirJson } from "./common";
+import { consentOperations } from "./consent-operations";
+import { consentRead } from "./consent-read";
+import { SUBSCRIPTION_CAPABILITY } from "../../fhir/subscription-capability";
+import { fhirSubscriptionRoutes } from "../fhir-subscription";
+
+const subscriptions: FhirModule = {
+  routes: fhirSubscriptionRoutes,
+  resources: [
+    {
+      type: "Subscription",
+      documentation: SUBSCRIPTION_CAPABILITY.documentation,
+      interactions: SUBSCRIPTION_CAPABILITY.interaction.map((i) => i.code),
+      searchParams: SUBSCRIPTION_CAPABILITY.searchParam.map((p) => ({ ...p })),
+    },
+  ],
+};
+
+export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, subscriptions];
+
+/** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
+let started: string | undefined;
+
+export function fhirRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use("/fhir/*", fhirErrors());
+  app.use("/fhir", fhirErrors());
+  for (const m of FHIR_MODULES) app.route("/", m.routes());
+  app.openapi(
+    createRoute({
+      method: "get", path: "/fhir/metadata", tags: ["fhir"], summary: "FHIR CapabilityStatement: every FHIR interaction, search parameter and operation Regie serves",
+      responses: { 200: { description: "CapabilityStatement", content: { "application/fhir+json": { schema: FhirResource } } } },
+    }),
+    (c) => fhirJson(c, capabilityStatement(FHIR_MODULES, { baseUrl: new URL("/fhir", c.req.url).toString(), date: (started ??= new Date().toISOString()), version: "0.1.0" })) as never,
+  );
+  return app;
+}
