@@ -2,6 +2,8 @@ import { createApp, whoamiRoutes, type Mode } from "@regie/shared";
 import type { AppEnv } from "./env";
 import { devRoutes } from "./routes/dev";
 import { fhirRoutes } from "./routes/fhir";
+import { fhirOrganizationRoutes } from "./routes/fhir-organization";
+import { organisationRoutes } from "./routes/organisations";
 import { meRoutes } from "./routes/me";
 import { providerActionRoutes } from "./routes/provider-actions";
 import { providerQuestionRoutes } from "./routes/provider-questions";
@@ -21,6 +23,8 @@ export function buildApp(mode: Mode) {
   app.route("/", meRoutes());
   app.route("/", secondaryUseRoutes());
   app.route("/", fhirRoutes());
+  app.route("/", organisationRoutes());
+  app.route("/", fhirOrganizationRoutes());
   if (mode === "development") app.route("/", devRoutes());
   // an empty authenticated-free route in the same worker: the benchmark's baseline for the consent check
   app.get("/v1/ping", (c) => c.json({ ok: true }));

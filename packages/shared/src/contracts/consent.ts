@@ -9,3 +9,4 @@ export * from "./consent/provider-questions";
 export * from "./consent/provider-actions";
 export * from "./consent/citizen";
 export * from "./consent/hdab-fhir";
+export * from "./consent/address-book";
