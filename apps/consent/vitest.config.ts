@@ -26,6 +26,8 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["test/**/*.test.ts"],
+      // a local stand-in for a ZORG-AB `_history` source (test/address-book/sync.happy.test.ts)
+      globalSetup: ["./test/address-book/history-server.ts"],
       setupFiles: ["./test/setup.ts", require.resolve("@regie/shared/testing/fast-check-seed")],
       provide: { fastCheckSeed: fastCheckSeed() },
     },

@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 60_000 });
 const BASE = "http://consent.test";
 const choice = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" };
 
-type Role = "citizen" | "provider" | "hdab" | "researcher" | "publisher";
+type Role = "citizen" | "provider" | "hdab" | "researcher" | "publisher" | "operator";
 const tokenFor: Record<Role, () => Promise<string>> = {
   citizen: () => mintToken(env, { role: "citizen", bsn: freshBsn() }),
   provider: () => {
@@ -24,6 +24,7 @@ const tokenFor: Record<Role, () => Promise<string>> = {
   hdab: () => mintToken(env, { role: "hdab", sub: "hdab-nl" }),
   researcher: () => mintToken(env, { role: "researcher", sub: "r", name: "R", organisation: "O" }),
   publisher: () => mintToken(env, { role: "publisher", publisherId: "rivm" }),
+  operator: () => mintToken(env, { role: "operator", sub: "ops" }),
 };
 
 /**
@@ -52,7 +53,15 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /v1/provider/notifications": { path: () => "/v1/provider/notifications", roles: ["provider"] },
   "POST /v1/secondary-use/cohort-filter": { path: () => "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
   "GET /fhir/Consent": { path: () => `/fhir/Consent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
-  "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher"] },
+  "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher", "operator"] },
+  // the address book: every role of the registry reads it; only operators load it
+  "GET /v1/organisations": { path: () => "/v1/organisations?q=rivierenland", roles: ["citizen", "provider", "hdab", "operator"] },
+  "GET /v1/organisations/{ura}": { path: () => "/v1/organisations/00002002", roles: ["citizen", "provider", "hdab", "operator"] },
+  "GET /fhir/Organization": { path: () => "/fhir/Organization?name=rivierenland", roles: ["citizen", "provider", "hdab", "operator"] },
+  "GET /fhir/Organization/{id}": { path: () => "/fhir/Organization/00002002", roles: ["citizen", "provider", "hdab", "operator"] },
+  "GET /fhir/Endpoint": { path: () => "/fhir/Endpoint?organization=00002002", roles: ["citizen", "provider", "hdab", "operator"] },
+  "POST /v1/operator/address-book": { path: () => "/v1/operator/address-book", roles: ["operator"], body: () => ({ resourceType: "Bundle", type: "collection", entry: [] }) },
+  "GET /v1/operator/address-book/sync": { path: () => "/v1/operator/address-book/sync", roles: ["operator"] },
 };
 
 async function send(method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}) {
