@@ -1,4 +1,4 @@
-/* global document, HTMLInputElement, HTMLSelectElement, fetch, setTimeout, clearTimeout */
+/* global document, HTMLInputElement, HTMLSelectElement */
 // Small progressive enhancement; every page works without it.
 // - facet checkboxes submit the search form at once (the "apply filters" button is hidden then);
 // - the error summary gets focus so screen-reader and keyboard users land on it.
