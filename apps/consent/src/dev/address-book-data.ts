@@ -23,10 +23,18 @@ const PLACES = [
   "Harderwijk", "Kampen", "Lelystad", "Emmeloord", "Hoorn", "Enkhuizen", "Den Helder", "Purmerend", "Gouda", "Alphen aan den Rijn",
   "Schiedam", "Vlaardingen", "Spijkenisse", "Capelle aan den IJssel", "Katwijk", "Noordwijk", "Woerden", "Baarn", "Soest", "Zeist",
 ];
-const REGIONS = ["Rivierenland", "Noord-Holland Noord", "Twente", "Achterhoek", "Zeeland", "Limburg", "Drenthe", "Fryslân", "Brabant", "Gooi en Vechtstreek", "Midden-Nederland", "Rijnmond", "Haaglanden", "Gelderland-Zuid", "IJsselland", "Flevoland"];
+const REGIONS = ["Noord-Holland Noord", "Twente", "Achterhoek", "Zeeland", "Limburg", "Drenthe", "Fryslân", "Brabant", "Gooi en Vechtstreek", "Midden-Nederland", "Rijnmond", "Haaglanden", "Gelderland-Zuid", "IJsselland", "Flevoland"];
 const SURNAMES = ["De Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "De Boer", "Mulder", "De Groot", "Bos", "Vos", "Peters", "Hendriks", "Van Leeuwen", "Dekker", "Brouwer", "De Wit", "Dijkstra", "Smits", "De Graaf", "Van der Meer", "Kok", "Jacobs", "De Haan", "Vermeulen", "Van den Berg", "Van Dijk", "Schouten", "Van Beek", "Willems", "Hoekstra", "Koster", "Prins", "Huisman", "Kuipers", "Postma", "Van Wijk", "Çelik", "Yılmaz", "El Idrissi", "Nguyễn", "Müller"];
 const TREES = ["De Linde", "De Eik", "De Beuk", "De Wilg", "De Kastanje", "De Esdoorn", "De Populier", "De Hazelaar", "De Vlier", "'t Hofje", "De Brink", "De Molen", "De Korenbloem", "Het Anker", "De Meander", "De Singel"];
 const QUARTERS = ["Noord", "Zuid", "Oost", "West", "Centrum", "Binnenstad", "Stationsplein", "De Hoven", "Nieuwland", "Kattenbroek"];
+
+/** A few fixed neighbours of the demo hospital, so that a search for "rivierenland" has several answers to choose from. */
+const FIXED: readonly Omit<OrganisationRecord, "endpoints" | "sourceId">[] = [
+  { ura: "09000001", name: "Huisartsenpost Rivierenland", organizationType: "N6", place: "Tiel", active: true },
+  { ura: "09000002", name: "Apotheek Rivierenland", organizationType: "J8", place: "Culemborg", active: true },
+  { ura: "09000003", name: "Thuiszorg Rivierenland", organizationType: "T2", place: "Geldermalsen", active: true },
+  { ura: "09000004", name: "Verpleeghuis De Rivierenweide", organizationType: "R5", place: "Zaltbommel", active: false },
+];
 
 type Maker = (r: () => number, place: string) => string;
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -78,6 +86,13 @@ export function* addressBookRecords(count: number, seed = 16): Generator<Organis
     made++;
     yield { ura: p.ura, name: p.name, organizationType: p.organizationType, place: p.place, active: true, endpoints: endpointsFor(p.ura, p.name, () => 0), sourceId: null };
   }
+  for (const f of FIXED) {
+    if (made >= count) return;
+    made++;
+    yield { ...f, endpoints: endpointsFor(f.ura, f.name, () => 0), sourceId: null };
+  }
+  // names are unique in the book: a repeated one gets its place, then a location number (large benchmark books)
+  const names = new Set<string>();
   for (let i = 0; made < count; i++) {
     let x = r() * TOTAL_SHARE;
     let m = MIX[0]!;
@@ -87,8 +102,11 @@ export function* addressBookRecords(count: number, seed = 16): Generator<Organis
       if (x < 0) break;
     }
     const place = pick(r, PLACES);
-    const name = m[2](r, place);
+    let name = m[2](r, place);
+    if (names.has(name)) name = name.endsWith(place) ? name : `${name} ${place}`;
     const ura = String(10_000_000 + i * 7 + Math.floor(r() * 7));
+    for (let k = 2; names.has(name); k++) name = `${name.replace(/, locatie \d+$/, "")}, locatie ${k}`;
+    names.add(name);
     made++;
     yield { ura, name, organizationType: m[0], place, active: r() >= 0.02, endpoints: endpointsFor(ura, name, r), sourceId: null };
   }
