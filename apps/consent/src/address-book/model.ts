@@ -3,16 +3,8 @@ import { categoryOf, organisationType, type ProviderCategory } from "@regie/shar
 import type { DirectoryOrganisation, OrganisationEndpoint } from "@regie/shared/contracts/consent";
 import { foldText } from "@regie/shared/text/fold";
 
-export interface OrganisationRecord {
-  ura: string;
-  name: string;
-  organizationType: string;
-  place: string | null;
-  active: boolean;
-  endpoints: OrganisationEndpoint[];
-  /** the Organization's id at the source (not part of the content hash) */
-  sourceId?: string | null;
-}
+export type { OrganisationRecord } from "./record";
+import type { OrganisationRecord } from "./record";
 
 /** What D1 holds per organisation (migrations 0002 and 0030). */
 export interface OrganisationRow {

@@ -7,8 +7,8 @@
  */
 import { DEMO_PROVIDERS } from "@regie/shared/demo";
 import { mulberry32 } from "@regie/shared/util/prng";
-import type { OrganisationEndpoint } from "@regie/shared/contracts/consent";
-import type { OrganisationRecord } from "../address-book/model";
+import type { OrganisationEndpoint } from "@regie/shared/contracts/consent/address-book";
+import type { OrganisationRecord } from "../address-book/record";
 
 export const DEMO_ADDRESS_BOOK_SIZE = 10_000;
 
