@@ -12,6 +12,8 @@ import { categoryFor, contentHash, fromRow, searchColumns, type OrganisationReco
 import { ftsQuery } from "./query";
 
 export const WRITE_BATCH = 200;
+/** How many best-ranked FTS matches an unfiltered search reads rows for (bounded work per search). */
+export const CANDIDATES = 200;
 const COLUMNS = "ura, name, organization_type, category, place, active, endpoints, content_hash, updated_at";
 
 export interface SearchParams {
@@ -27,7 +29,18 @@ export async function searchOrganisations(db: D1Database, p: SearchParams): Prom
   const { match, namePrefix } = ftsQuery(p.q, p.place);
   const inactive = p.includeInactive ? 1 : 0;
   let rows: OrganisationRow[];
-  if (match) {
+  if (match && !p.type && !p.category) {
+    // Without filters: rank inside FTS5 alone (no row of organisations read per match), keep the best
+    // CANDIDATES, then read, boost and cut only those. A broad prefix ("hui": a third of the book) costs one bm25
+    // pass in the index instead of a join over every match.
+    const sql = `SELECT ${COLUMNS.split(", ").map((c) => "o." + c).join(", ")}
+      FROM (SELECT rowid, bm25(organisations_fts, 10.0, 3.0) AS score FROM organisations_fts WHERE organisations_fts MATCH ?1 ORDER BY score LIMIT ${CANDIDATES}) f
+      JOIN organisations o ON o.rowid = f.rowid
+      WHERE (?2 = 1 OR o.active = 1)
+      ORDER BY CASE WHEN ?3 IS NOT NULL AND o.search_name LIKE ?3 || '%' THEN 0 ELSE 1 END, f.score, o.active DESC, o.search_name, o.ura
+      LIMIT ?4`;
+    rows = (await db.prepare(sql).bind(match, inactive, namePrefix, p.limit + 1).all<OrganisationRow>()).results;
+  } else if (match) {
     const sql = `SELECT ${COLUMNS.split(", ").map((c) => "o." + c).join(", ")}
       FROM organisations_fts JOIN organisations o ON o.rowid = organisations_fts.rowid
       WHERE organisations_fts MATCH ?1 AND (?2 IS NULL OR o.organization_type = ?2) AND (?3 IS NULL OR o.category = ?3) AND (?4 = 1 OR o.active = 1)
