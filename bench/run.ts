@@ -6,6 +6,7 @@
 // BENCH_DURATION (s per measurement), BENCH_CITIZENS, BENCH_CONNECTIONS=1,16,64, BENCH_DATASETS=5000,50000,
 // BENCH_COHORTS=100000,1000000, BENCH_OPT_OUTS, BENCH_SEARCH_CONNECTIONS, BENCH_PORT_BASE,
 // BENCH_SEED=api (seed consent through the public API instead of POST /dev/bulk-choices).
+// Scale mode: BENCH_ONLY=catalogueScale [BENCH_SCALE_DATASETS=500000] (bench/scenarios/catalogue-scale.ts).
 import { performance } from "node:perf_hooks";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -17,9 +18,10 @@ import { root } from "../scripts/dev-env";
 import * as consent from "./scenarios/consent";
 import * as catalogue from "./scenarios/catalogue";
 import * as cohort from "./scenarios/cohort";
+import * as catalogueScale from "./scenarios/catalogue-scale";
 import * as addressbook from "./scenarios/addressbook";
 
-const SCENARIOS = { consent, catalogue, cohort, addressbook };
+const SCENARIOS = { consent, catalogue, cohort, catalogueScale, addressbook };
 const only = (process.env.BENCH_ONLY ?? "consent,cohort,catalogue,addressbook").split(",").map((s) => s.trim()).filter(Boolean);
 const log = (m: string) => console.log(m);
 const isScenario = (name: string): name is keyof typeof SCENARIOS => Object.hasOwn(SCENARIOS, name);

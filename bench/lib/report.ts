@@ -1,5 +1,6 @@
 // The printed table and the verdicts against the targets.
 import type * as catalogue from "../scenarios/catalogue";
+import type * as catalogueScale from "../scenarios/catalogue-scale";
 import type * as cohort from "../scenarios/cohort";
 import type * as addressbook from "../scenarios/addressbook";
 import type * as consent from "../scenarios/consent";
@@ -21,6 +22,8 @@ export interface BenchResults {
     consent?: Recorded<ReturnType<typeof consent.run>>;
     catalogue?: Recorded<ReturnType<typeof catalogue.run>>;
     cohort?: Recorded<ReturnType<typeof cohort.run>>;
+    /** printed while it runs; figures in latest.json */
+    catalogueScale?: Recorded<ReturnType<typeof catalogueScale.run>>;
     addressbook?: Recorded<ReturnType<typeof addressbook.run>>;
   };
   memory: ReturnType<typeof memory> | null;

@@ -7,6 +7,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
   secret("TRUSTED_ISSUERS", { check: trustedIssuersProblem }),
   variable("AUTH_AUDIENCE"),
   binding("DB", "d1"),
+  binding("SEARCH_SHARDS", "durable-object"),
+  variable("SEARCH_SHARD_COUNT"),
   binding("CONSENT", "service"),
   binding("RATE_LIMITER", "rate-limit", { only: "production" }),
 ];

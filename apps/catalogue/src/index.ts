@@ -6,3 +6,4 @@ import { REQUIREMENTS } from "./config";
 export default {
   fetch: workerFetch<Env>({ service: "catalogue", requirements: REQUIREMENTS, build: buildApp }),
 } satisfies ExportedHandler<Env>;
+export { IndexShard } from "./search/shard/index-shard";

@@ -39,8 +39,28 @@ describe("DCAT export of the whole catalogue", () => {
     expect(past).toMatch(/hydra:totalItems "5"/);
   });
 
+  it("hydra:next links page by keyset (after=<ordinal>) and give the same datasets as page numbers", async () => {
+    const datasets = (ttl: string) => [...ttl.matchAll(/dcat:dataset <([^>]+)>/g)].map((m) => m[1]!);
+    const byNumber: string[] = [];
+    for (let page = 1; page <= 3; page++) byNumber.push(...datasets(await (await SELF.fetch(`${BASE}/catalog.ttl?pageSize=2&page=${page}`)).text()));
+    const byLink: string[] = [];
+    let url: string | undefined = `${BASE}/catalog.ttl?pageSize=2`;
+    let pages = 0;
+    while (url) {
+      const ttl: string = await (await SELF.fetch(url)).text();
+      byLink.push(...datasets(ttl));
+      const next: string | undefined = /hydra:next <([^>]+)>/.exec(ttl)?.[1];
+      if (next) expect(next).toMatch(/[?&]after=\d+/);
+      url = next?.replace(/^https?:\/\/[^/]+/, BASE);
+      pages++;
+    }
+    expect(pages).toBe(3);
+    expect(byLink).toHaveLength(5);
+    expect(byLink).toEqual(byNumber);
+  });
+
   it("400 for bad paging parameters", async () => {
-    for (const qs of ["page=0", "pageSize=0", "pageSize=99999", "modified_since=yesterday", "page=abc"]) {
+    for (const qs of ["page=0", "pageSize=0", "pageSize=99999", "modified_since=yesterday", "page=abc", "after=-1", "after=x"]) {
       const res = await SELF.fetch(`${BASE}/catalog.ttl?${qs}`);
       expect(res.status, qs).toBe(400);
       expect(res.headers.get("content-type")).toBe("application/problem+json");

@@ -4,10 +4,12 @@ import { devRoutes } from "./routes/dev";
 import { fhirRoutes } from "./routes/fhir";
 import { fhirOrganizationRoutes } from "./routes/fhir-organization";
 import { organisationRoutes } from "./routes/organisations";
+import { fhirSubscriptionRoutes } from "./routes/fhir-subscription";
 import { meRoutes } from "./routes/me";
 import { providerActionRoutes } from "./routes/provider-actions";
 import { providerQuestionRoutes } from "./routes/provider-questions";
 import { secondaryUseRoutes } from "./routes/secondary-use";
+import { subscriptionRoutes } from "./routes/subscriptions";
 
 /** The route table of a mode: the development routes (/dev/*) exist only in development. */
 export function buildApp(mode: Mode) {
@@ -20,11 +22,13 @@ export function buildApp(mode: Mode) {
   app.route("/", whoamiRoutes());
   app.route("/", providerQuestionRoutes());
   app.route("/", providerActionRoutes());
+  app.route("/", subscriptionRoutes());
   app.route("/", meRoutes());
   app.route("/", secondaryUseRoutes());
   app.route("/", fhirRoutes());
   app.route("/", organisationRoutes());
   app.route("/", fhirOrganizationRoutes());
+  app.route("/", fhirSubscriptionRoutes());
   if (mode === "development") app.route("/", devRoutes());
   // an empty authenticated-free route in the same worker: the benchmark's baseline for the consent check
   app.get("/v1/ping", (c) => c.json({ ok: true }));

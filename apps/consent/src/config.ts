@@ -30,5 +30,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   }),
   binding("DB", "d1"),
   binding("SHARDS", "durable-object"),
+  // the shards' outboxes send subscribers' notifications here (src/push/consumer.ts consumes it)
+  binding("PUSH_QUEUE", "queue"),
   binding("RATE_LIMITER", "rate-limit", { only: "production" }),
 ];

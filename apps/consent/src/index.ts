@@ -2,10 +2,11 @@ import { configProblems, logger, modeOf, workerFetch } from "@regie/shared";
 import { buildApp } from "./app";
 import { REQUIREMENTS } from "./config";
 import { runSync, syncEnabled } from "./address-book/sync";
+import { queueHandler } from "./push/consumer";
 
 export { ConsentShard } from "./storage/shard";
 
-/** The deployed worker: configuration checked at start, then the route table of its environment. */
+/** The deployed worker: configuration checked at start, then the route table of its environment; the push queues; the address-book sync (Cron Trigger). */
 export default {
   fetch: workerFetch<Env>({ service: "consent", requirements: REQUIREMENTS, build: buildApp }),
   /** Cron Trigger (wrangler.jsonc `triggers.crons`): the address book's `_history` sync, when a source is configured. */
@@ -24,4 +25,5 @@ export default {
       logger.error("address-book sync failed", { error: err instanceof Error ? err.message : String(err) });
     }
   },
+  queue: (batch, env) => queueHandler(batch, env),
 } satisfies ExportedHandler<Env>;

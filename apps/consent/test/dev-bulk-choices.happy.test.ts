@@ -33,7 +33,8 @@ describe("POST /dev/bulk-choices (development only)", () => {
     const log = (await call("GET", "/v1/me/access-log", token)).body.items.map((e: { action: string }) => e.action);
     expect(log.filter((a: string) => a === "choice-recorded")).toHaveLength(2);
     expect((await call("GET", "/v1/me/access-log/verify", token)).body.valid).toBe(true);
-  });
+    // hundreds of writes: seconds alone, more on a loaded 2-core machine
+  }, 30_000);
 
   it("refuses a malformed batch as a whole with a problem+json and records nothing", async () => {
     const good = freshBsn();

@@ -30,6 +30,15 @@ describe("no raw BSN in storage", () => {
     expectStatus(c, 201, "citizen records a choice");
     expectStatus(await call("PUT", `/v1/me/choices/${c.body.id}`, t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "deny" }), 200, "citizen changes the choice");
     expectStatus(await call("POST", "/v1/subscriptions", await providerToken("huisarts"), { patient: { bsn } }), 201, "provider subscribes");
+    // push subscriptions keep the BSN (and the channel headers) only sealed; the notifications they cause pass the outbox and the queue
+    expectStatus(
+      await call("POST", "/fhir/Subscription", await providerToken("apotheek"), {
+        resourceType: "Subscription", status: "requested", reason: "OTV", criteria: `Consent?_query=otv&patientid=${bsn}&providerid=00003003&providertype=J8`,
+        channel: { type: "rest-hook", endpoint: "http://localhost:9/hook", header: [`X-Patient: ${bsn}`] },
+      }, { "content-type": "application/fhir+json" }),
+      202, "provider subscribes with a rest-hook through FHIR",
+    );
+    expectStatus(await call("POST", "/v1/subscriptions", await providerToken("huisarts"), { patient: { bsn }, channel: { endpoint: "http://localhost:9/hook" } }), 201, "a channel is added to a subscription");
     expectStatus(await call("POST", "/v1/provider/choices", await providerToken("huisarts"), { patient: { bsn }, choice: { holder: { category: "huisarts" }, requester: { category: "ggz" }, dataCategory: "GGC013", decision: "deny" } }), 201, "provider records a choice");
     expectStatus(await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), { patient: { bsn }, holder: { category: "huisarts" }, dataCategories: ["GGC002"], reason: "acute" }), 201, "temporary consent");
     expectStatus(await call("POST", "/v1/consent-check", await providerToken("apotheek"), checkBody(bsn, "huisarts", "apotheek", ["GGC002"])), 200, "consent check");

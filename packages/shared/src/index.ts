@@ -19,3 +19,4 @@ export * from "./http/bearer";
 export * from "./http/security-headers";
 export * from "./http/idempotency-key";
 export * from "./util/encoding";
+export * from "./http/outbound-url";

@@ -30,15 +30,38 @@ function checkExtraTriples(input: DatasetInput) {
   }
 }
 
+/** The candidates for an identifier's id, in order: its slug, then the slug with -2 … -21. */
+const candidatesFor = (identifier: string) => {
+  const base = slug(identifier);
+  return [base, ...Array.from({ length: 20 }, (_, i) => `${base}-${i + 2}`)];
+};
+
 /** A free id: the slug of the identifier, with a numeric suffix when taken. */
 async function freeId(repo: DatasetsRepo, identifier: string, reserved: Set<string>): Promise<string> {
-  const base = slug(identifier);
-  const candidates = [base, ...Array.from({ length: 20 }, (_, i) => `${base}-${i + 2}`)];
-  const taken = await repo.idsTaken(candidates);
-  const free = candidates.find((c) => !taken.has(c) && !reserved.has(c));
-  const id = free ?? `${base}-${crypto.randomUUID().slice(0, 8)}`;
-  reserved.add(id);
-  return id;
+  return (await freeIds(repo, [identifier], reserved))[0]!;
+}
+
+/**
+ * Free ids for many identifiers in a few queries (not one per dataset: a harvest stays far below the 1,000
+ * queries per invocation): which slugs are taken is read in chunks of 500 ids, and only for identifiers whose slug
+ * is taken are the suffixed candidates read.
+ */
+async function freeIds(repo: DatasetsRepo, identifiers: string[], reserved: Set<string>): Promise<string[]> {
+  const taken = new Set<string>();
+  const read = async (ids: string[]) => {
+    const unique = [...new Set(ids)].filter((id) => !taken.has(id));
+    for (let i = 0; i < unique.length; i += 500) for (const id of await repo.idsTaken(unique.slice(i, i + 500))) taken.add(id);
+  };
+  const lists = identifiers.map(candidatesFor);
+  await read(lists.map((l) => l[0]!));
+  const seen = new Map<string, number>();
+  for (const l of lists) seen.set(l[0]!, (seen.get(l[0]!) ?? 0) + 1);
+  await read(lists.filter((l) => taken.has(l[0]!) || reserved.has(l[0]!) || seen.get(l[0]!)! > 1).flatMap((l) => l.slice(1)));
+  return lists.map((candidates) => {
+    const id = candidates.find((c) => !taken.has(c) && !reserved.has(c)) ?? `${candidates[0]}-${crypto.randomUUID().slice(0, 8)}`;
+    reserved.add(id);
+    return id;
+  });
 }
 
 export function buildDoc(value: DatasetInput, meta: { id: string; iri: string; publisherId: string; revision: number; modified: string }): Dataset {
@@ -102,6 +125,7 @@ export async function harvest(repo: DatasetsRepo, body: string, mediaType: "text
   const statements: D1PreparedStatement[] = [];
   const reserved = new Set<string>();
   const now = nowIso();
+  const accepted: { h: (typeof found)[number]; value: DatasetInput; ref: StoredRef | undefined }[] = [];
   for (const h of found) {
     const result = validateDataset(h.value, h.violations);
     const ref = existing.get(h.iri);
@@ -113,8 +137,16 @@ export async function harvest(repo: DatasetsRepo, body: string, mediaType: "text
       report.rejected.push({ iri: h.iri, violations: [{ path: "/iri", property: "dct:publisher", message: "dct:publisher: this dataset is published by another publisher" }] });
       continue;
     }
-    const id = ref?.id ?? (await freeId(repo, result.value.identifier, reserved));
-    const doc = buildDoc(result.value, { id, iri: h.iri, publisherId, revision: (ref?.revision ?? 0) + 1, modified: result.value.modified ?? now });
+    accepted.push({ h, value: result.value, ref });
+  }
+  // ids for the new datasets in a few queries, in document order (as one at a time would give them)
+  const fresh = accepted.filter((a) => !a.ref);
+  const ids = await freeIds(repo, fresh.map((a) => a.value.identifier), reserved);
+  const idOf = new Map(fresh.map((a, i) => [a, ids[i]!]));
+  for (const a of accepted) {
+    const { h, ref } = a;
+    const id = ref?.id ?? idOf.get(a)!;
+    const doc = buildDoc(a.value, { id, iri: h.iri, publisherId, revision: (ref?.revision ?? 0) + 1, modified: a.value.modified ?? now });
     const record = toRecord(doc, publisherName(publisherId, doc));
     statements.push(ref ? repo.updateStatement(record) : repo.insertStatement(record, now));
     if (!ref) statements.push(repo.clearTombstone(id));

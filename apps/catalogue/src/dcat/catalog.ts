@@ -13,8 +13,10 @@ export interface CatalogPage {
   total: number;
   page: number;
   pageSize: number;
-  /** absolute URL of this page without the page parameter (other query parameters kept) */
-  pageUrl: (page: number) => string;
+  /** absolute URL of a page (other query parameters kept); `after` for keyset paging (the next link) */
+  pageUrl: (page: number, after?: number) => string;
+  /** the ordinal of this page's last dataset, when there is a next page: its link continues after it */
+  nextAfter?: number;
 }
 
 export function catalogQuads(p: CatalogPage): Quad[] {
@@ -41,7 +43,7 @@ export function catalogQuads(p: CatalogPage): Quad[] {
   out.push(quad(view, n("hydra:itemsPerPage"), literal(String(p.pageSize), namedNode(XSD.nonNegativeInteger))));
   out.push(quad(view, n("hydra:first"), namedNode(p.pageUrl(1))));
   out.push(quad(view, n("hydra:last"), namedNode(p.pageUrl(last))));
-  if (p.page < last) out.push(quad(view, n("hydra:next"), namedNode(p.pageUrl(p.page + 1))));
+  if (p.page < last) out.push(quad(view, n("hydra:next"), namedNode(p.pageUrl(p.page + 1, p.nextAfter))));
   if (p.page > 1) out.push(quad(view, n("hydra:previous"), namedNode(p.pageUrl(p.page - 1))));
   return out;
 }

@@ -6,6 +6,7 @@
 import { DEMO_PUBLISHERS, type DemoPublisher } from "@regie/shared/demo";
 import { EHDS_REGULATION, HEALTH_CATEGORIES, type DatasetInput } from "@regie/shared/contracts/catalogue";
 import { mulberry32 } from "@regie/shared/util/prng";
+import { VARIETY_PUBLISHER_LIST, varietyKeywords } from "./variety";
 
 const TOPICS = [
   { nl: "oncologie", en: "oncology", kw: ["kanker", "cancer"], theme: "CANCER_DISEASE" },
@@ -46,8 +47,15 @@ const FORMATS = ["CSV", "PARQUET", "JSON", "XLSX", "SAS", "TSV"];
 const AGE_BANDS: [number, number][] = [[0, 17], [18, 65], [65, 110], [0, 110], [18, 110], [4, 12], [12, 25], [45, 90]];
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-export function generateDataset(seed: number, index: number, publishers: readonly DemoPublisher[] = DEMO_PUBLISHERS): DatasetInput & { publisherId: string } {
+export type Variety = "demo" | "realistic";
+
+/**
+ * One dataset. `variety: "realistic"` (scale benchmarks) spreads datasets over 500 publishers and adds 5
+ * Zipf-distributed keywords from 5,000 (./variety.ts); the rest is the same.
+ */
+export function generateDataset(seed: number, index: number, publishers: readonly DemoPublisher[] = DEMO_PUBLISHERS, variety: Variety = "demo"): DatasetInput & { publisherId: string } {
   const r = mulberry32((seed * 1_000_003 + index * 7919) >>> 0);
+  if (variety === "realistic") publishers = VARIETY_PUBLISHER_LIST;
   const topic = pick(r, TOPICS);
   const kind = pick(r, KINDS);
   const region = pick(r, REGIONS);
@@ -90,6 +98,7 @@ export function generateDataset(seed: number, index: number, publishers: readonl
       ...(bilingual ? [{ value: topic.en, lang: "en" }] : []),
       ...topic.kw.map((k) => ({ value: k })),
       { value: kind.en, lang: "en" },
+      ...(variety === "realistic" ? varietyKeywords(mulberry32((seed * 7 + index * 104_729) >>> 0)).map((value) => ({ value })) : []),
     ],
     spatial: ["http://publications.europa.eu/resource/authority/country/NLD"],
     temporal: [{ startDate: `${startYear}-01-01`, endDate: `${endYear}-12-31` }],

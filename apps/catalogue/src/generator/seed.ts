@@ -4,7 +4,7 @@ import { datasetIri, slug } from "../dcat/identity";
 import { harvest, nowIso, publisherName } from "../datasets/service";
 import { toRecord } from "../datasets/record";
 import type { DatasetsRepo } from "../storage/datasets-repo";
-import { generateDataset } from "./generate";
+import { generateDataset, type Variety } from "./generate";
 import { OFFICIAL_EXAMPLE_TTL } from "./official-example";
 
 export const DEMO_SIZE = 200;
@@ -16,14 +16,14 @@ async function generatedSoFar(db: D1Database): Promise<number> {
 }
 
 /** Adds generated datasets until `target` of them exist; returns how many were added. */
-export async function growGenerated(db: D1Database, repo: DatasetsRepo, target: number): Promise<number> {
+export async function growGenerated(db: D1Database, repo: DatasetsRepo, target: number, variety: Variety = "demo"): Promise<number> {
   const start = await generatedSoFar(db);
   const now = nowIso();
   for (let from = start; from < target; from += BATCH) {
     const to = Math.min(target, from + BATCH);
     const statements: D1PreparedStatement[] = [];
     for (let i = from; i < to; i++) {
-      const { publisherId, ...input } = generateDataset(SEED, i);
+      const { publisherId, ...input } = generateDataset(SEED, i, undefined, variety);
       const id = slug(input.identifier);
       const doc: Dataset = { ...input, id, iri: datasetIri(id), publisherId, modified: input.modified!, revision: 1 };
       statements.push(repo.insertStatement(toRecord(doc, publisherName(publisherId, doc)), now));
@@ -38,7 +38,7 @@ export async function growGenerated(db: D1Database, repo: DatasetsRepo, target: 
  * Without a count: the demo set (the official example, owned by the demo publisher "iknl", and 200 generated
  * datasets). With a count: grows the catalogue to that many datasets in total.
  */
-export async function seed(db: D1Database, repo: DatasetsRepo, count?: number): Promise<{ datasets: number; added: number }> {
+export async function seed(db: D1Database, repo: DatasetsRepo, count?: number, variety: Variety = "demo"): Promise<{ datasets: number; added: number }> {
   let added = 0;
   const example = await repo.refsByIris(["https://healthdcat-ap.example.org/release-7/example/dataset-oncology-ehrs-2024"]);
   if (example.length === 0) {
@@ -48,6 +48,6 @@ export async function seed(db: D1Database, repo: DatasetsRepo, count?: number): 
   const total = await repo.count();
   const generated = await generatedSoFar(db);
   const wanted = count === undefined ? Math.max(DEMO_SIZE, generated) : generated + Math.max(0, count - total);
-  added += await growGenerated(db, repo, wanted);
+  added += await growGenerated(db, repo, wanted, variety);
   return { datasets: await repo.count(), added };
 }

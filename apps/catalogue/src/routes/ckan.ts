@@ -8,8 +8,8 @@ import { PROBLEM_CONTENT_TYPE, problemBody, type ErrorCode } from "@regie/shared
 import { FACET_FIELDS, SearchQuery, type FacetField } from "@regie/shared/contracts/catalogue";
 import { CKAN_FIELDS, CKAN_SORTS, CkanQueryError, parseClauses, toCkanPackage } from "../ckan/package";
 import type { AppEnv } from "../env";
-import * as bits from "../search/bitset";
-import { cachedRead, runSearch, searchIndex } from "../search/service";
+import { publisherName } from "../datasets/service";
+import { cachedOffsetRead, publishers } from "../search/sharded";
 import { DatasetsRepo } from "../storage/datasets-repo";
 
 const HELP = "https://docs.ckan.org/en/latest/api/index.html";
@@ -62,11 +62,8 @@ export function ckanRoutes() {
     const parsed = SearchQuery.safeParse({ q: q || undefined, sort, ...selections });
     if (!parsed.success) return ckanError("BAD_REQUEST", "Validation Error", parsed.error.issues.map((i) => i.message).join("; "));
     const repo = new DatasetsRepo(c.env.DB);
-    const body = await cachedRead(repo, `package_search|${JSON.stringify([parsed.data, start, rows, facetFields, sortParam])}`, async (version) => {
-      const { page } = await runSearch(repo, parsed.data, { offset: start, limit: rows }, version);
-      const index = await searchIndex(repo, version);
-      const docs = await repo.docsByOrds(page.ords);
-      const publisherLabel = (id: string) => index.facets.publisher.labels.get(id)?.en ?? id;
+    const body = await cachedOffsetRead(c.env, repo, `package_search|${JSON.stringify([parsed.data, facetFields, sortParam])}`, parsed.data, { offset: start, limit: rows }, async (page) => {
+      const { version, docs } = await repo.docsAt(page.ords);
       const facets: Record<string, Record<string, number>> = {};
       const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
       for (const name of facetFields) {
@@ -75,15 +72,16 @@ export function ckanRoutes() {
         facets[name] = Object.fromEntries(counts.map((f) => [f.value, f.count]));
         searchFacets[name] = { title: name, items: counts.map((f) => ({ name: f.value, display_name: f.label, count: f.count })) };
       }
-      return JSON.stringify(
+      const body = JSON.stringify(
         ok({
           count: page.total,
-          results: docs.map((d) => toCkanPackage(d, publisherLabel(d.publisherId))),
+          results: docs.map((d) => toCkanPackage(d, publisherName(d.publisherId, d))),
           facets,
           search_facets: searchFacets,
           sort: sortParam,
         }),
       );
+      return { body, version };
     });
     return c.body(body, 200, { "content-type": "application/json" }) as never;
   });
@@ -94,19 +92,12 @@ export function ckanRoutes() {
     const repo = new DatasetsRepo(c.env.DB);
     const doc = await repo.getDoc(id);
     if (!doc) return ckanError("NOT_FOUND", "Not Found Error", "Not found");
-    const index = await searchIndex(repo);
-    return c.json(ok(toCkanPackage(doc, index.facets.publisher.labels.get(doc.publisherId)?.en ?? doc.publisherId)), 200);
+    return c.json(ok(toCkanPackage(doc, publisherName(doc.publisherId, doc))), 200);
   });
 
   app.get("/api/3/action/organization_list", async (c) => {
     const allFields = /^(true|1)$/i.test(c.req.query("all_fields") ?? "");
-    const index = await searchIndex(new DatasetsRepo(c.env.DB));
-    const orgs = [...index.facets.publisher.values.keys()].sort().map((id) => ({
-      id,
-      name: id,
-      title: index.facets.publisher.labels.get(id)?.en ?? id,
-      package_count: bits.count(index.facets.publisher.values.get(id)!),
-    }));
+    const orgs = (await publishers(c.env, new DatasetsRepo(c.env.DB))).map((p) => ({ id: p.id, name: p.id, title: p.name ?? p.id, package_count: p.count }));
     return c.json(ok(allFields ? orgs : orgs.map((o) => o.name)), 200);
   });
   return app;

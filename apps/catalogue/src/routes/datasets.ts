@@ -8,9 +8,9 @@ import { idempotent } from "../http/idempotency";
 import { negotiate, RDF_TYPES } from "../http/negotiate";
 import { datasetToQuads } from "../rdf/to-rdf";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
-import { searchDatasets } from "../search/service";
+import { searchDatasets } from "../search/sharded";
 import { DatasetsRepo } from "../storage/datasets-repo";
-import { decodeCursor } from "../search/search";
+import { decodePageCursor, type PageCursor } from "../search/cursor";
 import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 
 const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }) });
@@ -31,13 +31,13 @@ export function datasetRoutes() {
     }),
     async (c) => {
       const { cursor, limit, lang, ...query } = c.req.valid("query");
-      let offset = 0;
+      let page: PageCursor = { offset: 0 };
       if (cursor) {
-        const o = decodeCursor(cursor);
-        if (o === null) throw new ApiError("BAD_REQUEST", "The cursor is not valid: use nextCursor from a previous response");
-        offset = o;
+        const decoded = decodePageCursor(cursor);
+        if (decoded === null) throw new ApiError("BAD_REQUEST", "The cursor is not valid: use nextCursor from a previous response");
+        page = decoded;
       }
-      const body = await searchDatasets(new DatasetsRepo(c.env.DB), query, { offset, limit, lang });
+      const body = await searchDatasets(c.env, new DatasetsRepo(c.env.DB), query, { offset: page.offset, after: page.after, limit, lang });
       return c.body(body, 200, { "content-type": "application/json" }) as never;
     },
     (result) => {

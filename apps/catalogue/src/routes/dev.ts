@@ -4,6 +4,7 @@ import { ApiError, zodIssuesToErrors } from "@regie/shared";
 import { DevSeedRequest } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { seed } from "../generator/seed";
+import { shardInfo } from "../search/sharded";
 import { DatasetsRepo } from "../storage/datasets-repo";
 
 export function devRoutes() {
@@ -20,7 +21,9 @@ export function devRoutes() {
     }
     const parsed = DevSeedRequest.safeParse(body);
     if (!parsed.success) throw new ApiError("VALIDATION_FAILED", "The seed request is not valid", { errors: zodIssuesToErrors(parsed.error.issues) });
-    return c.json(await seed(c.env.DB, new DatasetsRepo(c.env.DB), parsed.data.count), 200);
+    return c.json(await seed(c.env.DB, new DatasetsRepo(c.env.DB), parsed.data.count, parsed.data.variety), 200);
   });
+  // the index shards' sizes and in-memory bytes (bench scale mode)
+  app.get("/dev/search-shards", async (c) => c.json(await shardInfo(c.env, new DatasetsRepo(c.env.DB)), 200));
   return app;
 }

@@ -23,14 +23,16 @@ export function exportRoutes() {
         const q = c.req.valid("query");
         const { page, pageSize } = q;
         if (q.modified_since && Number.isNaN(Date.parse(q.modified_since))) throw new ApiError("BAD_REQUEST", "modified_since is not a valid date");
-        const { total, docs } = await new DatasetsRepo(c.env.DB).exportPage({ offset: (page - 1) * pageSize, limit: pageSize, modifiedSince: q.modified_since });
+        const { total, docs, lastOrd } = await new DatasetsRepo(c.env.DB).exportPage({ offset: (page - 1) * pageSize, after: q.after, limit: pageSize, modifiedSince: q.modified_since });
         const url = new URL(c.req.url);
-        const pageUrl = (p: number) => {
+        const pageUrl = (p: number, after?: number) => {
           const u = new URL(url.toString());
           u.searchParams.set("page", String(p));
+          if (after === undefined) u.searchParams.delete("after");
+          else u.searchParams.set("after", String(after));
           return u.toString();
         };
-        const quads = catalogQuads({ datasets: docs, total, page, pageSize, pageUrl });
+        const quads = catalogQuads({ datasets: docs, total, page, pageSize, pageUrl, nextAfter: lastOrd });
         const body = type === "text/turtle" ? toTurtle(quads) : toJsonLd(quads);
         return c.body(body, 200, { "content-type": `${type}; charset=utf-8` }) as never;
       },

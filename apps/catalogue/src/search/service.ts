@@ -29,17 +29,8 @@ const responses = new LruMap<string, string>(512);
 /** Rounds of "the data moved while this search read it, run it again at the newer version". */
 const MAX_ROUNDS = 3;
 
-/** `epoch:counter` -> its parts. */
-function parse(version: string): { epoch: string; counter: number } {
-  const i = version.lastIndexOf(":");
-  return { epoch: version.slice(0, i), counter: Number(version.slice(i + 1)) };
-}
-
-/** Whether an index at `indexVersion` holds every change up to catalogue version `wanted`. */
-export function covers(indexVersion: string, wanted: string): boolean {
-  const a = parse(indexVersion), b = parse(wanted);
-  return a.epoch === b.epoch && a.counter >= b.counter;
-}
+import { covers } from "./versions";
+export { covers };
 
 /** Changed rows up to this many (an eighth of the catalogue, at least 500) are applied; more reads everything. */
 export const deltaLimit = (datasets: number) => Math.max(500, datasets >> 3);

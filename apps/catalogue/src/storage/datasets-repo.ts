@@ -160,6 +160,16 @@ export class DatasetsRepo {
     return ords.map((o) => byOrd.get(o)).filter((s): s is Dataset => !!s);
   }
 
+  /** The documents of `ords` in that order, with the catalogue version they were read at (one batch, one row each). */
+  async docsAt(ords: number[]): Promise<{ version: string; docs: Dataset[] }> {
+    const [v, rows] = await this.db.batch([
+      this.db.prepare(VERSION),
+      this.db.prepare(`SELECT ord, doc FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ords)),
+    ]);
+    const byOrd = new Map((rows!.results as { ord: number; doc: string }[]).map((r) => [r.ord, JSON.parse(r.doc) as Dataset]));
+    return { version: versionOf(v!), docs: ords.map((o) => byOrd.get(o)).filter((d): d is Dataset => !!d) };
+  }
+
   /** Version and index rows read in one batch, so they belong together. */
   async indexRows(): Promise<{ version: string; rows: IndexRow[] }> {
     const [v, rows] = await this.db.batch([this.db.prepare(VERSION), this.db.prepare(`SELECT ${INDEX_COLUMNS} FROM datasets`)]);
@@ -218,16 +228,29 @@ export class DatasetsRepo {
     return { version, ords, page: { ords: pairs.map((p) => p[1]), items: pairs.map((p) => p[2]) } };
   }
 
-  /** A page of datasets for the DCAT export (oldest ordinal first), optionally only those modified since. */
-  async exportPage(opts: { offset: number; limit: number; modifiedSince?: string }): Promise<{ total: number; docs: Dataset[] }> {
+  /**
+   * A page of datasets for the DCAT export (oldest ordinal first), optionally only those modified since. Keyset:
+   * with `after` the page starts after that ordinal (a seek, whatever the depth); without it, the first ordinal of
+   * the page is found by skipping `offset` entries of the narrow index datasets_ord_modified (migration 0010), not
+   * rows with their documents. One batch (one snapshot): count, page, and whether a dataset follows.
+   */
+  async exportPage(opts: { offset: number; after?: number; limit: number; modifiedSince?: string }): Promise<{ total: number; docs: Dataset[]; lastOrd?: number }> {
     const since = opts.modifiedSince ?? "";
-    const [c, rows] = await this.db.batch([
-      this.db.prepare(`SELECT count(*) AS n FROM datasets WHERE modified >= ?1`).bind(since),
-      this.db.prepare(`SELECT doc FROM datasets WHERE modified >= ?1 ORDER BY ord LIMIT ?2 OFFSET ?3`).bind(since, opts.limit, opts.offset),
-    ]);
+    const from =
+      opts.after !== undefined
+        ? this.db.prepare(`SELECT ord, doc FROM datasets WHERE ord > ?3 AND modified >= ?1 ORDER BY ord LIMIT ?2`).bind(since, opts.limit, opts.after)
+        : this.db
+            .prepare(
+              `SELECT ord, doc FROM datasets WHERE modified >= ?1 AND ord >= coalesce((SELECT ord FROM datasets INDEXED BY datasets_ord_modified WHERE modified >= ?1 ORDER BY ord LIMIT 1 OFFSET ?3), 9007199254740991)
+               ORDER BY ord LIMIT ?2`,
+            )
+            .bind(since, opts.limit, opts.offset);
+    const [c, rows] = await this.db.batch([this.db.prepare(`SELECT count(*) AS n FROM datasets WHERE modified >= ?1`).bind(since), from]);
+    const list = rows!.results as { ord: number; doc: string }[];
     return {
       total: (c!.results[0] as { n: number }).n,
-      docs: (rows!.results as { doc: string }[]).map((r) => JSON.parse(r.doc) as Dataset),
+      docs: list.map((r) => JSON.parse(r.doc) as Dataset),
+      lastOrd: list.length === opts.limit ? list[list.length - 1]!.ord : undefined,
     };
   }
 

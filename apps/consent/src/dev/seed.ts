@@ -30,11 +30,11 @@ export async function recordMany(parts: { writes: Writes; choiceWrites: ChoiceWr
 }
 
 /** Seeds a demo citizen once (idempotent per citizen): subscriptions, choices, opt-out, then logged checks. */
-export async function seedCitizen(shard: Pick<ConsentShard, "subscribe" | "record" | "setSecondaryUse" | "check">, sql: SqlStorage, citizen: string, spec: DemoSpec): Promise<boolean> {
+export async function seedCitizen(shard: Pick<ConsentShard, "subscribe" | "record" | "setSecondaryUse" | "check">, sql: SqlStorage, citizen: string, spec: DemoSpec, patientSealed: string | null): Promise<boolean> {
   const seeded = sql.exec<{ seeded: number }>("SELECT seeded FROM citizen_state WHERE citizen = ?", citizen).toArray()[0]?.seeded === 1;
   if (seeded) return false;
   sql.exec("INSERT INTO citizen_state (citizen, seeded) VALUES (?, 1) ON CONFLICT (citizen) DO UPDATE SET seeded = 1", citizen);
-  for (const s of spec.subscriptions) await shard.subscribe(citizen, { role: "provider", ...s }, undefined);
+  for (const s of spec.subscriptions) await shard.subscribe(citizen, { role: "provider", ...s }, { patientSealed });
   for (const c of spec.choices) await shard.record(citizen, c.input, c.actor, { pending: c.pending });
   if (spec.optOut) await shard.setSecondaryUse(citizen, true, { role: "citizen" });
   for (const q of spec.checks) shard.check(citizen, { ...q, purpose: "TREAT" });

@@ -17,6 +17,7 @@ import { DEMO_CONSENT } from "../dev/demo-data";
 import { addressBookRecords, DEMO_ADDRESS_BOOK_SIZE, generateAddressBook } from "../dev/address-book-data";
 import type { OrganisationRecord } from "../address-book/model";
 import { applyRecords } from "../address-book/store";
+import { seal } from "../push/sealed";
 import { callShard, shardStub } from "../storage/shards";
 
 export function devRoutes() {
@@ -36,7 +37,8 @@ export function devRoutes() {
       const spec = DEMO_CONSENT[p.key];
       if (!spec) continue;
       const pseudonym = byKey.get(p.key)!;
-      if (await callShard(shardStub(c.env, pseudonym).seedCitizen(pseudonym, spec))) seeded++;
+      const patientSealed = await seal(p.bsn, "patient", c.env.PSEUDONYM_KEY);
+      if (await callShard(shardStub(c.env, pseudonym).seedCitizen(pseudonym, spec, patientSealed))) seeded++;
     }
     return c.json({ seeded, citizens: DEMO_CITIZENS.length, providers: DEMO_PROVIDERS.length }, 200);
   });

@@ -1,12 +1,10 @@
-/** Provider actions: subscriptions, recording a choice on a patient's behalf, 72-hour temporary consent, notifications. */
+/** Provider actions: recording a choice on a patient's behalf, 72-hour temporary consent, notifications (subscriptions: ./subscriptions.ts). */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import {
   ChoiceResult,
   ProviderChoiceRequest,
   ProviderNotificationList,
-  Subscription,
-  SubscriptionRequest,
   TemporaryConsentRequest,
   TemporaryConsentResponse,
 } from "@regie/shared/contracts/consent";
@@ -19,21 +17,6 @@ import { BEARER, idempotencyKey, providerActor } from "./common";
 
 export function providerActionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
-
-  app.openapi(
-    createRoute({
-      method: "post", path: "/v1/subscriptions", tags: ["provider"], summary: "Subscribe: \"I hold data about this patient\"",
-      description: "A duplicate subscription returns the existing one (200) instead of creating a second (201).", security: BEARER, middleware: [requireRole("provider")] as const,
-      request: { body: jsonBody(SubscriptionRequest) },
-      responses: { 200: jsonResponse(Subscription, "Already subscribed"), 201: jsonResponse(Subscription, "Subscribed"), ...problemResponses(400, 401, 403, 503) },
-    }),
-    async (c) => {
-      const body = c.req.valid("json");
-      const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
-      const r = unwrap(await callShard(stub.subscribe(pseudonym, providerActor(c.get("auth")), body.dataCategories)));
-      return r.created ? c.json(r.subscription, 201) : c.json(r.subscription, 200);
-    },
-  );
 
   app.openapi(
     createRoute({

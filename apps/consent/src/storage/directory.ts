@@ -1,4 +1,5 @@
-/** Cross-citizen data in D1: organisation directory, BRP stand-in, opt-out list, provider notifications. */
+/** Cross-citizen data in D1: organisation directory, BRP stand-in, opt-out list, provider notifications, subscriptions. */
+import type { PushMessage } from "../push/message";
 
 export interface Person {
   pseudonym: string;
@@ -53,12 +54,49 @@ export async function providerNotifications(db: D1Database, ura: string) {
 
 // ---------------------------------------------------------------- outbox delivery
 
+export type SubscriptionUpsert = {
+  kind: "subscription";
+  id: string;
+  ura: string;
+  organizationType: string;
+  citizen: string;
+  patientSealed: string | null;
+  dataCategories: string[];
+  endpoint: string | null;
+  headerNames: string[];
+  createdAt: number;
+  at: number;
+};
+
+/** What goes to D1 (below) or, for `push`, to the push queue (../push/message.ts). */
 export type OutboxMessage =
   | { kind: "secondary-use"; eventId: string; pseudonym: string; optOut: boolean; at: number }
-  | { kind: "provider-notification"; id: string; ura: string; subscriptionId: string; message: string; at: number };
+  | { kind: "provider-notification"; id: string; ura: string; subscriptionId: string; message: string; at: number }
+  | SubscriptionUpsert
+  | { kind: "subscription-removed"; id: string; at: number }
+  | { kind: "push"; message: PushMessage };
+
+export type D1OutboxMessage = Exclude<OutboxMessage, { kind: "push" }>;
 
 /** Idempotent statements for one outbox message (safe to deliver twice, never overwrites a newer state). */
-export function outboxStatements(db: D1Database, m: OutboxMessage): D1PreparedStatement[] {
+export function outboxStatements(db: D1Database, m: D1OutboxMessage): D1PreparedStatement[] {
+  if (m.kind === "subscription") {
+    // a tombstone ('off') is never brought back; an older delivery never overwrites a newer one
+    return [
+      db
+        .prepare(
+          `INSERT INTO provider_subscriptions (id, ura, organization_type, citizen, patient_sealed, data_categories, endpoint, header_names, status, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'active', ?9, ?10)
+           ON CONFLICT (id) DO UPDATE SET patient_sealed = excluded.patient_sealed, data_categories = excluded.data_categories, endpoint = excluded.endpoint,
+             header_names = excluded.header_names, updated_at = excluded.updated_at
+           WHERE provider_subscriptions.status != 'off' AND excluded.updated_at >= provider_subscriptions.updated_at`,
+        )
+        .bind(m.id, m.ura, m.organizationType, m.citizen, m.patientSealed, JSON.stringify(m.dataCategories), m.endpoint, JSON.stringify(m.headerNames), m.createdAt, m.at),
+    ];
+  }
+  if (m.kind === "subscription-removed") {
+    return [db.prepare("UPDATE provider_subscriptions SET status = 'off', updated_at = max(updated_at, ?2) WHERE id = ?1").bind(m.id, m.at)];
+  }
   if (m.kind === "provider-notification") {
     return [
       db

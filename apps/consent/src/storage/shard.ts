@@ -26,7 +26,7 @@ import { ProviderQuestions, type CheckQuestion, type Requester } from "./shard/p
 import type { Actor, ProviderActor, ShardResult, WriteOptions } from "./shard/result";
 import { SecondaryUseOptOut } from "./shard/secondary-use";
 import { productionSeams, type ShardSeams } from "./shard/seams";
-import { Subscriptions } from "./shard/subscriptions";
+import { Subscriptions, type SubscribeOptions } from "./shard/subscriptions";
 import { TemporaryConsent } from "./shard/temporary-consent";
 import { Writes } from "./shard/writes";
 
@@ -40,7 +40,7 @@ const DEFAULT_CACHE_CITIZENS = 1000;
  * `shardStub` in ./shards.ts. Everything else on the object is for tests and operations (runInDurableObject).
  */
 export const SHARD_OPERATIONS = [
-  "check", "locate", "listChoices", "history", "record", "change", "withdraw", "confirm", "pendingCount", "subscribe", "temporaryConsent",
+  "check", "locate", "listChoices", "history", "record", "change", "withdraw", "confirm", "pendingCount", "subscribe", "unsubscribe", "temporaryConsent",
   "notifications", "accessLog", "verifyLog", "fhirChoices", "secondaryUse", "setSecondaryUse", "recordMany", "seedCitizen",
 ] as const;
 export type ShardOperation = (typeof SHARD_OPERATIONS)[number];
@@ -198,8 +198,12 @@ export class ConsentShard extends DurableObject<Bindings> {
 
   // ------------------------------------------------------------ provider actions
 
-  subscribe(citizen: string, actor: ProviderActor, dataCategories: string[] | undefined) {
-    return this.commit(citizen, undefined, () => this.subscriptions.subscribe(citizen, actor, dataCategories));
+  subscribe(citizen: string, actor: ProviderActor, opts: SubscribeOptions) {
+    return this.commit(citizen, undefined, () => this.subscriptions.subscribe(citizen, actor, opts));
+  }
+
+  unsubscribe(citizen: string, id: string, actor: ProviderActor) {
+    return this.commit(citizen, undefined, () => this.subscriptions.unsubscribe(citizen, id, actor));
   }
 
   temporaryConsent(citizen: string, holder: Party, dataCategories: string[], reason: string, actor: Actor & { ura: string }, opts: WriteOptions = {}) {
@@ -243,7 +247,7 @@ export class ConsentShard extends DurableObject<Bindings> {
     return seed.recordMany({ writes: this.writes, choiceWrites: this.choiceWrites, outbox: this.outbox }, items);
   }
 
-  seedCitizen(citizen: string, spec: DemoSpec): Promise<boolean> {
-    return seed.seedCitizen(this, this.sql, citizen, spec);
+  seedCitizen(citizen: string, spec: DemoSpec, patientSealed: string | null = null): Promise<boolean> {
+    return seed.seedCitizen(this, this.sql, citizen, spec, patientSealed);
   }
 }

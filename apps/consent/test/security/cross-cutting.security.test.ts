@@ -53,6 +53,16 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /v1/provider/notifications": { path: () => "/v1/provider/notifications", roles: ["provider"] },
   "POST /v1/secondary-use/cohort-filter": { path: () => "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
   "GET /fhir/Consent": { path: () => `/fhir/Consent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
+  "GET /v1/subscriptions": { path: () => "/v1/subscriptions", roles: ["provider"] },
+  "GET /v1/subscriptions/{id}": { path: () => `/v1/subscriptions/${crypto.randomUUID()}`, roles: ["provider"] },
+  "DELETE /v1/subscriptions/{id}": { path: () => `/v1/subscriptions/${crypto.randomUUID()}`, roles: ["provider"] },
+  "POST /fhir/Subscription": {
+    path: () => "/fhir/Subscription", roles: ["provider"],
+    body: () => ({ resourceType: "Subscription", status: "requested", reason: "OTV", criteria: `Consent?_query=otv&patientid=${freshBsn()}&providerid=00001001&providertype=Z3`, channel: { type: "rest-hook", endpoint: "http://localhost:9/hook" } }),
+  },
+  "GET /fhir/Subscription": { path: () => "/fhir/Subscription", roles: ["provider"] },
+  "GET /fhir/Subscription/{id}": { path: () => `/fhir/Subscription/${crypto.randomUUID()}`, roles: ["provider"] },
+  "DELETE /fhir/Subscription/{id}": { path: () => `/fhir/Subscription/${crypto.randomUUID()}`, roles: ["provider"] },
   "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher", "operator"] },
   // the address book: every role of the registry reads it; only operators load it
   "GET /v1/organisations": { path: () => "/v1/organisations?q=rivierenland", roles: ["citizen", "provider", "hdab", "operator"] },
@@ -64,7 +74,11 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /v1/operator/address-book/sync": { path: () => "/v1/operator/address-book/sync", roles: ["operator"] },
 };
 
+/** The path of the last request `send` made: errors on /fhir/Subscription are OperationOutcomes, elsewhere problem+json. */
+let lastPath = "";
+
 async function send(method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}) {
+  lastPath = path;
   const h: Record<string, string> = { ...headers };
   if (token !== undefined) h.authorization = `Bearer ${token}`;
   if (body !== undefined) h["content-type"] ??= "application/json";
@@ -73,6 +87,13 @@ async function send(method: string, path: string, token: string | undefined, bod
 
 async function expectProblem(res: Response, status: number, context: string) {
   expect(res.status, `${context}: ${await res.clone().text()}`).toBe(status);
+  if (lastPath.startsWith("/fhir/Subscription")) {
+    expect(res.headers.get("content-type"), context).toMatch(/^application\/fhir\+json/);
+    const outcome = (await res.json()) as { resourceType: string; issue: { code: string }[] };
+    expect(outcome.resourceType, context).toBe("OperationOutcome");
+    expect(outcome.issue[0]!.code, context).toBe(status === 401 ? "login" : status === 403 ? "forbidden" : status === 413 ? "too-long" : status === 429 ? "throttled" : outcome.issue[0]!.code);
+    return;
+  }
   expect(res.headers.get("content-type"), context).toBe("application/problem+json");
   const body = (await res.json()) as { status: number };
   expect(body.status).toBe(status);

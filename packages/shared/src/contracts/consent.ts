@@ -10,3 +10,4 @@ export * from "./consent/provider-actions";
 export * from "./consent/citizen";
 export * from "./consent/hdab-fhir";
 export * from "./consent/address-book";
+export * from "./consent/subscriptions";

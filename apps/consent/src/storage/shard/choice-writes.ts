@@ -44,7 +44,7 @@ export class ChoiceWrites {
       out.confirmation = this.confirmations.open(citizen, row);
       this.notifications.add(citizen, "choice-pending-confirmation", "Your choice waits for a parent or guardian to confirm it with the confirmation code.", id);
     } else {
-      this.subscriptions.notifyChanged(citizen, actor.ura);
+      this.subscriptions.notifyChanged(citizen, actor.ura, [row]);
     }
     if (actor.role === "provider") {
       this.notifications.add(citizen, "choice-recorded-by-provider", `Care provider ${actor.ura} recorded a choice (${input.decision}, ${input.dataCategory}) on your behalf.`, id);
@@ -62,7 +62,8 @@ export class ChoiceWrites {
     const out: ChoiceResult = toChoice(row);
     this.confirmations.close(id);
     if (opts.pending) out.confirmation = this.confirmations.open(citizen, row);
-    this.subscriptions.notifyChanged(citizen, actor.ura);
+    // a pending new version takes the old one out of force: for a holder that is a change too (inactive until confirmed)
+    this.subscriptions.notifyChanged(citizen, actor.ura, [row]);
     this.log.log(citizen, actor, { action: "choice-changed", outcome: status, dataCategories: [input.dataCategory] });
     return ok(out);
   }
@@ -73,7 +74,7 @@ export class ChoiceWrites {
     if (cur.row.status === "withdrawn") return ok(toChoice(cur.row));
     const row = this.versions.insert(citizen, { ...cur.row, version: cur.row.version + 1, status: "withdrawn", change: "withdrawn", ...recordedBy(actor), at: this.clock().now() });
     this.confirmations.close(id);
-    this.subscriptions.notifyChanged(citizen);
+    this.subscriptions.notifyChanged(citizen, undefined, [row]);
     this.log.log(citizen, actor, { action: "choice-withdrawn", outcome: "withdrawn", dataCategories: [row.data_category] });
     return ok(toChoice(row));
   }

@@ -61,7 +61,7 @@ export class GuardianConfirmations {
     const row = this.versions.insert(citizen, { ...cur.row, version: cur.row.version + 1, status: "active", change: "confirmed", at: this.clock().now() });
     this.close(id);
     this.notifications.add(citizen, "choice-confirmed", "A parent or guardian confirmed your choice; it counts now.", id);
-    this.subscriptions.notifyChanged(citizen);
+    this.subscriptions.notifyChanged(citizen, undefined, [row]);
     this.log.log(citizen, actor, { action: "choice-confirmed", outcome: "active", dataCategories: [row.data_category] });
     return ok(toChoice(row));
   }

@@ -17,7 +17,18 @@ export interface Migration {
   sql: string;
 }
 
-export const SHARD_MIGRATIONS: readonly Migration[] = [{ version: 1, name: "initial schema (as created before versioning)", sql: SHARD_SCHEMA }];
+export const SHARD_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "initial schema (as created before versioning)", sql: SHARD_SCHEMA },
+  {
+    version: 2,
+    name: "subscriptions: push channel (rest-hook endpoint, sealed headers) and the sealed patient BSN a notification needs",
+    // additive: the previous worker version ignores the new columns; rows from before have no channel (no push)
+    sql: `ALTER TABLE subscriptions ADD COLUMN endpoint TEXT;
+ALTER TABLE subscriptions ADD COLUMN headers_sealed TEXT;
+ALTER TABLE subscriptions ADD COLUMN header_names TEXT;
+ALTER TABLE subscriptions ADD COLUMN patient_sealed TEXT;`,
+  },
+];
 
 const VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
 

@@ -1,6 +1,6 @@
 /**
  * The shard's dependencies on the world outside its own SQLite, injected instead of reached for: the clock, the D1
- * database the outbox delivers to, a fault seam just before a write commits, and the schema migrations to apply.
+ * database and the push queue the outbox delivers to, a fault seam just before a write commits, and the schema migrations to apply.
  *
  * Production passes nothing and gets `productionSeams(env)`. Tests replace a seam on a live object, e.g.
  * `runInDurableObject(stub, (shard) => { shard.seams.clock = ... })` (helpers in test/shard-seams.ts), or construct an
@@ -23,6 +23,8 @@ export interface ShardSeams {
   clock: Clock;
   /** The D1 database the outbox delivers to. */
   d1: () => D1Database;
+  /** The queue the outbox sends push notifications to (../../push/consumer.ts consumes it). */
+  queue: () => Queue;
   faults: StorageFaults;
   /** Applied in order at construction (./migrations.ts); only read by the constructor. */
   migrations: readonly Migration[];
@@ -32,6 +34,6 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 export const noFaults: StorageFaults = { beforeCommit() {} };
 
-export function productionSeams(env: { DB: D1Database }): ShardSeams {
-  return { clock: systemClock, d1: () => env.DB, faults: noFaults, migrations: SHARD_MIGRATIONS };
+export function productionSeams(env: { DB: D1Database; PUSH_QUEUE: Queue }): ShardSeams {
+  return { clock: systemClock, d1: () => env.DB, queue: () => env.PUSH_QUEUE, faults: noFaults, migrations: SHARD_MIGRATIONS };
 }

@@ -27,17 +27,16 @@ export class TemporaryConsent {
     const now = this.clock().now();
     const validUntil = now + TEMPORARY_MS;
     const [hk, hv] = partyColumns(holder);
-    const items = dataCategories.map((dc) =>
-      toChoice(
-        this.versions.insert(citizen, {
-          id: crypto.randomUUID(), version: 1, holder_kind: hk, holder_value: hv, requester_kind: "ura", requester_value: actor.ura, data_category: dc,
-          decision: "permit", valid_until: validUntil, status: "active", temporary: 1, recorded_role: "provider", recorded_ura: actor.ura,
-          recorded_org_type: actor.organizationType ?? null, channel: "provider", change: "created", created_at: now, at: now,
-        }, reason),
-      ),
+    const rows = dataCategories.map((dc) =>
+      this.versions.insert(citizen, {
+        id: crypto.randomUUID(), version: 1, holder_kind: hk, holder_value: hv, requester_kind: "ura", requester_value: actor.ura, data_category: dc,
+        decision: "permit", valid_until: validUntil, status: "active", temporary: 1, recorded_role: "provider", recorded_ura: actor.ura,
+        recorded_org_type: actor.organizationType ?? null, channel: "provider", change: "created", created_at: now, at: now,
+      }, reason),
     );
+    const items = rows.map(toChoice);
     this.notifications.add(citizen, "temporary-consent", `Care provider ${actor.ura} recorded a 72-hour temporary consent in an acute situation (${dataCategories.join(", ")}).`, items[0]?.id ?? null);
-    this.subscriptions.notifyChanged(citizen, actor.ura);
+    this.subscriptions.notifyChanged(citizen, actor.ura, rows);
     this.log.log(citizen, actor, { action: "temporary-consent", outcome: "recorded", dataCategories, emergency: true, holderUra: "ura" in holder ? holder.ura : null });
     return ok({ items, validUntil: new Date(validUntil).toISOString() });
   }

@@ -20,11 +20,23 @@ export const CatalogPageQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, "an ISO 8601 date or date-time")
     .optional(),
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, "the ordinal from a hydra:next link")
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .openapi({ description: "Keyset paging: set by hydra:next links (the page then starts after this dataset ordinal instead of skipping (page - 1) × pageSize datasets, so the last page costs what the first does)" }),
 });
 export type CatalogPageQuery = z.output<typeof CatalogPageQuery>;
 
 /** Development only (POST /dev/seed): the demo catalogue, or `{"count": n}` to grow it to n datasets. */
-export const DevSeedRequest = z.object({ count: z.number().int().min(0).max(200_000).optional() }).strict();
+export const DevSeedRequest = z
+  .object({
+    count: z.number().int().min(0).max(2_000_000).optional(),
+    /** "realistic": 500 publishers and 5 Zipf-distributed keywords from 5,000 per dataset (bench scale mode) */
+    variety: z.enum(["demo", "realistic"]).optional(),
+  })
+  .strict();
 export type DevSeedRequest = z.infer<typeof DevSeedRequest>;
 
 // ---------------------------------------------------------------------------------------------- harvest

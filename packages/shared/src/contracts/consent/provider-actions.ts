@@ -3,11 +3,16 @@ import { z } from "@hono/zod-openapi";
 import { DataCategoryCode } from "../../codes/data-categories";
 import { IsoDateTime, Party, PatientRef } from "./building-blocks";
 import { Choice, ChoiceInput } from "./choices";
+import { PushChannel, PushChannelInput, SubscriptionError, SubscriptionStatus } from "./subscriptions";
 
 // ---------------------------------------------------------------- provider actions
 
 export const SubscriptionRequest = z
-  .object({ patient: PatientRef, dataCategories: z.array(DataCategoryCode).min(1).max(20).optional() })
+  .object({
+    patient: PatientRef,
+    dataCategories: z.array(DataCategoryCode).min(1).max(20).optional(),
+    channel: PushChannelInput.optional().openapi({ description: "Push: the registry POSTs a notification Bundle to this rest-hook when the patient's consent changes" }),
+  })
   .strict()
   .openapi("SubscriptionRequest");
 export type SubscriptionRequest = z.infer<typeof SubscriptionRequest>;
@@ -19,9 +24,18 @@ export const Subscription = z
     organizationType: z.string(),
     dataCategories: z.array(z.string()),
     createdAt: IsoDateTime,
+    status: SubscriptionStatus.optional(),
+    channel: PushChannel.nullable().optional(),
+    lastError: SubscriptionError.nullable().optional(),
+    lastDeliveredAt: IsoDateTime.nullable().optional(),
   })
   .openapi("Subscription");
 export type Subscription = z.infer<typeof Subscription>;
+
+export const SubscriptionList = z
+  .object({ items: z.array(Subscription), next: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page; null on the last" }) })
+  .openapi("SubscriptionList");
+export type SubscriptionList = z.infer<typeof SubscriptionList>;
 
 export const ProviderChoiceRequest = z
   .object({ patient: PatientRef, choice: ChoiceInput })

@@ -1,0 +1,229 @@
+/**
+ * An index shard: a SQLite-backed Durable Object holding the datasets whose ordinal % count is its number — their
+ * index columns and an FTS5 index in its own SQLite, and the compact in-memory structures of ./state.ts built from
+ * them when the object starts. D1 stays the catalogue's record: before answering for catalogue version V the shard
+ * brings itself to V or later from D1's change log (or, when the log cannot tell, rebuilds from its D1 rows), in
+ * pages of ShardFeed.page rows, each applied in one transaction; its version is written last, so a shard stopped
+ * half-way redoes the work rather than serving half of it.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { LruMap } from "@regie/shared";
+import { covers } from "../versions";
+import { ShardFeed, type FeedRow } from "../../storage/shard-feed";
+import { limitValues } from "../../storage/value-limit";
+import type { TextStats } from "./bm25";
+import { scorer } from "./bm25";
+import { SHARD_SCHEMA } from "./schema";
+import { FIELD_INDEX, ShardState } from "./state";
+import { runShardQuery, type ShardAnswer, type ShardQuery, type TextHits } from "./query";
+import { phraseFreqs, phrasesOf, tokenCount } from "./text";
+
+export interface ShardRef {
+  shard: number;
+  count: number;
+  /** the catalogue version the answer must hold at least */
+  version: string;
+}
+export interface ShardStats extends TextStats {
+  version: string;
+}
+export interface ShardQueryRequest extends ShardRef {
+  /** FTS5 MATCH expression (../text-query.ts), "none" for text that matches nothing, null for no text */
+  match: string | null;
+  /** catalogue-wide statistics for bm25 (from stats()), when ranking by relevance */
+  stats: TextStats | null;
+  query: ShardQuery;
+}
+
+/** Full-text hits of one match expression at one version, with per-phrase weighted frequencies. */
+interface CachedText {
+  slots: Int32Array;
+  freqs: Float64Array[];
+  hits: number[];
+}
+
+const TEXT_CACHE_BYTES = 16 * 1024 * 1024;
+
+export class IndexShard extends DurableObject<Env> {
+  private state: ShardState | null = null;
+  private version: string | null = null;
+  private syncing: Promise<void> | null = null;
+  private readonly texts = new LruMap<string, CachedText>(256, {
+    weigh: (t) => t.slots.byteLength + t.freqs.reduce((n, f) => n + f.byteLength, 0) + 64,
+    maxWeight: TEXT_CACHE_BYTES,
+  });
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec(SHARD_SCHEMA);
+  }
+
+  private meta(key: string): string | null {
+    return this.ctx.storage.sql.exec<{ value: string }>(`SELECT value FROM shard_meta WHERE key = ?`, key).toArray()[0]?.value ?? null;
+  }
+  private setMeta(key: string, value: string) {
+    this.ctx.storage.sql.exec(`INSERT INTO shard_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value);
+  }
+
+  /** The in-memory structures, loaded from this object's SQLite on first use. */
+  private load(ref: ShardRef): ShardState {
+    if (this.state) {
+      if (this.state.shard !== ref.shard || this.state.count !== ref.count) throw new Error(`index shard ${this.state.shard}/${this.state.count} asked as ${ref.shard}/${ref.count}`);
+      return this.state;
+    }
+    const identity = `${ref.shard}/${ref.count}`;
+    const known = this.meta("identity");
+    if (known !== null && known !== identity) throw new Error(`index shard ${known} asked as ${identity}`);
+    if (known === null) this.setMeta("identity", identity);
+    const s = new ShardState(ref.shard, ref.count);
+    for (const r of this.ctx.storage.sql.exec<Record<string, SqlStorageValue>>(`SELECT * FROM shard_rows ORDER BY ord`)) s.put(r as never);
+    this.state = s;
+    this.version = this.meta("version");
+    return s;
+  }
+
+  /** Brings the shard to catalogue version `wanted` or later (two sync rounds at most; the caller checks versions). */
+  private async ensure(ref: ShardRef): Promise<ShardState> {
+    const s = this.load(ref);
+    for (let round = 0; round < 2 && !(this.version && covers(this.version, ref.version)); round++) {
+      this.syncing ??= this.sync(ref).finally(() => (this.syncing = null));
+      await this.syncing;
+    }
+    return this.state ?? s;
+  }
+
+  private async sync(ref: ShardRef) {
+    const feed = new ShardFeed(limitValues(this.env.DB, maxValueBytes(this.env)), ref.shard, ref.count, pageSize(this.env));
+    const head = await feed.head();
+    const from = this.version ? logPosition(this.version, head.version) : null;
+    if (from !== null && head.logFrom !== null && from >= head.logFrom) {
+      for (let after = -1; ; ) {
+        const page = await feed.changes(from, after);
+        this.ctx.storage.transactionSync(() => {
+          for (const c of page) {
+            if (c.row) this.apply(c.row);
+            else this.drop(c.ord);
+          }
+        });
+        if (page.length < feed.page) break;
+        after = page[page.length - 1]!.ord;
+      }
+      // the log was trimmed past our position while we read it: what we read may have gaps
+      const after = await feed.head();
+      if (after.logFrom === null || after.logFrom <= from) return this.setVersion(head.version);
+    }
+    await this.rebuild(feed, ref);
+    this.setVersion(head.version);
+  }
+
+  private setVersion(v: string) {
+    this.setMeta("version", v);
+    this.version = v;
+    this.texts.clear();
+  }
+
+  private async rebuild(feed: ShardFeed, ref: ShardRef) {
+    this.ctx.storage.transactionSync(() => {
+      this.ctx.storage.sql.exec(`DELETE FROM shard_meta WHERE key = 'version'`);
+      this.ctx.storage.sql.exec(`DELETE FROM shard_rows`);
+      this.ctx.storage.sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
+    });
+    this.version = null;
+    this.state = new ShardState(ref.shard, ref.count);
+    for (let after = -1; ; ) {
+      const page = await feed.rows(after);
+      this.ctx.storage.transactionSync(() => {
+        for (const r of page) this.apply(r);
+      });
+      if (page.length < feed.page) break;
+      after = page[page.length - 1]!.ord;
+    }
+  }
+
+  private apply(r: FeedRow) {
+    const sql = this.ctx.storage.sql;
+    sql.exec(`DELETE FROM shard_fts WHERE rowid = ?`, r.ord);
+    sql.exec(`INSERT INTO shard_fts (rowid, title, keywords, description) VALUES (?, ?, ?, ?)`, r.ord, r.title_text, r.keywords_text, r.description_text);
+    const dl = tokenCount(sql, r.ord);
+    sql.exec(
+      `INSERT OR REPLACE INTO shard_rows (ord, dl, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      r.ord, dl, r.publisher_id, r.access_rights, r.facets, r.modified, r.title_sort, r.min_age, r.max_age, r.temporal_start, r.temporal_end, r.individuals,
+    );
+    this.state!.put({ ...r, dl });
+  }
+
+  private drop(ord: number) {
+    this.ctx.storage.sql.exec(`DELETE FROM shard_fts WHERE rowid = ?`, ord);
+    this.ctx.storage.sql.exec(`DELETE FROM shard_rows WHERE ord = ?`, ord);
+    this.state!.remove(ord);
+  }
+
+  private text(s: ShardState, match: string): CachedText {
+    const key = `${this.version}|${match}`;
+    let t = this.texts.get(key);
+    if (!t) {
+      t = phraseFreqs(this.ctx.storage.sql, s, match, phrasesOf(match));
+      this.texts.set(key, t);
+    }
+    return t;
+  }
+
+  /** This shard's part of the catalogue-wide bm25 statistics for `match`. */
+  async stats(req: ShardRef & { match: string }): Promise<ShardStats> {
+    const s = await this.ensure(req);
+    const t = this.text(s, req.match);
+    return { version: this.version ?? "", rows: s.live, tokens: s.tokens, hits: t.hits };
+  }
+
+  async query(req: ShardQueryRequest): Promise<{ version: string; answer: ShardAnswer; bytes: number }> {
+    const s = await this.ensure(req);
+    let hits: TextHits | null = null;
+    if (req.match === "none") hits = { slots: new Int32Array(0), scores: null };
+    else if (req.match) {
+      const t = this.text(s, req.match);
+      let scores: Float64Array | null = null;
+      if (req.stats && req.query.sort === "relevance") {
+        const score = scorer(req.stats);
+        scores = new Float64Array(t.slots.length);
+        const freq = new Float64Array(t.freqs.length);
+        for (let h = 0; h < t.slots.length; h++) {
+          for (let i = 0; i < t.freqs.length; i++) freq[i] = t.freqs[i]![h]!;
+          scores[h] = score(freq, s.dl[t.slots[h]!]!);
+        }
+      }
+      hits = { slots: t.slots, scores };
+    }
+    return { version: this.version ?? "", answer: runShardQuery(s, req.query, hits), bytes: s.bytes() };
+  }
+
+  /** Rows, in-memory bytes of the search structures and of the text cache, version. */
+  async info(req: ShardRef): Promise<{ shard: number; rows: number; bytes: number; textCacheBytes: number; version: string }> {
+    const s = await this.ensure(req);
+    return { shard: req.shard, rows: s.live, bytes: s.bytes(), textCacheBytes: this.texts.weight, version: this.version ?? "" };
+  }
+
+  /** Every publisher with its dataset count and name (organization_list). */
+  async publishers(req: ShardRef): Promise<{ version: string; values: [string, number, string | undefined][] }> {
+    const s = await this.ensure(req);
+    const values: [string, number, string | undefined][] = [];
+    for (const id of s.dict[FIELD_INDEX.publisher]!.values()) values.push([s.valueName[id]!, s.valueRefs[id]!, s.valueLabel[id]]);
+    return { version: this.version ?? "", values };
+  }
+}
+
+/** Test seams (unset in production): rows per feed page, and a lower SQLite value limit (../../storage/value-limit.ts). */
+const positive = (raw: unknown) => {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+const pageSize = (env: Env) => positive((env as { SEARCH_FEED_PAGE?: string }).SEARCH_FEED_PAGE);
+const maxValueBytes = (env: Env) => positive((env as { SEARCH_MAX_VALUE_BYTES?: string }).SEARCH_MAX_VALUE_BYTES);
+
+/** The change-log counter to read from, when `have` and `now` are versions of the same database. */
+function logPosition(have: string, now: string): number | null {
+  const a = have.lastIndexOf(":"), b = now.lastIndexOf(":");
+  if (have.slice(0, a) !== now.slice(0, b)) return null;
+  const n = Number(have.slice(a + 1));
+  return Number.isSafeInteger(n) ? n : null;
+}

@@ -1,0 +1,94 @@
+/**
+ * FHIR R4 Subscription as Mitz has it: POST /fhir/Subscription (status requested, reason OTV, criteria
+ * Consent?_query=otv&patientid=…&providerid=…&providertype=…, channel rest-hook) -> 202 with the resource and its
+ * Location; a duplicate -> 200 with the existing one. GET /fhir/Subscription (my own, paged), GET and DELETE
+ * /fhir/Subscription/{id}. Errors are OperationOutcomes (../fhir/subscription-outcomes.ts).
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, problemResponses, requireRole } from "@regie/shared";
+import { FhirSubscription, FhirSubscriptionBundle, FhirSubscriptionRequest, SubscriptionIdParam, SubscriptionListQuery } from "@regie/shared/contracts/consent";
+import type { AppEnv } from "../env";
+import { FHIR_JSON, fhirOutcomes } from "../fhir/subscription-outcomes";
+import { parseCriteria, subscriptionBundle, toFhirSubscription } from "../fhir/subscription-resource";
+import { ownSubscription, ownSubscriptions, subscribe, unsubscribe } from "../push/subscribe";
+import { BEARER } from "./common";
+
+const fhir = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/fhir+json": { schema } } });
+const FhirListQuery = z.object({
+  _count: SubscriptionListQuery.shape.limit.openapi({ param: { name: "_count", in: "query" }, description: "At most 500 (default 100)" }),
+  _cursor: SubscriptionListQuery.shape.cursor.openapi({ param: { name: "_cursor", in: "query" }, description: "From the Bundle's next link" }),
+});
+
+export function fhirSubscriptionRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use("/fhir/Subscription", fhirOutcomes());
+  app.use("/fhir/Subscription/*", fhirOutcomes());
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/fhir/Subscription", tags: ["fhir"], summary: "Subscribe to a patient's consent changes (Mitz OTV rest-hook)",
+      description:
+        "providerid and providertype in the criteria must be the token's URA and organisation type. The endpoint must be https and not a private, loopback or link-local address " +
+        "(http://localhost only in development). channel.header values are kept sealed and sent with every notification; they are never shown again.",
+      security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { body: { required: true, content: { "application/fhir+json": { schema: FhirSubscriptionRequest }, "application/json": { schema: FhirSubscriptionRequest } } } },
+      responses: { 200: fhir(FhirSubscription, "Already subscribed: the existing subscription"), 202: fhir(FhirSubscription, "Accepted: the new subscription (Location names it)"), ...problemResponses(400, 401, 403, 503) },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const auth = c.get("auth");
+      const criteria = parseCriteria(body.criteria);
+      if (!criteria.ok) throw new ApiError("VALIDATION_FAILED", criteria.message, { errors: [{ path: "/criteria", message: criteria.message }] });
+      const { bsn, ura, organizationType } = criteria.value;
+      if (ura !== auth.ura) throw new ApiError("FORBIDDEN", "providerid must be your token's URA: you subscribe for your own organisation");
+      if (organizationType !== auth.organizationType) throw new ApiError("FORBIDDEN", "providertype must be your token's organisation type");
+      const channel = { endpoint: body.channel.endpoint, headers: body.channel.header };
+      const r = await subscribe(c.env, auth, { bsn, channel }, "/channel/endpoint");
+      const resource = toFhirSubscription(r.subscription, bsn);
+      const location = new URL(`/fhir/Subscription/${r.subscription.id}`, c.req.url).toString();
+      return c.body(JSON.stringify(resource), r.created ? 202 : 200, { "content-type": FHIR_JSON, location }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/fhir/Subscription", tags: ["fhir"], summary: "My subscriptions (searchset Bundle, paged by _count and the next link)", security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { query: FhirListQuery },
+      responses: { 200: fhir(FhirSubscriptionBundle, "Bundle"), ...problemResponses(400, 401, 403, 503) },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { items, next } = await ownSubscriptions(c.env, c.get("auth"), { limit: q._count, cursor: q._cursor });
+      const self = new URL(c.req.url);
+      const nextUrl = next ? new URL(self) : null;
+      if (nextUrl) nextUrl.searchParams.set("_cursor", next!);
+      const bundle = subscriptionBundle(items.map((i) => toFhirSubscription(i.subscription, i.bsn)), self.toString(), nextUrl?.toString() ?? null);
+      return c.body(JSON.stringify(bundle), 200, { "content-type": FHIR_JSON }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/fhir/Subscription/{id}", tags: ["fhir"], summary: "One of my subscriptions: status and the last delivery error", security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { params: SubscriptionIdParam },
+      responses: { 200: fhir(FhirSubscription, "The subscription"), ...problemResponses(400, 401, 403, 404, 503) },
+    }),
+    async (c) => {
+      const { subscription, bsn } = await ownSubscription(c.env, c.get("auth"), c.req.valid("param").id);
+      return c.body(JSON.stringify(toFhirSubscription(subscription, bsn)), 200, { "content-type": FHIR_JSON }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete", path: "/fhir/Subscription/{id}", tags: ["fhir"], summary: "End one of my subscriptions (nothing is sent for it afterwards)", security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { params: SubscriptionIdParam },
+      responses: { 204: { description: "Ended" }, ...problemResponses(400, 401, 403, 404, 503) },
+    }),
+    async (c) => {
+      await unsubscribe(c.env, c.get("auth"), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+  return app;
+}

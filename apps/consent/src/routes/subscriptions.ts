@@ -1,0 +1,63 @@
+/** Subscriptions in the JSON API: subscribe (optionally with a push channel), list my own, read one, end one. */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { Subscription, SubscriptionIdParam, SubscriptionList, SubscriptionListQuery, SubscriptionRequest } from "@regie/shared/contracts/consent";
+import type { AppEnv } from "../env";
+import { ownSubscription, ownSubscriptions, subscribe, unsubscribe } from "../push/subscribe";
+import { BEARER } from "./common";
+
+export function subscriptionRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/v1/subscriptions", tags: ["provider"], summary: "Subscribe: \"I hold data about this patient\" (optionally: push notifications to my endpoint)",
+      description:
+        "A duplicate subscription returns the existing one (200) instead of creating a second (201); asking again with a `channel` for a subscription without one adds it (201). " +
+        "The endpoint must be https and not a private, loopback or link-local address (http://localhost only in development).",
+      security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { body: jsonBody(SubscriptionRequest) },
+      responses: { 200: jsonResponse(Subscription, "Already subscribed"), 201: jsonResponse(Subscription, "Subscribed"), ...problemResponses(400, 401, 403, 503) },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const r = await subscribe(c.env, c.get("auth"), { bsn: body.patient.bsn, dataCategories: body.dataCategories, channel: body.channel });
+      return r.created ? c.json(r.subscription, 201) : c.json(r.subscription, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/subscriptions", tags: ["provider"], summary: "My subscriptions, with their delivery state", security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { query: SubscriptionListQuery },
+      responses: { 200: jsonResponse(SubscriptionList, "One page, in id order"), ...problemResponses(400, 401, 403, 503) },
+    }),
+    async (c) => {
+      const { items, next } = await ownSubscriptions(c.env, c.get("auth"), c.req.valid("query"));
+      return c.json({ items: items.map((i) => i.subscription), next }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/subscriptions/{id}", tags: ["provider"], summary: "One of my subscriptions: status, last error, last delivery", security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { params: SubscriptionIdParam },
+      responses: { 200: jsonResponse(Subscription, "The subscription"), ...problemResponses(400, 401, 403, 404, 503) },
+    }),
+    async (c) => c.json((await ownSubscription(c.env, c.get("auth"), c.req.valid("param").id)).subscription, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete", path: "/v1/subscriptions/{id}", tags: ["provider"], summary: "End one of my subscriptions (no notification is sent for it afterwards)",
+      security: BEARER, middleware: [requireRole("provider")] as const,
+      request: { params: SubscriptionIdParam },
+      responses: { 204: { description: "Ended" }, ...problemResponses(400, 401, 403, 404, 503) },
+    }),
+    async (c) => {
+      await unsubscribe(c.env, c.get("auth"), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+  return app;
+}

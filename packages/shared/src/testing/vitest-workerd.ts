@@ -1,0 +1,58 @@
+/// <reference types="node" />
+/**
+ * The one shape of every app's workerd test config (vitest.config.ts, vitest.production.config.ts): the worker under
+ * its wrangler.jsonc in workerd, with the test issuer's keys, the app's D1 migrations as TEST_MIGRATIONS (applied
+ * by test/setup.ts) and the fast-check seed. An app's config says only what is its own.
+ *
+ * Loaded by the configs through tsx (`tsImport`), because Vite's config loader cannot load this package's TypeScript.
+ */
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { createRequire } from "node:module";
+import type { ViteUserConfig as UserConfig } from "vitest/config";
+import { fastCheckSeed } from "./fast-check-seed-config";
+import { testAuthBindings } from "./issuer";
+
+type WorkersOptions = Parameters<typeof cloudflareTest>[0];
+type Miniflare = NonNullable<Exclude<WorkersOptions, (...args: never[]) => unknown>["miniflare"]>;
+
+export interface WorkerdSuite {
+  /** `dev` for the development suites; omitted for the production suite (the top-level config, as deployed). */
+  environment?: "dev";
+  /** Test files, relative to the app. */
+  include: string[];
+  /** Node-side global setup files (e.g. a local HTTP server the tests call). */
+  globalSetup?: string[];
+  /** The app's own setup files (run before the fast-check seed's). */
+  setupFiles?: string[];
+  /** Bind the test issuer's keys (TRUSTED_ISSUERS and the signing key the test tokens use). Default true. */
+  auth?: boolean;
+  /** The app's D1 migrations folder, bound as TEST_MIGRATIONS. */
+  migrations?: string;
+  /** Further bindings (secrets and variables the operator would set). */
+  bindings?: Record<string, unknown>;
+  serviceBindings?: Miniflare["serviceBindings"];
+}
+
+const require = createRequire(import.meta.url);
+
+export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
+  const bindings: Record<string, unknown> = {
+    ...(suite.auth === false ? {} : await testAuthBindings()),
+    ...(suite.migrations ? { TEST_MIGRATIONS: await readD1Migrations(suite.migrations) } : {}),
+    ...suite.bindings,
+  };
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.jsonc", ...(suite.environment ? { environment: suite.environment } : {}) },
+        miniflare: { bindings, ...(suite.serviceBindings ? { serviceBindings: suite.serviceBindings } : {}) } as Miniflare,
+      }),
+    ],
+    test: {
+      include: suite.include,
+      ...(suite.globalSetup ? { globalSetup: suite.globalSetup } : {}),
+      setupFiles: [...(suite.setupFiles ?? []), require.resolve("@regie/shared/testing/fast-check-seed")],
+      provide: { fastCheckSeed: fastCheckSeed() },
+    },
+  };
+}
