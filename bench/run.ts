@@ -2,7 +2,7 @@
 // synthetic data, drives them over loopback with autocannon, prints a table with honest verdicts against
 // the targets, and writes everything to bench/results/latest.json. Figures, not pass/fail tests.
 //
-// Environment: BENCH_QUICK=1 (short run, small data), BENCH_ONLY=consent,catalogue,cohort,
+// Environment: BENCH_QUICK=1 (short run, small data), BENCH_ONLY=consent,catalogue,cohort,addressbook, BENCH_ORGANISATIONS,
 // BENCH_DURATION (s per measurement), BENCH_CITIZENS, BENCH_CONNECTIONS=1,16,64, BENCH_DATASETS=5000,50000,
 // BENCH_COHORTS=100000,1000000, BENCH_OPT_OUTS, BENCH_SEARCH_CONNECTIONS, BENCH_PORT_BASE,
 // BENCH_SEED=api (seed consent through the public API instead of POST /dev/bulk-choices).
@@ -19,9 +19,10 @@ import * as consent from "./scenarios/consent";
 import * as catalogue from "./scenarios/catalogue";
 import * as cohort from "./scenarios/cohort";
 import * as catalogueScale from "./scenarios/catalogue-scale";
+import * as addressbook from "./scenarios/addressbook";
 
-const SCENARIOS = { consent, catalogue, cohort, catalogueScale };
-const only = (process.env.BENCH_ONLY ?? "consent,cohort,catalogue").split(",").map((s) => s.trim()).filter(Boolean);
+const SCENARIOS = { consent, catalogue, cohort, catalogueScale, addressbook };
+const only = (process.env.BENCH_ONLY ?? "consent,cohort,catalogue,addressbook").split(",").map((s) => s.trim()).filter(Boolean);
 const log = (m: string) => console.log(m);
 const isScenario = (name: string): name is keyof typeof SCENARIOS => Object.hasOwn(SCENARIOS, name);
 

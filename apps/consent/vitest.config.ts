@@ -9,6 +9,8 @@ export default defineConfig(async () =>
     environment: "dev",
     include: ["test/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
+    // a local stand-in for a ZORG-AB `_history` source (test/address-book/sync.happy.test.ts)
+    globalSetup: ["./test/address-book/history-server.ts"],
     migrations: "./migrations",
     bindings: {
       PSEUDONYM_KEY: "test-pseudonym-key-0123456789abcdef",

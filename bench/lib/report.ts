@@ -2,6 +2,7 @@
 import type * as catalogue from "../scenarios/catalogue";
 import type * as catalogueScale from "../scenarios/catalogue-scale";
 import type * as cohort from "../scenarios/cohort";
+import type * as addressbook from "../scenarios/addressbook";
 import type * as consent from "../scenarios/consent";
 import type { memory } from "./stack";
 
@@ -23,6 +24,7 @@ export interface BenchResults {
     cohort?: Recorded<ReturnType<typeof cohort.run>>;
     /** printed while it runs; figures in latest.json */
     catalogueScale?: Recorded<ReturnType<typeof catalogueScale.run>>;
+    addressbook?: Recorded<ReturnType<typeof addressbook.run>>;
   };
   memory: ReturnType<typeof memory> | null;
 }
@@ -138,6 +140,13 @@ export function printReport(r: BenchResults): void {
     console.log(`\nCohort filter against ${num(h.optOuts)} opt-outs${h.optOutListConsistent ? "" : " (WARNING: the opt-out list was not complete)"}`);
     table(["BSNs", "calls", "seconds", "BSNs/s", "excluded", "expected", "correct"], h.rows.map((x) => [num(x.bsns), x.calls, x.seconds, num(x.bsnsPerSec), num(x.excluded), num(x.expectedExcluded), x.correct ? "yes" : "NO"]));
     console.log(verdict(h.target));
+  }
+
+  const ab = r.scenarios.addressbook;
+  if (ab && !unavailable("Address book", ab)) {
+    console.log(`\nAddress-book name search at ${num(ab.organisations)} organisations, uncached (seeded in ${ab.seedSeconds} s; known name found first: ${ab.correct ? "yes" : "NO"})`);
+    table(["connections", "queries", "req/s", "p50", "p95", "p99", "non-2xx"], ab.rows.map((x) => [x.connections, num(x.queries), x.reqPerSec, ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx]));
+    console.log(verdict(ab.target));
   }
 
   if (r.memory) {

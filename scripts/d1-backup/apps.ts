@@ -44,7 +44,13 @@ export const APPS: Record<AppName, AppSpec> = {
       `SELECT (SELECT count(*) FROM datasets_fts_docsize) = (SELECT count(*) FROM datasets) AS ok`,
     ],
   },
-  consent: { derived: [], seededByMigrations: [], afterRestore: [], verify: [] },
+  consent: {
+    derived: [],
+    seededByMigrations: [],
+    // the address book's full-text index (migration 0030) from the restored rows (its columns are the content table's)
+    afterRestore: [`INSERT INTO organisations_fts(organisations_fts) VALUES('rebuild')`],
+    verify: [`INSERT INTO organisations_fts(organisations_fts) VALUES('integrity-check')`],
+  },
 };
 
 /** Where the databases are: local (wrangler's default state, or `--persist-to`) or remote, in a wrangler environment. */

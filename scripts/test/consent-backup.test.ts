@@ -41,7 +41,7 @@ describe("consent: backup, wipe, restore", () => {
     await applyMigrations("consent", target);
     const pseudonyms = Array.from({ length: 700 }, () => hex(32));
     const lines = [
-      `INSERT INTO organisations VALUES ('00000001', 'Ziekenhuis ''t Gooi — café ☕', 'hospital'), ('00000002', 'Huisarts "De Linde"; praktijk', 'gp');`,
+      `INSERT INTO organisations (ura, name, organization_type) VALUES ('00000001', 'Ziekenhuis ''t Gooi — café ☕', 'hospital'), ('00000002', 'Huisarts "De Linde"; praktijk', 'gp');`,
       `INSERT INTO schema_info VALUES ('version', '2'), ('note', 'line one\nline two');`,
       // the recorded shard count: a restore must bring it back, or a worker could record another one
       `INSERT INTO deployment_settings (key, value) VALUES ('shard_count', '4096');`,
@@ -68,7 +68,7 @@ describe("consent: backup, wipe, restore", () => {
     const manifest = await backupApp("consent", target, backups, quiet);
     expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toEqual({
       brp_guardians: 1400, brp_persons: 700, organisations: 2, provider_notifications: 2, provider_subscriptions: 1, schema_info: 2, secondary_use_events: 50, secondary_use_optouts: 700,
-      deployment_settings: 1,
+      deployment_settings: 1, address_book_sync: 0,
     });
     const sql = readFileSync(join(backups, "consent.sql"), "utf8");
     const statements = sql.split(/;\n(?=INSERT|UPDATE|--|$)/);
@@ -81,7 +81,7 @@ describe("consent: backup, wipe, restore", () => {
   });
 
   it("with --force, replaces the data of a database that holds data", async () => {
-    await queryAll("consent", target, [`DELETE FROM brp_guardians WHERE child IN (SELECT child FROM brp_guardians ORDER BY child LIMIT 100)`, `INSERT INTO organisations VALUES ('00000099', 'Later', 'gp')`]);
+    await queryAll("consent", target, [`DELETE FROM brp_guardians WHERE child IN (SELECT child FROM brp_guardians ORDER BY child LIMIT 100)`, `INSERT INTO organisations (ura, name, organization_type) VALUES ('00000099', 'Later', 'gp')`]);
     await restoreApp("consent", target, backups, { force: true, log: quiet });
     expect(await read()).toEqual(before);
   });

@@ -1,7 +1,7 @@
 /** The catalogue worker's configuration: what it needs before it serves anything (see packages/shared/src/http/worker.ts). */
 import { binding, secret, variable, type Requirement } from "@regie/shared/http/worker";
 import { trustedIssuersProblem } from "@regie/shared/auth/verify";
-import { emailSenderProblem } from "./notifications/sender";
+import { emailSenderProblem } from "./notifications/sender-choice";
 
 /** What the catalogue worker needs before it serves anything (503 naming what is missing otherwise). */
 export const REQUIREMENTS: readonly Requirement[] = [

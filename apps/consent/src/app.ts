@@ -3,6 +3,7 @@ import type { AppEnv } from "./env";
 import { authzenRoutes } from "./routes/authzen";
 import { devRoutes } from "./routes/dev";
 import { fhirRoutes } from "./routes/fhir/index";
+import { organisationRoutes } from "./routes/organisations";
 import { meRoutes } from "./routes/me";
 import { providerActionRoutes } from "./routes/provider-actions";
 import { providerQuestionRoutes } from "./routes/provider-questions";
@@ -25,6 +26,7 @@ export function buildApp(mode: Mode) {
   app.route("/", secondaryUseRoutes());
   app.route("/", fhirRoutes());
   app.route("/", authzenRoutes());
+  app.route("/", organisationRoutes());
   if (mode === "development") app.route("/", devRoutes());
   // an empty authenticated-free route in the same worker: the benchmark's baseline for the consent check
   app.get("/v1/ping", (c) => c.json({ ok: true }));

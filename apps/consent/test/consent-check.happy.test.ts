@@ -172,8 +172,9 @@ describe("POST /v1/locate: the open question", () => {
     expect(r.status).toBe(200);
     const sources = (r.body.sources as { ura: string; dataCategories: string[] }[]).sort((a, b) => a.ura.localeCompare(b.ura));
     expect(sources).toEqual([
-      { ura: provider("huisarts").ura, organizationType: "Z3", dataCategories: ["GGC013"] },
-      { ura: provider("lab").ura, organizationType: "L1", dataCategories: ["GGC002", "GGC012", "GGC013"] },
+      // names and places from the address book (null: this file's D1 holds no address book unless seeded)
+      { ura: provider("huisarts").ura, organizationType: "Z3", name: null, place: null, dataCategories: ["GGC013"] },
+      { ura: provider("lab").ura, organizationType: "L1", name: null, place: null, dataCategories: ["GGC002", "GGC012", "GGC013"] },
     ]);
   });
 

@@ -5,7 +5,8 @@ import { buildApp } from "../src/app";
 import { call, checkBody, citizenToken, demoCitizen, providerToken } from "./helpers";
 
 describe("POST /dev/seed", () => {
-  it("seeds the demo world once; a second call changes nothing", async () => {
+  // seeding writes the 10,000-organisation address book: seconds on a busy machine
+  it("seeds the demo world once; a second call changes nothing", { timeout: 60_000 }, async () => {
     const first = await call("POST", "/dev/seed");
     expect(first.status).toBe(200);
     expect(first.body.seeded).toBe(DEMO_CITIZENS.length);
@@ -17,9 +18,13 @@ describe("POST /dev/seed", () => {
     expect(second.body.seeded).toBe(0);
     expect((await call("GET", "/v1/me/choices", jan)).body.items).toEqual(choicesBefore);
     expect((await call("GET", "/v1/me/access-log", jan)).body.items.filter((e: { action: string }) => e.action === "consent-check")).toHaveLength(2);
+    // the address book: 10,000 organisations with the demo providers among them, by name and place
+    expect((await env.DB.prepare("SELECT count(*) AS n FROM organisations").first<{ n: number }>())!.n).toBe(10_000);
+    const found = await call("GET", "/v1/organisations?q=rivierenland", jan);
+    expect(found.body.items).toContainEqual(expect.objectContaining({ ura: "00002002", name: "Ziekenhuis Rivierenland", place: "Tiel" }));
   });
 
-  it("the seeded world answers as documented in docs/consent.md", async () => {
+  it("the seeded world answers as documented in docs/consent.md", { timeout: 60_000 }, async () => {
     await call("POST", "/dev/seed");
     const jan = demoCitizen("jan").bsn;
     const ask = async (bsn: string, holder: string, requester: string, dc: string) =>

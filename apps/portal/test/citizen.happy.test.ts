@@ -28,7 +28,7 @@ describe("citizen: record, see, change and withdraw a choice", () => {
     const changed = await b.post(`/mijn/keuzes/${id}/wijzigen`, { _csrf: edit.csrf, ...choice, requester: "ura", requesterUra: "00003003", decision: "deny", validUntil: "2027-12-31" });
     expect(changed.status).toBe(303);
     expect(textOf(await b.follow(changed))).toContain(
-      "Uw keuze is gewijzigd: Ziekenhuizen mogen uw medicatiegegevens niet delen met de zorgaanbieder met URA-nummer 00003003. Dit geldt tot en met 31 december 2027.",
+      "Uw keuze is gewijzigd: Ziekenhuizen mogen uw medicatiegegevens niet delen met Apotheek Centraal in Utrecht. Dit geldt tot en met 31 december 2027.",
     );
 
     const confirm = await b.open(`/mijn/keuzes/${id}/intrekken`);
@@ -50,7 +50,7 @@ describe("citizen: the other pages", () => {
     const b = new Browser();
     await b.login("citizen:jan");
     const text = textOf((await b.open("/mijn/inzage")).html);
-    expect(text).toContain("Apotheek Centraal (URA 00003003)");
+    expect(text).toContain("Apotheek Centraal in Utrecht · URA 00003003");
     expect(text).toContain("Vroeg of gegevens gedeeld mogen worden over medicatiegegevens (voor behandeling)");
     expect(text).toContain("Toegestaan");
   });

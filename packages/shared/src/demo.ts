@@ -26,16 +26,18 @@ export interface DemoProvider {
   name: string;
   ura: string;
   organizationType: string;
+  /** where it is (the address book shows name and place) */
+  place: string;
   uziRole?: string;
 }
 
 export const DEMO_PROVIDERS: readonly DemoProvider[] = [
-  { key: "huisarts", name: "Huisartsenpraktijk De Linde", ura: "00001001", organizationType: "Z3", uziRole: "01.015" },
-  { key: "ziekenhuis", name: "Ziekenhuis Rivierenland", ura: "00002002", organizationType: "V6", uziRole: "01.010" },
-  { key: "umc", name: "UMC Utrecht", ura: "00002003", organizationType: "V5", uziRole: "01.010" },
-  { key: "apotheek", name: "Apotheek Centraal", ura: "00003003", organizationType: "J8", uziRole: "17.000" },
-  { key: "ggz", name: "GGZ Oost", ura: "00004004", organizationType: "G5", uziRole: "01.018" },
-  { key: "lab", name: "Regionaal Laboratorium", ura: "00005005", organizationType: "L1" },
+  { key: "huisarts", name: "Huisartsenpraktijk De Linde", ura: "00001001", organizationType: "Z3", place: "Utrecht", uziRole: "01.015" },
+  { key: "ziekenhuis", name: "Ziekenhuis Rivierenland", ura: "00002002", organizationType: "V6", place: "Tiel", uziRole: "01.010" },
+  { key: "umc", name: "UMC Utrecht", ura: "00002003", organizationType: "V5", place: "Utrecht", uziRole: "01.010" },
+  { key: "apotheek", name: "Apotheek Centraal", ura: "00003003", organizationType: "J8", place: "Utrecht", uziRole: "17.000" },
+  { key: "ggz", name: "GGZ Oost", ura: "00004004", organizationType: "G5", place: "Deventer", uziRole: "01.018" },
+  { key: "lab", name: "Regionaal Laboratorium", ura: "00005005", organizationType: "L1", place: "Amersfoort" },
 ];
 
 export interface DemoPublisher {

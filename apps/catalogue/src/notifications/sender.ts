@@ -6,6 +6,8 @@
  */
 import { logger } from "@regie/shared/log/logger";
 
+export { EMAIL_SENDERS, emailSenderProblem } from "./sender-choice";
+
 export interface EmailMessage {
   to: string;
   subject: string;
@@ -15,7 +17,6 @@ export interface EmailSender {
   send(message: EmailMessage): Promise<void>;
 }
 
-export const EMAIL_SENDERS = ["outbox", "log"] as const;
 
 export class OutboxSender implements EmailSender {
   constructor(private readonly db: D1Database) {}
@@ -36,8 +37,4 @@ export class LogSender implements EmailSender {
 
 export function emailSender(env: { EMAIL_SENDER?: string; DB: D1Database }): EmailSender {
   return env.EMAIL_SENDER === "outbox" ? new OutboxSender(env.DB) : new LogSender();
-}
-
-export function emailSenderProblem(value: string): string | undefined {
-  return (EMAIL_SENDERS as readonly string[]).includes(value) ? undefined : `EMAIL_SENDER must be one of ${EMAIL_SENDERS.join(", ")}`;
 }

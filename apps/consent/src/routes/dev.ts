@@ -1,6 +1,8 @@
 /**
  * Development-only routes (app.ts mounts them only in development, so elsewhere they are 404; left out of the OpenAPI document):
- * POST /dev/seed (idempotent): organisation directory, BRP stand-in, demo choices.
+ * POST /dev/seed (idempotent): the address book (10,000 generated organisations with the demo providers among them),
+ * BRP stand-in, demo choices.
+ * POST /dev/address-book?count=N (idempotent): a generated address book of N organisations (the benchmark's 100,000).
  * POST /dev/bulk-choices: many citizens' choices at once, for benchmarks and load tests.
  * GET /dev/shard-ping[?shard=N]: one empty round trip to a (random or given) shard object, the benchmark's measure
  * of that hop alone.
@@ -12,6 +14,9 @@ import { pseudonymiserFor } from "../citizens/fast-pseudonym";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
 import type { AppEnv } from "../env";
 import { DEMO_CONSENT } from "../dev/demo-data";
+import { addressBookRecords, DEMO_ADDRESS_BOOK_SIZE, generateAddressBook } from "../dev/address-book-data";
+import type { OrganisationRecord } from "../address-book/model";
+import { applyRecords } from "../address-book/store";
 import { seal } from "../push/sealed";
 import { callShard, shardStub } from "../storage/shards";
 
@@ -22,11 +27,11 @@ export function devRoutes() {
     const byKey = new Map<string, string>();
     for (const p of DEMO_CITIZENS) byKey.set(p.key, await pseudonymise(p.bsn, c.env.PSEUDONYM_KEY));
     const statements = [
-      ...DEMO_PROVIDERS.map((p) => db.prepare("INSERT OR REPLACE INTO organisations (ura, name, organization_type) VALUES (?, ?, ?)").bind(p.ura, p.name, p.organizationType)),
       ...DEMO_CITIZENS.map((p) => db.prepare("INSERT OR REPLACE INTO brp_persons (pseudonym, name, birth_date) VALUES (?, ?, ?)").bind(byKey.get(p.key)!, p.name, p.birthDate)),
       ...DEMO_CITIZENS.flatMap((p) => p.guardianOf.map((child) => db.prepare("INSERT OR IGNORE INTO brp_guardians (guardian, child) VALUES (?, ?)").bind(byKey.get(p.key)!, byKey.get(child)!))),
     ];
     await callShard(db.batch(statements));
+    await callShard(applyRecords(db, generateAddressBook(DEMO_ADDRESS_BOOK_SIZE), [], Date.now()));
     let seeded = 0;
     for (const p of DEMO_CITIZENS) {
       const spec = DEMO_CONSENT[p.key];
@@ -36,6 +41,24 @@ export function devRoutes() {
       if (await callShard(shardStub(c.env, pseudonym).seedCitizen(pseudonym, spec, patientSealed))) seeded++;
     }
     return c.json({ seeded, citizens: DEMO_CITIZENS.length, providers: DEMO_PROVIDERS.length }, 200);
+  });
+
+  app.post("/dev/address-book", async (c) => {
+    const count = Number(c.req.query("count") ?? DEMO_ADDRESS_BOOK_SIZE);
+    if (!Number.isInteger(count) || count < 1 || count > 200_000) throw new ApiError("BAD_REQUEST", "count must be an integer from 1 to 200000");
+    let added = 0;
+    let slice: OrganisationRecord[] = [];
+    // in slices, so one call's memory holds at most 10,000 generated records at a time
+    const flush = async () => {
+      added += (await callShard(applyRecords(c.env.DB, slice, [], Date.now()))).added.length;
+      slice = [];
+    };
+    for (const record of addressBookRecords(count)) {
+      slice.push(record);
+      if (slice.length === 10_000) await flush();
+    }
+    if (slice.length) await flush();
+    return c.json({ organisations: count, added }, 200);
   });
 
   // The benchmark's middle baseline: one round trip to a shard object that does nothing (empty route < this < check).

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import { ConsentCheckRequest, ConsentCheckResponse, LocateRequest, LocateResponse } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
+import { organisationNameMap } from "../address-book/store";
 import { callShard, citizenShard } from "../storage/shards";
 import { assertParty, assertSelf, BEARER, providerActor } from "./common";
 
@@ -52,7 +53,9 @@ export function providerQuestionRoutes() {
       assertSelf(c.get("auth"), body.requester);
       const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
       const sources = await callShard(stub.locate(pseudonym, body.requester, body.purpose, body.dataCategories));
-      return c.json({ requestId: c.get("requestId"), sources }, 200);
+      const names = await organisationNameMap(c.env.DB, sources.map((s) => s.ura));
+      const named = sources.map((s) => ({ ...s, name: names.get(s.ura)?.name ?? null, place: names.get(s.ura)?.place ?? null }));
+      return c.json({ requestId: c.get("requestId"), sources: named }, 200);
     },
   );
   return app;

@@ -15,7 +15,7 @@ vi.setConfig({ testTimeout: 60_000 });
 const BASE = "http://consent.test";
 const choice = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" };
 
-type Role = "citizen" | "provider" | "hdab" | "researcher" | "publisher";
+type Role = "citizen" | "provider" | "hdab" | "researcher" | "publisher" | "operator";
 const tokenFor: Record<Role, () => Promise<string>> = {
   citizen: () => mintToken(env, { role: "citizen", bsn: freshBsn() }),
   provider: () => {
@@ -25,6 +25,7 @@ const tokenFor: Record<Role, () => Promise<string>> = {
   hdab: () => mintToken(env, { role: "hdab", sub: "hdab-nl" }),
   researcher: () => mintToken(env, { role: "researcher", sub: "r", name: "R", organisation: "O" }),
   publisher: () => mintToken(env, { role: "publisher", publisherId: "rivm" }),
+  operator: () => mintToken(env, { role: "operator", sub: "ops" }),
 };
 
 /**
@@ -74,7 +75,15 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /fhir/Subscription": { path: () => "/fhir/Subscription", roles: ["provider"] },
   "GET /fhir/Subscription/{id}": { path: () => `/fhir/Subscription/${crypto.randomUUID()}`, roles: ["provider"] },
   "DELETE /fhir/Subscription/{id}": { path: () => `/fhir/Subscription/${crypto.randomUUID()}`, roles: ["provider"] },
-  "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher"] },
+  "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher", "operator"] },
+  // the address book: every role of the registry reads it; only operators load it
+  "GET /v1/organisations": { path: () => "/v1/organisations?q=rivierenland", roles: ["citizen", "provider", "hdab", "operator"] },
+  "GET /v1/organisations/{ura}": { path: () => "/v1/organisations/00002002", roles: ["citizen", "provider", "hdab", "operator"] },
+  "GET /fhir/Organization": { path: () => "/fhir/Organization?name=rivierenland", roles: ["citizen", "provider", "hdab", "operator"] },
+  "GET /fhir/Organization/{id}": { path: () => "/fhir/Organization/00002002", roles: ["citizen", "provider", "hdab", "operator"] },
+  "GET /fhir/Endpoint": { path: () => "/fhir/Endpoint?organization=00002002", roles: ["citizen", "provider", "hdab", "operator"] },
+  "POST /v1/operator/address-book": { path: () => "/v1/operator/address-book", roles: ["operator"], body: () => ({ resourceType: "Bundle", type: "collection", entry: [] }) },
+  "GET /v1/operator/address-book/sync": { path: () => "/v1/operator/address-book/sync", roles: ["operator"] },
 };
 
 /** The path of the last request `send` made: errors on /fhir/Subscription are OperationOutcomes, elsewhere problem+json. */

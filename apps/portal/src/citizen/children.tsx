@@ -1,5 +1,6 @@
 /** A guardian's children and the confirmation of a child's own choice. Mounted by ./routes.tsx behind its login check. */
 import { Hono } from "hono";
+import { choiceUras, namesFor } from "./names";
 import type { AppEnv } from "../env";
 import { ConfirmChoiceRequest } from "@regie/shared/contracts/consent";
 import { formValues, type FieldErrors } from "../forms/errors";
@@ -63,6 +64,7 @@ citizenChildren.post("/mijn/kinderen/:childId/bevestigen", async (c) => {
   if (!parsed.success) return fail({ code: t.citizen.confirmCodeInvalid });
   const res = await callService(c, () => consent(c).confirmChildChoice(a.childId!, parsed.data));
   if (!res.ok) return fail({ code: t.citizen.confirmCodeWrong });
-  setFlash(c, { kind: "success", text: t.citizen.confirmed(describeChoice(t, res.value, childName(a))) });
+  const names = await namesFor(c, choiceUras(res.value));
+  setFlash(c, { kind: "success", text: t.citizen.confirmed(describeChoice(t, res.value, childName(a), names)) });
   return c.redirect(`/mijn?kind=${encodeURIComponent(a.childId!)}`, 303);
 });

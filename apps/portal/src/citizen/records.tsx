@@ -7,6 +7,7 @@ import { consent, readService } from "../services/clients";
 import { acting } from "./context";
 import { CitizenPage } from "./views";
 import { ro, childName } from "./page-helpers";
+import { choiceUras, namesFor, orgLabel } from "./names";
 
 export const citizenRecords = new Hono<AppEnv>();
 
@@ -14,6 +15,7 @@ citizenRecords.get("/mijn/inzage", async (c) => {
   const t = c.get("t");
   const a = await acting(c);
   const entries = (await readService(c, () => consent(c).accessLog(ro(a)))).items.slice().sort((x, y) => y.seq - x.seq);
+  const names = await namesFor(c, entries.flatMap((e) => [e.actor.ura, e.holderUra]));
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.accessLogTitle}>
       <p>{t.citizen.accessLogIntro}</p>
@@ -32,11 +34,14 @@ citizenRecords.get("/mijn/inzage", async (c) => {
           </thead>
           <tbody>
             {entries.map((e) => {
-              const d = describeLogEntry(t, e);
+              const d = describeLogEntry(t, e, names);
               return (
                 <tr>
                   <td>{t.dateTime(e.at)}</td>
-                  <td>{d.who}</td>
+                  <td>
+                    {d.who}
+                    {d.detail && <span class="meta"> · {d.detail}</span>}
+                  </td>
                   <td>
                     {d.what}
                     {e.emergency && <strong class="badge badge-warning">{t.citizen.emergency}</strong>}
@@ -80,6 +85,7 @@ citizenRecords.get("/mijn/geschiedenis", async (c) => {
   const t = c.get("t");
   const a = await acting(c);
   const items = (await readService(c, () => consent(c).history(ro(a)))).items.slice().sort((x, y) => y.updatedAt.localeCompare(x.updatedAt) || y.version - x.version);
+  const names = await namesFor(c, items.flatMap(choiceUras));
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.historyTitle}>
       <p>{t.citizen.historyIntro}</p>
@@ -91,9 +97,9 @@ citizenRecords.get("/mijn/geschiedenis", async (c) => {
             <li>
               <p class="meta">
                 {t.dateTime(v.updatedAt)} · {t.citizen.changeKinds[v.change]} · {t.citizen.recordedBy[v.recordedBy.role]}
-                {v.recordedBy.ura ? ` (URA ${v.recordedBy.ura})` : ""}
+                {v.recordedBy.ura ? ` (${orgLabel(t, v.recordedBy.ura, names) ?? t.accessLog.uraDetail(v.recordedBy.ura)})` : ""}
               </p>
-              <p>{describeChoice(t, v, childName(a))}</p>
+              <p>{describeChoice(t, v, childName(a), names)}</p>
             </li>
           ))}
         </ul>

@@ -11,7 +11,9 @@ import { setFlash } from "../session/session";
 import { PageError } from "../views/errors";
 import { CsrfField, SubmitButton } from "../views/form";
 import { acting, withActing, type Acting } from "./context";
-import { ChoiceForm, CitizenPage } from "./views";
+import { ChoiceForm, CitizenPage, type Pickers } from "./views";
+import { choiceUras, namesFor, type OrgNames } from "./names";
+import { PickerResultList, searchProviders, SIDES, type Side } from "./provider-picker";
 import { ro, childName, statusLabel } from "./page-helpers";
 import { citizenRecords } from "./records";
 import { citizenResearchOptOut } from "./research-opt-out";
@@ -25,6 +27,7 @@ citizen.get("/mijn", async (c) => {
   const t = c.get("t");
   const a = await acting(c);
   const choices = (await readService(c, () => consent(c).listChoices(ro(a)))).items.filter((ch) => ch.status !== "withdrawn");
+  const names = await namesFor(c, choices.flatMap(choiceUras));
   return c.html(
     <CitizenPage c={c} a={a} title={a.child ? t.citizen.childChoicesTitle(a.child.name ?? t.citizen.yourChild) : t.citizen.choicesTitle}>
       <p>{a.child ? t.citizen.childChoicesIntro(childName(a) ?? t.citizen.yourChild) : t.citizen.choicesIntro}</p>
@@ -39,7 +42,7 @@ citizen.get("/mijn", async (c) => {
         <ul class="choice-list">
           {choices.map((ch) => (
             <li class={`choice choice-${ch.decision}`}>
-              <p class="choice-sentence">{describeChoice(t, ch, childName(a))}</p>
+              <p class="choice-sentence">{describeChoice(t, ch, childName(a), names)}</p>
               {statusLabel(c, ch)}
               {a.childId && ch.status === "pending" && (
                 <form method="post" action={`/mijn/kinderen/${a.childId}/bevestigen`} class="confirm-form">
@@ -51,10 +54,10 @@ citizen.get("/mijn", async (c) => {
                 </form>
               )}
               <p class="choice-actions">
-                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/wijzigen`, a)} aria-label={`${t.citizen.change}: ${describeChoice(t, ch, childName(a))}`}>
+                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/wijzigen`, a)} aria-label={`${t.citizen.change}: ${describeChoice(t, ch, childName(a), names)}`}>
                   {t.citizen.change}
                 </a>
-                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/intrekken`, a)} aria-label={`${t.citizen.withdraw}: ${describeChoice(t, ch, childName(a))}`}>
+                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/intrekken`, a)} aria-label={`${t.citizen.withdraw}: ${describeChoice(t, ch, childName(a), names)}`}>
                   {t.citizen.withdraw}
                 </a>
               </p>
@@ -81,27 +84,56 @@ citizen.get("/mijn/keuzes/nieuw", async (c) => {
   );
 });
 
-function choiceFormPage(c: Context<AppEnv>, a: Acting, title: string, action: string, values: FormValues, errors: FieldErrors, submit: string) {
+/** The pickers' state for a form: the provider already chosen on each side and, after a search, that side's results. */
+async function pickersFor(c: Context<AppEnv>, values: FormValues, search?: Side): Promise<Pickers> {
+  const names: OrgNames = await namesFor(c, SIDES.map((side) => values[`${side}Ura`]));
+  const out: Pickers = {};
+  for (const side of SIDES) {
+    const ura = values[`${side}Ura`];
+    out[side] = { chosen: ura ? names.get(ura) : undefined };
+  }
+  if (search) out[search]!.results = await readService(c, () => searchProviders(c, values[`${search}Search`] ?? ""));
+  return out;
+}
+
+/** The search button of a picker was pressed ("search-holder" / "search-requester"): which side. */
+const searchSide = (values: FormValues): Side | undefined => SIDES.find((side) => values.action === `search-${side}`);
+
+async function choiceFormPage(c: Context<AppEnv>, a: Acting, title: string, action: string, values: FormValues, errors: FieldErrors, submit: string, status: 200 | 400 = 400) {
+  const search = searchSide(values);
+  // searching for one particular provider means choosing "one particular provider" on that side
+  if (search) values[search] = "ura";
+  const pickers = await pickersFor(c, values, search);
   return c.html(
     <CitizenPage c={c} a={a} title={title}>
-      <ChoiceForm c={c} a={a} action={action} values={values} errors={errors} submit={submit} />
+      <ChoiceForm c={c} a={a} action={action} values={values} errors={errors} submit={submit} pickers={pickers} />
     </CitizenPage>,
-    400,
+    status,
   );
 }
+
+/** The script's suggestions: the result list of one side's search as an HTML fragment (the page works without it). */
+citizen.get("/mijn/zorgaanbieders", async (c) => {
+  const t = c.get("t");
+  const side = SIDES.find((s) => s === c.req.query("side")) ?? "holder";
+  const results = await readService(c, () => searchProviders(c, c.req.query("q") ?? ""));
+  return c.html(<PickerResultList t={t} side={side} results={results} />);
+});
 
 citizen.post("/mijn/keuzes", async (c) => {
   const t = c.get("t");
   const a = await acting(c);
   const values = formValues(await c.req.parseBody());
+  if (searchSide(values)) return choiceFormPage(c, a, t.citizen.newChoiceTitle, "/mijn/keuzes", values, {}, t.citizen.saveChoice, 200);
   const parsed = parseChoiceForm(t, values);
   if (!parsed.ok) return choiceFormPage(c, a, t.citizen.newChoiceTitle, "/mijn/keuzes", values, parsed.errors, t.citizen.saveChoice);
   const res = await callService(c, () => consent(c).recordChoice(parsed.input, ro(a)));
   if (!res.ok) return choiceFormPage(c, a, t.citizen.newChoiceTitle, "/mijn/keuzes", values, choiceProblemErrors(t, res.problem.problem), t.citizen.saveChoice);
   const saved = res.value;
+  const names = await namesFor(c, choiceUras(saved));
   const text = saved.confirmation
-    ? t.citizen.savedPending(describeChoice(t, saved, childName(a)), saved.confirmation.code)
-    : t.citizen.saved(describeChoice(t, saved, childName(a)));
+    ? t.citizen.savedPending(describeChoice(t, saved, childName(a), names), saved.confirmation.code)
+    : t.citizen.saved(describeChoice(t, saved, childName(a), names));
   setFlash(c, { kind: "success", text });
   return c.redirect(withActing("/mijn", a), 303);
 });
@@ -118,10 +150,13 @@ citizen.get("/mijn/keuzes/:id/wijzigen", async (c) => {
   const t = c.get("t");
   const a = await acting(c);
   const choice = await findChoice(c, a, c.req.param("id"));
+  const names = await namesFor(c, choiceUras(choice));
+  const values = choiceToValues(choice);
+  const pickers = await pickersFor(c, values);
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.changeTitle}>
-      <p>{t.citizen.now(describeChoice(t, choice, childName(a)))}</p>
-      <ChoiceForm c={c} a={a} action={`/mijn/keuzes/${encodeURIComponent(choice.id)}/wijzigen`} values={choiceToValues(choice)} errors={{}} submit={t.citizen.saveChange} />
+      <p>{t.citizen.now(describeChoice(t, choice, childName(a), names))}</p>
+      <ChoiceForm c={c} a={a} action={`/mijn/keuzes/${encodeURIComponent(choice.id)}/wijzigen`} values={values} errors={{}} submit={t.citizen.saveChange} pickers={pickers} />
     </CitizenPage>,
   );
 });
@@ -132,14 +167,16 @@ citizen.post("/mijn/keuzes/:id/wijzigen", async (c) => {
   const id = c.req.param("id");
   const action = `/mijn/keuzes/${encodeURIComponent(id)}/wijzigen`;
   const values = formValues(await c.req.parseBody());
+  if (searchSide(values)) return choiceFormPage(c, a, t.citizen.changeTitle, action, values, {}, t.citizen.saveChange, 200);
   const parsed = parseChoiceForm(t, values);
   if (!parsed.ok) return choiceFormPage(c, a, t.citizen.changeTitle, action, values, parsed.errors, t.citizen.saveChange);
   const res = await callService(c, () => consent(c).changeChoice(id, parsed.input, ro(a)));
   if (!res.ok) return choiceFormPage(c, a, t.citizen.changeTitle, action, values, choiceProblemErrors(t, res.problem.problem), t.citizen.saveChange);
   const saved = res.value;
+  const names = await namesFor(c, choiceUras(saved));
   setFlash(c, {
     kind: "success",
-    text: saved.confirmation ? t.citizen.savedPending(describeChoice(t, saved, childName(a)), saved.confirmation.code) : t.citizen.changed(describeChoice(t, saved, childName(a))),
+    text: saved.confirmation ? t.citizen.savedPending(describeChoice(t, saved, childName(a), names), saved.confirmation.code) : t.citizen.changed(describeChoice(t, saved, childName(a), names)),
   });
   return c.redirect(withActing("/mijn", a), 303);
 });
@@ -150,9 +187,10 @@ citizen.get("/mijn/keuzes/:id/intrekken", async (c) => {
   const t = c.get("t");
   const a = await acting(c);
   const choice = await findChoice(c, a, c.req.param("id"));
+  const names = await namesFor(c, choiceUras(choice));
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.withdrawTitle}>
-      <p class="choice-sentence">{describeChoice(t, choice, childName(a))}</p>
+      <p class="choice-sentence">{describeChoice(t, choice, childName(a), names)}</p>
       <p>{t.citizen.withdrawExplain}</p>
       <form method="post" action={withActing(`/mijn/keuzes/${encodeURIComponent(choice.id)}/intrekken`, a)}>
         <CsrfField c={c} />
@@ -170,7 +208,8 @@ citizen.post("/mijn/keuzes/:id/intrekken", async (c) => {
   const a = await acting(c);
   const res = await callService(c, () => consent(c).withdrawChoice(c.req.param("id"), ro(a)));
   if (!res.ok) throw new PageError(400, "badRequest");
-  setFlash(c, { kind: "success", text: t.citizen.withdrawn(describeChoice(t, res.value, childName(a))) });
+  const names = await namesFor(c, choiceUras(res.value));
+  setFlash(c, { kind: "success", text: t.citizen.withdrawn(describeChoice(t, res.value, childName(a), names)) });
   return c.redirect(withActing("/mijn", a), 303);
 });
 

@@ -7,6 +7,10 @@ import type { FieldErrors, FormValues } from "../forms/errors";
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextField } from "../views/form";
 import { Layout } from "../views/layout";
 import { withActing, type Acting } from "./context";
+import { ProviderPicker, type PickerResults, type Side } from "./provider-picker";
+
+/** What the provider pickers show: a side's search results and the provider already chosen on it. */
+export type Pickers = Partial<Record<Side, { results?: PickerResults; chosen?: PickerResults["items"][number] }>>;
 
 const TABS = [
   { path: "/mijn", key: "choices" },
@@ -48,7 +52,7 @@ export function CitizenPage({ c, a, title, children }: { c: Context<AppEnv>; a: 
   );
 }
 
-export function ChoiceForm({ c, a, action, values, errors, submit }: { c: Context<AppEnv>; a: Acting; action: string; values: FormValues; errors: FieldErrors; submit: string }) {
+export function ChoiceForm({ c, a, action, values, errors, submit, pickers = {} }: { c: Context<AppEnv>; a: Acting; action: string; values: FormValues; errors: FieldErrors; submit: string; pickers?: Pickers }) {
   const t = c.get("t");
   const f = t.choiceForm;
   const partyOptions = [
@@ -57,13 +61,13 @@ export function ChoiceForm({ c, a, action, values, errors, submit }: { c: Contex
   ];
   return (
     <form method="post" action={withActing(action, a)} novalidate id="choice-form">
-      <ErrorSummary c={c} errors={errors} fieldIds={{ form: "choice-form", holder: "f-holder", dataCategory: "f-dataCategory", decision: "f-decision" }} />
+      <ErrorSummary c={c} errors={errors} fieldIds={{ form: "choice-form", holder: "f-holder", holderUra: "f-holderSearch", requesterUra: "f-requesterSearch", dataCategory: "f-dataCategory", decision: "f-decision" }} />
       {errors.form && <p class="field-error">{errors.form}</p>}
       <CsrfField c={c} />
       <SelectField name="holder" label={f.holder} hint={f.holderHint} options={partyOptions} placeholder={f.choose} values={values} errors={errors} required />
-      <TextField name="holderUra" label={f.holderUra} hint={f.uraHint} values={values} errors={errors} inputmode="numeric" />
+      <ProviderPicker c={c} side="holder" values={values} errors={errors} results={pickers.holder?.results} chosen={pickers.holder?.chosen} />
       <SelectField name="requester" label={f.requester} hint={f.requesterHint} options={partyOptions} placeholder={f.choose} values={values} errors={errors} required />
-      <TextField name="requesterUra" label={f.requesterUra} hint={f.uraHint} values={values} errors={errors} inputmode="numeric" />
+      <ProviderPicker c={c} side="requester" values={values} errors={errors} results={pickers.requester?.results} chosen={pickers.requester?.chosen} />
       <RadioGroup
         name="dataCategory"
         label={f.dataCategory}

@@ -3,8 +3,11 @@ import type { Messages } from "../i18n";
 import { endOfValidity } from "../present/choice-sentence";
 import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues, type ProblemLike } from "./errors";
 
-/** The choice form's fields. `holder`/`requester` hold a provider category, or "ura" for one named organisation. */
-export const CHOICE_FIELDS = ["holder", "holderUra", "requester", "requesterUra", "dataCategory", "decision", "validUntil"] as const;
+/**
+ * The choice form's fields. `holder`/`requester` hold a provider category, or "ura" for one named organisation, which
+ * the citizen finds with `holderSearch`/`requesterSearch` and picks as `holderUra`/`requesterUra` (a radio button).
+ */
+export const CHOICE_FIELDS = ["holder", "holderSearch", "holderUra", "requester", "requesterSearch", "requesterUra", "dataCategory", "decision", "validUntil"] as const;
 
 /** Contract path (e.g. "holder/ura") -> form field. */
 export function choiceFieldFor(path: string): string | undefined {

@@ -3,13 +3,21 @@ import type { Messages } from "../i18n";
 
 type ChoiceLike = Pick<Choice, "holder" | "requester" | "dataCategory" | "decision" | "validUntil">;
 
-function subject(t: Messages, party: Party): { text: string; single: boolean } {
-  if ("ura" in party) return { text: t.choiceSentence.namedOrg(party.ura), single: true };
+/** Name and place per URA (from the address book); a URA it does not know reads "the care provider with URA number …". */
+export type NameLookup = ReadonlyMap<string, { name: string; place: string | null; active: boolean }>;
+
+function named(t: Messages, ura: string, names: NameLookup | undefined): string | undefined {
+  const o = names?.get(ura);
+  return o ? t.choiceSentence.orgLabel(o.name, o.place, !o.active) : undefined;
+}
+
+function subject(t: Messages, party: Party, names?: NameLookup): { text: string; single: boolean } {
+  if ("ura" in party) return { text: named(t, party.ura, names) ?? t.choiceSentence.namedOrg(party.ura), single: true };
   return { text: t.categories[party.category]?.plural ?? party.category, single: false };
 }
 
-function object(t: Messages, party: Party): string {
-  if ("ura" in party) return t.choiceSentence.namedOrgObject(party.ura);
+function object(t: Messages, party: Party, names?: NameLookup): string {
+  if ("ura" in party) return named(t, party.ura, names) ?? t.choiceSentence.namedOrgObject(party.ura);
   return t.categories[party.category]?.object ?? party.category;
 }
 
@@ -18,11 +26,11 @@ function object(t: Messages, party: Party): string {
  * plus "Dit geldt tot 1 januari 2027." when it has an end date. For a guardian acting for a child,
  * "de medicatiegegevens van Noor" instead of "uw medicatiegegevens".
  */
-export function describeChoice(t: Messages, choice: ChoiceLike, childName?: string): string {
-  const holder = subject(t, choice.holder);
+export function describeChoice(t: Messages, choice: ChoiceLike, childName?: string, names?: NameLookup): string {
+  const holder = subject(t, choice.holder, names);
   const category = t.dataCategories[choice.dataCategory];
   const data = childName && category ? t.choiceSentence.dataOf(category.name.toLowerCase(), childName) : (category?.object ?? choice.dataCategory);
-  const requester = object(t, choice.requester);
+  const requester = object(t, choice.requester, names);
   const s = t.choiceSentence;
   const sentence = choice.decision === "permit"
     ? (holder.single ? s.permitSingle : s.permit)(holder.text, data, requester)

@@ -1,5 +1,6 @@
 import { ChoiceInput, ConfirmChoiceRequest, SecondaryUseRequest, type Choice, type ChoiceVersion } from "@regie/shared/contracts/consent";
-import { DEMO_CITIZENS } from "@regie/shared/demo";
+import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
+import { categoryOf, organisationType } from "@regie/shared";
 import { claimsOf, json, problem, validated } from "./common";
 
 /** A child id of the shape the real service hands out: a pseudonym, 64 lowercase hex characters. */
@@ -36,6 +37,7 @@ export async function consentStub(req: Request): Promise<Response> {
   const url = new URL(req.url);
   const claims = claimsOf(req);
   if (!claims) return problem(401, "A bearer token is required");
+  if (req.method === "GET" && url.pathname === "/v1/organisations") return json(addressBook(url));
   if (claims.role !== "citizen") return problem(403, "This operation requires the role citizen");
   const bsn = String(claims.bsn);
   // Sem's token stands for one the service no longer accepts (expired or revoked at the source).
@@ -108,4 +110,17 @@ export async function consentStub(req: Request): Promise<Response> {
     return json(pending);
   }
   return problem(404, `No resource at ${req.method} ${path}`);
+}
+
+/** The address book double: the demo providers, found by a prefix of a word of their name or place, or by ?ura=. */
+function addressBook(url: URL) {
+  const all = DEMO_PROVIDERS.map((p) => ({
+    ura: p.ura, name: p.name, organizationType: p.organizationType, organizationTypeDisplay: organisationType(p.organizationType)?.display ?? null,
+    category: categoryOf(p.organizationType) ?? "overig", place: p.place, active: true, endpoints: [], updatedAt: "2026-11-01T00:00:00.000Z",
+  }));
+  const uras = url.searchParams.get("ura");
+  if (uras) return { items: all.filter((o) => uras.split(",").includes(o.ura)), truncated: false };
+  const words = (url.searchParams.get("q") ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+  const items = all.filter((o) => words.length > 0 && words.every((w) => `${o.name} ${o.place}`.toLowerCase().split(/[^a-z0-9]+/).some((x) => x.startsWith(w))));
+  return { items, truncated: false };
 }

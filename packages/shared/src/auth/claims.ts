@@ -4,7 +4,7 @@ import { Ura, UziRole } from "../identifiers/ura";
 import { OrganizationTypeCode } from "../codes/organisation-types";
 
 /** The roles Regie knows, and the claims each role's token carries. */
-export const ROLES = ["citizen", "provider", "researcher", "publisher", "hdab"] as const;
+export const ROLES = ["citizen", "provider", "researcher", "publisher", "hdab", "operator"] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -26,6 +26,8 @@ export const PublisherClaims = z.object({
   publisherId: z.string().min(1).max(200),
 });
 export const HdabClaims = z.object({ role: z.literal("hdab"), sub: z.string().min(1).max(200) });
+/** The registry's own operations staff (loading the address book); never a citizen or provider token. */
+export const OperatorClaims = z.object({ role: z.literal("operator"), sub: z.string().min(1).max(200) });
 
 export const Claims = z.discriminatedUnion("role", [
   CitizenClaims,
@@ -33,6 +35,7 @@ export const Claims = z.discriminatedUnion("role", [
   ResearcherClaims,
   PublisherClaims,
   HdabClaims,
+  OperatorClaims,
 ]);
 export type Claims = z.infer<typeof Claims>;
 export type ClaimsOf<R extends Role> = Extract<Claims, { role: R }>;
@@ -45,6 +48,7 @@ export const DevTokenRequest = z
     ResearcherClaims.extend({ expiresIn: z.number().int().min(-86400).max(86400).optional() }).strict(),
     PublisherClaims.extend({ expiresIn: z.number().int().min(-86400).max(86400).optional() }).strict(),
     HdabClaims.extend({ expiresIn: z.number().int().min(-86400).max(86400).optional() }).strict(),
+    OperatorClaims.extend({ expiresIn: z.number().int().min(-86400).max(86400).optional() }).strict(),
   ])
   .openapi("DevTokenRequest");
 export type DevTokenRequest = z.infer<typeof DevTokenRequest>;

@@ -17,6 +17,8 @@ import {
   FhirBundle,
   LocateResponse,
   NotificationList,
+  DirectoryOrganisation,
+  OrganisationSearchResult,
   ProviderNotificationList,
   SecondaryUseState,
   Subscription,
@@ -121,6 +123,20 @@ export function createConsentClient(opts: ConsentClientOptions) {
     confirmChildChoice: (childId: string, req: ConfirmChoiceRequest) =>
       call(Choice, "POST", `/v1/me/children/${encodeURIComponent(childId)}/confirmations`, req),
     fhirConsents: (bsn: string) => call(FhirBundle, "GET", `/fhir/Consent?patient=${encodeURIComponent(bsn)}`),
+    // address book (every role)
+    /** Search by name and place (`q`, `place`), or exactly the organisations of `ura` (at most 100). */
+    organisations: (query: { q?: string; place?: string; type?: string; category?: string; ura?: readonly string[]; includeInactive?: boolean; limit?: number }) => {
+      const p = new URLSearchParams();
+      if (query.q) p.set("q", query.q);
+      if (query.place) p.set("place", query.place);
+      if (query.type) p.set("type", query.type);
+      if (query.category) p.set("category", query.category);
+      if (query.ura?.length) p.set("ura", query.ura.join(","));
+      if (query.includeInactive) p.set("includeInactive", "true");
+      if (query.limit !== undefined) p.set("limit", String(query.limit));
+      return call(OrganisationSearchResult, "GET", "/v1/organisations?" + p.toString());
+    },
+    organisation: (ura: string) => call(DirectoryOrganisation, "GET", `/v1/organisations/${encodeURIComponent(ura)}`),
     // hdab
     cohortFilter: (req: CohortFilterRequest) => call(CohortFilterResponse, "POST", "/v1/secondary-use/cohort-filter", req),
   };

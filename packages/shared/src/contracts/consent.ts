@@ -11,4 +11,5 @@ export * from "./consent/citizen";
 export * from "./consent/hdab-fhir";
 export * from "./consent/fhir";
 export * from "./consent/authzen";
+export * from "./consent/address-book";
 export * from "./consent/subscriptions";

@@ -20,6 +20,8 @@ export interface WorkerdSuite {
   environment?: "dev";
   /** Test files, relative to the app. */
   include: string[];
+  /** Node-side global setup files (e.g. a local HTTP server the tests call). */
+  globalSetup?: string[];
   /** The app's own setup files (run before the fast-check seed's). */
   setupFiles?: string[];
   /** Bind the test issuer's keys (TRUSTED_ISSUERS and the signing key the test tokens use). Default true. */
@@ -48,6 +50,7 @@ export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
     ],
     test: {
       include: suite.include,
+      ...(suite.globalSetup ? { globalSetup: suite.globalSetup } : {}),
       setupFiles: [...(suite.setupFiles ?? []), require.resolve("@regie/shared/testing/fast-check-seed")],
       provide: { fastCheckSeed: fastCheckSeed() },
     },

@@ -12,6 +12,7 @@ import { consentOperations } from "./consent-operations";
 import { consentRead } from "./consent-read";
 import { SUBSCRIPTION_CAPABILITY } from "../../fhir/subscription-capability";
 import { fhirSubscriptionRoutes } from "../fhir-subscription";
+import { fhirOrganizationRoutes, ORGANIZATION_CAPABILITIES } from "../fhir-organization";
 
 const subscriptions: FhirModule = {
   routes: fhirSubscriptionRoutes,
@@ -25,7 +26,18 @@ const subscriptions: FhirModule = {
   ],
 };
 
-export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, subscriptions];
+/** the address book (IHE mCSD / ZORG-AB): Organization and Endpoint */
+const organizations: FhirModule = {
+  routes: fhirOrganizationRoutes,
+  resources: ORGANIZATION_CAPABILITIES.map((r) => ({
+    type: r.type,
+    profile: r.profile,
+    interactions: r.interaction.map((i) => i.code),
+    searchParams: r.searchParam.map((p) => ({ ...p })),
+  })),
+};
+
+export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, subscriptions, organizations];
 
 /** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
 let started: string | undefined;

@@ -48,7 +48,13 @@ export const LocateRequest = z
 export type LocateRequest = z.infer<typeof LocateRequest>;
 
 export const LocateSource = z
-  .object({ ura: z.string(), organizationType: z.string(), name: z.string().nullable().optional(), dataCategories: z.array(z.string()) })
+  .object({
+    ura: z.string(),
+    organizationType: z.string(),
+    name: z.string().nullable().optional().openapi({ description: "From the address book (null when the URA is not in it)" }),
+    place: z.string().nullable().optional().openapi({ description: "From the address book" }),
+    dataCategories: z.array(z.string()),
+  })
   .openapi("LocateSource");
 export const LocateResponse = z.object({ requestId: z.string(), sources: z.array(LocateSource) }).openapi("LocateResponse");
 export type LocateResponse = z.infer<typeof LocateResponse>;
