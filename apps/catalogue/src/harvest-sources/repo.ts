@@ -72,13 +72,14 @@ export class HarvestSourcesRepo {
     return results.map(source);
   }
 
+  /** Newest first. started_at has whole seconds, so jobs started in one second are ordered by insertion (rowid), not by their random ids. */
   async jobs(sourceId: string, limit = 50): Promise<StoredJob[]> {
-    const { results } = await this.db.prepare(`SELECT * FROM harvest_jobs WHERE source_id = ?1 ORDER BY started_at DESC, id DESC LIMIT ?2`).bind(sourceId, limit).all<JobRow>();
+    const { results } = await this.db.prepare(`SELECT * FROM harvest_jobs WHERE source_id = ?1 ORDER BY started_at DESC, rowid DESC LIMIT ?2`).bind(sourceId, limit).all<JobRow>();
     return results.map(job);
   }
 
   async runningJob(sourceId: string): Promise<StoredJob | null> {
-    const r = await this.db.prepare(`SELECT * FROM harvest_jobs WHERE source_id = ?1 AND status = 'running' ORDER BY started_at LIMIT 1`).bind(sourceId).first<JobRow>();
+    const r = await this.db.prepare(`SELECT * FROM harvest_jobs WHERE source_id = ?1 AND status = 'running' ORDER BY started_at, rowid LIMIT 1`).bind(sourceId).first<JobRow>();
     return r ? job(r) : null;
   }
 
