@@ -5,7 +5,7 @@ import { APPLICATION_NEXT_STATUSES, ApplicationStatusChange, type AccessApplicat
 import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { formValues, issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "../forms/errors";
-import { ApplicationTable } from "../researcher/application-pages";
+import { ApplicationTable } from "../researcher/application-table";
 import { ApplicationDetails, ApplicationSummary, AttachmentList, History } from "../researcher/applications";
 import { proxyAttachment } from "../researcher/attachment-proxy";
 import { callService, catalogue, readService } from "../services/clients";

@@ -5,16 +5,16 @@
  */
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { ATTACHMENT_MAX_BYTES, CollaboratorInput, type AccessApplication } from "@regie/shared/contracts/catalogue";
+import { ATTACHMENT_MAX_BYTES, CollaboratorInput } from "@regie/shared/contracts/catalogue";
 import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { formValues, issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "../forms/errors";
-import { DeadlineCell } from "../present/deadline";
 import { callService, catalogue, readService } from "../services/clients";
 import { setFlash } from "../session/session";
 import { PageError } from "../views/errors";
 import { CsrfField, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from "../views/form";
 import { Layout } from "../views/layout";
+import { ApplicationTable } from "./application-table";
 import { ApplicationDetails, ApplicationForm, applicationProblemErrors, ApplicationSummary, AttachmentList, History, parseDraftForm, valuesOf } from "./applications";
 import { proxyAttachment, uploadFrom } from "./attachment-proxy";
 
@@ -108,41 +108,6 @@ applicationPages.get("/onderzoek/meldingen", async (c) => {
     </Layout>,
   );
 });
-
-/** A table of applications (the researcher's own and shared ones, or the HDAB's queue with deadlines). */
-export function ApplicationTable({ c, items, base, caption }: { c: Context<AppEnv>; items: AccessApplication[]; base: string; caption: string }) {
-  const t = c.get("t");
-  const a = t.application;
-  return (
-    <table class="data-table">
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{a.submittedAt}</th>
-          <th scope="col">{a.applicantLegend}</th>
-          <th scope="col">{t.ehds.kindColumn}</th>
-          <th scope="col">{a.status}</th>
-          <th scope="col">{t.ehds.deadlineColumn}</th>
-          <th scope="col"><span class="visually-hidden">{a.open}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((app) => (
-          <tr>
-            <td>{app.submittedAt ? t.dateTime(app.submittedAt) : "—"}</td>
-            <td>{[app.applicant.name, app.applicant.organisation && `(${app.applicant.organisation})`].filter(Boolean).join(" ") || "—"}</td>
-            <td>{t.ehds.kindShort[app.kind]}</td>
-            <td><span class={`status status-${app.status}`}>{a.statuses[app.status]}</span></td>
-            <DeadlineCell c={c} deadline={app.deadline} />
-            <td>
-              <a href={`${base}/${encodeURIComponent(app.id)}`} aria-label={a.openLabel(app.applicant.name ?? app.id, t.dateTime(app.createdAt))}>{a.open}</a>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 // ------------------------------------------------------------------ one application
 
