@@ -2,6 +2,7 @@ import { logger, workerFetch } from "@regie/shared";
 import { configProblems, modeOf } from "@regie/shared/http/worker";
 import { buildApp } from "./app";
 import { REQUIREMENTS } from "./config";
+import { documentStore } from "./storage/docs/partitions";
 import { runDueSources } from "./harvest-sources/run";
 
 /** The deployed worker: configuration checked at start, then the route table of its environment; the Cron Trigger runs due harvest sources. */
@@ -15,7 +16,7 @@ export default {
       return;
     }
     // awaited, not waitUntil: the invocation lasts as long as the harvest steps (each bounded, see harvest-sources/run.ts)
-    const ran = await runDueSources(env.DB, mode);
+    const ran = await runDueSources(env.DB, documentStore(env), mode);
     logger.info("scheduled harvest", { service: "catalogue", sources: ran });
   },
 } satisfies ExportedHandler<Env>;

@@ -10,7 +10,7 @@ import type { SearchResponse } from "@regie/shared/contracts/catalogue";
 import { growGenerated } from "../src/generator/seed";
 import { searchDatasets as reference } from "../src/search/service";
 import { searchDatasets as sharded } from "../src/search/sharded";
-import { DatasetsRepo } from "../src/storage/datasets-repo";
+import { datasetsRepo } from "../src/storage/repos";
 import { limitValues } from "../src/storage/value-limit";
 import { BASE } from "./helpers";
 
@@ -18,18 +18,18 @@ const DATASETS = 1200;
 const LIMIT = 8000;
 
 beforeAll(async () => {
-  await growGenerated(env.DB, new DatasetsRepo(env.DB), DATASETS);
+  await growGenerated(env.DB, datasetsRepo(env), DATASETS);
 }, 120_000);
 
 describe("broad queries", () => {
   it("the old ranking statement fails under the lowered limit; the sharded search answers every hit", async () => {
-    const limited = new DatasetsRepo(limitValues(env.DB, LIMIT));
+    const limited = datasetsRepo(env, limitValues(env.DB, LIMIT));
     await expect(reference(limited, { q: "gegevens" }, { offset: 0, limit: 5 })).rejects.toThrow(/SQLITE_TOOBIG/);
     const got = JSON.parse(await sharded(env, limited, { q: "gegevens" }, { offset: 0, limit: 5 })) as SearchResponse;
     expect(got.total).toBe(DATASETS);
     expect(got.items).toHaveLength(5);
     // the same page as the reference computes without the limit
-    const want = JSON.parse(await reference(new DatasetsRepo(env.DB), { q: "gegevens" }, { offset: 0, limit: 5 })) as SearchResponse;
+    const want = JSON.parse(await reference(datasetsRepo(env), { q: "gegevens" }, { offset: 0, limit: 5 })) as SearchResponse;
     expect(got.items).toEqual(want.items);
     expect(got.facets).toEqual(want.facets);
   }, 120_000);

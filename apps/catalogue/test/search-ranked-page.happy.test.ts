@@ -3,7 +3,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchResponse } from "@regie/shared/contracts/catalogue";
-import { DatasetsRepo } from "../src/storage/datasets-repo";
+import { datasetsRepo } from "../src/storage/repos";
 import * as bits from "../src/search/bitset";
 import { getJson, minimalDataset, publish } from "./helpers";
 
@@ -30,7 +30,7 @@ const cursor = (o: number) => btoa(JSON.stringify({ o })).replace(/=+$/, "");
 
 describe("relevance page read together with the full-text hits", () => {
   it("the repository's page is the hits set in the filter, in rank order, from the offset, with their summaries", async () => {
-    const repo = new DatasetsRepo(env.DB);
+    const repo = datasetsRepo(env);
     const all = await repo.rankedText('"longfunctie"* "spirometri"*');
     expect(all.ords).toHaveLength(12);
     expect(all.page).toBeUndefined();

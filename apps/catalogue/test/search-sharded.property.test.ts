@@ -16,9 +16,9 @@ import { generateDataset } from "../src/generator/generate";
 import { decodePageCursor, type PageCursor } from "../src/search/cursor";
 import { searchDatasets as reference } from "../src/search/service";
 import { searchDatasets as sharded } from "../src/search/sharded";
-import { DatasetsRepo } from "../src/storage/datasets-repo";
+import { datasetsRepo } from "../src/storage/repos";
 
-const repo = new DatasetsRepo(env.DB);
+const repo = datasetsRepo(env);
 let serial = 0;
 const live: { id: string; iri: string; ord?: number }[] = [];
 

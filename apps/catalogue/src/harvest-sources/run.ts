@@ -16,6 +16,7 @@ import { datasetsFromQuads, type HarvestedDataset } from "../rdf/from-rdf";
 import type { Quad } from "../rdf/n3";
 import { expand } from "../rdf/namespaces";
 import { DatasetsRepo } from "../storage/datasets-repo";
+import type { DocumentStore } from "../storage/docs/store";
 import { Budget, fetchSource, SourceError } from "./fetch";
 import { parseSourceDocument, RDF_ACCEPT } from "./parse-source";
 import { HarvestSourcesRepo, type StoredJob, type StoredSource } from "./repo";
@@ -29,6 +30,8 @@ const HYDRA_NEXT = [expand("hydra:next"), expand("hydra:nextPage")];
 
 export interface RunOptions {
   mode: OutboundMode;
+  /** the deployment's document partitions (src/storage/docs/partitions.ts) */
+  docs: DocumentStore;
   budget: Budget;
   /** stop starting steps after this many (per source, per invocation) */
   maxSteps: number;
@@ -89,7 +92,7 @@ async function ckanPage(base: string, start: number, o: RunOptions, prefix: stri
 }
 
 async function fetchStep(db: D1Database, s: StoredSource, j: StoredJob, o: RunOptions): Promise<void> {
-  const repo = new DatasetsRepo(db);
+  const repo = new DatasetsRepo(db, o.docs);
   const sources = new HarvestSourcesRepo(db);
   const prefix = `s${crypto.randomUUID().replace(/-/g, "").slice(0, 10)}_`;
   const page = s.kind === "dcat" ? await dcatPage(j.cursor ?? s.url, o, prefix) : await ckanPage(s.url, Number(j.cursor ?? 0), o, prefix);
@@ -111,8 +114,8 @@ async function fetchStep(db: D1Database, s: StoredSource, j: StoredJob, o: RunOp
 }
 
 /** Withdraws up to WITHDRAW_STEP vanished datasets; true when none are left. */
-async function withdrawStep(db: D1Database, s: StoredSource, j: StoredJob): Promise<boolean> {
-  const repo = new DatasetsRepo(db);
+async function withdrawStep(db: D1Database, s: StoredSource, j: StoredJob, docs: DocumentStore): Promise<boolean> {
+  const repo = new DatasetsRepo(db, docs);
   const sources = new HarvestSourcesRepo(db);
   const gone = await sources.vanished(s.id, j.id, WITHDRAW_STEP);
   if (gone.length === 0) return true;
@@ -150,7 +153,7 @@ export async function runSource(db: D1Database, s: StoredSource, o: RunOptions, 
         const cost = s.kind === "ckan" ? CKAN_ROWS + 1 : 1;
         if (!o.budget.take(cost)) break;
         await fetchStep(db, s, j, o);
-      } else if (await withdrawStep(db, s, j)) {
+      } else if (await withdrawStep(db, s, j, o.docs)) {
         await sources.finish(j.id, nowIso(), null);
         break;
       }
@@ -165,13 +168,13 @@ export async function runSource(db: D1Database, s: StoredSource, o: RunOptions, 
 }
 
 /** The Cron Trigger: every due source (and every running job) gets steps until the invocation's budget is spent. */
-export async function runDueSources(db: D1Database, mode: OutboundMode, fetcher?: typeof fetch): Promise<number> {
+export async function runDueSources(db: D1Database, docs: DocumentStore, mode: OutboundMode, fetcher?: typeof fetch): Promise<number> {
   const budget = new Budget(500);
   const due = await new HarvestSourcesRepo(db).due(nowIso(), 10);
   let ran = 0;
   for (const s of due) {
     if (budget.remaining <= 0) break;
-    if (await runSource(db, s, { mode, budget, maxSteps: 20, fetcher })) ran++;
+    if (await runSource(db, s, { mode, docs, budget, maxSteps: 20, fetcher })) ran++;
   }
   return ran;
 }

@@ -152,13 +152,23 @@ export interface HarvestedDataset {
  * with the dataset when the document holds exactly one.
  */
 export function datasetsFromQuads(quads: Quad[]): HarvestedDataset[] {
+  return datasetSlice(quads, 0, Number.MAX_SAFE_INTEGER).datasets;
+}
+
+/**
+ * The datasets from `from` to `to` (exclusive) in document order, mapped as datasetsFromQuads maps them, and how
+ * many the graph holds: a harvest too big for one invocation maps one slice per invocation (src/harvest-push/),
+ * so that only the slice's JSON, never every dataset's, is built at once.
+ */
+export function datasetSlice(quads: Quad[], from: number, to: number): { total: number; datasets: HarvestedDataset[] } {
   const store = new Store(quads);
   const datasetNodes = store.match(null, namedNode(RDF_TYPE), namedNode(DATASET_CLASS)).map((q) => q.subject);
   const catalogNodes = store.match(null, namedNode(RDF_TYPE), namedNode(CATALOG_CLASS)).map((q) => q.subject);
   const stopAt = new Set([...datasetNodes, ...catalogNodes].map(termKey));
+  // what the catalogues reach only matters for the orphans, which only a one-dataset document keeps
   const reached = new Set<string>();
-  for (const c of catalogNodes) for (const q of closure(store, c, new Set([...datasetNodes].map(termKey)))) reached.add(quadKey(q));
-  const results = datasetNodes.map((node) => {
+  if (datasetNodes.length === 1) for (const c of catalogNodes) for (const q of closure(store, c, new Set([...datasetNodes].map(termKey)))) reached.add(quadKey(q));
+  const results = datasetNodes.slice(from, to).map((node) => {
     const ctx: Ctx = { store, consumed: new Set(), violations: [] };
     const value = readNode(ctx, node as RDF.NamedNode | RDF.BlankNode, DATASET, "", new Set([termKey(node)]));
     const own = new Set([termKey(node)]);
@@ -166,8 +176,8 @@ export function datasetsFromQuads(quads: Quad[]): HarvestedDataset[] {
     for (const q of all) reached.add(quadKey(q));
     return { node, ctx, value, all };
   });
-  const orphans = results.length === 1 ? quads.filter((q) => !reached.has(quadKey(q))) : [];
-  return results.map(({ node, ctx, value, all }) => {
+  const orphans = datasetNodes.length === 1 && results.length === 1 ? quads.filter((q) => !reached.has(quadKey(q))) : [];
+  const datasets = results.map(({ node, ctx, value, all }) => {
     const seen = new Set<string>();
     const extras = [...all, ...orphans].filter((q) => {
       const k = quadKey(q);
@@ -181,4 +191,5 @@ export function datasetsFromQuads(quads: Quad[]): HarvestedDataset[] {
     }
     return { iri: refOf(node), value, violations: ctx.violations };
   });
+  return { total: datasetNodes.length, datasets };
 }

@@ -11,15 +11,15 @@ import { idempotent } from "../http/idempotency";
 import { notify } from "../notifications/notify";
 import { emailSender } from "../notifications/sender";
 import { ApplicationsRepo } from "../storage/applications-repo";
-import { DatasetsRepo } from "../storage/datasets-repo";
+import { datasetsRepo } from "../storage/repos";
 import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 
 export const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
 const TAGS = ["access applications"];
 
-async function checkDatasets(db: D1Database, ids: string[] | undefined) {
+async function checkDatasets(env: Env, ids: string[] | undefined) {
   if (!ids?.length) return;
-  const found = await new DatasetsRepo(db).idsTaken([...new Set(ids)]);
+  const found = await datasetsRepo(env).idsTaken([...new Set(ids)]);
   const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
   if (missing.length) {
     throw new ApiError("UNPROCESSABLE", "Some requested datasets do not exist", {
@@ -48,7 +48,7 @@ export function applicationRoutes() {
     }),
     async (c) => {
       const input = c.req.valid("json");
-      await checkDatasets(c.env.DB, input.datasetIds);
+      await checkDatasets(c.env, input.datasetIds);
       const draft = newDraft(crypto.randomUUID(), c.get("auth").sub, { ...input, datasetIds: input.datasetIds ? [...new Set(input.datasetIds)] : undefined }, nowIso());
       await new ApplicationsRepo(c.env.DB).insert(draft);
       await notify(c.env.DB, emailSender(c.env), draft, "created", draft.createdAt);
@@ -93,7 +93,7 @@ export function applicationRoutes() {
     async (c) => {
       const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       const patch = c.req.valid("json");
-      await checkDatasets(c.env.DB, patch.datasetIds);
+      await checkDatasets(c.env, patch.datasetIds);
       const after = unwrap(edit(before, role, patch, c.get("auth").sub, nowIso()));
       return c.json(await save(c.env, before, after, before.status === "draft" ? null : "edited"), 200);
     },
@@ -127,7 +127,7 @@ export function applicationRoutes() {
     async (c) => {
       const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       const after = unwrap(submit(before, role, c.get("auth").sub, nowIso()));
-      await checkDatasets(c.env.DB, after.datasetIds);
+      await checkDatasets(c.env, after.datasetIds);
       return c.json(await save(c.env, before, after, "submitted"), 200);
     },
   );

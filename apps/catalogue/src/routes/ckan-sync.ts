@@ -5,8 +5,8 @@ import { CkanQueryError, toCkanPackage } from "../ckan/package";
 import { deletedCkanPackage, parseSyncFilter, type SyncFilter } from "../ckan/sync";
 import type { AppEnv } from "../env";
 import { publisherName } from "../datasets/service";
-import { SyncRepo } from "../storage/sync-repo";
 import { ckanError, ok } from "../ckan/response";
+import { syncRepo } from "../storage/repos";
 
 export async function syncListing(c: Context<AppEnv>, p: CkanPackageSearchParams): Promise<Response> {
   let filter: SyncFilter;
@@ -21,7 +21,7 @@ export async function syncListing(c: Context<AppEnv>, p: CkanPackageSearchParams
   }
   // withdrawn datasets: when asked, and by default in the incremental form (a metadata_modified range)
   const withDeleted = p.include_deleted ?? filter.incremental;
-  const { count, rows } = await new SyncRepo(c.env.DB).syncPage(filter, withDeleted, p.start, p.rows);
+  const { count, rows } = await syncRepo(c.env).syncPage(filter, withDeleted, p.start, p.rows);
   const results = rows.map((r) => (r.state === "active" ? toCkanPackage(r.doc, publisherName(r.doc.publisherId, r.doc)) : deletedCkanPackage(r.tombstone)));
   return c.json(ok({ count, results, facets: {}, search_facets: {}, sort: "id asc" }), 200);
 }

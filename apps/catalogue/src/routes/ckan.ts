@@ -11,11 +11,10 @@ import { CKAN_FIELDS, CKAN_SORTS, CkanQueryError, parseClauses, toCkanPackage } 
 import { deletedCkanPackage, isSyncListing } from "../ckan/sync";
 import { ckanError, ok } from "../ckan/response";
 import { syncListing } from "./ckan-sync";
-import { SyncRepo } from "../storage/sync-repo";
 import type { AppEnv } from "../env";
 import { publisherName } from "../datasets/service";
 import { cachedOffsetRead, publishers } from "../search/sharded";
-import { DatasetsRepo } from "../storage/datasets-repo";
+import { datasetsRepo, syncRepo } from "../storage/repos";
 
 export function ckanRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -43,7 +42,7 @@ export function ckanRoutes() {
     if (unknown !== undefined) return ckanError("BAD_REQUEST", "Validation Error", `unsupported facet field ${unknown.slice(0, 50)}`);
     const parsed = SearchQuery.safeParse({ q: q || undefined, sort, ...selections });
     if (!parsed.success) return ckanError("BAD_REQUEST", "Validation Error", parsed.error.issues.map((i) => i.message).join("; "));
-    const repo = new DatasetsRepo(c.env.DB);
+    const repo = datasetsRepo(c.env);
     const body = await cachedOffsetRead(c.env, repo, `package_search|${JSON.stringify([parsed.data, facetFields, sortParam])}`, parsed.data, { offset: start, limit: rows }, async (page) => {
       const { version, docs } = await repo.docsAt(page.ords);
       const facets: Record<string, Record<string, number>> = {};
@@ -72,11 +71,11 @@ export function ckanRoutes() {
     const params = CkanPackageShowParams.safeParse(c.req.queries());
     if (!params.success) return ckanError("BAD_REQUEST", "Validation Error", "id is required");
     const { id } = params.data;
-    const repo = new DatasetsRepo(c.env.DB);
+    const repo = datasetsRepo(c.env);
     const doc = await repo.getDoc(id);
     if (!doc) {
       // a withdrawn dataset shows as CKAN shows a deleted one: state "deleted"
-      const tombstone = await new SyncRepo(c.env.DB).tombstone(id);
+      const tombstone = await syncRepo(c.env).tombstone(id);
       if (tombstone) return c.json(ok(deletedCkanPackage(tombstone)), 200);
       return ckanError("NOT_FOUND", "Not Found Error", "Not found");
     }
@@ -86,14 +85,14 @@ export function ckanRoutes() {
   app.get("/api/3/action/package_list", async (c) => {
     const params = CkanPackageListParams.safeParse(c.req.queries());
     if (!params.success) return ckanError("BAD_REQUEST", "Validation Error", params.error.issues.map((i) => i.message).join("; "));
-    return c.json(ok(await new SyncRepo(c.env.DB).ids(params.data.offset, params.data.limit)), 200);
+    return c.json(ok(await syncRepo(c.env).ids(params.data.offset, params.data.limit)), 200);
   });
 
   app.get("/api/3/action/organization_list", async (c) => {
     const params = CkanOrganizationListParams.safeParse(c.req.queries());
     if (!params.success) return ckanError("BAD_REQUEST", "Validation Error", "all_fields must be true or false");
     const allFields = params.data.all_fields ?? false;
-    const orgs = (await publishers(c.env, new DatasetsRepo(c.env.DB))).map((p) => ({ id: p.id, name: p.id, title: p.name ?? p.id, package_count: p.count }));
+    const orgs = (await publishers(c.env, datasetsRepo(c.env))).map((p) => ({ id: p.id, name: p.id, title: p.name ?? p.id, package_count: p.count }));
     return c.json(ok(allFields ? orgs : orgs.map((o) => o.name)), 200);
   });
   return app;

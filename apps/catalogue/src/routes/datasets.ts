@@ -10,9 +10,9 @@ import { datasetToQuads } from "../rdf/to-rdf";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { toRdfXml } from "../rdf/rdfxml";
 import { searchDatasets } from "../search/sharded";
-import { DatasetsRepo } from "../storage/datasets-repo";
 import { decodePageCursor, type PageCursor } from "../search/cursor";
 import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
+import { datasetsRepo } from "../storage/repos";
 
 const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }) });
 /** Any JSON object: the HealthDCAT-AP validator (422 with every violated property) checks it as a DatasetInput. */
@@ -38,7 +38,7 @@ export function datasetRoutes() {
         if (decoded === null) throw new ApiError("BAD_REQUEST", "The cursor is not valid: use nextCursor from a previous response");
         page = decoded;
       }
-      const body = await searchDatasets(c.env, new DatasetsRepo(c.env.DB), query, { offset: page.offset, after: page.after, limit, lang });
+      const body = await searchDatasets(c.env, datasetsRepo(c.env), query, { offset: page.offset, after: page.after, limit, lang });
       return c.body(body, 200, { "content-type": "application/json" }) as never;
     },
     (result) => {
@@ -62,7 +62,7 @@ export function datasetRoutes() {
     async (c) => {
       const rep = negotiate(c.req.header("accept"));
       if (!rep) throw new ApiError("NOT_ACCEPTABLE", `Ask for ${Object.values(RDF_TYPES).join(", ")}`);
-      const doc = await new DatasetsRepo(c.env.DB).getDoc(c.req.valid("param").id);
+      const doc = await datasetsRepo(c.env).getDoc(c.req.valid("param").id);
       if (!doc) throw new ApiError("NOT_FOUND", "No such dataset");
       c.header("vary", "accept");
       if (rep === "json") return c.json(doc, 200);
@@ -81,7 +81,7 @@ export function datasetRoutes() {
       responses: { 201: jsonResponse(Dataset, "Published"), ...problemResponses(400, 401, 403, 409, 415, 422) },
     }),
     async (c) => {
-      const doc = await createDataset(new DatasetsRepo(c.env.DB), c.req.valid("json"), c.get("auth").publisherId);
+      const doc = await createDataset(datasetsRepo(c.env), c.req.valid("json"), c.get("auth").publisherId);
       c.header("location", `/v1/datasets/${encodeURIComponent(doc.id)}`);
       return c.json(doc, 201);
     },
@@ -95,7 +95,7 @@ export function datasetRoutes() {
       request: { params: IdParam, body: jsonBody(DatasetBody) },
       responses: { 200: jsonResponse(Dataset, "Updated"), ...problemResponses(400, 401, 403, 404, 415, 422) },
     }),
-    async (c) => c.json(await updateDataset(new DatasetsRepo(c.env.DB), c.req.valid("param").id, c.req.valid("json"), c.get("auth").publisherId), 200),
+    async (c) => c.json(await updateDataset(datasetsRepo(c.env), c.req.valid("param").id, c.req.valid("json"), c.get("auth").publisherId), 200),
   );
 
   app.openapi(
@@ -106,7 +106,7 @@ export function datasetRoutes() {
       responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
     }),
     async (c) => {
-      await deleteDataset(new DatasetsRepo(c.env.DB), c.req.valid("param").id, c.get("auth").publisherId);
+      await deleteDataset(datasetsRepo(c.env), c.req.valid("param").id, c.get("auth").publisherId);
       return c.body(null, 204);
     },
   );

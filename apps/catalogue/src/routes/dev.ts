@@ -5,7 +5,7 @@ import { DevSeedRequest } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { seed } from "../generator/seed";
 import { shardInfo } from "../search/sharded";
-import { DatasetsRepo } from "../storage/datasets-repo";
+import { datasetsRepo } from "../storage/repos";
 
 export function devRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -21,7 +21,7 @@ export function devRoutes() {
     }
     const parsed = DevSeedRequest.safeParse(body);
     if (!parsed.success) throw new ApiError("VALIDATION_FAILED", "The seed request is not valid", { errors: zodIssuesToErrors(parsed.error.issues) });
-    return c.json(await seed(c.env.DB, new DatasetsRepo(c.env.DB), parsed.data.count, parsed.data.variety), 200);
+    return c.json(await seed(c.env.DB, datasetsRepo(c.env), parsed.data.count, parsed.data.variety), 200);
   });
   // The development e-mail outbox (EMAIL_SENDER=outbox): what would have been sent, newest first; `?to=` filters.
   app.get("/dev/outbox", async (c) => {
@@ -30,6 +30,6 @@ export function devRoutes() {
     return c.json({ items: results }, 200);
   });
   // the index shards' sizes and in-memory bytes (bench scale mode)
-  app.get("/dev/search-shards", async (c) => c.json(await shardInfo(c.env, new DatasetsRepo(c.env.DB)), 200));
+  app.get("/dev/search-shards", async (c) => c.json(await shardInfo(c.env, datasetsRepo(c.env)), 200));
   return app;
 }

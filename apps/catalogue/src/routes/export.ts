@@ -7,8 +7,7 @@ import type { AppEnv } from "../env";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { toRdfXml } from "../rdf/rdfxml";
 import { withdrawnQuads } from "../dcat/withdrawn";
-import { DatasetsRepo } from "../storage/datasets-repo";
-import { SyncRepo } from "../storage/sync-repo";
+import { datasetsRepo, syncRepo } from "../storage/repos";
 
 export function exportRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -27,7 +26,7 @@ export function exportRoutes() {
         const q = c.req.valid("query");
         const { page, pageSize } = q;
         if (q.modified_since && Number.isNaN(Date.parse(q.modified_since))) throw new ApiError("BAD_REQUEST", "modified_since is not a valid date");
-        const { total, docs, lastOrd } = await new DatasetsRepo(c.env.DB).exportPage({ offset: (page - 1) * pageSize, after: q.after, limit: pageSize, modifiedSince: q.modified_since });
+        const { total, docs, lastOrd } = await datasetsRepo(c.env).exportPage({ offset: (page - 1) * pageSize, after: q.after, limit: pageSize, modifiedSince: q.modified_since });
         const url = new URL(c.req.url);
         const pageUrl = (p: number, after?: number) => {
           const u = new URL(url.toString());
@@ -37,7 +36,7 @@ export function exportRoutes() {
           return u.toString();
         };
         // withdrawn datasets since modified_since, paged beside the datasets by page number (see dcat/withdrawn.ts)
-        const withdrawn = q.modified_since ? await new SyncRepo(c.env.DB).tombstonesSince(q.modified_since, (page - 1) * pageSize, pageSize) : { total: 0, items: [] };
+        const withdrawn = q.modified_since ? await syncRepo(c.env).tombstonesSince(q.modified_since, (page - 1) * pageSize, pageSize) : { total: 0, items: [] };
         const quads = [
           ...catalogQuads({ datasets: docs, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize) }),
           ...withdrawnQuads(withdrawn.items),

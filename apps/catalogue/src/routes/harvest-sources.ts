@@ -10,6 +10,7 @@ import { Budget } from "../harvest-sources/fetch";
 import { HarvestSourcesRepo, type StoredJob, type StoredSource } from "../harvest-sources/repo";
 import { runSource } from "../harvest-sources/run";
 import { BEARER } from "./common";
+import { documentStore } from "../storage/docs/partitions";
 
 const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
 const publicJob = ({ cursor: _c, phase: _p, ...j }: StoredJob): HarvestJob => j;
@@ -76,7 +77,7 @@ export function harvestSourceRoutes() {
     async (c) => {
       const repo = new HarvestSourcesRepo(c.env.DB);
       const s = await owned(repo, c.req.valid("param").id, c.get("auth").publisherId);
-      const job = await runSource(c.env.DB, s, { mode: mode(c.env), budget: new Budget(500), maxSteps: 20 }, true);
+      const job = await runSource(c.env.DB, s, { mode: mode(c.env), docs: documentStore(c.env), budget: new Budget(500), maxSteps: 20 }, true);
       return c.json(publicJob(job!), 200);
     },
   );

@@ -4,8 +4,8 @@ import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/sh
 import { HarvestReport } from "@regie/shared/contracts/catalogue";
 import { harvest } from "../datasets/service";
 import type { AppEnv } from "../env";
-import { DatasetsRepo } from "../storage/datasets-repo";
 import { BEARER } from "./common";
+import { datasetsRepo } from "../storage/repos";
 
 export function harvestRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -24,7 +24,7 @@ export function harvestRoutes() {
       }
       const body = await c.req.text();
       if (!body.trim()) throw new ApiError("BAD_REQUEST", "The document is empty");
-      return c.json(await harvest(new DatasetsRepo(c.env.DB), body, type, c.get("auth").publisherId), 200);
+      return c.json(await harvest(datasetsRepo(c.env), body, type, c.get("auth").publisherId), 200);
     },
   );
   return app;

@@ -1,8 +1,15 @@
-/** D1 storage of datasets. Every change bumps the catalogue version in the same batch (atomic). */
+/**
+ * D1 storage of datasets. Every change bumps the catalogue version in the same batch (atomic). The documents and
+ * summaries live in the document partitions (./docs/: written by commitWithDocuments, read through the directory);
+ * callers see datasets, not where their documents are.
+ */
 import type { Dataset, DatasetSummary } from "@regie/shared/contracts/catalogue";
 import type { DatasetRecord } from "../datasets/record";
 import type { IndexRow } from "../search/search-index";
 import { noteChange } from "../search/version-cache";
+import { readThrough, REF_JOIN, refColumns, type DocRef } from "./docs/reader";
+import type { DocumentStore } from "./docs/store";
+import { commitWithDocuments, type PendingDoc } from "./docs/writer";
 
 const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`;
@@ -13,23 +20,22 @@ const VERSION = `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') |
 /**
  * FTS5 hits ranked by bm25 (column weights title 10, keywords 4, description 1; lower is better; ties by ordinal),
  * as one string of `position:ordinal` pairs in one row with the catalogue version (an aggregate's order is not
- * guaranteed, positions are), and the summaries of one page of them: the
+ * guaranteed, positions are), and one page of them: the
  * hits whose ordinal is set in the filter ?2 (hex, 4 ordinals a digit, lowest bit first; see toHex in search/bitset.ts), skipping
- * ?3 and taking ?4. One statement reads all of it from one snapshot in one D1 round trip, and one row crosses the
- * D1 boundary instead of one per hit. MATERIALIZED: the FTS query runs once for both uses.
+ * ?3 and taking ?4 (their summaries are then read through the directory). One statement, one snapshot, and one row
+ * crosses the D1 boundary instead of one per hit. MATERIALIZED: the FTS query runs once for both uses.
  */
 const RANKED_TEXT = `WITH ranked AS MATERIALIZED (
   SELECT rowid AS ord, bm25(datasets_fts, 10.0, 4.0, 1.0) AS score FROM datasets_fts WHERE datasets_fts MATCH ?1
 )
 SELECT (${VERSION}) AS v,
   (SELECT group_concat(n || ':' || ord) FROM (SELECT ord, row_number() OVER (ORDER BY score, ord) AS n FROM ranked)) AS ords,
-  (SELECT json_group_array(json_array(p.n, p.ord, json(d.summary))) FROM (
+  (SELECT json_group_array(json_array(p.n, p.ord)) FROM (
      SELECT ord, row_number() OVER (ORDER BY score, ord) AS n FROM ranked
      WHERE ((instr('0123456789abcdef', substr(CAST(?2 AS BLOB), (ord >> 2) + 1, 1)) - 1) >> (ord & 3)) & 1
      ORDER BY score, ord LIMIT ?4 OFFSET ?3
-   ) AS p JOIN datasets AS d ON d.ord = p.ord) AS page`;
-/** Summaries of the ordinals in ?1 (a JSON array) as one JSON array of [ord, summary] pairs, with the catalogue version. */
-const SUMMARIES = `SELECT (${VERSION}) AS v, (SELECT json_group_array(json_array(ord, json(summary))) FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))) AS items`;
+   ) AS p) AS page`;
+const byOrds = (field: "doc" | "summary") => `SELECT ${refColumns(field)} FROM ${REF_JOIN} WHERE d.ord IN (SELECT value FROM json_each(?1))`;
 const BUMP = `UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`;
 /** Versions of dataset changes kept in dataset_changes (migration 0003) for isolates to catch up from. */
 export const CHANGE_LOG_VERSIONS = 128;
@@ -39,10 +45,11 @@ const PRUNE_CHANGES = [
 ];
 const INDEX_COLUMNS = `ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals`;
 
+/** The row's columns; doc and summary stay empty: they go to a document partition. */
 function values(r: DatasetRecord, createdAt: string) {
   return [
     r.id, r.iri, r.publisherId, r.accessRights, r.titleSort, r.modified, r.minAge, r.maxAge, r.temporalStart, r.temporalEnd, r.individuals,
-    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(r.summary), JSON.stringify(r.doc), r.doc.revision, createdAt,
+    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, "", "", r.doc.revision, createdAt,
   ];
 }
 
@@ -79,19 +86,27 @@ export interface StoredRef {
 }
 
 export class DatasetsRepo {
-  constructor(private readonly db: D1Database) {}
+  /** the document writes that go with statements this repository made (commit looks them up) */
+  private readonly pending = new WeakMap<D1PreparedStatement, PendingDoc>();
+  constructor(
+    private readonly db: D1Database,
+    readonly docs: DocumentStore,
+  ) {}
 
+  private withDoc(statement: D1PreparedStatement, r: DatasetRecord) {
+    this.pending.set(statement, { kind: "put", id: r.id, doc: JSON.stringify(r.doc), summary: JSON.stringify(r.summary) });
+    return statement;
+  }
   insertStatement(r: DatasetRecord, now: string) {
-    return this.db.prepare(INSERT).bind(...values(r, now));
+    return this.withDoc(this.db.prepare(INSERT).bind(...values(r, now)), r);
   }
   updateStatement(r: DatasetRecord) {
-    return this.db.prepare(UPDATE).bind(...values(r, "").slice(0, 18));
+    return this.withDoc(this.db.prepare(UPDATE).bind(...values(r, "").slice(0, 18)), r);
   }
   deleteStatements(ref: StoredRef, now: string) {
-    return [
-      this.db.prepare(`DELETE FROM datasets WHERE id = ?1`).bind(ref.id),
-      this.db.prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at, publisher_id) VALUES (?1, ?2, ?3, ?4)`).bind(ref.id, ref.iri, now, ref.publisherId),
-    ];
+    const remove = this.db.prepare(`DELETE FROM datasets WHERE id = ?1`).bind(ref.id);
+    this.pending.set(remove, { kind: "delete", id: ref.id });
+    return [remove, this.db.prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at, publisher_id) VALUES (?1, ?2, ?3, ?4)`).bind(ref.id, ref.iri, now, ref.publisherId)];
   }
   bumpStatement() {
     return this.db.prepare(BUMP);
@@ -102,8 +117,9 @@ export class DatasetsRepo {
 
   /** Runs statements atomically, bumping the catalogue version (and trimming the change log behind it). */
   async commit(statements: D1PreparedStatement[]) {
+    const pending = statements.map((s) => this.pending.get(s)).filter((p): p is PendingDoc => !!p);
     try {
-      await this.db.batch([...statements, this.bumpStatement(), ...PRUNE_CHANGES.map((sql) => this.db.prepare(sql))]);
+      await commitWithDocuments(this.db, this.docs, pending, statements, [this.bumpStatement(), ...PRUNE_CHANGES.map((sql) => this.db.prepare(sql))]);
     } finally {
       noteChange();
     }
@@ -139,35 +155,34 @@ export class DatasetsRepo {
   }
 
   async getDoc(id: string): Promise<Dataset | null> {
-    const row = await this.db.prepare(`SELECT doc FROM datasets WHERE id = ?1`).bind(id).first<{ doc: string }>();
-    return row ? (JSON.parse(row.doc) as Dataset) : null;
+    const read = async () => {
+      const ref = await this.db.prepare(`SELECT ${refColumns("doc")} FROM ${REF_JOIN} WHERE d.id = ?1`).bind(id).first<DocRef>();
+      return { refs: ref ? [ref] : [] };
+    };
+    const { bodies } = await readThrough(this.docs, "doc", read);
+    return bodies[0] ? (JSON.parse(bodies[0]) as Dataset) : null;
+  }
+
+  /** The directory refs of `ords` with the catalogue version, read in one batch, and their field's JSON in `ords`' order. */
+  private async atVersion(ords: number[], field: "doc" | "summary"): Promise<{ version: string; bodies: string[] }> {
+    const read = async () => {
+      const [v, rows] = await this.db.batch([this.db.prepare(VERSION), this.db.prepare(byOrds(field)).bind(JSON.stringify(ords))]);
+      const byOrd = new Map((rows!.results as DocRef[]).map((r) => [r.ord, r]));
+      return { version: versionOf(v!), refs: ords.map((o) => byOrd.get(o)).filter((r): r is DocRef => !!r) };
+    };
+    return ords.length ? readThrough(this.docs, field, read) : { version: await this.version(), bodies: [] };
   }
 
   /** The summaries of `ords` in that order, with the catalogue version they were read at. */
   async summariesAt(ords: number[]): Promise<{ version: string; items: DatasetSummary[] }> {
-    const row = await this.db.prepare(SUMMARIES).bind(JSON.stringify(ords)).first<{ v: string; items: string }>();
-    const byOrd = new Map((JSON.parse(row?.items ?? "[]") as [number, DatasetSummary][]));
-    return { version: row?.v ?? "0:0", items: ords.map((o) => byOrd.get(o)).filter((s): s is DatasetSummary => !!s) };
+    const { version, bodies } = await this.atVersion(ords, "summary");
+    return { version, items: bodies.map((b) => JSON.parse(b) as DatasetSummary) };
   }
 
-  async docsByOrds(ords: number[]): Promise<Dataset[]> {
-    if (ords.length === 0) return [];
-    const { results } = await this.db
-      .prepare(`SELECT ord, doc FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))`)
-      .bind(JSON.stringify(ords))
-      .all<{ ord: number; doc: string }>();
-    const byOrd = new Map(results.map((r) => [r.ord, JSON.parse(r.doc) as Dataset]));
-    return ords.map((o) => byOrd.get(o)).filter((s): s is Dataset => !!s);
-  }
-
-  /** The documents of `ords` in that order, with the catalogue version they were read at (one batch, one row each). */
+  /** The documents of `ords` in that order, with the catalogue version they were read at. */
   async docsAt(ords: number[]): Promise<{ version: string; docs: Dataset[] }> {
-    const [v, rows] = await this.db.batch([
-      this.db.prepare(VERSION),
-      this.db.prepare(`SELECT ord, doc FROM datasets WHERE ord IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ords)),
-    ]);
-    const byOrd = new Map((rows!.results as { ord: number; doc: string }[]).map((r) => [r.ord, JSON.parse(r.doc) as Dataset]));
-    return { version: versionOf(v!), docs: ords.map((o) => byOrd.get(o)).filter((d): d is Dataset => !!d) };
+    const { version, bodies } = await this.atVersion(ords, "doc");
+    return { version, docs: bodies.map((b) => JSON.parse(b) as Dataset) };
   }
 
   /** Version and index rows read in one batch, so they belong together. */
@@ -220,12 +235,13 @@ export class DatasetsRepo {
       .prepare(RANKED_TEXT)
       .bind(match, page?.filter ?? "", page?.offset ?? 0, page ? page.limit : 0)
       .first<{ v: string; ords: string | null; page: string | null }>();
-    // [position, ordinal, summary]; the aggregate's order is not guaranteed, the position is
-    const pairs = (JSON.parse(row?.page ?? "[]") as [number, number, DatasetSummary][]).sort((a, b) => a[0] - b[0]);
+    // [position, ordinal]; the aggregate's order is not guaranteed, the position is
+    const pairs = (JSON.parse(row?.page ?? "[]") as [number, number][]).sort((a, b) => a[0] - b[0]);
     const version = row?.v ?? "0:0";
     const ords = row?.ords ? inPositionOrder(row.ords) : [];
     if (!page) return { version, ords };
-    return { version, ords, page: { ords: pairs.map((p) => p[1]), items: pairs.map((p) => p[2]) } };
+    const pageOrds = pairs.map((p) => p[1]);
+    return { version, ords, page: { ords: pageOrds, items: pageOrds.length ? (await this.summariesAt(pageOrds)).items : [] } };
   }
 
   /**
@@ -238,20 +254,20 @@ export class DatasetsRepo {
     const since = opts.modifiedSince ?? "";
     const from =
       opts.after !== undefined
-        ? this.db.prepare(`SELECT ord, doc FROM datasets WHERE ord > ?3 AND modified >= ?1 ORDER BY ord LIMIT ?2`).bind(since, opts.limit, opts.after)
+        ? this.db.prepare(`SELECT ${refColumns("doc")} FROM ${REF_JOIN} WHERE d.ord > ?3 AND d.modified >= ?1 ORDER BY d.ord LIMIT ?2`).bind(since, opts.limit, opts.after)
         : this.db
             .prepare(
-              `SELECT ord, doc FROM datasets WHERE modified >= ?1 AND ord >= coalesce((SELECT ord FROM datasets INDEXED BY datasets_ord_modified WHERE modified >= ?1 ORDER BY ord LIMIT 1 OFFSET ?3), 9007199254740991)
-               ORDER BY ord LIMIT ?2`,
+              `SELECT ${refColumns("doc")} FROM ${REF_JOIN} WHERE d.modified >= ?1
+               AND d.ord >= coalesce((SELECT ord FROM datasets INDEXED BY datasets_ord_modified WHERE modified >= ?1 ORDER BY ord LIMIT 1 OFFSET ?3), 9007199254740991)
+               ORDER BY d.ord LIMIT ?2`,
             )
             .bind(since, opts.limit, opts.offset);
-    const [c, rows] = await this.db.batch([this.db.prepare(`SELECT count(*) AS n FROM datasets WHERE modified >= ?1`).bind(since), from]);
-    const list = rows!.results as { ord: number; doc: string }[];
-    return {
-      total: (c!.results[0] as { n: number }).n,
-      docs: list.map((r) => JSON.parse(r.doc) as Dataset),
-      lastOrd: list.length === opts.limit ? list[list.length - 1]!.ord : undefined,
+    const read = async () => {
+      const [c, rows] = await this.db.batch([this.db.prepare(`SELECT count(*) AS n FROM datasets WHERE modified >= ?1`).bind(since), from]);
+      return { total: (c!.results[0] as { n: number }).n, refs: rows!.results as DocRef[] };
     };
+    const { total, refs, bodies } = await readThrough(this.docs, "doc", read);
+    return { total, docs: bodies.map((b) => JSON.parse(b) as Dataset), lastOrd: refs.length === opts.limit ? refs[refs.length - 1]!.ord : undefined };
   }
 
   async listByPublisher(publisherId: string): Promise<{ id: string; title: string }[]> {

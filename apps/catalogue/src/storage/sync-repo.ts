@@ -5,14 +5,17 @@
  */
 import type { Dataset } from "@regie/shared/contracts/catalogue";
 import type { SyncFilter, Tombstone } from "../ckan/sync";
+import { readThrough, type DocRef } from "./docs/reader";
+import type { DocumentStore } from "./docs/store";
 
 export type SyncRow = { state: "active"; doc: Dataset } | { state: "deleted"; tombstone: Tombstone };
 
 // ?1 from (or ''), ?2 to (or ''), ?3 include orgs JSON, ?4 exclude orgs, ?5 include groups, ?6 exclude groups, ?7 with deleted
 const SYNC_FROM = `FROM (
-  SELECT id, 'active' AS state, doc AS body, modified AS m, publisher_id AS org, json_extract(facets, '$.theme') AS themes FROM datasets
+  SELECT d.id, 'active' AS state, CASE WHEN p.id IS NULL THEN d.doc END AS body, d.ord, p.part, p.token, d.modified AS m, d.publisher_id AS org,
+    json_extract(d.facets, '$.theme') AS themes FROM datasets AS d LEFT JOIN dataset_parts AS p ON p.id = d.id
   UNION ALL
-  SELECT id, 'deleted', json_object('id', id, 'iri', iri, 'deletedAt', deleted_at, 'publisherId', publisher_id), deleted_at, publisher_id, NULL
+  SELECT id, 'deleted', json_object('id', id, 'iri', iri, 'deletedAt', deleted_at, 'publisherId', publisher_id), NULL, NULL, NULL, deleted_at, publisher_id, NULL
   FROM dataset_tombstones WHERE ?7 = 1
 ) AS s
 WHERE (?1 = '' OR s.m >= ?1) AND (?2 = '' OR s.m <= ?2)
@@ -22,7 +25,10 @@ WHERE (?1 = '' OR s.m >= ?1) AND (?2 = '' OR s.m <= ?2)
   AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(s.themes, '[]')) WHERE value IN (SELECT value FROM json_each(?6)))`;
 
 export class SyncRepo {
-  constructor(private readonly db: D1Database) {}
+  constructor(
+    private readonly db: D1Database,
+    private readonly docs: DocumentStore,
+  ) {}
 
   private bind(sql: string, f: SyncFilter, withDeleted: boolean, ...extra: number[]) {
     const lists = [f.organizations, f.excludeOrganizations, f.groups, f.excludeGroups].map((l) => JSON.stringify(l));
@@ -31,14 +37,24 @@ export class SyncRepo {
 
   /** Live (and, with `withDeleted`, withdrawn) datasets matching `f`, in id order, with the total. */
   async syncPage(f: SyncFilter, withDeleted: boolean, offset: number, limit: number): Promise<{ count: number; rows: SyncRow[] }> {
-    const [c, page] = await this.db.batch([
-      this.bind(`SELECT count(*) AS n ${SYNC_FROM}`, f, withDeleted),
-      this.bind(`SELECT id, state, body ${SYNC_FROM} ORDER BY s.id LIMIT ?8 OFFSET ?9`, f, withDeleted, limit, offset),
-    ]);
-    const rows = (page!.results as { state: string; body: string }[]).map((r): SyncRow =>
-      r.state === "active" ? { state: "active", doc: JSON.parse(r.body) as Dataset } : { state: "deleted", tombstone: JSON.parse(r.body) as Tombstone },
-    );
-    return { count: (c!.results[0] as { n: number }).n, rows };
+    type Row = DocRef & { state: string };
+    const read = async () => {
+      const [c, page] = await this.db.batch([
+        this.bind(`SELECT count(*) AS n ${SYNC_FROM}`, f, withDeleted),
+        this.bind(`SELECT id, state, body, ord, part, token ${SYNC_FROM} ORDER BY s.id LIMIT ?8 OFFSET ?9`, f, withDeleted, limit, offset),
+      ]);
+      const list = page!.results as Row[];
+      return { count: (c!.results[0] as { n: number }).n, list, refs: list.filter((r) => r.state === "active") };
+    };
+    // the active rows' documents through the directory (./docs/reader.ts); a dataset gone meanwhile is left out
+    const { count, list, ords, bodies } = await readThrough(this.docs, "doc", read);
+    const docOf = new Map(ords.map((o, i) => [o, bodies[i]!]));
+    const rows = list.flatMap((r): SyncRow[] => {
+      if (r.state !== "active") return [{ state: "deleted", tombstone: JSON.parse(r.body!) as Tombstone }];
+      const body = docOf.get(r.ord);
+      return body ? [{ state: "active", doc: JSON.parse(body) as Dataset }] : [];
+    });
+    return { count, rows };
   }
 
   /** package_list: ids of the live datasets in id order. */
