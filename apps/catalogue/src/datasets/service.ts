@@ -3,7 +3,8 @@ import { ApiError, type FieldError } from "@regie/shared";
 import type { Dataset, DatasetInput, HarvestReport, Violation } from "@regie/shared/contracts/catalogue";
 import { DEMO_PUBLISHERS } from "@regie/shared/demo";
 import { datasetIri, slug } from "../dcat/identity";
-import { datasetsFromQuads, type HarvestedDataset } from "../rdf/from-rdf";
+import { countDatasets, datasetsFromQuads, type HarvestedDataset } from "../rdf/from-rdf";
+import type { Quad } from "../rdf/n3";
 import { parseDocument, RdfSyntaxError, type RdfMediaType } from "../rdf/parse";
 import { parseExtraTriples } from "../rdf/to-rdf";
 import type { DatasetsRepo, StoredRef } from "../storage/datasets-repo";
@@ -108,26 +109,36 @@ export async function deleteDataset(repo: DatasetsRepo, id: string, publisherId:
 
 export const MAX_HARVEST = 2000;
 
+/** Per dataset of `found`, in its order: where its entry is in the report. */
+export type HarvestOutcome = { imported: HarvestReport["imported"][number] } | { rejected: HarvestReport["rejected"][number] };
+
 /** What importing harvested datasets would write, and the report; nothing is written yet (the caller commits). */
-export async function planHarvest(repo: DatasetsRepo, found: HarvestedDataset[], publisherId: string): Promise<{ report: HarvestReport; statements: D1PreparedStatement[] }> {
+export async function planHarvest(
+  repo: DatasetsRepo, found: HarvestedDataset[], publisherId: string,
+): Promise<{ report: HarvestReport; statements: D1PreparedStatement[]; outcomes: HarvestOutcome[] }> {
   const existing = new Map((await repo.refsByIris(found.map((f) => f.iri))).map((r) => [r.iri, r]));
   const report: HarvestReport = { imported: [], rejected: [] };
   const statements: D1PreparedStatement[] = [];
   const reserved = new Set<string>();
   const now = nowIso();
-  const accepted: { h: (typeof found)[number]; value: DatasetInput; ref: StoredRef | undefined; warnings: Violation[] }[] = [];
-  for (const h of found) {
+  const accepted: { h: (typeof found)[number]; value: DatasetInput; ref: StoredRef | undefined; warnings: Violation[]; at: number }[] = [];
+  const outcomes: HarvestOutcome[] = [];
+  const reject = (at: number, entry: HarvestReport["rejected"][number]) => {
+    report.rejected.push(entry);
+    outcomes[at] = { rejected: entry };
+  };
+  for (const [at, h] of found.entries()) {
     const result = validateDataset(h.value, h.violations);
     const ref = existing.get(h.iri);
     if (!result.ok) {
-      report.rejected.push({ iri: h.iri, violations: result.violations });
+      reject(at, { iri: h.iri, violations: result.violations });
       continue;
     }
     if (ref && ref.publisherId !== publisherId) {
-      report.rejected.push({ iri: h.iri, violations: [{ path: "/iri", property: "dct:publisher", message: "dct:publisher: this dataset is published by another publisher" }] });
+      reject(at, { iri: h.iri, violations: [{ path: "/iri", property: "dct:publisher", message: "dct:publisher: this dataset is published by another publisher" }] });
       continue;
     }
-    accepted.push({ h, value: result.value, ref, warnings: result.warnings });
+    accepted.push({ h, value: result.value, ref, warnings: result.warnings, at });
   }
   // ids for the new datasets in a few queries, in document order (as one at a time would give them)
   const fresh = accepted.filter((a) => !a.ref);
@@ -140,24 +151,35 @@ export async function planHarvest(repo: DatasetsRepo, found: HarvestedDataset[],
     const record = toRecord(doc, publisherName(publisherId, doc));
     statements.push(ref ? repo.updateStatement(record) : repo.insertStatement(record, now));
     if (!ref) statements.push(repo.clearTombstone(id));
-    report.imported.push({ id, iri: h.iri, created: !ref, warnings: a.warnings });
+    const entry = { id, iri: h.iri, created: !ref, warnings: a.warnings };
+    report.imported.push(entry);
+    outcomes[a.at] = { imported: entry };
   }
-  return { report, statements };
+  return { report, statements, outcomes };
 }
 
-/** Harvest: conformant datasets are imported in one atomic batch; the others are reported with their violations. */
-export async function harvest(repo: DatasetsRepo, body: string, mediaType: RdfMediaType, publisherId: string): Promise<HarvestReport> {
+/** A fresh blank-node prefix for one harvested document (kept by a push job, so each invocation reads the same graph). */
+export const harvestPrefix = () => `h${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}_`;
+
+/** The document's statements (400 when it does not parse) and how many dcat:Dataset it holds (422 none, 413 too many). */
+export async function readHarvestDocument(body: string, mediaType: RdfMediaType, prefix: string): Promise<{ quads: Quad[]; total: number }> {
   let quads;
   try {
-    quads = await parseDocument(body, mediaType, `h${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}_`);
+    quads = await parseDocument(body, mediaType, prefix);
   } catch (e) {
     if (e instanceof RdfSyntaxError) throw new ApiError("BAD_REQUEST", e.message);
     throw e;
   }
-  const found = datasetsFromQuads(quads);
-  if (found.length === 0) throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset");
-  if (found.length > MAX_HARVEST) throw new ApiError("PAYLOAD_TOO_LARGE", `At most ${MAX_HARVEST} datasets per harvest request`);
-  const { report, statements } = await planHarvest(repo, found, publisherId);
+  const total = countDatasets(quads);
+  if (total === 0) throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset");
+  if (total > MAX_HARVEST) throw new ApiError("PAYLOAD_TOO_LARGE", `At most ${MAX_HARVEST} datasets per harvest request`);
+  return { quads, total };
+}
+
+/** Harvest: conformant datasets are imported in one atomic batch; the others are reported with their violations. */
+export async function harvest(repo: DatasetsRepo, body: string, mediaType: RdfMediaType, publisherId: string): Promise<HarvestReport> {
+  const { quads } = await readHarvestDocument(body, mediaType, harvestPrefix());
+  const { report, statements } = await planHarvest(repo, datasetsFromQuads(quads), publisherId);
   if (statements.length) await repo.commit(statements);
   return report;
 }

@@ -155,6 +155,13 @@ export function datasetsFromQuads(quads: Quad[]): HarvestedDataset[] {
   return datasetSlice(quads, 0, Number.MAX_SAFE_INTEGER).datasets;
 }
 
+/** How many dcat:Dataset nodes the statements type (without building a store). */
+export function countDatasets(quads: Quad[]): number {
+  const nodes = new Set<string>();
+  for (const q of quads) if (q.predicate.value === RDF_TYPE && q.object.value === DATASET_CLASS && q.object.termType === "NamedNode") nodes.add(termKey(q.subject));
+  return nodes.size;
+}
+
 /**
  * The datasets from `from` to `to` (exclusive) in document order, mapped as datasetsFromQuads maps them, and how
  * many the graph holds: a harvest too big for one invocation maps one slice per invocation (src/harvest-push/),

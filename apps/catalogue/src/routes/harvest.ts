@@ -1,11 +1,21 @@
-/** POST /v1/harvest (publisher): import a DCAT-AP / HealthDCAT-AP document (Turtle or JSON-LD). */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+/**
+ * POST /v1/harvest (publisher): import a DCAT-AP / HealthDCAT-AP document (Turtle or JSON-LD). A document with at
+ * most HARVEST_INVOCATION_DATASETS datasets is answered at once (200, as always); a bigger one continues over
+ * several invocations through the harvest queue (202 with the job; GET /v1/harvest/jobs/{id} polls it).
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/shared";
-import { HarvestReport } from "@regie/shared/contracts/catalogue";
-import { harvest } from "../datasets/service";
+import { HarvestPushJob, HarvestReport } from "@regie/shared/contracts/catalogue";
+import { datasetsFromQuads } from "../rdf/from-rdf";
+import { harvestPrefix, planHarvest, readHarvestDocument } from "../datasets/service";
 import type { AppEnv } from "../env";
+import { chunkSize } from "../harvest-push/consume";
+import { HarvestPushRepo } from "../harvest-push/repo";
+import { startHarvestJob } from "../harvest-push/start";
 import { BEARER } from "./common";
 import { datasetsRepo } from "../storage/repos";
+
+const JobParam = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" } }) });
 
 export function harvestRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -13,9 +23,14 @@ export function harvestRoutes() {
     createRoute({
       method: "post", path: "/v1/harvest", tags: ["publishing"], summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
       description:
-        "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known) in one atomic write; the others are reported with their violations and nothing of them is written. Body: a Turtle (text/turtle) or JSON-LD (application/ld+json) document.",
+        "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known); the others are reported with their violations and nothing of them is written. Body: a Turtle (text/turtle) or JSON-LD (application/ld+json) document. " +
+        "A document with at most as many datasets as one invocation writes (100 in production) is imported in one atomic write and answered with the report (200). A bigger one is answered with a job (202, `location: /v1/harvest/jobs/{id}`) and imported in chunks, each dataset whole or not at all.",
       security: BEARER, middleware: [requireRole("publisher")] as const,
-      responses: { 200: jsonResponse(HarvestReport, "What was imported and what was rejected"), ...problemResponses(400, 401, 403, 413, 415, 422) },
+      responses: {
+        200: jsonResponse(HarvestReport, "What was imported and what was rejected"),
+        202: jsonResponse(HarvestPushJob, "A big document: the job importing it (poll its location)"),
+        ...problemResponses(400, 401, 403, 413, 415, 422),
+      },
     }),
     async (c) => {
       const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -24,7 +39,36 @@ export function harvestRoutes() {
       }
       const body = await c.req.text();
       if (!body.trim()) throw new ApiError("BAD_REQUEST", "The document is empty");
-      return c.json(await harvest(datasetsRepo(c.env), body, type, c.get("auth").publisherId), 200);
+      const publisherId = c.get("auth").publisherId;
+      const prefix = harvestPrefix();
+      const { quads, total } = await readHarvestDocument(body, type, prefix);
+      if (total > chunkSize(c.env)) {
+        const job = await startHarvestJob(c.env, { body, mediaType: type, prefix, total }, publisherId);
+        c.header("location", `/v1/harvest/jobs/${job.id}`);
+        return c.json(job, 202);
+      }
+      const repo = datasetsRepo(c.env);
+      const { report, statements } = await planHarvest(repo, datasetsFromQuads(quads), publisherId);
+      if (statements.length) await repo.commit(statements);
+      return c.json(report, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/v1/harvest/jobs/{id}", tags: ["publishing"], summary: "A pushed harvest job: progress and each dataset's outcome (its publisher)",
+      security: BEARER, middleware: [requireRole("publisher")] as const,
+      request: { params: JobParam },
+      responses: { 200: jsonResponse(HarvestPushJob, "The job"), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const jobs = new HarvestPushRepo(c.env.DB);
+      const { id } = c.req.valid("param");
+      const j = await jobs.get(id);
+      // another publisher's job is not found, so ids do not leak
+      if (!j || j.publisherId !== c.get("auth").publisherId) throw new ApiError("NOT_FOUND", "No such harvest job");
+      const { publisherId: _p, mediaType: _m, prefix: _x, ...job } = j;
+      return c.json({ ...job, items: await jobs.items(id) }, 200);
     },
   );
   return app;

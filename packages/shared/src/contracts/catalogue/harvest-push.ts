@@ -1,0 +1,46 @@
+/** catalogue contracts: a pushed harvest document processed over several invocations (re-exported by ../catalogue.ts). */
+import { z } from "@hono/zod-openapi";
+import { Violation } from "./dataset";
+
+/** What happened to one dataset of the document, in document order. */
+export const HarvestPushItem = z
+  .object({
+    /** the dataset's place in the document (0-based, document order) */
+    position: z.number().int(),
+    iri: z.string(),
+    outcome: z.enum(["added", "updated", "rejected"]),
+    /** the catalogue id (null when rejected) */
+    id: z.string().nullable(),
+    /** why it was rejected */
+    violations: z.array(Violation),
+    /** the recommended properties of its access level that an imported dataset lacks */
+    warnings: z.array(Violation),
+  })
+  .openapi("HarvestPushItem");
+export type HarvestPushItem = z.infer<typeof HarvestPushItem>;
+
+/**
+ * POST /v1/harvest of a document with more datasets than one invocation writes (202): the job, polled at
+ * `GET /v1/harvest/jobs/{id}`. Each dataset is written whole or not at all; `processed` grows by one chunk per
+ * queue message until it reaches `total` (status `done`).
+ */
+export const HarvestPushJob = z
+  .object({
+    id: z.string(),
+    status: z.enum(["running", "done", "failed"]),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    /** datasets in the document */
+    total: z.number().int(),
+    /** datasets processed so far (imported or rejected) */
+    processed: z.number().int(),
+    added: z.number().int(),
+    updated: z.number().int(),
+    rejected: z.number().int(),
+    /** one entry per processed dataset */
+    items: z.array(HarvestPushItem),
+    /** why the job stopped (e.g. storage failing past every retry) */
+    error: z.string().nullable(),
+  })
+  .openapi("HarvestPushJob");
+export type HarvestPushJob = z.infer<typeof HarvestPushJob>;
