@@ -4,8 +4,20 @@ import { fileURLToPath } from "node:url";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export type AppName = "catalogue" | "consent";
-export const APP_NAMES: AppName[] = ["catalogue", "consent"];
+/** The catalogue's document partitions (DOCS_0 … DOCS_3, docs/catalogue.md "Beyond one D1 database"). */
+export const DOC_PARTITIONS = ["catalogue-docs-0", "catalogue-docs-1", "catalogue-docs-2", "catalogue-docs-3"] as const;
+export type AppName = "catalogue" | "consent" | (typeof DOC_PARTITIONS)[number];
+export const APP_NAMES: AppName[] = ["catalogue", ...DOC_PARTITIONS, "consent"];
+
+/** Which app's folder (wrangler.jsonc, local state) a database belongs to, and its binding there. */
+export function databaseOf(app: AppName): { folder: "catalogue" | "consent"; binding: string } {
+  const part = (DOC_PARTITIONS as readonly string[]).indexOf(app);
+  return part >= 0 ? { folder: "catalogue", binding: `DOCS_${part}` } : { folder: app as "catalogue" | "consent", binding: "DB" };
+}
+
+/** A document partition's one table, as the catalogue worker creates it (apps/catalogue/src/storage/docs/store.ts). */
+const DOCS_SCHEMA = [`CREATE TABLE IF NOT EXISTS dataset_docs (token TEXT PRIMARY KEY, id TEXT NOT NULL, doc TEXT NOT NULL, summary TEXT NOT NULL, staged_at TEXT NOT NULL)`];
+const docsSpec = (): AppSpec => ({ derived: [], seededByMigrations: [], afterRestore: [], verify: [], schemaSql: DOCS_SCHEMA });
 
 export interface AppSpec {
   /** Tables kept by triggers or caches that a restore empties instead of restoring. */
@@ -18,11 +30,14 @@ export interface AppSpec {
   afterRestore: string[];
   /** Run after the restore; a statement that fails, or returns a row whose `ok` is not 1, fails the restore. */
   verify: string[];
+  /** A database without migrations: its schema, created before a restore (the catalogue's document partitions). */
+  schemaSql?: string[];
 }
 
 export const APPS: Record<AppName, AppSpec> = {
   catalogue: {
-    derived: ["dataset_changes"],
+    // doc_partitions: documents per partition, kept by triggers on dataset_parts (migration 0060), recounted after a restore
+    derived: ["dataset_changes", "doc_partitions"],
     seededByMigrations: ["catalogue_meta"],
     changeProbe: `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`,
     afterRestore: [
@@ -37,6 +52,9 @@ export const APPS: Record<AppName, AppSpec> = {
       `UPDATE catalogue_meta SET value = abs(random()) WHERE key = 'epoch'`,
       `UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`,
       `INSERT OR REPLACE INTO catalogue_meta (key, value) SELECT 'changes_from', value FROM catalogue_meta WHERE key = 'version'`,
+      // the import's inserts into dataset_parts counted themselves; count again from the directory
+      `DELETE FROM doc_partitions`,
+      `INSERT INTO doc_partitions (part, docs) SELECT part, count(*) FROM dataset_parts GROUP BY part`,
     ],
     verify: [
       `INSERT INTO datasets_fts(datasets_fts) VALUES('integrity-check')`,
@@ -44,6 +62,10 @@ export const APPS: Record<AppName, AppSpec> = {
       `SELECT (SELECT count(*) FROM datasets_fts_docsize) = (SELECT count(*) FROM datasets) AS ok`,
     ],
   },
+  "catalogue-docs-0": docsSpec(),
+  "catalogue-docs-1": docsSpec(),
+  "catalogue-docs-2": docsSpec(),
+  "catalogue-docs-3": docsSpec(),
   consent: {
     derived: [],
     seededByMigrations: [],

@@ -39,7 +39,7 @@ export async function restoreApp(app: AppName, t: Target, dir: string, opts: { f
     throw new Error(`${app}: the ${describeTarget(t)} database is not empty: ${holding.join(", ")}. Restore into an empty database, or pass --force to replace its data.`);
   }
 
-  if (applied.join("\n") !== repo.join("\n")) {
+  if (applied.join("\n") !== repo.join("\n") || spec.schemaSql) {
     log(`· ${app}: applying migrations`);
     await applyMigrations(app, t);
   }

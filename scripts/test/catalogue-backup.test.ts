@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupApp } from "../d1-backup/backup";
-import { applyMigrations, literal, queryAll } from "../d1-backup/lib";
+import { applyMigrations, DOC_PARTITIONS, literal, queryAll } from "../d1-backup/lib";
 import { restoreApp } from "../d1-backup/restore";
 import { getJson, quiet, startCatalogue, tempTarget } from "./helpers";
 
@@ -40,6 +40,8 @@ const CATALOGUE_TABLES = [
   "application_attachments", "application_collaborators", "application_notifications", "email_outbox", "permits",
   // pulled harvest sources (0021)
   "harvest_sources", "harvest_jobs", "harvest_job_seen", "harvested_datasets",
+  // the document partitions' directory (0060) and pushed harvest jobs (0061)
+  "dataset_parts", "doc_cursors", "harvest_push_jobs", "harvest_push_items",
 ];
 
 /** Row counts of the tables (and of the change log), and catalogue_meta as exact literals: one wrangler call. */
@@ -99,15 +101,23 @@ describe("catalogue: backup, wipe, restore", () => {
     const manifest = await backupApp("catalogue", target, backups, quiet);
     expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toEqual(beforeCounts);
     expect(manifest.excluded.map((e) => e.name)).toEqual(expect.arrayContaining(["datasets_fts", "datasets_fts_data", "datasets_fts_idx", "datasets_fts_docsize", "datasets_fts_config", "dataset_changes", "d1_migrations"]));
-    expect(manifest.migrations).toEqual(["0001_init.sql", "0002_idempotency.sql", "0003_index_changes.sql", "0010_export_keyset.sql", "0020_tombstone_publisher.sql", "0021_harvest_sources.sql", "0030_application_workflow.sql"]);
+    expect(manifest.migrations).toEqual(["0001_init.sql", "0002_idempotency.sql", "0003_index_changes.sql", "0010_export_keyset.sql", "0020_tombstone_publisher.sql", "0021_harvest_sources.sql", "0030_application_workflow.sql", "0060_document_partitions.sql", "0061_harvest_push_jobs.sql"]);
     const sql = readFileSync(join(backups, "catalogue.sql"), "utf8");
     expect(sql).not.toMatch(/datasets_fts|dataset_changes/);
     expect(statementsOf(sql).filter((s) => s.startsWith('INSERT INTO "datasets"'))).toHaveLength(300);
+    // the documents: one per dataset, over the four partitions
+    let documents = 0;
+    for (const part of DOC_PARTITIONS) {
+      const m = await backupApp(part, target, backups, quiet);
+      documents += m.tables.find((x) => x.name === "dataset_docs")?.rows ?? 0;
+    }
+    expect(documents).toBe(300);
   });
 
   it("restores into a wiped state: the same search answers, facets and datasets, with a rebuilt full-text index", async () => {
     rmSync(join(target.persistTo!, "catalogue"), { recursive: true, force: true });
     await restoreApp("catalogue", target, backups, { log: quiet });
+    for (const part of DOC_PARTITIONS) await restoreApp(part, target, backups, { log: quiet });
     const { counts, meta: m, fts } = await state(words);
     expect(counts).toEqual({ ...beforeCounts, dataset_changes: 0 });
     expect(fts).toEqual(beforeFts);

@@ -2,7 +2,7 @@
 import { binding, secret, variable, type Requirement } from "@regie/shared/http/worker";
 import { trustedIssuersProblem } from "@regie/shared/auth/verify";
 import { emailSenderProblem } from "./notifications/sender-choice";
-import { capacityProblem, MIN_PARTITIONS, partitionCountProblem, positiveInteger } from "./storage/docs/partitions";
+import { capacityProblem, chunkProblem, MIN_PARTITIONS, partitionCountProblem } from "./storage/docs/limits";
 
 /** What the catalogue worker needs before it serves anything (503 naming what is missing otherwise). */
 export const REQUIREMENTS: readonly Requirement[] = [
@@ -16,7 +16,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   // a pushed harvest document too big for one invocation: kept in R2, continued through the queue (src/harvest-push/)
   binding("HARVEST_DOCS", "r2"),
   binding("HARVEST_QUEUE", "queue"),
-  variable("HARVEST_INVOCATION_DATASETS", { check: (v) => (positiveInteger(v, 1000) ? undefined : "HARVEST_INVOCATION_DATASETS must be a whole number from 1 to 1000") }),
+  variable("HARVEST_INVOCATION_DATASETS", { check: chunkProblem }),
   binding("SEARCH_SHARDS", "durable-object"),
   variable("SEARCH_SHARD_COUNT"),
   binding("CONSENT", "service"),

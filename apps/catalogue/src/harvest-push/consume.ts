@@ -10,7 +10,7 @@ import { z } from "zod";
 import { logger } from "@regie/shared";
 import { nowIso } from "../datasets/service";
 import { datasetsRepo } from "../storage/repos";
-import { positiveInteger } from "../storage/docs/partitions";
+import { positiveInteger } from "../storage/docs/limits";
 import { bodyKey, HarvestPushRepo } from "./repo";
 import { harvestStep } from "./step";
 

@@ -10,6 +10,9 @@ import { noteChange } from "../search/version-cache";
 import { readThrough, REF_JOIN, refColumns, type DocRef } from "./docs/reader";
 import type { DocumentStore } from "./docs/store";
 import { commitWithDocuments, type PendingDoc } from "./docs/writer";
+import { rankedText, type RankedText } from "./ranked-text";
+
+export { inPositionOrder, type RankedText } from "./ranked-text";
 
 const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`;
@@ -17,24 +20,6 @@ const UPDATE = `UPDATE datasets SET iri = ?2, publisher_id = ?3, access_rights =
 temporal_start = ?9, temporal_end = ?10, individuals = ?11, facets = ?12, title_text = ?13, keywords_text = ?14, description_text = ?15,
 summary = ?16, doc = ?17, revision = ?18 WHERE id = ?1`;
 const VERSION = `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`;
-/**
- * FTS5 hits ranked by bm25 (column weights title 10, keywords 4, description 1; lower is better; ties by ordinal),
- * as one string of `position:ordinal` pairs in one row with the catalogue version (an aggregate's order is not
- * guaranteed, positions are), and one page of them: the
- * hits whose ordinal is set in the filter ?2 (hex, 4 ordinals a digit, lowest bit first; see toHex in search/bitset.ts), skipping
- * ?3 and taking ?4 (their summaries are then read through the directory). One statement, one snapshot, and one row
- * crosses the D1 boundary instead of one per hit. MATERIALIZED: the FTS query runs once for both uses.
- */
-const RANKED_TEXT = `WITH ranked AS MATERIALIZED (
-  SELECT rowid AS ord, bm25(datasets_fts, 10.0, 4.0, 1.0) AS score FROM datasets_fts WHERE datasets_fts MATCH ?1
-)
-SELECT (${VERSION}) AS v,
-  (SELECT group_concat(n || ':' || ord) FROM (SELECT ord, row_number() OVER (ORDER BY score, ord) AS n FROM ranked)) AS ords,
-  (SELECT json_group_array(json_array(p.n, p.ord)) FROM (
-     SELECT ord, row_number() OVER (ORDER BY score, ord) AS n FROM ranked
-     WHERE ((instr('0123456789abcdef', substr(CAST(?2 AS BLOB), (ord >> 2) + 1, 1)) - 1) >> (ord & 3)) & 1
-     ORDER BY score, ord LIMIT ?4 OFFSET ?3
-   ) AS p) AS page`;
 const byOrds = (field: "doc" | "summary") => `SELECT ${refColumns(field)} FROM ${REF_JOIN} WHERE d.ord IN (SELECT value FROM json_each(?1))`;
 const BUMP = `UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`;
 /** Versions of dataset changes kept in dataset_changes (migration 0003) for isolates to catch up from. */
@@ -53,29 +38,7 @@ function values(r: DatasetRecord, createdAt: string) {
   ];
 }
 
-/** `"2:17,1:5"` -> [5, 17]: the ordinals in the order of their positions. */
-export function inPositionOrder(pairs: string): number[] {
-  const list = pairs.split(",").map((p) => {
-    const i = p.indexOf(":");
-    return [Number(p.slice(0, i)), Number(p.slice(i + 1))] as const;
-  });
-  for (let i = 1; i < list.length; i++) {
-    if (list[i]![0] < list[i - 1]![0]) {
-      list.sort((a, b) => a[0] - b[0]);
-      break;
-    }
-  }
-  return list.map((p) => p[1]);
-}
-
 const versionOf = (result: D1Result) => (result.results[0] as { v: string } | undefined)?.v ?? "0:0";
-
-export interface RankedText {
-  version: string;
-  ords: number[];
-  /** summaries of the requested page, when one was asked for */
-  page?: { ords: number[]; items: DatasetSummary[] };
-}
 
 export interface StoredRef {
   ord: number;
@@ -227,21 +190,10 @@ export class DatasetsRepo {
 
   /**
    * FTS5 hits ranked by bm25 with column weights title 10, keywords 4, description 1 (lower is better), with the
-   * catalogue version they were read at. Given `page`, also the summaries of the hits set in `page.filter` (a hex
-   * bitset, see toHex in search/bitset.ts) from `page.offset`, at most `page.limit`, in rank order, with their ordinals.
+   * catalogue version they were read at; given `page`, also one page of them with their summaries (./ranked-text.ts).
    */
   async rankedText(match: string, page?: { filter: string; offset: number; limit: number }): Promise<RankedText> {
-    const row = await this.db
-      .prepare(RANKED_TEXT)
-      .bind(match, page?.filter ?? "", page?.offset ?? 0, page ? page.limit : 0)
-      .first<{ v: string; ords: string | null; page: string | null }>();
-    // [position, ordinal]; the aggregate's order is not guaranteed, the position is
-    const pairs = (JSON.parse(row?.page ?? "[]") as [number, number][]).sort((a, b) => a[0] - b[0]);
-    const version = row?.v ?? "0:0";
-    const ords = row?.ords ? inPositionOrder(row.ords) : [];
-    if (!page) return { version, ords };
-    const pageOrds = pairs.map((p) => p[1]);
-    return { version, ords, page: { ords: pageOrds, items: pageOrds.length ? (await this.summariesAt(pageOrds)).items : [] } };
+    return rankedText(this.db, match, page, (ords) => this.summariesAt(ords));
   }
 
   /**

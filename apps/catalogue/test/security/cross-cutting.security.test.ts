@@ -61,6 +61,8 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => s
   "PUT /v1/datasets/{id}": { path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
   "DELETE /v1/datasets/{id}": { path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"] },
   "POST /v1/harvest": { path: () => "/v1/harvest", roles: ["publisher"], body: () => "<a> <b> <c> .", type: "text/turtle" },
+  // a job id nobody has: the publisher gets 404, every other caller 401/403 first
+  "GET /v1/harvest/jobs/{id}": { path: () => "/v1/harvest/jobs/00000000-0000-4000-8000-000000000000", roles: ["publisher"] },
   "POST /v1/harvest-sources": { path: () => "/v1/harvest-sources", roles: ["publisher"], body: () => JSON.stringify({ url: `${SOURCE}/nothing-here.ttl`, kind: "dcat" }) },
   "GET /v1/harvest-sources": { path: () => "/v1/harvest-sources", roles: ["publisher"] },
   "GET /v1/harvest-sources/{id}": { path: () => `/v1/harvest-sources/${sourceId}`, roles: ["publisher"] },

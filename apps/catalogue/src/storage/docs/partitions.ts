@@ -3,22 +3,10 @@
  * at most DOC_PARTITION_CAPACITY documents (wrangler.jsonc; docs/catalogue.md "Beyond one D1 database"). One store
  * per isolate and environment, so each partition's table is ensured once.
  */
+import { MAX_PARTITIONS, MIN_PARTITIONS, positiveInteger } from "./limits";
 import { D1DocumentStore, type DocumentStore } from "./store";
 
-/** The partitions every deployment binds at least (src/config.ts requires them). */
-export const MIN_PARTITIONS = 4;
-const MAX_PARTITIONS = 64;
-
 const stores = new WeakMap<object, DocumentStore>();
-
-export function positiveInteger(value: unknown, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  const n = typeof value === "string" && /^\d{1,16}$/.test(value) ? Number(value) : NaN;
-  return Number.isSafeInteger(n) && n >= 1 && n <= max ? n : undefined;
-}
-
-export const partitionCountProblem = (value: unknown) =>
-  (positiveInteger(value, MAX_PARTITIONS) ?? 0) >= MIN_PARTITIONS ? undefined : `DOC_PARTITIONS must be a whole number from ${MIN_PARTITIONS} to ${MAX_PARTITIONS}`;
-export const capacityProblem = (value: unknown) => (positiveInteger(value) ? undefined : "DOC_PARTITION_CAPACITY must be a positive whole number");
 
 /** The partitions bound in `env` (throws naming the first missing binding). */
 export function documentStore(env: Env): DocumentStore {
