@@ -97,7 +97,8 @@ describe("catalogue: backup, wipe, restore", () => {
     for (const hits of beforeFts) expect(hits).toMatch(/^\d+(,\d+)*$/);
   });
 
-  it("exports the real tables and leaves out the full-text index and the change log", async () => {
+  // five databases now (the catalogue and its four document partitions), each several wrangler calls: generous under load
+  it("exports the real tables and leaves out the full-text index and the change log", { timeout: 600_000 }, async () => {
     const manifest = await backupApp("catalogue", target, backups, quiet);
     expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toEqual(beforeCounts);
     expect(manifest.excluded.map((e) => e.name)).toEqual(expect.arrayContaining(["datasets_fts", "datasets_fts_data", "datasets_fts_idx", "datasets_fts_docsize", "datasets_fts_config", "dataset_changes", "d1_migrations"]));
@@ -114,7 +115,7 @@ describe("catalogue: backup, wipe, restore", () => {
     expect(documents).toBe(300);
   });
 
-  it("restores into a wiped state: the same search answers, facets and datasets, with a rebuilt full-text index", async () => {
+  it("restores into a wiped state: the same search answers, facets and datasets, with a rebuilt full-text index", { timeout: 600_000 }, async () => {
     rmSync(join(target.persistTo!, "catalogue"), { recursive: true, force: true });
     await restoreApp("catalogue", target, backups, { log: quiet });
     for (const part of DOC_PARTITIONS) await restoreApp(part, target, backups, { log: quiet });
@@ -137,7 +138,7 @@ describe("catalogue: backup, wipe, restore", () => {
   });
 
   it("refuses to restore over a database that holds data", async () => {
-    await expect(restoreApp("catalogue", target, backups, { log: quiet })).rejects.toThrow(/not empty: datasets \(300 rows\)/);
+    await expect(restoreApp("catalogue", target, backups, { log: quiet })).rejects.toThrow(/not empty: dataset_parts \(300 rows\), datasets \(300 rows\)/);
   });
 });
 

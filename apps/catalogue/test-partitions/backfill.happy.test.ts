@@ -28,7 +28,7 @@ async function legacyRow(n: number) {
 }
 
 describe("backfill of documents written before the partitions", () => {
-  it("reads legacy rows as before, then moves them in resumable pages", async () => {
+  it("reads legacy rows as before, then moves them in resumable pages", { timeout: 120_000 }, async () => {
     const legacy: string[] = [];
     for (let i = 0; i < 5; i++) legacy.push(await legacyRow(i));
     const modern = (await publish("rivm", minimalDataset({ identifier: "MODERN", title: { nl: "Oudgediend nieuw" } }))).id;

@@ -82,7 +82,7 @@ describe("a pushed harvest job under crashes and redeliveries", () => {
     expect(await env.HARVEST_DOCS.head(bodyKey(job))).toBeNull();
   });
 
-  it("drops a message that names no job, and fails a job whose document is gone", async () => {
+  it("drops a message that names no job, and fails a job whose document is gone", { timeout: 60_000 }, async () => {
     await consumeHarvestMessage(envWith([]), { nonsense: true });
     const job = await jobFor("", 3);
     await env.HARVEST_DOCS.delete(bodyKey(job));

@@ -6,7 +6,7 @@ import { BASE, minimalDataset, publish, publisher } from "../test/helpers";
 import { allDocs, directory, rowCount } from "./helpers";
 
 describe("full document partitions", () => {
-  it("refuse a new dataset (503) and write nothing, while updates go on", async () => {
+  it("refuse a new dataset (503) and write nothing, while updates go on", { timeout: 120_000 }, async () => {
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push((await publish("umcu", minimalDataset({ identifier: `FULL-${i}` }))).id);
     const perPart = [0, 0, 0, 0];

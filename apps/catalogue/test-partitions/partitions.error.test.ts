@@ -15,7 +15,7 @@ const repo = (db: D1Database, fail: { put?: boolean; remove?: boolean } = {}) =>
 const refOf = (id: string) => env.DB.prepare(`SELECT id FROM datasets WHERE id = ?1`).bind(id).first();
 
 describe("writes across the catalogue D1 and a document partition", () => {
-  it("a failed partition write stores nothing anywhere", async () => {
+  it("a failed partition write stores nothing anywhere", { timeout: 60_000 }, async () => {
     const rows = await rowCount();
     const docs = (await allDocs()).length;
     await expect(createDataset(repo(env.DB, { put: true }), minimalDataset({ identifier: "FAIL-PUT" }), "rivm")).rejects.toThrow(/injected/);
@@ -24,7 +24,7 @@ describe("writes across the catalogue D1 and a document partition", () => {
     expect((await allDocs()).length).toBe(docs);
   });
 
-  it("a failed catalogue write removes the document it staged (no orphan, no dangling row)", async () => {
+  it("a failed catalogue write removes the document it staged (no orphan, no dangling row)", { timeout: 60_000 }, async () => {
     const docs = await allDocs();
     // batch 1 reads the directory, batch 2 is the catalogue commit
     await expect(createDataset(repo(failingBatch(env.DB, 2)), minimalDataset({ identifier: "FAIL-COMMIT" }), "rivm")).rejects.toThrow(/injected/);
@@ -33,7 +33,7 @@ describe("writes across the catalogue D1 and a document partition", () => {
     expect(await allDocs()).toEqual(docs);
   });
 
-  it("a failed update keeps the previous revision readable and its one document", async () => {
+  it("a failed update keeps the previous revision readable and its one document", { timeout: 60_000 }, async () => {
     const ds = await publish("rivm", minimalDataset({ identifier: "KEEP-OLD", title: { nl: "Oude titel" } }));
     const before = await allDocs();
     await expect(updateDataset(repo(failingBatch(env.DB, 2)), ds.id, minimalDataset({ identifier: "KEEP-OLD", title: { nl: "Nieuwe titel" } }), "rivm")).rejects.toThrow(/injected/);
@@ -42,7 +42,7 @@ describe("writes across the catalogue D1 and a document partition", () => {
     expect(await allDocs()).toEqual(before);
   });
 
-  it("an orphan left by a crash is unreachable, and the sweep deletes it only after the grace period", async () => {
+  it("an orphan left by a crash is unreachable, and the sweep deletes it only after the grace period", { timeout: 60_000 }, async () => {
     const rows = await rowCount();
     const before = await allDocs();
     // the catalogue write fails and so does the removal of the staged document: as if the worker died in between

@@ -11,7 +11,7 @@ import { allDocs, directory, docsIn } from "./helpers";
 const titles = Array.from({ length: 7 }, (_, i) => `Partitietest register ${i}`);
 
 describe("datasets across document partitions", () => {
-  it("publishes, reads everywhere, updates, harvests and deletes across partitions, one document per dataset", async () => {
+  it("publishes, reads everywhere, updates, harvests and deletes across partitions, one document per dataset", { timeout: 120_000 }, async () => {
     const ids: string[] = [];
     for (const [i, title] of titles.entries()) ids.push((await publish("rivm", minimalDataset({ identifier: `PART-${i}`, title: { nl: title } }))).id);
 

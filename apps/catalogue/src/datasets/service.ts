@@ -135,7 +135,8 @@ export async function planHarvest(
       continue;
     }
     if (ref && ref.publisherId !== publisherId) {
-      reject(at, { iri: h.iri, violations: [{ path: "/iri", property: "dct:publisher", message: "dct:publisher: this dataset is published by another publisher" }] });
+      const message = "dct:publisher: this dataset is published by another publisher";
+      reject(at, { iri: h.iri, violations: [{ path: "/iri", property: "dct:publisher", message }] });
       continue;
     }
     accepted.push({ h, value: result.value, ref, warnings: result.warnings, at });

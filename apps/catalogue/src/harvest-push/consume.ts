@@ -57,7 +57,8 @@ export async function harvestQueue(batch: MessageBatch<unknown>, env: Env): Prom
       logger.error("harvest queue: a chunk failed", { service: "catalogue", attempt: m.attempts, error: String(e).slice(0, 300) });
       if (m.attempts >= MAX_ATTEMPTS) {
         const job = HarvestMessage.safeParse(m.body);
-        if (job.success) await new HarvestPushRepo(env.DB).fail(job.data.job, `a chunk failed ${m.attempts} times: ${String(e).slice(0, 200)}`, nowIso()).catch(() => undefined);
+        const why = `a chunk failed ${m.attempts} times: ${String(e).slice(0, 200)}`;
+        if (job.success) await new HarvestPushRepo(env.DB).fail(job.data.job, why, nowIso()).catch(() => undefined);
         m.ack();
       } else m.retry();
     }

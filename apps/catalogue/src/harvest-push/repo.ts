@@ -74,6 +74,9 @@ export class HarvestPushRepo {
   }
 
   async fail(id: string, error: string, now: string): Promise<void> {
-    await this.db.prepare(`UPDATE harvest_push_jobs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1 AND status = 'running'`).bind(id, error.slice(0, 500), now).run();
+    await this.db
+      .prepare(`UPDATE harvest_push_jobs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1 AND status = 'running'`)
+      .bind(id, error.slice(0, 500), now)
+      .run();
   }
 }

@@ -33,7 +33,10 @@ export async function harvestStep(db: D1Database, repo: DatasetsRepo, j: StoredP
   const jobs = new HarvestPushRepo(db);
   const items: HarvestPushItem[] = outcomes.map((o, i) =>
     "imported" in o
-      ? { position: from + i, iri: o.imported.iri, outcome: o.imported.created ? "added" : "updated", id: o.imported.id, violations: [], warnings: o.imported.warnings ?? [] }
+      ? {
+          position: from + i, iri: o.imported.iri, outcome: o.imported.created ? "added" : "updated", id: o.imported.id,
+          violations: [], warnings: o.imported.warnings ?? [],
+        }
       : { position: from + i, iri: o.rejected.iri, outcome: "rejected", id: null, violations: o.rejected.violations, warnings: [] },
   );
   const counts = {

@@ -158,7 +158,9 @@ export function datasetsFromQuads(quads: Quad[]): HarvestedDataset[] {
 /** How many dcat:Dataset nodes the statements type (without building a store). */
 export function countDatasets(quads: Quad[]): number {
   const nodes = new Set<string>();
-  for (const q of quads) if (q.predicate.value === RDF_TYPE && q.object.value === DATASET_CLASS && q.object.termType === "NamedNode") nodes.add(termKey(q.subject));
+  for (const q of quads) {
+    if (q.predicate.value === RDF_TYPE && q.object.value === DATASET_CLASS && q.object.termType === "NamedNode") nodes.add(termKey(q.subject));
+  }
   return nodes.size;
 }
 

@@ -47,7 +47,10 @@ export interface RankedText {
 
 /** The hits of `match` in rank order with the version; given `page`, that page's ordinals and their summaries. */
 export async function rankedText(
-  db: D1Database, match: string, page: { filter: string; offset: number; limit: number } | undefined, summaries: (ords: number[]) => Promise<{ items: DatasetSummary[] }>,
+  db: D1Database,
+  match: string,
+  page: { filter: string; offset: number; limit: number } | undefined,
+  summaries: (ords: number[]) => Promise<{ items: DatasetSummary[] }>,
 ): Promise<RankedText> {
   const row = await db
     .prepare(RANKED_TEXT)

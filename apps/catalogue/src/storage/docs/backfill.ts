@@ -27,7 +27,9 @@ const EMPTY = `UPDATE datasets SET doc = '', summary = '' WHERE id = ?1 AND EXIS
 const CURSOR = `INSERT INTO doc_cursors (name, after) VALUES ('backfill', ?1) ON CONFLICT(name) DO UPDATE SET after = excluded.after`;
 
 /** Moves up to `pages` pages; `done` when no row is left behind the cursor. */
-export async function backfillDocuments(db: D1Database, docs: DocumentStore, pages: number, pageSize = BACKFILL_PAGE): Promise<{ moved: number; done: boolean }> {
+export async function backfillDocuments(
+  db: D1Database, docs: DocumentStore, pages: number, pageSize = BACKFILL_PAGE,
+): Promise<{ moved: number; done: boolean }> {
   let moved = 0;
   for (let page = 0; page < pages; page++) {
     const at = await db.prepare(`SELECT after FROM doc_cursors WHERE name = 'backfill'`).first<{ after: string }>();
@@ -48,11 +50,16 @@ export async function backfillDocuments(db: D1Database, docs: DocumentStore, pag
     for (const c of counted!.results as { part: number; docs: number }[]) if (c.part < counts.length) counts[c.part] = c.docs;
     const parts = placeNew(legacy.map((r) => r.id), counts, docs.capacity);
     // a full deployment moves what fits; the rest stays readable where it is
-    const staged = legacy.flatMap((r, i) => (parts[i] === null ? [] : [{ part: parts[i]!, row: r, doc: { token: crypto.randomUUID(), id: r.id, doc: r.doc!, summary: r.summary ?? "" } as StoredDoc }]));
+    const staged = legacy.flatMap((r, i) => {
+      const doc: StoredDoc = { token: crypto.randomUUID(), id: r.id, doc: r.doc!, summary: r.summary ?? "" };
+      return parts[i] === null ? [] : [{ part: parts[i]!, row: r, doc }];
+    });
     const byPart = new Map<number, StoredDoc[]>();
     for (const s of staged) byPart.set(s.part, [...(byPart.get(s.part) ?? []), s.doc]);
     const unstage = async (which: typeof staged) => {
-      for (const part of new Set(which.map((s) => s.part))) await docs.remove(part, which.filter((s) => s.part === part).map((s) => s.doc.token)).catch(() => undefined);
+      for (const part of new Set(which.map((s) => s.part))) {
+        await docs.remove(part, which.filter((s) => s.part === part).map((s) => s.doc.token)).catch(() => undefined);
+      }
     };
     let results: D1Result[];
     try {

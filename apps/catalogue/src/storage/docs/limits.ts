@@ -13,6 +13,9 @@ export function positiveInteger(value: unknown, max = Number.MAX_SAFE_INTEGER): 
 }
 
 export const partitionCountProblem = (value: unknown) =>
-  (positiveInteger(value, MAX_PARTITIONS) ?? 0) >= MIN_PARTITIONS ? undefined : `DOC_PARTITIONS must be a whole number from ${MIN_PARTITIONS} to ${MAX_PARTITIONS}`;
+  (positiveInteger(value, MAX_PARTITIONS) ?? 0) >= MIN_PARTITIONS
+    ? undefined
+    : `DOC_PARTITIONS must be a whole number from ${MIN_PARTITIONS} to ${MAX_PARTITIONS}`;
 export const capacityProblem = (value: unknown) => (positiveInteger(value) ? undefined : "DOC_PARTITION_CAPACITY must be a positive whole number");
-export const chunkProblem = (value: unknown) => (positiveInteger(value, 1000) ? undefined : "HARVEST_INVOCATION_DATASETS must be a whole number from 1 to 1000");
+export const chunkProblem = (value: unknown) =>
+  positiveInteger(value, 1000) ? undefined : "HARVEST_INVOCATION_DATASETS must be a whole number from 1 to 1000";

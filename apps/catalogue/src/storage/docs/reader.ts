@@ -40,7 +40,9 @@ export async function resolveRefs(docs: DocumentStore, refs: DocRef[], field: Do
  * document has vanished in between. After READ_ROUNDS the datasets still unresolved are left out: under a stream
  * of rewrites of one dataset that is a dataset written at this very moment.
  */
-export async function readThrough<T extends { refs: DocRef[] }>(docs: DocumentStore, field: DocField, read: () => Promise<T>): Promise<T & { bodies: string[]; ords: number[] }> {
+export async function readThrough<T extends { refs: DocRef[] }>(
+  docs: DocumentStore, field: DocField, read: () => Promise<T>,
+): Promise<T & { bodies: string[]; ords: number[] }> {
   for (let round = 1; ; round++) {
     const got = await read();
     const bodies = await resolveRefs(docs, got.refs, field);

@@ -20,7 +20,10 @@ export async function sweepOrphans(db: D1Database, docs: DocumentStore, pages: n
       const page = await docs.tokens(part, after, pageSize);
       const old = page.filter((t) => Date.parse(t.stagedAt) < now - GRACE_MS).map((t) => t.token);
       if (old.length) {
-        const { results } = await db.prepare(`SELECT token FROM dataset_parts WHERE token IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(old)).all<{ token: string }>();
+        const { results } = await db
+          .prepare(`SELECT token FROM dataset_parts WHERE token IN (SELECT value FROM json_each(?1))`)
+          .bind(JSON.stringify(old))
+          .all<{ token: string }>();
         const live = new Set(results.map((r) => r.token));
         const orphans = old.filter((t) => !live.has(t));
         await docs.remove(part, orphans);

@@ -48,7 +48,9 @@ async function removeAll(docs: DocumentStore, items: { part: number; value: stri
 }
 
 /** Runs `statements` + `tail` as one D1 batch with the documents of `pending` in their partitions (see above). */
-export async function commitWithDocuments(db: D1Database, docs: DocumentStore, pending: PendingDoc[], statements: D1PreparedStatement[], tail: D1PreparedStatement[]) {
+export async function commitWithDocuments(
+  db: D1Database, docs: DocumentStore, pending: PendingDoc[], statements: D1PreparedStatement[], tail: D1PreparedStatement[],
+) {
   if (pending.length === 0) {
     await db.batch([...statements, ...tail]);
     return;
@@ -68,7 +70,8 @@ export async function commitWithDocuments(db: D1Database, docs: DocumentStore, p
   const staged: { part: number; value: StoredDoc }[] = puts.map((p) => {
     const part = previous.get(p.id)?.part ?? placed.get(p.id);
     if (part === null || part === undefined) {
-      throw new ApiError("MISCONFIGURED", `Every document partition holds ${docs.capacity} datasets: bind another (DOCS_${docs.partitions}, docs/catalogue.md)`);
+      const next = `DOCS_${docs.partitions}`;
+      throw new ApiError("MISCONFIGURED", `Every document partition holds ${docs.capacity} datasets: bind another (${next}, docs/catalogue.md)`);
     }
     return { part, value: { token: newToken(), id: p.id, doc: p.doc, summary: p.summary } };
   });
