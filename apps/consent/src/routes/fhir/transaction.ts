@@ -15,7 +15,7 @@ import { planMigration, type PatientPlan } from "../../fhir/migration-bundle";
 import { transactionResponse, type EntryResult } from "../../fhir/transaction-response";
 import { callShard, citizenShard } from "../../storage/shards";
 import { BEARER, providerActor } from "../common";
-import { fhirJson } from "./common";
+import { FHIR_JSON } from "../../fhir/operation-outcome";
 
 /** Patients imported at once (each one D1 query and one Durable Object call). */
 const CONCURRENCY = 8;
@@ -62,6 +62,20 @@ async function importPatient(env: Bindings, auth: ClaimsOf<"provider">, p: Patie
   }
 }
 
+async function migrate(env: Bindings, auth: ClaimsOf<"provider">, req: HonoRequest): Promise<Response> {
+  const bundle = await readBundle(req);
+  const plan = planMigration(bundle, auth);
+  if (plan.patients.length > MIGRATION_LIMITS.patients) {
+    throw new ApiError("UNPROCESSABLE", `A migration Bundle may hold the consents of at most ${MIGRATION_LIMITS.patients} patients (this one: ${plan.patients.length}); split it`);
+  }
+  const results: EntryResult[] = new Array(bundle.entry.length);
+  for (const f of plan.alone) results[f.index] = { kind: "failed", status: f.status, errors: f.errors };
+  for (let k = 0; k < plan.patients.length; k += CONCURRENCY) {
+    await Promise.all(plan.patients.slice(k, k + CONCURRENCY).map((p) => importPatient(env, auth, p, results)));
+  }
+  return new Response(JSON.stringify(transactionResponse(results, bundle.entry.map((e) => e.fullUrl))), { status: 200, headers: { "content-type": FHIR_JSON } });
+}
+
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
@@ -76,21 +90,10 @@ function routes() {
         ...problemResponses(400, 401, 403, 413, 422, 503),
       },
     }),
-    async (c) => {
-      const bundle = await readBundle(c.req);
-      const auth = c.get("auth");
-      const plan = planMigration(bundle, auth);
-      if (plan.patients.length > MIGRATION_LIMITS.patients) {
-        throw new ApiError("UNPROCESSABLE", `A migration Bundle may hold the consents of at most ${MIGRATION_LIMITS.patients} patients (this one: ${plan.patients.length}); split it`);
-      }
-      const results: EntryResult[] = new Array(bundle.entry.length);
-      for (const f of plan.alone) results[f.index] = { kind: "failed", status: f.status, errors: f.errors };
-      for (let k = 0; k < plan.patients.length; k += CONCURRENCY) {
-        await Promise.all(plan.patients.slice(k, k + CONCURRENCY).map((p) => importPatient(c.env, auth, p, results)));
-      }
-      return fhirJson(c, transactionResponse(results, bundle.entry.map((e) => e.fullUrl))) as never;
-    },
+    (c) => migrate(c.env, c.get("auth"), c.req) as never,
   );
+  // fhir-kit-client (and many FHIR clients) post a transaction to the base URL with a trailing slash
+  app.post("/fhir/", requireRole("provider"), (c) => migrate(c.env, c.get("auth") as ClaimsOf<"provider">, c.req));
   return app;
 }
 
