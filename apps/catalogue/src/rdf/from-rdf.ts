@@ -165,9 +165,10 @@ export function countDatasets(quads: Quad[]): number {
 }
 
 /**
- * The datasets from `from` to `to` (exclusive) in document order, mapped as datasetsFromQuads maps them, and how
- * many the graph holds: a harvest too big for one invocation maps one slice per invocation (src/harvest-push/),
- * so that only the slice's JSON, never every dataset's, is built at once.
+ * The datasets from `from` to `to` (exclusive) in the order the graph gives (the same on every parse of the
+ * document), mapped as datasetsFromQuads maps them, and how many the graph holds: a harvest too big for one
+ * invocation maps one slice per invocation (src/harvest-push/), so that only the slice's JSON, never every
+ * dataset's, is built at once.
  */
 export function datasetSlice(quads: Quad[], from: number, to: number): { total: number; datasets: HarvestedDataset[] } {
   const store = new Store(quads);
@@ -176,7 +177,9 @@ export function datasetSlice(quads: Quad[], from: number, to: number): { total: 
   const stopAt = new Set([...datasetNodes, ...catalogNodes].map(termKey));
   // what the catalogues reach only matters for the orphans, which only a one-dataset document keeps
   const reached = new Set<string>();
-  if (datasetNodes.length === 1) for (const c of catalogNodes) for (const q of closure(store, c, new Set([...datasetNodes].map(termKey)))) reached.add(quadKey(q));
+  if (datasetNodes.length === 1) {
+    for (const c of catalogNodes) for (const q of closure(store, c, new Set([...datasetNodes].map(termKey)))) reached.add(quadKey(q));
+  }
   const results = datasetNodes.slice(from, to).map((node) => {
     const ctx: Ctx = { store, consumed: new Set(), violations: [] };
     const value = readNode(ctx, node as RDF.NamedNode | RDF.BlankNode, DATASET, "", new Set([termKey(node)]));

@@ -2,10 +2,10 @@
 import { z } from "@hono/zod-openapi";
 import { Violation } from "./dataset";
 
-/** What happened to one dataset of the document, in document order. */
+/** What happened to one dataset of the document. */
 export const HarvestPushItem = z
   .object({
-    /** the dataset's place in the document (0-based, document order) */
+    /** the dataset's place among the document's datasets (0-based; the order the parsed graph gives, the same on every parse) */
     position: z.number().int(),
     iri: z.string(),
     outcome: z.enum(["added", "updated", "rejected"]),
