@@ -237,20 +237,16 @@ export class ConsentShard extends DurableObject<Bindings> {
   }
 
   // ------------------------------------------------------------ FHIR writes (IHE PCF) and migration: ./shard/fhir-writes.ts
-
   fhirRecord(citizen: string, input: ChoiceInput, actor: Actor, opts: WriteOptions, p: ProvenanceInput) {
     return this.commit(citizen, opts.idempotencyKey, () => this.fhirWrites.record(citizen, input, actor, opts, p));
   }
-
   fhirUpdate(citizen: string, id: string, asked: ChoiceInput, status: "active" | "inactive", actor: ProviderActor, p: ProvenanceInput) {
     return this.commit(citizen, undefined, () => this.fhirWrites.update(citizen, id, asked, status, actor, p));
   }
-
   /** One patient's migrated choices in one transaction: all or nothing, idempotent on each choice's source key. */
   fhirImport(citizen: string, items: ImportItem[], actor: Actor, opts: WriteOptions = {}) {
     return this.commit(citizen, undefined, () => this.fhirWrites.import(citizen, items, actor, opts));
   }
-
   provenance(citizen: string, id: string, actor: Actor) {
     return this.fhirWrites.provenanceOf(citizen, id, actor);
   }
