@@ -37,6 +37,14 @@ ALTER TABLE access_log ADD COLUMN professional_uzi TEXT;
 ALTER TABLE access_log ADD COLUMN professional_role TEXT;
 ALTER TABLE access_log ADD COLUMN mandated_by_uzi TEXT;`,
   },
+  {
+    version: 4,
+    name: "break-the-glass in the access log (its own flag and reason); wrong koppelcode attempts per pending confirmation",
+    // additive: the previous worker version writes 0 / NULL through the defaults and ignores the columns
+    sql: `ALTER TABLE access_log ADD COLUMN break_the_glass INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE access_log ADD COLUMN emergency_reason TEXT;
+ALTER TABLE pending_confirmations ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 const VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
