@@ -119,6 +119,11 @@ describe("guardian: a child's choices", () => {
     expect(text).toContain("U regelt nu de keuzes van Noor el Amrani.");
     expect(text).toContain("Huisartsen mogen de medicatiegegevens van Noor delen met apotheken.");
     expect(text).toContain("Deze keuze telt pas als een ouder of voogd hem bevestigt.");
+    // Noor is 12: she records her own choices; her mother confirms them but records, changes or withdraws nothing
+    expect(text).toContain("Noor is 12 of ouder en legt de keuzes zelf vast.");
+    expect(text).not.toContain("Nieuwe keuze vastleggen");
+    expect(text).not.toContain("Intrekken");
+    expect(textOf((await b.open("/mijn/kinderen")).html)).toContain("Keuzes van Noor el Amrani bekijken en bevestigen");
 
     const wrong = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: PENDING_CHOICE_ID, code: "0000-0000" });
     expect(wrong.status).toBe(400);

@@ -50,7 +50,7 @@ export async function consentStub(req: Request): Promise<Response> {
   const now = new Date().toISOString();
 
   if (req.method === "GET" && path === "/v1/me/children") {
-    return json({ items: isFatima ? [{ childId: NOOR_CHILD_ID, name: "Noor el Amrani", birthDate: "2014-06-21", age: 12, guardianManages: true, pendingChoices: me === citizen(bsn) ? citizen(`child:${NOOR_CHILD_ID}`).choices.filter((c) => c.status === "pending").length : 0 }] : [] });
+    return json({ items: isFatima ? [{ childId: NOOR_CHILD_ID, name: "Noor el Amrani", birthDate: "2014-06-21", age: 12, guardianManages: true, guardianRecords: false, pendingChoices: me === citizen(bsn) ? citizen(`child:${NOOR_CHILD_ID}`).choices.filter((c) => c.status === "pending").length : 0 }] : [] });
   }
   if (req.method === "GET" && path === "/v1/me/choices") return json({ items: me.choices.filter((c) => c.status !== "withdrawn") });
   if (req.method === "POST" && path === "/v1/me/choices") {
