@@ -53,6 +53,10 @@ describe("citizen: the other pages", () => {
     expect(text).toContain("Apotheek Centraal in Utrecht · URA 00003003");
     expect(text).toContain("Vroeg of gegevens gedeeld mogen worden over medicatiegegevens (voor behandeling)");
     expect(text).toContain("Toegestaan");
+    // break-the-glass is shown as such, with its reason, and not as a temporary consent
+    expect(text).toContain("Meldde een noodgeval (noodtoegang zonder toestemming)");
+    expect(text).toContain("noodtoegang zonder toestemming · Reden: bewusteloos op de spoedeisende hulp");
+    expect(text).not.toContain("tijdelijke toestemming");
   });
 
   it("shows notifications in plain words", async () => {
