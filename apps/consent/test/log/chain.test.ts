@@ -78,7 +78,7 @@ describe("access-log hash chain", () => {
   });
 });
 
-describe("break-the-glass in the hashed form (shard migration v4)", () => {
+describe("break-the-glass in the hashed form (shard migration v5)", () => {
   it("an entry without it hashes exactly as before; with it, flag and reason are hashed", () => {
     const old = content(1);
     expect(canonical({ ...old, breakTheGlass: false, emergencyReason: null })).toBe(canonical(old));

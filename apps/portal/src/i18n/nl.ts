@@ -122,6 +122,7 @@ export const nl = {
     notificationsEmpty: "U heeft geen berichten.",
     notificationKinds: {
       "choice-recorded-by-provider": "Een zorgaanbieder heeft een keuze voor u vastgelegd. Controleer of dat klopt bij 'Mijn keuzes'.",
+      "choice-withdrawn-by-provider": "Een zorgaanbieder heeft een keuze van u ingetrokken. Controleer of dat klopt bij 'Mijn keuzes'.",
       "choice-pending-confirmation": "Er is een keuze die een ouder of voogd nog moet bevestigen.",
       "choice-confirmed": "Een ouder of voogd heeft een keuze bevestigd.",
       "temporary-consent": "Een zorgaanbieder heeft de tijdelijke toestemming (72 uur) vastgelegd die u ter plekke gaf.",
