@@ -53,6 +53,10 @@ describe("citizen: the other pages", () => {
     expect(text).toContain("Apotheek Centraal in Utrecht · URA 00003003");
     expect(text).toContain("Vroeg of gegevens gedeeld mogen worden over medicatiegegevens (voor behandeling)");
     expect(text).toContain("Toegestaan");
+    // break-the-glass is shown as such, with its reason, and not as a temporary consent
+    expect(text).toContain("Meldde een noodgeval (noodtoegang zonder toestemming)");
+    expect(text).toContain("noodtoegang zonder toestemming · Reden: bewusteloos op de spoedeisende hulp");
+    expect(text).not.toContain("tijdelijke toestemming");
   });
 
   it("shows notifications in plain words", async () => {
@@ -119,6 +123,11 @@ describe("guardian: a child's choices", () => {
     expect(text).toContain("U regelt nu de keuzes van Noor el Amrani.");
     expect(text).toContain("Huisartsen mogen de medicatiegegevens van Noor delen met apotheken.");
     expect(text).toContain("Deze keuze telt pas als een ouder of voogd hem bevestigt.");
+    // Noor is 12: she records her own choices; her mother confirms them but records, changes or withdraws nothing
+    expect(text).toContain("Noor is 12 of ouder en legt de keuzes zelf vast.");
+    expect(text).not.toContain("Nieuwe keuze vastleggen");
+    expect(text).not.toContain("Intrekken");
+    expect(textOf((await b.open("/mijn/kinderen")).html)).toContain("Keuzes van Noor el Amrani bekijken en bevestigen");
 
     const wrong = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: PENDING_CHOICE_ID, code: "0000-0000" });
     expect(wrong.status).toBe(400);

@@ -50,7 +50,7 @@ export async function consentStub(req: Request): Promise<Response> {
   const now = new Date().toISOString();
 
   if (req.method === "GET" && path === "/v1/me/children") {
-    return json({ items: isFatima ? [{ childId: NOOR_CHILD_ID, name: "Noor el Amrani", birthDate: "2014-06-21", age: 12, guardianManages: true, pendingChoices: me === citizen(bsn) ? citizen(`child:${NOOR_CHILD_ID}`).choices.filter((c) => c.status === "pending").length : 0 }] : [] });
+    return json({ items: isFatima ? [{ childId: NOOR_CHILD_ID, name: "Noor el Amrani", birthDate: "2014-06-21", age: 12, guardianManages: true, guardianRecords: false, pendingChoices: me === citizen(bsn) ? citizen(`child:${NOOR_CHILD_ID}`).choices.filter((c) => c.status === "pending").length : 0 }] : [] });
   }
   if (req.method === "GET" && path === "/v1/me/choices") return json({ items: me.choices.filter((c) => c.status !== "withdrawn") });
   if (req.method === "POST" && path === "/v1/me/choices") {
@@ -86,6 +86,11 @@ export async function consentStub(req: Request): Promise<Response> {
     return json({
       items: [
         { seq: 1, eventId: "e1", action: "consent-check", at: "2026-11-20T09:30:00Z", outcome: "permit", actor: { role: "provider", ura: "00003003", organizationType: "J8", uziRole: null, name: "Apotheek Centraal" }, holderUra: "00002002", purpose: "TREAT", dataCategories: ["GGC013"], emergency: false, hash: "h1", prevHash: "h0" },
+        {
+          seq: 2, eventId: "e2", action: "emergency-access", at: "2026-11-21T02:10:00Z", outcome: "deny", actor: { role: "provider", ura: "00002002", organizationType: "V6", uziRole: null, name: null },
+          holderUra: "00001001", purpose: "TREAT", dataCategories: ["GGC002"], emergency: false, temporaryConsent: false, breakTheGlass: true,
+          emergencyReason: "bewusteloos op de spoedeisende hulp", hash: "h2", prevHash: "h1",
+        },
       ],
     });
   }
