@@ -9,7 +9,6 @@ declare global {
       CATALOGUE_DB: D1Database;
       CONSENT_MIGRATIONS: D1Migration[];
       CATALOGUE_MIGRATIONS: D1Migration[];
-      DEV_ISSUER_PRIVATE_JWK: string;
       PSEUDONYM_KEY: string;
     }
   }
