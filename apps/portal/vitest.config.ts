@@ -1,4 +1,5 @@
 import { tsImport } from "tsx/esm/api";
+import { readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
 // Vite's config loader hands every package import to Node, which cannot load the shared package's TypeScript; tsx can.
@@ -8,8 +9,7 @@ export default defineConfig(async () => {
   const { workerdSuite } = await shared<typeof import("@regie/shared/testing/vitest-workerd")>("testing/vitest-workerd");
   const { serviceWorkerOptions, d1DatabaseId, workerVars } = await shared<typeof import("@regie/shared/testing/service-workers")>("testing/service-workers");
   const { generateEs256Jwk } = await shared<typeof import("@regie/shared/auth/dev-issuer")>("auth/dev-issuer");
-  const { SERVICES_OUT } = await import("./test/services/paths");
-  const { readD1Migrations } = await import("@cloudflare/vitest-pool-workers");
+  const { SERVICES_OUT } = (await tsImport("./test/services/paths.ts", import.meta.url)) as typeof import("./test/services/paths");
 
   // The development issuer's key for this run: the portal signs with it, the real services trust its public half
   // (as scripts/dev-env.ts wires `npm start`), so every forwarded token is verified by the service that gets it.

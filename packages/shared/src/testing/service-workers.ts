@@ -53,7 +53,7 @@ export interface ServiceWorker {
  */
 export function serviceWorkerOptions({ appDir, outRoot, environment = "dev", secrets }: ServiceWorker): WorkerOptions {
   const config = join(resolve(appDir), "wrangler.jsonc");
-  const { workerOptions } = unstable_getMiniflareWorkerOptions(config, environment, { overrides: { enableContainers: false } });
+  const { workerOptions } = quietly(() => unstable_getMiniflareWorkerOptions(config, environment, { overrides: { enableContainers: false } }));
   const { assets: _assets, ...options } = workerOptions as typeof workerOptions & { assets?: unknown };
   const name = workerName(config, environment);
   return {
@@ -65,10 +65,22 @@ export function serviceWorkerOptions({ appDir, outRoot, environment = "dev", sec
   } as WorkerOptions;
 }
 
+/** Runs `read` with wrangler's log level at "error" (its config warnings would repeat for every run). */
+function quietly<T>(read: () => T): T {
+  const before = process.env.WRANGLER_LOG;
+  process.env.WRANGLER_LOG = "error";
+  try {
+    return read();
+  } finally {
+    if (before === undefined) delete process.env.WRANGLER_LOG;
+    else process.env.WRANGLER_LOG = before;
+  }
+}
+
 /** The deployed name of a worker in an environment (`<name>-<env>`, as wrangler names it). */
 function workerName(config: string, environment: string): string {
   const { unstable_readConfig } = require("wrangler") as typeof import("wrangler");
-  const read = unstable_readConfig({ config, env: environment }, { hideWarnings: true });
+  const read = quietly(() => unstable_readConfig({ config, env: environment }, { hideWarnings: true }));
   if (!read.name) throw new Error(`${config} names no worker`);
   return read.name;
 }
@@ -76,7 +88,7 @@ function workerName(config: string, environment: string): string {
 /** The plain variables of a worker's environment in its wrangler.jsonc (e.g. the portal's development ISSUER). */
 export function workerVars(appDir: string, environment = "dev"): Record<string, string> {
   const { unstable_readConfig } = require("wrangler") as typeof import("wrangler");
-  const read = unstable_readConfig({ config: join(resolve(appDir), "wrangler.jsonc"), env: environment }, { hideWarnings: true });
+  const read = quietly(() => unstable_readConfig({ config: join(resolve(appDir), "wrangler.jsonc"), env: environment }, { hideWarnings: true }));
   return Object.fromEntries(Object.entries(read.vars).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
