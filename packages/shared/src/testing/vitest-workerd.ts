@@ -31,6 +31,10 @@ export interface WorkerdSuite {
   /** Further bindings (secrets and variables the operator would set). */
   bindings?: Record<string, unknown>;
   serviceBindings?: Miniflare["serviceBindings"];
+  /** Auxiliary workers in the same miniflare (e.g. the real services, `serviceWorkerOptions`). */
+  workers?: Miniflare["workers"];
+  /** Further D1 databases bound to the worker under test (e.g. a service's, by its id, to apply its migrations). */
+  d1Databases?: Record<string, string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -45,7 +49,12 @@ export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.jsonc", ...(suite.environment ? { environment: suite.environment } : {}) },
-        miniflare: { bindings, ...(suite.serviceBindings ? { serviceBindings: suite.serviceBindings } : {}) } as Miniflare,
+        miniflare: {
+          bindings,
+          ...(suite.serviceBindings ? { serviceBindings: suite.serviceBindings } : {}),
+          ...(suite.workers ? { workers: suite.workers } : {}),
+          ...(suite.d1Databases ? { d1Databases: suite.d1Databases } : {}),
+        } as Miniflare,
       }),
     ],
     test: {
