@@ -1,6 +1,7 @@
 import type { Dataset, DatasetSummary, FacetCount } from "@regie/shared/contracts/catalogue";
 import { applicationsStub } from "./applications";
 import { claimsOf, json, problem } from "./common";
+import { harvestSourcesStub, hostileDataset, qualityOf, stubQuality } from "./catalogue-extras";
 
 function dataset(i: number): Dataset {
   const cancer = i % 3 === 0;
@@ -29,6 +30,9 @@ function dataset(i: number): Dataset {
     publisherId: cancer ? "iknl" : "nivel",
     modified: "2026-10-01",
     revision: 1,
+    spatial: ["http://publications.europa.eu/resource/authority/country/NLD"],
+    accrualPeriodicity: "http://publications.europa.eu/resource/authority/frequency/ANNUAL",
+    quality: stubQuality(i),
   };
 }
 
@@ -39,6 +43,7 @@ function summary(d: Dataset): DatasetSummary {
     id: d.id, iri: d.iri, title: d.title, description: d.description, publisher: { id: d.publisherId, name: d.publisher!.name.nl! },
     theme: d.theme, healthCategory: d.healthCategory, accessRights: d.accessRights, keyword: d.keyword.map((k) => k.value), format: ["CSV"], language: [],
     minTypicalAge: d.minTypicalAge ?? null, maxTypicalAge: d.maxTypicalAge ?? null, numberOfUniqueIndividuals: d.numberOfUniqueIndividuals ?? null, temporalStart: null, temporalEnd: null, modified: d.modified,
+    quality: d.quality,
   };
 }
 
@@ -57,18 +62,29 @@ export async function catalogueStub(req: Request): Promise<Response> {
     const q = url.searchParams.get("q")?.toLowerCase();
     const cats = url.searchParams.getAll("healthCategory");
     const byQ = DATASETS.filter((d) => !q || JSON.stringify(d.title).toLowerCase().includes(q) || JSON.stringify(d.description).toLowerCase().includes(q));
-    const hits = byQ.filter((d) => cats.length === 0 || d.healthCategory.some((c) => cats.includes(c)));
+    const levels = url.searchParams.getAll("accessRights");
+    const byCat = byQ.filter((d) => cats.length === 0 || d.healthCategory.some((c) => cats.includes(c)));
+    const hits = byCat.filter((d) => levels.length === 0 || levels.includes(d.accessRights));
+    if (url.searchParams.get("sort") === "quality") hits.sort((a, b) => b.quality! - a.quality! || a.id.localeCompare(b.id));
     const limit = Number(url.searchParams.get("limit") ?? 20);
     const offset = Number(url.searchParams.get("cursor") ?? 0);
     const page = hits.slice(offset, offset + limit);
     return json({
       total: hits.length,
       items: page.map(summary),
-      facets: { healthCategory: facet(byQ, (d) => d.healthCategory), publisher: facet(hits, (d) => [d.publisherId]).map((f) => ({ ...f, label: f.value.toUpperCase() })) },
+      facets: { healthCategory: facet(byQ, (d) => d.healthCategory), accessRights: facet(byCat, (d) => [d.accessRights]), publisher: facet(hits, (d) => [d.publisherId]).map((f) => ({ ...f, label: f.value.toUpperCase() })) },
       nextCursor: offset + limit < hits.length ? String(offset + limit) : null,
     });
   }
   if (path === "/v1/datasets/ds-broken") return new Response("upstream failure", { status: 500 });
+  if (path === "/v1/datasets/ds-hostile") return json(hostileDataset(DATASETS[0]!));
+  const quality = /^\/v1\/datasets\/([^/]+)\/quality$/.exec(path);
+  if (req.method === "GET" && quality) {
+    const d = DATASETS.find((x) => x.id === decodeURIComponent(quality[1]!));
+    return d ? json(qualityOf(d, d.quality!)) : problem(404, "No such dataset");
+  }
+  const sources = harvestSourcesStub(req, claimsOf(req));
+  if (sources) return sources;
   const ds = /^\/v1\/datasets\/([^/]+)$/.exec(path);
   if (req.method === "GET" && ds) {
     const d = DATASETS.find((x) => x.id === decodeURIComponent(ds[1]!));

@@ -4,6 +4,9 @@
  */
 import { z } from "@hono/zod-openapi";
 
+/** The most points a dataset can score (the sum of the MQA weights). */
+export const QUALITY_MAX = 405;
+
 export const QUALITY_DIMENSIONS = ["findability", "accessibility", "interoperability", "reusability", "contextuality"] as const;
 export const QualityDimension = z.enum(QUALITY_DIMENSIONS);
 export type QualityDimension = z.infer<typeof QualityDimension>;
