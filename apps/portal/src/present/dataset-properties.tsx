@@ -108,7 +108,8 @@ function Value({ ctx, keyName, value }: { ctx: RenderCtx; keyName: string; value
     const vocab = VOCABULARIES[keyName];
     if (vocab) return <span>{`${labelOf(vocab, value, ctx.lang)} (${value})`}</span>;
     if (keyName === "email") return <a href={`mailto:${value}`}>{value}</a>;
-    if (keyName === "extraTriples") return <pre class="rdf">{value}</pre>;
+    // focusable: a long block scrolls, and keyboard users must be able to scroll it (axe scrollable-region-focusable)
+    if (keyName === "extraTriples") return <pre class="rdf" tabindex={0}>{value}</pre>;
     if (isIri(value)) {
       // controlled vocabularies (EU authority tables, legislation): the label in the reader's language, linked to the IRI
       const known = euLabel(value, ctx.lang);

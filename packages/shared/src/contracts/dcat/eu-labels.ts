@@ -4,7 +4,7 @@
  * skos:prefLabel in nl and en) that Regie's datasets use, plus the two regulations they cite (ELI). The vocabularies
  * Regie codes itself (data-theme, access-right, file-type, language: ./vocabularies.ts) are looked up there.
  * Source tables: dataset-type, country, frequency, licence, distribution-status, planned-availability; ELI for
- * legislation. An IRI not in the table has no label: the page shows the IRI.
+ * legislation; ADMS publisher types (SEMIC). An IRI not in the table has no label: the page shows the IRI.
  */
 import { ACCESS_RIGHTS, DATA_THEMES, FILE_TYPES, LANGUAGES, codeFromIri, labelOf, type Vocabulary } from "./vocabularies";
 
@@ -80,6 +80,17 @@ const LEGISLATION: Record<string, Label> = {
   "http://data.europa.eu/eli/reg/2022/868/oj": { en: "Regulation (EU) 2022/868 (Data Governance Act)", nl: "Verordening (EU) 2022/868 (datagovernanceverordening)" },
 };
 
+/** ADMS publisher types (SEMIC, http://purl.org/adms/publishertype/), which DCAT-AP uses for dct:type of a publisher. */
+const ADMS = "http://purl.org/adms/publishertype/";
+const PUBLISHER_TYPES: Record<string, Label> = {
+  NationalAuthority: { en: "National authority", nl: "Nationale overheid" },
+  RegionalAuthority: { en: "Regional authority", nl: "Regionale overheid" },
+  LocalAuthority: { en: "Local authority", nl: "Lokale overheid" },
+  Academia: { en: "Academia/Scientific organisation", nl: "Academische/wetenschappelijke organisatie" },
+  Company: { en: "Company", nl: "Bedrijf" },
+  NonProfitOrganisation: { en: "Non-profit organisation", nl: "Organisatie zonder winstoogmerk" },
+};
+
 const CODED: readonly Vocabulary[] = [DATA_THEMES, ACCESS_RIGHTS, FILE_TYPES, LANGUAGES];
 
 /** The label of an EU vocabulary IRI (http or https host) in `lang`, or undefined when the table does not have it. */
@@ -87,6 +98,7 @@ export function euLabel(iri: string, lang: "en" | "nl"): string | undefined {
   const plain = iri.replace(/^https:\/\//, "http://");
   const legal = LEGISLATION[plain];
   if (legal) return legal[lang];
+  if (plain.startsWith(ADMS)) return PUBLISHER_TYPES[plain.slice(ADMS.length)]?.[lang];
   if (!plain.startsWith(EU)) return undefined;
   for (const v of CODED) {
     const code = codeFromIri(v, plain);
