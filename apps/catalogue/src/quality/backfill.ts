@@ -16,13 +16,17 @@ export async function backfillQuality(db: D1Database, pages = PAGES, page = PAGE
   const repo = new DatasetsRepo(db);
   let done = 0;
   for (let p = 0; p < pages; p++) {
-    const { results } = await db.prepare(`SELECT ord, doc FROM datasets WHERE quality IS NULL ORDER BY ord LIMIT ?1`).bind(page).all<{ ord: number; doc: string }>();
+    const { results } = await db
+      .prepare(`SELECT ord, doc FROM datasets WHERE quality IS NULL ORDER BY ord LIMIT ?1`)
+      .bind(page)
+      .all<{ ord: number; doc: string }>();
     if (!results.length) break;
     const statements = results.map((r) => {
       const parsed = Dataset.safeParse(JSON.parse(r.doc));
       // a document that no longer parses still gets a score, so that the backfill moves on: 0 sorts it last
       const score = parsed.success ? qualityScore(parsed.data) : 0;
-      return db.prepare(`UPDATE datasets SET quality = ?2, summary = json_set(summary, '$.quality', ?2) WHERE ord = ?1 AND quality IS NULL`).bind(r.ord, score);
+      const sql = `UPDATE datasets SET quality = ?2, summary = json_set(summary, '$.quality', ?2) WHERE ord = ?1 AND quality IS NULL`;
+      return db.prepare(sql).bind(r.ord, score);
     });
     await repo.commit(statements);
     done += results.length;

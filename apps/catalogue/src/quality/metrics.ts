@@ -14,7 +14,13 @@ export interface MetricDef {
   checked: "metadata" | "offline";
 }
 
-const m = (id: string, dimension: QualityDimension, weight: number, property: string, checked: MetricDef["checked"] = "metadata"): MetricDef => ({ id, dimension, weight, property, checked });
+const m = (id: string, dimension: QualityDimension, weight: number, property: string, checked: MetricDef["checked"] = "metadata"): MetricDef => ({
+  id,
+  dimension,
+  weight,
+  property,
+  checked,
+});
 
 export const METRICS: readonly MetricDef[] = [
   m("keywordUsage", "findability", 30, "dcat:keyword"),
@@ -54,4 +60,7 @@ export function ratingOf(score: number): "excellent" | "good" | "sufficient" | "
  * lists that Regie's publishers use (docs/catalogue.md names them).
  */
 export const NON_PROPRIETARY = new Set(["CSV", "TSV", "JSON", "JSON_LD", "XML", "RDF_TURTLE", "RDF_XML", "RDF_N_TRIPLES", "PARQUET", "PDF", "ODS", "TXT"]);
-export const MACHINE_READABLE = new Set(["CSV", "TSV", "JSON", "JSON_LD", "XML", "RDF_TURTLE", "RDF_XML", "RDF_N_TRIPLES", "PARQUET", "XLSX", "XLS", "ODS", "SAS"]);
+export const MACHINE_READABLE = new Set([
+  ...["CSV", "TSV", "JSON", "JSON_LD", "XML", "RDF_TURTLE", "RDF_XML", "RDF_N_TRIPLES", "PARQUET"],
+  ...["XLSX", "XLS", "ODS", "SAS"],
+]);

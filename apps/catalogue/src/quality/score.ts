@@ -3,7 +3,8 @@
  * per dimension, and what would raise it (the unmet metrics, most points first). A distribution-level metric is met
  * when at least one distribution meets it, so adding a property or a distribution never lowers the score. Pure.
  */
-import { ACCESS_RIGHTS, FILE_TYPES, QUALITY_DIMENSIONS, codeFromIri, type Dataset, type DatasetQuality, type Distribution } from "@regie/shared/contracts/catalogue";
+import { ACCESS_RIGHTS, FILE_TYPES, QUALITY_DIMENSIONS, codeFromIri } from "@regie/shared/contracts/catalogue";
+import type { Dataset, DatasetQuality, Distribution } from "@regie/shared/contracts/catalogue";
 import { MACHINE_READABLE, MAX_SCORE, METRICS, NON_PROPRIETARY, ratingOf } from "./metrics";
 
 /** What the score reads of a dataset (a stored one, or a description being checked). */
@@ -65,7 +66,14 @@ function checks(d: QualityInput, opts: QualityOptions): Record<string, boolean> 
 
 export function assessQuality(d: QualityInput, opts: QualityOptions): DatasetQuality {
   const met = checks(d, opts);
-  const metrics = METRICS.map((x) => ({ id: x.id, dimension: x.dimension, weight: x.weight, met: met[x.id] === true, checked: x.checked, property: x.property }));
+  const metrics = METRICS.map((x) => ({
+    id: x.id,
+    dimension: x.dimension,
+    weight: x.weight,
+    met: met[x.id] === true,
+    checked: x.checked,
+    property: x.property,
+  }));
   const dimensions = QUALITY_DIMENSIONS.map((dimension) => {
     const of = metrics.filter((x) => x.dimension === dimension);
     return { dimension, points: of.reduce((n, x) => n + (x.met ? x.weight : 0), 0), max: of.reduce((n, x) => n + x.weight, 0) };

@@ -12,9 +12,13 @@ export function qualityRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/datasets/{id}/quality", tags: ["datasets"], summary: "The dataset's metadata quality score (data.europa.eu MQA dimensions and weights)",
+      method: "get",
+      path: "/v1/datasets/{id}/quality",
+      tags: ["datasets"],
+      summary: "The dataset's metadata quality score (data.europa.eu MQA dimensions and weights)",
       description:
-        "Score (0–405), rating, points per dimension (findability, accessibility, interoperability, reusability, contextuality), every metric with its weight, and `toRaise`: the unmet metrics, most points first. URL reachability is judged offline (see docs/catalogue.md).",
+        "Score (0–405), rating, points per dimension (findability, accessibility, interoperability, reusability, contextuality), " +
+        "every metric with its weight, and `toRaise`: the unmet metrics, most points first. URL reachability is judged offline (see docs/catalogue.md).",
       request: { params: IdParam },
       responses: { 200: jsonResponse(DatasetQuality, "The quality assessment"), ...problemResponses(404) },
     }),

@@ -35,7 +35,12 @@ export function demoIdentities(): DemoIdentity[] {
     ...DEMO_CITIZENS.map((p) => ({ id: `citizen:${p.key}`, group: "citizen" as const, name: p.name, detail: p.birthDate, claims: { role: "citizen" as const, bsn: p.bsn }, demoKey: p.key })),
     ...DEMO_RESEARCHERS.map((r) => ({ id: `researcher:${r.sub}`, group: "researcher" as const, name: r.name, detail: r.organisation, claims: { role: "researcher" as const, sub: r.sub, name: r.name, organisation: r.organisation } })),
     { id: `hdab:${DEMO_HDAB.sub}`, group: "hdab" as const, name: DEMO_HDAB.name, claims: { role: "hdab" as const, sub: DEMO_HDAB.sub } },
-    ...DEMO_PUBLISHERS.map((p) => ({ id: `publisher:${p.publisherId}`, group: "publisher" as const, name: p.name, claims: { role: "publisher" as const, publisherId: p.publisherId } })),
+    ...DEMO_PUBLISHERS.map((p) => ({
+      id: `publisher:${p.publisherId}`,
+      group: "publisher" as const,
+      name: p.name,
+      claims: { role: "publisher" as const, publisherId: p.publisherId },
+    })),
   ];
 }
 

@@ -31,7 +31,11 @@ export function schemaOrgDataset(d: Dataset, pageUrl: string, lang: "en" | "nl")
   const licence = d.distribution.find((x) => x.license && !x.license.startsWith("_:"))?.license;
   if (licence) out.license = licence;
   if (d.accessRights === "PUBLIC") {
-    out.distribution = d.distribution.map((x) => ({ "@type": "DataDownload", contentUrl: x.downloadURL ?? x.accessURL, ...(x.format ? { encodingFormat: x.format } : {}) }));
+    out.distribution = d.distribution.map((x) => ({
+      "@type": "DataDownload",
+      contentUrl: x.downloadURL ?? x.accessURL,
+      ...(x.format ? { encodingFormat: x.format } : {}),
+    }));
   }
   return out;
 }

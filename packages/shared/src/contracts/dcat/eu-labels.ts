@@ -75,9 +75,15 @@ const TABLES: Record<string, Record<string, Label>> = {
 
 /** Regulations datasets cite as dcatap:applicableLegislation (ELI IRIs). */
 const LEGISLATION: Record<string, Label> = {
-  "http://data.europa.eu/eli/reg/2025/327/oj": { en: "Regulation (EU) 2025/327 (European Health Data Space)", nl: "Verordening (EU) 2025/327 (Europese ruimte voor gezondheidsgegevens)" },
+  "http://data.europa.eu/eli/reg/2025/327/oj": {
+    en: "Regulation (EU) 2025/327 (European Health Data Space)",
+    nl: "Verordening (EU) 2025/327 (Europese ruimte voor gezondheidsgegevens)",
+  },
   "http://data.europa.eu/eli/reg/2016/679/oj": { en: "Regulation (EU) 2016/679 (GDPR)", nl: "Verordening (EU) 2016/679 (AVG)" },
-  "http://data.europa.eu/eli/reg/2022/868/oj": { en: "Regulation (EU) 2022/868 (Data Governance Act)", nl: "Verordening (EU) 2022/868 (datagovernanceverordening)" },
+  "http://data.europa.eu/eli/reg/2022/868/oj": {
+    en: "Regulation (EU) 2022/868 (Data Governance Act)",
+    nl: "Verordening (EU) 2022/868 (datagovernanceverordening)",
+  },
 };
 
 /** ADMS publisher types (SEMIC, http://purl.org/adms/publishertype/), which DCAT-AP uses for dct:type of a publisher. */
