@@ -7,6 +7,7 @@ import { attachmentRoutes } from "./routes/attachments";
 import { permitRoutes } from "./routes/permits";
 import { ckanRoutes } from "./routes/ckan";
 import { datasetRoutes } from "./routes/datasets";
+import { qualityRoutes } from "./routes/quality";
 import { devRoutes } from "./routes/dev";
 import { exportRoutes } from "./routes/export";
 import { harvestRoutes } from "./routes/harvest";
@@ -26,6 +27,7 @@ export function buildApp(mode: Mode) {
   });
   app.route("/", whoamiRoutes());
   app.route("/", datasetRoutes());
+  app.route("/", qualityRoutes());
   app.route("/", vocabularyRoutes());
   app.route("/", exportRoutes());
   app.route("/", harvestRoutes());

@@ -1,6 +1,8 @@
 import type { Messages } from "./index";
 import { formatDate } from "./nl";
 import { ehdsEn } from "./ehds-en";
+import { publisherEn } from "./publisher-en";
+import { qualityEn } from "./quality-en";
 
 /** English: the same keys as nl.ts, plain language. */
 export const en: Messages = {
@@ -15,7 +17,7 @@ export const en: Messages = {
   logout: "Sign out",
   loginLink: "Sign in",
   footer: "Regie is a demonstration. Do not use real data.",
-  nav: { home: "Home", citizen: "My consent", research: "Find datasets", applications: "My applications", hdab: "Review applications", register: "Permit register", providers: "For care providers" },
+  nav: { home: "Home", citizen: "My consent", research: "Find datasets", applications: "My applications", hdab: "Review applications", register: "Permit register", providers: "For care providers", publisher: "My harvest sources" },
   roles: { citizen: "Citizen", provider: "Care provider", researcher: "Researcher", publisher: "Data holder", hdab: "HDAB" },
   errorSummaryTitle: "Something went wrong. Please check:",
   required: "required",
@@ -54,6 +56,7 @@ export const en: Messages = {
     devCitizens: "Citizens",
     devResearchers: "Researchers",
     devHdab: "Reviewer (HDAB)",
+    devPublishers: "Data holders",
     devAs: (name) => `Sign in as ${name}`,
     bornOn: (date) => `born ${date}`,
     loggedIn: (name) => `You are signed in as ${name}.`,
@@ -232,7 +235,7 @@ export const en: Messages = {
     queryLabel: "Search words",
     sortLabel: "Sort by",
     sortDefault: "Default",
-    sorts: { relevance: "Best match", modified: "Newest first", title: "Title (A-Z)" },
+    sorts: { relevance: "Best match", modified: "Newest first", title: "Title (A-Z)", quality: "Best described first" },
     submit: "Search",
     facetsTitle: "Filters",
     facets: { theme: "Theme", healthCategory: "Kind of health data", publisher: "Publisher", accessRights: "Access", keyword: "Keyword", format: "File format", language: "Language" },
@@ -259,6 +262,7 @@ export const en: Messages = {
     downloadTitle: "Download metadata",
     turtle: "Metadata as Turtle (RDF)",
     jsonld: "Metadata as JSON-LD",
+    rdfxml: "Metadata as RDF/XML",
     apiHint: (url) => `Through the catalogue API: ${url} (with the header Accept: text/turtle or application/ld+json).`,
     propertiesTitle: "Everything about this dataset",
   },
@@ -346,6 +350,8 @@ export const en: Messages = {
     revision: "Revision",
   },
   ehds: ehdsEn,
+  quality: qualityEn,
+  publisher: publisherEn,
   application: {
     title: "Apply for access",
     intro: "Ask the HDAB for access to this dataset. The HDAB reviews your application. You see its status under 'My applications'.",

@@ -1,4 +1,6 @@
 import { ehdsNl } from "./ehds-nl";
+import { publisherNl } from "./publisher-nl";
+import { qualityNl } from "./quality-nl";
 /**
  * Dutch (default), B1 level: short sentences, everyday words, "u". Every string the portal shows
  * lives here; en.ts has the same keys.
@@ -15,7 +17,7 @@ export const nl = {
   logout: "Uitloggen",
   loginLink: "Inloggen",
   footer: "Regie is een demonstratie. Gebruik geen echte gegevens.",
-  nav: { home: "Home", citizen: "Mijn toestemmingen", research: "Datasets zoeken", applications: "Mijn aanvragen", hdab: "Aanvragen beoordelen", register: "Vergunningenregister", providers: "Voor zorgaanbieders" },
+  nav: { home: "Home", citizen: "Mijn toestemmingen", research: "Datasets zoeken", applications: "Mijn aanvragen", hdab: "Aanvragen beoordelen", register: "Vergunningenregister", providers: "Voor zorgaanbieders", publisher: "Mijn oogstbronnen" },
   roles: { citizen: "Burger", provider: "Zorgaanbieder", researcher: "Onderzoeker", publisher: "Datahouder", hdab: "HDAB" } as Record<string, string>,
   errorSummaryTitle: "Er ging iets mis. Controleer dit:",
   required: "verplicht",
@@ -54,6 +56,7 @@ export const nl = {
     devCitizens: "Burgers",
     devResearchers: "Onderzoekers",
     devHdab: "Beoordelaar (HDAB)",
+    devPublishers: "Datahouders",
     devAs: (name: string) => `Inloggen als ${name}`,
     bornOn: (date: string) => `geboren ${date}`,
     loggedIn: (name: string) => `U bent ingelogd als ${name}.`,
@@ -234,7 +237,7 @@ export const nl = {
     queryLabel: "Zoekwoorden",
     sortLabel: "Sorteren op",
     sortDefault: "Standaard",
-    sorts: { relevance: "Beste resultaat", modified: "Nieuwste eerst", title: "Titel (A-Z)" },
+    sorts: { relevance: "Beste resultaat", modified: "Nieuwste eerst", title: "Titel (A-Z)", quality: "Beste beschrijving eerst" },
     submit: "Zoeken",
     facetsTitle: "Filters",
     facets: { theme: "Thema", healthCategory: "Soort gezondheidsgegevens", publisher: "Uitgever", accessRights: "Toegang", keyword: "Trefwoord", format: "Bestandsformaat", language: "Taal" } as Record<string, string>,
@@ -261,6 +264,7 @@ export const nl = {
     downloadTitle: "Metadata downloaden",
     turtle: "Metadata als Turtle (RDF)",
     jsonld: "Metadata als JSON-LD",
+    rdfxml: "Metadata als RDF/XML",
     apiHint: (url: string) => `Via de API van de catalogus: ${url} (met de header Accept: text/turtle of application/ld+json).`,
     propertiesTitle: "Alle gegevens over deze dataset",
   },
@@ -348,6 +352,8 @@ export const nl = {
     revision: "Revisie",
   } as Record<string, string>,
   ehds: ehdsNl,
+  quality: qualityNl,
+  publisher: publisherNl,
   application: {
     title: "Toegang aanvragen",
     intro: "Vraag de HDAB om toegang tot deze dataset. De HDAB beoordeelt uw aanvraag. U ziet de status bij 'Mijn aanvragen'.",

@@ -85,6 +85,8 @@ export const Dataset = z
     modified: DateLiteral,
     /** increases by one on every change */
     revision: z.number().int().positive(),
+    /** the metadata quality score (MQA points, 0–405), given by GET /v1/datasets/{id}; details at …/{id}/quality */
+    quality: z.number().int().nonnegative().optional(),
   })
   .openapi("Dataset");
 export type Dataset = z.infer<typeof Dataset>;

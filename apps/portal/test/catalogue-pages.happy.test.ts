@@ -1,0 +1,129 @@
+/**
+ * Issue 14's portal pages: the access-level filter and the quality sort on the search page; the dataset page's
+ * quality section, vocabulary labels instead of IRIs, alternate RDF links and schema.org JSON-LD (escaped);
+ * the publisher's harvest sources and job history.
+ */
+import { describe, expect, it } from "vitest";
+import { Browser, textOf } from "./helpers";
+
+const jsonLdOf = (html: string) => {
+  const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
+  if (!m) throw new Error("no JSON-LD block");
+  return { raw: m[1]!, data: JSON.parse(m[1]!) as Record<string, unknown> };
+};
+
+describe("search: access level and quality", () => {
+  it("filters by access level (the facet is there, with the level's label) and narrows to it", async () => {
+    const b = new Browser();
+    const all = await b.open("/onderzoek");
+    expect(all.html).toMatch(/name="accessRights" value="PUBLIC"/);
+    expect(textOf(all.html)).toMatch(/Openbaar \(1\)/);
+    const open = textOf((await b.open("/onderzoek?accessRights=PUBLIC")).html);
+    expect(open).toContain("1 dataset");
+    expect(open).toContain("Huisartsregistratie 4");
+    expect(open).not.toContain("Kankerregistratie 3");
+  });
+
+  it("sorts by quality: the option is offered and hits come best described first, with their score", async () => {
+    const b = new Browser();
+    const page = await b.open("/onderzoek?sort=quality");
+    expect(page.html).toMatch(/<option value="quality" selected="">Beste beschrijving eerst<\/option>/);
+    const scores = [...textOf(page.html).matchAll(/(\d+) van 405 punten/g)].map((m) => Number(m[1]));
+    expect(scores.length).toBe(10);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(scores[0]).toBeGreaterThan(scores[9]!);
+  });
+});
+
+describe("dataset page", () => {
+  it("shows the quality score and what would raise it", async () => {
+    const page = await new Browser().open("/onderzoek/datasets/ds-1");
+    const text = textOf(page.html);
+    expect(text).toContain("Kwaliteit van de beschrijving");
+    expect(text).toMatch(/157 van 405 punten · Oordeel: Voldoende/);
+    expect(text).toMatch(/Geef een licentie \(dct:license\)\s*: \+20 punten/);
+    expect(text).toContain("Vindbaarheid 100 / 100");
+    const en = textOf((await new Browser().open("/onderzoek/datasets/ds-1?lang=en")).html);
+    expect(en).toContain("What would raise the score");
+    expect(en).toMatch(/Give a download URL \(dcat:downloadURL\)\s*: \+20 points/);
+  });
+
+  it("shows Dutch and English labels of the EU vocabularies instead of their IRIs", async () => {
+    const nl = await new Browser().open("/onderzoek/datasets/ds-1");
+    const text = textOf(nl.html);
+    expect(text).toContain("Persoonsgegevens");
+    expect(text).toContain("Nederland");
+    expect(text).toContain("jaarlijks");
+    expect(text).toContain("Verordening (EU) 2025/327");
+    // the IRI is the link, not the text
+    expect(text).not.toContain("http://publications.europa.eu/resource/authority/country/NLD");
+    expect(nl.html).toContain('href="http://publications.europa.eu/resource/authority/country/NLD"');
+    const en = textOf((await new Browser().open("/onderzoek/datasets/ds-1?lang=en")).html);
+    expect(en).toContain("Personal data");
+    expect(en).toContain("Netherlands");
+    expect(en).toContain("annual");
+  });
+
+  it("links every RDF form as an alternate and carries a schema.org Dataset in JSON-LD", async () => {
+    const page = await new Browser().open("/onderzoek/datasets/ds-4");
+    for (const [type, ext] of [["text/turtle", "ttl"], ["application/ld+json", "jsonld"], ["application/rdf+xml", "rdf"]])
+      expect(page.html).toContain(`<link rel="alternate" type="${type}" href="/onderzoek/datasets/ds-4/metadata.${ext}"/>`);
+    const { data } = jsonLdOf(page.html);
+    expect(data["@context"]).toBe("https://schema.org/");
+    expect(data["@type"]).toBe("Dataset");
+    expect(data["@id"]).toBe("https://data.regie.nl/dataset/ds-4");
+    expect(data.name).toEqual([{ "@value": "Huisartsregistratie 4", "@language": "nl" }, { "@value": "GP registry 4", "@language": "en" }]);
+    expect(data.isAccessibleForFree).toBe(true);
+    expect(data.spatialCoverage).toEqual([{ "@type": "Place", "@id": "http://publications.europa.eu/resource/authority/country/NLD", name: "Nederland" }]);
+    expect(data.distribution).toEqual([{ "@type": "DataDownload", contentUrl: "https://data.regie.nl/files/ds-4.csv", encodingFormat: "CSV" }]);
+  });
+
+  it("text that tries to close the script element stays inside the JSON-LD block", async () => {
+    const page = await new Browser().open("/onderzoek/datasets/ds-hostile");
+    expect(page.res.status).toBe(200);
+    const { raw, data } = jsonLdOf(page.html);
+    expect(raw).not.toMatch(/<\/?script|<!--/i);
+    expect((data.name as { "@value": string }[])[0]!["@value"]).toBe("Titel </script><script>alert(1)</script> <!-- &amp;");
+    // exactly the page's own scripts: portal.js and the JSON-LD block, nothing injected
+    expect(page.html.match(/<script/g)?.length).toBe(2);
+  });
+});
+
+describe("publisher: harvest sources", () => {
+  it("a publisher sees its sources with the last run, and a source's job history with rejections", async () => {
+    const b = new Browser();
+    const login = await b.login("publisher:iknl");
+    expect(login.status).toBe(303);
+    expect(login.headers.get("location")).toBe("/datahouder");
+    const list = await b.open("/datahouder");
+    expect(list.res.status).toBe(200);
+    const text = textOf(list.html);
+    expect(text).toContain("Mijn oogstbronnen");
+    expect(text).toContain("IKNL-catalogus");
+    expect(text).toContain("DCAT-AP-catalogus");
+    expect(text).toMatch(/Klaar · .* Toegevoegd 1, Bijgewerkt 3, Ingetrokken 1, Geweigerd 1/);
+    const jobs = await b.open("/datahouder/bronnen/src-iknl-1");
+    expect(jobs.res.status).toBe(200);
+    const jt = textOf(jobs.html);
+    expect(jt).toContain("Geschiedenis: IKNL-catalogus");
+    expect(jobs.html.match(/<tr>/g)?.length).toBe(3); // header + two jobs
+    expect(jt).toContain("https://data.iknl.example.nl/dataset/broken");
+    expect(jt).toContain("exactly one Health Data Access Body is required");
+  });
+
+  it("another publisher sees none of them, and not the history either", async () => {
+    const b = new Browser();
+    expect((await b.login("publisher:rivm")).status).toBe(303);
+    expect(textOf((await b.open("/datahouder")).html)).toContain("U hebt nog geen oogstbronnen");
+    expect((await b.get("/datahouder/bronnen/src-iknl-1")).status).toBe(404);
+  });
+
+  it("is for publishers only: anonymous visitors are sent to log in, researchers get 403", async () => {
+    const anon = await new Browser().get("/datahouder");
+    expect(anon.status).toBe(303);
+    expect(anon.headers.get("location")).toContain("/inloggen?next=%2Fdatahouder");
+    const r = new Browser();
+    expect((await r.login("researcher:researcher-anna")).status).toBe(303);
+    expect((await r.get("/datahouder")).status).toBe(403);
+  });
+});
