@@ -7,6 +7,8 @@ import { attachmentRoutes } from "./routes/attachments";
 import { permitRoutes } from "./routes/permits";
 import { ckanRoutes } from "./routes/ckan";
 import { datasetRoutes } from "./routes/datasets";
+import { dcatResourceRoutes } from "./routes/dcat-resources";
+import { revisionRoutes } from "./routes/revisions";
 import { devRoutes } from "./routes/dev";
 import { exportRoutes } from "./routes/export";
 import { harvestRoutes } from "./routes/harvest";
@@ -26,6 +28,8 @@ export function buildApp(mode: Mode) {
   });
   app.route("/", whoamiRoutes());
   app.route("/", datasetRoutes());
+  app.route("/", revisionRoutes());
+  app.route("/", dcatResourceRoutes());
   app.route("/", vocabularyRoutes());
   app.route("/", exportRoutes());
   app.route("/", harvestRoutes());
