@@ -190,7 +190,7 @@ export const DATASET: NodeSpec = {
     f("version", "dcat:version", lit),
     f("versionNotes", "adms:versionNotes", lang),
     f("previousVersion", "dcat:previousVersion", iri),
-    f("hasVersion", "dct:hasVersion", iri, true),
+    f("hasVersion", "dcat:hasVersion", iri, true),
     f("isVersionOf", "dct:isVersionOf", iri),
     f("inSeries", "dcat:inSeries", iri, true),
   ],

@@ -61,7 +61,7 @@ const datasetFields = {
   versionNotes: LangMap.optional(),
   /** dcat:previousVersion: the IRI of the version this one follows (DCAT 3) */
   previousVersion: Iri.optional(),
-  /** dct:hasVersion / dct:isVersionOf: related versions (IRIs) */
+  /** dcat:hasVersion (DCAT 3, as the DCAT-AP 3 JSON-LD context) and its inverse dct:isVersionOf: related versions (IRIs) */
   hasVersion: z.array(Iri).max(100).optional(),
   isVersionOf: Iri.optional(),
   /** dcat:inSeries: the IRIs of the dcat:DatasetSeries this dataset belongs to */
