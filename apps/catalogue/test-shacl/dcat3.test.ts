@@ -91,7 +91,7 @@ describe("DCAT-AP 3 classes against the official shapes", () => {
   }
 
   it("two licences on a service: the shapes' maxCount and the worker's validator both name dct:license", async () => {
-    const twice = [...resourceToQuads("service", service), ...resourceToQuads("service", { ...service, license: "http://example.org/other-licence" })];
+    const twice = [...resourceToQuads("service", service), ...resourceToQuads("service", { ...service, license: "http://example.org/other-licence" } as DataService)];
     expect((await shacl(parse(toTurtle([...twice, ...page()])))).some((r) => r.path === "http://purl.org/dc/terms/license")).toBe(true);
     const [h] = resourcesFromQuads(twice, KIND_RULES.service.spec, "dcat:DataService");
     const r = validateResource("service", h!.value, h!.violations);
