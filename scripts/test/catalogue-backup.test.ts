@@ -101,7 +101,10 @@ describe("catalogue: backup, wipe, restore", () => {
     const manifest = await backupApp("catalogue", target, backups, quiet);
     expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toEqual(beforeCounts);
     expect(manifest.excluded.map((e) => e.name)).toEqual(expect.arrayContaining(["datasets_fts", "datasets_fts_data", "datasets_fts_idx", "datasets_fts_docsize", "datasets_fts_config", "dataset_changes", "d1_migrations"]));
-    expect(manifest.migrations).toEqual(["0001_init.sql", "0002_idempotency.sql", "0003_index_changes.sql", "0010_export_keyset.sql", "0020_tombstone_publisher.sql", "0021_harvest_sources.sql", "0030_application_workflow.sql", "0045_dcat3_resources.sql"]);
+    expect(manifest.migrations).toEqual([
+      "0001_init.sql", "0002_idempotency.sql", "0003_index_changes.sql", "0010_export_keyset.sql", "0020_tombstone_publisher.sql",
+      "0021_harvest_sources.sql", "0030_application_workflow.sql", "0045_dcat3_resources.sql",
+    ]);
     const sql = readFileSync(join(backups, "catalogue.sql"), "utf8");
     expect(sql).not.toMatch(/datasets_fts|dataset_changes/);
     expect(statementsOf(sql).filter((s) => s.startsWith('INSERT INTO "datasets"'))).toHaveLength(300);

@@ -14,7 +14,9 @@ describe("dataset series", () => {
     const y2022 = await publish("iknl", minimalDataset({ title: { en: "Figures 2022" }, inSeries: [series.iri], issued: "2023-01-15", version: "2022" }));
     const y2023 = await publish(
       "iknl",
-      minimalDataset({ title: { en: "Figures 2023" }, inSeries: [series.iri], issued: "2024-01-15", version: "2023", versionNotes: { en: "New regions" }, previousVersion: y2022.iri }),
+      minimalDataset({
+        title: { en: "Figures 2023" }, inSeries: [series.iri], issued: "2024-01-15", version: "2023", versionNotes: { en: "New regions" }, previousVersion: y2022.iri,
+      }),
     );
     const res = await call("GET", `/v1/dataset-series/${series.id}`);
     expect(res.status).toBe(200);
@@ -42,7 +44,10 @@ describe("dataset series", () => {
   it("is exported: catalog.ttl lists the series (dcat:dataset) and its members' dcat:inSeries, dcat:version and dcat:previousVersion", async () => {
     const series = await created<DatasetSeries>("/v1/dataset-series", "iknl", seriesInput());
     const first = await publish("iknl", minimalDataset({ inSeries: [series.iri], version: "1.0" }));
-    const second = await publish("iknl", minimalDataset({ inSeries: [series.iri], version: "2.0", previousVersion: first.iri, versionNotes: { en: "Second edition" } }));
+    const second = await publish(
+      "iknl",
+      minimalDataset({ inSeries: [series.iri], version: "2.0", previousVersion: first.iri, versionNotes: { en: "Second edition" } }),
+    );
     const ttl = await (await call("GET", "/catalog.ttl?pageSize=1000")).text();
     expect(ttl).toContain(`dcat:dataset <${series.iri}>`);
     expect(ttl).toContain("dcat:DatasetSeries");

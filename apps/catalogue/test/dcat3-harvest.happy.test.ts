@@ -58,7 +58,9 @@ describe("DCAT-AP 3 harvest", () => {
     const report = (await res.json()) as HarvestReport;
     expect(report.imported).toEqual([]);
     expect(report.resources!.imported).toEqual([expect.objectContaining({ kind: "dataService", iri: "https://push.example/good", created: true })]);
-    expect(report.resources!.rejected).toEqual([{ kind: "dataService", iri: "https://push.example/bad", violations: [expect.objectContaining({ property: "dcat:endpointURL" })] }]);
+    expect(report.resources!.rejected).toEqual([
+      { kind: "dataService", iri: "https://push.example/bad", violations: [expect.objectContaining({ property: "dcat:endpointURL" })] },
+    ]);
   });
 
   it("round trip: what catalog.ttl exports, harvested into an empty catalogue, is the same JSON", async () => {
@@ -68,7 +70,10 @@ describe("DCAT-AP 3 harvest", () => {
     const v1 = await publish("iknl", minimalDataset({ identifier: "RT-V1", inSeries: [series.iri], version: "1", issued: "2021-01-01", distribution: [dist] }));
     const v2 = await publish(
       "iknl",
-      minimalDataset({ identifier: "RT-V2", inSeries: [series.iri], version: "2", versionNotes: { en: "More years" }, previousVersion: v1.iri, hasVersion: [v1.iri], isVersionOf: series.iri }),
+      minimalDataset({
+        identifier: "RT-V2", inSeries: [series.iri], version: "2", versionNotes: { en: "More years" },
+        previousVersion: v1.iri, hasVersion: [v1.iri], isVersionOf: series.iri,
+      }),
     );
     const paths = [`/v1/data-services/${svc.id}`, `/v1/dataset-series/${series.id}`, `/v1/datasets/${v1.id}`, `/v1/datasets/${v2.id}`];
     const before = await Promise.all(paths.map((p) => json<Record<string, unknown>>(p)));

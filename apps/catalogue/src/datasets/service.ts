@@ -178,7 +178,9 @@ export async function harvest(repo: DatasetsRepo, body: string, mediaType: RdfMe
   // dcat:DataService and dcat:DatasetSeries of the document (../dcat3/harvest.ts), in the same batch
   const resources = await planResources(repo.db, quads, publisherId);
   const hasResources = resources.report.imported.length + resources.report.rejected.length > 0;
-  if (found.length === 0 && !hasResources) throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset (nor dcat:DataService or dcat:DatasetSeries)");
+  if (found.length === 0 && !hasResources) {
+    throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset (nor dcat:DataService or dcat:DatasetSeries)");
+  }
   const { report, statements } = await planHarvest(repo, found, publisherId);
   if (hasResources) report.resources = resources.report;
   if (statements.length || resources.statements.length) await repo.commit([...resources.statements, ...statements]);

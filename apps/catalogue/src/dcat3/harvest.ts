@@ -16,7 +16,11 @@ const REPORT_KIND: Record<ResourceKind, "dataService" | "datasetSeries"> = { ser
 /** at most this many of each class per document (or page) */
 export const MAX_RESOURCES = 500;
 
-export async function planResources(db: D1Database, quads: Quad[], publisherId: string): Promise<{ report: ResourceReport; statements: D1PreparedStatement[] }> {
+export async function planResources(
+  db: D1Database,
+  quads: Quad[],
+  publisherId: string,
+): Promise<{ report: ResourceReport; statements: D1PreparedStatement[] }> {
   const report: ResourceReport = { imported: [], rejected: [] };
   const statements: D1PreparedStatement[] = [];
   const now = nowIso();
@@ -46,7 +50,8 @@ export async function planResources(db: D1Database, quads: Quad[], publisherId: 
     const idOf = new Map(fresh.map((a, i) => [a.iri, ids[i]!]));
     for (const a of accepted) {
       const ref = existing.get(a.iri);
-      const doc = buildResource(a.value, { id: ref?.id ?? idOf.get(a.iri)!, iri: a.iri, publisherId, modified: a.value.modified ?? now, revision: (ref?.revision ?? 0) + 1 });
+      const id = ref?.id ?? idOf.get(a.iri)!;
+      const doc = buildResource(a.value, { id, iri: a.iri, publisherId, modified: a.value.modified ?? now, revision: (ref?.revision ?? 0) + 1 });
       statements.push(ref ? repo.updateStatement(doc) : repo.insertStatement(doc));
       report.imported.push({ kind: REPORT_KIND[kind], id: doc.id, iri: a.iri, created: !ref });
     }

@@ -41,7 +41,9 @@ export class ResourcesRepo<T extends ResourceDoc> {
       .bind(doc.id, doc.iri, doc.publisherId, doc.modified, doc.revision, JSON.stringify(doc));
   }
   updateStatement(doc: T) {
-    return this.db.prepare(`UPDATE ${this.table} SET modified = ?2, revision = ?3, doc = ?4 WHERE id = ?1`).bind(doc.id, doc.modified, doc.revision, JSON.stringify(doc));
+    return this.db
+      .prepare(`UPDATE ${this.table} SET modified = ?2, revision = ?3, doc = ?4 WHERE id = ?1`)
+      .bind(doc.id, doc.modified, doc.revision, JSON.stringify(doc));
   }
   deleteStatement(id: string) {
     return this.db.prepare(`DELETE FROM ${this.table} WHERE id = ?1`).bind(id);
@@ -62,7 +64,10 @@ export class ResourcesRepo<T extends ResourceDoc> {
 
   async idsTaken(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const { results } = await this.db.prepare(`SELECT id FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ids)).all<{ id: string }>();
+    const { results } = await this.db
+      .prepare(`SELECT id FROM ${this.table} WHERE id IN (SELECT value FROM json_each(?1))`)
+      .bind(JSON.stringify(ids))
+      .all<{ id: string }>();
     return new Set(results.map((r) => r.id));
   }
 
@@ -88,7 +93,10 @@ export class ResourcesRepo<T extends ResourceDoc> {
   async members(iri: string, publisherId: string): Promise<{ items: SeriesMember[]; total: number }> {
     const [count, rows] = await this.db.batch([
       this.db
-        .prepare(`SELECT count(*) AS n FROM dataset_series_members AS m JOIN datasets AS d ON d.ord = m.dataset_ord WHERE m.series_iri = ?1 AND d.publisher_id = ?2`)
+        .prepare(
+          `SELECT count(*) AS n FROM dataset_series_members AS m JOIN datasets AS d ON d.ord = m.dataset_ord
+           WHERE m.series_iri = ?1 AND d.publisher_id = ?2`,
+        )
         .bind(iri, publisherId),
       this.db
         .prepare(
@@ -98,7 +106,8 @@ export class ResourcesRepo<T extends ResourceDoc> {
         )
         .bind(iri, publisherId, MAX_MEMBERS),
     ]);
-    const items = (rows!.results as (Omit<SeriesMember, "title"> & { title: string })[]).map((r) => ({ ...r, title: JSON.parse(r.title) as SeriesMember["title"] }));
+    const raw = rows!.results as (Omit<SeriesMember, "title"> & { title: string })[];
+    const items = raw.map((r) => ({ ...r, title: JSON.parse(r.title) as SeriesMember["title"] }));
     return { items, total: (count!.results[0] as { n: number }).n };
   }
 }

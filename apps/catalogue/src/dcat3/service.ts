@@ -27,7 +27,11 @@ export function candidates(value: { identifier?: string; title: Record<string, s
 }
 
 /** Free ids for several resources in one query, none in `reserved`, in order. */
-export async function freeResourceIds(repo: ResourcesRepo<ResourceDoc>, values: { identifier?: string; title: Record<string, string> }[], reserved = new Set<string>()) {
+export async function freeResourceIds(
+  repo: ResourcesRepo<ResourceDoc>,
+  values: { identifier?: string; title: Record<string, string> }[],
+  reserved = new Set<string>(),
+) {
   const lists = values.map(candidates);
   const taken = await repo.idsTaken([...new Set(lists.flat())]);
   return lists.map((l) => {

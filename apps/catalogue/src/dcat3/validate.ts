@@ -48,7 +48,8 @@ export const KIND_RULES: Record<ResourceKind, KindRules> = {
 /** Largest stored description of a service or series as UTF-8 JSON (5% of D1's 2,000,000-byte value limit; a few KB is usual). */
 export const MAX_RESOURCE_JSON_BYTES = 100_000;
 
-const isEmpty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || (Array.isArray(v) && v.length === 0) || (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
 
 export type ResourceValidation<T> = { ok: true; value: T } | { ok: false; violations: Violation[] };
 
@@ -72,7 +73,9 @@ export function validateResource<T>(kind: ResourceKind, input: unknown, preexist
     }
   }
   const bytes = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
-  if (bytes > MAX_RESOURCE_JSON_BYTES) violations.push({ path: "", property: rules.curie, message: `${rules.curie}: the description is ${bytes} bytes as JSON; at most ${MAX_RESOURCE_JSON_BYTES}` });
+  if (bytes > MAX_RESOURCE_JSON_BYTES) {
+    violations.push({ path: "", property: rules.curie, message: `${rules.curie}: the description is ${bytes} bytes as JSON; at most ${MAX_RESOURCE_JSON_BYTES}` });
+  }
   if (violations.length || !parsed.success) return { ok: false, violations };
   return { ok: true, value: parsed.data as T };
 }

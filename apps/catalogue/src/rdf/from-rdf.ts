@@ -160,7 +160,10 @@ export function datasetsFromQuads(quads: Quad[]): HarvestedDataset[] {
   const otherNodes = OTHER_RESOURCE_CLASSES.flatMap((c) => store.match(null, namedNode(RDF_TYPE), namedNode(c)).map((q) => q.subject));
   const stopAt = new Set([...datasetNodes, ...catalogNodes, ...otherNodes].map(termKey));
   const reached = new Set<string>();
-  for (const c of [...catalogNodes, ...otherNodes]) for (const q of closure(store, c, new Set([...datasetNodes, ...otherNodes].filter((n) => !n.equals(c)).map(termKey)))) reached.add(quadKey(q));
+  for (const c of [...catalogNodes, ...otherNodes]) {
+    const others = new Set([...datasetNodes, ...otherNodes].filter((n) => !n.equals(c)).map(termKey));
+    for (const q of closure(store, c, others)) reached.add(quadKey(q));
+  }
   const results = datasetNodes.map((node) => {
     const ctx: Ctx = { store, consumed: new Set(), violations: [] };
     const value = readNode(ctx, node as RDF.NamedNode | RDF.BlankNode, DATASET, "", new Set([termKey(node)]));
@@ -202,7 +205,9 @@ export function resourcesFromQuads(quads: Quad[], spec: NodeSpec, classCurie: st
     const node = q.subject as RDF.NamedNode | RDF.BlankNode;
     const ctx: Ctx = { store, consumed: new Set(), violations: [] };
     const value = readNode(ctx, node, spec, "", new Set([termKey(node)]));
-    if (node.termType !== "NamedNode") ctx.violations.push({ path: "/iri", property: classCurie, message: `${classCurie}: a harvested resource must have an IRI, not a blank node` });
+    if (node.termType !== "NamedNode") {
+      ctx.violations.push({ path: "/iri", property: classCurie, message: `${classCurie}: a harvested resource must have an IRI, not a blank node` });
+    }
     return { iri: refOf(node), value, violations: ctx.violations };
   });
 }

@@ -32,7 +32,9 @@ interface Row {
   doc?: string | null;
 }
 
-const summary = (r: Row): DatasetRevisionSummary => ({ number: r.n, at: r.at, action: r.action, via: r.via, publisherId: r.publisher_id, sourceId: r.source_id });
+const summary = (r: Row): DatasetRevisionSummary => ({
+  number: r.n, at: r.at, action: r.action, via: r.via, publisherId: r.publisher_id, sourceId: r.source_id,
+});
 
 export class RevisionsRepo {
   constructor(private readonly db: D1Database) {}
@@ -102,7 +104,10 @@ export class RevisionsRepo {
   }
 
   async get(id: string, n: number): Promise<DatasetRevision | null> {
-    const row = await this.db.prepare(`SELECT n, at, action, via, publisher_id, source_id, doc FROM dataset_revisions WHERE dataset_id = ?1 AND n = ?2`).bind(id, n).first<Row>();
+    const row = await this.db
+      .prepare(`SELECT n, at, action, via, publisher_id, source_id, doc FROM dataset_revisions WHERE dataset_id = ?1 AND n = ?2`)
+      .bind(id, n)
+      .first<Row>();
     if (!row) return null;
     return { ...summary(row), document: row.doc ? JSON.parse(row.doc) : null };
   }

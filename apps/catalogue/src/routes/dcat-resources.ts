@@ -41,7 +41,9 @@ const KINDS: KindRoutes[] = [
   {
     kind: "series", base: "/v1/dataset-series", tag: "dataset series", noun: "dataset series",
     input: DatasetSeriesInput, output: DatasetSeries, one: DatasetSeriesWithMembers, list: DatasetSeriesList,
-    rules: "DCAT-AP 3.0.1 and HealthDCAT-AP R8: dct:title, dct:description and dcatap:applicableLegislation are mandatory. Datasets join a series with dcat:inSeries.",
+    rules:
+      "DCAT-AP 3.0.1 and HealthDCAT-AP R8: dct:title, dct:description and dcatap:applicableLegislation are mandatory. " +
+      "Datasets join a series with dcat:inSeries.",
   },
 ];
 
@@ -49,12 +51,13 @@ const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { nam
 const Body = z.looseObject({});
 
 function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
-  const body = Body.openapi(`${k.kind === "service" ? "DataService" : "DatasetSeries"}InputBody`, { description: `A ${k.noun} input; 422 names every violated property` });
-  app.openAPIRegistry.register(k.kind === "service" ? "DataServiceInput" : "DatasetSeriesInput", k.input);
+  const name = k.kind === "service" ? "DataService" : "DatasetSeries";
+  const body = Body.openapi(`${name}InputBody`, { description: `A ${k.noun} input; 422 names every violated property` });
+  app.openAPIRegistry.register(`${name}Input`, k.input);
 
   app.openapi(
     createRoute({
-      method: "get", path: k.base, tags: [k.tag], summary: `List ${k.noun === "dataset series" ? "dataset series" : "data services"} (oldest first, keyset paging)`,
+      method: "get", path: k.base, tags: [k.tag], summary: `List the ${k.tag} (oldest first, keyset paging)`,
       request: { query: ResourcePageQuery },
       responses: { 200: jsonResponse(k.list, "One page; nextCursor continues"), ...problemResponses(400) },
     }),
@@ -68,12 +71,20 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
   app.openapi(
     createRoute({
       method: "get", path: `${k.base}/{id}`, tags: [k.tag], summary: `One ${k.noun} as JSON, Turtle, JSON-LD or RDF/XML (by Accept)`,
-      description: k.kind === "series" ? "As JSON with its members (datasets of the series' publisher naming it in dcat:inSeries), oldest first: dct:issued, then dcat:version." : undefined,
+      description:
+        k.kind === "series"
+          ? "As JSON with its members (datasets of the series' publisher naming it in dcat:inSeries), oldest first: dct:issued, then dcat:version."
+          : undefined,
       request: { params: IdParam },
       responses: {
         200: {
           description: `The ${k.noun}`,
-          content: { "application/json": { schema: k.one }, "text/turtle": { schema: z.string() }, "application/ld+json": { schema: z.object({}).passthrough() }, "application/rdf+xml": { schema: z.string() } },
+          content: {
+            "application/json": { schema: k.one },
+            "text/turtle": { schema: z.string() },
+            "application/ld+json": { schema: z.object({}).passthrough() },
+            "application/rdf+xml": { schema: z.string() },
+          },
         },
         ...problemResponses(404, 406),
       },
@@ -112,7 +123,8 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
 
   app.openapi(
     createRoute({
-      method: "put", path: `${k.base}/{id}`, tags: ["publishing"], summary: `Replace a ${k.noun} (its own publisher only)`, description: "`modified` is set to now and `revision` increases by one.",
+      method: "put", path: `${k.base}/{id}`, tags: ["publishing"], summary: `Replace a ${k.noun} (its own publisher only)`,
+      description: "`modified` is set to now and `revision` increases by one.",
       security: BEARER, middleware: [requireRole("publisher")] as const,
       request: { params: IdParam, body: jsonBody(body) },
       responses: { 200: jsonResponse(k.output, "Updated"), ...problemResponses(400, 401, 403, 404, 415, 422) },

@@ -42,7 +42,9 @@ export function exportRoutes() {
         // data services and dataset series: on the first page (at most MAX_LISTED of each, see dcat3/export.ts)
         const { services, series } = page === 1 && q.after === undefined ? await catalogueResources(c.env.DB, q.modified_since) : { services: [], series: [] };
         const quads = [
-          ...catalogQuads({ datasets: docs, services, series, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize) }),
+          ...catalogQuads({
+            datasets: docs, services, series, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize),
+          }),
           ...withdrawnQuads(withdrawn.items),
         ];
         // Accept: application/rdf+xml on any of the paths gives RDF/XML (many DCAT harvesters and the HealthData@EU validator use it)

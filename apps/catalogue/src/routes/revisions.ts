@@ -14,7 +14,9 @@ export function revisionRoutes() {
   app.openapi(
     createRoute({
       method: "get", path: "/v1/datasets/{id}/revisions", tags: ["datasets"], summary: "The revision history of a dataset's metadata (newest first)",
-      description: `Every publish, update, harvest update and withdrawal, with who made it and how (API, pushed harvest, harvest source). The newest ${KEPT_REVISIONS} per dataset are kept. A withdrawn dataset keeps its history; its last revision says withdrawn.`,
+      description:
+        "Every publish, update, harvest update and withdrawal, with who made it and how (API, pushed harvest, harvest source). " +
+        `The newest ${KEPT_REVISIONS} per dataset are kept. A withdrawn dataset keeps its history; its last revision says withdrawn.`,
       request: { params: IdParam, query: ResourcePageQuery },
       responses: { 200: jsonResponse(DatasetRevisionList, "One page of revisions; nextCursor continues"), ...problemResponses(400, 404) },
     }),
@@ -23,13 +25,15 @@ export function revisionRoutes() {
       const { cursor, limit } = c.req.valid("query");
       const repo = new RevisionsRepo(c.env.DB);
       const page = await repo.list(id, limit, cursor === undefined ? undefined : Number(cursor));
-      if (page.items.length === 0 && cursor === undefined && !(await new DatasetsRepo(c.env.DB).refById(id))) throw new ApiError("NOT_FOUND", "No such dataset");
+      const unknown = page.items.length === 0 && cursor === undefined && !(await new DatasetsRepo(c.env.DB).refById(id));
+      if (unknown) throw new ApiError("NOT_FOUND", "No such dataset");
       return c.json({ items: page.items, nextCursor: page.next === null ? null : String(page.next), kept: KEPT_REVISIONS }, 200);
     },
   );
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/datasets/{id}/revisions/{n}", tags: ["datasets"], summary: "One revision of a dataset with its JSON document (null for a withdrawal)",
+      method: "get", path: "/v1/datasets/{id}/revisions/{n}", tags: ["datasets"],
+      summary: "One revision of a dataset with its JSON document (null for a withdrawal)",
       request: { params: RevisionParams },
       responses: { 200: jsonResponse(DatasetRevision, "The revision"), ...problemResponses(400, 404) },
     }),

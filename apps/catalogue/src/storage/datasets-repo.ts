@@ -80,11 +80,9 @@ export interface StoredRef {
 }
 
 export class DatasetsRepo {
+  constructor(readonly db: D1Database) {}
   /** the revision history, written in the same batches as the datasets (../revisions/repo.ts) */
-  readonly revisions: RevisionsRepo;
-  constructor(readonly db: D1Database) {
-    this.revisions = new RevisionsRepo(db);
-  }
+  get revisions() { return new RevisionsRepo(this.db); }
 
   insertStatement(r: DatasetRecord, now: string) {
     return this.db.prepare(INSERT).bind(...values(r, now));

@@ -82,7 +82,9 @@ function ruleViolations(d: Obj): Violation[] {
       if (arr(obj(t)?.columns).length === 0) add(`/variables/${i}/tables/${j}/columns`, "csvw:column", "a table needs at least one csvw:column");
     });
   });
-  if (typeof d.previousVersion === "string" && d.previousVersion === d.iri) add("/previousVersion", "dcat:previousVersion", "a dataset cannot be its own previous version");
+  if (typeof d.previousVersion === "string" && d.previousVersion === d.iri) {
+    add("/previousVersion", "dcat:previousVersion", "a dataset cannot be its own previous version");
+  }
   if (typeof d.minTypicalAge === "number" && typeof d.maxTypicalAge === "number" && d.minTypicalAge > d.maxTypicalAge) {
     add("/minTypicalAge", "healthdcatap:minTypicalAge", "must not be larger than healthdcatap:maxTypicalAge");
   }

@@ -107,7 +107,10 @@ export type DatasetSeriesList = z.infer<typeof DatasetSeriesList>;
 // ---------------------------------------------------------------------------------------------- revision history
 
 export const RevisionAction = z.enum(["published", "updated", "withdrawn"]).openapi("RevisionAction");
-/** How the change came: the JSON API, a pushed harvest document (POST /v1/harvest), a pulled harvest source, or (migration) the document a dataset had when the history began. */
+/**
+ * How the change came: the JSON API, a pushed harvest document (POST /v1/harvest), a pulled harvest source, or
+ * (migration) the document a dataset had when the history began.
+ */
 export const RevisionVia = z.enum(["api", "harvest", "harvest-source", "migration"]).openapi("RevisionVia");
 
 export const DatasetRevisionSummary = z
