@@ -64,6 +64,21 @@ describe("revision history", () => {
     expect(seen).toEqual([4, 3, 2, 1]);
   });
 
+  it("keeps the newest 50: after 52 changes revisions 1 and 2 are gone, 3 to 52 are readable", async () => {
+    const ds = await publish("umcu", minimalDataset());
+    for (let i = 2; i <= 52; i++) expect((await call("PUT", `/v1/datasets/${ds.id}`, "umcu", minimalDataset({ title: { en: `t${i}` } }))).status).toBe(200);
+    const numbers: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(ds.id, `?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+      numbers.push(...page.items.map((r) => r.number));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => 52 - i));
+    expect((await call("GET", `/v1/datasets/${ds.id}/revisions/2`)).status).toBe(404);
+    expect((await one(ds.id, 3)).document).toMatchObject({ revision: 3, title: { en: "t3" } });
+  }, 120_000);
+
   it("a harvest update says it came by harvest", async () => {
     const ds = await publish("iknl", minimalDataset({ title: { en: "Before harvest" } }));
     const ttl = await (await call("GET", `/v1/datasets/${ds.id}`, undefined, undefined, { accept: "text/turtle" })).text();
