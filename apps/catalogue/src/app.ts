@@ -8,6 +8,8 @@ import { permitRoutes } from "./routes/permits";
 import { ckanRoutes } from "./routes/ckan";
 import { datasetRoutes } from "./routes/datasets";
 import { qualityRoutes } from "./routes/quality";
+import { dcatResourceRoutes } from "./routes/dcat-resources";
+import { revisionRoutes } from "./routes/revisions";
 import { devRoutes } from "./routes/dev";
 import { exportRoutes } from "./routes/export";
 import { harvestRoutes } from "./routes/harvest";
@@ -28,6 +30,8 @@ export function buildApp(mode: Mode) {
   app.route("/", whoamiRoutes());
   app.route("/", datasetRoutes());
   app.route("/", qualityRoutes());
+  app.route("/", revisionRoutes());
+  app.route("/", dcatResourceRoutes());
   app.route("/", vocabularyRoutes());
   app.route("/", exportRoutes());
   app.route("/", harvestRoutes());

@@ -3,6 +3,7 @@ import type { Dataset, DatasetSummary } from "@regie/shared/contracts/catalogue"
 import type { DatasetRecord } from "../datasets/record";
 import type { IndexRow } from "../search/search-index";
 import { noteChange } from "../search/version-cache";
+import { RevisionsRepo } from "../revisions/repo";
 
 const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at, quality)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)`;
@@ -79,7 +80,9 @@ export interface StoredRef {
 }
 
 export class DatasetsRepo {
-  constructor(private readonly db: D1Database) {}
+  constructor(readonly db: D1Database) {}
+  /** the revision history, written in the same batches as the datasets (../revisions/repo.ts) */
+  get revisions() { return new RevisionsRepo(this.db); }
 
   insertStatement(r: DatasetRecord, now: string) {
     return this.db.prepare(INSERT).bind(...values(r, now));

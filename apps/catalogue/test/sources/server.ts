@@ -4,11 +4,13 @@
  * catalogue in two Hydra pages (/dcat/catalog.ttl) and a CKAN site with ckanext-dcat (/ckan/api/3/action/
  * package_search, /ckan/dataset/{name}.ttl). Each serves three conformant datasets (variants of the official
  * example) and one without an HDAB. POST /control/remove?name=… takes a dataset away, POST /control/reset brings
- * all back.
+ * all back. /dcat3/catalog.ttl is a one-page DCAT-AP 3 source: a dataset in a dcat:DatasetSeries, with a
+ * dcat:DataService serving it.
  */
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
+import { DCAT3_SOURCE } from "./dcat3";
 
 const EXAMPLE = readFileSync(fileURLToPath(new URL("../../../../standards/healthdcat-ap-r8/example-healthdcat-dataset.ttl", import.meta.url)), "utf8");
 
@@ -34,6 +36,16 @@ function dcatPage(base: string, page: number): string {
   return docs.join("\n") + view;
 }
 
+/** A DCAT-AP 3 source: one dataset (the official example, version 7.0.0-example) in a series, and a data service. */
+function dcat3Catalogue(): string {
+  return `${dataset("dcat3", "one", true)}
+ex:dcat3-one dcat:inSeries <${DCAT3_SOURCE.series}> .
+<${DCAT3_SOURCE.series}> a dcat:DatasetSeries ; dct:title "Annual oncology figures"@en ; dct:description "One dataset a year."@en ;
+  dcatap:applicableLegislation <http://data.europa.eu/eli/reg/2025/327/oj> .
+<${DCAT3_SOURCE.service}> a dcat:DataService ; dct:title "Source API"@en ; dcat:endpointURL <https://source.example/api/v1> ; dcat:servesDataset ex:dcat3-one .
+`;
+}
+
 export function startSourceServer(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -50,6 +62,7 @@ export function startSourceServer(): Promise<{ url: string; server: Server }> {
       removed.clear();
       return send(204, "text/plain", "");
     }
+    if (url.pathname === "/dcat3/catalog.ttl") return send(200, "text/turtle", dcat3Catalogue());
     if (url.pathname === "/dcat/catalog.ttl") return send(200, "text/turtle", dcatPage(base, Number(url.searchParams.get("page") ?? 1)));
     if (url.pathname === "/ckan/api/3/action/package_search") {
       const start = Number(url.searchParams.get("start") ?? 0);

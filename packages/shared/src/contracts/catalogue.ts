@@ -15,3 +15,4 @@ export * from "./catalogue/permits";
 export * from "./catalogue/ckan";
 export * from "./catalogue/harvest-sources";
 export * from "./catalogue/quality";
+export * from "./catalogue/dcat3";

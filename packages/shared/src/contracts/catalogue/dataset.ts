@@ -59,6 +59,13 @@ const datasetFields = {
   spatialResolutionInMeters: z.number().nonnegative().optional(),
   version: z.string().min(1).max(100).optional(),
   versionNotes: LangMap.optional(),
+  /** dcat:previousVersion: the IRI of the version this one follows (DCAT 3) */
+  previousVersion: Iri.optional(),
+  /** dcat:hasVersion (DCAT 3, as the DCAT-AP 3 JSON-LD context) and its inverse dct:isVersionOf: related versions (IRIs) */
+  hasVersion: z.array(Iri).max(100).optional(),
+  isVersionOf: Iri.optional(),
+  /** dcat:inSeries: the IRIs of the dcat:DatasetSeries this dataset belongs to */
+  inSeries: z.array(Iri).max(20).optional(),
   /**
    * Statements about the dataset that the JSON model does not cover (quality annotations, licence documents,
    * provenance activities, …), as N-Triples, kept so that a harvested graph is exported unchanged.
