@@ -1,10 +1,24 @@
 /**
- * Issue 14's portal pages: the access-level filter and the quality sort on the search page; the dataset page's
- * quality section, vocabulary labels instead of IRIs, alternate RDF links and schema.org JSON-LD (escaped);
- * the publisher's harvest sources and job history.
+ * Issue 14's portal pages against the real catalogue: the access-level filter and the quality sort on the search page;
+ * the dataset page's quality section (the score the catalogue computes), vocabulary labels instead of IRIs,
+ * alternate RDF links and schema.org JSON-LD (escaped); the publisher's harvest sources and job history.
+ * Everything is seeded through the catalogue's API (./services/catalogue-quality.ts), every write's status checked.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DatasetQuality } from "@regie/shared/contracts/catalogue";
 import { Browser, textOf } from "./helpers";
+import { callService, devToken } from "./services/call";
+import { HOSTILE_TITLE, publishQualityCatalogue, registerFailingSource, type QualityCatalogue } from "./services/catalogue-quality";
+
+let cat: QualityCatalogue;
+let sourceId: string;
+beforeAll(async () => {
+  cat = await publishQualityCatalogue();
+  sourceId = await registerFailingSource("iknl", "IKNL-catalogus", 2);
+}, 180_000);
+
+const qualityOf = async (id: string): Promise<DatasetQuality> =>
+  (await (await callService("CATALOGUE", "GET", `/v1/datasets/${id}/quality`)).expect(200, `the quality of ${id}`)).json<DatasetQuality>();
 
 const jsonLdOf = (html: string) => {
   const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
@@ -24,7 +38,7 @@ describe("search: access level and quality", () => {
     expect(open).not.toContain("Kankerregistratie 3");
   });
 
-  it("sorts by quality: the option is offered and hits come best described first, with their score", async () => {
+  it("sorts by quality: the option is offered and hits come best described first, with the catalogue's score", async () => {
     const b = new Browser();
     const page = await b.open("/onderzoek?sort=quality");
     expect(page.html).toMatch(/<option value="quality" selected="">Beste beschrijving eerst<\/option>/);
@@ -32,24 +46,38 @@ describe("search: access level and quality", () => {
     expect(scores.length).toBe(10);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(scores[0]).toBeGreaterThan(scores[9]!);
+    // the best described one comes first, with the score the catalogue computes for it
+    expect(scores[0]).toBe((await qualityOf(cat.rich)).score);
   });
 });
 
 describe("dataset page", () => {
-  it("shows the quality score and what would raise it", async () => {
-    const page = await new Browser().open("/onderzoek/datasets/ds-1");
+  it("shows the catalogue's quality score and what would raise it", async () => {
+    const q = await qualityOf(cat.rich);
+    const page = await new Browser().open(`/onderzoek/datasets/${cat.rich}`);
     const text = textOf(page.html);
     expect(text).toContain("Kwaliteit van de beschrijving");
-    expect(text).toMatch(/157 van 405 punten · Oordeel: Voldoende/);
-    expect(text).toMatch(/Geef een licentie \(dct:license\)\s*: \+20 punten/);
-    expect(text).toContain("Vindbaarheid 100 / 100");
-    const en = textOf((await new Browser().open("/onderzoek/datasets/ds-1?lang=en")).html);
+    const rating = { excellent: "Uitstekend", good: "Goed", sufficient: "Voldoende", bad: "Onvoldoende" }[q.rating];
+    expect(text).toContain(`${q.score} van ${q.max} punten · Oordeel: ${rating}`);
+    // the rich dataset has no licence: the catalogue says a licence would raise the score, and the page says so
+    const licence = q.toRaise.find((r) => r.id === "licenceInformation");
+    expect(licence).toBeDefined();
+    expect(text).toMatch(new RegExp(`Geef een licentie \\(dct:license\\)\\s*: \\+${licence!.points} punten`));
+    const findability = q.dimensions.find((d) => d.dimension === "findability")!;
+    expect(text).toContain(`Vindbaarheid ${findability.points} / ${findability.max}`);
+    // the minimal one has no download URL: its page (in English) says that would raise it
+    const basic = await qualityOf(cat.basic);
+    expect(basic.score).toBeLessThan(q.score);
+    const download = basic.toRaise.find((r) => r.id === "downloadUrl");
+    expect(download).toBeDefined();
+    const en = textOf((await new Browser().open(`/onderzoek/datasets/${cat.basic}?lang=en`)).html);
     expect(en).toContain("What would raise the score");
-    expect(en).toMatch(/Give a download URL \(dcat:downloadURL\)\s*: \+20 points/);
+    expect(en).toContain(`${basic.score} of ${basic.max} points`);
+    expect(en).toMatch(new RegExp(`Give a download URL \\(dcat:downloadURL\\)\\s*: \\+${download!.points} points`));
   });
 
   it("shows Dutch and English labels of the EU vocabularies instead of their IRIs", async () => {
-    const nl = await new Browser().open("/onderzoek/datasets/ds-1");
+    const nl = await new Browser().open(`/onderzoek/datasets/${cat.rich}`);
     const text = textOf(nl.html);
     expect(text).toContain("Persoonsgegevens");
     expect(text).toContain("Nederland");
@@ -58,39 +86,40 @@ describe("dataset page", () => {
     // the IRI is the link, not the text
     expect(text).not.toContain("http://publications.europa.eu/resource/authority/country/NLD");
     expect(nl.html).toContain('href="http://publications.europa.eu/resource/authority/country/NLD"');
-    const en = textOf((await new Browser().open("/onderzoek/datasets/ds-1?lang=en")).html);
+    const en = textOf((await new Browser().open(`/onderzoek/datasets/${cat.rich}?lang=en`)).html);
     expect(en).toContain("Personal data");
     expect(en).toContain("Netherlands");
     expect(en).toContain("annual");
   });
 
   it("links every RDF form as an alternate and carries a schema.org Dataset in JSON-LD", async () => {
-    const page = await new Browser().open("/onderzoek/datasets/ds-4");
+    const id = cat.rich;
+    const page = await new Browser().open(`/onderzoek/datasets/${id}`);
     for (const [type, ext] of [["text/turtle", "ttl"], ["application/ld+json", "jsonld"], ["application/rdf+xml", "rdf"]])
-      expect(page.html).toContain(`<link rel="alternate" type="${type}" href="/onderzoek/datasets/ds-4/metadata.${ext}"/>`);
+      expect(page.html).toContain(`<link rel="alternate" type="${type}" href="/onderzoek/datasets/${id}/metadata.${ext}"/>`);
     const { data } = jsonLdOf(page.html);
     expect(data["@context"]).toBe("https://schema.org/");
     expect(data["@type"]).toBe("Dataset");
-    expect(data["@id"]).toBe("https://data.regie.nl/dataset/ds-4");
+    expect(data["@id"]).toBe(cat.richIri);
     expect(data.name).toEqual([{ "@value": "Huisartsregistratie 4", "@language": "nl" }, { "@value": "GP registry 4", "@language": "en" }]);
     expect(data.isAccessibleForFree).toBe(true);
     expect(data.spatialCoverage).toEqual([{ "@type": "Place", "@id": "http://publications.europa.eu/resource/authority/country/NLD", name: "Nederland" }]);
-    expect(data.distribution).toEqual([{ "@type": "DataDownload", contentUrl: "https://data.regie.nl/files/ds-4.csv", encodingFormat: "CSV" }]);
+    expect(data.distribution).toEqual([{ "@type": "DataDownload", contentUrl: "https://data.regie.test/files/registry-4.csv", encodingFormat: "CSV" }]);
   });
 
   it("text that tries to close the script element stays inside the JSON-LD block", async () => {
-    const page = await new Browser().open("/onderzoek/datasets/ds-hostile");
+    const page = await new Browser().open(`/onderzoek/datasets/${cat.hostile}`);
     expect(page.res.status).toBe(200);
     const { raw, data } = jsonLdOf(page.html);
     expect(raw).not.toMatch(/<\/?script|<!--/i);
-    expect((data.name as { "@value": string }[])[0]!["@value"]).toBe("Titel </script><script>alert(1)</script> <!-- &amp;");
+    expect((data.name as { "@value": string }[])[0]!["@value"]).toBe(HOSTILE_TITLE);
     // exactly the page's own scripts: portal.js and the JSON-LD block, nothing injected
     expect(page.html.match(/<script/g)?.length).toBe(2);
   });
 });
 
 describe("publisher: harvest sources", () => {
-  it("a publisher sees its sources with the last run, and a source's job history with rejections", async () => {
+  it("a publisher sees its sources with the last run, and a source's job history with the failure", async () => {
     const b = new Browser();
     const login = await b.login("publisher:iknl");
     expect(login.status).toBe(303);
@@ -101,21 +130,26 @@ describe("publisher: harvest sources", () => {
     expect(text).toContain("Mijn oogstbronnen");
     expect(text).toContain("IKNL-catalogus");
     expect(text).toContain("DCAT-AP-catalogus");
-    expect(text).toMatch(/Klaar · .* Toegevoegd 1, Bijgewerkt 3, Ingetrokken 1, Geweigerd 1/);
-    const jobs = await b.open("/datahouder/bronnen/src-iknl-1");
+    expect(text).toContain("Mislukt");
+    const jobs = await b.open(`/datahouder/bronnen/${sourceId}`);
     expect(jobs.res.status).toBe(200);
     const jt = textOf(jobs.html);
     expect(jt).toContain("Geschiedenis: IKNL-catalogus");
-    expect(jobs.html.match(/<tr>/g)?.length).toBe(3); // header + two jobs
-    expect(jt).toContain("https://data.iknl.example.nl/dataset/broken");
-    expect(jt).toContain("exactly one Health Data Access Body is required");
+    expect(jobs.html.match(/<tr>/g)?.length).toBe(3); // header + the two runs
+    // the catalogue's own error of the run, as its job history gives it
+    const history = (await (await callService("CATALOGUE", "GET", `/v1/harvest-sources/${sourceId}/jobs`, await devToken({ role: "publisher", publisherId: "iknl" }))).expect(200, "the job history")).json<{
+      items: { status: string; error: string | null }[];
+    }>();
+    expect(history.items.map((j) => j.status)).toEqual(["failed", "failed"]);
+    expect(history.items[0]!.error).toBeTruthy();
+    expect(jt).toContain(history.items[0]!.error!);
   });
 
   it("another publisher sees none of them, and not the history either", async () => {
     const b = new Browser();
     expect((await b.login("publisher:rivm")).status).toBe(303);
     expect(textOf((await b.open("/datahouder")).html)).toContain("U hebt nog geen oogstbronnen");
-    expect((await b.get("/datahouder/bronnen/src-iknl-1")).status).toBe(404);
+    expect((await b.get(`/datahouder/bronnen/${sourceId}`)).status).toBe(404);
   });
 
   it("is for publishers only: anonymous visitors are sent to log in, researchers get 403", async () => {

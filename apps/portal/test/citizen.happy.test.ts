@@ -55,6 +55,8 @@ describe("citizen: the other pages", () => {
     const choice = { holder: { category: "ziekenhuis" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" };
     await (await callService("CONSENT", "POST", "/v1/me/choices", jan, choice)).expect(201, "Jan's choice");
     await providerAsks("jan", "ziekenhuis", "apotheek", ["GGC013"]);
+    // then the pharmacy declares an emergency (break-the-glass) when it asks again: its own event in the real log
+    await providerAsks("jan", "ziekenhuis", "apotheek", ["GGC013"], { reason: "bewusteloos op de spoedeisende hulp" });
     const b = new Browser();
     await b.login("citizen:jan");
     const text = textOf((await b.open("/mijn/inzage")).html);

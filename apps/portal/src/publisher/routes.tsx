@@ -79,10 +79,12 @@ publisherPages.get("/datahouder/bronnen/:id", async (c) => {
   const id = c.req.param("id");
   if (!SOURCE_ID.test(id)) throw new PageError(404, "notFound");
   const client = catalogue(c);
-  // the source itself from the list (a publisher sees only its own; another's id is a 404 like an unknown one)
-  const [{ items }, jobs] = await Promise.all([readService(c, () => client.harvestSources()), readService(c, () => client.harvestJobs(id))]);
+  // the source itself from the list first (a publisher sees only its own; another's id is a 404 like an unknown one,
+  // so the catalogue's 403 for another publisher's jobs never says that the id exists)
+  const { items } = await readService(c, () => client.harvestSources());
   const source = items.find((s) => s.id === id);
   if (!source) throw new PageError(404, "notFound");
+  const jobs = await readService(c, () => client.harvestJobs(id));
   const when = (d: string | null) => (d ? `${t.date(d.slice(0, 10))} ${d.slice(11, 16)}` : p.notFinished);
   return c.html(
     <Layout c={c} title={p.jobsTitle(titleOf(source))}>

@@ -35,9 +35,19 @@ export async function loadAddressBook(): Promise<void> {
   await res.expect(200, "the address book load");
 }
 
-/** A provider asks whether it may see a citizen's data (the consent check), so the question is in the access log. */
-export async function providerAsks(citizenKey: string, holderKey: string, requesterKey: string, dataCategories: string[]): Promise<void> {
-  const body = { patient: { bsn: citizen(citizenKey).bsn }, holder: org(holderKey), requester: org(requesterKey), purpose: "TREAT", dataCategories };
+/**
+ * A provider asks whether it may see a citizen's data (the consent check), so the question is in the access log; with
+ * `breakTheGlass` the requester declares an emergency (its own event in the log, with the reason).
+ */
+export async function providerAsks(citizenKey: string, holderKey: string, requesterKey: string, dataCategories: string[], breakTheGlass?: { reason: string }): Promise<void> {
+  const body = {
+    patient: { bsn: citizen(citizenKey).bsn },
+    holder: org(holderKey),
+    requester: org(requesterKey),
+    purpose: "TREAT",
+    dataCategories,
+    ...(breakTheGlass ? { breakTheGlass } : {}),
+  };
   await (await callService("CONSENT", "POST", "/v1/consent-check", await providerToken(requesterKey), body)).expect(200, "the consent check");
 }
 
