@@ -10,6 +10,7 @@ export default defineConfig(async () => {
   const { serviceWorkerOptions, d1DatabaseId, workerVars } = await shared<typeof import("@regie/shared/testing/service-workers")>("testing/service-workers");
   const { generateEs256Jwk } = await shared<typeof import("@regie/shared/auth/dev-issuer")>("auth/dev-issuer");
   const { SERVICES_OUT } = (await tsImport("./test/services/paths.ts", import.meta.url)) as typeof import("./test/services/paths");
+  const { startHarvestSource } = (await tsImport("./test/services/harvest-source.ts", import.meta.url)) as typeof import("./test/services/harvest-source");
 
   // The development issuer's key for this run: the portal signs with it, the real services trust its public half
   // (as scripts/dev-env.ts wires `npm start`), so every forwarded token is verified by the service that gets it.
@@ -17,6 +18,9 @@ export default defineConfig(async () => {
   const trusted = JSON.stringify([{ issuer: workerVars(".").ISSUER, jwks: { keys: [issuerKey.publicJwk] } }]);
   const pseudonymKey = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
   // The real consent and catalogue workers, built once per run by test/services/build.ts (globalSetup).
+  // a local harvest source for the publisher pages (test/services/harvest-source.ts), reached by the real catalogue
+  const { url: harvestSourceUrl, server } = await startHarvestSource();
+  server.unref();
   const consent = serviceWorkerOptions({ appDir: "../consent", outRoot: SERVICES_OUT, secrets: { TRUSTED_ISSUERS: trusted, PSEUDONYM_KEY: pseudonymKey } });
   const catalogue = serviceWorkerOptions({ appDir: "../catalogue", outRoot: SERVICES_OUT, secrets: { TRUSTED_ISSUERS: trusted } });
 
@@ -34,6 +38,7 @@ export default defineConfig(async () => {
       DEV_ISSUER_PRIVATE_JWK: JSON.stringify(issuerKey.privateJwk),
       // the consent service's pseudonym key, so a test can register a family in its BRP stand-in (test/services/consent.ts)
       PSEUDONYM_KEY: pseudonymKey,
+      TEST_SOURCE_URL: harvestSourceUrl,
       CONSENT_MIGRATIONS: await readD1Migrations("../consent/migrations"),
       CATALOGUE_MIGRATIONS: await readD1Migrations("../catalogue/migrations"),
     },

@@ -8,13 +8,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { DatasetQuality } from "@regie/shared/contracts/catalogue";
 import { Browser, textOf } from "./helpers";
 import { callService, devToken } from "./services/call";
-import { HOSTILE_TITLE, publishQualityCatalogue, registerFailingSource, type QualityCatalogue } from "./services/catalogue-quality";
+import {
+  HOSTILE_TITLE,
+  publishQualityCatalogue,
+  registerFailingSource,
+  registerLocalSource,
+  type HarvestRun,
+  type QualityCatalogue,
+} from "./services/catalogue-quality";
 
 let cat: QualityCatalogue;
-let sourceId: string;
 beforeAll(async () => {
   cat = await publishQualityCatalogue();
-  sourceId = await registerFailingSource("iknl", "IKNL-catalogus", 2);
 }, 180_000);
 
 const qualityOf = async (id: string): Promise<DatasetQuality> =>
@@ -119,7 +124,18 @@ describe("dataset page", () => {
 });
 
 describe("publisher: harvest sources", () => {
-  it("a publisher sees its sources with the last run, and a source's job history with the failure", async () => {
+  // harvested here, after the search and dataset tests, so that the harvested datasets do not change what those see
+  let sourceId: string;
+  let runs: HarvestRun[];
+  let failingId: string;
+  beforeAll(async () => {
+    ({ id: sourceId, runs } = await registerLocalSource("iknl", "IKNL-catalogus"));
+    failingId = await registerFailingSource("iknl", "IKNL-oud", 1);
+  }, 180_000);
+
+  it("a publisher sees its sources with the last run, and a source's job history with rejections", async () => {
+    expect(runs.map((r) => r.status)).toEqual(["done", "done"]);
+    expect(runs[1]).toMatchObject({ added: 1, updated: 3, withdrawn: 1, rejected: 1 });
     const b = new Browser();
     const login = await b.login("publisher:iknl");
     expect(login.status).toBe(303);
@@ -130,18 +146,38 @@ describe("publisher: harvest sources", () => {
     expect(text).toContain("Mijn oogstbronnen");
     expect(text).toContain("IKNL-catalogus");
     expect(text).toContain("DCAT-AP-catalogus");
-    expect(text).toContain("Mislukt");
+    expect(text).toMatch(/Klaar · .* Toegevoegd 1, Bijgewerkt 3, Ingetrokken 1, Geweigerd 1/);
     const jobs = await b.open(`/datahouder/bronnen/${sourceId}`);
     expect(jobs.res.status).toBe(200);
     const jt = textOf(jobs.html);
     expect(jt).toContain("Geschiedenis: IKNL-catalogus");
-    expect(jobs.html.match(/<tr>/g)?.length).toBe(3); // header + the two runs
-    // the catalogue's own error of the run, as its job history gives it
-    const history = (await (await callService("CATALOGUE", "GET", `/v1/harvest-sources/${sourceId}/jobs`, await devToken({ role: "publisher", publisherId: "iknl" }))).expect(200, "the job history")).json<{
+    expect(jobs.html.match(/<tr>/g)?.length).toBe(3); // header + two jobs
+    // the rejected dataset and why, as the catalogue's job history gives them
+    const token = await devToken({ role: "publisher", publisherId: "iknl" });
+    const history = (await (await callService("CATALOGUE", "GET", `/v1/harvest-sources/${sourceId}/jobs`, token)).expect(200, "the job history")).json<{
+      items: { rejections: { iri: string; violations: { property: string; message: string }[] }[] }[];
+    }>();
+    const rejection = history.items[0]!.rejections[0]!;
+    expect(rejection.iri).toContain("portal-broken");
+    const hdab = rejection.violations.find((v) => v.property === "healthdcatap:hdab");
+    expect(hdab).toBeDefined();
+    expect(jt).toContain(rejection.iri);
+    expect(jt).toContain(hdab!.message);
+  });
+
+  it("a source that cannot be reached shows a failed run with the catalogue's error", async () => {
+    const token = await devToken({ role: "publisher", publisherId: "iknl" });
+    const history = (await (await callService("CATALOGUE", "GET", `/v1/harvest-sources/${failingId}/jobs`, token)).expect(200, "the job history")).json<{
       items: { status: string; error: string | null }[];
     }>();
-    expect(history.items.map((j) => j.status)).toEqual(["failed", "failed"]);
+    expect(history.items.map((j) => j.status)).toEqual(["failed"]);
     expect(history.items[0]!.error).toBeTruthy();
+    const b = new Browser();
+    expect((await b.login("publisher:iknl")).status).toBe(303);
+    expect(textOf((await b.open("/datahouder")).html)).toContain("Mislukt");
+    const jt = textOf((await b.open(`/datahouder/bronnen/${failingId}`)).html);
+    expect(jt).toContain("Geschiedenis: IKNL-oud");
+    expect(jt).toContain("Mislukt");
     expect(jt).toContain(history.items[0]!.error!);
   });
 

@@ -1,5 +1,5 @@
 // Bindings vitest.config.ts adds to the portal's Env in its workerd tests: the real services' D1 databases (bound by
-// their ids, so test/setup.ts can apply the services' migrations) and those migrations.
+// their ids, so test/setup.ts can apply the services' migrations), those migrations and the local harvest source.
 import type { D1Migration } from "cloudflare:test";
 
 declare global {
@@ -10,6 +10,8 @@ declare global {
       CONSENT_MIGRATIONS: D1Migration[];
       CATALOGUE_MIGRATIONS: D1Migration[];
       PSEUDONYM_KEY: string;
+      /** the local harvest source (test/services/harvest-source.ts) */
+      TEST_SOURCE_URL: string;
     }
   }
 }

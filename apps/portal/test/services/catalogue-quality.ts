@@ -3,6 +3,7 @@
  * through its API. The datasets differ in how well they are described, so the catalogue's own MQA score
  * (apps/catalogue/src/quality/) differs between them; every write's status is checked.
  */
+import { env } from "cloudflare:test";
 import type { DatasetInput } from "@regie/shared/contracts/catalogue";
 import { minimalDataset } from "@regie/shared/testing/datasets";
 import { callService, devToken } from "./call";
@@ -40,9 +41,11 @@ export async function publishQualityCatalogue(): Promise<QualityCatalogue> {
   const richInput = EXTRAS.reduce((d, add) => add(d), researchDataset(4));
   const rich = await publish(publisherOf(4), richInput, "the rich dataset");
   const basic = await publish(publisherOf(3), researchDataset(3), "the basic dataset");
-  const hostile = await publish("nivel", minimalDataset({ identifier: "portal-test-hostile", title: { nl: HOSTILE_TITLE, en: "Title </script><script>alert(1)</script>" } }), "the hostile dataset");
+  const hostileInput = minimalDataset({ identifier: "portal-test-hostile", title: { nl: HOSTILE_TITLE, en: "Title </script><script>alert(1)</script>" } });
+  const hostile = await publish("nivel", hostileInput, "the hostile dataset");
   for (let i = 0; i < 9; i++) {
-    const d = EXTRAS.slice(0, i % 5).reduce((x, add) => add(x), minimalDataset({ identifier: `portal-test-q${i}`, title: { nl: `Registratie ${i}`, en: `Registry ${i}` } }));
+    const plain = minimalDataset({ identifier: `portal-test-q${i}`, title: { nl: `Registratie ${i}`, en: `Registry ${i}` } });
+    const d = EXTRAS.slice(0, i % 5).reduce((x, add) => add(x), plain);
     await publish("nivel", d, `dataset q${i}`);
   }
   return { rich: rich.id, richIri: rich.iri, basic: basic.id, hostile: hostile.id };
@@ -55,10 +58,43 @@ export async function publishQualityCatalogue(): Promise<QualityCatalogue> {
 export async function registerFailingSource(publisherId: string, title: string, runs: number): Promise<string> {
   const token = await devToken({ role: "publisher", publisherId });
   const body = { url: "https://harvest.regie.invalid/catalog.ttl", kind: "dcat", title, intervalMinutes: 1440 };
-  const id = (await (await callService("CATALOGUE", "POST", "/v1/harvest-sources", token, body)).expect(201, "registering the source")).json<{ id: string }>().id;
+  const registered = await (await callService("CATALOGUE", "POST", "/v1/harvest-sources", token, body)).expect(201, "registering the source");
+  const id = registered.json<{ id: string }>().id;
   for (let i = 0; i < runs; i++) {
     const job = (await (await callService("CATALOGUE", "POST", `/v1/harvest-sources/${id}/run`, token)).expect(200, `run ${i + 1}`)).json<{ status: string }>();
     if (job.status !== "failed") throw new Error(`run ${i + 1} of the unreachable source ended ${job.status}, not failed`);
   }
   return id;
+}
+
+export interface HarvestRun {
+  status: string;
+  added: number;
+  updated: number;
+  withdrawn: number;
+  rejected: number;
+}
+
+async function setRound(n: number): Promise<void> {
+  const res = await fetch(`${env.TEST_SOURCE_URL}/control/round?n=${n}`, { method: "POST" });
+  if (res.status !== 204) throw new Error(`the local harvest source refused round ${n}: ${res.status}`);
+}
+
+/**
+ * Registers the local harvest source (test/services/harvest-source.ts) for `publisherId` and runs it twice through
+ * `POST /v1/harvest-sources/{id}/run`: round 1 (four datasets and a broken one), then round 2 (one gone, one new).
+ * Returns the source's id and both runs as the catalogue answered them.
+ */
+export async function registerLocalSource(publisherId: string, title: string): Promise<{ id: string; runs: HarvestRun[] }> {
+  const token = await devToken({ role: "publisher", publisherId });
+  const body = { url: `${env.TEST_SOURCE_URL}/dcat/catalog.ttl`, kind: "dcat", title, intervalMinutes: 1440 };
+  const registered = await (await callService("CATALOGUE", "POST", "/v1/harvest-sources", token, body)).expect(201, "registering the local source");
+  const id = registered.json<{ id: string }>().id;
+  const runs: HarvestRun[] = [];
+  for (const round of [1, 2]) {
+    await setRound(round);
+    const run = await (await callService("CATALOGUE", "POST", `/v1/harvest-sources/${id}/run`, token)).expect(200, `harvest round ${round}`);
+    runs.push(run.json<HarvestRun>());
+  }
+  return { id, runs };
 }

@@ -39,7 +39,13 @@ export async function loadAddressBook(): Promise<void> {
  * A provider asks whether it may see a citizen's data (the consent check), so the question is in the access log; with
  * `breakTheGlass` the requester declares an emergency (its own event in the log, with the reason).
  */
-export async function providerAsks(citizenKey: string, holderKey: string, requesterKey: string, dataCategories: string[], breakTheGlass?: { reason: string }): Promise<void> {
+export async function providerAsks(
+  citizenKey: string,
+  holderKey: string,
+  requesterKey: string,
+  dataCategories: string[],
+  breakTheGlass?: { reason: string },
+): Promise<void> {
   const body = {
     patient: { bsn: citizen(citizenKey).bsn },
     holder: org(holderKey),
