@@ -14,6 +14,8 @@ export default defineConfig(async () => {
     include: ["test/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
     migrations: "./migrations",
+    // rdfxml-streaming-parser (RDF/XML input) and its readable-stream, bundled as `wrangler deploy` bundles them
+    bundleDeps: ["rdfxml-streaming-parser"],
     // The consent service is not part of this worker's tests yet: calls to it fail like an outage would.
     serviceBindings: { CONSENT: () => new Response("consent service unavailable in this test", { status: 503 }) },
     // the index shards read D1 under a value limit of 100 kB (production: 2,000,000 bytes) and in pages of 50 rows,

@@ -11,6 +11,8 @@ export default defineConfig(async () =>
     include: ["test-production/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
     migrations: "./migrations",
+    // rdfxml-streaming-parser (RDF/XML input) and its readable-stream, bundled as `wrangler deploy` bundles them
+    bundleDeps: ["rdfxml-streaming-parser"],
     // the consent worker is not part of this run
     serviceBindings: { CONSENT: () => new Response("consent service unavailable in this test", { status: 503 }) },
   }),

@@ -14,3 +14,4 @@ export * from "./catalogue/access-applications";
 export * from "./catalogue/permits";
 export * from "./catalogue/ckan";
 export * from "./catalogue/harvest-sources";
+export * from "./catalogue/validate";

@@ -31,6 +31,12 @@ export interface WorkerdSuite {
   /** Further bindings (secrets and variables the operator would set). */
   bindings?: Record<string, unknown>;
   serviceBindings?: Miniflare["serviceBindings"];
+  /**
+   * CommonJS packages to pre-bundle with esbuild (vitest `deps.optimizer.ssr`), as wrangler bundles them for
+   * deployment. The pool's per-module CommonJS shim evaluates a module of a require cycle twice, which breaks
+   * readable-stream (used by rdfxml-streaming-parser): "Cannot redefine property: Symbol(nodejs.util.promisify.custom)".
+   */
+  bundleDeps?: string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -53,6 +59,7 @@ export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
       ...(suite.globalSetup ? { globalSetup: suite.globalSetup } : {}),
       setupFiles: [...(suite.setupFiles ?? []), require.resolve("@regie/shared/testing/fast-check-seed")],
       provide: { fastCheckSeed: fastCheckSeed() },
+      ...(suite.bundleDeps ? { deps: { optimizer: { ssr: { enabled: true, include: suite.bundleDeps } } } } : {}),
     },
   };
 }
