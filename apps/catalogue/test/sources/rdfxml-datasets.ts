@@ -5,7 +5,7 @@
  *
  * The RDF/XML uses the idioms a real RDF/XML source does and Regie's own writer does not: xml:base with relative
  * rdf:about, typed node elements, nested node elements, rdf:parseType="Resource", rdf:nodeID, xml:lang inherited
- * from the parent element and rdf:datatype.
+ * from the parent element (and reset with xml:lang="") and rdf:datatype.
  */
 export const BASE_IRI = "https://data.example.nl/rdfxml/";
 
@@ -33,7 +33,7 @@ export function datasetRdfXml(name: string, conformant = true): string {
         <foaf:name xml:lang="nl">HDAB Nederland</foaf:name>
         <cv:contactPoint rdf:parseType="Resource">
           <rdf:type rdf:resource="http://data.europa.eu/m8g/ContactPoint"/>
-          <cv:email>hdab@example.nl</cv:email>
+          <cv:email xml:lang="">hdab@example.nl</cv:email>
         </cv:contactPoint>
       </foaf:Agent>
     </healthdcatap:hdab>` : ""}
@@ -79,7 +79,7 @@ export function datasetTurtle(name: string): string {
   dct:accessRights <${EU}access-right/NON_PUBLIC> ;
   dcatap:applicableLegislation <${EHDS}> ;
   dct:type <${EU}dataset-type/STATISTICAL> ;
-  healthdcatap:hdab [ a foaf:Agent ; foaf:name "HDAB Nederland"@nl ; cv:contactPoint [ a cv:ContactPoint ; cv:email "hdab@example.nl"@en ] ] ;
+  healthdcatap:hdab [ a foaf:Agent ; foaf:name "HDAB Nederland"@nl ; cv:contactPoint [ a cv:ContactPoint ; cv:email "hdab@example.nl" ] ] ;
   dcat:contactPoint [ a vcard:Kind ; vcard:hasEmail <mailto:data@example.nl> ] ;
   dcat:theme <${EU}data-theme/HEAL> ;
   healthdcatap:healthCategory <https://hdeu-dcat.data.health.europa.eu/resource/authority/healthcategories/EHRS> ;

@@ -37,6 +37,8 @@ export interface WorkerdSuite {
    * readable-stream (used by rdfxml-streaming-parser): "Cannot redefine property: Symbol(nodejs.util.promisify.custom)".
    */
   bundleDeps?: string[];
+  /** Import aliases (vite `resolve.alias`), as the app's wrangler.jsonc `alias` gives them to the deployed bundle. */
+  alias?: Record<string, string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -47,7 +49,9 @@ export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
     ...(suite.migrations ? { TEST_MIGRATIONS: await readD1Migrations(suite.migrations) } : {}),
     ...suite.bindings,
   };
+  const alias = Object.entries(suite.alias ?? {}).map(([key, replacement]) => ({ find: new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`), replacement }));
   return {
+    ...(alias.length ? { resolve: { alias } } : {}),
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.jsonc", ...(suite.environment ? { environment: suite.environment } : {}) },
