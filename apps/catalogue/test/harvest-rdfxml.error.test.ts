@@ -23,7 +23,8 @@ describe("malformed RDF/XML", () => {
 
   it("pulled: the job fails with the parser's message in its record", async () => {
     const auth = { ...(await publisher("nivel")), "content-type": "application/json" };
-    const created = await SELF.fetch(`${BASE}/v1/harvest-sources`, { method: "POST", headers: auth, body: JSON.stringify({ url: `${SOURCE}/rdfxml/broken.rdf`, kind: "dcat" }) });
+    const body = JSON.stringify({ url: `${SOURCE}/rdfxml/broken.rdf`, kind: "dcat" });
+    const created = await SELF.fetch(`${BASE}/v1/harvest-sources`, { method: "POST", headers: auth, body });
     expect(created.status).toBe(201);
     const source = (await created.json()) as HarvestSource;
     const run = await SELF.fetch(`${BASE}/v1/harvest-sources/${source.id}/run`, { method: "POST", headers: auth });

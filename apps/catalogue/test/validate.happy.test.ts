@@ -27,7 +27,11 @@ describe("POST /v1/validate", () => {
     expect(report.triples).toBe(parseTurtle(OFFICIAL_EXAMPLE_TTL).length);
     expect(report.datasets).toHaveLength(1);
     const [d] = report.datasets;
-    expect(d).toMatchObject({ iri: "https://healthdcat-ap.example.org/release-7/example/dataset-oncology-ehrs-2024", declaredLevel: "NON_PUBLIC", regie: { importable: true, violations: [] } });
+    expect(d).toMatchObject({
+      iri: "https://healthdcat-ap.example.org/release-7/example/dataset-oncology-ehrs-2024",
+      declaredLevel: "NON_PUBLIC",
+      regie: { importable: true, violations: [] },
+    });
     expect(d!.levels).toMatchObject([{ level: "NON_PUBLIC", conforms: true, violations: [] }]);
     // the NON_PUBLIC _recommended.ttl asks for dct:source, which the example lacks: a recommendation
     expect(d!.levels[0]!.recommendations).toMatchObject([{ path: "dct:source", severity: "Warning", constraint: "MinCountConstraintComponent" }]);
@@ -77,10 +81,23 @@ describe("POST /v1/validate", () => {
     expect(d!.regie.importable).toBe(false);
   });
 
+  it("is documented in /openapi.json as public, with the level parameter and the report schema", async () => {
+    const doc = (await (await SELF.fetch(`${BASE}/openapi.json`)).json()) as {
+      paths: Record<string, { post?: { security?: unknown[]; parameters?: { name: string }[]; responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const op = doc.paths["/v1/validate"]!.post!;
+    expect(op.security ?? []).toEqual([]);
+    expect(op.parameters!.map((p) => p.name)).toEqual(["level"]);
+    expect(Object.keys(op.responses).sort()).toEqual(["200", "400", "413", "415", "429"]);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["ValidationReport", "ShaclResult", "LevelVerdict"]));
+  });
+
   it("a document without a dcat:Dataset gets the graph guard's violation", async () => {
     const report = await validate("<http://x.example/a> <http://x.example/b> <http://x.example/c> .");
     expect(report.conforms).toBe(false);
     expect(report.datasets).toEqual([]);
-    expect(report.document[0]!.violations).toMatchObject([{ focusNode: "urn:x-shacl:guard", constraint: "SPARQLConstraintComponent", message: expect.stringContaining("at least one dcat:Dataset") }]);
+    const guard = { focusNode: "urn:x-shacl:guard", constraint: "SPARQLConstraintComponent", message: expect.stringContaining("at least one dcat:Dataset") };
+    expect(report.document[0]!.violations).toMatchObject([guard]);
   });
 });

@@ -7,7 +7,11 @@ import { SourceError } from "./fetch";
 export const RDF_ACCEPT = "text/turtle, application/ld+json;q=0.9, application/rdf+xml;q=0.8";
 
 /** Content types sources answer that mean one of the three (RDF/XML is often served as generic XML). */
-const ALIASES: Record<string, string> = { "application/json": "application/ld+json", "application/xml": "application/rdf+xml", "text/xml": "application/rdf+xml" };
+const ALIASES: Record<string, string> = {
+  "application/json": "application/ld+json",
+  "application/xml": "application/rdf+xml",
+  "text/xml": "application/rdf+xml",
+};
 
 export async function parseSourceDocument(body: string, contentType: string, blankNodePrefix: string): Promise<Quad[]> {
   const type = ALIASES[contentType] ?? contentType;

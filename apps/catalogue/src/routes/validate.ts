@@ -20,16 +20,21 @@ export function validateRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/validate", tags: ["publishing"], summary: "Validate a DCAT-AP / HealthDCAT-AP document against the official shapes (public; nothing is written)",
+      method: "post", path: "/v1/validate", tags: ["publishing"],
+      summary: "Validate a DCAT-AP / HealthDCAT-AP document against the official shapes (public; nothing is written)",
       description: [
         "Body: a Turtle (text/turtle), JSON-LD (application/ld+json) or RDF/XML (application/rdf+xml) document, at most 8 MiB and",
         `${MAX_VALIDATE_TRIPLES} triples. The official HealthDCAT-AP Release 8 shapes of an access level (with DCAT-AP 3.0.1 and the graph guard) run`,
         "over the whole graph; each result is reported under the dataset its focus node belongs to, or under `document`.",
         "The level's `_recommended` shapes come back as recommendations (sh:Warning). `regie` says whether POST /v1/harvest would import the dataset.",
-        "`level`: omitted, each dataset at the level its dct:accessRights declares; PUBLIC, RESTRICTED or NON_PUBLIC, every dataset at that level; `all`, all three.",
+        "`level`: omitted, each dataset at the level its dct:accessRights declares; PUBLIC, RESTRICTED or NON_PUBLIC,",
+        "every dataset at that level; `all`, all three.",
       ].join(" "),
       request: { query: ValidateQuery },
-      responses: { 200: jsonResponse(ValidationReport, "The validation report (also when the document does not conform)"), ...problemResponses(400, 413, 415, 429) },
+      responses: {
+        200: jsonResponse(ValidationReport, "The validation report (also when the document does not conform)"),
+        ...problemResponses(400, 413, 415, 429),
+      },
     }),
     async (c) => {
       const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -46,7 +51,8 @@ export function validateRoutes() {
         throw e;
       }
       if (quads.length > MAX_VALIDATE_TRIPLES) {
-        throw new ApiError("PAYLOAD_TOO_LARGE", `The document holds ${quads.length} triples; at most ${MAX_VALIDATE_TRIPLES} are validated per request (split it by dataset)`);
+        const detail = `The document holds ${quads.length} triples; at most ${MAX_VALIDATE_TRIPLES} are validated per request (split it by dataset)`;
+        throw new ApiError("PAYLOAD_TOO_LARGE", detail);
       }
       return c.json(await validateDocument(quads, c.req.valid("query"), BLANK_PREFIX), 200);
     },

@@ -31,7 +31,10 @@ const { namedNode } = DataFactory;
 /** `http://purl.org/dc/terms/title` -> `dct:title` when the namespace is one of Regie's, else the IRI. */
 export function curie(iri: string): string {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(iri) || iri.includes("<")) return iri.replace(/<([^>]+)>/g, (_m, i: string) => curie(i));
-  for (const [prefix, ns] of Object.entries(NS)) if (iri.startsWith(ns) && /^[A-Za-z_][\w.-]*$/.test(iri.slice(ns.length))) return `${prefix}:${iri.slice(ns.length)}`;
+  for (const [prefix, ns] of Object.entries(NS)) {
+    const local = iri.slice(ns.length);
+    if (iri.startsWith(ns) && /^[A-Za-z_][\w.-]*$/.test(local)) return `${prefix}:${local}`;
+  }
   return iri;
 }
 
@@ -44,7 +47,15 @@ function show(t: RDF.Term | null, prefix: string): string | null {
 
 function toResult(f: ShaclFinding, prefix: string): ShaclResult {
   const sourceShape = f.sourceShape?.termType === "NamedNode" ? f.sourceShape.value : null;
-  return { focusNode: show(f.focusNode, prefix)!, path: f.path && curie(f.path), severity: f.severity, message: f.message, value: show(f.value, prefix), sourceShape, constraint: f.constraint };
+  return {
+    focusNode: show(f.focusNode, prefix)!,
+    path: f.path && curie(f.path),
+    severity: f.severity,
+    message: f.message,
+    value: show(f.value, prefix),
+    sourceShape,
+    constraint: f.constraint,
+  };
 }
 
 function declaredLevel(store: Store, node: RDF.Term): AccessLevel | null {
@@ -76,11 +87,14 @@ export async function validateDocument(quads: Quad[], query: ValidateQuery, blan
   const store = new Store(quads);
   const datasetNodes = store.match(null, namedNode(RDF_TYPE), namedNode(expand("dcat:Dataset"))).map((q) => q.subject);
   const declared = new Map(datasetNodes.map((d) => [termKey(d), declaredLevel(store, d)]));
-  const levelsOf = (key: string): AccessLevel[] => (query.level === "all" ? [...ACCESS_LEVELS] : query.level ? [query.level] : [declared.get(key) ?? "NON_PUBLIC"]);
+  const levelsOf = (key: string): AccessLevel[] =>
+    query.level === "all" ? [...ACCESS_LEVELS] : query.level ? [query.level] : [declared.get(key) ?? "NON_PUBLIC"];
   const needed = ACCESS_LEVELS.filter((l) => (datasetNodes.length ? datasetNodes.some((d) => levelsOf(termKey(d)).includes(l)) : levelsOf("").includes(l)));
 
   const runs = new Map<AccessLevel, { mandatory: ShaclFinding[]; recommended: ShaclFinding[] }>();
-  for (const level of needed) runs.set(level, { mandatory: await runShapes(store.quads(), level, "mandatory"), recommended: await runShapes(store.quads(), level, "recommended") });
+  for (const level of needed) {
+    runs.set(level, { mandatory: await runShapes(store.quads(), level, "mandatory"), recommended: await runShapes(store.quads(), level, "recommended") });
+  }
 
   const members = membersOf(store, datasetNodes);
   const inSomeDataset = (f: ShaclFinding) => [...members.values()].some((m) => m.has(termKey(f.focusNode)));
@@ -93,10 +107,15 @@ export async function validateDocument(quads: Quad[], query: ValidateQuery, blan
       return { level, conforms: !violations.some((v) => v.severity === "Violation"), violations, recommendations: mine(runs.get(level)!.recommended) };
     });
     const own = regie.get(node.termType === "BlankNode" ? `_:${node.value}` : node.value);
-    const verdict = own ? { importable: own.ok, violations: own.ok ? [] : own.violations, warnings: own.warnings } : { importable: false, violations: [], warnings: [] };
+    const verdict = own
+      ? { importable: own.ok, violations: own.ok ? [] : own.violations, warnings: own.warnings }
+      : { importable: false, violations: [], warnings: [] };
     return { iri: show(node, blankNodePrefix)!, declaredLevel: declared.get(key) ?? null, levels, regie: verdict };
   });
-  const document = [...runs].map(([level, r]) => ({ level, violations: r.mandatory.filter((f) => !inSomeDataset(f)).map((f) => toResult(f, blankNodePrefix)) }));
+  const document = [...runs].map(([level, r]) => ({
+    level,
+    violations: r.mandatory.filter((f) => !inSomeDataset(f)).map((f) => toResult(f, blankNodePrefix)),
+  }));
   const conforms = datasets.every((d) => d.levels.every((l) => l.conforms)) && document.every((d) => !d.violations.some((v) => v.severity === "Violation"));
   return { conforms, triples: store.size, datasets, document };
 }

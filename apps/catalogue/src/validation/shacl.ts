@@ -52,7 +52,8 @@ function guardFindings(quads: Quad[]): ShaclFinding[] {
   const dataset = expand("dcat:Dataset");
   if (quads.some((q) => q.predicate.value === RDF_TYPE && q.object.value === dataset)) return [];
   guardMessage ??= new Parser().parse(GRAPH_GUARD_TTL).find((q) => q.predicate.value === `${SH}message`)?.object.value ?? "no dcat:Dataset in the graph";
-  return [{ focusNode: GUARD_TERM, path: null, severity: "Violation", message: guardMessage, value: null, sourceShape: null, constraint: "SPARQLConstraintComponent" }];
+  const constraint = "SPARQLConstraintComponent";
+  return [{ focusNode: GUARD_TERM, path: null, severity: "Violation", message: guardMessage, value: null, sourceShape: null, constraint }];
 }
 
 const RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";

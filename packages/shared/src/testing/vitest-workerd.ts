@@ -49,7 +49,8 @@ export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
     ...(suite.migrations ? { TEST_MIGRATIONS: await readD1Migrations(suite.migrations) } : {}),
     ...suite.bindings,
   };
-  const alias = Object.entries(suite.alias ?? {}).map(([key, replacement]) => ({ find: new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`), replacement }));
+  const exactly = (key: string) => new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
+  const alias = Object.entries(suite.alias ?? {}).map(([key, replacement]) => ({ find: exactly(key), replacement }));
   return {
     ...(alias.length ? { resolve: { alias } } : {}),
     plugins: [
