@@ -17,6 +17,7 @@ import { checkPlacement, SHARD_COUNT_REFUSED, type Placement } from "./shard-cou
 import { ChoiceVersions } from "./shard/choices";
 import { ChoiceWrites } from "./shard/choice-writes";
 import { FhirConsentRead } from "./shard/fhir-read";
+import { FhirWrites, type ImportItem } from "./shard/fhir-writes";
 import { GuardianConfirmations } from "./shard/guardian-confirmation";
 import { IdempotencyKeys } from "./shard/idempotency";
 import { migrate } from "./shard/migrations";
@@ -25,6 +26,7 @@ import { Outbox } from "./shard/outbox";
 import { ProviderQuestions, type CheckQuestion, type Requester } from "./shard/provider-questions";
 import type { Actor, ProviderActor, ShardResult, WriteOptions } from "./shard/result";
 import { SecondaryUseOptOut } from "./shard/secondary-use";
+import { ProvenanceStore, type ProvenanceInput } from "./shard/provenance";
 import { productionSeams, type ShardSeams } from "./shard/seams";
 import { Subscriptions, type SubscribeOptions } from "./shard/subscriptions";
 import { TemporaryConsent } from "./shard/temporary-consent";
@@ -42,6 +44,7 @@ const DEFAULT_CACHE_CITIZENS = 1000;
 export const SHARD_OPERATIONS = [
   "check", "locate", "listChoices", "history", "record", "change", "withdraw", "confirm", "pendingCount", "subscribe", "unsubscribe", "temporaryConsent",
   "notifications", "accessLog", "verifyLog", "fhirChoices", "secondaryUse", "setSecondaryUse", "recordMany", "seedCitizen",
+  "fhirRecord", "fhirUpdate", "fhirImport", "provenance",
 ] as const;
 export type ShardOperation = (typeof SHARD_OPERATIONS)[number];
 const OPERATIONS: ReadonlySet<string> = new Set(SHARD_OPERATIONS);
@@ -66,6 +69,7 @@ export class ConsentShard extends DurableObject<Bindings> {
   private readonly optOut: SecondaryUseOptOut;
   private readonly questions: ProviderQuestions;
   private readonly fhir: FhirConsentRead;
+  private readonly fhirWrites: FhirWrites;
   /** The schema versions this construction applied (./shard/migrations.ts); no call is served before it settles. */
   readonly migrated: Promise<number[]>;
   /** `shard/of` of the placement this object confirmed against its own record (./shard-count.ts). */
@@ -93,6 +97,7 @@ export class ConsentShard extends DurableObject<Bindings> {
     this.optOut = new SecondaryUseOptOut(sql, clock, this.outbox, this.notes, this.log);
     this.questions = new ProviderQuestions(clock, this.versions, this.subscriptions, this.log);
     this.fhir = new FhirConsentRead(clock, this.versions, this.log);
+    this.fhirWrites = new FhirWrites(this.versions, this.choiceWrites, new ProvenanceStore(sql, clock), this.notes, this.log);
   }
 
   /**
@@ -229,6 +234,21 @@ export class ConsentShard extends DurableObject<Bindings> {
   /** Choices for a FHIR read; a provider needs a permit by ../decision/fhir-read.ts (logged either way). */
   fhirChoices(citizen: string, actor: Actor) {
     return this.fhir.read(citizen, actor);
+  }
+
+  // ------------------------------------------------------------ FHIR writes (IHE PCF) and migration: ./shard/fhir-writes.ts
+  fhirRecord(citizen: string, input: ChoiceInput, actor: Actor, opts: WriteOptions, p: ProvenanceInput) {
+    return this.commit(citizen, opts.idempotencyKey, () => this.fhirWrites.record(citizen, input, actor, opts, p));
+  }
+  fhirUpdate(citizen: string, id: string, asked: ChoiceInput, status: "active" | "inactive", actor: ProviderActor, p: ProvenanceInput) {
+    return this.commit(citizen, undefined, () => this.fhirWrites.update(citizen, id, asked, status, actor, p));
+  }
+  /** One patient's migrated choices in one transaction: all or nothing, idempotent on each choice's source key. */
+  fhirImport(citizen: string, items: ImportItem[], actor: Actor, opts: WriteOptions = {}) {
+    return this.commit(citizen, undefined, () => this.fhirWrites.import(citizen, items, actor, opts));
+  }
+  provenance(citizen: string, id: string, actor: Actor) {
+    return this.fhirWrites.provenanceOf(citizen, id, actor);
   }
 
   // ------------------------------------------------------------ secondary use (EHDS Art. 71)

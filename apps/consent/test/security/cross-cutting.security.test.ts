@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { fetchSecuredOperations, hostileTokens, mintToken, securityMatrix } from "@regie/shared/testing";
 import { buildApp } from "../../src/app";
+import { migrationBundle, recordedConsent } from "../fhir/recorded";
 import { proposedConsent } from "../fhir/resources";
 import { checkBody, freshBsn, provider, seed } from "../helpers";
 
@@ -84,6 +85,12 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /fhir/Endpoint": { path: () => "/fhir/Endpoint?organization=00002002", roles: ["citizen", "provider", "hdab", "operator"] },
   "POST /v1/operator/address-book": { path: () => "/v1/operator/address-book", roles: ["operator"], body: () => ({ resourceType: "Bundle", type: "collection", entry: [] }) },
   "GET /v1/operator/address-book/sync": { path: () => "/v1/operator/address-book/sync", roles: ["operator"] },
+  "POST /fhir/Consent": { path: () => "/fhir/Consent", roles: ["provider"], body: () => recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis" }) },
+  "PUT /fhir/Consent/{id}": {
+    path: () => `/fhir/Consent/${crypto.randomUUID()}`, roles: ["provider"], body: () => recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis", status: "inactive" }),
+  },
+  "GET /fhir/Provenance": { path: () => `/fhir/Provenance?target=Consent/${crypto.randomUUID()}&patient=${freshBsn()}`, roles: ["citizen", "provider"] },
+  "POST /fhir": { path: () => "/fhir", roles: ["provider"], body: () => migrationBundle([{ consent: recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis" }) }]) },
 };
 
 /** The path of the last request `send` made: errors on /fhir/Subscription are OperationOutcomes, elsewhere problem+json. */

@@ -119,6 +119,7 @@ export const en: Messages = {
     notificationsEmpty: "You have no messages.",
     notificationKinds: {
       "choice-recorded-by-provider": "A care provider recorded a choice for you. Check under 'My choices' that it is right.",
+      "choice-withdrawn-by-provider": "A care provider withdrew one of your choices. Check under 'My choices' that it is right.",
       "choice-pending-confirmation": "A choice is waiting for a parent or guardian to confirm it.",
       "choice-confirmed": "A parent or guardian confirmed a choice.",
       "temporary-consent": "In an emergency a care provider recorded a temporary consent (72 hours).",

@@ -120,6 +120,7 @@ export const nl = {
     notificationsEmpty: "U heeft geen berichten.",
     notificationKinds: {
       "choice-recorded-by-provider": "Een zorgaanbieder heeft een keuze voor u vastgelegd. Controleer of dat klopt bij 'Mijn keuzes'.",
+      "choice-withdrawn-by-provider": "Een zorgaanbieder heeft een keuze van u ingetrokken. Controleer of dat klopt bij 'Mijn keuzes'.",
       "choice-pending-confirmation": "Er is een keuze die een ouder of voogd nog moet bevestigen.",
       "choice-confirmed": "Een ouder of voogd heeft een keuze bevestigd.",
       "temporary-consent": "Een zorgaanbieder heeft in een noodgeval tijdelijk toestemming vastgelegd (72 uur).",

@@ -10,6 +10,9 @@ import { capabilityStatement, type FhirModule } from "../../fhir/capabilities";
 import { fhirErrors, fhirJson } from "./common";
 import { consentOperations } from "./consent-operations";
 import { consentRead } from "./consent-read";
+import { consentRecord } from "./consent-record";
+import { provenanceRead } from "./provenance-read";
+import { migration } from "./transaction";
 import { SUBSCRIPTION_CAPABILITY } from "../../fhir/subscription-capability";
 import { fhirSubscriptionRoutes } from "../fhir-subscription";
 import { fhirOrganizationRoutes, ORGANIZATION_CAPABILITIES } from "../fhir-organization";
@@ -37,7 +40,7 @@ const organizations: FhirModule = {
   })),
 };
 
-export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, subscriptions, organizations];
+export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, consentRecord, provenanceRead, migration, subscriptions, organizations];
 
 /** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
 let started: string | undefined;

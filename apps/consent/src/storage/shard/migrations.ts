@@ -37,6 +37,29 @@ ALTER TABLE access_log ADD COLUMN professional_uzi TEXT;
 ALTER TABLE access_log ADD COLUMN professional_role TEXT;
 ALTER TABLE access_log ADD COLUMN mandated_by_uzi TEXT;`,
   },
+  {
+    version: 4,
+    name: "provenance: who recorded each FHIR write of a choice, and the source key a migration is idempotent on",
+    // additive: a new table; the previous worker version never reads it
+    sql: `CREATE TABLE IF NOT EXISTS provenance (
+  id TEXT PRIMARY KEY,
+  citizen TEXT NOT NULL,
+  choice_id TEXT NOT NULL,
+  choice_version INTEGER NOT NULL,
+  recorded INTEGER NOT NULL,
+  activity TEXT NOT NULL,
+  agent_ura TEXT NOT NULL,
+  agent_org_type TEXT NOT NULL,
+  agent_uzi TEXT,
+  agent_uzi_role TEXT,
+  mandated_by_uzi TEXT,
+  source_system TEXT,
+  source_value TEXT,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS provenance_choice ON provenance (citizen, choice_id);
+CREATE UNIQUE INDEX IF NOT EXISTS provenance_source ON provenance (citizen, agent_ura, source_system, source_value) WHERE source_value IS NOT NULL;`,
+  },
 ];
 
 const VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";

@@ -8,7 +8,7 @@ import { ActingForQuery } from "./choices";
 export const Notification = z
   .object({
     id: z.string(),
-    kind: z.enum(["choice-recorded-by-provider", "choice-pending-confirmation", "choice-confirmed", "temporary-consent", "secondary-use-changed"]),
+    kind: z.enum(["choice-recorded-by-provider", "choice-withdrawn-by-provider", "choice-pending-confirmation", "choice-confirmed", "temporary-consent", "secondary-use-changed"]),
     message: z.string(),
     choiceId: z.string().nullable(),
     createdAt: IsoDateTime,
