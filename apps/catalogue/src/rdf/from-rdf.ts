@@ -122,7 +122,7 @@ function readNode(ctx: Ctx, subject: RDF.NamedNode | RDF.BlankNode, spec: NodeSp
 }
 
 /** The statements reachable from `root`, not entering other datasets or catalogues. */
-function closure(store: Store, root: RDF.Term, stopAt: Set<string>): Quad[] {
+export function closure(store: Store, root: RDF.Term, stopAt: Set<string>): Quad[] {
   const out: Quad[] = [];
   const visited = new Set<string>([termKey(root)]);
   const queue: RDF.Term[] = [root];

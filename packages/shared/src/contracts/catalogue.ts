@@ -16,3 +16,4 @@ export * from "./catalogue/ckan";
 export * from "./catalogue/harvest-sources";
 export * from "./catalogue/quality";
 export * from "./catalogue/dcat3";
+export * from "./catalogue/validate";
