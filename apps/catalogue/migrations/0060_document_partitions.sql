@@ -31,3 +31,22 @@ END;
 
 -- Where the backfill and the orphan sweep continue (one row per job: 'backfill' an ordinal, 'sweep:<part>' a token).
 CREATE TABLE IF NOT EXISTS doc_cursors (name TEXT PRIMARY KEY, after TEXT NOT NULL);
+
+-- Series membership (migration 0045) read new.doc, which a dataset written through the partitions leaves empty:
+-- the row keeps what the triggers and the member list need in `series` (JSON {inSeries, issued, version, title};
+-- NULL when the dataset names no series), and the triggers read that instead.
+ALTER TABLE datasets ADD COLUMN series TEXT;
+UPDATE datasets SET series = json_object('inSeries', json_extract(doc, '$.inSeries'), 'issued', json_extract(doc, '$.issued'),
+  'version', json_extract(doc, '$.version'), 'title', json_extract(doc, '$.title'))
+  WHERE doc <> '' AND json_array_length(doc, '$.inSeries') > 0;
+DROP TRIGGER IF EXISTS datasets_series_ai;
+DROP TRIGGER IF EXISTS datasets_series_au;
+CREATE TRIGGER IF NOT EXISTS datasets_series_ai AFTER INSERT ON datasets BEGIN
+  INSERT OR IGNORE INTO dataset_series_members (series_iri, dataset_ord, issued, version)
+    SELECT value, new.ord, json_extract(new.series, '$.issued'), json_extract(new.series, '$.version') FROM json_each(new.series, '$.inSeries');
+END;
+CREATE TRIGGER IF NOT EXISTS datasets_series_au AFTER UPDATE OF series ON datasets BEGIN
+  DELETE FROM dataset_series_members WHERE dataset_ord = old.ord;
+  INSERT OR IGNORE INTO dataset_series_members (series_iri, dataset_ord, issued, version)
+    SELECT value, new.ord, json_extract(new.series, '$.issued'), json_extract(new.series, '$.version') FROM json_each(new.series, '$.inSeries');
+END;

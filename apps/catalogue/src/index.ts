@@ -7,8 +7,12 @@ import { runDueSources } from "./harvest-sources/run";
 import { harvestQueue } from "./harvest-push/consume";
 import { backfillDocuments } from "./storage/docs/backfill";
 import { sweepOrphans } from "./storage/docs/sweep";
+import { backfillQuality } from "./quality/backfill";
 
-/** The deployed worker: configuration checked at start, then the route table of its environment; the Cron Trigger runs due harvest sources. */
+/**
+ * The deployed worker: configuration checked at start, then the route table of its environment; the Cron Trigger runs
+ * due harvest sources and scores datasets stored before the quality score existed (src/quality/backfill.ts).
+ */
 export default {
   fetch: workerFetch<Env>({ service: "catalogue", requirements: REQUIREMENTS, build: buildApp }),
   async scheduled(_controller, env) {
@@ -22,7 +26,10 @@ export default {
     const docs = documentStore(env);
     const ran = await runDueSources(env.DB, docs, mode);
     logger.info("scheduled harvest", { service: "catalogue", sources: ran });
-    // document partitions: move rows written before migration 0060 (resumable), delete unreachable documents
+    // rows still holding their documents first scored (src/quality/backfill.ts), then moved to the document
+    // partitions (resumable; a row not yet scored is scored as it moves), then unreachable documents deleted
+    const scored = await backfillQuality(env.DB, docs);
+    if (scored) logger.info("quality backfill", { service: "catalogue", scored });
     const moved = await backfillDocuments(env.DB, docs, 10);
     const swept = await sweepOrphans(env.DB, docs, 10);
     logger.info("document partitions", { service: "catalogue", moved: moved.moved, backfillDone: moved.done, swept });

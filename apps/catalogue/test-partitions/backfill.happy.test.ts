@@ -14,12 +14,14 @@ async function legacyRow(n: number) {
   const id = `legacy-${n}`;
   const doc = { ...minimalDataset({ identifier: id, title: { nl: `Oudgediend register ${n}` } }), id, iri: `https://regie.example/dataset/${id}`, publisherId: "rivm", modified: "2025-01-01T00:00:00Z", revision: 1 } as Dataset;
   const r = toRecord(doc, "RIVM");
+  // written before migration 0050 too: no quality score in the row nor in the summary
+  const { quality: _q, ...summary } = r.summary;
   const res = await env.DB.batch([
     env.DB.prepare(
       `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`,
     ).bind(r.id, r.iri, r.publisherId, r.accessRights, r.titleSort, r.modified, r.minAge, r.maxAge, r.temporalStart, r.temporalEnd, r.individuals,
-      JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(r.summary), JSON.stringify(doc), 1, "2025-01-01T00:00:00Z"),
+      JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(summary), JSON.stringify(doc), 1, "2025-01-01T00:00:00Z"),
     env.DB.prepare(`UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`),
   ]);
   expect(res[0]!.meta.changes).toBeGreaterThan(0);
@@ -55,5 +57,10 @@ describe("backfill of documents written before the partitions", () => {
     expect((await env.DB.prepare(`SELECT count(*) AS n FROM datasets WHERE doc <> ''`).first<{ n: number }>())!.n).toBe(0);
     expect((await allDocs()).map((d) => d.token).sort()).toEqual((await directory()).map((d) => d.token).sort());
     await read();
+    // scored as they moved: the row has the score (the quality sort) and so has the moved summary (the search hits)
+    expect((await env.DB.prepare(`SELECT count(*) AS n FROM datasets WHERE quality IS NULL`).first<{ n: number }>())!.n).toBe(0);
+    const hits = await getJson<SearchResponse>(`/v1/datasets?q=oudgediend&limit=50&sort=quality`);
+    expect(hits.status).toBe(200);
+    expect(hits.body.items.filter((s) => legacy.includes(s.id)).map((s) => typeof s.quality)).toEqual(legacy.map(() => "number"));
   });
 });

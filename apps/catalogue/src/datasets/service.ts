@@ -8,7 +8,9 @@ import type { Quad } from "../rdf/n3";
 import { parseDocument, RdfSyntaxError, type RdfMediaType } from "../rdf/parse";
 import { parseExtraTriples } from "../rdf/to-rdf";
 import type { DatasetsRepo, StoredRef } from "../storage/datasets-repo";
+import type { RevisionSource } from "../revisions/repo";
 import { validateDataset } from "../validation/rules";
+import { planResources } from "../dcat3/harvest";
 import { preferredText, toRecord } from "./record";
 
 export const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -76,9 +78,15 @@ export async function createDataset(repo: DatasetsRepo, input: unknown, publishe
   const id = await freeId(repo, result.value.identifier, new Set());
   const iri = result.value.iri ?? datasetIri(id);
   if ((await repo.refsByIris([iri])).length) throw new ApiError("CONFLICT", "A dataset with this IRI exists already");
-  const doc = buildDoc(result.value, { id, iri, publisherId, revision: 1, modified: nowIso() });
+  // an id withdrawn before continues its revision numbers
+  const last = (await repo.revisions.lastNumbers([id])).get(id) ?? 0;
+  const doc = buildDoc(result.value, { id, iri, publisherId, revision: last + 1, modified: nowIso() });
   const now = nowIso();
-  await repo.commit([repo.insertStatement(toRecord(doc, publisherName(publisherId, doc)), now), repo.clearTombstone(id)]);
+  await repo.commit([
+    repo.insertStatement(toRecord(doc, publisherName(publisherId, doc)), now),
+    repo.clearTombstone(id),
+    ...repo.revisions.changed([{ id, action: "published", doc: JSON.stringify(doc) }], now, { via: "api", publisherId }),
+  ]);
   return doc;
 }
 
@@ -98,13 +106,17 @@ export async function updateDataset(repo: DatasetsRepo, id: string, input: unkno
     unprocessable([{ path: "/iri", property: "dcat:Dataset", message: "dcat:Dataset: the IRI of a dataset cannot change" }]);
   }
   const doc = buildDoc(result.value, { id, iri: ref.iri, publisherId, revision: ref.revision + 1, modified: nowIso() });
-  await repo.commit([repo.updateStatement(toRecord(doc, publisherName(publisherId, doc)))]);
+  await repo.commit([
+    repo.updateStatement(toRecord(doc, publisherName(publisherId, doc))),
+    ...repo.revisions.changed([{ id, action: "updated", doc: JSON.stringify(doc) }], doc.modified, { via: "api", publisherId }),
+  ]);
   return doc;
 }
 
 export async function deleteDataset(repo: DatasetsRepo, id: string, publisherId: string): Promise<void> {
   const ref = await owned(repo, id, publisherId);
-  await repo.commit(repo.deleteStatements(ref, nowIso()));
+  const now = nowIso();
+  await repo.commit([...repo.deleteStatements(ref, now), ...repo.revisions.withdrawn([{ id, last: ref.revision }], now, { via: "api", publisherId })]);
 }
 
 export const MAX_HARVEST = 2000;
@@ -114,7 +126,10 @@ export type HarvestOutcome = { imported: HarvestReport["imported"][number] } | {
 
 /** What importing harvested datasets would write, and the report; nothing is written yet (the caller commits). */
 export async function planHarvest(
-  repo: DatasetsRepo, found: HarvestedDataset[], publisherId: string,
+  repo: DatasetsRepo,
+  found: HarvestedDataset[],
+  publisherId: string,
+  source: RevisionSource = { via: "harvest", publisherId },
 ): Promise<{ report: HarvestReport; statements: D1PreparedStatement[]; outcomes: HarvestOutcome[] }> {
   const existing = new Map((await repo.refsByIris(found.map((f) => f.iri))).map((r) => [r.iri, r]));
   const report: HarvestReport = { imported: [], rejected: [] };
@@ -123,6 +138,7 @@ export async function planHarvest(
   const now = nowIso();
   const accepted: { h: (typeof found)[number]; value: DatasetInput; ref: StoredRef | undefined; warnings: Violation[]; at: number }[] = [];
   const outcomes: HarvestOutcome[] = [];
+  const changes: { id: string; action: "published" | "updated"; doc: string }[] = [];
   const reject = (at: number, entry: HarvestReport["rejected"][number]) => {
     report.rejected.push(entry);
     outcomes[at] = { rejected: entry };
@@ -145,24 +161,27 @@ export async function planHarvest(
   const fresh = accepted.filter((a) => !a.ref);
   const ids = await freeIds(repo, fresh.map((a) => a.value.identifier), reserved);
   const idOf = new Map(fresh.map((a, i) => [a, ids[i]!]));
+  const lastOf = await repo.revisions.lastNumbers(ids);
   for (const a of accepted) {
     const { h, ref } = a;
     const id = ref?.id ?? idOf.get(a)!;
-    const doc = buildDoc(a.value, { id, iri: h.iri, publisherId, revision: (ref?.revision ?? 0) + 1, modified: a.value.modified ?? now });
+    const doc = buildDoc(a.value, { id, iri: h.iri, publisherId, revision: (ref?.revision ?? lastOf.get(id) ?? 0) + 1, modified: a.value.modified ?? now });
     const record = toRecord(doc, publisherName(publisherId, doc));
     statements.push(ref ? repo.updateStatement(record) : repo.insertStatement(record, now));
     if (!ref) statements.push(repo.clearTombstone(id));
+    changes.push({ id, action: ref ? "updated" : "published", doc: JSON.stringify(doc) });
     const entry = { id, iri: h.iri, created: !ref, warnings: a.warnings };
     report.imported.push(entry);
     outcomes[a.at] = { imported: entry };
   }
+  statements.push(...repo.revisions.changed(changes, now, source));
   return { report, statements, outcomes };
 }
 
 /** A fresh blank-node prefix for one harvested document (kept by a push job, so each invocation reads the same graph). */
 export const harvestPrefix = () => `h${crypto.randomUUID().replace(/-/g, "").slice(0, 12)}_`;
 
-/** The document's statements (400 when it does not parse) and how many dcat:Dataset it holds (422 none, 413 too many). */
+/** The document's statements (400 when it does not parse) and how many dcat:Dataset it holds (413 too many). */
 export async function readHarvestDocument(body: string, mediaType: RdfMediaType, prefix: string): Promise<{ quads: Quad[]; total: number }> {
   let quads;
   try {
@@ -172,15 +191,28 @@ export async function readHarvestDocument(body: string, mediaType: RdfMediaType,
     throw e;
   }
   const total = countDatasets(quads);
-  if (total === 0) throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset");
   if (total > MAX_HARVEST) throw new ApiError("PAYLOAD_TOO_LARGE", `At most ${MAX_HARVEST} datasets per harvest request`);
   return { quads, total };
 }
 
-/** Harvest: conformant datasets are imported in one atomic batch; the others are reported with their violations. */
-export async function harvest(repo: DatasetsRepo, body: string, mediaType: RdfMediaType, publisherId: string): Promise<HarvestReport> {
-  const { quads } = await readHarvestDocument(body, mediaType, harvestPrefix());
-  const { report, statements } = await planHarvest(repo, datasetsFromQuads(quads), publisherId);
-  if (statements.length) await repo.commit(statements);
+/**
+ * Harvest of a parsed document in one atomic batch: conformant datasets, dcat:DataService and dcat:DatasetSeries
+ * nodes (../dcat3/harvest.ts) are imported; the others are reported with their violations.
+ */
+export async function harvestQuads(repo: DatasetsRepo, quads: Quad[], total: number, publisherId: string): Promise<HarvestReport> {
+  const resources = await planResources(repo.db, quads, publisherId);
+  const hasResources = resources.report.imported.length + resources.report.rejected.length > 0;
+  if (total === 0 && !hasResources) {
+    throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset (nor dcat:DataService or dcat:DatasetSeries)");
+  }
+  const { report, statements } = await planHarvest(repo, total ? datasetsFromQuads(quads) : [], publisherId);
+  if (hasResources) report.resources = resources.report;
+  if (statements.length || resources.statements.length) await repo.commit([...resources.statements, ...statements]);
   return report;
+}
+
+/** Harvest of a document (parsed here) in one atomic batch. */
+export async function harvest(repo: DatasetsRepo, body: string, mediaType: RdfMediaType, publisherId: string): Promise<HarvestReport> {
+  const { quads, total } = await readHarvestDocument(body, mediaType, harvestPrefix());
+  return harvestQuads(repo, quads, total, publisherId);
 }

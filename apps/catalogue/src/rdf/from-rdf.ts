@@ -13,6 +13,8 @@ import { toNTriples } from "./serialise";
 const { namedNode } = DataFactory;
 const DATASET_CLASS = expand("dcat:Dataset");
 const CATALOG_CLASS = expand("dcat:Catalog");
+/** DCAT-AP 3 resources beside datasets: read by resourcesFromQuads, never part of a dataset's kept statements */
+const OTHER_RESOURCE_CLASSES = [expand("dcat:DataService"), expand("dcat:DatasetSeries")];
 const INVALID = Symbol("invalid");
 
 const refOf = (t: RDF.Term) => (t.termType === "BlankNode" ? `_:${t.value}` : t.value);
@@ -120,7 +122,7 @@ function readNode(ctx: Ctx, subject: RDF.NamedNode | RDF.BlankNode, spec: NodeSp
 }
 
 /** The statements reachable from `root`, not entering other datasets or catalogues. */
-function closure(store: Store, root: RDF.Term, stopAt: Set<string>): Quad[] {
+export function closure(store: Store, root: RDF.Term, stopAt: Set<string>): Quad[] {
   const out: Quad[] = [];
   const visited = new Set<string>([termKey(root)]);
   const queue: RDF.Term[] = [root];
@@ -174,11 +176,15 @@ export function datasetSlice(quads: Quad[], from: number, to: number): { total: 
   const store = new Store(quads);
   const datasetNodes = store.match(null, namedNode(RDF_TYPE), namedNode(DATASET_CLASS)).map((q) => q.subject);
   const catalogNodes = store.match(null, namedNode(RDF_TYPE), namedNode(CATALOG_CLASS)).map((q) => q.subject);
-  const stopAt = new Set([...datasetNodes, ...catalogNodes].map(termKey));
-  // what the catalogues reach only matters for the orphans, which only a one-dataset document keeps
+  const otherNodes = OTHER_RESOURCE_CLASSES.flatMap((c) => store.match(null, namedNode(RDF_TYPE), namedNode(c)).map((q) => q.subject));
+  const stopAt = new Set([...datasetNodes, ...catalogNodes, ...otherNodes].map(termKey));
+  // what the catalogues and other resources reach only matters for the orphans, which only a one-dataset document keeps
   const reached = new Set<string>();
   if (datasetNodes.length === 1) {
-    for (const c of catalogNodes) for (const q of closure(store, c, new Set([...datasetNodes].map(termKey)))) reached.add(quadKey(q));
+    for (const c of [...catalogNodes, ...otherNodes]) {
+      const others = new Set([...datasetNodes, ...otherNodes].filter((n) => !n.equals(c)).map(termKey));
+      for (const q of closure(store, c, others)) reached.add(quadKey(q));
+    }
   }
   const results = datasetNodes.slice(from, to).map((node) => {
     const ctx: Ctx = { store, consumed: new Set(), violations: [] };
@@ -204,4 +210,27 @@ export function datasetSlice(quads: Quad[], from: number, to: number): { total: 
     return { iri: refOf(node), value, violations: ctx.violations };
   });
   return { total: datasetNodes.length, datasets };
+}
+
+export interface HarvestedResource {
+  iri: string;
+  value: Record<string, unknown>;
+  violations: Violation[];
+}
+
+/**
+ * Every node of `spec.type` (dcat:DataService, dcat:DatasetSeries) mapped to JSON with `spec`. Statements the
+ * table does not cover are not kept for these classes (docs/catalogue.md).
+ */
+export function resourcesFromQuads(quads: Quad[], spec: NodeSpec, classCurie: string): HarvestedResource[] {
+  const store = new Store(quads);
+  return store.match(null, namedNode(RDF_TYPE), namedNode(spec.type!)).map((q) => {
+    const node = q.subject as RDF.NamedNode | RDF.BlankNode;
+    const ctx: Ctx = { store, consumed: new Set(), violations: [] };
+    const value = readNode(ctx, node, spec, "", new Set([termKey(node)]));
+    if (node.termType !== "NamedNode") {
+      ctx.violations.push({ path: "/iri", property: classCurie, message: `${classCurie}: a harvested resource must have an IRI, not a blank node` });
+    }
+    return { iri: refOf(node), value, violations: ctx.violations };
+  });
 }

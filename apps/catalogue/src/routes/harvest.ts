@@ -1,13 +1,14 @@
 /**
- * POST /v1/harvest (publisher): import a DCAT-AP / HealthDCAT-AP document (Turtle or JSON-LD). A document with at
- * most HARVEST_INVOCATION_DATASETS datasets is answered at once (200, as always); a bigger one continues over
+ * POST /v1/harvest (publisher): import a DCAT-AP / HealthDCAT-AP document (Turtle, JSON-LD or RDF/XML). A document
+ * with at most HARVEST_INVOCATION_DATASETS datasets is answered at once (200, as always); a bigger one continues over
  * several invocations through the harvest queue (202 with the job; GET /v1/harvest/jobs/{id} polls it).
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import { HarvestPushJob, HarvestReport } from "@regie/shared/contracts/catalogue";
-import { datasetsFromQuads } from "../rdf/from-rdf";
-import { harvestPrefix, planHarvest, readHarvestDocument } from "../datasets/service";
+import { harvestPrefix, harvestQuads, readHarvestDocument } from "../datasets/service";
+import { planResources } from "../dcat3/harvest";
+import { isRdfInputType, RDF_INPUT_TYPES } from "../rdf/parse";
 import type { AppEnv } from "../env";
 import { chunkSize } from "../harvest-push/consume";
 import { HarvestPushRepo } from "../harvest-push/repo";
@@ -23,8 +24,13 @@ export function harvestRoutes() {
     createRoute({
       method: "post", path: "/v1/harvest", tags: ["publishing"], summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
       description:
-        "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known); the others are reported with their violations and nothing of them is written. Body: a Turtle (text/turtle) or JSON-LD (application/ld+json) document. " +
-        "A document with at most as many datasets as one invocation writes (100 in production) is imported in one atomic write and answered with the report (200). A bigger one is answered with a job (202, `location: /v1/harvest/jobs/{id}`) and imported in chunks, each dataset whole or not at all.",
+        "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known); " +
+        "the others are reported with their violations and nothing of them is written. " +
+        "dcat:DataService and dcat:DatasetSeries nodes are imported the same way (the report's `resources`). " +
+        "Body: a Turtle (text/turtle), JSON-LD (application/ld+json) or RDF/XML (application/rdf+xml) document. " +
+        "A document with at most as many datasets as one invocation writes (100 in production) is imported in one atomic write and answered with the report (200). " +
+        "A bigger one is answered with a job (202, `location: /v1/harvest/jobs/{id}`) and its datasets imported in chunks, each dataset whole or not at all " +
+        "(its data services and series are imported before the job starts).",
       security: BEARER, middleware: [requireRole("publisher")] as const,
       responses: {
         200: jsonResponse(HarvestReport, "What was imported and what was rejected"),
@@ -34,8 +40,8 @@ export function harvestRoutes() {
     }),
     async (c) => {
       const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
-      if (type !== "text/turtle" && type !== "application/ld+json") {
-        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the document as text/turtle or application/ld+json", { headers: { accept: "text/turtle, application/ld+json" } });
+      if (!isRdfInputType(type)) {
+        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the document as ${RDF_INPUT_TYPES.join(", ")}`, { headers: { accept: RDF_INPUT_TYPES.join(", ") } });
       }
       const body = await c.req.text();
       if (!body.trim()) throw new ApiError("BAD_REQUEST", "The document is empty");
@@ -43,14 +49,13 @@ export function harvestRoutes() {
       const prefix = harvestPrefix();
       const { quads, total } = await readHarvestDocument(body, type, prefix);
       if (total > chunkSize(c.env)) {
+        const resources = await planResources(c.env.DB, quads, publisherId);
+        if (resources.statements.length) await datasetsRepo(c.env).commit(resources.statements);
         const job = await startHarvestJob(c.env, { body, mediaType: type, prefix, total }, publisherId);
         c.header("location", `/v1/harvest/jobs/${job.id}`);
         return c.json(job, 202);
       }
-      const repo = datasetsRepo(c.env);
-      const { report, statements } = await planHarvest(repo, datasetsFromQuads(quads), publisherId);
-      if (statements.length) await repo.commit(statements);
-      return c.json(report, 200);
+      return c.json(await harvestQuads(datasetsRepo(c.env), quads, total, publisherId), 200);
     },
   );
 

@@ -10,15 +10,16 @@ import { noteChange } from "../search/version-cache";
 import { readThrough, REF_JOIN, refColumns, type DocRef } from "./docs/reader";
 import type { DocumentStore } from "./docs/store";
 import { commitWithDocuments, type PendingDoc } from "./docs/writer";
+import { RevisionsRepo } from "../revisions/repo";
 import { rankedText, type RankedText } from "./ranked-text";
 
 export { inPositionOrder, type RankedText } from "./ranked-text";
 
-const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`;
+const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at, quality, series)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)`;
 const UPDATE = `UPDATE datasets SET iri = ?2, publisher_id = ?3, access_rights = ?4, title_sort = ?5, modified = ?6, min_age = ?7, max_age = ?8,
 temporal_start = ?9, temporal_end = ?10, individuals = ?11, facets = ?12, title_text = ?13, keywords_text = ?14, description_text = ?15,
-summary = ?16, doc = ?17, revision = ?18 WHERE id = ?1`;
+summary = ?16, doc = ?17, revision = ?18, quality = ?19, series = ?20 WHERE id = ?1`;
 const VERSION = `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`;
 const byOrds = (field: "doc" | "summary") => `SELECT ${refColumns(field)} FROM ${REF_JOIN} WHERE d.ord IN (SELECT value FROM json_each(?1))`;
 const BUMP = `UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`;
@@ -28,13 +29,22 @@ const PRUNE_CHANGES = [
   `DELETE FROM dataset_changes WHERE counter < (SELECT value FROM catalogue_meta WHERE key = 'version') - ${CHANGE_LOG_VERSIONS}`,
   `UPDATE catalogue_meta SET value = max(value, (SELECT value FROM catalogue_meta WHERE key = 'version') - ${CHANGE_LOG_VERSIONS}) WHERE key = 'changes_from'`,
 ];
-const INDEX_COLUMNS = `ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals`;
+const INDEX_COLUMNS = `ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals, quality`;
+
+/**
+ * What the series membership triggers (migrations 0045, 0060) and the member list read of a dataset in dcat:inSeries:
+ * the series, dct:issued, dcat:version and the title (the document itself is in a partition); NULL for the others.
+ */
+function seriesOf(doc: Dataset): string | null {
+  if (!doc.inSeries?.length) return null;
+  return JSON.stringify({ inSeries: doc.inSeries, issued: doc.issued ?? null, version: doc.version ?? null, title: doc.title });
+}
 
 /** The row's columns; doc and summary stay empty: they go to a document partition. */
 function values(r: DatasetRecord, createdAt: string) {
   return [
     r.id, r.iri, r.publisherId, r.accessRights, r.titleSort, r.modified, r.minAge, r.maxAge, r.temporalStart, r.temporalEnd, r.individuals,
-    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, "", "", r.doc.revision, createdAt,
+    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, "", "", r.doc.revision, createdAt, r.quality, seriesOf(r.doc),
   ];
 }
 
@@ -52,9 +62,13 @@ export class DatasetsRepo {
   /** the document writes that go with statements this repository made (commit looks them up) */
   private readonly pending = new WeakMap<D1PreparedStatement, PendingDoc>();
   constructor(
-    private readonly db: D1Database,
+    readonly db: D1Database,
     readonly docs: DocumentStore,
   ) {}
+  /** the revision history, written in the same batches as the datasets (../revisions/repo.ts) */
+  get revisions() {
+    return new RevisionsRepo(this.db);
+  }
 
   private withDoc(statement: D1PreparedStatement, r: DatasetRecord) {
     this.pending.set(statement, { kind: "put", id: r.id, doc: JSON.stringify(r.doc), summary: JSON.stringify(r.summary) });
@@ -64,7 +78,8 @@ export class DatasetsRepo {
     return this.withDoc(this.db.prepare(INSERT).bind(...values(r, now)), r);
   }
   updateStatement(r: DatasetRecord) {
-    return this.withDoc(this.db.prepare(UPDATE).bind(...values(r, "").slice(0, 18)), r);
+    const v = values(r, "");
+    return this.withDoc(this.db.prepare(UPDATE).bind(...v.slice(0, 18), r.quality, v[20]), r);
   }
   deleteStatements(ref: StoredRef, now: string) {
     const remove = this.db.prepare(`DELETE FROM datasets WHERE id = ?1`).bind(ref.id);

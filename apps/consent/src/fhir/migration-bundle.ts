@@ -4,7 +4,7 @@
  * an entry whose patient cannot be told fails alone. Each choice is keyed by its Consent.identifier (or, without one,
  * the entry's fullUrl) for this provider, which makes the import idempotent (../storage/shard/fhir-writes.ts).
  */
-import { BSN_SYSTEM, FHIR_SYSTEMS, URA_SYSTEM, type FieldError } from "@regie/shared";
+import { BSN_SYSTEM, FHIR_SYSTEMS, isValidBsn, URA_SYSTEM, type FieldError } from "@regie/shared";
 import { FhirConsentIdentifiers, FhirConsentInput, FhirProvenanceInput, type FhirTransactionBundle } from "@regie/shared/contracts/consent";
 import { zodIssuesToErrors } from "@regie/shared";
 import { isPartyTo } from "../decision/recorder";
@@ -40,7 +40,7 @@ const at = (i: number) => `/Bundle/entry/${i}`;
 
 function looseBsn(resource: Record<string, unknown> | undefined): string | undefined {
   const id = (resource?.patient as { identifier?: { system?: unknown; value?: unknown } } | undefined)?.identifier;
-  return id?.system === BSN_SYSTEM && typeof id.value === "string" ? id.value : undefined;
+  return id?.system === BSN_SYSTEM && typeof id.value === "string" && isValidBsn(id.value) ? id.value : undefined;
 }
 
 export function planMigration(bundle: FhirTransactionBundle, caller: Caller): MigrationPlan {

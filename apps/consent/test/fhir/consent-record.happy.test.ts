@@ -1,6 +1,6 @@
 import { Client } from "fhir-kit-client";
 import { describe, expect, it } from "vitest";
-import { call, checkBody, citizenToken, freshBsn, provider, providerToken } from "../helpers";
+import { birthDateForAge, call, checkBody, citizenToken, freshBsn, provider, providerToken, registerPerson } from "../helpers";
 import { expectValidR4, fhirClient } from "./client";
 import { recordedConsent } from "./recorded";
 
@@ -89,6 +89,18 @@ describe("IHE PCF: a provider records a Consent on the patient's behalf (fhir-ki
     // revoking again changes nothing; status active on a revoked one is a conflict (record a new one)
     const again: Any = await client.update({ resourceType: "Consent", id: created.id, body: { ...body, status: "inactive" } });
     expect(again.meta.versionId).toBe("2");
+  });
+
+  it("for a patient under 16 the Consent is proposed (pending) and carries the guardian's one-time confirmation code", async () => {
+    const bsn = freshBsn();
+    await registerPerson(bsn, birthDateForAge(14));
+    const created: Any = await fhirClient(await providerToken("huisarts")).create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis" }) });
+    expectValidR4(created);
+    expect(created.status).toBe("proposed");
+    const confirmation = created.extension.find((e: Any) => e.url === "https://regie.nl/fhir/StructureDefinition/guardian-confirmation");
+    expect(confirmation.extension.map((e: Any) => e.url)).toEqual(["code", "expires"]);
+    expect(confirmation.extension[0].valueString).toMatch(/^\S{6,}$/);
+    expect(await decisionOf(bsn, "huisarts", "ziekenhuis")).toBe("deny");
   });
 
   it("an Idempotency-Key makes a repeated POST record once, as on /v1/provider/choices", async () => {

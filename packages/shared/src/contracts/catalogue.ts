@@ -15,3 +15,6 @@ export * from "./catalogue/permits";
 export * from "./catalogue/ckan";
 export * from "./catalogue/harvest-sources";
 export * from "./catalogue/harvest-push";
+export * from "./catalogue/quality";
+export * from "./catalogue/dcat3";
+export * from "./catalogue/validate";

@@ -8,6 +8,7 @@ import { FhirResource } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import { capabilityStatement, type FhirModule } from "../../fhir/capabilities";
 import { fhirErrors, fhirJson } from "./common";
+import { auditEventSearch } from "./audit-event";
 import { consentOperations } from "./consent-operations";
 import { consentRead } from "./consent-read";
 import { consentRecord } from "./consent-record";
@@ -40,7 +41,7 @@ const organizations: FhirModule = {
   })),
 };
 
-export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, consentRecord, provenanceRead, migration, subscriptions, organizations];
+export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, consentRecord, provenanceRead, migration, subscriptions, organizations, auditEventSearch];
 
 /** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
 let started: string | undefined;

@@ -60,6 +60,14 @@ ALTER TABLE access_log ADD COLUMN mandated_by_uzi TEXT;`,
 CREATE INDEX IF NOT EXISTS provenance_choice ON provenance (citizen, choice_id);
 CREATE UNIQUE INDEX IF NOT EXISTS provenance_source ON provenance (citizen, agent_ura, source_system, source_value) WHERE source_value IS NOT NULL;`,
   },
+  {
+    version: 5,
+    name: "break-the-glass in the access log (its own flag and reason); wrong koppelcode attempts per pending confirmation",
+    // additive: the previous worker version writes 0 / NULL through the defaults and ignores the columns
+    sql: `ALTER TABLE access_log ADD COLUMN break_the_glass INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE access_log ADD COLUMN emergency_reason TEXT;
+ALTER TABLE pending_confirmations ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 const VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
