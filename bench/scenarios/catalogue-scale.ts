@@ -44,7 +44,11 @@ async function seed(base: string, log: Log) {
     // wrangler dev reloads the worker when the token minter rewrites .dev.vars (at start, but it can land late on a
     // loaded machine): the seed grows to a count, so it is simply sent again
     for (let attempt = 1; ; attempt++) {
-      const res = await fetch(`${base}/dev/seed`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: step, variety: "realistic" }) });
+      const res = await fetch(`${base}/dev/seed`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ count: step, variety: "realistic" }),
+      });
       const text = await res.text();
       if (res.ok) break;
       if (attempt >= 5 || !/restarted/i.test(text)) throw new Error(`seed ${step}: ${res.status} ${text.slice(0, 200)}`);
@@ -63,7 +67,23 @@ async function seed(base: string, log: Log) {
 /** New queries each time: a title word, a Zipf keyword as second word, a theme and a health category. */
 function uncachedQueries(n: number, seedNo: number): string[] {
   const r = mulberry32(seedNo);
-  const words = ["oncologie", "diabetes", "register", "cohort", "hartfalen", "dementie", "astma", "griep", "obesitas", "zwangerschap", "utrecht", "rotterdam", "survey", "biobank", "claims"];
+  const words = [
+    "oncologie",
+    "diabetes",
+    "register",
+    "cohort",
+    "hartfalen",
+    "dementie",
+    "astma",
+    "griep",
+    "obesitas",
+    "zwangerschap",
+    "utrecht",
+    "rotterdam",
+    "survey",
+    "biobank",
+    "claims",
+  ];
   const cats = ["EHRS", "RQSH", "MRMR", "PHDR", "HRAD", "EHCT", "DIOH"];
   const out = new Set<string>();
   while (out.size < n) {
@@ -80,7 +100,19 @@ function mergeProjection(shards = 16, values = 1000) {
   const answers: ShardAnswer[] = Array.from({ length: shards }, () => ({
     total: 100_000,
     items: Array.from({ length: 100 }, (_, i): [number, number] => [Math.floor(r() * 2e6), -10 + i * 0.01]),
-    facets: Object.fromEntries(fields.map((f) => [f, { values: Array.from({ length: f === "keyword" || f === "publisher" ? values : 20 }, (_, i): [string, number, string | undefined] => [`${f}-${i}`, Math.floor(r() * 1000), undefined]), more: 0 }])) as ShardAnswer["facets"],
+    facets: Object.fromEntries(
+      fields.map((f) => [
+        f,
+        {
+          values: Array.from({ length: f === "keyword" || f === "publisher" ? values : 20 }, (_, i): [string, number, string | undefined] => [
+            `${f}-${i}`,
+            Math.floor(r() * 1000),
+            undefined,
+          ]),
+          more: 0,
+        },
+      ]),
+    ) as ShardAnswer["facets"],
   }));
   const times: number[] = [];
   for (let i = 0; i < 30; i++) {
@@ -94,11 +126,14 @@ function mergeProjection(shards = 16, values = 1000) {
 
 function largestHarvestDocument(): { turtle: string; datasets: number } {
   const parts: string[] = [];
-  let bytes = 0, n = 0;
+  let bytes = 0,
+    n = 0;
   for (; bytes < 7.9 * 1024 * 1024 && n < 2000; n++) {
     const { publisherId: _p, ...input } = generateDataset(4242, n, undefined, "realistic");
     void _p;
-    const ttl = toTurtle(datasetToQuads({ ...input, id: `h-${n}`, iri: `https://harvest.example.org/ds/${n}`, publisherId: "rivm", modified: input.modified!, revision: 1 }));
+    const ttl = toTurtle(
+      datasetToQuads({ ...input, id: `h-${n}`, iri: `https://harvest.example.org/ds/${n}`, publisherId: "rivm", modified: input.modified!, revision: 1 }),
+    );
     bytes += ttl.length;
     parts.push(ttl);
   }
@@ -120,13 +155,17 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   }
   log(`  uncached text + 2 facets, 1 connection: p50 ${percentile(oneConn, 50)} / p95 ${percentile(oneConn, 95)} / p99 ${percentile(oneConn, 99)} ms`);
   const fourConn = await measure({ url: base, connections: 4, requests: uncachedQueries(4000, 2).map((path): LoadRequest => ({ method: "GET", path })) });
-  log(`  uncached text + 2 facets, 4 connections: p50 ${fourConn.p50} / p95 ${fourConn.p95} / p99 ${fourConn.p99} ms, ${fourConn.reqPerSec} req/s, non-2xx ${fourConn.non2xx}`);
+  log(
+    `  uncached text + 2 facets, 4 connections: p50 ${fourConn.p50} / p95 ${fourConn.p95} / p99 ${fourConn.p99} ms, ${fourConn.reqPerSec} req/s, non-2xx ${fourConn.non2xx}`,
+  );
 
   // broad: a word in every dataset, each with another publisher (so not cached)
   const broad: number[] = [];
   let broadTotal = 0;
   for (let i = 0; i < (QUICK ? 20 : 60); i++) {
-    const t = await timed(`${base}/v1/datasets?q=gegevens&limit=20${i % 2 ? `&publisher=org-${String(1 + i).padStart(3, "0")}` : `&keyword=${keywordOfRank(i)}`}`);
+    const t = await timed(
+      `${base}/v1/datasets?q=gegevens&limit=20${i % 2 ? `&publisher=org-${String(1 + i).padStart(3, "0")}` : `&keyword=${keywordOfRank(i)}`}`,
+    );
     if (t.status !== 200) throw new Error(`broad: ${t.status} ${t.text.slice(0, 200)}`);
     broad.push(t.ms);
   }
@@ -142,7 +181,9 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
     ckanPages.push(t.ms);
   }
   const ckanDeepJump = await timed(`${base}/api/3/action/package_search?q=hdab&rows=1000&start=${DATASETS - 1000}`);
-  log(`  CKAN rows=1000: first page ${Math.round(ckanPages[0]!)} ms, page ${pages} ${Math.round(ckanPages[pages - 1]!)} ms (following start), a jump to start=${DATASETS - 1000}: ${Math.round(ckanDeepJump.ms)} ms; RSS now ${Math.round((catalogueMemory()?.rssBytes ?? 0) / 1e6)} MB`);
+  log(
+    `  CKAN rows=1000: first page ${Math.round(ckanPages[0]!)} ms, page ${pages} ${Math.round(ckanPages[pages - 1]!)} ms (following start), a jump to start=${DATASETS - 1000}: ${Math.round(ckanDeepJump.ms)} ms; RSS now ${Math.round((catalogueMemory()?.rssBytes ?? 0) / 1e6)} MB`,
+  );
 
   // catalog.ttl: first page, a deep page by number, and the page after it through hydra:next (keyset)
   const ttlFirst = await timed(`${base}/catalog.ttl?pageSize=100`);
@@ -150,7 +191,9 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   const ttlDeep = await timed(`${base}/catalog.ttl?pageSize=100&page=${lastPage}`);
   const next = /hydra:next <([^>]+)>/.exec(ttlDeep.text)?.[1]?.replace(/^https?:\/\/[^/]+/, base);
   const ttlNext = next ? await timed(next) : null;
-  log(`  catalog.ttl: page 1 ${Math.round(ttlFirst.ms)} ms, page ${lastPage} by number ${Math.round(ttlDeep.ms)} ms, its hydra:next (keyset) ${ttlNext ? Math.round(ttlNext.ms) : "–"} ms`);
+  log(
+    `  catalog.ttl: page 1 ${Math.round(ttlFirst.ms)} ms, page ${lastPage} by number ${Math.round(ttlDeep.ms)} ms, its hydra:next (keyset) ${ttlNext ? Math.round(ttlNext.ms) : "–"} ms`,
+  );
 
   // first search after a write
   let afterWrite: { publishMs: number; searchMs: number } | null = null;
@@ -158,10 +201,16 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
     const auth = `Bearer ${await mint({ role: "publisher", publisherId: "rivm" })}`;
     const marker = `schaalproef${Date.now().toString(36)}`;
     const input = minimalDataset({ identifier: `SCALE-${marker}`, title: { nl: `Schaalproef ${marker}`, en: `Scale probe ${marker}` } });
-    const w = await timed(`${base}/v1/datasets`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(input) });
+    const w = await timed(`${base}/v1/datasets`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/json" },
+      body: JSON.stringify(input),
+    });
     const s = await timed(`${base}/v1/datasets?q=${marker}`);
     afterWrite = { publishMs: Math.round(w.ms), searchMs: Math.round(s.ms) };
-    log(`  publish ${afterWrite.publishMs} ms (${w.status}), first search after it ${afterWrite.searchMs} ms (found: ${(JSON.parse(s.text) as { total: number }).total})`);
+    log(
+      `  publish ${afterWrite.publishMs} ms (${w.status}), first search after it ${afterWrite.searchMs} ms (found: ${(JSON.parse(s.text) as { total: number }).total})`,
+    );
   }
 
   // harvest of the largest accepted document (just under the 8 MiB body limit)
@@ -169,18 +218,36 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   if (mint) {
     const doc = largestHarvestDocument();
     const before = catalogueMemory();
-    const t = await timed(`${base}/v1/harvest`, { method: "POST", headers: { authorization: `Bearer ${await mint({ role: "publisher", publisherId: "rivm" })}`, "content-type": "text/turtle" }, body: doc.turtle });
+    const t = await timed(`${base}/v1/harvest`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await mint({ role: "publisher", publisherId: "rivm" })}`, "content-type": "text/turtle" },
+      body: doc.turtle,
+    });
     const after = catalogueMemory();
     const report = t.status === 200 ? (JSON.parse(t.text) as { imported: unknown[]; rejected: unknown[] }) : null;
-    harvest = { bytes: doc.turtle.length, datasets: doc.datasets, status: t.status, ms: Math.round(t.ms), imported: report?.imported.length ?? null, rejected: report?.rejected.length ?? null, rssBeforeBytes: before?.rssBytes, rssAfterBytes: after?.rssBytes, peakRssBytes: after?.peakRssBytes, error: report ? undefined : t.text.slice(0, 300) };
-    log(`  harvest ${(doc.turtle.length / 1048576).toFixed(1)} MiB, ${doc.datasets} datasets: ${t.status} in ${Math.round(t.ms)} ms; workerd RSS ${Math.round((before?.rssBytes ?? 0) / 1e6)} -> ${Math.round((after?.rssBytes ?? 0) / 1e6)} MB`);
+    harvest = {
+      bytes: doc.turtle.length,
+      datasets: doc.datasets,
+      status: t.status,
+      ms: Math.round(t.ms),
+      imported: report?.imported.length ?? null,
+      rejected: report?.rejected.length ?? null,
+      rssBeforeBytes: before?.rssBytes,
+      rssAfterBytes: after?.rssBytes,
+      peakRssBytes: after?.peakRssBytes,
+      error: report ? undefined : t.text.slice(0, 300),
+    };
+    log(
+      `  harvest ${(doc.turtle.length / 1048576).toFixed(1)} MiB, ${doc.datasets} datasets: ${t.status} in ${Math.round(t.ms)} ms; workerd RSS ${Math.round((before?.rssBytes ?? 0) / 1e6)} -> ${Math.round((after?.rssBytes ?? 0) / 1e6)} MB`,
+    );
   }
 
   const shards = await expectOk<{ shard: number; rows: number; bytes: number; textCacheBytes: number }[]>(`${base}/dev/search-shards`);
   const perRow = Math.max(...shards.map((s) => s.bytes / Math.max(1, s.rows)));
   const merge = mergeProjection();
   const projection = {
-    method: "2,000,000 datasets = 16 shards of 125,000: a shard's in-memory structures = measured bytes per row × 125,000 (+ its 16 MiB text cache at most); a query = the slowest shard's time (they run in parallel, one per object) + the merge of 16 answers measured in Node",
+    method:
+      "2,000,000 datasets = 16 shards of 125,000: a shard's in-memory structures = measured bytes per row × 125,000 (+ its 16 MiB text cache at most); a query = the slowest shard's time (they run in parallel, one per object) + the merge of 16 answers measured in Node",
     shardRows: FULL_SHARD,
     shardBytes: Math.round(perRow * FULL_SHARD),
     shardBytesWithTextCache: Math.round(perRow * FULL_SHARD + 16 * 1048576),
@@ -188,6 +255,23 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
     measuredShardRows: Math.max(...shards.map((s) => s.rows)),
     merge,
   };
-  log(`  shards: ${shards.map((s) => `${s.rows} rows / ${(s.bytes / 1e6).toFixed(1)} MB`).join(", ")}; projection: a 125,000-row shard ≈ ${(projection.shardBytes / 1e6).toFixed(1)} MB (+ ≤ 16.8 MB text cache); merging 16 answers p50 ${merge.p50} / p95 ${merge.p95} ms`);
-  return { available: true as const, datasets: DATASETS, seeded, shardsAfterBuild, uncached1: spread(oneConn), uncached4: fourConn, broad: { hits: broadTotal, ...spread(broad) }, ckan: { pages: ckanPages.map(Math.round), deepJumpMs: Math.round(ckanDeepJump.ms) }, catalogTtl: { firstMs: Math.round(ttlFirst.ms), deepByNumberMs: Math.round(ttlDeep.ms), deepByNextMs: ttlNext ? Math.round(ttlNext.ms) : null }, afterWrite, harvest, shards, projection, memory: catalogueMemory() };
+  log(
+    `  shards: ${shards.map((s) => `${s.rows} rows / ${(s.bytes / 1e6).toFixed(1)} MB`).join(", ")}; projection: a 125,000-row shard ≈ ${(projection.shardBytes / 1e6).toFixed(1)} MB (+ ≤ 16.8 MB text cache); merging 16 answers p50 ${merge.p50} / p95 ${merge.p95} ms`,
+  );
+  return {
+    available: true as const,
+    datasets: DATASETS,
+    seeded,
+    shardsAfterBuild,
+    uncached1: spread(oneConn),
+    uncached4: fourConn,
+    broad: { hits: broadTotal, ...spread(broad) },
+    ckan: { pages: ckanPages.map(Math.round), deepJumpMs: Math.round(ckanDeepJump.ms) },
+    catalogTtl: { firstMs: Math.round(ttlFirst.ms), deepByNumberMs: Math.round(ttlDeep.ms), deepByNextMs: ttlNext ? Math.round(ttlNext.ms) : null },
+    afterWrite,
+    harvest,
+    shards,
+    projection,
+    memory: catalogueMemory(),
+  };
 }

@@ -69,7 +69,10 @@ async function vocabulary(base: string) {
   const counts = new Map<string, number>();
   for (const item of out.items ?? []) {
     for (const text of [...Object.values(item.title ?? {}), ...(item.keyword ?? [])]) {
-      for (const w of String(text).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 5) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of String(text)
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u))
+        if (w.length >= 5) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
@@ -215,14 +218,21 @@ function probeDataset(marker: string, identifier: string): DatasetInput {
   return minimalDataset({
     identifier,
     title: { en: `Benchmark probe ${marker} heart failure registry`, nl: `Benchmarkproef ${marker} hartfalen register` },
-    description: { en: "A dataset published by npm run bench to time write-then-search.", nl: "Een dataset van npm run bench om schrijven-dan-zoeken te meten." },
+    description: {
+      en: "A dataset published by npm run bench to time write-then-search.",
+      nl: "Een dataset van npm run bench om schrijven-dan-zoeken te meten.",
+    },
     keyword: [{ value: "benchmark", lang: "en" }],
     provenance: [{ label: { en: "Made by the benchmark" } }],
   });
 }
 
 async function publishDataset(base: string, auth: string, input: DatasetInput): Promise<{ id: string }> {
-  const res = await fetch(`${base}/v1/datasets`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(input) });
+  const res = await fetch(`${base}/v1/datasets`, {
+    method: "POST",
+    headers: { authorization: auth, "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
   const text = await res.text();
   if (res.status !== 201) throw new Error(`publish answered ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as { id: string };
@@ -236,7 +246,11 @@ async function publishDataset(base: string, auth: string, input: DatasetInput): 
  */
 type WriteKind = "publish" | "update" | "publishDuringRebuild";
 
-async function writeThenSearchOnce(base: string, auth: string, { kind, marker, previous, bystanders }: { kind: WriteKind; marker: string; previous: { id: string; identifier: string } | null; bystanders: string[] }) {
+async function writeThenSearchOnce(
+  base: string,
+  auth: string,
+  { kind, marker, previous, bystanders }: { kind: WriteKind; marker: string; previous: { id: string; identifier: string } | null; bystanders: string[] },
+) {
   const publish = kind !== "update";
   const id = previous?.id;
   const input = probeDataset(marker, previous?.identifier ?? `BENCH-${marker}`);
@@ -313,8 +327,14 @@ export interface WriteStats {
 
 async function writeThenSearch(base: string, mint: Mint, bystanderPaths: string[], log: Log) {
   const auth = `Bearer ${await mint({ role: "publisher", publisherId: "rivm" })}`;
-  const tag = Math.random().toString(36).slice(2, 8).replace(/[^a-z0-9]/g, "x");
-  const out: { repeats: number; concurrentSearches: number } & Partial<Record<WriteKind, WriteStats>> = { repeats: WRITE_REPEATS, concurrentSearches: CONNECTIONS };
+  const tag = Math.random()
+    .toString(36)
+    .slice(2, 8)
+    .replace(/[^a-z0-9]/g, "x");
+  const out: { repeats: number; concurrentSearches: number } & Partial<Record<WriteKind, WriteStats>> = {
+    repeats: WRITE_REPEATS,
+    concurrentSearches: CONNECTIONS,
+  };
   let previous: { id: string; identifier: string } | null = null;
   let n = 0;
   for (const kind of ["publish", "update", "publishDuringRebuild"] as const) {
@@ -338,7 +358,9 @@ async function writeThenSearch(base: string, mint: Mint, bystanderPaths: string[
       bystanderMs: stats(runs.flatMap((r) => r.bystanderMs)),
       runs,
     });
-    log(`    ${kind}: write ${k.writeMs?.median} ms, visible after ${k.visibleSeconds?.median ?? "–"} s (median), first search ${k.firstSearchMs?.median} ms, concurrent searches ${k.bystanderMs?.median} ms (median)`);
+    log(
+      `    ${kind}: write ${k.writeMs?.median} ms, visible after ${k.visibleSeconds?.median ?? "–"} s (median), first search ${k.firstSearchMs?.median} ms, concurrent searches ${k.bystanderMs?.median} ms (median)`,
+    );
   }
   return out;
 }
@@ -351,7 +373,13 @@ export interface CatalogueLevel {
   seedSeconds: number;
   sampleQueries: Record<string, string | undefined>;
   fullText?: Measurement;
-  uncached?: Measurement & { distinctQueries: number; issued: number; repeated: number; threeWordIssued: number; checkedTotals: { min: number; median: number | undefined; max: number } };
+  uncached?: Measurement & {
+    distinctQueries: number;
+    issued: number;
+    repeated: number;
+    threeWordIssued: number;
+    checkedTotals: { min: number; median: number | undefined; max: number };
+  };
   facetsOnly?: Measurement;
   ckan?: Measurement | { available: false };
   writeThenSearch?: Awaited<ReturnType<typeof writeThenSearch>>;
@@ -366,7 +394,8 @@ export async function run({ log, mint }: { log: Log; mint?: Mint }) {
   for (const size of SIZES) {
     log(`· catalogue: growing to ${size.toLocaleString("en")} datasets`);
     const seeded = await seedTo(base, size, log);
-    if (seeded.datasets < size * 0.95) return { available: false as const, reason: `the development seed stopped at ${seeded.datasets} datasets (asked for ${size})`, levels };
+    if (seeded.datasets < size * 0.95)
+      return { available: false as const, reason: `the development seed stopped at ${seeded.datasets} datasets (asked for ${size})`, levels };
     const v = await vocabulary(base);
     const q = queries(v);
     for (const path of [q.fullText[0], q.facetsOnly[0]]) {
@@ -380,7 +409,8 @@ export async function run({ log, mint }: { log: Log; mint?: Mint }) {
     const checked = uncached.splice(0, 10);
     const totals: number[] = [];
     for (const path of checked) totals.push((await expectOk<SearchPage>(`${base}${path}`)).total);
-    if (totals.some((t) => !(t >= 1))) throw new Error(`an uncached query found nothing (totals ${totals.join(", ")}); the query builder no longer matches the data`);
+    if (totals.some((t) => !(t >= 1)))
+      throw new Error(`an uncached query found nothing (totals ${totals.join(", ")}); the query builder no longer matches the data`);
     const level: CatalogueLevel = {
       datasets: seeded.datasets,
       seedSeconds: seeded.seconds,

@@ -16,7 +16,9 @@ export function databaseOf(app: AppName): { folder: "catalogue" | "consent"; bin
 }
 
 /** A document partition's one table, as the catalogue worker creates it (apps/catalogue/src/storage/docs/store.ts). */
-const DOCS_SCHEMA = [`CREATE TABLE IF NOT EXISTS dataset_docs (token TEXT PRIMARY KEY, id TEXT NOT NULL, doc TEXT NOT NULL, summary TEXT NOT NULL, staged_at TEXT NOT NULL)`];
+const DOCS_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS dataset_docs (token TEXT PRIMARY KEY, id TEXT NOT NULL, doc TEXT NOT NULL, summary TEXT NOT NULL, staged_at TEXT NOT NULL)`,
+];
 const docsSpec = (): AppSpec => ({ derived: [], seededByMigrations: [], afterRestore: [], verify: [], schemaSql: DOCS_SCHEMA });
 
 export interface AppSpec {
@@ -93,7 +95,6 @@ export function describeTarget(t: Target): string {
   const where = t.remote ? "remote (production D1)" : `local${t.persistTo ? ` (${t.persistTo})` : ""}`;
   return t.env ? `${where}, environment ${t.env}` : where;
 }
-
 
 export interface Manifest {
   format: "regie-d1-backup/1";

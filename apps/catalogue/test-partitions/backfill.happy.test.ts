@@ -12,7 +12,14 @@ import { allDocs, directory } from "./helpers";
 /** A row as the catalogue wrote it before migration 0060: document and summary in the row, no directory entry. */
 async function legacyRow(n: number) {
   const id = `legacy-${n}`;
-  const doc = { ...minimalDataset({ identifier: id, title: { nl: `Oudgediend register ${n}` } }), id, iri: `https://regie.example/dataset/${id}`, publisherId: "rivm", modified: "2025-01-01T00:00:00Z", revision: 1 } as Dataset;
+  const doc = {
+    ...minimalDataset({ identifier: id, title: { nl: `Oudgediend register ${n}` } }),
+    id,
+    iri: `https://regie.example/dataset/${id}`,
+    publisherId: "rivm",
+    modified: "2025-01-01T00:00:00Z",
+    revision: 1,
+  } as Dataset;
   const r = toRecord(doc, "RIVM");
   // written before migration 0050 too: no quality score in the row nor in the summary
   const { quality: _q, ...summary } = r.summary;
@@ -20,8 +27,27 @@ async function legacyRow(n: number) {
     env.DB.prepare(
       `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`,
-    ).bind(r.id, r.iri, r.publisherId, r.accessRights, r.titleSort, r.modified, r.minAge, r.maxAge, r.temporalStart, r.temporalEnd, r.individuals,
-      JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(summary), JSON.stringify(doc), 1, "2025-01-01T00:00:00Z"),
+    ).bind(
+      r.id,
+      r.iri,
+      r.publisherId,
+      r.accessRights,
+      r.titleSort,
+      r.modified,
+      r.minAge,
+      r.maxAge,
+      r.temporalStart,
+      r.temporalEnd,
+      r.individuals,
+      JSON.stringify(r.facets),
+      r.titleText,
+      r.keywordsText,
+      r.descriptionText,
+      JSON.stringify(summary),
+      JSON.stringify(doc),
+      1,
+      "2025-01-01T00:00:00Z",
+    ),
     env.DB.prepare(`UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`),
   ]);
   expect(res[0]!.meta.changes).toBeGreaterThan(0);

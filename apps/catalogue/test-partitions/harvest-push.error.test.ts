@@ -22,7 +22,19 @@ async function jobFor(ttl: string, total: number) {
   const id = crypto.randomUUID();
   await env.HARVEST_DOCS.put(bodyKey(id), ttl);
   await new HarvestPushRepo(env.DB).create({
-    id, publisherId: "cbs", status: "running", mediaType: "text/turtle", prefix: "hcrash_", total, processed: 0, added: 0, updated: 0, rejected: 0, createdAt: nowIso(), finishedAt: null, error: null,
+    id,
+    publisherId: "cbs",
+    status: "running",
+    mediaType: "text/turtle",
+    prefix: "hcrash_",
+    total,
+    processed: 0,
+    added: 0,
+    updated: 0,
+    rejected: 0,
+    createdAt: nowIso(),
+    finishedAt: null,
+    error: null,
   });
   return id;
 }

@@ -12,7 +12,7 @@ import { allDocs, directory, harvestDocument, rowCount } from "./helpers";
 async function finished(location: string): Promise<HarvestPushJob> {
   const auth = await publisher("nivel");
   // generous: the queue runs on a shared, loaded machine
-  for (const until = Date.now() + 90_000; Date.now() < until; ) {
+  for (const until = Date.now() + 90_000; Date.now() < until;) {
     const res = await api(location, auth);
     expect(res.status).toBe(200);
     const job = (await res.json()) as HarvestPushJob;

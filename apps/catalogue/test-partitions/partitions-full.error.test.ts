@@ -13,7 +13,9 @@ describe("full document partitions", () => {
     for (const d of await allDocs()) perPart[d.part]!++;
     expect(perPart).toEqual([3, 3, 3, 3]);
     const res = await SELF.fetch(`${BASE}/v1/datasets`, {
-      method: "POST", headers: { ...(await publisher("umcu")), "content-type": "application/json" }, body: JSON.stringify(minimalDataset({ identifier: "FULL-13" })),
+      method: "POST",
+      headers: { ...(await publisher("umcu")), "content-type": "application/json" },
+      body: JSON.stringify(minimalDataset({ identifier: "FULL-13" })),
     });
     expect(res.status).toBe(503);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/DOCS_4/);
@@ -21,7 +23,9 @@ describe("full document partitions", () => {
     expect((await allDocs()).length).toBe(12);
     expect((await directory()).length).toBe(12);
     const put = await SELF.fetch(`${BASE}/v1/datasets/${ids[5]}`, {
-      method: "PUT", headers: { ...(await publisher("umcu")), "content-type": "application/json" }, body: JSON.stringify(minimalDataset({ identifier: "FULL-5", title: { nl: "Nog steeds" } })),
+      method: "PUT",
+      headers: { ...(await publisher("umcu")), "content-type": "application/json" },
+      body: JSON.stringify(minimalDataset({ identifier: "FULL-5", title: { nl: "Nog steeds" } })),
     });
     expect(put.status).toBe(200);
     expect((await allDocs()).length).toBe(12);

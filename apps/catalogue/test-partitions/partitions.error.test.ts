@@ -36,7 +36,9 @@ describe("writes across the catalogue D1 and a document partition", () => {
   it("a failed update keeps the previous revision readable and its one document", { timeout: 60_000 }, async () => {
     const ds = await publish("rivm", minimalDataset({ identifier: "KEEP-OLD", title: { nl: "Oude titel" } }));
     const before = await allDocs();
-    await expect(updateDataset(repo(failingBatch(env.DB, 2)), ds.id, minimalDataset({ identifier: "KEEP-OLD", title: { nl: "Nieuwe titel" } }), "rivm")).rejects.toThrow(/injected/);
+    await expect(
+      updateDataset(repo(failingBatch(env.DB, 2)), ds.id, minimalDataset({ identifier: "KEEP-OLD", title: { nl: "Nieuwe titel" } }), "rivm"),
+    ).rejects.toThrow(/injected/);
     const doc = await new DatasetsRepo(env.DB, store).getDoc(ds.id);
     expect(doc).toMatchObject({ title: { nl: "Oude titel" }, revision: 1 });
     expect(await allDocs()).toEqual(before);

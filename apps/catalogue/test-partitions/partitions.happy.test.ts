@@ -48,7 +48,8 @@ describe("datasets across document partitions", () => {
     // an update: a new document in the same partition, the old one removed
     const before = dir.find((d) => d.id === ids[0])!;
     const put = await SELF.fetch(`${BASE}/v1/datasets/${ids[0]}`, {
-      method: "PUT", headers: { ...(await publisher("rivm")), "content-type": "application/json" },
+      method: "PUT",
+      headers: { ...(await publisher("rivm")), "content-type": "application/json" },
       body: JSON.stringify(minimalDataset({ identifier: "PART-0", title: { nl: "Partitietest bijgewerkt" } })),
     });
     expect(put.status).toBe(200);
@@ -56,7 +57,10 @@ describe("datasets across document partitions", () => {
     expect(after.part).toBe(before.part);
     expect(after.token).not.toBe(before.token);
     expect((await docsIn(before.part)).filter((d) => d.id === ids[0]).map((d) => d.token)).toEqual([after.token]);
-    expect((await getJson<{ title: { nl: string }; revision: number }>(`/v1/datasets/${ids[0]}`)).body).toMatchObject({ title: { nl: "Partitietest bijgewerkt" }, revision: 2 });
+    expect((await getJson<{ title: { nl: string }; revision: number }>(`/v1/datasets/${ids[0]}`)).body).toMatchObject({
+      title: { nl: "Partitietest bijgewerkt" },
+      revision: 2,
+    });
     expect((await getJson<SearchResponse>(`/v1/datasets?q=bijgewerkt`)).body.items.map((s) => s.id)).toEqual([ids[0]]);
 
     // a harvest, then the same document again (an update of the harvested dataset)

@@ -22,7 +22,11 @@ export function publisherName(publisherId: string, input: Pick<DatasetInput, "pu
 
 function unprocessable(violations: Violation[]): never {
   const errors = violations.map((v) => ({ path: v.path, message: v.message, property: v.property })) as FieldError[];
-  throw new ApiError("UNPROCESSABLE", `The dataset does not conform to HealthDCAT-AP Release 8: ${[...new Set(violations.map((v) => v.property))].join(", ")}`, { errors });
+  throw new ApiError(
+    "UNPROCESSABLE",
+    `The dataset does not conform to HealthDCAT-AP Release 8: ${[...new Set(violations.map((v) => v.property))].join(", ")}`,
+    { errors },
+  );
 }
 
 function checkExtraTriples(input: DatasetInput) {
@@ -159,7 +163,11 @@ export async function planHarvest(
   }
   // ids for the new datasets in a few queries, in document order (as one at a time would give them)
   const fresh = accepted.filter((a) => !a.ref);
-  const ids = await freeIds(repo, fresh.map((a) => a.value.identifier), reserved);
+  const ids = await freeIds(
+    repo,
+    fresh.map((a) => a.value.identifier),
+    reserved,
+  );
   const idOf = new Map(fresh.map((a, i) => [a, ids[i]!]));
   const lastOf = await repo.revisions.lastNumbers(ids);
   for (const a of accepted) {

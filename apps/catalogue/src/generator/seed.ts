@@ -28,7 +28,9 @@ export async function growGenerated(db: D1Database, repo: DatasetsRepo, target: 
       const doc: Dataset = { ...input, id, iri: datasetIri(id), publisherId, modified: input.modified!, revision: 1 };
       statements.push(repo.insertStatement(toRecord(doc, publisherName(publisherId, doc)), now));
     }
-    statements.push(db.prepare(`INSERT INTO catalogue_meta (key, value) VALUES ('generated', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).bind(to));
+    statements.push(
+      db.prepare(`INSERT INTO catalogue_meta (key, value) VALUES ('generated', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).bind(to),
+    );
     await repo.commit(statements);
   }
   return Math.max(0, target - start);

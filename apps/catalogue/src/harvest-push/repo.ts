@@ -25,8 +25,19 @@ interface Row {
 }
 
 const job = (r: Row): StoredPushJob => ({
-  id: r.id, publisherId: r.publisher_id, status: r.status, mediaType: r.media_type, prefix: r.prefix, total: r.total, processed: r.processed,
-  added: r.added, updated: r.updated, rejected: r.rejected, createdAt: r.created_at, finishedAt: r.finished_at, error: r.error,
+  id: r.id,
+  publisherId: r.publisher_id,
+  status: r.status,
+  mediaType: r.media_type,
+  prefix: r.prefix,
+  total: r.total,
+  processed: r.processed,
+  added: r.added,
+  updated: r.updated,
+  rejected: r.rejected,
+  createdAt: r.created_at,
+  finishedAt: r.finished_at,
+  error: r.error,
 });
 
 /** The R2 key of a job's document. */

@@ -11,14 +11,27 @@ import type { HarvestMessage } from "./consume";
 import { bodyKey, HarvestPushRepo } from "./repo";
 
 export async function startHarvestJob(
-  env: Env, doc: { body: string; mediaType: RdfMediaType; prefix: string; total: number }, publisherId: string,
+  env: Env,
+  doc: { body: string; mediaType: RdfMediaType; prefix: string; total: number },
+  publisherId: string,
 ): Promise<HarvestPushJob> {
   const id = crypto.randomUUID();
   const createdAt = nowIso();
   await env.HARVEST_DOCS.put(bodyKey(id), doc.body, { httpMetadata: { contentType: doc.mediaType } });
   const job = {
-    id, publisherId, status: "running" as const, mediaType: doc.mediaType, prefix: doc.prefix, total: doc.total,
-    processed: 0, added: 0, updated: 0, rejected: 0, createdAt, finishedAt: null, error: null,
+    id,
+    publisherId,
+    status: "running" as const,
+    mediaType: doc.mediaType,
+    prefix: doc.prefix,
+    total: doc.total,
+    processed: 0,
+    added: 0,
+    updated: 0,
+    rejected: 0,
+    createdAt,
+    finishedAt: null,
+    error: null,
   };
   await new HarvestPushRepo(env.DB).create(job);
   await env.HARVEST_QUEUE.send({ job: id } satisfies HarvestMessage);

@@ -34,8 +34,12 @@ export async function harvestStep(db: D1Database, repo: DatasetsRepo, j: StoredP
   const items: HarvestPushItem[] = outcomes.map((o, i) =>
     "imported" in o
       ? {
-          position: from + i, iri: o.imported.iri, outcome: o.imported.created ? "added" : "updated", id: o.imported.id,
-          violations: [], warnings: o.imported.warnings ?? [],
+          position: from + i,
+          iri: o.imported.iri,
+          outcome: o.imported.created ? "added" : "updated",
+          id: o.imported.id,
+          violations: [],
+          warnings: o.imported.warnings ?? [],
         }
       : { position: from + i, iri: o.rejected.iri, outcome: "rejected", id: null, violations: o.rejected.violations, warnings: [] },
   );

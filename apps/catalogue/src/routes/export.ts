@@ -19,7 +19,10 @@ export function exportRoutes() {
   ] as const) {
     app.openapi(
       createRoute({
-        method: "get", path, tags: ["dcat"], summary: `The catalogue as ${type} (DCAT-AP / HealthDCAT-AP), Hydra-paged`,
+        method: "get",
+        path,
+        tags: ["dcat"],
+        summary: `The catalogue as ${type} (DCAT-AP / HealthDCAT-AP), Hydra-paged`,
         request: { query: CatalogPageQuery },
         responses: { 200: { description: "One page of the catalogue", content: { [type]: { schema: z.string() } } }, ...problemResponses(400) },
       }),
@@ -27,7 +30,12 @@ export function exportRoutes() {
         const q = c.req.valid("query");
         const { page, pageSize } = q;
         if (q.modified_since && Number.isNaN(Date.parse(q.modified_since))) throw new ApiError("BAD_REQUEST", "modified_since is not a valid date");
-        const { total, docs, lastOrd } = await datasetsRepo(c.env).exportPage({ offset: (page - 1) * pageSize, after: q.after, limit: pageSize, modifiedSince: q.modified_since });
+        const { total, docs, lastOrd } = await datasetsRepo(c.env).exportPage({
+          offset: (page - 1) * pageSize,
+          after: q.after,
+          limit: pageSize,
+          modifiedSince: q.modified_since,
+        });
         const url = new URL(c.req.url);
         const pageUrl = (p: number, after?: number) => {
           const u = new URL(url.toString());
@@ -42,7 +50,15 @@ export function exportRoutes() {
         const { services, series } = page === 1 && q.after === undefined ? await catalogueResources(c.env.DB, q.modified_since) : { services: [], series: [] };
         const quads = [
           ...catalogQuads({
-            datasets: docs, services, series, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize),
+            datasets: docs,
+            services,
+            series,
+            total,
+            page,
+            pageSize,
+            pageUrl,
+            nextAfter: lastOrd,
+            pages: Math.ceil(withdrawn.total / pageSize),
           }),
           ...withdrawnQuads(withdrawn.items),
         ];

@@ -16,13 +16,21 @@ import { startHarvestJob } from "../harvest-push/start";
 import { BEARER } from "./common";
 import { datasetsRepo } from "../storage/repos";
 
-const JobParam = z.object({ id: z.string().uuid().openapi({ param: { name: "id", in: "path" } }) });
+const JobParam = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
 export function harvestRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/harvest", tags: ["publishing"], summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
+      method: "post",
+      path: "/v1/harvest",
+      tags: ["publishing"],
+      summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
       description:
         "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known); " +
         "the others are reported with their violations and nothing of them is written. " +
@@ -31,7 +39,8 @@ export function harvestRoutes() {
         "A document with at most as many datasets as one invocation writes (100 in production) is imported in one atomic write and answered with the report (200). " +
         "A bigger one is answered with a job (202, `location: /v1/harvest/jobs/{id}`) and its datasets imported in chunks, each dataset whole or not at all " +
         "(its data services and series are imported before the job starts).",
-      security: BEARER, middleware: [requireRole("publisher")] as const,
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
       responses: {
         200: jsonResponse(HarvestReport, "What was imported and what was rejected"),
         202: jsonResponse(HarvestPushJob, "A big document: the job importing it (poll its location)"),
@@ -61,8 +70,12 @@ export function harvestRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/harvest/jobs/{id}", tags: ["publishing"], summary: "A pushed harvest job: progress and each dataset's outcome (its publisher)",
-      security: BEARER, middleware: [requireRole("publisher")] as const,
+      method: "get",
+      path: "/v1/harvest/jobs/{id}",
+      tags: ["publishing"],
+      summary: "A pushed harvest job: progress and each dataset's outcome (its publisher)",
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
       request: { params: JobParam },
       responses: { 200: jsonResponse(HarvestPushJob, "The job"), ...problemResponses(400, 401, 403, 404) },
     }),

@@ -43,8 +43,27 @@ function seriesOf(doc: Dataset): string | null {
 /** The row's columns; doc and summary stay empty: they go to a document partition. */
 function values(r: DatasetRecord, createdAt: string) {
   return [
-    r.id, r.iri, r.publisherId, r.accessRights, r.titleSort, r.modified, r.minAge, r.maxAge, r.temporalStart, r.temporalEnd, r.individuals,
-    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, "", "", r.doc.revision, createdAt, r.quality, seriesOf(r.doc),
+    r.id,
+    r.iri,
+    r.publisherId,
+    r.accessRights,
+    r.titleSort,
+    r.modified,
+    r.minAge,
+    r.maxAge,
+    r.temporalStart,
+    r.temporalEnd,
+    r.individuals,
+    JSON.stringify(r.facets),
+    r.titleText,
+    r.keywordsText,
+    r.descriptionText,
+    "",
+    "",
+    r.doc.revision,
+    createdAt,
+    r.quality,
+    seriesOf(r.doc),
   ];
 }
 
@@ -84,7 +103,12 @@ export class DatasetsRepo {
   deleteStatements(ref: StoredRef, now: string) {
     const remove = this.db.prepare(`DELETE FROM datasets WHERE id = ?1`).bind(ref.id);
     this.pending.set(remove, { kind: "delete", id: ref.id });
-    return [remove, this.db.prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at, publisher_id) VALUES (?1, ?2, ?3, ?4)`).bind(ref.id, ref.iri, now, ref.publisherId)];
+    return [
+      remove,
+      this.db
+        .prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at, publisher_id) VALUES (?1, ?2, ?3, ?4)`)
+        .bind(ref.id, ref.iri, now, ref.publisherId),
+    ];
   }
   bumpStatement() {
     return this.db.prepare(BUMP);
@@ -128,13 +152,19 @@ export class DatasetsRepo {
 
   async idsTaken(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const { results } = await this.db.prepare(`SELECT id FROM datasets WHERE id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ids)).all<{ id: string }>();
+    const { results } = await this.db
+      .prepare(`SELECT id FROM datasets WHERE id IN (SELECT value FROM json_each(?1))`)
+      .bind(JSON.stringify(ids))
+      .all<{ id: string }>();
     return new Set(results.map((r) => r.id));
   }
 
   async getDoc(id: string): Promise<Dataset | null> {
     const read = async () => {
-      const ref = await this.db.prepare(`SELECT ${refColumns("doc")} FROM ${REF_JOIN} WHERE d.id = ?1`).bind(id).first<DocRef>();
+      const ref = await this.db
+        .prepare(`SELECT ${refColumns("doc")} FROM ${REF_JOIN} WHERE d.id = ?1`)
+        .bind(id)
+        .first<DocRef>();
       return { refs: ref ? [ref] : [] };
     };
     const { bodies } = await readThrough(this.docs, "doc", read);
@@ -184,7 +214,9 @@ export class DatasetsRepo {
       this.db.prepare(`SELECT value FROM catalogue_meta WHERE key = 'changes_from'`),
       this.db
         .prepare(
-          `SELECT c.ord AS changed, ${INDEX_COLUMNS.split(", ").map((col) => `d.${col}`).join(", ")}
+          `SELECT c.ord AS changed, ${INDEX_COLUMNS.split(", ")
+            .map((col) => `d.${col}`)
+            .join(", ")}
            FROM (SELECT DISTINCT ord FROM dataset_changes WHERE counter >= ?1 LIMIT ?2) AS c LEFT JOIN datasets AS d ON d.ord = c.ord`,
         )
         .bind(counter, limit + 1),
@@ -217,11 +249,18 @@ export class DatasetsRepo {
    * the page is found by skipping `offset` entries of the narrow index datasets_ord_modified (migration 0010), not
    * rows with their documents. One batch (one snapshot): count, page, and whether a dataset follows.
    */
-  async exportPage(opts: { offset: number; after?: number; limit: number; modifiedSince?: string }): Promise<{ total: number; docs: Dataset[]; lastOrd?: number }> {
+  async exportPage(opts: {
+    offset: number;
+    after?: number;
+    limit: number;
+    modifiedSince?: string;
+  }): Promise<{ total: number; docs: Dataset[]; lastOrd?: number }> {
     const since = opts.modifiedSince ?? "";
     const from =
       opts.after !== undefined
-        ? this.db.prepare(`SELECT ${refColumns("doc")} FROM ${REF_JOIN} WHERE d.ord > ?3 AND d.modified >= ?1 ORDER BY d.ord LIMIT ?2`).bind(since, opts.limit, opts.after)
+        ? this.db
+            .prepare(`SELECT ${refColumns("doc")} FROM ${REF_JOIN} WHERE d.ord > ?3 AND d.modified >= ?1 ORDER BY d.ord LIMIT ?2`)
+            .bind(since, opts.limit, opts.after)
         : this.db
             .prepare(
               `SELECT ${refColumns("doc")} FROM ${REF_JOIN} WHERE d.modified >= ?1
@@ -238,7 +277,10 @@ export class DatasetsRepo {
   }
 
   async listByPublisher(publisherId: string): Promise<{ id: string; title: string }[]> {
-    const { results } = await this.db.prepare(`SELECT id, title_sort AS title FROM datasets WHERE publisher_id = ?1 ORDER BY ord`).bind(publisherId).all<{ id: string; title: string }>();
+    const { results } = await this.db
+      .prepare(`SELECT id, title_sort AS title FROM datasets WHERE publisher_id = ?1 ORDER BY ord`)
+      .bind(publisherId)
+      .all<{ id: string; title: string }>();
     return results;
   }
 }

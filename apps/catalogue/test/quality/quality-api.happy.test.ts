@@ -31,7 +31,11 @@ const richer = (identifier: string): DatasetInput =>
     ],
   });
 const poorer = (identifier: string): DatasetInput =>
-  minimalDataset({ identifier, title: { nl: `Arm ${identifier}` }, distribution: [{ applicableLegislation: [EHDS], accessURL: "urn:x:closed", format: "SAS" }] });
+  minimalDataset({
+    identifier,
+    title: { nl: `Arm ${identifier}` },
+    distribution: [{ applicableLegislation: [EHDS], accessURL: "urn:x:closed", format: "SAS" }],
+  });
 
 describe("quality score in the API", () => {
   it("GET /v1/datasets/{id} carries the score; /quality gives dimensions, metrics and what would raise it", async () => {
@@ -94,8 +98,11 @@ describe("quality score in the API", () => {
         env.DB.prepare(`DELETE FROM dataset_parts WHERE id = ?1`).bind(d.id),
       ]);
       expect(res.every((r) => r.meta.changes > 0)).toBe(true);
-      const row = await env.DB.prepare(`SELECT d.quality, d.doc <> '' AS inRow, p.id AS placed FROM datasets AS d LEFT JOIN dataset_parts AS p ON p.id = d.id WHERE d.id = ?1`)
-        .bind(id).first();
+      const row = await env.DB.prepare(
+        `SELECT d.quality, d.doc <> '' AS inRow, p.id AS placed FROM datasets AS d LEFT JOIN dataset_parts AS p ON p.id = d.id WHERE d.id = ?1`,
+      )
+        .bind(id)
+        .first();
       expect(row).toEqual({ quality: null, inRow: 1, placed: null });
     }
     const unscored = await env.DB.prepare(`SELECT count(*) AS n FROM datasets WHERE quality IS NULL`).first<{ n: number }>();

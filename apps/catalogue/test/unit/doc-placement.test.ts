@@ -7,19 +7,24 @@ import { hashId, placeNew } from "../../src/storage/docs/placement";
 describe("document placement", () => {
   it("never passes a partition's capacity and refuses only when all are full", () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(6), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 6 }), fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 40 }), (start, capacity, ids) => {
-        const counts = start.map((c) => Math.min(c, capacity));
-        const room = counts.reduce((sum, c) => sum + capacity - c, 0);
-        const before = [...counts];
-        const parts = placeNew(ids, counts, capacity);
-        for (const c of counts) expect(c).toBeLessThanOrEqual(capacity);
-        expect(parts.filter((p) => p !== null)).toHaveLength(Math.min(room, ids.length));
-        // refused ones come only after the partitions filled up
-        const firstRefused = parts.indexOf(null);
-        if (firstRefused >= 0) expect(parts.slice(firstRefused).every((p) => p === null)).toBe(true);
-        // each placement counted once in its partition
-        for (let i = 0; i < counts.length; i++) expect(counts[i]! - before[i]!).toBe(parts.filter((p) => p === i).length);
-      }),
+      fc.property(
+        fc.array(fc.nat(6), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 40 }),
+        (start, capacity, ids) => {
+          const counts = start.map((c) => Math.min(c, capacity));
+          const room = counts.reduce((sum, c) => sum + capacity - c, 0);
+          const before = [...counts];
+          const parts = placeNew(ids, counts, capacity);
+          for (const c of counts) expect(c).toBeLessThanOrEqual(capacity);
+          expect(parts.filter((p) => p !== null)).toHaveLength(Math.min(room, ids.length));
+          // refused ones come only after the partitions filled up
+          const firstRefused = parts.indexOf(null);
+          if (firstRefused >= 0) expect(parts.slice(firstRefused).every((p) => p === null)).toBe(true);
+          // each placement counted once in its partition
+          for (let i = 0; i < counts.length; i++) expect(counts[i]! - before[i]!).toBe(parts.filter((p) => p === i).length);
+        },
+      ),
     );
   });
 

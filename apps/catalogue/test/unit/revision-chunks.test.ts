@@ -3,7 +3,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { revisionChunks } from "../../src/revisions/repo";
 
-const item = fc.record({ id: fc.string({ minLength: 1, maxLength: 20 }), action: fc.constantFrom("published", "updated"), doc: fc.string({ maxLength: 400, unit: "binary" }) });
+const item = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 20 }),
+  action: fc.constantFrom("published", "updated"),
+  doc: fc.string({ maxLength: 400, unit: "binary" }),
+});
 
 describe("revisionChunks", () => {
   it("keeps every item once, in order, and each chunk within the bound unless one item alone is bigger", () => {
@@ -19,7 +23,13 @@ describe("revisionChunks", () => {
   });
 
   it("puts a document bigger than the bound in a chunk of its own", () => {
-    const chunks = revisionChunks([{ id: "a", action: "published", doc: "x".repeat(300) }, { id: "b", action: "updated", doc: "{}" }], 100);
+    const chunks = revisionChunks(
+      [
+        { id: "a", action: "published", doc: "x".repeat(300) },
+        { id: "b", action: "updated", doc: "{}" },
+      ],
+      100,
+    );
     expect(chunks.map((c) => (JSON.parse(c) as unknown[]).length)).toEqual([1, 1]);
   });
 });

@@ -76,7 +76,8 @@ export class IndexShard extends DurableObject<Env> {
   /** The in-memory structures, loaded from this object's SQLite on first use. */
   private load(ref: ShardRef): ShardState {
     if (this.state) {
-      if (this.state.shard !== ref.shard || this.state.count !== ref.count) throw new Error(`index shard ${this.state.shard}/${this.state.count} asked as ${ref.shard}/${ref.count}`);
+      if (this.state.shard !== ref.shard || this.state.count !== ref.count)
+        throw new Error(`index shard ${this.state.shard}/${this.state.count} asked as ${ref.shard}/${ref.count}`);
       return this.state;
     }
     const identity = `${ref.shard}/${ref.count}`;
@@ -105,7 +106,7 @@ export class IndexShard extends DurableObject<Env> {
     const head = await feed.head();
     const from = this.version ? logPosition(this.version, head.version) : null;
     if (from !== null && head.logFrom !== null && from >= head.logFrom) {
-      for (let after = -1; ; ) {
+      for (let after = -1; ;) {
         const page = await feed.changes(from, after);
         this.ctx.storage.transactionSync(() => {
           for (const c of page) {
@@ -138,7 +139,7 @@ export class IndexShard extends DurableObject<Env> {
     });
     this.version = null;
     this.state = new ShardState(ref.shard, ref.count);
-    for (let after = -1; ; ) {
+    for (let after = -1; ;) {
       const page = await feed.rows(after);
       this.ctx.storage.transactionSync(() => {
         for (const r of page) this.apply(r);
@@ -156,7 +157,19 @@ export class IndexShard extends DurableObject<Env> {
     sql.exec(
       `INSERT OR REPLACE INTO shard_rows (ord, dl, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals, quality)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      r.ord, dl, r.publisher_id, r.access_rights, r.facets, r.modified, r.title_sort, r.min_age, r.max_age, r.temporal_start, r.temporal_end, r.individuals, r.quality ?? null,
+      r.ord,
+      dl,
+      r.publisher_id,
+      r.access_rights,
+      r.facets,
+      r.modified,
+      r.title_sort,
+      r.min_age,
+      r.max_age,
+      r.temporal_start,
+      r.temporal_end,
+      r.individuals,
+      r.quality ?? null,
     );
     this.state!.put({ ...r, dl });
   }
@@ -230,7 +243,8 @@ const maxValueBytes = (env: Env) => positive((env as { SEARCH_MAX_VALUE_BYTES?: 
 
 /** The change-log counter to read from, when `have` and `now` are versions of the same database. */
 function logPosition(have: string, now: string): number | null {
-  const a = have.lastIndexOf(":"), b = now.lastIndexOf(":");
+  const a = have.lastIndexOf(":"),
+    b = now.lastIndexOf(":");
   if (have.slice(0, a) !== now.slice(0, b)) return null;
   const n = Number(have.slice(a + 1));
   return Number.isSafeInteger(n) ? n : null;
