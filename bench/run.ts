@@ -55,7 +55,7 @@ process.on("SIGTERM", () => shutdown(143));
 
 try {
   stack = await start(log, (s) => (stack = s));
-  const mint = await tokenMinter();
+  const mint = tokenMinter(stack.secrets);
   for (const name of only) {
     if (!isScenario(name)) throw new Error(`unknown scenario ${name} (known: ${Object.keys(SCENARIOS).join(", ")})`);
     const t0 = performance.now();

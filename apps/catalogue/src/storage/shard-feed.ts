@@ -1,7 +1,8 @@
 /**
  * What an index shard reads from D1 to follow the catalogue: the version, the change log (migration 0003) and the
  * rows of its own ordinals (ord % count = shard), in pages by ordinal (keyset), so that no statement's result
- * grows with the catalogue: a page is at most FEED_PAGE rows of ≈1–2 kB (well under 10 MB).
+ * grows with the catalogue: a change-log page is at most FEED_PAGE rows of ≈1–2 kB, a build page is sized by bytes
+ * (../search/shard/page-size.ts), both well under 10 MB.
  */
 import type { IndexRow } from "../search/index-state";
 
@@ -32,11 +33,11 @@ export class ShardFeed {
     };
   }
 
-  /** A page of this shard's rows after ordinal `after`. */
-  async rows(after: number): Promise<FeedRow[]> {
+  /** A page of this shard's rows after ordinal `after` (`limit` rows at most, by default the feed's page). */
+  async rows(after: number, limit = this.page): Promise<FeedRow[]> {
     const { results } = await this.db
       .prepare(`SELECT ${COLUMNS} FROM datasets AS d WHERE d.ord > ?1 AND d.ord % ?2 = ?3 ORDER BY d.ord LIMIT ?4`)
-      .bind(after, this.count, this.shard, this.page)
+      .bind(after, this.count, this.shard, limit)
       .all<FeedRow>();
     return results;
   }

@@ -13,6 +13,7 @@ import { ShardFeed, type FeedRow } from "../../storage/shard-feed";
 import { limitValues } from "../../storage/value-limit";
 import type { TextStats } from "./bm25";
 import { scorer } from "./bm25";
+import { bulkLoad, type BuildStats } from "./build";
 import { SHARD_SCHEMA } from "./schema";
 import { FIELD_INDEX, ShardState } from "./state";
 import { runShardQuery, type ShardAnswer, type ShardQuery, type TextHits } from "./query";
@@ -22,6 +23,15 @@ export interface ShardRef {
   shard: number;
   count: number;
   /** the catalogue version the answer must hold at least */
+  version: string;
+}
+export interface ShardInfo {
+  shard: number;
+  rows: number;
+  bytes: number;
+  textCacheBytes: number;
+  sqliteBytes: number;
+  lastBuild: BuildStats | null;
   version: string;
 }
 export interface ShardStats extends TextStats {
@@ -48,6 +58,7 @@ export class IndexShard extends DurableObject<Env> {
   private state: ShardState | null = null;
   private version: string | null = null;
   private syncing: Promise<void> | null = null;
+  private lastBuild: BuildStats | null = null;
   private readonly texts = new LruMap<string, CachedText>(256, {
     weigh: (t) => t.slots.byteLength + t.freqs.reduce((n, f) => n + f.byteLength, 0) + 64,
     maxWeight: TEXT_CACHE_BYTES,
@@ -123,26 +134,26 @@ export class IndexShard extends DurableObject<Env> {
   }
 
   private async rebuild(feed: ShardFeed, ref: ShardRef) {
+    const sql = this.ctx.storage.sql;
     this.ctx.storage.transactionSync(() => {
-      this.ctx.storage.sql.exec(`DELETE FROM shard_meta WHERE key = 'version'`);
-      this.ctx.storage.sql.exec(`DELETE FROM shard_rows`);
-      this.ctx.storage.sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
+      sql.exec(`DELETE FROM shard_meta WHERE key = 'version'`);
+      sql.exec(`DELETE FROM shard_rows`);
+      sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
     });
     this.version = null;
     this.state = new ShardState(ref.shard, ref.count);
-    for (let after = -1; ; ) {
-      const page = await feed.rows(after);
-      this.ctx.storage.transactionSync(() => {
-        for (const r of page) this.apply(r);
-      });
-      if (page.length < feed.page) break;
-      after = page[page.length - 1]!.ord;
-    }
+    this.lastBuild = await bulkLoad(feed, {
+      transaction: (fn) => this.ctx.storage.transactionSync(fn),
+      insert: (r) => this.apply(r, false),
+      optimize: () => sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('optimize')`),
+    }, pageSize(this.env));
+    this.setMeta("last_build", JSON.stringify(this.lastBuild));
   }
 
-  private apply(r: FeedRow) {
+  /** Writes a row in; `replace` false when the shard is known not to hold it (a build into empty tables). */
+  private apply(r: FeedRow, replace = true) {
     const sql = this.ctx.storage.sql;
-    sql.exec(`DELETE FROM shard_fts WHERE rowid = ?`, r.ord);
+    if (replace) sql.exec(`DELETE FROM shard_fts WHERE rowid = ?`, r.ord);
     sql.exec(`INSERT INTO shard_fts (rowid, title, keywords, description) VALUES (?, ?, ?, ?)`, r.ord, r.title_text, r.keywords_text, r.description_text);
     const dl = tokenCount(sql, r.ord);
     sql.exec(
@@ -197,10 +208,16 @@ export class IndexShard extends DurableObject<Env> {
     return { version: this.version ?? "", answer: runShardQuery(s, req.query, hits), bytes: s.bytes() };
   }
 
-  /** Rows, in-memory bytes of the search structures and of the text cache, version. */
-  async info(req: ShardRef): Promise<{ shard: number; rows: number; bytes: number; textCacheBytes: number; version: string }> {
+  /**
+   * Rows, in-memory bytes of the search structures (counted, ./state.ts bytes()) and of the text cache, the size of
+   * this object's SQLite database, the last full build's figures, version.
+   */
+  async info(req: ShardRef): Promise<ShardInfo> {
     const s = await this.ensure(req);
-    return { shard: req.shard, rows: s.live, bytes: s.bytes(), textCacheBytes: this.texts.weight, version: this.version ?? "" };
+    return {
+      shard: req.shard, rows: s.live, bytes: s.bytes(), textCacheBytes: this.texts.weight, sqliteBytes: this.ctx.storage.sql.databaseSize,
+      lastBuild: this.lastBuild ?? parseBuild(this.meta("last_build")), version: this.version ?? "",
+    };
   }
 
   /** Every publisher with its dataset count and name (organization_list). */
@@ -219,6 +236,8 @@ const positive = (raw: unknown) => {
 };
 const pageSize = (env: Env) => positive((env as { SEARCH_FEED_PAGE?: string }).SEARCH_FEED_PAGE);
 const maxValueBytes = (env: Env) => positive((env as { SEARCH_MAX_VALUE_BYTES?: string }).SEARCH_MAX_VALUE_BYTES);
+
+const parseBuild = (raw: string | null): BuildStats | null => (raw ? (JSON.parse(raw) as BuildStats) : null);
 
 /** The change-log counter to read from, when `have` and `now` are versions of the same database. */
 function logPosition(have: string, now: string): number | null {
