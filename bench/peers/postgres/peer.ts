@@ -4,7 +4,7 @@
 // no server is available.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { generatedRecord } from "../../../apps/catalogue/src/generator/generated-record";
+import { DEMO_SIZE, generatedRecord } from "../../../apps/catalogue/src/generator/generated-record";
 import { CREATE, INDEXES, insertBatch } from "./schema";
 import { startPostgres } from "./cluster";
 import { startPeerServer } from "./server";
@@ -27,12 +27,17 @@ export async function startPeer(datasets: number, log: (m: string) => void): Pro
     await client.connect();
     await client.query(CREATE);
     const t0 = performance.now();
+    // Regie's catalogue: the demo seed's first DEMO_SIZE generated datasets, then the scale mode's realistic ones.
+    // One batch is inserted while the next is generated.
+    let inFlight: Promise<unknown> = Promise.resolve();
     for (let from = 0; from < datasets; from += BATCH) {
       const batch = [];
-      for (let i = from; i < Math.min(datasets, from + BATCH); i++) batch.push({ ord: i + 1, record: generatedRecord(i, "realistic") });
-      await insertBatch(client, batch);
+      for (let i = from; i < Math.min(datasets, from + BATCH); i++) batch.push({ ord: i + 1, record: generatedRecord(i, i < DEMO_SIZE ? "demo" : "realistic") });
+      await inFlight;
+      inFlight = insertBatch(client, batch);
       if (from % 50_000 === 0 && from) log(`  peer: ${from} datasets loaded`);
     }
+    await inFlight;
     const loaded = performance.now();
     for (const sql of INDEXES) await client.query(sql);
     const indexed = performance.now();

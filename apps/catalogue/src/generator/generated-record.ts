@@ -5,6 +5,8 @@ import { publisherName, toRecord, type DatasetRecord } from "../datasets/record"
 import { generateDataset, type Variety } from "./generate";
 
 export const SEED = 20260423;
+/** generated datasets in the demo catalogue (`POST /dev/seed` without a count), of the demo variety */
+export const DEMO_SIZE = 200;
 
 export function generatedRecord(i: number, variety: Variety = "demo"): DatasetRecord {
   const { publisherId, ...input } = generateDataset(SEED, i, undefined, variety);

@@ -2,10 +2,11 @@
 import { harvest, nowIso } from "../datasets/service";
 import type { DatasetsRepo } from "../storage/datasets-repo";
 import type { Variety } from "./generate";
-import { generatedRecord } from "./generated-record";
+import { DEMO_SIZE, generatedRecord } from "./generated-record";
+
+export { DEMO_SIZE };
 import { OFFICIAL_EXAMPLE_TTL } from "./official-example";
 
-export const DEMO_SIZE = 200;
 const BATCH = 400;
 
 async function generatedSoFar(db: D1Database): Promise<number> {

@@ -33,13 +33,23 @@ export class ShardFeed {
     };
   }
 
-  /** A page of this shard's rows after ordinal `after` (`limit` rows at most, by default the feed's page). */
-  async rows(after: number, limit = this.page): Promise<FeedRow[]> {
+  /**
+   * A page of this shard's rows after ordinal `after`: `limit` rows at most, and ending before the rows' text and
+   * facet values (SQLite length(), + 200 per row for the rest) pass `maxBytes` in all; the first row always comes
+   * (one row alone is bounded by D1's value limit). So the result is bounded by bytes whatever the rows hold.
+   * Empty past the last row.
+   */
+  async rows(after: number, limit: number, maxBytes: number): Promise<FeedRow[]> {
     const { results } = await this.db
-      .prepare(`SELECT ${COLUMNS} FROM datasets AS d WHERE d.ord > ?1 AND d.ord % ?2 = ?3 ORDER BY d.ord LIMIT ?4`)
-      .bind(after, this.count, this.shard, limit)
-      .all<FeedRow>();
-    return results;
+      .prepare(
+        `SELECT * FROM (SELECT ${COLUMNS}, row_number() OVER w AS n,
+           sum(length(d.title_text) + length(d.keywords_text) + length(d.description_text) + length(d.facets) + 200) OVER w AS running
+         FROM datasets AS d WHERE d.ord > ?1 AND d.ord % ?2 = ?3 WINDOW w AS (ORDER BY d.ord ROWS UNBOUNDED PRECEDING) ORDER BY d.ord LIMIT ?4)
+         WHERE n = 1 OR running <= ?5 ORDER BY ord`,
+      )
+      .bind(after, this.count, this.shard, limit, maxBytes)
+      .all<FeedRow & { n: number; running: number }>();
+    return results.map(({ n: _n, running: _r, ...row }) => row as FeedRow);
   }
 
   /** A page of this shard's ordinals changed at or after `counter` (after ordinal `after`): rows as they are now, null for deleted. */

@@ -13,7 +13,8 @@ import { ShardFeed, type FeedRow } from "../../storage/shard-feed";
 import { limitValues } from "../../storage/value-limit";
 import type { TextStats } from "./bm25";
 import { scorer } from "./bm25";
-import { bulkLoad, type BuildStats } from "./build";
+import { bulkLoad } from "./build";
+import type { BuildStats, ShardInfo } from "./info";
 import { SHARD_SCHEMA } from "./schema";
 import { FIELD_INDEX, ShardState } from "./state";
 import { runShardQuery, type ShardAnswer, type ShardQuery, type TextHits } from "./query";
@@ -23,15 +24,6 @@ export interface ShardRef {
   shard: number;
   count: number;
   /** the catalogue version the answer must hold at least */
-  version: string;
-}
-export interface ShardInfo {
-  shard: number;
-  rows: number;
-  bytes: number;
-  textCacheBytes: number;
-  sqliteBytes: number;
-  lastBuild: BuildStats | null;
   version: string;
 }
 export interface ShardStats extends TextStats {
@@ -123,8 +115,7 @@ export class IndexShard extends DurableObject<Env> {
       const after = await feed.head();
       if (after.logFrom === null || after.logFrom <= from) return this.setVersion(head.version);
     }
-    await this.rebuild(feed, ref);
-    this.setVersion(head.version);
+    this.setVersion(await this.rebuild(feed, ref, head.version));
   }
 
   private setVersion(v: string) {
@@ -133,21 +124,32 @@ export class IndexShard extends DurableObject<Env> {
     this.texts.clear();
   }
 
-  private async rebuild(feed: ShardFeed, ref: ShardRef) {
+  /**
+   * A full build from D1, resumable: `build_of` holds the version it started at, each page commits, so a build cut
+   * off (the object reset or evicted) goes on after its last ordinal instead of starting again. Its rows are as new
+   * as `build_of` or newer; it answers `build_of`, and the next sync replays the change log from there.
+   */
+  private async rebuild(feed: ShardFeed, ref: ShardRef, now: string): Promise<string> {
     const sql = this.ctx.storage.sql;
-    this.ctx.storage.transactionSync(() => {
-      sql.exec(`DELETE FROM shard_meta WHERE key = 'version'`);
-      sql.exec(`DELETE FROM shard_rows`);
-      sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
-    });
+    let of = this.meta("build_of");
+    let after = -1;
+    if (of === null || !this.state) {
+      of = now;
+      this.ctx.storage.transactionSync(() => {
+        sql.exec(`DELETE FROM shard_meta WHERE key = 'version'`);
+        sql.exec(`DELETE FROM shard_rows`);
+        sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
+        this.setMeta("build_of", now);
+      });
+      this.state = new ShardState(ref.shard, ref.count);
+    } else after = sql.exec<{ o: number | null }>(`SELECT max(ord) AS o FROM shard_rows`).one().o ?? -1;
     this.version = null;
-    this.state = new ShardState(ref.shard, ref.count);
-    this.lastBuild = await bulkLoad(feed, {
-      transaction: (fn) => this.ctx.storage.transactionSync(fn),
-      insert: (r) => this.apply(r, false),
-      optimize: () => sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('optimize')`),
-    }, pageSize(this.env));
+    const insert = (r: FeedRow) => this.apply(r, false);
+    const optimize = () => sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('optimize')`);
+    this.lastBuild = await bulkLoad(feed, { transaction: (fn) => this.ctx.storage.transactionSync(fn), insert, optimize }, pageSize(this.env), after);
     this.setMeta("last_build", JSON.stringify(this.lastBuild));
+    sql.exec(`DELETE FROM shard_meta WHERE key = 'build_of'`);
+    return of;
   }
 
   /** Writes a row in; `replace` false when the shard is known not to hold it (a build into empty tables). */

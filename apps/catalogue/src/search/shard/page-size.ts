@@ -1,8 +1,7 @@
 /**
  * How many rows the next page of a shard's build asks D1 for: as many as fit in PAGE_BYTES (4 MiB) at the largest
- * row seen so far with 50% headroom, between MIN_ROWS and MAX_ROWS. The first page asks FIRST_ROWS. A page's result
- * thus stays near 4 MiB and below D1's limits (far below 10 MB per statement) unless rows grow more than 1.5 times
- * the largest seen so far within one page; a row's own values are bounded by D1's 2,000,000-byte value limit. Pure.
+ * row seen so far with 50% headroom, between MIN_ROWS and MAX_ROWS; the first page asks FIRST_ROWS. The statement
+ * itself stops a page at PAGE_BYTES (ShardFeed.rows), so this only keeps it from reading rows it cannot return. Pure.
  */
 import type { FeedRow } from "../../storage/shard-feed";
 
