@@ -63,7 +63,7 @@ try {
     try {
       result = await SCENARIOS[name].run({ mint, log, stack });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = err instanceof Error ? `${err.message}${err.cause ? ` (${String(err.cause)})` : ""}` : String(err);
       log(`! ${name} failed: ${message}`);
       for (const child of stack.children) if (child.outputTail.length) log(`  ${child.appName} said last:\n    ${child.outputTail.slice(-8).join("\n    ")}`);
       result = { available: true, failed: true, error: message };

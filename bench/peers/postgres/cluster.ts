@@ -2,7 +2,7 @@
 // installed server's initdb (Debian's `postgresql` package: /usr/lib/postgresql/<major>/bin) in a temporary
 // directory on its own port, run as the `postgres` user when the bench runs as root, removed afterwards.
 // Null (with the reason) when neither exists: the scale mode then skips the peer and says so.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -40,14 +40,23 @@ export async function startPostgres(log: (m: string) => void): Promise<PgServer 
   // sized like a small server: the catalogue fits in shared buffers; no fsync (a benchmark, thrown away afterwards)
   const settings = ["-p", String(PORT), "-k", dir, "-h", "127.0.0.1", "-c", "shared_buffers=1GB", "-c", "work_mem=64MB", "-c", "fsync=off",
     "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_wal_size=4GB", "-c", "maintenance_work_mem=512MB"];
-  const child: ChildProcess = spawn(...run(join(bin, "postgres"), ["-D", data, ...settings]), { stdio: "ignore", detached: true });
+  // the port must be ours: a server already on it would be answered instead of this one
+  try {
+    execFileSync(join(bin, "pg_isready"), ["-h", "127.0.0.1", "-p", String(PORT)], { stdio: "ignore" });
+    rmSync(dir, { recursive: true, force: true });
+    return { unavailable: `port ${PORT} already has a PostgreSQL server (BENCH_PG_PORT chooses another)` };
+  } catch {
+    /* free */
+  }
+  spawn(...run(join(bin, "postgres"), ["-D", data, ...settings]), { stdio: "ignore", detached: true }).unref();
+  // pg_ctl, not a signal to the child: under runuser the child is runuser, which does not pass signals on
   const stop = () => {
     try {
-      if (child.pid && child.exitCode === null) process.kill(child.pid, "SIGINT");
+      execFileSync(...run(join(bin, "pg_ctl"), ["stop", "-D", data, "-m", "fast", "-w"]), { stdio: "ignore" });
     } catch {
-      /* gone */
+      /* not running */
     }
-    setTimeout(() => rmSync(dir, { recursive: true, force: true }), 3000).unref();
+    rmSync(dir, { recursive: true, force: true });
   };
   const url = `postgres://bench@127.0.0.1:${PORT}/postgres`;
   for (let i = 0; i < 60; i++) {

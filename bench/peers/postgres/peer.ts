@@ -9,7 +9,7 @@ import { CREATE, INDEXES, insertBatch } from "./schema";
 import { startPostgres } from "./cluster";
 import { startPeerServer } from "./server";
 
-const BATCH = 2000;
+const BATCH = 500;
 const PORT = Number(process.env.BENCH_PG_HTTP_PORT ?? 48791);
 
 export interface Peer {
@@ -35,6 +35,7 @@ export async function startPeer(datasets: number, log: (m: string) => void): Pro
       for (let i = from; i < Math.min(datasets, from + BATCH); i++) batch.push({ ord: i + 1, record: generatedRecord(i, i < DEMO_SIZE ? "demo" : "realistic") });
       await inFlight;
       inFlight = insertBatch(client, batch);
+      await new Promise((r) => setImmediate(r)); // let the bench's own requests (Regie's seed) through
       if (from % 50_000 === 0 && from) log(`  peer: ${from} datasets loaded`);
     }
     await inFlight;

@@ -40,11 +40,13 @@ export class ShardFeed {
    * Empty past the last row.
    */
   async rows(after: number, limit: number, maxBytes: number): Promise<FeedRow[]> {
+    // the window runs over the page's `limit` rows only (a window over the whole rest of the table would read it all)
     const { results } = await this.db
       .prepare(
-        `SELECT * FROM (SELECT ${COLUMNS}, row_number() OVER w AS n,
-           sum(length(d.title_text) + length(d.keywords_text) + length(d.description_text) + length(d.facets) + 200) OVER w AS running
-         FROM datasets AS d WHERE d.ord > ?1 AND d.ord % ?2 = ?3 WINDOW w AS (ORDER BY d.ord ROWS UNBOUNDED PRECEDING) ORDER BY d.ord LIMIT ?4)
+        `WITH page AS (SELECT ${COLUMNS} FROM datasets AS d WHERE d.ord > ?1 AND d.ord % ?2 = ?3 ORDER BY d.ord LIMIT ?4)
+         SELECT * FROM (SELECT *, row_number() OVER w AS n,
+           sum(length(title_text) + length(keywords_text) + length(description_text) + length(facets) + 200) OVER w AS running
+         FROM page WINDOW w AS (ORDER BY ord ROWS UNBOUNDED PRECEDING))
          WHERE n = 1 OR running <= ?5 ORDER BY ord`,
       )
       .bind(after, this.count, this.shard, limit, maxBytes)
