@@ -43,7 +43,7 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   // no search before the seed has ended: the first search then builds the shards from D1 (the figure wanted)
   const seed = await growCatalogue(base, DATASETS, log, { variety: "realistic" });
   const t1 = performance.now();
-  const first = await slowGet(`${base}/v1/datasets?limit=1`, { timeoutMs: 600_000 });
+  const first = await slowGet(`${base}/v1/datasets?limit=1`, { timeoutMs: Number(process.env.BENCH_FIRST_SEARCH_TIMEOUT ?? 600) * 1000 });
   if (first.status !== 200) throw new Error(`first search: ${first.status} ${first.text.slice(0, 200)}`);
   const firstSearchMs = Math.round(performance.now() - t1);
   const datasets = (JSON.parse(first.text) as { total: number }).total;
