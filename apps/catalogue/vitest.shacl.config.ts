@@ -3,6 +3,15 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // *.ttl and *.rdf are text modules, as wrangler.jsonc's `rules` make them in the worker (the bundled shapes)
+  plugins: [
+    {
+      name: "rdf-as-text",
+      transform(code, id) {
+        return /\.(ttl|rdf)$/.test(id) ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;
+      },
+    },
+  ],
   test: {
     include: ["test-shacl/**/*.test.ts"],
     environment: "node",

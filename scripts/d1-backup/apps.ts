@@ -22,7 +22,8 @@ export interface AppSpec {
 
 export const APPS: Record<AppName, AppSpec> = {
   catalogue: {
-    derived: ["dataset_changes"],
+    // dataset_series_members (0045) is kept by triggers on datasets from each document's dcat:inSeries
+    derived: ["dataset_changes", "dataset_series_members"],
     seededByMigrations: ["catalogue_meta"],
     changeProbe: `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`,
     afterRestore: [
@@ -32,6 +33,10 @@ export const APPS: Record<AppName, AppSpec> = {
       `INSERT INTO datasets_fts(rowid, title, keywords, description) SELECT ord, title_text, keywords_text, description_text FROM datasets`,
       // the change log only means something to isolates of the old database
       `DELETE FROM dataset_changes`,
+      // series membership from the restored documents (the insert triggers wrote it already; this makes it exact)
+      `DELETE FROM dataset_series_members`,
+      `INSERT OR IGNORE INTO dataset_series_members (series_iri, dataset_ord, issued, version) SELECT j.value, d.ord, json_extract(d.doc, '$.issued'), ` +
+        `json_extract(d.doc, '$.version') FROM datasets AS d, json_each(d.doc, '$.inSeries') AS j`,
       // A new epoch and a higher version: no isolate's in-memory search index or cached answer (keyed by
       // epoch:version) can pass for this database, so each rebuilds from the restored rows.
       `UPDATE catalogue_meta SET value = abs(random()) WHERE key = 'epoch'`,

@@ -7,10 +7,14 @@ import { attachmentRoutes } from "./routes/attachments";
 import { permitRoutes } from "./routes/permits";
 import { ckanRoutes } from "./routes/ckan";
 import { datasetRoutes } from "./routes/datasets";
+import { qualityRoutes } from "./routes/quality";
+import { dcatResourceRoutes } from "./routes/dcat-resources";
+import { revisionRoutes } from "./routes/revisions";
 import { devRoutes } from "./routes/dev";
 import { exportRoutes } from "./routes/export";
 import { harvestRoutes } from "./routes/harvest";
 import { harvestSourceRoutes } from "./routes/harvest-sources";
+import { validateRoutes } from "./routes/validate";
 import { vocabularyRoutes } from "./routes/vocabularies";
 
 /** The route table of a mode: POST /dev/seed exists only in development. */
@@ -19,17 +23,21 @@ export function buildApp(mode: Mode) {
     name: "catalogue",
     title: "Regie health dataset catalogue",
     description: "HealthDCAT-AP dataset catalogue: search, publish, DCAT export and harvest, CKAN Action API, data access applications.",
-    acceptedContentTypes: ["application/json", "application/ld+json", "text/turtle"],
+    acceptedContentTypes: ["application/json", "application/ld+json", "text/turtle", "application/rdf+xml"],
     maxBodyBytes: 8 * 1024 * 1024,
     // attachments are sent as their own bytes (checked by content in routes/attachments.ts)
     uploadContentTypes: { path: /^\/v1\/access-applications\/[^/]+\/attachments$/, types: Object.keys(ATTACHMENT_TYPES) },
   });
   app.route("/", whoamiRoutes());
   app.route("/", datasetRoutes());
+  app.route("/", qualityRoutes());
+  app.route("/", revisionRoutes());
+  app.route("/", dcatResourceRoutes());
   app.route("/", vocabularyRoutes());
   app.route("/", exportRoutes());
   app.route("/", harvestRoutes());
   app.route("/", harvestSourceRoutes());
+  app.route("/", validateRoutes());
   app.route("/", ckanRoutes());
   app.route("/", applicationRoutes());
   app.route("/", reviewRoutes());

@@ -6,11 +6,6 @@ declare module "jsonld" {
   const jsonld: { toRDF(input: unknown, options: { format?: string }): Promise<unknown> };
   export default jsonld;
 }
-declare module "@rdfjs/dataset" {
-  import type { DatasetCore } from "@rdfjs/types";
-  const factory: { dataset(): DatasetCore };
-  export default factory;
-}
 declare module "n3" {
   import type * as RDF from "@rdfjs/types";
   export class Parser {

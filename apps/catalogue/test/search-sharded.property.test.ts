@@ -75,7 +75,7 @@ const query: fc.Arbitrary<SearchQuery> = fc.record(
     temporalStart: maybe(fc.constantFrom("2005-01-01", "2015-06-30")),
     temporalEnd: maybe(fc.constantFrom("2010-12-31", "2020-01-01")),
     minIndividuals: maybe(fc.constantFrom(1000, 100_000)),
-    sort: fc.option(fc.constantFrom("relevance" as const, "modified" as const, "title" as const), { nil: undefined }),
+    sort: fc.option(fc.constantFrom("relevance" as const, "modified" as const, "title" as const, "quality" as const), { nil: undefined }),
   },
 );
 

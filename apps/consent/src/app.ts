@@ -17,6 +17,8 @@ export function buildApp(mode: Mode) {
     title: "Regie consent registry",
     description: "Citizens' consent choices, consent checks for care providers, NEN 7513 access log and the EHDS secondary-use opt-out.",
     maxBodyBytes: 4 * 1024 * 1024,
+    // POST /fhir (migration) checks its own limit (MIGRATION_LIMITS, 4 MiB) to answer an OperationOutcome; the framework's is above it
+    largeBodies: { path: /^\/fhir\/?$/, maxBytes: 8 * 1024 * 1024 },
   });
   app.route("/", whoamiRoutes());
   app.route("/", providerQuestionRoutes());

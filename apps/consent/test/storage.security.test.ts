@@ -46,6 +46,14 @@ describe("no raw BSN in storage", () => {
     expectStatus(await call("PUT", "/v1/me/secondary-use", t, { optOut: true }), 200, "secondary-use opt-out");
     expectStatus(await call("POST", "/v1/secondary-use/cohort-filter", await hdabToken(), { bsns: [bsn], permitApprovedAt: new Date().toISOString() }), 200, "cohort filter");
     expectStatus(await call("GET", `/fhir/Consent?patient=${bsn}`, t), 200, "FHIR read");
+    // break-the-glass (its reason is free text: a BSN in it is refused, see break-the-glass.error.test.ts) and the AuditEvent views
+    const btg = { ...checkBody(bsn, "huisarts", "ziekenhuis", ["GGC002"]), breakTheGlass: { reason: "unconscious patient at the emergency department" } };
+    expectStatus(await call("POST", "/v1/consent-check", await providerToken("ziekenhuis"), btg), 200, "break-the-glass");
+    const audit = await call("GET", `/fhir/AuditEvent?patient=${bsn}`, t);
+    expectStatus(audit, 200, "AuditEvent, the citizen's view");
+    // the patient's own view carries the BSN they asked with (from the query, not from storage)
+    expect(JSON.stringify(audit.body)).toContain(bsn);
+    expectStatus(await call("GET", `/fhir/AuditEvent?patient=${bsn}`, await providerToken("ziekenhuis")), 200, "AuditEvent, a provider's view");
 
     const all = [bsn, ...DEMO_CITIZENS.map((d) => d.bsn)];
     const dumps = [await dumpD1()];
@@ -55,5 +63,5 @@ describe("no raw BSN in storage", () => {
     expect(dumps[1]!.length).toBeGreaterThan(1000);
     // ...but never a raw BSN
     for (const d of dumps) for (const b of all) expect(d.includes(b), "raw BSN found in storage").toBe(false);
-  });
+  }, 60_000); // seeds every demo citizen and runs every kind of write: slow on a loaded machine
 });

@@ -144,7 +144,7 @@ describe("citizen in a real browser", () => {
     await page.context().close();
   });
 
-  it("a guardian manages a young child's choices and confirms the child's own choice with its code", async () => {
+  it("a child of 12 records a choice; the guardian confirms it with the code and cannot record for her", async () => {
     // Noor (12) records a choice herself: it waits for a parent's confirmation, with a code
     const child = await newPage(browser);
     await loginAs(child, "Noor el Amrani");
@@ -168,7 +168,8 @@ describe("citizen in a real browser", () => {
     expect(await mainText(page)).toContain("Noor el Amrani");
     await expectAccessible(page);
     await screenshot(page, "guardian-children");
-    await page.getByRole("link", { name: "Keuzes van Noor el Amrani bekijken en regelen" }).click();
+    expect(await mainText(page)).toContain("Van 12 tot 16 jaar legt uw kind ze zelf vast");
+    await page.getByRole("link", { name: "Keuzes van Noor el Amrani bekijken en bevestigen" }).click();
     expect(await mainText(page)).toContain("U regelt nu de keuzes van Noor el Amrani.");
     await expectAccessible(page);
     await screenshot(page, "guardian-confirm-code");
@@ -180,16 +181,11 @@ describe("citizen in a real browser", () => {
     await page.getByRole("button", { name: "Bevestigen" }).click();
     await page.waitForURL(/\/mijn\?kind=/);
     expect(await mainText(page)).toContain("De keuze is bevestigd: Tandartsen mogen de uitslagen van Noor delen met huisartsen.");
-    await page.getByRole("link", { name: "Nieuwe keuze vastleggen" }).click();
-    await page.getByLabel("Wie heeft de gegevens?").selectOption("huisarts");
-    await page.getByLabel("Met wie mogen de gegevens gedeeld worden?").selectOption("jeugdgezondheidszorg");
-    await page.getByLabel("Behandelgegevens").check();
-    await page.getByLabel("Ja, dit mag").check();
-    await page.getByRole("button", { name: "Keuze opslaan" }).click();
-    await page.waitForURL(/\/mijn\?kind=/);
-    const text = await mainText(page);
-    expect(text).toContain("Huisartsen mogen de behandelgegevens van Noor delen met jeugdartsen en consultatiebureaus.");
-    expect(text).toContain("U regelt nu de keuzes van Noor el Amrani.");
+    // Noor is 12: her mother confirms her choices but cannot record one for her (Mitz: from 12 the child records)
+    const after = await mainText(page);
+    expect(after).toContain("Noor is 12 of ouder en legt de keuzes zelf vast.");
+    expect(after).toContain("U regelt nu de keuzes van Noor el Amrani.");
+    expect(await page.getByRole("link", { name: "Nieuwe keuze vastleggen" }).count()).toBe(0);
     await expectAccessible(page);
     await page.context().close();
   });

@@ -9,6 +9,7 @@ import { languageMiddleware, messages } from "./i18n";
 import { providerInfo } from "./provider/page";
 import { permitPages } from "./permits/routes";
 import { applicationPages } from "./researcher/application-pages";
+import { publisherPages } from "./publisher/routes";
 import { researcher } from "./researcher/routes";
 import { csrfProtection } from "./security/csrf";
 import { noStore, pageSecurityHeaders } from "./security/headers";
@@ -47,6 +48,7 @@ function buildPages(mode: Mode) {
   pages.route("/", applicationPages);
   pages.route("/", permitPages);
   pages.route("/", hdab);
+  pages.route("/", publisherPages);
   pages.route("/", providerInfo);
   pages.all("*", (c) => {
     if ((c.req.header("accept") ?? "").includes("text/html")) return renderError(c, 404, "notFound");

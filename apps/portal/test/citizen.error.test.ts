@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { Browser, textOf } from "./helpers";
+import { loadAddressBook } from "./services/consent";
 
 describe("the choice form validates on the server and shows errors next to the fields", () => {
   it("keeps the input, marks the fields and links them from an error summary", async () => {
+    await loadAddressBook();
     const b = new Browser();
     await b.login("citizen:jan");
     const form = await b.open("/mijn/keuzes/nieuw");

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Browser, setCookies, textOf } from "./helpers";
-import { NOOR_CHILD_ID, PENDING_CHOICE_ID, PENDING_CODE } from "./stubs/consent";
+import { callService, devToken } from "./services/call";
+import { citizen, loadAddressBook, providerAsks, providerRecords, registerFamily } from "./services/consent";
 
 const choice = { holder: "ziekenhuis", holderUra: "", requester: "apotheek", requesterUra: "", dataCategory: "GGC013", decision: "permit", validUntil: "" };
 
 describe("citizen: record, see, change and withdraw a choice", () => {
   it("walks through the whole cycle in plain words", async () => {
+    await loadAddressBook();
     const b = new Browser();
     const login = await b.login("citizen:daan");
     expect(login.headers.get("location")).toBe("/mijn");
@@ -47,15 +49,28 @@ describe("citizen: record, see, change and withdraw a choice", () => {
 
 describe("citizen: the other pages", () => {
   it("shows who asked, with the provider, the data and the answer", async () => {
+    await loadAddressBook();
+    // Jan allows it, then the pharmacy asks the real service (which logs the question and answers permit)
+    const jan = await devToken({ role: "citizen", bsn: citizen("jan").bsn });
+    const choice = { holder: { category: "ziekenhuis" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" };
+    await (await callService("CONSENT", "POST", "/v1/me/choices", jan, choice)).expect(201, "Jan's choice");
+    await providerAsks("jan", "ziekenhuis", "apotheek", ["GGC013"]);
+    // then the pharmacy declares an emergency (break-the-glass) when it asks again: its own event in the real log
+    await providerAsks("jan", "ziekenhuis", "apotheek", ["GGC013"], { reason: "bewusteloos op de spoedeisende hulp" });
     const b = new Browser();
     await b.login("citizen:jan");
     const text = textOf((await b.open("/mijn/inzage")).html);
     expect(text).toContain("Apotheek Centraal in Utrecht · URA 00003003");
     expect(text).toContain("Vroeg of gegevens gedeeld mogen worden over medicatiegegevens (voor behandeling)");
     expect(text).toContain("Toegestaan");
+    // break-the-glass is shown as such, with its reason, and not as a temporary consent
+    expect(text).toContain("Meldde een noodgeval (noodtoegang zonder toestemming)");
+    expect(text).toContain("noodtoegang zonder toestemming · Reden: bewusteloos op de spoedeisende hulp");
+    expect(text).not.toContain("tijdelijke toestemming");
   });
 
   it("shows notifications in plain words", async () => {
+    await providerRecords("jan", "huisarts", { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" });
     const b = new Browser();
     await b.login("citizen:jan");
     expect(textOf((await b.open("/mijn/berichten")).html)).toContain("Een zorgaanbieder heeft een keuze voor u vastgelegd.");
@@ -78,6 +93,8 @@ describe("citizen: the other pages", () => {
   });
 
   it("shows the page in English with ?lang=en and remembers it", async () => {
+    await loadAddressBook();
+    await providerAsks("jan", "ziekenhuis", "apotheek", ["GGC013"]);
     const b = new Browser();
     await b.login("citizen:jan");
     const first = await b.get("/mijn/inzage?lang=en");
@@ -107,26 +124,46 @@ describe("citizen: the other pages", () => {
 });
 
 describe("guardian: a child's choices", () => {
+  /** Fatima has parental authority over Noor (12) in the BRP; Noor records a choice herself, which stays pending. */
+  async function noorsPendingChoice() {
+    await registerFamily("fatima");
+    const noor = await devToken({ role: "citizen", bsn: citizen("noor").bsn });
+    const choice = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" };
+    const recorded = (await (await callService("CONSENT", "POST", "/v1/me/choices", noor, choice)).expect(201, "Noor's choice")).json();
+    expect(recorded.status).toBe("pending");
+    const fatima = await devToken({ role: "citizen", bsn: citizen("fatima").bsn });
+    const children = (await (await callService("CONSENT", "GET", "/v1/me/children", fatima)).expect(200, "Fatima's children")).json();
+    const childId: string = children.items.find((k: { name: string }) => k.name === "Noor el Amrani").childId;
+    return { childId, choiceId: recorded.id as string, code: recorded.confirmation.code as string };
+  }
+
   it("lists the children, opens a child's choices and confirms a pending choice with the code", async () => {
+    const { childId, choiceId, code } = await noorsPendingChoice();
     const b = new Browser();
     await b.login("citizen:fatima");
-    const kids = textOf((await b.open("/mijn/kinderen")).html);
-    expect(kids).toContain("Noor el Amrani");
-    expect(kids).toContain("1 keuze wacht op uw bevestiging");
+    const kids = await b.open("/mijn/kinderen");
+    expect(textOf(kids.html)).toContain("Noor el Amrani");
+    expect(textOf(kids.html)).toContain("1 keuze wacht op uw bevestiging");
+    expect(kids.html).toContain(`href="/mijn?kind=${childId}"`);
 
-    const child = await b.open(`/mijn?kind=${NOOR_CHILD_ID}`);
+    const child = await b.open(`/mijn?kind=${childId}`);
     const text = textOf(child.html);
     expect(text).toContain("U regelt nu de keuzes van Noor el Amrani.");
     expect(text).toContain("Huisartsen mogen de medicatiegegevens van Noor delen met apotheken.");
     expect(text).toContain("Deze keuze telt pas als een ouder of voogd hem bevestigt.");
+    // Noor is 12: she records her own choices; her mother confirms them but records, changes or withdraws nothing
+    expect(text).toContain("Noor is 12 of ouder en legt de keuzes zelf vast.");
+    expect(text).not.toContain("Nieuwe keuze vastleggen");
+    expect(text).not.toContain("Intrekken");
+    expect(textOf((await b.open("/mijn/kinderen")).html)).toContain("Keuzes van Noor el Amrani bekijken en bevestigen");
 
-    const wrong = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: PENDING_CHOICE_ID, code: "0000-0000" });
+    const wrong = await b.post(`/mijn/kinderen/${childId}/bevestigen`, { _csrf: child.csrf, choiceId, code: code === "WRONGCOD" ? "WRONGCDE" : "WRONGCOD" });
     expect(wrong.status).toBe(400);
     const wrongHtml = await wrong.text();
     expect(textOf(wrongHtml)).toContain("Deze code klopt niet of is verlopen.");
     expect(wrongHtml).toContain('aria-invalid="true"');
 
-    const ok = await b.post(`/mijn/kinderen/${NOOR_CHILD_ID}/bevestigen`, { _csrf: child.csrf, choiceId: PENDING_CHOICE_ID, code: PENDING_CODE });
+    const ok = await b.post(`/mijn/kinderen/${childId}/bevestigen`, { _csrf: child.csrf, choiceId, code });
     expect(ok.status).toBe(303);
     const done = textOf(await b.follow(ok));
     expect(done).toContain("De keuze is bevestigd: Huisartsen mogen de medicatiegegevens van Noor delen met apotheken.");
@@ -134,9 +171,10 @@ describe("guardian: a child's choices", () => {
   });
 
   it("a citizen cannot act for someone else's child", async () => {
+    const { childId } = await noorsPendingChoice();
     const b = new Browser();
     await b.login("citizen:jan");
-    expect((await b.get(`/mijn?kind=${NOOR_CHILD_ID}`)).status).toBe(403);
+    expect((await b.get(`/mijn?kind=${childId}`)).status).toBe(403);
     expect((await b.get("/mijn?kind=not-an-id")).status).toBe(404);
   });
 });

@@ -32,6 +32,9 @@ export class Browser {
   cookies = new Map<string, string>();
   lang?: string;
 
+  /** `fetcher`: the portal as SELF runs it, or e.g. the worker under an environment a test changed. */
+  constructor(private readonly fetcher: (request: Request) => Promise<Response> = (request) => SELF.fetch(request)) {}
+
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
@@ -45,18 +48,20 @@ export class Browser {
   }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await SELF.fetch(`${ORIGIN}${path}`, { headers: { accept: "text/html", cookie: this.cookieHeader(), ...headers }, redirect: "manual" });
+    const res = await this.fetcher(new Request(`${ORIGIN}${path}`, { headers: { accept: "text/html", cookie: this.cookieHeader(), ...headers }, redirect: "manual" }));
     this.remember(res);
     return res;
   }
 
   async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await SELF.fetch(`${ORIGIN}${path}`, {
-      method: "POST",
-      headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, cookie: this.cookieHeader(), ...headers },
-      body: new URLSearchParams(form).toString(),
-      redirect: "manual",
-    });
+    const res = await this.fetcher(
+      new Request(`${ORIGIN}${path}`, {
+        method: "POST",
+        headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, cookie: this.cookieHeader(), ...headers },
+        body: new URLSearchParams(form).toString(),
+        redirect: "manual",
+      }),
+    );
     this.remember(res);
     return res;
   }

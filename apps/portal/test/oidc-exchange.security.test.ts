@@ -1,12 +1,12 @@
 /**
- * The production login end to end against a fake OpenID provider at the HTTP level (test/stubs/oidc-provider.ts,
+ * The production login end to end against a fake OpenID provider at the HTTP level (test/fakes/oidc-provider.ts,
  * installed as the global fetch): the portal's real code path (oauth4webapi for the code exchange and the ID
  * token, jose for the access token) runs, and only a login whose ID token is right signs the user in.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../src/index";
 import { ORIGIN, productionEnv, setCookies, textOf } from "./helpers";
-import { CLIENT_ID, fakeProvider, PROVIDER, type FakeProvider } from "./stubs/oidc-provider";
+import { CLIENT_ID, fakeProvider, PROVIDER, type FakeProvider } from "./fakes/oidc-provider";
 
 const env = productionEnv({ OIDC_CLIENT_SECRET: "s3cret" });
 const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;

@@ -1,11 +1,13 @@
 /** The choice form's provider search without JavaScript (the search button posts the form) and its fragment route. */
 import { describe, expect, it } from "vitest";
 import { Browser, textOf } from "./helpers";
+import { loadAddressBook } from "./services/consent";
 
 const base = { holder: "huisarts", holderSearch: "", requester: "", requesterSearch: "", dataCategory: "GGC002", decision: "deny", validUntil: "" };
 
 describe("choosing one particular provider by name and place", () => {
   it("searches on the server, shows the results to pick from, and records the choice by name", async () => {
+    await loadAddressBook();
     const b = new Browser();
     await b.login("citizen:daan");
     const form = await b.open("/mijn/keuzes/nieuw");
@@ -31,6 +33,7 @@ describe("choosing one particular provider by name and place", () => {
   });
 
   it("says so when nothing is found, and serves the same result list as a fragment for the script", async () => {
+    await loadAddressBook();
     const b = new Browser();
     await b.login("citizen:daan");
     const form = await b.open("/mijn/keuzes/nieuw");

@@ -1,6 +1,13 @@
-import { describe, expect, it } from "vitest";
-import { SELF } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { env, SELF } from "cloudflare:test";
 import { Browser, ORIGIN, textOf } from "./helpers";
+import { publishResearchCatalogue } from "./services/catalogue";
+
+/** The research catalogue in the real catalogue (test/services/catalogue.ts): 14 datasets, 4 of them cancer registries. */
+let ds: Record<number, string>;
+beforeAll(async () => {
+  ds = await publishResearchCatalogue();
+}, 120_000);
 
 const application = {
   applicantName: "Dr. Anna Visser",
@@ -35,13 +42,19 @@ describe("researcher: search", () => {
     const first = await b.open("/onderzoek");
     expect(textOf(first.html)).toContain("14 datasets gevonden");
     expect(textOf(first.html)).toContain("Pagina 1");
-    const next = /href="(\/onderzoek\?[^"]*cursor=10[^"]*)" rel="next"/.exec(first.html)![1]!.replace(/&amp;/g, "&");
+    const next = /href="(\/onderzoek\?[^"]*cursor=[^"]+)" rel="next"/.exec(first.html)![1]!.replace(/&amp;/g, "&");
     const second = await b.open(next);
     const text = textOf(second.html);
     expect(text).toContain("Pagina 2");
-    expect(text).toContain("Kankerregistratie 12");
     expect(text).toContain("Eerste pagina");
     expect(second.html).not.toContain('rel="next"');
+    // the two pages together show every dataset once: 10 on the first, the other 4 on the second
+    const titles = (html: string) => [...textOf(html).matchAll(/(?:Kanker|Huisarts)registratie \d+/g)].map((m) => m[0]);
+    const onFirst = new Set(titles(first.html));
+    const onSecond = new Set(titles(second.html));
+    expect(onFirst.size).toBe(10);
+    expect(onSecond.size).toBe(4);
+    expect([...onSecond].filter((t) => onFirst.has(t))).toEqual([]);
   });
 
   it("refuses a malformed search with 400, not 500", async () => {
@@ -52,7 +65,7 @@ describe("researcher: search", () => {
 
 describe("researcher: dataset page", () => {
   it("shows every HealthDCAT-AP property in readable form with its RDF property", async () => {
-    const page = await new Browser().open("/onderzoek/datasets/ds-3");
+    const page = await new Browser().open(`/onderzoek/datasets/${ds[3]}`);
     const text = textOf(page.html);
     expect(text).toContain("Kankerregistratie 3");
     expect(text).toContain("Toegang (dct:accessRights) Niet openbaar (NON_PUBLIC)");
@@ -62,28 +75,33 @@ describe("researcher: dataset page", () => {
     expect(text).toContain("Gestructureerde gegevens (healthdcatap:hasStructuredData) Nee");
     expect(text).toContain("Periode (dct:temporal) Van 1 januari 2010 Tot 31 december 2024");
     expect(page.html).toContain('href="http://data.europa.eu/eli/reg/2025/327/oj"');
-    expect(page.html).toContain('href="/onderzoek/datasets/ds-3/metadata.ttl"');
-    expect(page.html).toContain('href="/onderzoek/datasets/ds-3/metadata.jsonld"');
+    expect(page.html).toContain(`href="/onderzoek/datasets/${ds[3]}/metadata.ttl"`);
+    expect(page.html).toContain(`href="/onderzoek/datasets/${ds[3]}/metadata.jsonld"`);
   });
 
   it("a PUBLIC dataset links its download; a RESTRICTED or NON_PUBLIC one leads to an HDAB application", async () => {
-    const open = await new Browser().open("/onderzoek/datasets/ds-4");
-    expect(open.html).toContain('href="https://data.regie.nl/files/ds-4.csv"');
+    const open = await new Browser().open(`/onderzoek/datasets/${ds[4]}`);
+    expect(open.html).toContain('href="https://data.regie.test/files/registry-4.csv"');
     expect(textOf(open.html)).toContain("Deze dataset is openbaar");
-    expect(open.html).not.toContain('href="/onderzoek/datasets/ds-4/aanvragen"');
-    for (const id of ["ds-2", "ds-3"]) {
+    expect(open.html).not.toContain(`href="/onderzoek/datasets/${ds[4]}/aanvragen"`);
+    for (const id of [ds[2], ds[3]]) {
       const closed = await new Browser().open(`/onderzoek/datasets/${id}`);
       expect(closed.html).toContain(`href="/onderzoek/datasets/${id}/aanvragen"`);
       expect(textOf(closed.html)).toContain("toegang loopt via een aanvraag bij de toegangsorganisatie");
-      expect(closed.html).not.toContain("data.regie.nl/files/");
+      expect(closed.html).not.toContain("data.regie.test/files/");
     }
   });
 
   it("serves the catalogue's Turtle for the dataset", async () => {
-    const res = await new Browser().get("/onderzoek/datasets/ds-3/metadata.ttl");
+    const res = await new Browser().get(`/onderzoek/datasets/${ds[3]}/metadata.ttl`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/turtle");
-    expect(await res.text()).toContain("<https://data.regie.nl/dataset/ds-3> a <http://www.w3.org/ns/dcat#Dataset>");
+    // the catalogue's own Turtle, byte for byte
+    const own = await env.CATALOGUE.fetch(`https://catalogue.internal/v1/datasets/${ds[3]}`, { headers: { accept: "text/turtle" } });
+    expect(own.status).toBe(200);
+    const turtle = await res.text();
+    expect(turtle).toBe(await own.text());
+    expect(turtle).toContain("Kankerregistratie 3");
   });
 
   it("an unknown or malformed dataset or application id is a 404 page", async () => {
@@ -100,9 +118,9 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
   it("starts a draft, saves it, is told what is missing, uploads a PDF, invites a collaborator who edits, submits; the HDAB asks, the researcher answers, the HDAB approves; the permit is in the register", async () => {
     const r = new Browser();
     await r.login("researcher:researcher-anna");
-    const start = await r.open("/onderzoek/datasets/ds-3/aanvragen");
+    const start = await r.open(`/onderzoek/datasets/${ds[3]}/aanvragen`);
     expect(start.html).toContain("Concept beginnen");
-    const created = await r.post("/onderzoek/datasets/ds-3/aanvragen", { _csrf: start.csrf, kind: "data_access" });
+    const created = await r.post(`/onderzoek/datasets/${ds[3]}/aanvragen`, { _csrf: start.csrf, kind: "data_access" });
     expect(created.status).toBe(303);
     const appPath = created.headers.get("location")!;
     const appId = appPath.split("/").pop()!;
@@ -212,16 +230,16 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
   });
 
   it("a signed-out visitor who wants to apply is asked to log in first", async () => {
-    const res = await new Browser().get("/onderzoek/datasets/ds-3/aanvragen");
+    const res = await new Browser().get(`/onderzoek/datasets/${ds[3]}/aanvragen`);
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/inloggen?next=%2Fonderzoek%2Fdatasets%2Fds-3%2Faanvragen");
+    expect(res.headers.get("location")).toBe(`/inloggen?next=${encodeURIComponent(`/onderzoek/datasets/${ds[3]}/aanvragen`)}`);
   });
 
   it("a draft can be deleted by its applicant", async () => {
     const r = new Browser();
     await r.login("researcher:researcher-anna");
-    const start = await r.open("/onderzoek/datasets/ds-3/aanvragen");
-    const created = await r.post("/onderzoek/datasets/ds-3/aanvragen", { _csrf: start.csrf, kind: "data_request" });
+    const start = await r.open(`/onderzoek/datasets/${ds[3]}/aanvragen`);
+    const created = await r.post(`/onderzoek/datasets/${ds[3]}/aanvragen`, { _csrf: start.csrf, kind: "data_request" });
     const appPath = created.headers.get("location")!;
     const page = await r.open(appPath);
     const del = await r.post(`${appPath}/verwijderen`, { _csrf: page.csrf });
@@ -230,10 +248,17 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
   });
 
   it("another researcher does not see the application", async () => {
+    const r = new Browser();
+    await r.login("researcher:researcher-anna");
+    const start = await r.open(`/onderzoek/datasets/${ds[3]}/aanvragen`);
+    const created = await r.post(`/onderzoek/datasets/${ds[3]}/aanvragen`, { _csrf: start.csrf, kind: "data_access" });
+    expect(created.status).toBe(303);
+    const appPath = created.headers.get("location")!;
+    expect((await r.get(appPath)).status).toBe(200);
     const t = new Browser();
     await t.login("researcher:researcher-eva");
     expect(textOf((await t.open("/onderzoek/aanvragen")).html)).toContain("U heeft nog geen aanvragen gedaan.");
-    expect((await t.get("/onderzoek/aanvragen/app-1")).status).toBe(404);
+    expect((await t.get(appPath)).status).toBe(404);
   });
 });
 

@@ -1,5 +1,6 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { generateEs256Jwk } from "@regie/shared/auth/dev-issuer";
 import { buildApp } from "../src/app";
 import worker from "../src/index";
 import { Browser, ORIGIN, productionEnv, setCookies, textOf } from "./helpers";
@@ -197,8 +198,14 @@ describe("access control", () => {
   });
 
   it("when a service refuses the forwarded token (401), the user is signed out and asked to log in again", async () => {
-    const b = new Browser();
-    await b.login("citizen:sem");
+    // The portal's issuer key was rotated to one the services do not (yet) trust: the real consent service refuses
+    // the token the login put in the session. One session secret for both requests, so the session itself stays valid.
+    const rotated = { ...env, DEV_ISSUER_PRIVATE_JWK: JSON.stringify((await generateEs256Jwk("rotated")).privateJwk), SESSION_SECRET: "a-session-secret-for-this-test-0123456789" } as Env;
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+    const b = new Browser((request) => worker.fetch(request, rotated, ctx));
+    expect((await b.login("citizen:sem")).status).toBe(303);
+    // signed in: a page that calls no service shows who it is
+    expect(textOf(await (await b.get("/")).text())).toContain("Ingelogd als Sem el Amrani");
     const res = await b.get("/mijn/inzage");
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/inloggen?next=%2Fmijn%2Finzage");
@@ -208,7 +215,11 @@ describe("access control", () => {
   });
 
   it("a failing service gives a 'not reachable' page with 503, not a stack trace", async () => {
-    const res = await new Browser().get("/onderzoek/datasets/ds-broken");
+    // The one fault double left: the real catalogue cannot be made to fail with a 500 from here, so this test alone
+    // binds CATALOGUE to a service that answers 500 to everything.
+    const broken = { ...env, CATALOGUE: { fetch: async () => new Response("upstream failure", { status: 500 }) } } as unknown as Env;
+    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+    const res = await new Browser((request) => worker.fetch(request, broken, ctx)).get("/onderzoek/datasets/any-dataset");
     expect(res.status).toBe(503);
     const text = textOf(await res.text());
     expect(text).toContain("Deze dienst is nu niet bereikbaar.");

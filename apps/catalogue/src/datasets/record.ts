@@ -1,6 +1,7 @@
 /** A stored dataset's derived columns: search text, facet values, range columns and the search summary. Pure. */
 import { HEALTH_THEMES, labelOf, type Dataset, type DatasetInput, type DatasetSummary, type LangMap } from "@regie/shared/contracts/catalogue";
 import { DEMO_PUBLISHERS } from "@regie/shared/demo";
+import { qualityScore } from "../quality/score";
 
 export interface DatasetFacets {
   theme: string[];
@@ -28,6 +29,8 @@ export interface DatasetRecord {
   keywordsText: string;
   descriptionText: string;
   summary: DatasetSummary;
+  /** the MQA score (src/quality): a stored dataset passed its level's shapes, so it counts as DCAT-AP conformant */
+  quality: number;
   doc: Dataset;
 }
 
@@ -59,6 +62,7 @@ export function toRecord(doc: Dataset, publisherName: string): DatasetRecord {
   const temporalStart = starts[0]?.slice(0, 10) ?? null;
   const temporalEnd = ends[ends.length - 1]?.slice(0, 10) ?? null;
   const themeLabels = (doc.healthTheme ?? []).flatMap((t) => [labelOf(HEALTH_THEMES, t, "en"), labelOf(HEALTH_THEMES, t, "nl")]);
+  const quality = qualityScore(doc, { conformant: true });
   const summary: DatasetSummary = {
     id: doc.id,
     iri: doc.iri,
@@ -77,6 +81,7 @@ export function toRecord(doc: Dataset, publisherName: string): DatasetRecord {
     temporalStart,
     temporalEnd,
     modified: doc.modified,
+    quality,
   };
   return {
     id: doc.id,
@@ -95,6 +100,7 @@ export function toRecord(doc: Dataset, publisherName: string): DatasetRecord {
     keywordsText: [...doc.keyword.map((k) => k.value), ...themeLabels].join(" \n "),
     descriptionText: [...texts(doc.description), ...texts(doc.populationCoverage)].join(" \n "),
     summary,
+    quality,
     doc,
   };
 }

@@ -6,7 +6,9 @@ import { datasetsFromQuads, type HarvestedDataset } from "../rdf/from-rdf";
 import { parseDocument, RdfSyntaxError, type RdfMediaType } from "../rdf/parse";
 import { parseExtraTriples } from "../rdf/to-rdf";
 import type { DatasetsRepo, StoredRef } from "../storage/datasets-repo";
+import type { RevisionSource } from "../revisions/repo";
 import { validateDataset } from "../validation/rules";
+import { planResources } from "../dcat3/harvest";
 import { publisherName, toRecord } from "./record";
 
 export { publisherName };
@@ -72,9 +74,15 @@ export async function createDataset(repo: DatasetsRepo, input: unknown, publishe
   const id = await freeId(repo, result.value.identifier, new Set());
   const iri = result.value.iri ?? datasetIri(id);
   if ((await repo.refsByIris([iri])).length) throw new ApiError("CONFLICT", "A dataset with this IRI exists already");
-  const doc = buildDoc(result.value, { id, iri, publisherId, revision: 1, modified: nowIso() });
+  // an id withdrawn before continues its revision numbers
+  const last = (await repo.revisions.lastNumbers([id])).get(id) ?? 0;
+  const doc = buildDoc(result.value, { id, iri, publisherId, revision: last + 1, modified: nowIso() });
   const now = nowIso();
-  await repo.commit([repo.insertStatement(toRecord(doc, publisherName(publisherId, doc)), now), repo.clearTombstone(id)]);
+  await repo.commit([
+    repo.insertStatement(toRecord(doc, publisherName(publisherId, doc)), now),
+    repo.clearTombstone(id),
+    ...repo.revisions.changed([{ id, action: "published" }], now, { via: "api", publisherId }),
+  ]);
   return doc;
 }
 
@@ -94,19 +102,28 @@ export async function updateDataset(repo: DatasetsRepo, id: string, input: unkno
     unprocessable([{ path: "/iri", property: "dcat:Dataset", message: "dcat:Dataset: the IRI of a dataset cannot change" }]);
   }
   const doc = buildDoc(result.value, { id, iri: ref.iri, publisherId, revision: ref.revision + 1, modified: nowIso() });
-  await repo.commit([repo.updateStatement(toRecord(doc, publisherName(publisherId, doc)))]);
+  await repo.commit([
+    repo.updateStatement(toRecord(doc, publisherName(publisherId, doc))),
+    ...repo.revisions.changed([{ id, action: "updated" }], doc.modified, { via: "api", publisherId }),
+  ]);
   return doc;
 }
 
 export async function deleteDataset(repo: DatasetsRepo, id: string, publisherId: string): Promise<void> {
   const ref = await owned(repo, id, publisherId);
-  await repo.commit(repo.deleteStatements(ref, nowIso()));
+  const now = nowIso();
+  await repo.commit([...repo.deleteStatements(ref, now), ...repo.revisions.withdrawn([{ id, last: ref.revision }], now, { via: "api", publisherId })]);
 }
 
 export const MAX_HARVEST = 2000;
 
 /** What importing harvested datasets would write, and the report; nothing is written yet (the caller commits). */
-export async function planHarvest(repo: DatasetsRepo, found: HarvestedDataset[], publisherId: string): Promise<{ report: HarvestReport; statements: D1PreparedStatement[] }> {
+export async function planHarvest(
+  repo: DatasetsRepo,
+  found: HarvestedDataset[],
+  publisherId: string,
+  source: RevisionSource = { via: "harvest", publisherId },
+): Promise<{ report: HarvestReport; statements: D1PreparedStatement[] }> {
   const existing = new Map((await repo.refsByIris(found.map((f) => f.iri))).map((r) => [r.iri, r]));
   const report: HarvestReport = { imported: [], rejected: [] };
   const statements: D1PreparedStatement[] = [];
@@ -130,15 +147,17 @@ export async function planHarvest(repo: DatasetsRepo, found: HarvestedDataset[],
   const fresh = accepted.filter((a) => !a.ref);
   const ids = await freeIds(repo, fresh.map((a) => a.value.identifier), reserved);
   const idOf = new Map(fresh.map((a, i) => [a, ids[i]!]));
+  const lastOf = await repo.revisions.lastNumbers(ids);
   for (const a of accepted) {
     const { h, ref } = a;
     const id = ref?.id ?? idOf.get(a)!;
-    const doc = buildDoc(a.value, { id, iri: h.iri, publisherId, revision: (ref?.revision ?? 0) + 1, modified: a.value.modified ?? now });
+    const doc = buildDoc(a.value, { id, iri: h.iri, publisherId, revision: (ref?.revision ?? lastOf.get(id) ?? 0) + 1, modified: a.value.modified ?? now });
     const record = toRecord(doc, publisherName(publisherId, doc));
     statements.push(ref ? repo.updateStatement(record) : repo.insertStatement(record, now));
     if (!ref) statements.push(repo.clearTombstone(id));
     report.imported.push({ id, iri: h.iri, created: !ref, warnings: a.warnings });
   }
+  statements.push(...repo.revisions.changed(report.imported.map((i) => ({ id: i.id, action: i.created ? "published" : "updated" })), now, source));
   return { report, statements };
 }
 
@@ -152,9 +171,15 @@ export async function harvest(repo: DatasetsRepo, body: string, mediaType: RdfMe
     throw e;
   }
   const found = datasetsFromQuads(quads);
-  if (found.length === 0) throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset");
   if (found.length > MAX_HARVEST) throw new ApiError("PAYLOAD_TOO_LARGE", `At most ${MAX_HARVEST} datasets per harvest request`);
+  // dcat:DataService and dcat:DatasetSeries of the document (../dcat3/harvest.ts), in the same batch
+  const resources = await planResources(repo.db, quads, publisherId);
+  const hasResources = resources.report.imported.length + resources.report.rejected.length > 0;
+  if (found.length === 0 && !hasResources) {
+    throw new ApiError("UNPROCESSABLE", "The document holds no dcat:Dataset (nor dcat:DataService or dcat:DatasetSeries)");
+  }
   const { report, statements } = await planHarvest(repo, found, publisherId);
-  if (statements.length) await repo.commit(statements);
+  if (hasResources) report.resources = resources.report;
+  if (statements.length || resources.statements.length) await repo.commit([...resources.statements, ...statements]);
   return report;
 }

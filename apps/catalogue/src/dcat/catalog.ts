@@ -1,5 +1,6 @@
-/** The whole catalogue as DCAT (dcat:Catalog with its datasets) plus a Hydra PartialCollectionView. Pure. */
-import { EHDS_REGULATION, type Dataset } from "@regie/shared/contracts/catalogue";
+/** The whole catalogue as DCAT (dcat:Catalog with its datasets, data services and series) plus a Hydra PartialCollectionView. Pure. */
+import { EHDS_REGULATION, type DataService, type Dataset, type DatasetSeries } from "@regie/shared/contracts/catalogue";
+import { resourceToQuads } from "../dcat3/rdf";
 import { DataFactory, type Quad } from "../rdf/n3";
 import { expand, RDF_TYPE, XSD } from "../rdf/namespaces";
 import { datasetToQuads } from "../rdf/to-rdf";
@@ -10,6 +11,9 @@ const n = (curie: string) => namedNode(expand(curie));
 
 export interface CatalogPage {
   datasets: Dataset[];
+  /** dcat:DataService (dcat:service) and dcat:DatasetSeries (dcat:dataset) of the catalogue, listed on its first page */
+  services?: DataService[];
+  series?: DatasetSeries[];
   total: number;
   page: number;
   pageSize: number;
@@ -34,6 +38,14 @@ export function catalogQuads(p: CatalogPage): Quad[] {
   out.push(quad(cat, n("dcatap:applicableLegislation"), namedNode(EHDS_REGULATION)));
   out.push(quad(pub, namedNode(RDF_TYPE), n("foaf:Agent")));
   out.push(quad(pub, n("foaf:name"), literal("Regie", "nl")));
+  for (const s of p.services ?? []) {
+    out.push(quad(cat, n("dcat:service"), namedNode(s.iri)));
+    out.push(...resourceToQuads("service", s));
+  }
+  for (const s of p.series ?? []) {
+    out.push(quad(cat, n("dcat:dataset"), namedNode(s.iri)));
+    out.push(...resourceToQuads("series", s));
+  }
   for (const ds of p.datasets) {
     out.push(quad(cat, n("dcat:dataset"), namedNode(ds.iri)));
     out.push(...datasetToQuads(ds));

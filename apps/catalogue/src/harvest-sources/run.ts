@@ -16,6 +16,7 @@ import { datasetsFromQuads, type HarvestedDataset } from "../rdf/from-rdf";
 import type { Quad } from "../rdf/n3";
 import { expand } from "../rdf/namespaces";
 import { DatasetsRepo } from "../storage/datasets-repo";
+import { planResources } from "../dcat3/harvest";
 import { Budget, fetchSource, SourceError } from "./fetch";
 import { parseSourceDocument, RDF_ACCEPT } from "./parse-source";
 import { HarvestSourcesRepo, type StoredJob, type StoredSource } from "./repo";
@@ -38,6 +39,8 @@ export interface RunOptions {
 type Rejection = { iri: string; violations: Violation[] };
 interface PageResult {
   found: HarvestedDataset[];
+  /** the page's statements, for its dcat:DataService and dcat:DatasetSeries */
+  quads: Quad[];
   rejections: Rejection[];
   next: string | null;
 }
@@ -55,7 +58,7 @@ async function dcatPage(url: string, o: RunOptions, prefix: string): Promise<Pag
   const res = await fetchSource(url, o.mode, RDF_ACCEPT, o.fetcher);
   if (res.status !== 200) throw new SourceError(`the source answered ${res.status} for ${url.slice(0, 200)}`);
   const quads = await parseSourceDocument(res.body, res.contentType, prefix);
-  return { found: datasetsFromQuads(quads), rejections: [], next: nextPage(quads, res.url) };
+  return { found: datasetsFromQuads(quads), quads, rejections: [], next: nextPage(quads, res.url) };
 }
 
 /** One CKAN listing page (package_search, id order) and each package's DCAT from ckanext-dcat's /dataset/{name}.ttl. */
@@ -71,6 +74,7 @@ async function ckanPage(base: string, start: number, o: RunOptions, prefix: stri
     throw new SourceError("the CKAN API did not answer a package_search result");
   }
   const found: HarvestedDataset[] = [];
+  const all: Quad[] = [];
   const rejections: Rejection[] = [];
   for (const [i, pkg] of results.entries()) {
     const name = typeof pkg.name === "string" ? pkg.name : typeof pkg.id === "string" ? pkg.id : "";
@@ -79,13 +83,15 @@ async function ckanPage(base: string, start: number, o: RunOptions, prefix: stri
       if (!/^[\w.~-]{1,200}$/.test(name)) throw new SourceError("the package has no usable name");
       const res = await fetchSource(url, o.mode, RDF_ACCEPT, o.fetcher);
       if (res.status !== 200) throw new SourceError(`its DCAT (${url}) answered ${res.status}`);
-      found.push(...datasetsFromQuads(await parseSourceDocument(res.body, res.contentType, `${prefix}${i}_`)));
+      const quads = await parseSourceDocument(res.body, res.contentType, `${prefix}${i}_`);
+      found.push(...datasetsFromQuads(quads));
+      all.push(...quads);
     } catch (e) {
       if (!(e instanceof SourceError)) throw e;
       rejections.push({ iri: url, violations: [{ path: "", property: "dcat:Dataset", message: `dcat:Dataset: ${e.message}` }] });
     }
   }
-  return { found, rejections, next: results.length === 0 ? null : String(start + results.length) };
+  return { found, quads: all, rejections, next: results.length === 0 ? null : String(start + results.length) };
 }
 
 async function fetchStep(db: D1Database, s: StoredSource, j: StoredJob, o: RunOptions): Promise<void> {
@@ -94,7 +100,8 @@ async function fetchStep(db: D1Database, s: StoredSource, j: StoredJob, o: RunOp
   const prefix = `s${crypto.randomUUID().replace(/-/g, "").slice(0, 10)}_`;
   const page = s.kind === "dcat" ? await dcatPage(j.cursor ?? s.url, o, prefix) : await ckanPage(s.url, Number(j.cursor ?? 0), o, prefix);
   if (page.found.length > MAX_HARVEST) throw new SourceError(`a page holds ${page.found.length} datasets; at most ${MAX_HARVEST} per page`);
-  const { report, statements } = await planHarvest(repo, page.found, s.publisherId);
+  const { report, statements } = await planHarvest(repo, page.found, s.publisherId, { via: "harvest-source", publisherId: s.publisherId, sourceId: s.id });
+  const resources = await planResources(db, page.quads, s.publisherId);
   const done = !page.next || j.pages + 1 >= MAX_PAGES;
   const progress = sources.progressStatements(j, {
     cursor: done ? null : page.next,
@@ -103,11 +110,11 @@ async function fetchStep(db: D1Database, s: StoredSource, j: StoredJob, o: RunOp
     added: report.imported.filter((i) => i.created).length,
     updated: report.imported.filter((i) => !i.created).length,
     withdrawn: 0,
-    rejections: [...page.rejections, ...report.rejected],
+    rejections: [...page.rejections, ...report.rejected, ...resources.report.rejected.map(({ iri, violations }) => ({ iri, violations }))],
     seen: page.found.map((f) => f.iri),
   });
   const remember = report.imported.length ? [sources.rememberStatement(s.id, report.imported.map((i) => ({ iri: i.iri, id: i.id })))] : [];
-  await repo.commit([...statements, ...remember, ...progress]);
+  await repo.commit([...resources.statements, ...statements, ...remember, ...progress]);
 }
 
 /** Withdraws up to WITHDRAW_STEP vanished datasets; true when none are left. */
@@ -122,6 +129,7 @@ async function withdrawStep(db: D1Database, s: StoredSource, j: StoredJob): Prom
   const mine = refs.filter((r) => r.publisherId === s.publisherId);
   await repo.commit([
     ...mine.flatMap((r) => repo.deleteStatements(r, now)),
+    ...repo.revisions.withdrawn(mine.map((r) => ({ id: r.id, last: r.revision })), now, { via: "harvest-source", publisherId: s.publisherId, sourceId: s.id }),
     sources.forgetStatement(s.id, gone.map((g) => g.iri)),
     ...sources.progressStatements(j, { cursor: null, phase: "withdraw", pages: 0, added: 0, updated: 0, withdrawn: mine.length, rejections: [], seen: [] }),
   ]);

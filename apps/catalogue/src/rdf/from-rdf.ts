@@ -13,6 +13,8 @@ import { toNTriples } from "./serialise";
 const { namedNode } = DataFactory;
 const DATASET_CLASS = expand("dcat:Dataset");
 const CATALOG_CLASS = expand("dcat:Catalog");
+/** DCAT-AP 3 resources beside datasets: read by resourcesFromQuads, never part of a dataset's kept statements */
+const OTHER_RESOURCE_CLASSES = [expand("dcat:DataService"), expand("dcat:DatasetSeries")];
 const INVALID = Symbol("invalid");
 
 const refOf = (t: RDF.Term) => (t.termType === "BlankNode" ? `_:${t.value}` : t.value);
@@ -120,7 +122,7 @@ function readNode(ctx: Ctx, subject: RDF.NamedNode | RDF.BlankNode, spec: NodeSp
 }
 
 /** The statements reachable from `root`, not entering other datasets or catalogues. */
-function closure(store: Store, root: RDF.Term, stopAt: Set<string>): Quad[] {
+export function closure(store: Store, root: RDF.Term, stopAt: Set<string>): Quad[] {
   const out: Quad[] = [];
   const visited = new Set<string>([termKey(root)]);
   const queue: RDF.Term[] = [root];
@@ -155,9 +157,13 @@ export function datasetsFromQuads(quads: Quad[]): HarvestedDataset[] {
   const store = new Store(quads);
   const datasetNodes = store.match(null, namedNode(RDF_TYPE), namedNode(DATASET_CLASS)).map((q) => q.subject);
   const catalogNodes = store.match(null, namedNode(RDF_TYPE), namedNode(CATALOG_CLASS)).map((q) => q.subject);
-  const stopAt = new Set([...datasetNodes, ...catalogNodes].map(termKey));
+  const otherNodes = OTHER_RESOURCE_CLASSES.flatMap((c) => store.match(null, namedNode(RDF_TYPE), namedNode(c)).map((q) => q.subject));
+  const stopAt = new Set([...datasetNodes, ...catalogNodes, ...otherNodes].map(termKey));
   const reached = new Set<string>();
-  for (const c of catalogNodes) for (const q of closure(store, c, new Set([...datasetNodes].map(termKey)))) reached.add(quadKey(q));
+  for (const c of [...catalogNodes, ...otherNodes]) {
+    const others = new Set([...datasetNodes, ...otherNodes].filter((n) => !n.equals(c)).map(termKey));
+    for (const q of closure(store, c, others)) reached.add(quadKey(q));
+  }
   const results = datasetNodes.map((node) => {
     const ctx: Ctx = { store, consumed: new Set(), violations: [] };
     const value = readNode(ctx, node as RDF.NamedNode | RDF.BlankNode, DATASET, "", new Set([termKey(node)]));
@@ -178,6 +184,29 @@ export function datasetsFromQuads(quads: Quad[]): HarvestedDataset[] {
     if (extras.length) value.extraTriples = toNTriples(extras);
     if (node.termType !== "NamedNode") {
       ctx.violations.push({ path: "/iri", property: "dcat:Dataset", message: "dcat:Dataset: a harvested dataset must have an IRI, not a blank node" });
+    }
+    return { iri: refOf(node), value, violations: ctx.violations };
+  });
+}
+
+export interface HarvestedResource {
+  iri: string;
+  value: Record<string, unknown>;
+  violations: Violation[];
+}
+
+/**
+ * Every node of `spec.type` (dcat:DataService, dcat:DatasetSeries) mapped to JSON with `spec`. Statements the
+ * table does not cover are not kept for these classes (docs/catalogue.md).
+ */
+export function resourcesFromQuads(quads: Quad[], spec: NodeSpec, classCurie: string): HarvestedResource[] {
+  const store = new Store(quads);
+  return store.match(null, namedNode(RDF_TYPE), namedNode(spec.type!)).map((q) => {
+    const node = q.subject as RDF.NamedNode | RDF.BlankNode;
+    const ctx: Ctx = { store, consumed: new Set(), violations: [] };
+    const value = readNode(ctx, node, spec, "", new Set([termKey(node)]));
+    if (node.termType !== "NamedNode") {
+      ctx.violations.push({ path: "/iri", property: classCurie, message: `${classCurie}: a harvested resource must have an IRI, not a blank node` });
     }
     return { iri: refOf(node), value, violations: ctx.violations };
   });

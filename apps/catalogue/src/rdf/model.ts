@@ -37,7 +37,8 @@ export interface NodeSpec {
   fields: Field[];
 }
 
-const f = (key: string, curie: string, kind: Kind, many = false): Field => ({ key, pred: expand(curie), curie, kind, many });
+/** One row of a mapping table (also used by ./model-dcat3). */
+export const f = (key: string, curie: string, kind: Kind, many = false): Field => ({ key, pred: expand(curie), curie, kind, many });
 const lit: Kind = { k: "lit" };
 const lang: Kind = { k: "lang" };
 const iri: Kind = { k: "iri" };
@@ -101,6 +102,7 @@ export const DISTRIBUTION: NodeSpec = {
     f("byteSize", "dcat:byteSize", int),
     f("license", "dct:license", ref),
     f("rights", "dct:rights", ref),
+    f("accessService", "dcat:accessService", iri, true),
   ],
 };
 
@@ -187,5 +189,9 @@ export const DATASET: NodeSpec = {
     f("spatialResolutionInMeters", "dcat:spatialResolutionInMeters", { k: "decimal" }),
     f("version", "dcat:version", lit),
     f("versionNotes", "adms:versionNotes", lang),
+    f("previousVersion", "dcat:previousVersion", iri),
+    f("hasVersion", "dcat:hasVersion", iri, true),
+    f("isVersionOf", "dct:isVersionOf", iri),
+    f("inSeries", "dcat:inSeries", iri, true),
   ],
 };

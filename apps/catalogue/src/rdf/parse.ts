@@ -1,10 +1,11 @@
 /**
- * Parses a harvested document (Turtle or JSON-LD) into quads. JSON-LD goes through jsonld.js with a document
+ * Parses a harvested document (Turtle, JSON-LD or RDF/XML) into quads. JSON-LD goes through jsonld.js with a document
  * loader that only knows the DCAT-AP 3 context bundled here: remote contexts are never fetched (no SSRF).
  */
 import jsonld from "jsonld/dist/jsonld.esm.min.js";
 import dcatApContext from "./dcat-ap-context.json";
 import { Parser, type Quad } from "./n3";
+import { parseRdfXmlDocument } from "./parse-rdfxml";
 
 export class RdfSyntaxError extends Error {}
 
@@ -35,7 +36,9 @@ function depthOf(value: unknown): number {
   return max;
 }
 
-export type RdfMediaType = "text/turtle" | "application/ld+json";
+export const RDF_INPUT_TYPES = ["text/turtle", "application/ld+json", "application/rdf+xml"] as const;
+export type RdfMediaType = (typeof RDF_INPUT_TYPES)[number];
+export const isRdfInputType = (t: string | undefined): t is RdfMediaType => (RDF_INPUT_TYPES as readonly (string | undefined)[]).includes(t);
 
 export async function parseDocument(body: string, mediaType: RdfMediaType, blankNodePrefix: string): Promise<Quad[]> {
   if (mediaType === "text/turtle") {
@@ -43,6 +46,13 @@ export async function parseDocument(body: string, mediaType: RdfMediaType, blank
       return new Parser({ format: "text/turtle", blankNodePrefix }).parse(body);
     } catch (e) {
       throw new RdfSyntaxError(`the Turtle document is not valid: ${(e as Error).message.slice(0, 300)}`);
+    }
+  }
+  if (mediaType === "application/rdf+xml") {
+    try {
+      return await parseRdfXmlDocument(body, blankNodePrefix);
+    } catch (e) {
+      throw new RdfSyntaxError(`the RDF/XML document is not valid: ${(e as Error).message.slice(0, 300)}`);
     }
   }
   let doc: unknown;

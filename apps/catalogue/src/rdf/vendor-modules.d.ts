@@ -32,3 +32,8 @@ declare module "jsonld/dist/jsonld.esm.min.js" {
   };
   export default jsonld;
 }
+declare module "@rdfjs/dataset" {
+  import type { DatasetCore, Quad } from "@rdfjs/types";
+  const factory: { dataset(quads?: Quad[]): DatasetCore };
+  export default factory;
+}

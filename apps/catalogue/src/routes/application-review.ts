@@ -12,6 +12,7 @@ import type { AppEnv } from "../env";
 import { buildPermit, permitIdOf } from "../permits/permit";
 import { PermitsRepo } from "../permits/repo";
 import { docOf } from "../storage/applications-repo";
+import { stepRoute } from "./application-step";
 import { BEARER } from "./common";
 import { IdParam } from "./applications";
 
@@ -45,47 +46,21 @@ export function reviewRoutes() {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: "post", path: "/v1/access-applications/{id}/answer", tags: TAGS, summary: "Answer the HDAB's information request (applicant); the review and the clock resume",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
-      request: { params: IdParam, body: jsonBody(InformationAnswer) },
-      responses: { 200: jsonResponse(AccessApplication, "Under review again"), ...problemResponses(400, 401, 403, 404, 409, 415) },
-    }),
-    async (c) => {
-      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
-      const after = unwrap(answer(before, role, c.req.valid("json").answer, c.get("auth").sub, nowIso()));
-      return c.json(await save(c.env, before, after, "answered"), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: "post", path: "/v1/access-applications/{id}/extend", tags: TAGS, summary: "Extend the decision period once, with reasons (HDAB; data access applications, Art. 68)",
-      security: BEARER, middleware: [requireRole("hdab")] as const,
-      request: { params: IdParam, body: jsonBody(DeadlineExtension) },
-      responses: { 200: jsonResponse(AccessApplication, "With the longer deadline"), ...problemResponses(400, 401, 403, 404, 409, 415) },
-    }),
-    async (c) => {
-      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
-      const after = unwrap(extend(before, role, c.req.valid("json").reasons, c.get("auth").sub, nowIso()));
-      return c.json(await save(c.env, before, after, "extended"), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: "post", path: "/v1/access-applications/{id}/collaborators", tags: TAGS, summary: "Invite a collaborator, by researcher id (applicant)",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
-      request: { params: IdParam, body: jsonBody(CollaboratorInput) },
-      responses: { 200: jsonResponse(AccessApplication, "With the collaborator"), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
-    }),
-    async (c) => {
-      const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
-      const after = unwrap(addCollaborator(before, role, c.req.valid("json"), nowIso()));
-      return c.json(await save(c.env, before, after, "collaborator_added"), 200);
-    },
-  );
+  stepRoute(app, {
+    path: "/v1/access-applications/{id}/answer", tags: TAGS, role: "researcher", body: InformationAnswer,
+    summary: "Answer the HDAB's information request (applicant); the review and the clock resume", answer: "Under review again",
+    step: (before, role, body, by, at) => answer(before, role, body.answer, by, at), event: "answered",
+  });
+  stepRoute(app, {
+    path: "/v1/access-applications/{id}/extend", tags: TAGS, role: "hdab", body: DeadlineExtension,
+    summary: "Extend the decision period once, with reasons (HDAB; data access applications, Art. 68)", answer: "With the longer deadline",
+    step: (before, role, body, by, at) => extend(before, role, body.reasons, by, at), event: "extended",
+  });
+  stepRoute(app, {
+    path: "/v1/access-applications/{id}/collaborators", tags: TAGS, role: "researcher", body: CollaboratorInput,
+    summary: "Invite a collaborator, by researcher id (applicant)", answer: "With the collaborator",
+    step: (before, role, body, _by, at) => addCollaborator(before, role, body, at), event: "collaborator_added",
+  });
 
   app.openapi(
     createRoute({

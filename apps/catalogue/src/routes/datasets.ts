@@ -9,6 +9,7 @@ import { negotiate, RDF_TYPES } from "../http/negotiate";
 import { datasetToQuads } from "../rdf/to-rdf";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { toRdfXml } from "../rdf/rdfxml";
+import { qualityScore } from "../quality/score";
 import { searchDatasets } from "../search/sharded";
 import { DatasetsRepo } from "../storage/datasets-repo";
 import { decodePageCursor, type PageCursor } from "../search/cursor";
@@ -26,7 +27,7 @@ export function datasetRoutes() {
     createRoute({
       method: "get", path: "/v1/datasets", tags: ["search"], summary: "Search datasets with facets",
       description:
-        "Full text (Dutch and English, prefix matching; title ranked above keywords above description), facets (several values of one facet OR, facets AND; a facet's counts ignore its own selection), range filters (age overlap, temporal overlap, minimum unique individuals), sort relevance|modified|title, cursor paging.",
+        "Full text (Dutch and English, prefix matching; title ranked above keywords above description), facets (several values of one facet OR, facets AND; a facet's counts ignore its own selection), range filters (age overlap, temporal overlap, minimum unique individuals), sort relevance|modified|title|quality (MQA score, best first), cursor paging.",
       request: { query: SearchParams },
       responses: { 200: jsonResponse(SearchResponse, "One page of hits, the total and facet counts"), ...problemResponses(400) },
     }),
@@ -65,7 +66,7 @@ export function datasetRoutes() {
       const doc = await new DatasetsRepo(c.env.DB).getDoc(c.req.valid("param").id);
       if (!doc) throw new ApiError("NOT_FOUND", "No such dataset");
       c.header("vary", "accept");
-      if (rep === "json") return c.json(doc, 200);
+      if (rep === "json") return c.json({ ...doc, quality: qualityScore(doc) }, 200);
       const quads = datasetToQuads(doc);
       const body = rep === "turtle" ? toTurtle(quads) : rep === "rdfxml" ? toRdfXml(quads) : toJsonLd(quads);
       return c.body(body, 200, { "content-type": `${RDF_TYPES[rep]}; charset=utf-8` }) as never;

@@ -3,6 +3,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, problemResponses } from "@regie/shared";
 import { CatalogPageQuery } from "@regie/shared/contracts/catalogue";
 import { catalogQuads } from "../dcat/catalog";
+import { catalogueResources } from "../dcat3/export";
 import type { AppEnv } from "../env";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { toRdfXml } from "../rdf/rdfxml";
@@ -38,8 +39,12 @@ export function exportRoutes() {
         };
         // withdrawn datasets since modified_since, paged beside the datasets by page number (see dcat/withdrawn.ts)
         const withdrawn = q.modified_since ? await new SyncRepo(c.env.DB).tombstonesSince(q.modified_since, (page - 1) * pageSize, pageSize) : { total: 0, items: [] };
+        // data services and dataset series: on the first page (at most MAX_LISTED of each, see dcat3/export.ts)
+        const { services, series } = page === 1 && q.after === undefined ? await catalogueResources(c.env.DB, q.modified_since) : { services: [], series: [] };
         const quads = [
-          ...catalogQuads({ datasets: docs, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize) }),
+          ...catalogQuads({
+            datasets: docs, services, series, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize),
+          }),
           ...withdrawnQuads(withdrawn.items),
         ];
         // Accept: application/rdf+xml on any of the paths gives RDF/XML (many DCAT harvesters and the HealthData@EU validator use it)

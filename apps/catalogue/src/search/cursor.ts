@@ -13,7 +13,8 @@ export interface PageCursor {
   after?: After & { sort: SortKind };
 }
 
-const SORTS: readonly SortKind[] = ["relevance", "modified", "title"];
+const SORTS: readonly SortKind[] = ["relevance", "modified", "title", "quality"];
+const NUMERIC_KEYS: readonly SortKind[] = ["relevance", "quality"];
 
 export function encodePageCursor(c: PageCursor): string {
   const json: Record<string, unknown> = { o: c.offset };
@@ -27,7 +28,8 @@ export function decodePageCursor(cursor: string): PageCursor | null {
     const j = JSON.parse(fromBase64urlText(cursor)) as { o?: unknown; s?: unknown; k?: unknown; d?: unknown };
     if (!(typeof j.o === "number" && Number.isInteger(j.o) && j.o >= 0 && j.o <= 10_000_000)) return null;
     if (j.s === undefined) return { offset: j.o };
-    const keyOk = (j.s === "relevance" && typeof j.k === "number" && Number.isFinite(j.k)) || ((j.s === "modified" || j.s === "title") && typeof j.k === "string" && j.k.length <= 1000);
+    const numeric = NUMERIC_KEYS.includes(j.s as SortKind);
+    const keyOk = numeric ? typeof j.k === "number" && Number.isFinite(j.k) : typeof j.k === "string" && j.k.length <= 1000;
     if (!SORTS.includes(j.s as SortKind) || !keyOk || !(typeof j.d === "number" && Number.isSafeInteger(j.d) && j.d >= 0)) return null;
     return { offset: j.o, after: { sort: j.s as SortKind, key: j.k as number | string, ord: j.d } };
   } catch {

@@ -17,6 +17,8 @@ export interface IndexRow {
   temporal_start: string | null;
   temporal_end: string | null;
   individuals: number | null;
+  /** MQA score (src/quality); null until a row written before migration 0050 is scored */
+  quality?: number | null;
 }
 
 export interface FacetIndex {
@@ -62,8 +64,11 @@ export interface IndexState {
   temporalEnd: Int32Array;
   modified: (string | undefined)[];
   titles: (string | undefined)[];
+  /** MQA score per ordinal (NONE: not a live row) */
+  quality: Int16Array;
   byModified: Int32Array;
   byTitle: Int32Array;
+  byQuality: Int32Array;
 }
 
 /** Writes a row's range columns and sort keys at its ordinal. */
@@ -75,6 +80,7 @@ export function setColumns(s: IndexState, r: IndexRow) {
   s.temporalEnd[r.ord] = day(r.temporal_end);
   s.modified[r.ord] = r.modified;
   s.titles[r.ord] = r.title_sort;
+  s.quality[r.ord] = r.quality ?? 0;
 }
 
 export const byModifiedOrder = (modified: (string | undefined)[]) => (a: number, b: number) => {
@@ -85,6 +91,9 @@ export const byTitleOrder = (titles: (string | undefined)[]) => (a: number, b: n
   const ta = titles[a]!, tb = titles[b]!;
   return ta < tb ? -1 : ta > tb ? 1 : a - b;
 };
+
+/** Best score first (ties: lower ordinal first). */
+export const byQualityOrder = (quality: Int16Array) => (a: number, b: number) => quality[b]! - quality[a]! || a - b;
 
 /** `kept` (already in order, without the changed ordinals) with the sorted `added` put in their places. */
 export function merge(kept: Int32Array, added: number[], cmp: (a: number, b: number) => number): Int32Array {
@@ -122,8 +131,10 @@ export function build(rows: IndexRow[]): IndexState {
     temporalEnd: new Int32Array(size).fill(NONE),
     modified: new Array<string | undefined>(size),
     titles: new Array<string | undefined>(size),
+    quality: new Int16Array(size).fill(NONE),
     byModified: new Int32Array(0),
     byTitle: new Int32Array(0),
+    byQuality: new Int32Array(0),
   };
   for (const r of rows) {
     bits.set(s.alive, r.ord);
@@ -140,5 +151,6 @@ export function build(rows: IndexRow[]): IndexState {
   }
   s.byModified = Int32Array.from(rows.map((r) => r.ord).sort(byModifiedOrder(s.modified)));
   s.byTitle = Int32Array.from(rows.map((r) => r.ord).sort(byTitleOrder(s.titles)));
+  s.byQuality = Int32Array.from(rows.map((r) => r.ord).sort(byQualityOrder(s.quality)));
   return s;
 }

@@ -7,7 +7,7 @@
 import type { FacetField } from "@regie/shared/contracts/catalogue";
 import * as bits from "./bitset";
 import type { Bitset } from "./bitset";
-import { FIELDS, NONE, day, capacity, facetValues, labelFor, setColumns, byModifiedOrder, byTitleOrder, merge, build, type IndexRow, type FacetIndex, type IndexState } from "./index-state";
+import { FIELDS, NONE, day, capacity, facetValues, labelFor, setColumns, byModifiedOrder, byTitleOrder, byQualityOrder, merge, build, type IndexRow, type FacetIndex, type IndexState } from "./index-state";
 
 export type { IndexRow, FacetIndex, IndexState } from "./index-state";
 
@@ -25,9 +25,12 @@ export class SearchIndex {
   readonly byModified: Int32Array;
   /** ordinals by title A–Z (ties: lower ordinal first) */
   readonly byTitle: Int32Array;
+  /** ordinals by MQA score, best first (ties: lower ordinal first) */
+  readonly byQuality: Int32Array;
   readonly count: number;
   private readonly modified: (string | undefined)[];
   private readonly titles: (string | undefined)[];
+  private readonly quality: Int16Array;
 
   constructor(
     readonly version: string,
@@ -44,8 +47,10 @@ export class SearchIndex {
     this.temporalEnd = s.temporalEnd;
     this.modified = s.modified;
     this.titles = s.titles;
+    this.quality = s.quality;
     this.byModified = s.byModified;
     this.byTitle = s.byTitle;
+    this.byQuality = s.byQuality;
     this.count = s.byModified.length;
   }
 
@@ -98,8 +103,10 @@ export class SearchIndex {
       temporalEnd: typed(this.temporalEnd, (l) => new Int32Array(l)),
       modified: this.modified.slice(),
       titles: this.titles.slice(),
+      quality: typed(this.quality, (l) => new Int16Array(l)),
       byModified: this.byModified,
       byTitle: this.byTitle,
+      byQuality: this.byQuality,
     };
     s.modified.length = s.titles.length = size;
 
@@ -126,6 +133,7 @@ export class SearchIndex {
         s.minAge[o] = s.maxAge[o] = NONE;
         s.individuals[o] = s.temporalStart[o] = s.temporalEnd[o] = NONE;
         s.modified[o] = s.titles[o] = undefined;
+        s.quality[o] = NONE;
       }
     }
 
@@ -166,6 +174,8 @@ export class SearchIndex {
     const title = byTitleOrder(s.titles);
     s.byModified = merge(kept(this.byModified), rows.map((r) => r.ord).sort(mod), mod);
     s.byTitle = merge(kept(this.byTitle), rows.map((r) => r.ord).sort(title), title);
+    const quality = byQualityOrder(s.quality);
+    s.byQuality = merge(kept(this.byQuality), rows.map((r) => r.ord).sort(quality), quality);
     return new SearchIndex(version, s);
   }
 

@@ -102,7 +102,8 @@ export function search(
     facets[field] = counts.filter((c, i) => i < FACET_LIMIT || chosen.has(c.value));
   }
 
-  const order = text && (query.sort ?? "relevance") === "relevance" ? text.ranked : query.sort === "title" ? index.byTitle : index.byModified;
+  const byText = text && (query.sort ?? "relevance") === "relevance";
+  const order = byText ? text.ranked : query.sort === "title" ? index.byTitle : query.sort === "quality" ? index.byQuality : index.byModified;
   const ords: number[] = [];
   let skipped = 0;
   if (page.offset < total) {

@@ -70,7 +70,7 @@ export interface PageRequest {
 
 export function effectiveSort(query: SearchQuery, match: string | null): SortKind {
   const sort = query.sort ?? "relevance";
-  return sort === "relevance" && match ? "relevance" : sort === "title" ? "title" : "modified";
+  return sort === "relevance" && match ? "relevance" : sort === "title" || sort === "quality" ? sort : "modified";
 }
 
 /** One search over every shard at catalogue version `version` or later. */

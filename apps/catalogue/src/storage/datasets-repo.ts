@@ -3,12 +3,13 @@ import type { Dataset, DatasetSummary } from "@regie/shared/contracts/catalogue"
 import type { DatasetRecord } from "../datasets/record";
 import type { IndexRow } from "../search/search-index";
 import { noteChange } from "../search/version-cache";
+import { RevisionsRepo } from "../revisions/repo";
 
-const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`;
+const INSERT = `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at, quality)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)`;
 const UPDATE = `UPDATE datasets SET iri = ?2, publisher_id = ?3, access_rights = ?4, title_sort = ?5, modified = ?6, min_age = ?7, max_age = ?8,
 temporal_start = ?9, temporal_end = ?10, individuals = ?11, facets = ?12, title_text = ?13, keywords_text = ?14, description_text = ?15,
-summary = ?16, doc = ?17, revision = ?18 WHERE id = ?1`;
+summary = ?16, doc = ?17, revision = ?18, quality = ?19 WHERE id = ?1`;
 const VERSION = `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`;
 /**
  * FTS5 hits ranked by bm25 (column weights title 10, keywords 4, description 1; lower is better; ties by ordinal),
@@ -37,12 +38,12 @@ const PRUNE_CHANGES = [
   `DELETE FROM dataset_changes WHERE counter < (SELECT value FROM catalogue_meta WHERE key = 'version') - ${CHANGE_LOG_VERSIONS}`,
   `UPDATE catalogue_meta SET value = max(value, (SELECT value FROM catalogue_meta WHERE key = 'version') - ${CHANGE_LOG_VERSIONS}) WHERE key = 'changes_from'`,
 ];
-const INDEX_COLUMNS = `ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals`;
+const INDEX_COLUMNS = `ord, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals, quality`;
 
 function values(r: DatasetRecord, createdAt: string) {
   return [
     r.id, r.iri, r.publisherId, r.accessRights, r.titleSort, r.modified, r.minAge, r.maxAge, r.temporalStart, r.temporalEnd, r.individuals,
-    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(r.summary), JSON.stringify(r.doc), r.doc.revision, createdAt,
+    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(r.summary), JSON.stringify(r.doc), r.doc.revision, createdAt, r.quality,
   ];
 }
 
@@ -79,13 +80,16 @@ export interface StoredRef {
 }
 
 export class DatasetsRepo {
-  constructor(private readonly db: D1Database) {}
+  constructor(readonly db: D1Database) {}
+  /** the revision history, written in the same batches as the datasets (../revisions/repo.ts) */
+  get revisions() { return new RevisionsRepo(this.db); }
 
   insertStatement(r: DatasetRecord, now: string) {
     return this.db.prepare(INSERT).bind(...values(r, now));
   }
   updateStatement(r: DatasetRecord) {
-    return this.db.prepare(UPDATE).bind(...values(r, "").slice(0, 18));
+    const v = values(r, "");
+    return this.db.prepare(UPDATE).bind(...v.slice(0, 18), r.quality);
   }
   deleteStatements(ref: StoredRef, now: string) {
     return [

@@ -8,7 +8,7 @@ import type { IndexRow } from "../search/index-state";
 
 export const FEED_PAGE = 1000;
 const VERSION = `SELECT (SELECT value FROM catalogue_meta WHERE key = 'epoch') || ':' || (SELECT value FROM catalogue_meta WHERE key = 'version') AS v`;
-const COLUMNS = `d.ord, d.publisher_id, d.access_rights, d.facets, d.modified, d.title_sort, d.min_age, d.max_age, d.temporal_start, d.temporal_end, d.individuals, d.title_text, d.keywords_text, d.description_text`;
+const COLUMNS = `d.ord, d.publisher_id, d.access_rights, d.facets, d.modified, d.title_sort, d.min_age, d.max_age, d.temporal_start, d.temporal_end, d.individuals, d.quality, d.title_text, d.keywords_text, d.description_text`;
 
 export interface FeedRow extends IndexRow {
   title_text: string;

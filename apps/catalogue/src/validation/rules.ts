@@ -9,9 +9,9 @@ import { DATASET, type NodeSpec } from "../rdf/model";
 import { isAccessLevel, NON_PUBLIC_MANDATORY, recommendations } from "./levels";
 
 /** The RDF property behind a JSON pointer into a dataset (`/hdab/contactPoint` -> `cv:contactPoint`). */
-export function propertyForPath(path: ReadonlyArray<PropertyKey>): string {
-  let spec: NodeSpec | undefined = DATASET;
-  let curie = "dcat:Dataset";
+export function propertyForPath(path: ReadonlyArray<PropertyKey>, root: NodeSpec = DATASET, rootCurie = "dcat:Dataset"): string {
+  let spec: NodeSpec | undefined = root;
+  let curie = rootCurie;
   for (const seg of path) {
     if (typeof seg === "number" || /^\d+$/.test(String(seg))) continue;
     if (seg === "extraTriples") return "rdf:Statement";
@@ -82,6 +82,9 @@ function ruleViolations(d: Obj): Violation[] {
       if (arr(obj(t)?.columns).length === 0) add(`/variables/${i}/tables/${j}/columns`, "csvw:column", "a table needs at least one csvw:column");
     });
   });
+  if (typeof d.previousVersion === "string" && d.previousVersion === d.iri) {
+    add("/previousVersion", "dcat:previousVersion", "a dataset cannot be its own previous version");
+  }
   if (typeof d.minTypicalAge === "number" && typeof d.maxTypicalAge === "number" && d.minTypicalAge > d.maxTypicalAge) {
     add("/minTypicalAge", "healthdcatap:minTypicalAge", "must not be larger than healthdcatap:maxTypicalAge");
   }

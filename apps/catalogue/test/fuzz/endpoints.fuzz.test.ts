@@ -1,7 +1,7 @@
 /**
  * Fuzzing the catalogue's public endpoints: search (our API and CKAN's) with SQL/FTS5 syntax, unicode and
- * nonsense parameters, dataset ids, content negotiation, DCAT paging, publishing, harvesting and access
- * applications with hostile bodies. Always a 2xx or a 4xx problem+json, never a 5xx; a refused write
+ * nonsense parameters, dataset ids, content negotiation, DCAT paging, publishing, harvesting (Turtle, JSON-LD,
+ * RDF/XML), validation and access applications with hostile bodies. Always a 2xx or a 4xx problem+json, never a 5xx; a refused write
  * changes nothing; another publisher's dataset never changes.
  */
 import { SELF } from "cloudflare:test";
@@ -131,6 +131,34 @@ describe("publishing with hostile input", () => {
         const res = await SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await publisher("rivm")), "content-type": type }, body: doc });
         const status = await expectSafe(res, `POST /v1/harvest (${type}) ${doc.slice(0, 150)}`);
         if (status >= 400) expect(await totalDatasets()).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  const RDF_TYPES = ["application/rdf+xml", "text/turtle", "application/ld+json"];
+  it("POST /v1/validate and /v1/harvest with hostile RDF/XML; validate (public) with every input type, writing nothing", async () => {
+    const xmlish = fc.oneof(
+      hostileRawBody,
+      hostileString.map((s) => `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcat="http://www.w3.org/ns/dcat#">
+<dcat:Dataset rdf:about="https://x.example/${uriComponent(s)}"><rdf:value>${s.replace(/[<&]/g, "")}</rdf:value></dcat:Dataset></rdf:RDF>`),
+      fc.constantFrom(
+        "<rdf:RDF",
+        "<?xml version='1.0'?><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description rdf:about='%%'/></rdf:RDF>",
+        "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>",
+        "<a><b></a>",
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(xmlish, fc.constantFrom(...RDF_TYPES), fc.constantFrom("", "?level=all", "?level=PUBLIC", "?level=%00"), async (doc, type, query) => {
+        const before = await totalDatasets();
+        const validate = await SELF.fetch(`${BASE}/v1/validate${query}`, { method: "POST", headers: { "content-type": type }, body: doc });
+        await expectSafe(validate, `POST /v1/validate${query} (${type}) ${doc.slice(0, 150)}`);
+        if (type === "application/rdf+xml") {
+          const res = await SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await publisher("rivm")), "content-type": type }, body: doc });
+          const status = await expectSafe(res, `POST /v1/harvest (${type}) ${doc.slice(0, 150)}`);
+          if (status >= 400) expect(await totalDatasets()).toBe(before);
+        } else expect(await totalDatasets()).toBe(before);
       }),
       { numRuns: RUNS },
     );

@@ -28,6 +28,8 @@ let sourceId: string;
 const SOURCE = (env as unknown as { TEST_SOURCE_URL: string }).TEST_SOURCE_URL;
 
 const application = () => anonymisedApplicationInput(owned.id);
+const SERVICE = { title: { en: "API" }, endpointURL: ["https://api.example.nl"] };
+const SERIES = { title: { en: "S" }, description: { en: "S" }, applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"] };
 
 async function send(method: string, path: string, bearer: string | undefined, body?: string, type = "application/json") {
   const headers: Record<string, string> = {};
@@ -60,6 +62,12 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => s
   "POST /v1/datasets": { path: () => "/v1/datasets", roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
   "PUT /v1/datasets/{id}": { path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"], body: () => JSON.stringify(minimalDataset()) },
   "DELETE /v1/datasets/{id}": { path: () => `/v1/datasets/${owned.id}`, roles: ["publisher"] },
+  "POST /v1/data-services": { path: () => "/v1/data-services", roles: ["publisher"], body: () => JSON.stringify(SERVICE) },
+  "PUT /v1/data-services/{id}": { path: () => "/v1/data-services/some-service", roles: ["publisher"], body: () => JSON.stringify(SERVICE) },
+  "DELETE /v1/data-services/{id}": { path: () => "/v1/data-services/some-service", roles: ["publisher"] },
+  "POST /v1/dataset-series": { path: () => "/v1/dataset-series", roles: ["publisher"], body: () => JSON.stringify(SERIES) },
+  "PUT /v1/dataset-series/{id}": { path: () => "/v1/dataset-series/some-series", roles: ["publisher"], body: () => JSON.stringify(SERIES) },
+  "DELETE /v1/dataset-series/{id}": { path: () => "/v1/dataset-series/some-series", roles: ["publisher"] },
   "POST /v1/harvest": { path: () => "/v1/harvest", roles: ["publisher"], body: () => "<a> <b> <c> .", type: "text/turtle" },
   "POST /v1/harvest-sources": { path: () => "/v1/harvest-sources", roles: ["publisher"], body: () => JSON.stringify({ url: `${SOURCE}/nothing-here.ttl`, kind: "dcat" }) },
   "GET /v1/harvest-sources": { path: () => "/v1/harvest-sources", roles: ["publisher"] },

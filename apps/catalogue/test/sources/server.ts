@@ -4,11 +4,15 @@
  * catalogue in two Hydra pages (/dcat/catalog.ttl) and a CKAN site with ckanext-dcat (/ckan/api/3/action/
  * package_search, /ckan/dataset/{name}.ttl). Each serves three conformant datasets (variants of the official
  * example) and one without an HDAB. POST /control/remove?name=… takes a dataset away, POST /control/reset brings
- * all back.
+ * all back. /dcat3/catalog.ttl is a one-page DCAT-AP 3 source: a dataset in a dcat:DatasetSeries, with a
+ * dcat:DataService serving it. A third source, /rdfxml/catalog.rdf, is the same in RDF/XML (./rdfxml-datasets) with its own removals
+ * (`&source=rdfxml`), and /rdfxml/broken.rdf is not well-formed XML.
  */
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
+import { DCAT3_SOURCE } from "./dcat3";
+import { datasetRdfXml, rdfXmlDocument } from "./rdfxml-datasets";
 
 const EXAMPLE = readFileSync(fileURLToPath(new URL("../../../../standards/healthdcat-ap-r8/example-healthdcat-dataset.ttl", import.meta.url)), "utf8");
 
@@ -23,6 +27,16 @@ const removed = new Set<string>();
 const live = () => NAMES.filter((n) => !removed.has(n));
 const body = (n: string, source: string) => dataset(source, n, n !== "broken");
 
+const removedRdfXml = new Set<string>();
+
+/** The RDF/XML source: two datasets per page, Hydra paging, "broken" without an HDAB. */
+function rdfXmlPage(base: string, page: number): string {
+  const names = NAMES.filter((n) => !removedRdfXml.has(n));
+  const self = `${base}/rdfxml/catalog.rdf?page=${page}`;
+  const next = page * 2 < names.length ? `${base}/rdfxml/catalog.rdf?page=${page + 1}` : undefined;
+  return rdfXmlDocument(names.slice((page - 1) * 2, page * 2).map((n) => datasetRdfXml(`pulled-${n}`, n !== "broken")).join(""), { self, next });
+}
+
 function dcatPage(base: string, page: number): string {
   const names = live().slice((page - 1) * 2, page * 2);
   // one document per page: the datasets' graphs (they share the example's agents, as a real catalogue would) and the Hydra view
@@ -34,6 +48,16 @@ function dcatPage(base: string, page: number): string {
   return docs.join("\n") + view;
 }
 
+/** A DCAT-AP 3 source: one dataset (the official example, version 7.0.0-example) in a series, and a data service. */
+function dcat3Catalogue(): string {
+  return `${dataset("dcat3", "one", true)}
+ex:dcat3-one dcat:inSeries <${DCAT3_SOURCE.series}> .
+<${DCAT3_SOURCE.series}> a dcat:DatasetSeries ; dct:title "Annual oncology figures"@en ; dct:description "One dataset a year."@en ;
+  dcatap:applicableLegislation <http://data.europa.eu/eli/reg/2025/327/oj> .
+<${DCAT3_SOURCE.service}> a dcat:DataService ; dct:title "Source API"@en ; dcat:endpointURL <https://source.example/api/v1> ; dcat:servesDataset ex:dcat3-one .
+`;
+}
+
 export function startSourceServer(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -43,13 +67,16 @@ export function startSourceServer(): Promise<{ url: string; server: Server }> {
       res.end(text);
     };
     if (req.method === "POST" && url.pathname === "/control/remove") {
-      removed.add(url.searchParams.get("name") ?? "");
+      (url.searchParams.get("source") === "rdfxml" ? removedRdfXml : removed).add(url.searchParams.get("name") ?? "");
       return send(204, "text/plain", "");
     }
     if (req.method === "POST" && url.pathname === "/control/reset") {
-      removed.clear();
+      (url.searchParams.get("source") === "rdfxml" ? removedRdfXml : removed).clear();
       return send(204, "text/plain", "");
     }
+    if (url.pathname === "/dcat3/catalog.ttl") return send(200, "text/turtle", dcat3Catalogue());
+    if (url.pathname === "/rdfxml/catalog.rdf") return send(200, "application/rdf+xml", rdfXmlPage(base, Number(url.searchParams.get("page") ?? 1)));
+    if (url.pathname === "/rdfxml/broken.rdf") return send(200, "application/rdf+xml", rdfXmlDocument(datasetRdfXml("x")).replace("</dcat:Dataset>", ""));
     if (url.pathname === "/dcat/catalog.ttl") return send(200, "text/turtle", dcatPage(base, Number(url.searchParams.get("page") ?? 1)));
     if (url.pathname === "/ckan/api/3/action/package_search") {
       const start = Number(url.searchParams.get("start") ?? 0);

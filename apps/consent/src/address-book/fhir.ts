@@ -1,6 +1,7 @@
 /** Address-book organisations as FHIR R4 Organization and Endpoint resources (pure; validated as R4 in the tests). */
-import { ORGANISATION_TYPE_OID, URA_SYSTEM } from "@regie/shared";
+import { ORGANISATION_TYPE_OID } from "@regie/shared";
 import type { DirectoryOrganisation, OrganisationEndpoint } from "@regie/shared/contracts/consent";
+import { toOrganization } from "../fhir/organization";
 import { ENDPOINT_PURPOSE_SYSTEM } from "./mcsd";
 
 export const ORGANISATION_TYPE_SYSTEM = `urn:oid:${ORGANISATION_TYPE_OID}`;
@@ -8,18 +9,12 @@ const CONNECTION_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/endpoint-c
 
 type Resource = Record<string, unknown>;
 
+/** An address-book organisation as an Organization (the shared mapper, ../fhir/organization.ts). */
 export function toFhirOrganization(o: DirectoryOrganisation): Resource {
-  return {
-    resourceType: "Organization",
-    id: o.ura,
-    meta: { lastUpdated: o.updatedAt },
-    identifier: [{ system: URA_SYSTEM, value: o.ura }],
-    active: o.active,
-    type: [{ coding: [{ system: ORGANISATION_TYPE_SYSTEM, code: o.organizationType, ...(o.organizationTypeDisplay ? { display: o.organizationTypeDisplay } : {}) }] }],
-    name: o.name,
-    ...(o.place ? { address: [{ city: o.place, country: "NL" }] } : {}),
-    ...(o.endpoints.length ? { endpoint: o.endpoints.map((e) => ({ reference: `Endpoint/${e.id}` })) } : {}),
-  };
+  return toOrganization({
+    id: o.ura, lastUpdated: o.updatedAt, ura: o.ura, organizationType: o.organizationType, typeSystem: ORGANISATION_TYPE_SYSTEM,
+    typeDisplay: o.organizationTypeDisplay ?? null, name: o.name, place: o.place, active: o.active, endpointIds: o.endpoints.map((e) => e.id),
+  });
 }
 
 export function toFhirEndpoint(o: DirectoryOrganisation, e: OrganisationEndpoint): Resource {

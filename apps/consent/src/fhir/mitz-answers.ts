@@ -3,9 +3,10 @@
  * http://vzvz.nl/fhir/otv/permission-response code (VZVZ draft openapi-mitz-closed-open.yml 4.0.0-beta.1), and the open
  * question's searchset Bundle of source Organizations.
  */
-import { dataCategoryCoding, FHIR_SYSTEMS, organisationTypeCoding, URA_SYSTEM } from "@regie/shared";
+import { dataCategoryCoding, FHIR_SYSTEMS } from "@regie/shared";
 import type { CategoryDecision } from "@regie/shared/contracts/consent";
 import type { OperationOutcome } from "./operation-outcome";
+import { toOrganization } from "./organization";
 
 export function permissionOutcome(decisions: readonly CategoryDecision[]): OperationOutcome {
   return {
@@ -37,14 +38,10 @@ export function sourcesBundle(sources: readonly SourceOrganisation[], selfUrl: s
     link: [{ relation: "self", url: selfUrl }],
     entry: sources.map((s) => ({
       fullUrl: `urn:uuid:${s.ura.padStart(8, "0")}-0000-4000-8000-000000000000`,
-      resource: {
-        resourceType: "Organization" as const,
+      resource: toOrganization({
+        ura: s.ura, organizationType: s.organizationType, typeSystem: FHIR_SYSTEMS.organizationType, name: s.name, active: true,
         extension: s.dataCategories.map((dc) => ({ url: FHIR_SYSTEMS.dataCategoryExtension, valueCoding: dataCategoryCoding(dc) })),
-        identifier: [{ system: URA_SYSTEM, value: s.ura }],
-        type: [{ coding: [organisationTypeCoding(s.organizationType)] }],
-        ...(s.name ? { name: s.name } : {}),
-        active: true,
-      },
+      }),
       search: { mode: "match" as const },
     })),
   };

@@ -28,6 +28,9 @@ export interface LogContent {
   professionalUzi?: string | null;
   professionalRole?: string | null;
   mandatedByUzi?: string | null;
+  /** break-the-glass: the provider declared an emergency, with its reason (not a consent; `emergency` is the temporary consent) */
+  breakTheGlass?: boolean;
+  emergencyReason?: string | null;
 }
 
 export interface ChainedEntry extends LogContent {
@@ -37,8 +40,8 @@ export interface ChainedEntry extends LogContent {
 }
 
 /**
- * The hashed form of an entry. The fields added later (on whose behalf, the professional) are appended only when an
- * entry has one, so entries written before they existed hash exactly as they did.
+ * The hashed form of an entry. The fields added later (on whose behalf, the professional; then break-the-glass) are
+ * appended only when an entry has one, so entries written before they existed hash exactly as they did.
  */
 export function canonical(e: LogContent): string {
   const base: unknown[] = [
@@ -46,7 +49,9 @@ export function canonical(e: LogContent): string {
     e.holderUra, e.purpose, e.dataCategories, e.emergency,
   ];
   const extra = [e.onBehalfOfUra ?? null, e.onBehalfOfOrgType ?? null, e.professionalUzi ?? null, e.professionalRole ?? null, e.mandatedByUzi ?? null];
-  if (extra.some((v) => v !== null)) base.push(extra);
+  const btg = e.breakTheGlass === true;
+  if (extra.some((v) => v !== null) || btg) base.push(extra);
+  if (btg) base.push([true, e.emergencyReason ?? null]);
   return JSON.stringify(base);
 }
 

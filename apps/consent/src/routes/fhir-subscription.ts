@@ -2,13 +2,14 @@
  * FHIR R4 Subscription as Mitz has it: POST /fhir/Subscription (status requested, reason OTV, criteria
  * Consent?_query=otv&patientid=…&providerid=…&providertype=…, channel rest-hook) -> 202 with the resource and its
  * Location; a duplicate -> 200 with the existing one. GET /fhir/Subscription (my own, paged), GET and DELETE
- * /fhir/Subscription/{id}. Errors are OperationOutcomes (../fhir/subscription-outcomes.ts).
+ * /fhir/Subscription/{id}. Errors are OperationOutcomes (./fhir/common.ts, one helper for /fhir).
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, problemResponses, requireRole } from "@regie/shared";
 import { FhirSubscription, FhirSubscriptionBundle, FhirSubscriptionRequest, SubscriptionIdParam, SubscriptionListQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
-import { FHIR_JSON, fhirOutcomes } from "../fhir/subscription-outcomes";
+import { FHIR_JSON } from "../fhir/operation-outcome";
+import { fhirErrors } from "./fhir/common";
 import { parseCriteria, subscriptionBundle, toFhirSubscription } from "../fhir/subscription-resource";
 import { ownSubscription, ownSubscriptions, subscribe, unsubscribe } from "../push/subscribe";
 import { BEARER } from "./common";
@@ -21,8 +22,8 @@ const FhirListQuery = z.object({
 
 export function fhirSubscriptionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
-  app.use("/fhir/Subscription", fhirOutcomes());
-  app.use("/fhir/Subscription/*", fhirOutcomes());
+  app.use("/fhir/Subscription", fhirErrors("Subscription"));
+  app.use("/fhir/Subscription/*", fhirErrors("Subscription"));
 
   app.openapi(
     createRoute({

@@ -23,7 +23,7 @@ import {
   SecondaryUseRequest,
   SecondaryUseState,
 } from "@regie/shared/contracts/consent";
-import { AGE_OF_CONSENT, ageOn } from "../citizens/age";
+import { AGE_OF_CONSENT, ageOn, minorRule } from "../citizens/age";
 import { resolveSubject } from "../citizens/subject";
 import type { AppEnv } from "../env";
 import { childrenOf, isGuardian, organisationNames } from "../storage/directory";
@@ -52,7 +52,8 @@ export function meRoutes() {
   app.openapi(
     createRoute({
       method: "post", path: "/v1/me/choices", tags: ["citizen"], summary: "Record a choice",
-      description: "Under 16 the choice stays pending until a parent or guardian confirms it with the returned confirmation code; a guardian acting with ?child= records it at once.",
+      description: "From 12 to 16 the child records its own choice, which stays pending until a parent or guardian confirms it with the returned code (koppelcode). " +
+        "Under 12 a guardian records for the child with ?child= (at once) and the child cannot; from 12 a guardian cannot record with ?child= (403).",
       security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { query: ActingForQuery, headers: IdempotencyHeader, body: jsonBody(ChoiceInput) },
       responses: { 201: jsonResponse(ChoiceResult, "The recorded choice"), ...problemResponses(400, 401, 403, 413, 415, 503) },
@@ -86,6 +87,7 @@ export function meRoutes() {
     }),
     async (c) => {
       const s = await resolveSubject(c.env, c.get("auth"), c.req.valid("query").child);
+      await s.needsGuardian(); // the same who-may-write rule; a withdrawal itself counts at once
       return c.json(unwrap(await callShard(s.stub.withdraw(s.pseudonym, c.req.valid("param").id, s.actor))), 200);
     },
   );
@@ -182,7 +184,10 @@ export function meRoutes() {
       const items = await Promise.all(
         kids.map(async (k) => {
           const age = ageOn(k.birthDate, now);
-          return { childId: k.pseudonym, name: k.name, birthDate: k.birthDate, age, guardianManages: age < AGE_OF_CONSENT, pendingChoices: await callShard(shardStub(c.env, k.pseudonym).pendingCount(k.pseudonym)) };
+          return {
+            childId: k.pseudonym, name: k.name, birthDate: k.birthDate, age, guardianManages: age < AGE_OF_CONSENT, guardianRecords: minorRule(age) === "guardian-records",
+            pendingChoices: await callShard(shardStub(c.env, k.pseudonym).pendingCount(k.pseudonym)),
+          };
         }),
       );
       return c.json({ items }, 200);
@@ -191,7 +196,9 @@ export function meRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/me/children/{childId}/confirmations", tags: ["citizen"], summary: "Confirm a child's pending choice with its confirmation code", security: BEARER, middleware: [requireRole("citizen")] as const,
+      method: "post", path: "/v1/me/children/{childId}/confirmations", tags: ["citizen"], summary: "Confirm a child's pending choice with its confirmation code (koppelcode)",
+      description: "A wrong code answers 422 and counts; after 5 wrong codes (410) or after 30 days (410) the code no longer works and the child records the choice again.",
+      security: BEARER, middleware: [requireRole("citizen")] as const,
       request: { params: z.object({ childId: ChildId.openapi({ param: { name: "childId", in: "path" } }) }), body: jsonBody(ConfirmChoiceRequest) },
       responses: { 200: jsonResponse(Choice, "The confirmed (now active) choice"), ...problemResponses(400, 401, 403, 404, 410, 422, 503) },
     }),

@@ -8,11 +8,12 @@ import {
   TemporaryConsentRequest,
   TemporaryConsentResponse,
 } from "@regie/shared/contracts/consent";
-import { isMinor } from "../citizens/subject";
+import { agentOf } from "../fhir/consent-record";
 import type { AppEnv } from "../env";
 import { providerNotifications } from "../storage/directory";
 import { callShard, citizenShard, unwrap } from "../storage/shards";
 import { BEARER, idempotencyKey, providerActor } from "./common";
+import { recordOnBehalf } from "./provider-record";
 
 
 export function providerActionRoutes() {
@@ -28,10 +29,8 @@ export function providerActionRoutes() {
     async (c) => {
       const body = c.req.valid("json");
       const auth = c.get("auth");
-      const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
-      const key = idempotencyKey(c.req.header("idempotency-key"), `provider-choice|${auth.ura}|${pseudonym}`);
-      const pending = await isMinor(c.env, pseudonym);
-      return c.json(unwrap(await callShard(stub.record(pseudonym, body.choice, providerActor(auth), { idempotencyKey: key, pending }))), 201);
+      const recorded = await recordOnBehalf(c.env, auth, body.patient.bsn, body.choice, c.req.header("idempotency-key"), { agent: agentOf(auth, undefined) });
+      return c.json(recorded.choice, 201);
     },
   );
 

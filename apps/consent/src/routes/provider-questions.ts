@@ -1,9 +1,10 @@
 /** The provider's questions: the closed question (consent check) and the open question (locate). */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import { ConsentCheckRequest, ConsentCheckResponse, LocateRequest, LocateResponse } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
 import { organisationNameMap } from "../address-book/store";
+import { breakTheGlassRefusal } from "../decision/break-the-glass";
 import { callShard, citizenShard } from "../storage/shards";
 import { assertParty, assertSelf, BEARER, providerActor } from "./common";
 
@@ -16,7 +17,8 @@ export function providerQuestionRoutes() {
       path: "/v1/consent-check",
       tags: ["provider"],
       summary: "The closed question: may this holder share these data categories with this requester?",
-      description: "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Either party asks: the token's URA and organisation type must be the holder's or the requester's (anyone else: 403). Every question is logged (NEN 7513) with who asked, on whose behalf, and the professional.",
+      description: "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Either party asks: the token's URA and organisation type must be the holder's or the requester's (anyone else: 403). Every question is logged (NEN 7513) with who asked, on whose behalf, and the professional. " +
+        "With `breakTheGlass` the requester declares an emergency (purpose TREAT only): logged as its own event and shown to the citizen; the decision is still the consent rules' decision.",
       security: BEARER,
       middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(ConsentCheckRequest) },
@@ -25,12 +27,15 @@ export function providerQuestionRoutes() {
     async (c) => {
       const body = c.req.valid("json");
       const auth = c.get("auth");
-      assertParty(auth, body.holder, body.requester);
+      const party = assertParty(auth, body.holder, body.requester);
+      const refused = body.breakTheGlass ? breakTheGlassRefusal(party, body.purpose) : null;
+      if (refused) throw new ApiError(refused.status === 403 ? "FORBIDDEN" : "VALIDATION_FAILED", refused.detail);
       const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
       const decisions = await callShard(
         stub.check(pseudonym, {
           holder: body.holder, requester: body.requester, purpose: body.purpose, dataCategories: body.dataCategories,
           asker: providerActor(auth), ...(body.professional ? { professional: body.professional } : {}),
+          ...(body.breakTheGlass ? { breakTheGlass: body.breakTheGlass } : {}),
         }),
       );
       return c.json({ requestId: c.get("requestId"), decisions }, 200);

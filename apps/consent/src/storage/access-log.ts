@@ -16,7 +16,10 @@ export interface LogEvent {
   holderUra?: string | null;
   purpose?: string | null;
   dataCategories?: string[];
+  /** a 72-hour temporary consent was recorded or decided the answer (the API also calls it `temporaryConsent`) */
   emergency?: boolean;
+  /** break-the-glass: the provider declared an emergency without consent, with its reason */
+  breakTheGlass?: { reason: string } | null;
   eventId?: string;
   /** the organisation the actor acted for (a holder asking for the requester) */
   onBehalfOf?: { ura: string; organizationType: string } | null;
@@ -45,16 +48,18 @@ export class AccessLogWriter {
       holderUra: e.holderUra ?? null, purpose: e.purpose ?? null, dataCategories: e.dataCategories ?? [], emergency: e.emergency ?? false,
       onBehalfOfUra: e.onBehalfOf?.ura ?? null, onBehalfOfOrgType: e.onBehalfOf?.organizationType ?? null,
       professionalUzi: e.professional?.uziNumber ?? null, professionalRole: e.professional?.role ?? null, mandatedByUzi: e.professional?.mandatedBy?.uziNumber ?? null,
+      ...(e.breakTheGlass ? { breakTheGlass: true, emergencyReason: e.breakTheGlass.reason } : {}),
     };
     const prev = this.prevHash(citizen);
     const hash = entryHash(prev, content);
     this.sql.exec(
       `INSERT INTO access_log (citizen, event_id, action, at, outcome, actor_role, actor_ura, actor_org_type, actor_uzi_role, holder_ura, purpose, data_categories, emergency,
-         on_behalf_ura, on_behalf_org_type, professional_uzi, professional_role, mandated_by_uzi, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         on_behalf_ura, on_behalf_org_type, professional_uzi, professional_role, mandated_by_uzi, break_the_glass, emergency_reason, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       citizen, content.eventId, content.action, content.at, content.outcome, content.actorRole, content.actorUra, content.actorOrgType,
       content.actorUziRole, content.holderUra, content.purpose, JSON.stringify(content.dataCategories), content.emergency ? 1 : 0,
-      content.onBehalfOfUra, content.onBehalfOfOrgType, content.professionalUzi, content.professionalRole, content.mandatedByUzi, prev, hash,
+      content.onBehalfOfUra, content.onBehalfOfOrgType, content.professionalUzi, content.professionalRole, content.mandatedByUzi,
+      content.breakTheGlass ? 1 : 0, content.emergencyReason ?? null, prev, hash,
     );
     this.lastHash.set(citizen, hash);
   }
@@ -99,6 +104,7 @@ function toEntry(r: Record<string, SqlStorageValue>): ChainedEntry {
     onBehalfOfUra: (r.on_behalf_ura ?? null) as string | null, onBehalfOfOrgType: (r.on_behalf_org_type ?? null) as string | null,
     professionalUzi: (r.professional_uzi ?? null) as string | null, professionalRole: (r.professional_role ?? null) as string | null,
     mandatedByUzi: (r.mandated_by_uzi ?? null) as string | null,
+    ...(r.break_the_glass === 1 ? { breakTheGlass: true, emergencyReason: (r.emergency_reason ?? null) as string | null } : {}),
   };
 }
 
@@ -108,24 +114,46 @@ export interface AccessLogPage {
   next: number | null;
 }
 
-/** One page of the citizen's log, newest first: entries with seq < `before` (all when absent), at most `limit`. */
-export function accessLogPage(sql: SqlStorage, citizen: string, opts: { limit?: number; before?: number } = {}): AccessLogPage {
+/** Which entries a page holds: only those a given organisation caused (its URA as actor), and only these actions. */
+export interface AccessLogFilter {
+  actorUra?: string;
+  actions?: readonly string[];
+}
+
+/**
+ * One page of the citizen's log, newest first: entries with seq < `before` (all when absent), at most `limit`
+ * (at most ACCESS_LOG_PAGE_MAX), optionally filtered (a provider's own questions for its AuditEvent view).
+ */
+export function accessLogPage(sql: SqlStorage, citizen: string, opts: { limit?: number; before?: number } & AccessLogFilter = {}): AccessLogPage {
   const limit = Math.max(1, Math.min(ACCESS_LOG_PAGE_MAX, Math.floor(opts.limit ?? ACCESS_LOG_PAGE_DEFAULT)));
   const before = opts.before ?? Number.MAX_SAFE_INTEGER;
+  const where = ["citizen = ?", "seq < ?"];
+  const params: SqlStorageValue[] = [citizen, before];
+  if (opts.actorUra !== undefined) {
+    where.push("actor_ura = ?");
+    params.push(opts.actorUra);
+  }
+  if (opts.actions !== undefined) {
+    where.push("action IN (SELECT value FROM json_each(?))");
+    params.push(JSON.stringify(opts.actions));
+  }
   // one row more than asked: whether an older page exists, without counting
-  const rows = sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM access_log WHERE citizen = ? AND seq < ? ORDER BY seq DESC LIMIT ?", citizen, before, limit + 1).toArray();
+  const rows = sql.exec<Record<string, SqlStorageValue>>(`SELECT * FROM access_log WHERE ${where.join(" AND ")} ORDER BY seq DESC LIMIT ?`, ...params, limit + 1).toArray();
   const more = rows.length > limit;
-  const items = rows.slice(0, limit).map((r) => {
-    const e = toEntry(r);
-    return {
-      seq: e.seq, eventId: e.eventId, action: e.action as AccessLogEntry["action"], at: e.at, outcome: e.outcome,
-      actor: { role: e.actorRole, ura: e.actorUra, organizationType: e.actorOrgType, uziRole: e.actorUziRole },
-      onBehalfOf: e.onBehalfOfUra ? { ura: e.onBehalfOfUra, organizationType: e.onBehalfOfOrgType ?? null } : null,
-      professional: e.professionalUzi ? { uziNumber: e.professionalUzi, role: e.professionalRole ?? null, mandatedBy: e.mandatedByUzi ?? null } : null,
-      holderUra: e.holderUra, purpose: e.purpose, dataCategories: e.dataCategories, emergency: e.emergency, hash: e.hash, prevHash: e.prevHash,
-    };
-  });
+  const items = rows.slice(0, limit).map((r) => toApiEntry(toEntry(r)));
   return { items, next: more ? items[items.length - 1]!.seq : null };
+}
+
+/** The API form of a stored entry; `emergency` keeps its old meaning (temporary consent), `temporaryConsent` says so by name. */
+function toApiEntry(e: ChainedEntry): AccessLogEntry {
+  return {
+    seq: e.seq, eventId: e.eventId, action: e.action as AccessLogEntry["action"], at: e.at, outcome: e.outcome,
+    actor: { role: e.actorRole, ura: e.actorUra, organizationType: e.actorOrgType, uziRole: e.actorUziRole },
+    onBehalfOf: e.onBehalfOfUra ? { ura: e.onBehalfOfUra, organizationType: e.onBehalfOfOrgType ?? null } : null,
+    professional: e.professionalUzi ? { uziNumber: e.professionalUzi, role: e.professionalRole ?? null, mandatedBy: e.mandatedByUzi ?? null } : null,
+    holderUra: e.holderUra, purpose: e.purpose, dataCategories: e.dataCategories, emergency: e.emergency, temporaryConsent: e.emergency,
+    breakTheGlass: e.breakTheGlass === true, emergencyReason: e.emergencyReason ?? null, hash: e.hash, prevHash: e.prevHash,
+  };
 }
 
 /**

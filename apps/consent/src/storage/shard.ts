@@ -11,20 +11,22 @@ import type { AccessLogVerification, ChoiceInput, Party } from "@regie/shared/co
 import * as seed from "../dev/seed";
 import type { DemoSpec } from "../dev/demo-data";
 import type { Bindings } from "../env";
-import { AccessLogWriter, accessLogPage, logReadStats, resetLogReadStats, verifyAccessLog, type AccessLogPage } from "./access-log";
+import { AccessLogWriter, accessLogPage, logReadStats, resetLogReadStats, verifyAccessLog, type AccessLogFilter, type AccessLogPage } from "./access-log";
 import { ChoiceCache, type ChoiceCacheStats } from "./choice-cache";
 import { checkPlacement, SHARD_COUNT_REFUSED, type Placement } from "./shard-count";
 import { ChoiceVersions } from "./shard/choices";
 import { ChoiceWrites } from "./shard/choice-writes";
 import { FhirConsentRead } from "./shard/fhir-read";
+import { FhirWrites, type ImportItem } from "./shard/fhir-writes";
 import { GuardianConfirmations } from "./shard/guardian-confirmation";
 import { IdempotencyKeys } from "./shard/idempotency";
 import { migrate } from "./shard/migrations";
 import { CitizenNotifications } from "./shard/notifications";
 import { Outbox } from "./shard/outbox";
 import { ProviderQuestions, type CheckQuestion, type Requester } from "./shard/provider-questions";
-import type { Actor, ProviderActor, ShardResult, WriteOptions } from "./shard/result";
+import { ok, type Actor, type ProviderActor, type ShardResult, type WriteOptions } from "./shard/result";
 import { SecondaryUseOptOut } from "./shard/secondary-use";
+import { ProvenanceStore, type ProvenanceInput } from "./shard/provenance";
 import { productionSeams, type ShardSeams } from "./shard/seams";
 import { Subscriptions, type SubscribeOptions } from "./shard/subscriptions";
 import { TemporaryConsent } from "./shard/temporary-consent";
@@ -42,6 +44,7 @@ const DEFAULT_CACHE_CITIZENS = 1000;
 export const SHARD_OPERATIONS = [
   "check", "locate", "listChoices", "history", "record", "change", "withdraw", "confirm", "pendingCount", "subscribe", "unsubscribe", "temporaryConsent",
   "notifications", "accessLog", "verifyLog", "fhirChoices", "secondaryUse", "setSecondaryUse", "recordMany", "seedCitizen",
+  "fhirRecord", "fhirUpdate", "fhirImport", "provenance",
 ] as const;
 export type ShardOperation = (typeof SHARD_OPERATIONS)[number];
 const OPERATIONS: ReadonlySet<string> = new Set(SHARD_OPERATIONS);
@@ -66,6 +69,7 @@ export class ConsentShard extends DurableObject<Bindings> {
   private readonly optOut: SecondaryUseOptOut;
   private readonly questions: ProviderQuestions;
   private readonly fhir: FhirConsentRead;
+  private readonly fhirWrites: FhirWrites;
   /** The schema versions this construction applied (./shard/migrations.ts); no call is served before it settles. */
   readonly migrated: Promise<number[]>;
   /** `shard/of` of the placement this object confirmed against its own record (./shard-count.ts). */
@@ -91,8 +95,9 @@ export class ConsentShard extends DurableObject<Bindings> {
     this.choiceWrites = new ChoiceWrites(clock, this.versions, this.confirmations, this.notes, this.subscriptions, this.log);
     this.temporary = new TemporaryConsent(clock, this.versions, this.notes, this.subscriptions, this.log);
     this.optOut = new SecondaryUseOptOut(sql, clock, this.outbox, this.notes, this.log);
-    this.questions = new ProviderQuestions(clock, this.versions, this.subscriptions, this.log);
+    this.questions = new ProviderQuestions(clock, this.versions, this.subscriptions, this.log, this.notes);
     this.fhir = new FhirConsentRead(clock, this.versions, this.log);
+    this.fhirWrites = new FhirWrites(this.versions, this.choiceWrites, new ProvenanceStore(sql, clock), this.notes, this.log);
   }
 
   /**
@@ -157,8 +162,11 @@ export class ConsentShard extends DurableObject<Bindings> {
 
   // ------------------------------------------------------------ provider questions
 
+  /** The closed question; a declared emergency (break-the-glass) also notifies the citizen, so it runs as a write. */
   check(citizen: string, q: CheckQuestion) {
-    return this.questions.check(citizen, q);
+    if (!q.breakTheGlass) return this.questions.check(citizen, q);
+    const r = this.writes.run(citizen, undefined, () => ok(this.questions.check(citizen, q)));
+    return r.ok ? r.value : [];
   }
 
   locate(citizen: string, requester: Requester, purpose: CheckQuestion["purpose"], dataCategories: string[] | undefined) {
@@ -216,8 +224,8 @@ export class ConsentShard extends DurableObject<Bindings> {
     return this.notes.list(citizen);
   }
 
-  /** One page of the citizen's access log, newest first (./access-log.ts): at most `limit` entries with seq < `before`. */
-  accessLog(citizen: string, page: { limit?: number; before?: number } = {}): AccessLogPage {
+  /** One page of the citizen's access log, newest first (./access-log.ts): at most `limit` entries with seq < `before`, optionally filtered. */
+  accessLog(citizen: string, page: { limit?: number; before?: number } & AccessLogFilter = {}): AccessLogPage {
     return accessLogPage(this.sql, citizen, page);
   }
 
@@ -229,6 +237,21 @@ export class ConsentShard extends DurableObject<Bindings> {
   /** Choices for a FHIR read; a provider needs a permit by ../decision/fhir-read.ts (logged either way). */
   fhirChoices(citizen: string, actor: Actor) {
     return this.fhir.read(citizen, actor);
+  }
+
+  // ------------------------------------------------------------ FHIR writes (IHE PCF) and migration: ./shard/fhir-writes.ts
+  fhirRecord(citizen: string, input: ChoiceInput, actor: Actor, opts: WriteOptions, p: ProvenanceInput) {
+    return this.commit(citizen, opts.idempotencyKey, () => this.fhirWrites.record(citizen, input, actor, opts, p));
+  }
+  fhirUpdate(citizen: string, id: string, asked: ChoiceInput, status: "active" | "inactive", actor: ProviderActor, p: ProvenanceInput) {
+    return this.commit(citizen, undefined, () => this.fhirWrites.update(citizen, id, asked, status, actor, p));
+  }
+  /** One patient's migrated choices in one transaction: all or nothing, idempotent on each choice's source key. */
+  fhirImport(citizen: string, items: ImportItem[], actor: Actor, opts: WriteOptions = {}) {
+    return this.commit(citizen, undefined, () => this.fhirWrites.import(citizen, items, actor, opts));
+  }
+  provenance(citizen: string, id: string, actor: Actor) {
+    return this.fhirWrites.provenanceOf(citizen, id, actor);
   }
 
   // ------------------------------------------------------------ secondary use (EHDS Art. 71)

@@ -15,6 +15,8 @@ describe("GET /fhir/metadata", () => {
     expect(consent.interaction.map((i: Any) => i.code)).toContain("search-type");
     expect(consent.searchParam.map((p: Any) => p.name)).toContain("patient");
     expect(consent.operation.map((o: Any) => o.name)).toEqual(expect.arrayContaining(["has-mitz-consent", "get-mitz-sources"]));
+    const audit = cs.rest[0].resource.find((r: Any) => r.type === "AuditEvent");
+    expect(audit).toMatchObject({ interaction: [{ code: "search-type" }], profile: "https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.AuthZconsent" });
     // exactly what the modules declare, nothing hand-written beside them
     expect(cs.rest[0].resource.map((r: Any) => r.type)).toEqual(mergeResources(FHIR_MODULES).map((r) => r.type));
     expect(new Date(cs.date).getUTCFullYear()).toBeGreaterThan(2000);

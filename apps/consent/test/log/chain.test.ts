@@ -77,3 +77,18 @@ describe("access-log hash chain", () => {
     }
   });
 });
+
+describe("break-the-glass in the hashed form (shard migration v5)", () => {
+  it("an entry without it hashes exactly as before; with it, flag and reason are hashed", () => {
+    const old = content(1);
+    expect(canonical({ ...old, breakTheGlass: false, emergencyReason: null })).toBe(canonical(old));
+    const btg = { ...old, action: "emergency-access", breakTheGlass: true, emergencyReason: "unconscious patient" };
+    expect(JSON.parse(canonical(btg)).at(-1)).toEqual([true, "unconscious patient"]);
+    const hash = entryHash(GENESIS_HASH, btg);
+    const entry: ChainedEntry = { ...btg, seq: 1, prevHash: GENESIS_HASH, hash };
+    expect(verifyChain([entry]).valid).toBe(true);
+    // changing the reason, or dropping the flag, breaks the chain
+    expect(verifyChain([{ ...entry, emergencyReason: "routine visit" }]).valid).toBe(false);
+    expect(verifyChain([{ ...entry, breakTheGlass: false }]).valid).toBe(false);
+  });
+});

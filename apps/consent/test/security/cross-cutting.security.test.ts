@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { fetchSecuredOperations, hostileTokens, mintToken, securityMatrix } from "@regie/shared/testing";
 import { buildApp } from "../../src/app";
+import { migrationBundle, recordedConsent } from "../fhir/recorded";
 import { proposedConsent } from "../fhir/resources";
 import { checkBody, freshBsn, provider, seed } from "../helpers";
 
@@ -61,6 +62,7 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /v1/provider/notifications": { path: () => "/v1/provider/notifications", roles: ["provider"] },
   "POST /v1/secondary-use/cohort-filter": { path: () => "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
   "GET /fhir/Consent": { path: () => `/fhir/Consent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
+  "GET /fhir/AuditEvent": { path: () => `/fhir/AuditEvent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
   "POST /fhir/Consent/$has-mitz-consent": { path: () => "/fhir/Consent/$has-mitz-consent", roles: ["provider"], body: () => proposedConsent(freshBsn(), { holder: "ziekenhuis", requester: "huisarts", dataCategories: ["GGC002"] }) },
   "POST /access/v1/evaluation": { path: () => "/access/v1/evaluation", roles: ["provider"], body: () => authzenEvaluation() },
   "POST /access/v1/evaluations": { path: () => "/access/v1/evaluations", roles: ["provider"], body: () => ({ evaluations: [authzenEvaluation()] }) },
@@ -84,6 +86,12 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /fhir/Endpoint": { path: () => "/fhir/Endpoint?organization=00002002", roles: ["citizen", "provider", "hdab", "operator"] },
   "POST /v1/operator/address-book": { path: () => "/v1/operator/address-book", roles: ["operator"], body: () => ({ resourceType: "Bundle", type: "collection", entry: [] }) },
   "GET /v1/operator/address-book/sync": { path: () => "/v1/operator/address-book/sync", roles: ["operator"] },
+  "POST /fhir/Consent": { path: () => "/fhir/Consent", roles: ["provider"], body: () => recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis" }) },
+  "PUT /fhir/Consent/{id}": {
+    path: () => `/fhir/Consent/${crypto.randomUUID()}`, roles: ["provider"], body: () => recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis", status: "inactive" }),
+  },
+  "GET /fhir/Provenance": { path: () => `/fhir/Provenance?target=Consent/${crypto.randomUUID()}&patient=${freshBsn()}`, roles: ["citizen", "provider"] },
+  "POST /fhir": { path: () => "/fhir", roles: ["provider"], body: () => migrationBundle([{ consent: recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis" }) }]) },
 };
 
 /** The path of the last request `send` made: errors on /fhir/Subscription are OperationOutcomes, elsewhere problem+json. */

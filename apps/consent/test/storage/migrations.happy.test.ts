@@ -34,8 +34,11 @@ describe("shard schema migrations", () => {
       sql.exec("DROP TABLE schema_migrations");
       sql.exec("DROP TABLE subscriptions");
       sql.exec(SHARD_SCHEMA);
-      // the access_log columns version 3 added (the table holds the citizen's log entry, so it is kept)
-      for (const col of ["on_behalf_ura", "on_behalf_org_type", "professional_uzi", "professional_role", "mandated_by_uzi"]) sql.exec(`ALTER TABLE access_log DROP COLUMN ${col}`);
+      // the access_log columns versions 3 and 4 added (the table holds the citizen's log entry, so it is kept), and v4's attempts
+      for (const col of ["on_behalf_ura", "on_behalf_org_type", "professional_uzi", "professional_role", "mandated_by_uzi", "break_the_glass", "emergency_reason"]) {
+        sql.exec(`ALTER TABLE access_log DROP COLUMN ${col}`);
+      }
+      sql.exec("ALTER TABLE pending_confirmations DROP COLUMN attempts");
 
       const v1 = new ConsentShard(state, env, { migrations: SHARD_MIGRATIONS.slice(0, 1) });
       expect(await v1.migrated).toEqual([1]);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { AUDIENCES, errorFields, logger, verifyToken, type DevTokenRequest } from "@regie/shared";
-import { DEMO_CITIZENS, DEMO_HDAB, DEMO_RESEARCHERS } from "@regie/shared/demo";
+import { DEMO_CITIZENS, DEMO_HDAB, DEMO_PUBLISHERS, DEMO_RESEARCHERS } from "@regie/shared/demo";
 import { signDevToken } from "@regie/shared/auth/dev-issuer";
 import type { AppEnv } from "../env";
 import { devIssuerOf, signingKey } from "../dev/issuer";
@@ -22,7 +22,7 @@ const OIDC_PENDING_SECONDS = 600;
 
 interface DemoIdentity {
   id: string;
-  group: "citizen" | "researcher" | "hdab";
+  group: "citizen" | "researcher" | "hdab" | "publisher";
   name: string;
   detail?: string;
   claims: DevTokenRequest;
@@ -35,11 +35,17 @@ export function demoIdentities(): DemoIdentity[] {
     ...DEMO_CITIZENS.map((p) => ({ id: `citizen:${p.key}`, group: "citizen" as const, name: p.name, detail: p.birthDate, claims: { role: "citizen" as const, bsn: p.bsn }, demoKey: p.key })),
     ...DEMO_RESEARCHERS.map((r) => ({ id: `researcher:${r.sub}`, group: "researcher" as const, name: r.name, detail: r.organisation, claims: { role: "researcher" as const, sub: r.sub, name: r.name, organisation: r.organisation } })),
     { id: `hdab:${DEMO_HDAB.sub}`, group: "hdab" as const, name: DEMO_HDAB.name, claims: { role: "hdab" as const, sub: DEMO_HDAB.sub } },
+    ...DEMO_PUBLISHERS.map((p) => ({
+      id: `publisher:${p.publisherId}`,
+      group: "publisher" as const,
+      name: p.name,
+      claims: { role: "publisher" as const, publisherId: p.publisherId },
+    })),
   ];
 }
 
 function homeFor(role: string): string {
-  return role === "citizen" ? "/mijn" : role === "researcher" ? "/onderzoek" : role === "hdab" ? "/hdab" : "/";
+  return role === "citizen" ? "/mijn" : role === "researcher" ? "/onderzoek" : role === "hdab" ? "/hdab" : role === "publisher" ? "/datahouder" : "/";
 }
 
 function IdentityButtons({ c, group, next }: { c: Context<AppEnv>; group: DemoIdentity["group"]; next: string }) {
@@ -93,6 +99,8 @@ login.get("/inloggen", (c) => {
           <IdentityButtons c={c} group="researcher" next={next} />
           <h3>{t.login.devHdab}</h3>
           <IdentityButtons c={c} group="hdab" next={next} />
+          <h3>{t.login.devPublishers}</h3>
+          <IdentityButtons c={c} group="publisher" next={next} />
         </section>
       )}
     </Layout>,

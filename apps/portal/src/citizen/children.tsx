@@ -28,11 +28,13 @@ citizenChildren.get("/mijn/kinderen", async (c) => {
             <li class="card">
               <h2>{k.name ?? t.citizen.yourChild}</h2>
               <p>{t.citizen.childAge(k.age)}</p>
-              <p>{k.guardianManages ? t.citizen.childManaged : t.citizen.childSelf}</p>
+              <p>{!k.guardianManages ? t.citizen.childSelf : k.guardianRecords === false ? t.citizen.childConfirms : t.citizen.childManaged}</p>
               {k.pendingChoices > 0 && <p class="badge badge-pending">{t.citizen.childPending(k.pendingChoices)}</p>}
               {k.guardianManages && (
                 <p>
-                  <a href={`/mijn?kind=${encodeURIComponent(k.childId)}`}>{t.citizen.manageChild(k.name ?? t.citizen.yourChild)}</a>
+                  <a href={`/mijn?kind=${encodeURIComponent(k.childId)}`}>
+                    {(k.guardianRecords === false ? t.citizen.reviewChild : t.citizen.manageChild)(k.name ?? t.citizen.yourChild)}
+                  </a>
                 </p>
               )}
             </li>

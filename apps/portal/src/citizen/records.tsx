@@ -44,7 +44,9 @@ citizenRecords.get("/mijn/inzage", async (c) => {
                   </td>
                   <td>
                     {d.what}
-                    {e.emergency && <strong class="badge badge-warning">{t.citizen.emergency}</strong>}
+                    {(e.temporaryConsent ?? e.emergency) && <strong class="badge badge-warning">{t.citizen.emergency}</strong>}
+                    {e.breakTheGlass && <strong class="badge badge-warning">{t.citizen.breakTheGlass}</strong>}
+                    {e.breakTheGlass && e.emergencyReason && <span class="meta"> · {t.citizen.breakTheGlassReason(e.emergencyReason)}</span>}
                   </td>
                   <td>{d.outcome}</td>
                 </tr>

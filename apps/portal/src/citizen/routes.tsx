@@ -28,14 +28,19 @@ citizen.get("/mijn", async (c) => {
   const a = await acting(c);
   const choices = (await readService(c, () => consent(c).listChoices(ro(a)))).items.filter((ch) => ch.status !== "withdrawn");
   const names = await namesFor(c, choices.flatMap(choiceUras));
+  // from 12 to 16 the child records and the guardian only confirms (the registry refuses the guardian's writes)
+  const writes = a.child?.guardianRecords !== false;
   return c.html(
     <CitizenPage c={c} a={a} title={a.child ? t.citizen.childChoicesTitle(a.child.name ?? t.citizen.yourChild) : t.citizen.choicesTitle}>
       <p>{a.child ? t.citizen.childChoicesIntro(childName(a) ?? t.citizen.yourChild) : t.citizen.choicesIntro}</p>
-      <p>
-        <a class="button" href={withActing("/mijn/keuzes/nieuw", a)}>
-          {t.citizen.newChoice}
-        </a>
-      </p>
+      {!writes && <p>{t.citizen.childConfirmsIntro(childName(a) ?? t.citizen.yourChild)}</p>}
+      {writes && (
+        <p>
+          <a class="button" href={withActing("/mijn/keuzes/nieuw", a)}>
+            {t.citizen.newChoice}
+          </a>
+        </p>
+      )}
       {choices.length === 0 ? (
         <p class="empty">{t.citizen.noChoices}</p>
       ) : (
@@ -53,14 +58,14 @@ citizen.get("/mijn", async (c) => {
                   <SubmitButton variant="secondary">{t.citizen.confirm}</SubmitButton>
                 </form>
               )}
-              <p class="choice-actions">
+              {writes && <p class="choice-actions">
                 <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/wijzigen`, a)} aria-label={`${t.citizen.change}: ${describeChoice(t, ch, childName(a), names)}`}>
                   {t.citizen.change}
                 </a>
                 <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/intrekken`, a)} aria-label={`${t.citizen.withdraw}: ${describeChoice(t, ch, childName(a), names)}`}>
                   {t.citizen.withdraw}
                 </a>
-              </p>
+              </p>}
             </li>
           ))}
         </ul>

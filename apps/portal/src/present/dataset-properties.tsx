@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { ACCESS_RIGHTS, DATA_THEMES, FILE_TYPES, HEALTH_CATEGORIES, HEALTH_THEMES, LANGUAGES, labelOf, type Vocabulary } from "@regie/shared/contracts/catalogue";
 import type { Dataset } from "@regie/shared/contracts/catalogue";
+import { euLabel } from "@regie/shared/contracts/dcat/eu-labels";
 import type { Lang, Messages } from "../i18n";
 import { pickLang } from "./text";
 
@@ -78,7 +79,7 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 };
 
 /** Properties shown in the page header rather than the table. */
-const IN_HEADER = new Set(["title", "description", "id", "revision", "publisherId"]);
+const IN_HEADER = new Set(["title", "description", "id", "revision", "publisherId", "quality"]);
 
 function isLangMap(v: unknown): v is Record<string, string> {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
@@ -107,8 +108,14 @@ function Value({ ctx, keyName, value }: { ctx: RenderCtx; keyName: string; value
     const vocab = VOCABULARIES[keyName];
     if (vocab) return <span>{`${labelOf(vocab, value, ctx.lang)} (${value})`}</span>;
     if (keyName === "email") return <a href={`mailto:${value}`}>{value}</a>;
-    if (keyName === "extraTriples") return <pre class="rdf">{value}</pre>;
-    if (isIri(value)) return <a href={value} rel="noopener noreferrer">{value}</a>;
+    // focusable: a long block scrolls, and keyboard users must be able to scroll it (axe scrollable-region-focusable)
+    if (keyName === "extraTriples") return <pre class="rdf" tabindex={0}>{value}</pre>;
+    if (isIri(value)) {
+      // controlled vocabularies (EU authority tables, legislation): the label in the reader's language, linked to the IRI
+      const known = euLabel(value, ctx.lang);
+      if (known) return <a href={value} rel="noopener noreferrer" class="vocab-term" title={value}>{known}</a>;
+      return <a href={value} rel="noopener noreferrer">{value}</a>;
+    }
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return <span>{ctx.t.date(value)}</span>;
     return <span>{value}</span>;
   }

@@ -5,10 +5,12 @@ import type { Dataset } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import type { Messages } from "../i18n";
 import { orderedDataset, Properties } from "../present/dataset-properties";
+import { schemaOrgDataset, scriptSafeJson } from "../present/schema-org";
 import { pickLang } from "../present/text";
 import { catalogue, catalogueFetch, readService } from "../services/clients";
 import { PageError } from "../views/errors";
 import { Layout } from "../views/layout";
+import { QualitySection } from "./dataset-quality";
 import { searchPage } from "./search";
 
 export const researcher = new Hono<AppEnv>();
@@ -72,12 +74,21 @@ researcher.get("/onderzoek/datasets/:id", async (c) => {
   const d = t.dataset;
   const lang = c.get("lang");
   const id = datasetId(c);
-  const dataset = await readService(c, () => catalogue(c).dataset(id));
+  // the quality details are a part of the page, not a condition for it: without them the page still shows
+  const [dataset, quality] = await Promise.all([readService(c, () => catalogue(c).dataset(id)), catalogue(c).datasetQuality(id).catch(() => null)]);
   const user = c.get("session").user;
   const base = `/onderzoek/datasets/${encodeURIComponent(dataset.id)}`;
   const api = `${c.env.CATALOGUE_PUBLIC_URL.replace(/\/$/, "")}/v1/datasets/${encodeURIComponent(dataset.id)}`;
+  const head = (
+    <>
+      {(Object.keys(RDF_FORMATS) as (keyof typeof RDF_FORMATS)[]).map((ext) => (
+        <link rel="alternate" type={RDF_FORMATS[ext]} href={`${base}/metadata.${ext}`} />
+      ))}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(schemaOrgDataset(dataset, new URL(base, c.req.url).href, lang)) }} />
+    </>
+  );
   return c.html(
-    <Layout c={c} title={pickLang(dataset.title, lang)}>
+    <Layout c={c} title={pickLang(dataset.title, lang)} head={head}>
       <p>
         <a href="/onderzoek">{d.backToSearch}</a>
       </p>
@@ -100,9 +111,13 @@ researcher.get("/onderzoek/datasets/:id", async (c) => {
           <li>
             <a href={`${base}/metadata.jsonld`} type="application/ld+json">{d.jsonld}</a>
           </li>
+          <li>
+            <a href={`${base}/metadata.rdf`} type="application/rdf+xml">{d.rdfxml}</a>
+          </li>
         </ul>
         <p class="hint">{d.apiHint(api)}</p>
       </section>
+      {quality && <QualitySection q={quality} t={t} />}
       <section aria-labelledby="props-title">
         <h2 id="props-title">{d.propertiesTitle}</h2>
         <Properties ctx={{ t, lang }} record={orderedDataset(dataset)} />
@@ -112,7 +127,7 @@ researcher.get("/onderzoek/datasets/:id", async (c) => {
 });
 
 /** The dataset's metadata in RDF, as the catalogue serialises it (content negotiation through the binding). */
-const RDF_FORMATS = { ttl: "text/turtle", jsonld: "application/ld+json" } as const;
+const RDF_FORMATS = { ttl: "text/turtle", jsonld: "application/ld+json", rdf: "application/rdf+xml" } as const;
 async function metadata(c: Context<AppEnv>, ext: keyof typeof RDF_FORMATS) {
   const id = datasetId(c);
   const type = RDF_FORMATS[ext];
@@ -131,3 +146,4 @@ async function metadata(c: Context<AppEnv>, ext: keyof typeof RDF_FORMATS) {
 }
 researcher.get("/onderzoek/datasets/:id/metadata.ttl", (c) => metadata(c, "ttl"));
 researcher.get("/onderzoek/datasets/:id/metadata.jsonld", (c) => metadata(c, "jsonld"));
+researcher.get("/onderzoek/datasets/:id/metadata.rdf", (c) => metadata(c, "rdf"));

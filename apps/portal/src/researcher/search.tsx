@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { ACCESS_RIGHTS, FACET_FIELDS, FACET_VOCABULARIES, labelOf, SearchQuery, type FacetCount, type FacetField, type SearchResponse } from "@regie/shared/contracts/catalogue";
+import { ACCESS_RIGHTS, FACET_FIELDS, FACET_VOCABULARIES, labelOf, QUALITY_MAX, SearchQuery, type FacetCount, type FacetField, type SearchResponse } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { excerpt, highlight, pickLang, queryTerms } from "../present/text";
 import { catalogue, readService } from "../services/clients";
@@ -76,7 +76,7 @@ export async function searchPage(c: Context<AppEnv>) {
           <label for="f-sort">{s.sortLabel}</label>
           <select id="f-sort" name="sort">
             <option value="">{s.sortDefault}</option>
-            {(["relevance", "modified", "title"] as const).map((v) => (
+            {(["relevance", "modified", "title", "quality"] as const).map((v) => (
               <option value={v} selected={query.sort === v}>
                 {s.sorts[v]}
               </option>
@@ -130,6 +130,7 @@ export async function searchPage(c: Context<AppEnv>) {
                       </h3>
                       <p class="meta">
                         {d.publisher.name} · {labelOf(ACCESS_RIGHTS, d.accessRights, lang)} · {s.modified(t.date(d.modified))}
+                        {d.quality !== undefined && <span class="quality-hit"> · {t.quality.score(d.quality, QUALITY_MAX)}</span>}
                       </p>
                       <p>
                         <Highlighted text={excerpt(pickLang(d.description, lang), terms)} terms={terms} />

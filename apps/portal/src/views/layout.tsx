@@ -8,6 +8,8 @@ import { CsrfField } from "./form";
 interface LayoutProps {
   c: Context<AppEnv>;
   title: string;
+  /** extra elements in <head> (alternate links, structured data) */
+  head?: Child;
   children?: Child;
 }
 
@@ -23,7 +25,7 @@ function NavLink({ href, current, children }: { href: string; current: string; c
 }
 
 /** Every page: landmarks, skip link, language switch, one h1 (in the page), footer. */
-export function Layout({ c, title, children }: LayoutProps) {
+export function Layout({ c, title, head, children }: LayoutProps) {
   const t = c.get("t");
   const lang = c.get("lang");
   const user = c.get("session").user;
@@ -38,6 +40,7 @@ export function Layout({ c, title, children }: LayoutProps) {
         <title>{`${title} · ${t.siteName}`}</title>
         <link rel="stylesheet" href="/assets/portal.css" />
         <script src="/assets/portal.js" defer></script>
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#content">
@@ -70,6 +73,7 @@ export function Layout({ c, title, children }: LayoutProps) {
               <NavLink href="/onderzoek" current={path}>{t.nav.research}</NavLink>
               {user?.role === "researcher" && <NavLink href="/onderzoek/aanvragen" current={path}>{t.nav.applications}</NavLink>}
               {user?.role === "hdab" && <NavLink href="/hdab" current={path}>{t.nav.hdab}</NavLink>}
+              {user?.role === "publisher" && <NavLink href="/datahouder" current={path}>{t.nav.publisher}</NavLink>}
               <NavLink href="/register" current={path}>{t.nav.register}</NavLink>
               <NavLink href="/zorgaanbieders" current={path}>{t.nav.providers}</NavLink>
             </ul>

@@ -15,7 +15,10 @@ import {
   Permit,
   PermitList,
   Dataset,
+  DatasetQuality,
   FACET_FIELDS,
+  HarvestJobList,
+  HarvestSourceList,
   SearchResponse,
   Vocabularies,
   type ApplicationDraftInput,
@@ -68,6 +71,12 @@ export function catalogueClient(opts: { baseUrl: string; fetcher?: Fetcher; toke
     facetFields: FACET_FIELDS,
     search: (query: SearchQuery = {}) => call(SearchResponse, `/v1/datasets?${searchParams(query)}`),
     dataset: (id: string) => call(Dataset, `/v1/datasets/${encodeURIComponent(id)}`),
+    /** the dataset's MQA quality score in detail */
+    datasetQuality: (id: string) => call(DatasetQuality, `/v1/datasets/${encodeURIComponent(id)}/quality`),
+    /** publisher: its harvest sources with their last job */
+    harvestSources: (token?: string) => call(HarvestSourceList, "/v1/harvest-sources", {}, token),
+    /** publisher: a source's job history, newest first */
+    harvestJobs: (id: string, token?: string) => call(HarvestJobList, `/v1/harvest-sources/${encodeURIComponent(id)}/jobs`, {}, token),
     /** researcher: start a draft (every field optional) */
     createDraft: (input: ApplicationDraftInput, token?: string) =>
       call(AccessApplication, "/v1/access-applications", { method: "POST", body: JSON.stringify(input) }, token),

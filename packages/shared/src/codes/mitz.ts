@@ -38,6 +38,11 @@ export const FHIR_SYSTEMS = {
   temporaryConsentExtension: "https://regie.nl/fhir/StructureDefinition/temporary-consent",
   mandatedByExtension: "https://regie.nl/fhir/StructureDefinition/mandated-by",
   dataCategoryExtension: "https://regie.nl/fhir/StructureDefinition/data-category",
+  /** a pending choice's one-time confirmation code for a parent or guardian (sub-extensions code, expires) */
+  confirmationExtension: "https://regie.nl/fhir/StructureDefinition/guardian-confirmation",
+  /** Provenance.activity (CREATE, UPDATE) and Provenance.agent.type (author, enterer) */
+  dataOperation: "http://terminology.hl7.org/CodeSystem/v3-DataOperation",
+  provenanceParticipantType: "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
 } as const;
 
 /** Mitz's raadplegende zorgaanbiedercategorie (requester categories). */

@@ -14,3 +14,6 @@ export * from "./catalogue/access-applications";
 export * from "./catalogue/permits";
 export * from "./catalogue/ckan";
 export * from "./catalogue/harvest-sources";
+export * from "./catalogue/quality";
+export * from "./catalogue/dcat3";
+export * from "./catalogue/validate";

@@ -13,3 +13,4 @@ export * from "./consent/fhir";
 export * from "./consent/authzen";
 export * from "./consent/address-book";
 export * from "./consent/subscriptions";
+export * from "./consent/fhir-recording";

@@ -8,3 +8,4 @@
 export * from "./tokens";
 export * from "./openapi";
 export * from "./hostile-input";
+export * from "./openapi-compat";

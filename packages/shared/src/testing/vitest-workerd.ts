@@ -31,6 +31,18 @@ export interface WorkerdSuite {
   /** Further bindings (secrets and variables the operator would set). */
   bindings?: Record<string, unknown>;
   serviceBindings?: Miniflare["serviceBindings"];
+  /** Auxiliary workers in the same miniflare (e.g. the real services, `serviceWorkerOptions`). */
+  workers?: Miniflare["workers"];
+  /** Further D1 databases bound to the worker under test (e.g. a service's, by its id, to apply its migrations). */
+  d1Databases?: Record<string, string>;
+  /**
+   * CommonJS packages to pre-bundle with esbuild (vitest `deps.optimizer.ssr`), as wrangler bundles them for
+   * deployment. The pool's per-module CommonJS shim evaluates a module of a require cycle twice, which breaks
+   * readable-stream (used by rdfxml-streaming-parser): "Cannot redefine property: Symbol(nodejs.util.promisify.custom)".
+   */
+  bundleDeps?: string[];
+  /** Import aliases (vite `resolve.alias`), as the app's wrangler.jsonc `alias` gives them to the deployed bundle. */
+  alias?: Record<string, string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -41,11 +53,19 @@ export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
     ...(suite.migrations ? { TEST_MIGRATIONS: await readD1Migrations(suite.migrations) } : {}),
     ...suite.bindings,
   };
+  const exactly = (key: string) => new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
+  const alias = Object.entries(suite.alias ?? {}).map(([key, replacement]) => ({ find: exactly(key), replacement }));
   return {
+    ...(alias.length ? { resolve: { alias } } : {}),
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.jsonc", ...(suite.environment ? { environment: suite.environment } : {}) },
-        miniflare: { bindings, ...(suite.serviceBindings ? { serviceBindings: suite.serviceBindings } : {}) } as Miniflare,
+        miniflare: {
+          bindings,
+          ...(suite.serviceBindings ? { serviceBindings: suite.serviceBindings } : {}),
+          ...(suite.workers ? { workers: suite.workers } : {}),
+          ...(suite.d1Databases ? { d1Databases: suite.d1Databases } : {}),
+        } as Miniflare,
       }),
     ],
     test: {
@@ -53,6 +73,7 @@ export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
       ...(suite.globalSetup ? { globalSetup: suite.globalSetup } : {}),
       setupFiles: [...(suite.setupFiles ?? []), require.resolve("@regie/shared/testing/fast-check-seed")],
       provide: { fastCheckSeed: fastCheckSeed() },
+      ...(suite.bundleDeps ? { deps: { optimizer: { ssr: { enabled: true, include: suite.bundleDeps } } } } : {}),
     },
   };
 }

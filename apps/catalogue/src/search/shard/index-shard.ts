@@ -15,7 +15,7 @@ import type { TextStats } from "./bm25";
 import { scorer } from "./bm25";
 import { bulkLoad } from "./build";
 import type { BuildStats, ShardInfo } from "./info";
-import { SHARD_SCHEMA } from "./schema";
+import { SHARD_META, SHARD_RESET, SHARD_SCHEMA, SHARD_SCHEMA_VERSION } from "./schema";
 import { FIELD_INDEX, ShardState } from "./state";
 import { runShardQuery, type ShardAnswer, type ShardQuery, type TextHits } from "./query";
 import { phraseFreqs, phrasesOf, tokenCount } from "./text";
@@ -58,7 +58,15 @@ export class IndexShard extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec(SHARD_SCHEMA);
+    ctx.storage.sql.exec(SHARD_META);
+    if (this.meta("schema") !== SHARD_SCHEMA_VERSION) {
+      // an older layout (or a new object): start empty; the first query rebuilds from D1
+      ctx.storage.transactionSync(() => {
+        ctx.storage.sql.exec(SHARD_RESET);
+        ctx.storage.sql.exec(SHARD_SCHEMA);
+        this.setMeta("schema", SHARD_SCHEMA_VERSION);
+      });
+    } else ctx.storage.sql.exec(SHARD_SCHEMA);
   }
 
   private meta(key: string): string | null {
@@ -159,9 +167,9 @@ export class IndexShard extends DurableObject<Env> {
     sql.exec(`INSERT INTO shard_fts (rowid, title, keywords, description) VALUES (?, ?, ?, ?)`, r.ord, r.title_text, r.keywords_text, r.description_text);
     const dl = tokenCount(sql, r.ord);
     sql.exec(
-      `INSERT OR REPLACE INTO shard_rows (ord, dl, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      r.ord, dl, r.publisher_id, r.access_rights, r.facets, r.modified, r.title_sort, r.min_age, r.max_age, r.temporal_start, r.temporal_end, r.individuals,
+      `INSERT OR REPLACE INTO shard_rows (ord, dl, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals, quality)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      r.ord, dl, r.publisher_id, r.access_rights, r.facets, r.modified, r.title_sort, r.min_age, r.max_age, r.temporal_start, r.temporal_end, r.individuals, r.quality ?? null,
     );
     this.state!.put({ ...r, dl });
   }

@@ -11,6 +11,7 @@ export const FACET_LIMIT = 50;
 export function compareItems(sort: SortKind): (a: [number, SortKey], b: [number, SortKey]) => number {
   if (sort === "relevance") return (a, b) => (a[1] as number) - (b[1] as number) || a[0] - b[0];
   if (sort === "title") return (a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] - b[0]);
+  if (sort === "quality") return (a, b) => (b[1] as number) - (a[1] as number) || a[0] - b[0];
   return (a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : a[0] - b[0]);
 }
 

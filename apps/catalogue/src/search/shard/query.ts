@@ -8,7 +8,7 @@ import { FACET_FIELDS, type FacetField } from "@regie/shared/contracts/catalogue
 import { NONE, day } from "../index-state";
 import { FIELD_INDEX, type ShardState } from "./state";
 
-export type SortKind = "relevance" | "modified" | "title";
+export type SortKind = "relevance" | "modified" | "title" | "quality";
 export type SortKey = number | string;
 /** The last item of the previous page: the next page starts after it. */
 export interface After {
@@ -177,20 +177,22 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
   return { total, items, facets: facetParts(s, q, counts) };
 }
 
-/** The first `take` candidates after `after` in the modified or title order. */
+/** The first `take` candidates after `after` in the modified, title or quality order. */
 function walkOrder(s: ShardState, q: ShardQuery, isCandidate: Uint8Array): [number, SortKey][] {
   const items: [number, SortKey][] = [];
   if (q.take === 0) return items;
-  const byTitle = q.sort === "title";
-  const order = byTitle ? s.orders().byTitle : s.orders().byModified;
-  const keys = byTitle ? s.titles : s.modified;
+  const orders = s.orders();
+  const order = q.sort === "title" ? orders.byTitle : q.sort === "quality" ? orders.byQuality : orders.byModified;
+  const keys: ArrayLike<SortKey | undefined> = q.sort === "title" ? s.titles : q.sort === "quality" ? s.quality : s.modified;
+  // ascending key (title) or descending (modified, quality); ties by ordinal ascending
+  const ascending = q.sort === "title";
   let i = 0;
   if (q.after) {
-    const { key, ord } = q.after as { key: string; ord: number };
+    const { key, ord } = q.after;
     // first position whose item comes after (key, ord)
     const isAfter = (slot: number) => {
       const k = keys[slot]!, o = s.ordOf(slot);
-      return byTitle ? k > key || (k === key && o > ord) : k < key || (k === key && o > ord);
+      return ascending ? k > key || (k === key && o > ord) : k < key || (k === key && o > ord);
     };
     let lo = 0, hi = order.length;
     while (lo < hi) {

@@ -39,6 +39,8 @@ export class ShardState {
   temporalEnd = new Int32Array(0);
   modified: (string | undefined)[] = [];
   titles: (string | undefined)[] = [];
+  /** MQA score per slot (src/quality) */
+  quality = new Int16Array(0);
   /** forward index: slot -> value ids at pool[start[slot]] .. + len[slot] */
   pool = new Uint32Array(1024);
   poolUsed = 0;
@@ -55,6 +57,7 @@ export class ShardState {
   readonly dict: Map<string, number>[] = FACET_FIELDS.map(() => new Map());
   private byModified: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private byTitle: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private byQuality: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private dirty = new Set<number>();
   private resortAll = false;
 
@@ -81,6 +84,7 @@ export class ShardState {
     this.individuals = grow(this.individuals, slots, NONE);
     this.temporalStart = grow(this.temporalStart, slots, NONE);
     this.temporalEnd = grow(this.temporalEnd, slots, NONE);
+    this.quality = grow(this.quality, slots);
     this.start = grow(this.start, slots);
     this.len = grow(this.len, slots);
   }
@@ -123,6 +127,7 @@ export class ShardState {
     this.temporalEnd[slot] = day(r.temporal_end);
     this.modified[slot] = r.modified;
     this.titles[slot] = r.title_sort;
+    this.quality[slot] = r.quality ?? 0;
     this.slots = Math.max(this.slots, slot + 1);
     this.live++;
     this.tokens += r.dl;
@@ -176,8 +181,8 @@ export class ShardState {
     }
   }
 
-  /** Slots newest modified first and by title A–Z (ties: lower slot = lower ordinal first). */
-  orders(): { byModified: Int32Array<ArrayBufferLike>; byTitle: Int32Array<ArrayBufferLike> } {
+  /** Slots newest modified first, by title A–Z and by MQA score best first (ties: lower slot = lower ordinal first). */
+  orders(): { byModified: Int32Array<ArrayBufferLike>; byTitle: Int32Array<ArrayBufferLike>; byQuality: Int32Array<ArrayBufferLike> } {
     const mod = (a: number, b: number) => {
       const ma = this.modified[a]!, mb = this.modified[b]!;
       return ma < mb ? 1 : ma > mb ? -1 : a - b;
@@ -186,26 +191,29 @@ export class ShardState {
       const ta = this.titles[a]!, tb = this.titles[b]!;
       return ta < tb ? -1 : ta > tb ? 1 : a - b;
     };
+    const quality = (a: number, b: number) => this.quality[b]! - this.quality[a]! || a - b;
     if (this.resortAll) {
       const all: number[] = [];
       for (let s = 0; s < this.slots; s++) if (this.alive[s]) all.push(s);
       this.byModified = Int32Array.from(all.sort(mod));
       this.byTitle = Int32Array.from(all.sort(title));
+      this.byQuality = Int32Array.from(all.sort(quality));
     } else if (this.dirty.size) {
       const changed = this.dirty;
       const kept = (order: Int32Array) => order.filter((s) => !changed.has(s));
       const added = [...changed].filter((s) => this.alive[s]);
       this.byModified = merge(kept(this.byModified), [...added].sort(mod), mod);
       this.byTitle = merge(kept(this.byTitle), [...added].sort(title), title);
+      this.byQuality = merge(kept(this.byQuality), [...added].sort(quality), quality);
     }
     this.resortAll = false;
     this.dirty = new Set();
-    return { byModified: this.byModified, byTitle: this.byTitle };
+    return { byModified: this.byModified, byTitle: this.byTitle, byQuality: this.byQuality };
   }
 
   /** Bytes held by the typed arrays and (estimated) strings: what the memory bound is checked against. */
   bytes(): number {
-    const typed = [this.alive, this.dl, this.minAge, this.maxAge, this.individuals, this.temporalStart, this.temporalEnd, this.pool, this.start, this.len, this.byModified, this.byTitle];
+    const typed = [this.alive, this.dl, this.minAge, this.maxAge, this.individuals, this.temporalStart, this.temporalEnd, this.quality, this.pool, this.start, this.len, this.byModified, this.byTitle, this.byQuality];
     let n = typed.reduce((s, a) => s + a.byteLength, 0);
     n += this.slots * 2 * 8 + this.live * 2 * 48; // two string slots per row, the strings themselves
     n += this.valueName.length * (8 * 4 + 64); // per value: field, name, label, refs, and the strings

@@ -11,9 +11,10 @@ export function fhirJson(c: Context, resource: unknown, status: 200 | 201 | 202 
 
 /**
  * Errors on /fhir are OperationOutcome resources with the same HTTP status (and headers such as Retry-After): every
- * problem+json answer below this middleware (validation, 401/403, 404, 503, …) is rewritten.
+ * problem+json answer below this middleware (validation, 401/403, 404, 503, …) is rewritten. `resource`: the type of
+ * the routes' request body, which prefixes the issues' expressions (`Subscription.channel.endpoint`).
  */
-export function fhirErrors(): MiddlewareHandler {
+export function fhirErrors(resource?: string): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
@@ -23,7 +24,7 @@ export function fhirErrors(): MiddlewareHandler {
     headers.set("content-type", FHIR_JSON);
     headers.delete("content-length");
     c.res = undefined as unknown as Response; // hono: replacing a finalized response
-    c.res = new Response(JSON.stringify(problemToOutcome(problem)), { status: res.status, headers });
+    c.res = new Response(JSON.stringify(problemToOutcome({ ...problem, status: res.status }, resource)), { status: res.status, headers });
   };
 }
 

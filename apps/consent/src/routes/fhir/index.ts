@@ -8,8 +8,12 @@ import { FhirResource } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import { capabilityStatement, type FhirModule } from "../../fhir/capabilities";
 import { fhirErrors, fhirJson } from "./common";
+import { auditEventSearch } from "./audit-event";
 import { consentOperations } from "./consent-operations";
 import { consentRead } from "./consent-read";
+import { consentRecord } from "./consent-record";
+import { provenanceRead } from "./provenance-read";
+import { migration } from "./transaction";
 import { SUBSCRIPTION_CAPABILITY } from "../../fhir/subscription-capability";
 import { fhirSubscriptionRoutes } from "../fhir-subscription";
 import { fhirOrganizationRoutes, ORGANIZATION_CAPABILITIES } from "../fhir-organization";
@@ -37,7 +41,7 @@ const organizations: FhirModule = {
   })),
 };
 
-export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, subscriptions, organizations];
+export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, consentRecord, provenanceRead, migration, subscriptions, organizations, auditEventSearch];
 
 /** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
 let started: string | undefined;

@@ -37,6 +37,37 @@ ALTER TABLE access_log ADD COLUMN professional_uzi TEXT;
 ALTER TABLE access_log ADD COLUMN professional_role TEXT;
 ALTER TABLE access_log ADD COLUMN mandated_by_uzi TEXT;`,
   },
+  {
+    version: 4,
+    name: "provenance: who recorded each FHIR write of a choice, and the source key a migration is idempotent on",
+    // additive: a new table; the previous worker version never reads it
+    sql: `CREATE TABLE IF NOT EXISTS provenance (
+  id TEXT PRIMARY KEY,
+  citizen TEXT NOT NULL,
+  choice_id TEXT NOT NULL,
+  choice_version INTEGER NOT NULL,
+  recorded INTEGER NOT NULL,
+  activity TEXT NOT NULL,
+  agent_ura TEXT NOT NULL,
+  agent_org_type TEXT NOT NULL,
+  agent_uzi TEXT,
+  agent_uzi_role TEXT,
+  mandated_by_uzi TEXT,
+  source_system TEXT,
+  source_value TEXT,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS provenance_choice ON provenance (citizen, choice_id);
+CREATE UNIQUE INDEX IF NOT EXISTS provenance_source ON provenance (citizen, agent_ura, source_system, source_value) WHERE source_value IS NOT NULL;`,
+  },
+  {
+    version: 5,
+    name: "break-the-glass in the access log (its own flag and reason); wrong koppelcode attempts per pending confirmation",
+    // additive: the previous worker version writes 0 / NULL through the defaults and ignores the columns
+    sql: `ALTER TABLE access_log ADD COLUMN break_the_glass INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE access_log ADD COLUMN emergency_reason TEXT;
+ALTER TABLE pending_confirmations ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 const VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";

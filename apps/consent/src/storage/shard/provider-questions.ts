@@ -5,9 +5,11 @@
  */
 import { categoryOf } from "@regie/shared";
 import type { CategoryDecision, Professional, Purpose } from "@regie/shared/contracts/consent";
+import { underBreakTheGlass } from "../../decision/break-the-glass";
 import { evaluate, type ConcreteParty } from "../../decision/evaluate";
 import type { AccessLogWriter } from "../access-log";
 import type { ChoiceVersions } from "./choices";
+import type { CitizenNotifications } from "./notifications";
 import type { Clock } from "./seams";
 import { ALL_CATEGORIES, type Subscriptions } from "./subscriptions";
 
@@ -27,6 +29,8 @@ export interface CheckQuestion {
   professional?: Professional;
   /** the log action (default consent-check); the FHIR and AuthZEN forms of the question log their own */
   action?: string;
+  /** the requester declared an emergency (checked by the route: ../../decision/break-the-glass.ts); run inside a write */
+  breakTheGlass?: { reason: string };
 }
 export interface Source {
   ura: string;
@@ -42,6 +46,7 @@ export class ProviderQuestions {
     private readonly versions: ChoiceVersions,
     private readonly subscriptions: Subscriptions,
     private readonly log: AccessLogWriter,
+    private readonly notifications: CitizenNotifications,
   ) {}
 
   check(citizen: string, q: CheckQuestion): CategoryDecision[] {
@@ -49,12 +54,15 @@ export class ProviderQuestions {
     const holder = concrete(q.holder);
     const requester = concrete(q.requester);
     const all = this.versions.candidates(citizen, [holder], requester);
-    const decisions = q.dataCategories.map((dataCategory) => evaluate(all, { holder, requester, dataCategory, purpose: q.purpose, now }));
+    const btg = q.breakTheGlass ?? null;
+    const evaluated = q.dataCategories.map((dataCategory) => evaluate(all, { holder, requester, dataCategory, purpose: q.purpose, now }));
+    const decisions = btg ? evaluated.map(underBreakTheGlass) : evaluated;
     const permits = decisions.filter((d) => d.decision === "permit").length;
     const asker = q.asker ?? q.requester;
     const forOther = asker.ura !== q.requester.ura || asker.organizationType !== q.requester.organizationType;
     this.log.log(citizen, { role: "provider", ura: asker.ura, organizationType: asker.organizationType, uziRole: asker.uziRole ?? (forOther ? undefined : q.requester.uziRole) }, {
-      action: q.action ?? "consent-check",
+      action: btg ? "emergency-access" : (q.action ?? "consent-check"),
+      breakTheGlass: btg,
       onBehalfOf: forOther ? { ura: q.requester.ura, organizationType: q.requester.organizationType } : null,
       professional: q.professional ?? null,
       outcome: permits === decisions.length ? "permit" : permits === 0 ? "deny" : "partial",
@@ -63,6 +71,10 @@ export class ProviderQuestions {
       dataCategories: q.dataCategories,
       emergency: decisions.some((d) => d.temporary && d.decision === "permit"),
     });
+    if (btg) {
+      const outcome = permits === 0 ? "no data may be shared" : "your choices allow sharing";
+      this.notifications.add(citizen, "emergency-access", `Care provider ${q.requester.ura} declared an emergency (break-the-glass) and asked about your data (${q.dataCategories.join(", ")}): ${outcome}. Reason: ${btg.reason}`, null);
+    }
     return decisions;
   }
 

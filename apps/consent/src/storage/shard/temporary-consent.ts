@@ -1,6 +1,8 @@
 /**
- * Temporary consent (Mitz 72-uursregeling), given by the patient on the spot to a provider who is not the usual one: a care provider records a 72-hour permit for itself as requester, per
- * data category. It answers purpose TREAT only, and is flagged in the log (`emergency`) and in every check it decides.
+ * Temporary consent (Mitz 72-uursregeling), given by the patient on the spot to a provider who is not the usual one (e.g. a
+ * huisartsenpost): that provider records a 72-hour permit for itself as requester, per data category. It answers purpose
+ * TREAT only, and is flagged in the log (`temporaryConsent`, formerly only `emergency`) and in every check it decides.
+ * It is a consent: emergency access without one (break-the-glass) is a different event (../../decision/break-the-glass.ts).
  */
 import type { Choice, Party } from "@regie/shared/contracts/consent";
 import type { AccessLogWriter } from "../access-log";
@@ -35,7 +37,7 @@ export class TemporaryConsent {
       }, reason),
     );
     const items = rows.map(toChoice);
-    this.notifications.add(citizen, "temporary-consent", `Care provider ${actor.ura} recorded a 72-hour temporary consent in an acute situation (${dataCategories.join(", ")}).`, items[0]?.id ?? null);
+    this.notifications.add(citizen, "temporary-consent", `Care provider ${actor.ura} recorded the 72-hour temporary consent you gave on the spot (${dataCategories.join(", ")}).`, items[0]?.id ?? null);
     this.subscriptions.notifyChanged(citizen, actor.ura, rows);
     this.log.log(citizen, actor, { action: "temporary-consent", outcome: "recorded", dataCategories, emergency: true, holderUra: "ura" in holder ? holder.ura : null });
     return ok({ items, validUntil: new Date(validUntil).toISOString() });

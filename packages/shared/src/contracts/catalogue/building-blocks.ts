@@ -88,6 +88,8 @@ export const Distribution = z
     byteSize: z.number().int().nonnegative().optional(),
     license: NodeRef.optional(),
     rights: NodeRef.optional(),
+    /** dcat:accessService: the IRIs of the dcat:DataService that give access to this distribution */
+    accessService: z.array(Iri).max(20).optional(),
   })
   .openapi("Distribution");
 export type Distribution = z.infer<typeof Distribution>;

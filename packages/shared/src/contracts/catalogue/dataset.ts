@@ -59,6 +59,13 @@ const datasetFields = {
   spatialResolutionInMeters: z.number().nonnegative().optional(),
   version: z.string().min(1).max(100).optional(),
   versionNotes: LangMap.optional(),
+  /** dcat:previousVersion: the IRI of the version this one follows (DCAT 3) */
+  previousVersion: Iri.optional(),
+  /** dcat:hasVersion (DCAT 3, as the DCAT-AP 3 JSON-LD context) and its inverse dct:isVersionOf: related versions (IRIs) */
+  hasVersion: z.array(Iri).max(100).optional(),
+  isVersionOf: Iri.optional(),
+  /** dcat:inSeries: the IRIs of the dcat:DatasetSeries this dataset belongs to */
+  inSeries: z.array(Iri).max(20).optional(),
   /**
    * Statements about the dataset that the JSON model does not cover (quality annotations, licence documents,
    * provenance activities, …), as N-Triples, kept so that a harvested graph is exported unchanged.
@@ -85,6 +92,8 @@ export const Dataset = z
     modified: DateLiteral,
     /** increases by one on every change */
     revision: z.number().int().positive(),
+    /** the metadata quality score (MQA points, 0–405), given by GET /v1/datasets/{id}; details at …/{id}/quality */
+    quality: z.number().int().nonnegative().optional(),
   })
   .openapi("Dataset");
 export type Dataset = z.infer<typeof Dataset>;

@@ -8,7 +8,7 @@ import { DateLiteral, LangMap } from "./building-blocks";
 export const FACET_FIELDS = ["theme", "healthCategory", "publisher", "accessRights", "keyword", "format", "language"] as const;
 export const FacetField = z.enum(FACET_FIELDS);
 export type FacetField = z.infer<typeof FacetField>;
-export const SORTS = ["relevance", "modified", "title"] as const;
+export const SORTS = ["relevance", "modified", "title", "quality"] as const;
 export const SearchSort = z.enum(SORTS);
 
 /** The facets whose values are vocabulary codes, each with its vocabulary (labels, IRIs). */
@@ -38,7 +38,7 @@ export const SearchQuery = z
     temporalStart: DateLiteral.optional(),
     temporalEnd: DateLiteral.optional(),
     minIndividuals: z.number().int().min(0).optional(),
-    /** relevance (default with q), modified (newest first, default without q) or title (A–Z) */
+    /** relevance (default with q), modified (newest first, default without q), title (A–Z) or quality (MQA score, best first) */
     sort: SearchSort.optional(),
     limit: z.number().int().min(1).max(100).optional(),
     cursor: z.string().max(500).optional(),
@@ -119,6 +119,8 @@ export const DatasetSummary = z
     temporalStart: z.string().nullable(),
     temporalEnd: z.string().nullable(),
     modified: z.string(),
+    /** the metadata quality score (MQA points, 0–405; see DatasetQuality); absent on hits stored before it was kept */
+    quality: z.number().int().nonnegative().optional(),
   })
   .openapi("DatasetSummary");
 export type DatasetSummary = z.infer<typeof DatasetSummary>;

@@ -62,7 +62,7 @@ export type Choice = z.infer<typeof Choice>;
 export const ChoiceResult = Choice.extend({
   confirmation: z
     .object({
-      code: z.string().openapi({ description: "Give this code to a parent or guardian; shown only once" }),
+      code: z.string().openapi({ description: "The koppelcode: give it to a parent or guardian, who confirms the choice with it; shown only once, never stored (only its hash)" }),
       expiresAt: IsoDateTime,
     })
     .optional(),
@@ -132,7 +132,11 @@ export const Child = z
     name: z.string().nullable(),
     birthDate: z.string(),
     age: z.number().int(),
-    guardianManages: z.boolean().openapi({ description: "true while the child is under 16" }),
+    guardianManages: z.boolean().openapi({ description: "true while the child is under 16 (the guardian records, or confirms the child's own choices)" }),
+    guardianRecords: z
+      .boolean()
+      .optional()
+      .openapi({ description: "true under 12: the guardian records the child's choices with ?child=. From 12 to 16 the child records its own and the guardian confirms them with the code (koppelcode); from 16 the child alone" }),
     pendingChoices: z.number().int(),
   })
   .openapi("Child");

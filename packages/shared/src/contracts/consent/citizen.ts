@@ -8,7 +8,10 @@ import { ActingForQuery } from "./choices";
 export const Notification = z
   .object({
     id: z.string(),
-    kind: z.enum(["choice-recorded-by-provider", "choice-pending-confirmation", "choice-confirmed", "temporary-consent", "secondary-use-changed"]),
+    kind: z.enum([
+      "choice-recorded-by-provider", "choice-withdrawn-by-provider", "choice-pending-confirmation", "choice-confirmed", "temporary-consent", "secondary-use-changed",
+      "emergency-access",
+    ]),
     message: z.string(),
     choiceId: z.string().nullable(),
     createdAt: IsoDateTime,
@@ -21,7 +24,8 @@ export const AccessLogEntry = z
   .object({
     seq: z.number().int(),
     eventId: z.string(),
-    action: z.enum(["consent-check", "locate", "choice-recorded", "choice-changed", "choice-withdrawn", "choice-confirmed", "temporary-consent", "subscription", "fhir-read", "secondary-use-changed"]),
+    action: z.enum(["consent-check", "locate", "choice-recorded", "choice-changed", "choice-withdrawn", "choice-confirmed", "temporary-consent", "subscription", "fhir-read", "secondary-use-changed",
+      "emergency-access"]).openapi({ description: "emergency-access: a provider declared an emergency (break-the-glass) when it asked; see breakTheGlass" }),
     at: IsoDateTime,
     outcome: z.string().openapi({ description: "e.g. permit, deny, partial, recorded, pending" }),
     actor: z.object({
@@ -44,7 +48,13 @@ export const AccessLogEntry = z
     holderUra: z.string().nullable(),
     purpose: z.string().nullable(),
     dataCategories: z.array(z.string()),
-    emergency: z.boolean(),
+    emergency: z.boolean().openapi({ description: "Kept for compatibility, the same as temporaryConsent: a 72-hour temporary consent was recorded or decided the answer. Not break-the-glass" }),
+    temporaryConsent: z.boolean().optional().openapi({ description: "A 72-hour temporary consent (given by the patient on the spot) was recorded or decided the answer" }),
+    breakTheGlass: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The provider declared an emergency without the patient's consent (break-the-glass); the answer is still the consent rules' answer" }),
+    emergencyReason: z.string().nullable().optional().openapi({ description: "The reason the provider gave when it declared the emergency" }),
     hash: z.string(),
     prevHash: z.string(),
   })

@@ -16,10 +16,20 @@ export const FhirPatientParam = z
 export const FhirConsentQuery = z.object({ patient: FhirPatientParam });
 export type FhirConsentQuery = z.infer<typeof FhirConsentQuery>;
 
+/** Page size of GET /fhir/AuditEvent: default and maximum (≈ 1.5 KB per AuditEvent, so a page stays under ≈ 150 KB). */
+export const AUDIT_EVENT_PAGE_DEFAULT = 50;
+export const AUDIT_EVENT_PAGE_MAX = 100;
+
 /** `GET /fhir/AuditEvent?patient=&_count=&before=`: the NEN 7513 log as AuditEvents, newest first. */
 export const FhirAuditEventQuery = z.object({
   patient: FhirPatientParam,
-  _count: z.coerce.number().int().min(1).max(500).optional().openapi({ param: { name: "_count", in: "query" }, description: "Entries per page (default 100, at most 500)" }),
+  _count: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(AUDIT_EVENT_PAGE_MAX)
+    .optional()
+    .openapi({ param: { name: "_count", in: "query" }, description: `Entries per page (default ${AUDIT_EVENT_PAGE_DEFAULT}, at most ${AUDIT_EVENT_PAGE_MAX})` }),
   before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional()
     .openapi({ param: { name: "before", in: "query" }, description: "Only entries older than this sequence number (the next link carries it)" }),
 });

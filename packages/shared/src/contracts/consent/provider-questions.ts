@@ -5,6 +5,27 @@ import { Decision, Organisation, PatientRef, Professional, Purpose, RequestingOr
 
 // ---------------------------------------------------------------- consent check and localisation
 
+/** A BSN-shaped run of digits: refused in free text so no BSN lands in the log. */
+const NO_BSN_DIGITS = /^(?!.*\d{8,}).*$/s;
+
+/** Break-the-glass: the requester declares an emergency (no consent can be asked). Its own logged event, not a consent. */
+export const BreakTheGlass = z
+  .object({
+    reason: z
+      .string()
+      .min(3)
+      .max(200)
+      .regex(NO_BSN_DIGITS, { message: "The reason must not contain a BSN or another long number" })
+      .openapi({ description: "Why, e.g. 'unconscious patient at the emergency department' (kept in the log; shown to the citizen)" }),
+  })
+  .strict()
+  .openapi("BreakTheGlass", {
+    description:
+      "Emergency access without the patient's consent, declared by the requester for purpose TREAT. Logged as its own event (emergency-access, BTG) and shown " +
+      "to the citizen. It never turns a deny into a permit (DOMAIN.md: no matching choice means deny); the answer is the consent rules' answer, marked.",
+  });
+export type BreakTheGlass = z.infer<typeof BreakTheGlass>;
+
 export const ConsentCheckRequest = z
   .object({
     patient: PatientRef,
@@ -13,6 +34,7 @@ export const ConsentCheckRequest = z
     purpose: Purpose,
     dataCategories: z.array(DataCategoryCode).min(1).max(20),
     professional: Professional.optional().openapi({ description: "The professional who asks (logged as the NEN 7513 user)" }),
+    breakTheGlass: BreakTheGlass.optional(),
   })
   .strict()
   .openapi("ConsentCheckRequest", {
@@ -26,7 +48,8 @@ export const CategoryDecision = z
     decision: Decision,
     reason: z.string(),
     choiceId: z.string().nullable(),
-    temporary: z.boolean().openapi({ description: "The deciding choice is a 72-hour temporary consent" }),
+    temporary: z.boolean().openapi({ description: "The deciding choice is a 72-hour temporary consent (given by the patient on the spot)" }),
+    breakTheGlass: z.boolean().optional().openapi({ description: "The requester declared an emergency (break-the-glass); the decision is still the consent rules' decision" }),
   })
   .openapi("CategoryDecision");
 export type CategoryDecision = z.infer<typeof CategoryDecision>;

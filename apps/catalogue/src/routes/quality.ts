@@ -1,0 +1,33 @@
+/** GET /v1/datasets/{id}/quality: the dataset's MQA metadata quality score in detail (src/quality). */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, jsonResponse, problemResponses } from "@regie/shared";
+import { DatasetQuality } from "@regie/shared/contracts/catalogue";
+import type { AppEnv } from "../env";
+import { assessQuality } from "../quality/score";
+import { DatasetsRepo } from "../storage/datasets-repo";
+
+const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }) });
+
+export function qualityRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/datasets/{id}/quality",
+      tags: ["datasets"],
+      summary: "The dataset's metadata quality score (data.europa.eu MQA dimensions and weights)",
+      description:
+        "Score (0–405), rating, points per dimension (findability, accessibility, interoperability, reusability, contextuality), " +
+        "every metric with its weight, and `toRaise`: the unmet metrics, most points first. URL reachability is judged offline (see docs/catalogue.md).",
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(DatasetQuality, "The quality assessment"), ...problemResponses(404) },
+    }),
+    async (c) => {
+      const doc = await new DatasetsRepo(c.env.DB).getDoc(c.req.valid("param").id);
+      if (!doc) throw new ApiError("NOT_FOUND", "No such dataset");
+      // stored datasets passed their access level's shapes when published or harvested
+      return c.json(assessQuality(doc, { conformant: true }), 200);
+    },
+  );
+  return app;
+}

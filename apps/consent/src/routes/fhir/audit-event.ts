@@ -1,0 +1,71 @@
+/**
+ * FHIR R4: GET /fhir/AuditEvent?patient=<bsn>&_count=&before= -> a searchset Bundle of the NEN 7513 log as IHE BALP
+ * AuditEvents (../../fhir/audit-event.ts), newest first, one page per call (a `next` link while older entries exist).
+ * A citizen reads their own log or their child's (under 16, a registered guardian, as GET /v1/me/*?child=); a provider
+ * reads only the questions its own URA asked. Reading the log is not itself logged (it is no consent question).
+ */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, problemResponses, pseudonymise, requireRole } from "@regie/shared";
+import { AUDIT_EVENT_PAGE_DEFAULT, FhirAuditEventQuery, FhirBundle } from "@regie/shared/contracts/consent";
+import { isMinor } from "../../citizens/subject";
+import type { AppEnv } from "../../env";
+import { toAuditBundle, QUESTION_ACTIONS } from "../../fhir/audit-event";
+import type { FhirModule } from "../../fhir/capabilities";
+import { isGuardian } from "../../storage/directory";
+import { callShard, shardStub } from "../../storage/shards";
+import { BEARER } from "../common";
+import { fhirJson } from "./common";
+
+function routes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(
+    createRoute({
+      method: "get", path: "/fhir/AuditEvent", tags: ["fhir"], summary: "The NEN 7513 access log of a patient as FHIR R4 AuditEvents (IHE BALP), newest first",
+      description: "A citizen reads their own (or their child's, under 16); a provider reads only the questions its own URA asked. Paged with _count and the Bundle's next link.",
+      security: BEARER, middleware: [requireRole("citizen", "provider")] as const,
+      request: { query: FhirAuditEventQuery },
+      responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 503) },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const auth = c.get("auth");
+      const pseudonym = await pseudonymise(q.patient, c.env.PSEUDONYM_KEY);
+      if (auth.role === "citizen" && auth.bsn !== q.patient) {
+        const self = await pseudonymise(auth.bsn, c.env.PSEUDONYM_KEY);
+        if (!(await isGuardian(c.env.DB, self, pseudonym)) || !(await isMinor(c.env, pseudonym))) {
+          throw new ApiError("FORBIDDEN", "You may only read your own access log or that of your child under 16");
+        }
+      }
+      const limit = q._count ?? AUDIT_EVENT_PAGE_DEFAULT;
+      const filter = auth.role === "provider" ? { actorUra: auth.ura, actions: QUESTION_ACTIONS } : {};
+      const page = await callShard(shardStub(c.env, pseudonym).accessLog(pseudonym, { limit, ...(q.before ? { before: q.before } : {}), ...filter }));
+      const base = new URL("/fhir/AuditEvent", c.req.url);
+      const link = (before?: number) => {
+        const u = new URL(base);
+        u.searchParams.set("patient", q.patient);
+        u.searchParams.set("_count", String(limit));
+        if (before) u.searchParams.set("before", String(before));
+        return u.toString();
+      };
+      const ctx = { bsn: q.patient, observer: new URL("/fhir", c.req.url).toString(), site: base.host };
+      return fhirJson(c, toAuditBundle(page.items, ctx, { self: link(q.before), next: page.next ? link(page.next) : null })) as never;
+    },
+  );
+  return app;
+}
+
+export const auditEventSearch: FhirModule = {
+  routes,
+  resources: [
+    {
+      type: "AuditEvent",
+      profile: "https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.AuthZconsent",
+      documentation: "The NEN 7513 access log as IHE BALP AuditEvents (AuthZconsent for questions; break-the-glass with the BTG subtype). Citizen: own or child's; provider: its own questions.",
+      interactions: ["search-type"],
+      searchParams: [
+        { name: "patient", type: "reference", documentation: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (required)" },
+        { name: "_count", type: "number", documentation: "Entries per page (default 50, at most 100)" },
+      ],
+    },
+  ],
+};

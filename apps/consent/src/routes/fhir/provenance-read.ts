@@ -1,0 +1,57 @@
+/**
+ * FHIR R4: GET /fhir/Provenance?target=Consent/{id}&patient=<bsn> -> a searchset Bundle of the Provenance of each
+ * FHIR write of that Consent (recorded, revoked, imported). The patient is required: a Consent id does not say which
+ * shard holds it. The citizen reads their own (or their child's); a provider that is a party by URA, or that wrote
+ * it (logged, NEN 7513).
+ */
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, problemResponses, pseudonymise, requireRole } from "@regie/shared";
+import { FhirBundle, FhirProvenanceQuery } from "@regie/shared/contracts/consent";
+import type { AppEnv } from "../../env";
+import type { FhirModule } from "../../fhir/capabilities";
+import { provenanceBundle } from "../../fhir/provenance-resource";
+import { isGuardian } from "../../storage/directory";
+import { callShard, shardStub, unwrap } from "../../storage/shards";
+import { BEARER, providerActor } from "../common";
+import { fhirJson } from "./common";
+
+function routes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(
+    createRoute({
+      method: "get", path: "/fhir/Provenance", tags: ["fhir"], summary: "FHIR R4 Provenance of a Consent's writes (who, when, on whose behalf)",
+      security: BEARER, middleware: [requireRole("citizen", "provider")] as const,
+      request: { query: FhirProvenanceQuery },
+      responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 404, 503) },
+    }),
+    async (c) => {
+      const { target, patient } = c.req.valid("query");
+      const auth = c.get("auth");
+      const pseudonym = await pseudonymise(patient, c.env.PSEUDONYM_KEY);
+      if (auth.role === "citizen" && auth.bsn !== patient) {
+        const self = await pseudonymise(auth.bsn, c.env.PSEUDONYM_KEY);
+        if (!(await isGuardian(c.env.DB, self, pseudonym))) throw new ApiError("FORBIDDEN", "You may only read your own consents or your child's");
+      }
+      const actor = auth.role === "provider" ? providerActor(auth) : { role: "citizen" as const };
+      const { provenance } = unwrap(await callShard(shardStub(c.env, pseudonym).provenance(pseudonym, target, actor)));
+      const base = new URL("/fhir", c.req.url).toString();
+      return fhirJson(c, provenanceBundle(provenance, patient, new URL(c.req.path, c.req.url).toString() + `?target=Consent/${target}`, base)) as never;
+    },
+  );
+  return app;
+}
+
+export const provenanceRead: FhirModule = {
+  routes,
+  resources: [
+    {
+      type: "Provenance",
+      documentation: "The Provenance of each FHIR write of a Consent (IHE PCF): activity, recorded, the organisation (URA) on behalf of the patient and the professional (UZI).",
+      interactions: ["search-type"],
+      searchParams: [
+        { name: "target", type: "reference", documentation: "Consent/{id} (required)" },
+        { name: "patient", type: "reference", documentation: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (required: it locates the Consent)" },
+      ],
+    },
+  ],
+};

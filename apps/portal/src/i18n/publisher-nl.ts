@@ -1,0 +1,33 @@
+/** Dutch texts of the publisher's (data holder's) pages: harvest sources and their jobs (the same keys as publisher-en.ts). */
+import type { PublisherMessages } from "./publisher-en";
+
+export const publisherNl: PublisherMessages = {
+  title: "Mijn oogstbronnen",
+  intro: "De catalogi die de nationale catalogus voor u ophaalt, met het resultaat van elke ronde.",
+  none: "U hebt nog geen oogstbronnen. U meldt een bron aan via de catalogus-API (POST /v1/harvest-sources).",
+  caption: "Oogstbronnen",
+  source: "Bron",
+  kind: "Soort",
+  kinds: { dcat: "DCAT-AP-catalogus", ckan: "CKAN-site" },
+  interval: "Elke",
+  minutes: (n) => (n % 1440 === 0 ? `${n / 1440} dag(en)` : n % 60 === 0 ? `${n / 60} uur` : `${n} minuten`),
+  nextRun: "Volgende ronde",
+  lastJob: "Laatste ronde",
+  never: "Nog niet gedraaid",
+  jobsLink: (title) => `Geschiedenis van ${title}`,
+  jobsTitle: (title) => `Geschiedenis: ${title}`,
+  back: "Terug naar mijn oogstbronnen",
+  jobsCaption: "Rondes, nieuwste eerst",
+  noJobs: "Deze bron heeft nog niet gedraaid.",
+  started: "Begonnen",
+  finished: "Klaar",
+  status: "Status",
+  statuses: { running: "Bezig", done: "Klaar", failed: "Mislukt" },
+  added: "Toegevoegd",
+  updated: "Bijgewerkt",
+  withdrawn: "Ingetrokken",
+  rejected: "Geweigerd",
+  rejectionsTitle: "Geweigerde datasets",
+  error: "Fout",
+  notFinished: "nog niet klaar",
+};
