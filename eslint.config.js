@@ -31,9 +31,21 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        console: "readonly", process: "readonly", fetch: "readonly", crypto: "readonly", URL: "readonly",
-        Response: "readonly", Request: "readonly", Headers: "readonly", setTimeout: "readonly", clearTimeout: "readonly",
-        TextEncoder: "readonly", TextDecoder: "readonly", Buffer: "readonly", AbortSignal: "readonly", structuredClone: "readonly",
+        console: "readonly",
+        process: "readonly",
+        fetch: "readonly",
+        crypto: "readonly",
+        URL: "readonly",
+        Response: "readonly",
+        Request: "readonly",
+        Headers: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        TextEncoder: "readonly",
+        TextDecoder: "readonly",
+        Buffer: "readonly",
+        AbortSignal: "readonly",
+        structuredClone: "readonly",
       },
     },
     rules: {

@@ -127,7 +127,13 @@ function analyse(profile: CpuProfile, bundle: ReturnType<typeof bundleMap>) {
       .filter(([m]) => m !== "(native) (idle)")
       .sort((a, b) => b[1] - a[1])
       .map(([name, n]) => ({ name, ms: Math.round((n * usPerSample) / 100) / 10, shareOfBusy: Math.round((n / Math.max(1, busy)) * 1000) / 10 }));
-  return { seconds: (profile.endTime - profile.startTime) / 1e6, samples: totalSamples, busyShare: Math.round((busy / Math.max(1, totalSamples)) * 1000) / 10, modules: table(byModule), functions: table(byFunction).slice(0, 40) };
+  return {
+    seconds: (profile.endTime - profile.startTime) / 1e6,
+    samples: totalSamples,
+    busyShare: Math.round((busy / Math.max(1, totalSamples)) * 1000) / 10,
+    modules: table(byModule),
+    functions: table(byFunction).slice(0, 40),
+  };
 }
 
 let stack: BenchStack | undefined;
@@ -149,7 +155,9 @@ try {
   await ins.send("Profiler.enable");
   await ins.send("Profiler.setSamplingInterval", { interval: 200 });
   await ins.send("Profiler.start");
-  log(`· profiling ${ROUTE === "health" ? "GET /health" : "POST /v1/consent-check"} at ${CONNECTIONS} connections for ${DURATION} s (inspector ${ins.title} on ${port})`);
+  log(
+    `· profiling ${ROUTE === "health" ? "GET /health" : "POST /v1/consent-check"} at ${CONNECTIONS} connections for ${DURATION} s (inspector ${ins.title} on ${port})`,
+  );
   const load = await measure({ url: u.consent, connections: CONNECTIONS, requests, duration: DURATION });
   const { profile } = await ins.send<{ profile: CpuProfile }>("Profiler.stop");
   ins.close();
@@ -160,7 +168,9 @@ try {
   const out = join(root, "bench", "results", `consent-${ROUTE}.cpuprofile`);
   writeFileSync(out, JSON.stringify(profile));
   writeFileSync(join(root, "bench", "results", `consent-${ROUTE}-profile.json`), JSON.stringify({ load, ...result }, null, 2) + "\n");
-  log(`\n${load.reqPerSec} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.non2xx} non-2xx; the isolate was busy ${result.busyShare}% of ${result.seconds.toFixed(1)} s`);
+  log(
+    `\n${load.reqPerSec} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.non2xx} non-2xx; the isolate was busy ${result.busyShare}% of ${result.seconds.toFixed(1)} s`,
+  );
   log(`CPU time of the consent worker's isolate per ${bundle ? "source module" : "script"} (self time, share of busy time):`);
   for (const m of result.modules.slice(0, 25)) log(`  ${String(m.shareOfBusy).padStart(5)}%  ${String(m.ms).padStart(8)} ms  ${m.name}`);
   log(`Hottest functions:`);

@@ -22,7 +22,10 @@ import * as catalogueScale from "./scenarios/catalogue-scale";
 import * as addressbook from "./scenarios/addressbook";
 
 const SCENARIOS = { consent, catalogue, cohort, catalogueScale, addressbook };
-const only = (process.env.BENCH_ONLY ?? "consent,cohort,catalogue,addressbook").split(",").map((s) => s.trim()).filter(Boolean);
+const only = (process.env.BENCH_ONLY ?? "consent,cohort,catalogue,addressbook")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const log = (m: string) => console.log(m);
 const isScenario = (name: string): name is keyof typeof SCENARIOS => Object.hasOwn(SCENARIOS, name);
 

@@ -26,8 +26,13 @@ async function createSecrets(): Promise<DevSecrets> {
 }
 
 function devVars(values: Record<string, string>): string {
-  return "# Written by scripts/dev-env.ts for local development. Not a production secret.\n" +
-    Object.entries(values).map(([k, v]) => `${k}='${v}'`).join("\n") + "\n";
+  return (
+    "# Written by scripts/dev-env.ts for local development. Not a production secret.\n" +
+    Object.entries(values)
+      .map(([k, v]) => `${k}='${v}'`)
+      .join("\n") +
+    "\n"
+  );
 }
 
 export async function ensureDevEnv(): Promise<DevSecrets> {

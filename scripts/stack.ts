@@ -28,7 +28,15 @@ export const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangl
 export const DEV_ENV = "dev";
 
 export function quietEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, WRANGLER_SEND_METRICS: "false", TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: process.env.CI ?? "", ...extra };
+  return {
+    ...process.env,
+    WRANGLER_SEND_METRICS: "false",
+    TURBO_TELEMETRY_DISABLED: "1",
+    DO_NOT_TRACK: "1",
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    CI: process.env.CI ?? "",
+    ...extra,
+  };
 }
 
 /** One app's `wrangler dev` process. With stdio "pipe", `outputTail` keeps its last lines of output (for error reports). */
@@ -81,18 +89,41 @@ function keepTail(child: WorkerProcess): void {
 }
 
 /** Spawns `wrangler dev` for each app in its own process group. */
-export function spawnWorkers({ persistTo, stdio = "inherit", vars = {}, secrets, portBase = 8787 }: StackOptions & { secrets?: DevSecrets } = {}): WorkerProcess[] {
+export function spawnWorkers({
+  persistTo,
+  stdio = "inherit",
+  vars = {},
+  secrets,
+  portBase = 8787,
+}: StackOptions & { secrets?: DevSecrets } = {}): WorkerProcess[] {
   // Each stack has its own dev registry, so service bindings never reach another stack's workers.
   const registry = join(root, ".wrangler", `registry-${portBase}`);
   return APPS.map((app) => {
     const dir = join(root, "apps", app.name);
     const port = portBase + app.offset;
-    const args = [wranglerBin, "dev", "--env", DEV_ENV, "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(port + 1000), "--show-interactive-dev-session=false", "--log-level", "warn"];
+    const args = [
+      wranglerBin,
+      "dev",
+      "--env",
+      DEV_ENV,
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(port + 1000),
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "warn",
+    ];
     if (persistTo) args.push("--persist-to", join(persistTo, app.name));
     const appVars = { ...vars };
     if (app.name === "portal" && secrets) appVars.DEV_ISSUER_PRIVATE_JWK = JSON.stringify(secrets.devIssuerPrivateJwk);
     for (const [k, v] of Object.entries(appVars)) args.push("--var", `${k}:${v}`);
-    const child = Object.assign(spawn(process.execPath, args, { cwd: dir, env: quietEnv({ WRANGLER_REGISTRY_PATH: registry }), stdio, detached: true }), { appName: app.name, outputTail: [] as string[] });
+    const child = Object.assign(spawn(process.execPath, args, { cwd: dir, env: quietEnv({ WRANGLER_REGISTRY_PATH: registry }), stdio, detached: true }), {
+      appName: app.name,
+      outputTail: [] as string[],
+    });
     keepTail(child);
     return child;
   });
@@ -102,7 +133,16 @@ export function spawnWorkers({ persistTo, stdio = "inherit", vars = {}, secrets,
  * Waits until `url` answers 2xx. Each probe has its own timeout, so a hung worker cannot hang the caller; when `child`
  * exits first, or the time is up, it throws with `output()` (the child's last lines) in the message.
  */
-export async function waitUntilHealthy(url: string, { timeoutMs = 90_000, deadline = Date.now() + timeoutMs, child, name = url, output = () => "" }: { timeoutMs?: number; deadline?: number; child?: ChildProcess; name?: string; output?: () => string } = {}): Promise<void> {
+export async function waitUntilHealthy(
+  url: string,
+  {
+    timeoutMs = 90_000,
+    deadline = Date.now() + timeoutMs,
+    child,
+    name = url,
+    output = () => "",
+  }: { timeoutMs?: number; deadline?: number; child?: ChildProcess; name?: string; output?: () => string } = {},
+): Promise<void> {
   for (;;) {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
@@ -118,11 +158,20 @@ export async function waitUntilHealthy(url: string, { timeoutMs = 90_000, deadli
 }
 
 /** Waits until every app of the stack on `portBase` answers /health (one deadline for all). */
-export async function waitForHealth({ children = [], timeoutMs = 90_000, portBase = 8787 }: { children?: WorkerProcess[]; timeoutMs?: number; portBase?: number } = {}): Promise<void> {
+export async function waitForHealth({
+  children = [],
+  timeoutMs = 90_000,
+  portBase = 8787,
+}: { children?: WorkerProcess[]; timeoutMs?: number; portBase?: number } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const app of APPS) {
     const child = children.find((c) => c.appName === app.name);
-    await waitUntilHealthy(`http://127.0.0.1:${portBase + app.offset}/health`, { deadline, child, name: app.name, output: () => child?.outputTail.join("\n") ?? "" });
+    await waitUntilHealthy(`http://127.0.0.1:${portBase + app.offset}/health`, {
+      deadline,
+      child,
+      name: app.name,
+      output: () => child?.outputTail.join("\n") ?? "",
+    });
   }
 }
 

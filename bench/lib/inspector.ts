@@ -11,7 +11,9 @@ export interface HeapUsage {
 
 export async function isolateHeap(inspectorPort: number, timeoutMs = 10_000): Promise<HeapUsage | null> {
   try {
-    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal: AbortSignal.timeout(timeoutMs) })).json()) as { webSocketDebuggerUrl?: string }[];
+    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal: AbortSignal.timeout(timeoutMs) })).json()) as {
+      webSocketDebuggerUrl?: string;
+    }[];
     const url = targets[0]?.webSocketDebuggerUrl;
     if (!url) return null;
     return await new Promise<HeapUsage | null>((resolve) => {

@@ -48,7 +48,21 @@ export interface Measurement {
  * p50/p95/p99 (ms), the number of requests and the share that was not 2xx. With `cpuPids`, also the CPU time those
  * processes used per request during the measured window (not the warm-up), in µs: `workerCpuUsPerRequest`.
  */
-export async function measure({ url, connections, requests, headers = {}, duration = DURATION, cpuPids }: { url: string; connections: number; requests: LoadRequest[]; headers?: Record<string, string>; duration?: number; cpuPids?: number[] }): Promise<Measurement> {
+export async function measure({
+  url,
+  connections,
+  requests,
+  headers = {},
+  duration = DURATION,
+  cpuPids,
+}: {
+  url: string;
+  connections: number;
+  requests: LoadRequest[];
+  headers?: Record<string, string>;
+  duration?: number;
+  cpuPids?: number[];
+}): Promise<Measurement> {
   const base = { url, connections, headers, requests, pipelining: 1, timeout: 30 };
   if (WARMUP > 0) await once({ ...base, duration: WARMUP });
   const cpuBefore = cpuPids?.length ? cpuSeconds(cpuPids) : 0;
@@ -77,7 +91,11 @@ export async function measure({ url, connections, requests, headers = {}, durati
  * One request, checked: throws with the answer if it is not what the scenario expects. Returns the parsed JSON body
  * (or the text when it is not JSON); `T` is what the caller expects it to hold, not checked.
  */
-export async function expectOk<T = unknown>(url: string, init?: RequestInit, check: (res: Response, text: string) => boolean | Promise<boolean> = (res) => res.ok): Promise<T> {
+export async function expectOk<T = unknown>(
+  url: string,
+  init?: RequestInit,
+  check: (res: Response, text: string) => boolean | Promise<boolean> = (res) => res.ok,
+): Promise<T> {
   const res = await fetch(url, init);
   const text = await res.text();
   if (!(await check(res, text))) throw new Error(`${init?.method ?? "GET"} ${url} answered ${res.status}: ${text.slice(0, 300)}`);

@@ -25,6 +25,12 @@ export const percentile = (xs: readonly number[], p: number) => {
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
 };
 
-export const spread = (xs: readonly number[]) => ({ n: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: percentile(xs, 100) });
+export const spread = (xs: readonly number[]) => ({
+  n: xs.length,
+  p50: percentile(xs, 50),
+  p95: percentile(xs, 95),
+  p99: percentile(xs, 99),
+  max: percentile(xs, 100),
+});
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

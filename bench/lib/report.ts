@@ -64,7 +64,12 @@ function unavailable<T extends object>(name: string, s: T | Unavailable | undefi
   return false;
 }
 
-const CATALOGUE_MIXES: [string, "fullText" | "uncached" | "facetsOnly" | "ckan"][] = [["full text + 2 facets", "fullText"], ["uncached text + 2 facets", "uncached"], ["facets only", "facetsOnly"], ["CKAN package_search", "ckan"]];
+const CATALOGUE_MIXES: [string, "fullText" | "uncached" | "facetsOnly" | "ckan"][] = [
+  ["full text + 2 facets", "fullText"],
+  ["uncached text + 2 facets", "uncached"],
+  ["facets only", "facetsOnly"],
+  ["CKAN package_search", "ckan"],
+];
 const spread = (s: Spread | null, unit: string) => (s ? `${s.min} / ${s.median} / ${s.max}${unit}` : "–");
 
 /** Catalogue write-then-search: per size and kind of write, min / median / max over the repeats. */
@@ -73,11 +78,19 @@ function writeThenSearch(k: { levels: catalogue.CatalogueLevel[] }) {
   for (const level of k.levels) {
     const w = level.writeThenSearch;
     if (!w) continue;
-    for (const [kind, label] of [["publish", "publish"], ["update", "update"], ["publishDuringRebuild", "publish during rebuild"]] as const) {
+    for (const [kind, label] of [
+      ["publish", "publish"],
+      ["update", "update"],
+      ["publishDuringRebuild", "publish during rebuild"],
+    ] as const) {
       const x = w[kind];
       if (!x) continue;
       const visible = spread(x.visibleSeconds, " s") + (x.neverVisible ? ` (${x.neverVisible} never within 60 s)` : "");
-      const write = spread(x.writeMs, " ms") + (x.sentWhileRebuilding !== undefined && x.sentWhileRebuilding < x.runs.length ? ` (only ${x.sentWhileRebuilding} of ${x.runs.length} sent while rebuilding)` : "");
+      const write =
+        spread(x.writeMs, " ms") +
+        (x.sentWhileRebuilding !== undefined && x.sentWhileRebuilding < x.runs.length
+          ? ` (only ${x.sentWhileRebuilding} of ${x.runs.length} sent while rebuilding)`
+          : "");
       rows.push([num(level.datasets), label, x.runs.length, write, spread(x.firstSearchMs, " ms"), visible, spread(x.bystanderMs, " ms")]);
     }
   }
@@ -90,20 +103,36 @@ function writeThenSearch(k: { levels: catalogue.CatalogueLevel[] }) {
 export function printReport(r: BenchResults): void {
   const m = r.machine;
   console.log(`\nRegie benchmarks, ${r.date}${r.quick ? " (BENCH_QUICK: short and small, indicative only)" : ""}`);
-  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${mb(m.memoryBytes)} RAM, Node ${m.node}, ${m.platform}; ${r.durationSecondsPerMeasurement} s per measurement`);
+  console.log(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${mb(m.memoryBytes)} RAM, Node ${m.node}, ${m.platform}; ${r.durationSecondsPerMeasurement} s per measurement`,
+  );
 
   const c = r.scenarios.consent;
   if (c && !unavailable("Consent check", c)) {
-    console.log(`\nConsent check vs empty route (/health) on the consent worker; ${num(c.seeding.citizens)} citizens, ${num(c.seeding.choices)} choices (seeded at ${num(c.seeding.choicesPerSec)}/s)`);
+    console.log(
+      `\nConsent check vs empty route (/health) on the consent worker; ${num(c.seeding.citizens)} citizens, ${num(c.seeding.choices)} choices (seeded at ${num(c.seeding.choicesPerSec)}/s)`,
+    );
     table(
       ["conns", "check req/s", "check p50", "check p99", "empty req/s", "empty p50", "empty p99", "ratio", "non-2xx"],
-      c.rows.map((x) => [x.connections, num(x.check.reqPerSec), ms(x.check.p50), ms(x.check.p99), num(x.empty.reqPerSec), ms(x.empty.p50), ms(x.empty.p99), x.ratio, x.check.non2xx + x.empty.non2xx]),
+      c.rows.map((x) => [
+        x.connections,
+        num(x.check.reqPerSec),
+        ms(x.check.p50),
+        ms(x.check.p99),
+        num(x.empty.reqPerSec),
+        ms(x.empty.p50),
+        ms(x.empty.p99),
+        x.ratio,
+        x.check.non2xx + x.empty.non2xx,
+      ]),
     );
     console.log(verdict(c.target));
     if (c.memory) {
       const x = c.memory;
-      console.log(`  memory of the consent worker: ${mb(x.rssStartBytes)} at start; ${mb(x.rssAllShardsBytes)} with all ${x.shards} shard objects awake (≈ ${(x.perShardBytes / 1048576).toFixed(2)} MB each);` +
-        ` ${mb(x.rssAfterSeedBytes)} after seeding (≈ ${num(x.perCitizenBytes)} bytes per citizen); ${mb(x.rssAfterLoadBytes)} after the load`);
+      console.log(
+        `  memory of the consent worker: ${mb(x.rssStartBytes)} at start; ${mb(x.rssAllShardsBytes)} with all ${x.shards} shard objects awake (≈ ${(x.perShardBytes / 1048576).toFixed(2)} MB each);` +
+          ` ${mb(x.rssAfterSeedBytes)} after seeding (≈ ${num(x.perCitizenBytes)} bytes per citizen); ${mb(x.rssAfterLoadBytes)} after the load`,
+      );
     }
     const split = c.rows.flatMap((x) => {
       const [empty, ping, check] = [x.empty.workerCpuUsPerRequest, x.shardPing?.workerCpuUsPerRequest, x.check.workerCpuUsPerRequest];
@@ -127,11 +156,26 @@ export function printReport(r: BenchResults): void {
         const x = level[key];
         if (!x) continue;
         if ("available" in x) rows.push([num(level.datasets), name, "not available", "", "", "", ""]);
-        else rows.push([num(level.datasets), name, num(x.reqPerSec), ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx + ("repeated" in x && x.repeated ? ` (${x.repeated} repeated queries)` : "")]);
+        else
+          rows.push([
+            num(level.datasets),
+            name,
+            num(x.reqPerSec),
+            ms(x.p50),
+            ms(x.p95),
+            ms(x.p99),
+            x.non2xx + ("repeated" in x && x.repeated ? ` (${x.repeated} repeated queries)` : ""),
+          ]);
       }
     }
     table(["datasets", "query", "req/s", "p50", "p95", "p99", "non-2xx"], rows);
-    console.log(`  p95 growth ${num(k.levels[0]?.datasets)} -> ${num(k.levels.at(-1)?.datasets)}: ${Object.entries(k.growthP95).map(([q, g]) => `${q} ${g}x`).join(", ") || "–"}`);
+    console.log(
+      `  p95 growth ${num(k.levels[0]?.datasets)} -> ${num(k.levels.at(-1)?.datasets)}: ${
+        Object.entries(k.growthP95)
+          .map(([q, g]) => `${q} ${g}x`)
+          .join(", ") || "–"
+      }`,
+    );
     console.log(verdict(k.target));
     writeThenSearch(k);
   }
@@ -139,19 +183,30 @@ export function printReport(r: BenchResults): void {
   const h = r.scenarios.cohort;
   if (h && !unavailable("Cohort filter", h)) {
     console.log(`\nCohort filter against ${num(h.optOuts)} opt-outs${h.optOutListConsistent ? "" : " (WARNING: the opt-out list was not complete)"}`);
-    table(["BSNs", "calls", "seconds", "BSNs/s", "excluded", "expected", "correct"], h.rows.map((x) => [num(x.bsns), x.calls, x.seconds, num(x.bsnsPerSec), num(x.excluded), num(x.expectedExcluded), x.correct ? "yes" : "NO"]));
+    table(
+      ["BSNs", "calls", "seconds", "BSNs/s", "excluded", "expected", "correct"],
+      h.rows.map((x) => [num(x.bsns), x.calls, x.seconds, num(x.bsnsPerSec), num(x.excluded), num(x.expectedExcluded), x.correct ? "yes" : "NO"]),
+    );
     console.log(verdict(h.target));
   }
 
   const ab = r.scenarios.addressbook;
   if (ab && !unavailable("Address book", ab)) {
-    console.log(`\nAddress-book name search at ${num(ab.organisations)} organisations, uncached (seeded in ${ab.seedSeconds} s; known name found first: ${ab.correct ? "yes" : "NO"})`);
-    table(["connections", "queries", "req/s", "p50", "p95", "p99", "non-2xx"], ab.rows.map((x) => [x.connections, num(x.queries), x.reqPerSec, ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx]));
+    console.log(
+      `\nAddress-book name search at ${num(ab.organisations)} organisations, uncached (seeded in ${ab.seedSeconds} s; known name found first: ${ab.correct ? "yes" : "NO"})`,
+    );
+    table(
+      ["connections", "queries", "req/s", "p50", "p95", "p99", "non-2xx"],
+      ab.rows.map((x) => [x.connections, num(x.queries), x.reqPerSec, ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx]),
+    );
     console.log(verdict(ab.target));
   }
 
   if (r.memory) {
     console.log("\nPeak memory (VmHWM of each app's workerd processes, after the run)");
-    table(["worker", "processes", "peak RSS", "RSS now"], Object.entries(r.memory).map(([app, x]) => [app, x.workerdProcesses, mb(x.peakRssBytes), mb(x.rssBytes)]));
+    table(
+      ["worker", "processes", "peak RSS", "RSS now"],
+      Object.entries(r.memory).map(([app, x]) => [app, x.workerdProcesses, mb(x.peakRssBytes), mb(x.rssBytes)]),
+    );
   }
 }

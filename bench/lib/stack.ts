@@ -73,7 +73,10 @@ function descendants(pid: number): number[] {
   let out: number[] = [];
   let kids: number[] = [];
   try {
-    kids = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map((s) => Number(s.trim())).filter(Boolean);
+    kids = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .map((s) => Number(s.trim()))
+      .filter(Boolean);
   } catch {
     /* no children */
   }
@@ -125,7 +128,9 @@ export interface WorkerMemory {
 export function memory(children: readonly WorkerProcess[]): Partial<Record<AppName, WorkerMemory>> {
   const out: Partial<Record<AppName, WorkerMemory>> = {};
   for (const child of children) {
-    const procs = descendants(child.pid!).map((pid) => ({ pid, ...status(pid) })).filter((p) => p.name === "workerd");
+    const procs = descendants(child.pid!)
+      .map((pid) => ({ pid, ...status(pid) }))
+      .filter((p) => p.name === "workerd");
     out[child.appName] = {
       workerdProcesses: procs.length,
       peakRssBytes: procs.reduce((s, p) => s + (p.hwm || 0), 0),

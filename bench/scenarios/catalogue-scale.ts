@@ -38,7 +38,10 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   const base = urls().catalogue;
   const probe = { memory: () => memory(stack.children).catalogue, heap: () => isolateHeap(portsFor(PORT_BASE).catalogue + 1000) };
   const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
-  const peerLoading = process.env.BENCH_PEER === "off" ? Promise.resolve({ unavailable: "BENCH_PEER=off" }) : startPeer(DATASETS, log).catch((e: unknown) => ({ unavailable: String(e) }));
+  const peerLoading =
+    process.env.BENCH_PEER === "off"
+      ? Promise.resolve({ unavailable: "BENCH_PEER=off" })
+      : startPeer(DATASETS, log).catch((e: unknown) => ({ unavailable: String(e) }));
 
   // no search before the seed has ended: the first search then builds the shards from D1 (the figure wanted)
   const seed = await growCatalogue(base, DATASETS, log, { variety: "realistic" });
@@ -49,14 +52,18 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   const datasets = (JSON.parse(first.text) as { total: number }).total;
   const shardsAfterBuild = await shardInfo(base);
   const afterBuild = { memory: probe.memory(), heap: await probe.heap(), loadAverage: load() };
-  log(`  scale: ${datasets} datasets seeded in ${seed.seconds} s; first search (the shards build from D1) ${(firstSearchMs / 1000).toFixed(1)} s; ` +
-    `builds ${shardsAfterBuild.map((s) => `${s.lastBuild?.rows ?? "?"} rows in ${((s.lastBuild?.ms ?? 0) / 1000).toFixed(1)} s`).join(", ")}; RSS ${mb(afterBuild.memory?.rssBytes)}, heap ${mb(afterBuild.heap?.usedBytes)}`);
+  log(
+    `  scale: ${datasets} datasets seeded in ${seed.seconds} s; first search (the shards build from D1) ${(firstSearchMs / 1000).toFixed(1)} s; ` +
+      `builds ${shardsAfterBuild.map((s) => `${s.lastBuild?.rows ?? "?"} rows in ${((s.lastBuild?.ms ?? 0) / 1000).toFixed(1)} s`).join(", ")}; RSS ${mb(afterBuild.memory?.rssBytes)}, heap ${mb(afterBuild.heap?.usedBytes)}`,
+  );
 
   const peer = await peerLoading; // loaded while Regie seeded; measured only after Regie
   const paths = { one: uncachedQueries(QUERIES, 1), four: uncachedQueries(4000, 2), broad: broadQueries(QUICK ? 20 : 60) };
   const regie = await measureSide(base, paths);
   log(`  uncached text + 2 facets, 1 connection: p50 ${regie.uncached1.p50} / p95 ${regie.uncached1.p95} / p99 ${regie.uncached1.p99} ms`);
-  log(`  uncached text + 2 facets, 4 connections: p50 ${regie.uncached4.p50} / p95 ${regie.uncached4.p95} / p99 ${regie.uncached4.p99} ms, ${regie.uncached4.reqPerSec} req/s, non-2xx ${regie.uncached4.non2xx}`);
+  log(
+    `  uncached text + 2 facets, 4 connections: p50 ${regie.uncached4.p50} / p95 ${regie.uncached4.p95} / p99 ${regie.uncached4.p99} ms, ${regie.uncached4.reqPerSec} req/s, non-2xx ${regie.uncached4.non2xx}`,
+  );
   const broadTotal = (JSON.parse((await timed(`${base}/v1/datasets?q=gegevens&limit=1`)).text) as { total: number }).total;
   log(`  broad q=gegevens (${broadTotal} hits): p50 ${regie.broad.p50} / p95 ${regie.broad.p95} / p99 ${regie.broad.p99} ms`);
   const afterQueries = { memory: probe.memory(), heap: await probe.heap(), loadAverage: load() };
@@ -68,7 +75,9 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   const ttlDeep = await timed(`${base}/catalog.ttl?pageSize=100&page=${lastPage}`);
   const next = /hydra:next <([^>]+)>/.exec(ttlDeep.text)?.[1]?.replace(/^https?:\/\/[^/]+/, base);
   const ttlNext = next ? await timed(next) : null;
-  log(`  catalog.ttl: page 1 ${Math.round(ttlFirst.ms)} ms, page ${lastPage} by number ${Math.round(ttlDeep.ms)} ms, its hydra:next (keyset) ${ttlNext ? Math.round(ttlNext.ms) : "–"} ms`);
+  log(
+    `  catalog.ttl: page 1 ${Math.round(ttlFirst.ms)} ms, page ${lastPage} by number ${Math.round(ttlDeep.ms)} ms, its hydra:next (keyset) ${ttlNext ? Math.round(ttlNext.ms) : "–"} ms`,
+  );
 
   let afterWrite: { publishMs: number; searchMs: number; found: number } | null = null;
   let harvest: Awaited<ReturnType<typeof harvestLargest>> | null = null;
@@ -76,7 +85,11 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
     const auth = `Bearer ${await mint({ role: "publisher", publisherId: "rivm" })}`;
     const marker = `schaalproef${Date.now().toString(36)}`;
     const input = minimalDataset({ identifier: `SCALE-${marker}`, title: { nl: `Schaalproef ${marker}`, en: `Scale probe ${marker}` } });
-    const w = await timed(`${base}/v1/datasets`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(input) });
+    const w = await timed(`${base}/v1/datasets`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/json" },
+      body: JSON.stringify(input),
+    });
     const s = await timed(`${base}/v1/datasets?q=${marker}`);
     afterWrite = { publishMs: Math.round(w.ms), searchMs: Math.round(s.ms), found: (JSON.parse(s.text) as { total: number }).total };
     log(`  publish ${afterWrite.publishMs} ms (${w.status}), first search after it ${afterWrite.searchMs} ms (found: ${afterWrite.found})`);
@@ -86,7 +99,9 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   const shards = await shardInfo(base);
   const proj = projection(shards, { p50: regie.uncached1.p50, p95: regie.uncached1.p95 });
   log(`  shards: ${shards.map((s) => `${s.rows} rows / ${mb(s.bytes)} structures / ${mb(s.sqliteBytes)} SQLite`).join(", ")}`);
-  log(`  projection: a 125,000-row shard ≈ ${mb(proj.shardBytes)} (+ ≤ 16.8 MB text cache), merging 16 answers p50 ${proj.merge.p50} / p95 ${proj.merge.p95} ms`);
+  log(
+    `  projection: a 125,000-row shard ≈ ${mb(proj.shardBytes)} (+ ≤ 16.8 MB text cache), merging 16 answers p50 ${proj.merge.p50} / p95 ${proj.merge.p95} ms`,
+  );
 
   let postgres: Awaited<ReturnType<typeof comparePeer>> | { unavailable: string };
   if ("unavailable" in peer) {
@@ -102,8 +117,23 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   const { totals: _t, ...regieFigures } = regie;
   void _t;
   return {
-    available: true as const, datasets, seeded: { datasets, seedSeconds: seed.seconds, firstSearchAfterSeedMs: firstSearchMs }, shardsAfterBuild, afterBuild, afterQueries,
-    ...regieFigures, broadHits: broadTotal, ckan, catalogTtl: { firstMs: Math.round(ttlFirst.ms), deepByNumberMs: Math.round(ttlDeep.ms), deepByNextMs: ttlNext ? Math.round(ttlNext.ms) : null },
-    afterWrite, harvest, shards, projection: proj, postgres, memory: probe.memory(), heap: await probe.heap(), loadAverage: load(),
+    available: true as const,
+    datasets,
+    seeded: { datasets, seedSeconds: seed.seconds, firstSearchAfterSeedMs: firstSearchMs },
+    shardsAfterBuild,
+    afterBuild,
+    afterQueries,
+    ...regieFigures,
+    broadHits: broadTotal,
+    ckan,
+    catalogTtl: { firstMs: Math.round(ttlFirst.ms), deepByNumberMs: Math.round(ttlDeep.ms), deepByNextMs: ttlNext ? Math.round(ttlNext.ms) : null },
+    afterWrite,
+    harvest,
+    shards,
+    projection: proj,
+    postgres,
+    memory: probe.memory(),
+    heap: await probe.heap(),
+    loadAverage: load(),
   };
 }

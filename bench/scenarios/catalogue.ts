@@ -36,7 +36,13 @@ export interface CatalogueLevel {
   seedSeconds: number;
   sampleQueries: Record<string, string | undefined>;
   fullText?: Measurement;
-  uncached?: Measurement & { distinctQueries: number; issued: number; repeated: number; threeWordIssued: number; checkedTotals: { min: number; median: number | undefined; max: number } };
+  uncached?: Measurement & {
+    distinctQueries: number;
+    issued: number;
+    repeated: number;
+    threeWordIssued: number;
+    checkedTotals: { min: number; median: number | undefined; max: number };
+  };
   facetsOnly?: Measurement;
   ckan?: Measurement | { available: false };
   writeThenSearch?: Awaited<ReturnType<typeof writeThenSearch>>;
@@ -51,7 +57,8 @@ export async function run({ log, mint }: { log: Log; mint?: Mint }) {
   for (const size of SIZES) {
     log(`· catalogue: growing to ${size.toLocaleString("en")} datasets`);
     const seeded = await seedTo(base, size, log);
-    if (seeded.datasets < size * 0.95) return { available: false as const, reason: `the development seed stopped at ${seeded.datasets} datasets (asked for ${size})`, levels };
+    if (seeded.datasets < size * 0.95)
+      return { available: false as const, reason: `the development seed stopped at ${seeded.datasets} datasets (asked for ${size})`, levels };
     const v = await vocabulary(base);
     const q = queries(v);
     for (const path of [q.fullText[0], q.facetsOnly[0]]) {
@@ -65,7 +72,8 @@ export async function run({ log, mint }: { log: Log; mint?: Mint }) {
     const checked = uncached.splice(0, 10);
     const totals: number[] = [];
     for (const path of checked) totals.push((await expectOk<SearchPage>(`${base}${path}`)).total);
-    if (totals.some((t) => !(t >= 1))) throw new Error(`an uncached query found nothing (totals ${totals.join(", ")}); the query builder no longer matches the data`);
+    if (totals.some((t) => !(t >= 1)))
+      throw new Error(`an uncached query found nothing (totals ${totals.join(", ")}); the query builder no longer matches the data`);
     const level: CatalogueLevel = {
       datasets: seeded.datasets,
       seedSeconds: seeded.seconds,

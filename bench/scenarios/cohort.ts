@@ -12,14 +12,19 @@ const SIZES = (process.env.BENCH_COHORTS ?? (QUICK ? "100000,300000" : "100000,1
 
 async function filter(url: string, auth: string, bsns: string[], permitApprovedAt: string) {
   const body = JSON.stringify({ bsns, permitApprovedAt });
-  return expectOk<{ excludedCount: number; included: string[] }>(url, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body });
+  return expectOk<{ excludedCount: number; included: string[] }>(url, {
+    method: "POST",
+    headers: { authorization: auth, "content-type": "application/json" },
+    body,
+  });
 }
 
 export async function run({ mint, log }: { mint: Mint; log: Log }) {
   const u = urls();
   const url = `${u.consent}/v1/secondary-use/cohort-filter`;
   if (!(await routeExists(url, { method: "POST" }))) return { available: false as const, reason: "POST /v1/secondary-use/cohort-filter does not exist yet" };
-  if (!(await routeExists(`${u.consent}/v1/me/secondary-use`, { method: "PUT" }))) return { available: false as const, reason: "PUT /v1/me/secondary-use does not exist yet (needed to seed opt-outs)" };
+  if (!(await routeExists(`${u.consent}/v1/me/secondary-use`, { method: "PUT" })))
+    return { available: false as const, reason: "PUT /v1/me/secondary-use does not exist yet (needed to seed opt-outs)" };
 
   const largest = Math.max(...SIZES);
   const cohort = bsnSeries(largest, 0);
@@ -33,7 +38,11 @@ export async function run({ mint, log }: { mint: Mint; log: Log }) {
     // PUT is idempotent: retry after a 503 (e.g. wrangler reloading a worker mid-run).
     for (let attempt = 0; ; attempt++) {
       try {
-        await expectOk(`${u.consent}/v1/me/secondary-use`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ optOut: true }) });
+        await expectOk(`${u.consent}/v1/me/secondary-use`, {
+          method: "PUT",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ optOut: true }),
+        });
         break;
       } catch (err) {
         if (attempt >= 3 || !/answered 503/.test(String(err))) throw err;
@@ -59,7 +68,16 @@ export async function run({ mint, log }: { mint: Mint; log: Log }) {
   const consistent = settled === expectedFirst;
   if (!consistent) log(`  ! the opt-out list holds ${settled} of the ${expectedFirst} opt-outs after 60 s`);
 
-  const rows: { bsns: number; calls: number; seconds: number; bsnsPerSec: number; excluded: number; included: number; expectedExcluded: number; correct: boolean }[] = [];
+  const rows: {
+    bsns: number;
+    calls: number;
+    seconds: number;
+    bsnsPerSec: number;
+    excluded: number;
+    included: number;
+    expectedExcluded: number;
+    correct: boolean;
+  }[] = [];
   for (const size of SIZES) {
     const chunks: string[][] = [];
     for (let i = 0; i < size; i += CHUNK) chunks.push(cohort.slice(i, i + CHUNK));
@@ -74,7 +92,16 @@ export async function run({ mint, log }: { mint: Mint; log: Log }) {
     }
     const seconds = (performance.now() - t) / 1000;
     const expectedExcluded = optedOut.filter((_, idx) => idx * 50 < size).length;
-    rows.push({ bsns: size, calls: chunks.length, seconds: Math.round(seconds * 1000) / 1000, bsnsPerSec: Math.round(size / seconds), excluded, included, expectedExcluded, correct: excluded === expectedExcluded && included + excluded === size });
+    rows.push({
+      bsns: size,
+      calls: chunks.length,
+      seconds: Math.round(seconds * 1000) / 1000,
+      bsnsPerSec: Math.round(size / seconds),
+      excluded,
+      included,
+      expectedExcluded,
+      correct: excluded === expectedExcluded && included + excluded === size,
+    });
   }
   const million = rows.find((r) => r.bsns === 1_000_000);
   return {

@@ -46,7 +46,13 @@ export function choicesFor(r: Random, orgs: readonly Provider[]): Choice[] {
   const seen = new Set<string>();
   const out: Choice[] = [];
   for (let tries = 0; out.length < n && tries < n * 5; tries++) {
-    const choice: Choice = { holder: party(r, orgs), requester: party(r, orgs), dataCategory: pick(r, DATA_CATEGORIES), decision: r() < 0.75 ? "permit" : "deny", validUntil: r() < 0.1 ? "2030-01-01" : null };
+    const choice: Choice = {
+      holder: party(r, orgs),
+      requester: party(r, orgs),
+      dataCategory: pick(r, DATA_CATEGORIES),
+      decision: r() < 0.75 ? "permit" : "deny",
+      validUntil: r() < 0.1 ? "2030-01-01" : null,
+    };
     const key = JSON.stringify([choice.holder, choice.requester, choice.dataCategory]);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -107,7 +113,14 @@ export async function seedChoices({ citizens, mint, log }: { citizens: string[];
   });
   const seconds = (performance.now() - t0) / 1000;
   log(`  ${done - failed} choices recorded in ${seconds.toFixed(1)} s (${Math.round((done - failed) / seconds)}/s), ${failed} refused`);
-  return { via: "POST /v1/me/choices", citizens: citizens.length, choices: done - failed, refused: failed, seconds: Math.round(seconds * 10) / 10, choicesPerSec: Math.round((done - failed) / seconds) };
+  return {
+    via: "POST /v1/me/choices",
+    citizens: citizens.length,
+    choices: done - failed,
+    refused: failed,
+    seconds: Math.round(seconds * 10) / 10,
+    choicesPerSec: Math.round((done - failed) / seconds),
+  };
 }
 
 async function seedInBulk({ plan, total, log }: { plan: { bsn: string; choices: Choice[] }[]; total: number; log: Log }): Promise<Seeding> {
@@ -128,7 +141,14 @@ async function seedInBulk({ plan, total, log }: { plan: { bsn: string; choices: 
   });
   const seconds = (performance.now() - t0) / 1000;
   log(`  ${recorded} choices recorded in ${seconds.toFixed(1)} s (${Math.round(recorded / seconds)}/s)`);
-  return { via: "POST /dev/bulk-choices", citizens: plan.length, choices: recorded, refused: 0, seconds: Math.round(seconds * 10) / 10, choicesPerSec: Math.round(recorded / seconds) };
+  return {
+    via: "POST /dev/bulk-choices",
+    citizens: plan.length,
+    choices: recorded,
+    refused: 0,
+    seconds: Math.round(seconds * 10) / 10,
+    choicesPerSec: Math.round(recorded / seconds),
+  };
 }
 
 /**
@@ -152,11 +172,15 @@ async function shardMemory(u: ReturnType<typeof urls>, pids: number[], log: Log)
   const shards = ((await first.json()) as { of: number }).of;
   const rssStartBytes = rssBytes(pids);
   log(`· consent: waking all ${shards} shard objects to measure their memory`);
-  await pool(Array.from({ length: shards }, (_, i) => i), 8, async (i) => {
-    const res = await fetch(`${u.consent}/dev/shard-ping?shard=${i}`);
-    if (!res.ok) throw new Error(`shard-ping ${i} answered ${res.status}`);
-    await res.arrayBuffer();
-  });
+  await pool(
+    Array.from({ length: shards }, (_, i) => i),
+    8,
+    async (i) => {
+      const res = await fetch(`${u.consent}/dev/shard-ping?shard=${i}`);
+      if (!res.ok) throw new Error(`shard-ping ${i} answered ${res.status}`);
+      await res.arrayBuffer();
+    },
+  );
   const rssAllShardsBytes = rssBytes(pids);
   return { shards, rssStartBytes, rssAllShardsBytes, perShardBytes: Math.round((rssAllShardsBytes - rssStartBytes) / shards) };
 }
@@ -177,7 +201,13 @@ export async function questions({ citizens, mint }: { citizens: string[]; mint: 
     const bsn = r() < 0.8 ? pick(r, citizens) : pick(r, strangers);
     return {
       auth: tokens.get(requester.ura)!,
-      body: JSON.stringify({ patient: { bsn }, holder: { ura: holder.ura, organizationType: holder.organizationType }, requester, purpose: r() < 0.7 ? "TREAT" : "COC", dataCategories: DATA_CATEGORIES }),
+      body: JSON.stringify({
+        patient: { bsn },
+        holder: { ura: holder.ura, organizationType: holder.organizationType },
+        requester,
+        purpose: r() < 0.7 ? "TREAT" : "COC",
+        dataCategories: DATA_CATEGORIES,
+      }),
     };
   });
   let i = 0;
@@ -198,7 +228,8 @@ export async function run({ mint, log, stack }: { mint: Mint; log: Log; stack?: 
   const u = urls();
   const checkUrl = `${u.consent}/v1/consent-check`;
   if (!(await routeExists(checkUrl, { method: "POST" }))) return { available: false as const, reason: "POST /v1/consent-check does not exist yet" };
-  if (!(await routeExists(`${u.consent}/v1/me/choices`, { method: "POST" }))) return { available: false as const, reason: "POST /v1/me/choices does not exist yet (needed to seed)" };
+  if (!(await routeExists(`${u.consent}/v1/me/choices`, { method: "POST" })))
+    return { available: false as const, reason: "POST /v1/me/choices does not exist yet (needed to seed)" };
 
   const consentChild = stack?.children.find((c) => c.appName === "consent");
   const pids = consentChild ? workerdPids(consentChild) : [];
@@ -212,8 +243,13 @@ export async function run({ mint, log, stack }: { mint: Mint; log: Log; stack?: 
   }
 
   const { bodies, checkRequests, orgs } = await questions({ citizens, mint });
-  const sample = await expectOk<{ decisions?: unknown[] }>(checkUrl, { method: "POST", headers: { authorization: bodies[0]!.auth, "content-type": "application/json" }, body: bodies[0]!.body });
-  if (!Array.isArray(sample.decisions) || sample.decisions.length !== 3) throw new Error(`consent check answered an unexpected shape: ${JSON.stringify(sample).slice(0, 200)}`);
+  const sample = await expectOk<{ decisions?: unknown[] }>(checkUrl, {
+    method: "POST",
+    headers: { authorization: bodies[0]!.auth, "content-type": "application/json" },
+    body: bodies[0]!.body,
+  });
+  if (!Array.isArray(sample.decisions) || sample.decisions.length !== 3)
+    throw new Error(`consent check answered an unexpected shape: ${JSON.stringify(sample).slice(0, 200)}`);
   // the middle baseline: one empty round trip to a shard object (development-only route)
   const hasPing = (await fetch(`${u.consent}/dev/shard-ping`).then((r) => r.status)) === 200;
 
@@ -237,6 +273,10 @@ export async function run({ mint, log, stack }: { mint: Mint; log: Log; stack?: 
     memory,
     questions: { distinctBodies: bodies.length, dataCategoriesPerQuestion: 3, patientsWithChoicesShare: 0.8, providers: orgs.length },
     rows,
-    target: { description: "consent check at 16 connections ≥ 60% of the empty route's req/s", met: at16 ? (at16.ratio ?? 0) >= 0.6 && at16.check.non2xx === 0 : null, ratioAt16: at16?.ratio ?? null },
+    target: {
+      description: "consent check at 16 connections ≥ 60% of the empty route's req/s",
+      met: at16 ? (at16.ratio ?? 0) >= 0.6 && at16.check.non2xx === 0 : null,
+      ratioAt16: at16?.ratio ?? null,
+    },
   };
 }

@@ -72,7 +72,6 @@ export function describeTarget(t: Target): string {
   return t.env ? `${where}, environment ${t.env}` : where;
 }
 
-
 export interface Manifest {
   format: "regie-d1-backup/1";
   app: AppName;

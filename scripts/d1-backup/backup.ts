@@ -1,10 +1,7 @@
 /** Backup of one app's D1 database into `<dir>/<app>.sql` and `<dir>/<app>.manifest.json`. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  APPS, classifyTables, describeTarget, dumpTables, ident, queryAll, schema, sha256,
-  type AppName, type Manifest, type Target,
-} from "./lib";
+import { APPS, classifyTables, describeTarget, dumpTables, ident, queryAll, schema, sha256, type AppName, type Manifest, type Target } from "./lib";
 
 const ATTEMPTS = 3;
 
@@ -24,7 +21,10 @@ async function readOnce(app: AppName, t: Target) {
   const first = await queryAll(app, t, [...infoSql, ...(hasMigrations ? [`SELECT name FROM d1_migrations ORDER BY id`] : []), ...probe]);
   const infos = real.map((name, i) => {
     const cols = first[i] as { name: string; pk: number }[];
-    const key = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const key = cols
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
     return { name, columns: cols.map((c) => c.name), key: key.length ? key : ["rowid"] };
   });
   const applied = hasMigrations ? (first[real.length] as { name: string }[]).map((r) => r.name) : [];
@@ -32,8 +32,14 @@ async function readOnce(app: AppName, t: Target) {
   const before = probeValue(first);
   let moved = false;
   const dumped = await dumpTables(
-    app, t, infos, (name) => (spec.seededByMigrations.includes(name) ? "INSERT OR REPLACE" : "INSERT"), probe,
-    (rows) => { if (probeValue(rows) !== before) moved = true; },
+    app,
+    t,
+    infos,
+    (name) => (spec.seededByMigrations.includes(name) ? "INSERT OR REPLACE" : "INSERT"),
+    probe,
+    (rows) => {
+      if (probeValue(rows) !== before) moved = true;
+    },
   );
   const parts: string[] = [];
   const tables: Manifest["tables"] = [];

@@ -35,7 +35,11 @@ export function parseOptions(argv: string[], usage: string, dirFlag: "out" | "fr
   const dir = values[dirFlag];
   return {
     apps: [...new Set(apps)],
-    target: { remote: values.remote === true, ...(values["persist-to"] ? { persistTo: String(values["persist-to"]) } : {}), ...(values.env ? { env: String(values.env) } : {}) },
+    target: {
+      remote: values.remote === true,
+      ...(values["persist-to"] ? { persistTo: String(values["persist-to"]) } : {}),
+      ...(values.env ? { env: String(values.env) } : {}),
+    },
     ...(dir ? { dir: String(dir) } : {}),
     force: values.force === true,
   };

@@ -3,8 +3,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
-  APPS, applyMigrations, countSql, describeTarget, executeFile, ident, queryAll, repoMigrations, schema, sha256,
-  type AppName, type Manifest, type Target,
+  APPS,
+  applyMigrations,
+  countSql,
+  describeTarget,
+  executeFile,
+  ident,
+  queryAll,
+  repoMigrations,
+  schema,
+  sha256,
+  type AppName,
+  type Manifest,
+  type Target,
 } from "./lib";
 
 export function readManifest(dir: string, app: AppName): Manifest {
@@ -32,11 +43,19 @@ export async function restoreApp(app: AppName, t: Target, dir: string, opts: { f
   const existing = new Set((await schema(app, t)).filter((o) => o.type === "table").map((o) => o.name));
   const spec = APPS[app];
   const present = manifest.tables.map((x) => x.name).filter((n) => existing.has(n) && !spec.seededByMigrations.includes(n));
-  const probe = await queryAll<Record<string, unknown>>(app, t, [...present.map(countSql), ...(existing.has("d1_migrations") ? [`SELECT name FROM d1_migrations ORDER BY id`] : [])]);
-  const holding = present.map((n, i) => [n, Number(probe[i]![0]!.n)] as const).filter(([, n]) => n > 0).map(([name, n]) => `${name} (${n} rows)`);
+  const probe = await queryAll<Record<string, unknown>>(app, t, [
+    ...present.map(countSql),
+    ...(existing.has("d1_migrations") ? [`SELECT name FROM d1_migrations ORDER BY id`] : []),
+  ]);
+  const holding = present
+    .map((n, i) => [n, Number(probe[i]![0]!.n)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${name} (${n} rows)`);
   const applied = existing.has("d1_migrations") ? probe[present.length]!.map((r) => String(r.name)) : [];
   if (holding.length > 0 && !opts.force) {
-    throw new Error(`${app}: the ${describeTarget(t)} database is not empty: ${holding.join(", ")}. Restore into an empty database, or pass --force to replace its data.`);
+    throw new Error(
+      `${app}: the ${describeTarget(t)} database is not empty: ${holding.join(", ")}. Restore into an empty database, or pass --force to replace its data.`,
+    );
   }
 
   if (applied.join("\n") !== repo.join("\n")) {

@@ -56,5 +56,4 @@ export function rowStatements(info: TableInfo, values: string[], keyLiterals: st
   return out;
 }
 
-
 export const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");

@@ -38,7 +38,8 @@ export function classifyTables(app: AppName, rows: SchemaRow[]): { real: string[
   const excluded: { name: string; why: string }[] = [];
   for (const { name } of tables) {
     if (virtual.includes(name)) excluded.push({ name, why: "virtual table (rebuilt on restore)" });
-    else if (virtual.some((v) => FTS_SHADOW_SUFFIXES.some((s) => name === v + s) || name.startsWith(v + "_"))) excluded.push({ name, why: "shadow table of a virtual table" });
+    else if (virtual.some((v) => FTS_SHADOW_SUFFIXES.some((s) => name === v + s) || name.startsWith(v + "_")))
+      excluded.push({ name, why: "shadow table of a virtual table" });
     else if (name === "d1_migrations") excluded.push({ name, why: "migration log (restore applies the migrations)" });
     else if (APPS[app].derived.includes(name)) excluded.push({ name, why: "derived (emptied on restore)" });
     else real.push(name);
@@ -47,11 +48,18 @@ export function classifyTables(app: AppName, rows: SchemaRow[]): { real: string[
 }
 
 export async function tableInfos(app: AppName, t: Target, names: string[]): Promise<TableInfo[]> {
-  const all = await queryAll<{ name: string; pk: number }>(app, t, names.map((n) => `PRAGMA table_info(${ident(n)})`));
+  const all = await queryAll<{ name: string; pk: number }>(
+    app,
+    t,
+    names.map((n) => `PRAGMA table_info(${ident(n)})`),
+  );
   return names.map((name, i) => {
     const cols = all[i]!;
     if (cols.length === 0) throw new Error(`${app}: table ${name} has no columns`);
-    const key = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const key = cols
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
     return { name, columns: cols.map((c) => c.name), key: key.length ? key : ["rowid"] };
   });
 }
@@ -91,7 +99,12 @@ type PageRow = Record<string, string | number>;
  * `extra` statements (e.g. a change probe), whose rows are handed to `onExtra` after every call.
  */
 export async function dumpTables(
-  app: AppName, t: Target, infos: TableInfo[], verbOf: (table: string) => string, extra: string[] = [], onExtra: (rows: Row[][]) => void = () => {},
+  app: AppName,
+  t: Target,
+  infos: TableInfo[],
+  verbOf: (table: string) => string,
+  extra: string[] = [],
+  onExtra: (rows: Row[][]) => void = () => {},
 ): Promise<Map<string, { statements: string[]; rows: number }>> {
   const out = new Map(infos.map((i) => [i.name, { statements: [] as string[], rows: 0 }]));
   const open = new Map<string, string[] | null>(infos.map((i) => [i.name, null]));

@@ -20,11 +20,23 @@ function quietEnv(): NodeJS.ProcessEnv {
 /** Runs wrangler in the app's folder; on failure the error carries wrangler's own message only (never our SQL). */
 export function wrangler(app: AppName, t: Target, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, wranglerArgs(app, t, args), { cwd: join(root, "apps", app), env: quietEnv(), maxBuffer: 512 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout);
-      const message = errorMessage(stdout) ?? stderr.trim().split("\n").filter((l) => l.trim()).slice(-5).join("\n");
-      reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} failed for ${app}: ${message.slice(0, 2000)}`));
-    });
+    execFile(
+      process.execPath,
+      wranglerArgs(app, t, args),
+      { cwd: join(root, "apps", app), env: quietEnv(), maxBuffer: 512 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const message =
+          errorMessage(stdout) ??
+          stderr
+            .trim()
+            .split("\n")
+            .filter((l) => l.trim())
+            .slice(-5)
+            .join("\n");
+        reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} failed for ${app}: ${message.slice(0, 2000)}`));
+      },
+    );
   });
 }
 
@@ -70,5 +82,7 @@ export async function applyMigrations(app: AppName, t: Target): Promise<void> {
 
 /** The migration files in the repository, in the order wrangler applies them. */
 export function repoMigrations(app: AppName): string[] {
-  return readdirSync(join(root, "apps", app, "migrations")).filter((f) => f.endsWith(".sql")).sort();
+  return readdirSync(join(root, "apps", app, "migrations"))
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
 }

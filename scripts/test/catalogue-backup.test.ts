@@ -35,13 +35,26 @@ async function catalogueAnswers(base: string, words: string[], id: string) {
 }
 
 const CATALOGUE_TABLES = [
-  "datasets", "catalogue_meta", "dataset_tombstones", "access_applications", "idempotency_keys",
+  "datasets",
+  "catalogue_meta",
+  "dataset_tombstones",
+  "access_applications",
+  "idempotency_keys",
   // EHDS applications (0030): attachments are described here, their bytes live in R2 (not part of a D1 backup)
-  "application_attachments", "application_collaborators", "application_notifications", "email_outbox", "permits",
+  "application_attachments",
+  "application_collaborators",
+  "application_notifications",
+  "email_outbox",
+  "permits",
   // pulled harvest sources (0021)
-  "harvest_sources", "harvest_jobs", "harvest_job_seen", "harvested_datasets",
+  "harvest_sources",
+  "harvest_jobs",
+  "harvest_job_seen",
+  "harvested_datasets",
   // DCAT-AP 3 data services, dataset series and the revision history (0045)
-  "data_services", "dataset_series", "dataset_revisions",
+  "data_services",
+  "dataset_series",
+  "dataset_revisions",
 ];
 
 /** Row counts of the tables (and of the change log), and catalogue_meta as exact literals: one wrangler call. */
@@ -82,7 +95,14 @@ describe("catalogue: backup, wipe, restore", () => {
       const first = (await getJson(`${base}/v1/datasets?limit=100`)) as SearchBody;
       expect(first.total).toBe(300);
       const picks = [first.items[0]!, first.items[37]!, first.items[81]!];
-      words = picks.map((d) => Object.values(d.title).join(" ").split(/[^\p{L}]+/u).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length)[0]!);
+      words = picks.map(
+        (d) =>
+          Object.values(d.title)
+            .join(" ")
+            .split(/[^\p{L}]+/u)
+            .filter((w) => w.length >= 5)
+            .sort((a, b) => b.length - a.length)[0]!,
+      );
       id = picks[1]!.id;
       before = await catalogueAnswers(base, words, id);
     } finally {
@@ -100,10 +120,27 @@ describe("catalogue: backup, wipe, restore", () => {
   it("exports the real tables and leaves out the full-text index and the change log", async () => {
     const manifest = await backupApp("catalogue", target, backups, quiet);
     expect(Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]))).toEqual(beforeCounts);
-    expect(manifest.excluded.map((e) => e.name)).toEqual(expect.arrayContaining(["datasets_fts", "datasets_fts_data", "datasets_fts_idx", "datasets_fts_docsize", "datasets_fts_config", "dataset_changes", "d1_migrations"]));
+    expect(manifest.excluded.map((e) => e.name)).toEqual(
+      expect.arrayContaining([
+        "datasets_fts",
+        "datasets_fts_data",
+        "datasets_fts_idx",
+        "datasets_fts_docsize",
+        "datasets_fts_config",
+        "dataset_changes",
+        "d1_migrations",
+      ]),
+    );
     expect(manifest.migrations).toEqual([
-      "0001_init.sql", "0002_idempotency.sql", "0003_index_changes.sql", "0010_export_keyset.sql", "0020_tombstone_publisher.sql",
-      "0021_harvest_sources.sql", "0030_application_workflow.sql", "0045_dcat3_resources.sql", "0050_quality.sql",
+      "0001_init.sql",
+      "0002_idempotency.sql",
+      "0003_index_changes.sql",
+      "0010_export_keyset.sql",
+      "0020_tombstone_publisher.sql",
+      "0021_harvest_sources.sql",
+      "0030_application_workflow.sql",
+      "0045_dcat3_resources.sql",
+      "0050_quality.sql",
     ]);
     const sql = readFileSync(join(backups, "catalogue.sql"), "utf8");
     expect(sql).not.toMatch(/datasets_fts|dataset_changes/);
@@ -135,4 +172,3 @@ describe("catalogue: backup, wipe, restore", () => {
     await expect(restoreApp("catalogue", target, backups, { log: quiet })).rejects.toThrow(/not empty: (.*, )?datasets \(300 rows\)/);
   });
 });
-

@@ -30,9 +30,23 @@ function freePort(): Promise<number> {
 export async function startCatalogue(work: string, target: Target): Promise<{ base: string; stop: () => Promise<void> }> {
   const [port, inspector] = [await freePort(), await freePort()];
   const args = [
-    wranglerBin, "dev", "--env", "dev", "--port", String(port), "--ip", "127.0.0.1",
-    "--inspector-port", String(inspector), "--show-interactive-dev-session=false", "--log-level", "error",
-    "--persist-to", join(target.persistTo!, "catalogue"), "--var", `TRUSTED_ISSUERS:${JSON.stringify([{ issuer: "https://issuer.backup-test.invalid", jwks: { keys: [] } }])}`,
+    wranglerBin,
+    "dev",
+    "--env",
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--inspector-port",
+    String(inspector),
+    "--show-interactive-dev-session=false",
+    "--log-level",
+    "error",
+    "--persist-to",
+    join(target.persistTo!, "catalogue"),
+    "--var",
+    `TRUSTED_ISSUERS:${JSON.stringify([{ issuer: "https://issuer.backup-test.invalid", jwks: { keys: [] } }])}`,
   ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: join(root, "apps", "catalogue"),

@@ -50,7 +50,12 @@ function dataset(id: string, extra: Partial<Dataset>, level: Level = "NON_PUBLIC
 
 const v2022 = dataset("figures-2022", { inSeries: [series.iri], version: "2022", issued: "2023-01-15" });
 const v2023 = dataset("figures-2023", {
-  inSeries: [series.iri], version: "2023", versionNotes: { en: "Adds regions" }, previousVersion: v2022.iri, isVersionOf: series.iri, issued: "2024-01-15",
+  inSeries: [series.iri],
+  version: "2023",
+  versionNotes: { en: "Adds regions" },
+  previousVersion: v2022.iri,
+  isVersionOf: series.iri,
+  issued: "2024-01-15",
   distribution: [{ applicableLegislation: [EHDS_REGULATION], accessURL: "https://example.nl/access", format: "CSV", accessService: [service.iri] }],
 });
 const pageUrl = (p: number) => `https://data.regie.nl/catalog.ttl?page=${p}`;
@@ -69,7 +74,10 @@ describe("DCAT-AP 3 classes against the official shapes", () => {
     for (const level of ["PUBLIC", "RESTRICTED"] as const) {
       const ds = dataset(`figures-${level}`, { inSeries: [series.iri], version: "1" }, level);
       const quads = catalogQuads({ datasets: [ds], services: [service], series: [series], total: 1, page: 1, pageSize: 100, pageUrl });
-      expect((await shacl(parse(toTurtle(quads)), level)).filter((r) => r.severity.endsWith("Violation")), level).toEqual([]);
+      expect(
+        (await shacl(parse(toTurtle(quads)), level)).filter((r) => r.severity.endsWith("Violation")),
+        level,
+      ).toEqual([]);
     }
   });
 
@@ -79,8 +87,11 @@ describe("DCAT-AP 3 classes against the official shapes", () => {
     ["a series without dct:description", "series", { ...series, description: undefined }, "http://purl.org/dc/terms/description", "dct:description"],
     ["a series without dct:title", "series", { ...series, title: undefined }, "http://purl.org/dc/terms/title", "dct:title"],
     [
-      "a series without dcatap:applicableLegislation", "series", { ...series, applicableLegislation: [] },
-      "http://data.europa.eu/r5r/applicableLegislation", "dcatap:applicableLegislation",
+      "a series without dcatap:applicableLegislation",
+      "series",
+      { ...series, applicableLegislation: [] },
+      "http://data.europa.eu/r5r/applicableLegislation",
+      "dcatap:applicableLegislation",
     ],
   ];
   for (const [name, kind, mutated, path, property] of mutations) {
@@ -88,7 +99,10 @@ describe("DCAT-AP 3 classes against the official shapes", () => {
       // beside a conformant catalogue page (the shapes need a dcat:Dataset in the graph), under its own IRI
       const broken = { ...mutated, iri: "https://data.regie.nl/catalogue/broken" };
       const results = await shacl(parse(toTurtle([...resourceToQuads(kind, broken as never), ...page()])));
-      expect(results.some((r) => r.path === path && r.focus === broken.iri && r.severity.endsWith("Violation")), JSON.stringify(results)).toBe(true);
+      expect(
+        results.some((r) => r.path === path && r.focus === broken.iri && r.severity.endsWith("Violation")),
+        JSON.stringify(results),
+      ).toBe(true);
       const r = validateResource(kind, { ...broken, id: undefined, publisherId: undefined, revision: undefined });
       expect(r.ok ? [] : r.violations.map((v) => v.property)).toContain(property);
     });

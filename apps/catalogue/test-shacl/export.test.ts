@@ -39,7 +39,13 @@ describe("exported Turtle and JSON-LD validate against the official shapes", () 
   });
 
   it("a whole catalogue page (example + generated, with Hydra paging) has 0 violations in Turtle and JSON-LD, and both say the same", async () => {
-    const quads = catalogQuads({ datasets: [example(), ...generated(25)], total: 26, page: 1, pageSize: 100, pageUrl: (p) => `https://data.regie.nl/catalog.ttl?page=${p}` });
+    const quads = catalogQuads({
+      datasets: [example(), ...generated(25)],
+      total: 26,
+      page: 1,
+      pageSize: 100,
+      pageUrl: (p) => `https://data.regie.nl/catalog.ttl?page=${p}`,
+    });
     const ttl = parse(toTurtle(quads));
     expect(await shacl(ttl)).toEqual([]);
     const ld = await fromJsonLd(toJsonLd(quads));

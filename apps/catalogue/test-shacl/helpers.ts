@@ -59,7 +59,9 @@ const GUARD_MESSAGE = /sh:message "([^"]+)"/.exec(GUARD)![1]!;
  * run: its query (`FILTER NOT EXISTS { ?s rdf:type dcat:Dataset }`) is evaluated here instead, with its message.
  */
 function graphGuard(quads: RDF.Quad[]): ShaclResult[] {
-  const hasDataset = quads.some((q) => q.predicate.value === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" && q.object.value === "http://www.w3.org/ns/dcat#Dataset");
+  const hasDataset = quads.some(
+    (q) => q.predicate.value === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" && q.object.value === "http://www.w3.org/ns/dcat#Dataset",
+  );
   return hasDataset ? [] : [{ path: null, focus: "urn:x-shacl:guard", message: GUARD_MESSAGE, severity: "http://www.w3.org/ns/shacl#Violation" }];
 }
 

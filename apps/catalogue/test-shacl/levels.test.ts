@@ -54,8 +54,16 @@ describe.each(LEVELS)("the official example at access level %s", (level) => {
   /** Mandatory at every level: both validators reject the mutation, naming the property. */
   const mandatory: { name: string; ttl: string; property: string }[] = [
     { name: "no HDAB", ttl: ttl.replace("healthdcatap:hdab ex:hdab-agent ;", ""), property: "healthdcatap:hdab" },
-    { name: "no distribution", ttl: ttl.replace("dcat:distribution ex:distribution-main-csv , ex:distribution-fhir-package ;", ""), property: "dcat:distribution" },
-    { name: "no applicable legislation", ttl: ttl.replace("    dcatap:applicableLegislation <http://data.europa.eu/eli/reg/2022/868/oj> ;\n    dct:type", "    dct:type"), property: "dcatap:applicableLegislation" },
+    {
+      name: "no distribution",
+      ttl: ttl.replace("dcat:distribution ex:distribution-main-csv , ex:distribution-fhir-package ;", ""),
+      property: "dcat:distribution",
+    },
+    {
+      name: "no applicable legislation",
+      ttl: ttl.replace("    dcatap:applicableLegislation <http://data.europa.eu/eli/reg/2022/868/oj> ;\n    dct:type", "    dct:type"),
+      property: "dcatap:applicableLegislation",
+    },
     { name: "no health category", ttl: without(ttl, "healthdcatap:healthCategory"), property: "healthdcatap:healthCategory" },
     { name: "no identifier", ttl: without(ttl, "dct:identifier"), property: "dct:identifier" },
     { name: "an access right outside the vocabulary", ttl: ttl.replace(`access-right/${level}> ;`, "access-right/OP_DATPRO> ;"), property: "dct:accessRights" },
@@ -71,26 +79,41 @@ describe.each(LEVELS)("the official example at access level %s", (level) => {
   });
 
   /** dcat:contactPoint, dcat:keyword, dct:type and dct:provenance: mandatory at NON_PUBLIC only. */
-  it.each(["dcat:contactPoint", "dcat:keyword", "dct:type", "dct:provenance"])(`without %s: ${level === "NON_PUBLIC" ? "both reject it" : "both accept it"}`, async (property) => {
-    const mutated = without(ttl, property);
-    const official = await shacl(parse(mutated), level);
-    const { result } = check(mutated);
-    if (level === "NON_PUBLIC") {
-      expect(official.map((r) => curie(r.path))).toContain(property);
-      expect(result.ok ? [] : result.violations.map((v) => v.property)).toEqual([property]);
-    } else {
-      expect(official).toEqual([]);
-      expect(result.ok ? [] : result.violations).toEqual([]);
-    }
-  });
+  it.each(["dcat:contactPoint", "dcat:keyword", "dct:type", "dct:provenance"])(
+    `without %s: ${level === "NON_PUBLIC" ? "both reject it" : "both accept it"}`,
+    async (property) => {
+      const mutated = without(ttl, property);
+      const official = await shacl(parse(mutated), level);
+      const { result } = check(mutated);
+      if (level === "NON_PUBLIC") {
+        expect(official.map((r) => curie(r.path))).toContain(property);
+        expect(result.ok ? [] : result.violations.map((v) => v.property)).toEqual([property]);
+      } else {
+        expect(official).toEqual([]);
+        expect(result.ok ? [] : result.violations).toEqual([]);
+      }
+    },
+  );
 
   it("reports the same recommended properties as the level's _recommended.ttl (warnings)", async () => {
     let stripped = ttl;
-    for (const p of ["dcat:keyword", "dcat:contactPoint", "healthdcatap:healthTheme", "dpv:hasPurpose", "healthdcatap:retentionPeriod", "dct:language", "dcat:landingPage", "dqv:hasQualityAnnotation"]) {
+    for (const p of [
+      "dcat:keyword",
+      "dcat:contactPoint",
+      "healthdcatap:healthTheme",
+      "dpv:hasPurpose",
+      "healthdcatap:retentionPeriod",
+      "dct:language",
+      "dcat:landingPage",
+      "dqv:hasQualityAnnotation",
+    ]) {
       stripped = without(stripped, p);
     }
     for (const doc of [ttl, stripped]) {
-      const official = (await shaclRecommended(parse(doc), level)).filter((r) => r.severity.endsWith("Warning")).map((r) => curie(r.path)).sort();
+      const official = (await shaclRecommended(parse(doc), level))
+        .filter((r) => r.severity.endsWith("Warning"))
+        .map((r) => curie(r.path))
+        .sort();
       const { result } = check(doc);
       const ours = result.warnings.map((w) => w.property).sort();
       expect(ours).toEqual(official);

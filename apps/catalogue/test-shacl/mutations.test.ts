@@ -11,12 +11,7 @@ const DCT = "http://purl.org/dc/terms/";
 
 /** Each mutation of the official example, and the property that both validators must name. */
 const MUTATIONS: { name: string; ttl: string; property: string; iri: string }[] = [
-  {
-    name: "no HDAB",
-    ttl: EXAMPLE_TTL.replace("healthdcatap:hdab ex:hdab-agent ;", ""),
-    property: "healthdcatap:hdab",
-    iri: `${H}hdab`,
-  },
+  { name: "no HDAB", ttl: EXAMPLE_TTL.replace("healthdcatap:hdab ex:hdab-agent ;", ""), property: "healthdcatap:hdab", iri: `${H}hdab` },
   {
     name: "two HDABs",
     ttl: EXAMPLE_TTL.replace("healthdcatap:hdab ex:hdab-agent ;", "healthdcatap:hdab ex:hdab-agent, ex:custodian-agent ;"),
@@ -25,7 +20,10 @@ const MUTATIONS: { name: string; ttl: string; property: string; iri: string }[] 
   },
   {
     name: "access rights outside the access-right vocabulary",
-    ttl: EXAMPLE_TTL.replace("dct:accessRights <http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC>", "dct:accessRights <http://publications.europa.eu/resource/authority/access-right/OP_DATPRO>"),
+    ttl: EXAMPLE_TTL.replace(
+      "dct:accessRights <http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC>",
+      "dct:accessRights <http://publications.europa.eu/resource/authority/access-right/OP_DATPRO>",
+    ),
     property: "dct:accessRights",
     iri: `${DCT}accessRights`,
   },

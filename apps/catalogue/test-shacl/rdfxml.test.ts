@@ -41,9 +41,20 @@ describe("RDF/XML output", () => {
   });
 
   it("a catalogue page with Hydra paging, withdrawals and awkward literals: same graph as the Turtle", async () => {
-    const awkward = { ...stored("NON_PUBLIC"), id: "awkward", iri: "https://data.regie.nl/dataset/a?b=1&c=2", title: { nl: 'Tekst met <tags> & "aanhalingstekens"', en: "  spaces\nand a new line  " } };
+    const awkward = {
+      ...stored("NON_PUBLIC"),
+      id: "awkward",
+      iri: "https://data.regie.nl/dataset/a?b=1&c=2",
+      title: { nl: 'Tekst met <tags> & "aanhalingstekens"', en: "  spaces\nand a new line  " },
+    };
     const quads = [
-      ...catalogQuads({ datasets: [stored("NON_PUBLIC"), awkward], total: 30, page: 2, pageSize: 2, pageUrl: (p) => `https://data.regie.nl/catalog.rdf?page=${p}&x=1` }),
+      ...catalogQuads({
+        datasets: [stored("NON_PUBLIC"), awkward],
+        total: 30,
+        page: 2,
+        pageSize: 2,
+        pageUrl: (p) => `https://data.regie.nl/catalog.rdf?page=${p}&x=1`,
+      }),
       ...withdrawnQuads([{ id: "gone", iri: "https://data.regie.nl/dataset/gone", deletedAt: "2026-12-01T10:00:00Z", publisherId: "rivm" }]),
     ];
     const viaXml = await fromRdfXml(toRdfXml(quads));

@@ -12,7 +12,11 @@ const at = (level: string, n: string) =>
     .replace('dct:identifier "EU-HDCA-R7-ONCOLOGY-EHRS-2024"', `dct:identifier "LEVEL-${n}"`);
 
 async function post(body: unknown) {
-  return SELF.fetch(`${BASE}/v1/datasets`, { method: "POST", headers: { ...(await publisher("rivm")), "content-type": "application/json" }, body: JSON.stringify(body) });
+  return SELF.fetch(`${BASE}/v1/datasets`, {
+    method: "POST",
+    headers: { ...(await publisher("rivm")), "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 describe("all three HealthDCAT-AP access levels", () => {
@@ -27,7 +31,9 @@ describe("all three HealthDCAT-AP access levels", () => {
     const catalog = await (await SELF.fetch(`${BASE}/catalog.ttl?pageSize=1000`)).text();
     expect(catalog).toContain(`dataset-${n}>`);
 
-    const hits = await getJson<{ items: { id: string; accessRights: string }[]; facets: { accessRights: { value: string; count: number }[] } }>(`/v1/datasets?accessRights=${level}`);
+    const hits = await getJson<{ items: { id: string; accessRights: string }[]; facets: { accessRights: { value: string; count: number }[] } }>(
+      `/v1/datasets?accessRights=${level}`,
+    );
     expect(hits.body.items.map((i) => i.id)).toContain(`level-${n}`);
     expect(hits.body.items.every((i) => i.accessRights === level)).toBe(true);
     expect(hits.body.facets.accessRights.find((f) => f.value === level)!.count).toBeGreaterThanOrEqual(1);

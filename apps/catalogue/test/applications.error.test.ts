@@ -15,7 +15,15 @@ async function expectProblem(res: Response, status: number) {
 
 describe("application input errors", () => {
   it("400 for a purpose outside the EHDS list, a bad duration, unknown fields, a wrong kind", async () => {
-    for (const body of [{ purpose: "MARKETING" }, { durationMonths: 0 }, { durationMonths: 121 }, { status: "approved" }, { researcher: "x" }, { kind: "fishing" }, { notProhibitedDeclaration: "yes" }]) {
+    for (const body of [
+      { purpose: "MARKETING" },
+      { durationMonths: 0 },
+      { durationMonths: 121 },
+      { status: "approved" },
+      { researcher: "x" },
+      { kind: "fishing" },
+      { notProhibitedDeclaration: "yes" },
+    ]) {
       await expectProblem(await api("/v1/access-applications", await researcher(), body), 400);
     }
   });
@@ -61,7 +69,12 @@ describe("every transition: allowed and refused", () => {
     await expectProblem(await api(`/v1/access-applications/${app.id}/extend`, await hdab(), { reasons: "Again" }), 409);
     expect((await step(app.id, { status: "approved" })).status).toBe(200);
     // final: nothing moves any more
-    for (const body of [{ status: "under_review" }, { status: "rejected", reasons: "late" }, { status: "information_requested", question: "late?" }, { status: "approved" }]) {
+    for (const body of [
+      { status: "under_review" },
+      { status: "rejected", reasons: "late" },
+      { status: "information_requested", question: "late?" },
+      { status: "approved" },
+    ]) {
       await expectProblem(await step(app.id, body), 409);
     }
     await expectProblem(await api(`/v1/access-applications/${app.id}/extend`, await hdab(), { reasons: "late" }), 409);
@@ -90,7 +103,10 @@ describe("every transition: allowed and refused", () => {
     await expectProblem(await api("/v1/permits/../../etc", {}), 404);
     const draft = (await (await api("/v1/access-applications", anna, {})).json()) as AccessApplication;
     await expectProblem(await api(`/v1/access-applications/${draft.id}/collaborators/nobody`, anna, undefined, "DELETE"), 404);
-    await expectProblem(await api(`/v1/access-applications/${draft.id}/collaborators`, anna, { id: "researcher-anna", name: "Me", email: "me@example.nl" }), 422);
+    await expectProblem(
+      await api(`/v1/access-applications/${draft.id}/collaborators`, anna, { id: "researcher-anna", name: "Me", email: "me@example.nl" }),
+      422,
+    );
     await expectProblem(await api(`/v1/access-applications/${draft.id}/collaborators`, anna, { id: "researcher-x", name: "X", email: "not-an-email" }), 400);
   });
 

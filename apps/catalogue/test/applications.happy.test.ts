@@ -24,7 +24,9 @@ describe("a data access application from draft to permit", () => {
     expect(incomplete.status).toBe(422);
     expect(incomplete.headers.get("content-type")).toBe("application/problem+json");
     const paths = ((await incomplete.json()) as { errors: { path: string }[] }).errors.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(["/applicant/name", "/purposeDescription", "/legalBasis", "/notProhibitedDeclaration", "/processingEnvironment", "/dataForm"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["/applicant/name", "/purposeDescription", "/legalBasis", "/notProhibitedDeclaration", "/processingEnvironment", "/dataForm"]),
+    );
     expect(paths).not.toContain("/purpose");
 
     // come back later: the draft is still there; fill it in
@@ -40,7 +42,9 @@ describe("a data access application from draft to permit", () => {
 
     const h = await hdab();
     await json(await api(`/v1/access-applications/${draft.id}/status`, h, { status: "under_review" }));
-    const asked = await json(await api(`/v1/access-applications/${draft.id}/status`, h, { status: "information_requested", question: "Please attach the METC approval letter." }));
+    const asked = await json(
+      await api(`/v1/access-applications/${draft.id}/status`, h, { status: "information_requested", question: "Please attach the METC approval letter." }),
+    );
     expect(asked.status).toBe("information_requested");
     expect(asked.deadline!.pausedSince).toEqual(expect.any(String));
     expect(asked.informationRequests).toEqual([expect.objectContaining({ question: "Please attach the METC approval letter.", answer: null })]);
@@ -53,14 +57,39 @@ describe("a data access application from draft to permit", () => {
     const extended = await json(await api(`/v1/access-applications/${draft.id}/extend`, h, { reasons: "Linkage with two registries is complex" }));
     expect(extended.deadline).toMatchObject({ months: 6, extended: true });
 
-    const approved = await json(await api(`/v1/access-applications/${draft.id}/status`, h, { status: "approved", reasons: "Purpose and safeguards adequate", conditions: ["No export of microdata", "Publish results within 12 months"] }));
-    expect(approved).toMatchObject({ status: "approved", approvedAt: expect.any(String), permitId: expect.stringMatching(/^EHDS-NL-\d{4}-[0-9A-F]{8}$/), deadline: null });
-    expect(approved.history.map((e) => e.status)).toEqual(["draft", "submitted", "under_review", "information_requested", "under_review", "under_review", "approved"]);
+    const approved = await json(
+      await api(`/v1/access-applications/${draft.id}/status`, h, {
+        status: "approved",
+        reasons: "Purpose and safeguards adequate",
+        conditions: ["No export of microdata", "Publish results within 12 months"],
+      }),
+    );
+    expect(approved).toMatchObject({
+      status: "approved",
+      approvedAt: expect.any(String),
+      permitId: expect.stringMatching(/^EHDS-NL-\d{4}-[0-9A-F]{8}$/),
+      deadline: null,
+    });
+    expect(approved.history.map((e) => e.status)).toEqual([
+      "draft",
+      "submitted",
+      "under_review",
+      "information_requested",
+      "under_review",
+      "under_review",
+      "approved",
+    ]);
 
     const permit = await json<Permit>(await api(`/v1/permits/${approved.permitId}`, {}));
     expect(permit).toMatchObject({
-      kind: "data_access", applicationId: draft.id, organisation: "Erasmus MC", datasetIds: [datasetId], purpose: "SCIENTIFIC_RESEARCH",
-      conditions: ["No export of microdata", "Publish results within 12 months"], processingEnvironment: "HDAB secure processing environment", status: "active",
+      kind: "data_access",
+      applicationId: draft.id,
+      organisation: "Erasmus MC",
+      datasetIds: [datasetId],
+      purpose: "SCIENTIFIC_RESEARCH",
+      conditions: ["No export of microdata", "Publish results within 12 months"],
+      processingEnvironment: "HDAB secure processing environment",
+      status: "active",
       startDate: approved.approvedAt!.slice(0, 10),
     });
     // 24 months requested
@@ -74,7 +103,9 @@ describe("a data access application from draft to permit", () => {
     const tom = await researcher("researcher-tom");
     const draft = await json(await api("/v1/access-applications", anna, applicationInput(datasetId)), 201);
     expect((await api(`/v1/access-applications/${draft.id}`, tom)).status).toBe(404);
-    const invited = await json(await api(`/v1/access-applications/${draft.id}/collaborators`, anna, { id: "researcher-tom", name: "Tom de Vries", email: "tom@example.nl" }));
+    const invited = await json(
+      await api(`/v1/access-applications/${draft.id}/collaborators`, anna, { id: "researcher-tom", name: "Tom de Vries", email: "tom@example.nl" }),
+    );
     expect(invited.collaborators).toEqual([expect.objectContaining({ id: "researcher-tom", name: "Tom de Vries" })]);
 
     expect((await json(await api(`/v1/access-applications/${draft.id}`, tom))).id).toBe(draft.id);
@@ -84,7 +115,9 @@ describe("a data access application from draft to permit", () => {
     expect(edited.safeguards).toBe("Two-person rule on all exports");
 
     expect((await api(`/v1/access-applications/${draft.id}/submit`, tom, undefined, "POST")).status).toBe(403);
-    expect((await api(`/v1/access-applications/${draft.id}/collaborators`, tom, { id: "researcher-eve", name: "Eve", email: "eve@example.nl" })).status).toBe(403);
+    expect((await api(`/v1/access-applications/${draft.id}/collaborators`, tom, { id: "researcher-eve", name: "Eve", email: "eve@example.nl" })).status).toBe(
+      403,
+    );
     await json(await api(`/v1/access-applications/${draft.id}/submit`, anna, undefined, "POST"));
     await json(await api(`/v1/access-applications/${draft.id}/status`, await hdab(), { status: "under_review" }));
 

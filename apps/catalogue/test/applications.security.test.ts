@@ -15,7 +15,9 @@ describe("application access control: every role", () => {
     expect((await api(`/v1/access-applications/${draft.id}`, tom, { safeguards: "hijack" }, "PATCH")).status).toBe(404);
     expect((await api(`/v1/access-applications/${draft.id}`, tom, undefined, "DELETE")).status).toBe(404);
     expect((await api(`/v1/access-applications/${draft.id}/submit`, tom, undefined, "POST")).status).toBe(404);
-    expect((await api(`/v1/access-applications/${draft.id}/collaborators`, tom, { id: "researcher-tom", name: "Tom", email: "t@example.nl" })).status).toBe(404);
+    expect((await api(`/v1/access-applications/${draft.id}/collaborators`, tom, { id: "researcher-tom", name: "Tom", email: "t@example.nl" })).status).toBe(
+      404,
+    );
 
     const app = await submittedApplication(anonymisedApplicationInput(ds.id));
     expect((await api(`/v1/access-applications/${app.id}`, tom)).status).toBe(404);
@@ -41,8 +43,12 @@ describe("application access control: every role", () => {
     const anna = await researcher("researcher-anna");
     const tom = await researcher("researcher-tom");
     const app = await submittedApplication(anonymisedApplicationInput(ds.id));
-    expect((await api(`/v1/access-applications/${app.id}/collaborators`, anna, { id: "researcher-tom", name: "Tom", email: "tom@example.nl" })).status).toBe(200);
-    expect((await api(`/v1/access-applications/${app.id}/status`, await hdab(), { status: "information_requested", question: "Which years?" })).status).toBe(200);
+    expect((await api(`/v1/access-applications/${app.id}/collaborators`, anna, { id: "researcher-tom", name: "Tom", email: "tom@example.nl" })).status).toBe(
+      200,
+    );
+    expect((await api(`/v1/access-applications/${app.id}/status`, await hdab(), { status: "information_requested", question: "Which years?" })).status).toBe(
+      200,
+    );
     expect((await api(`/v1/access-applications/${app.id}/answer`, tom, { answer: "2015-2024" })).status).toBe(403);
     expect((await api(`/v1/access-applications/${app.id}/collaborators/researcher-tom`, tom, undefined, "DELETE")).status).toBe(403);
     const eve = await researcher("researcher-eve");
@@ -52,11 +58,19 @@ describe("application access control: every role", () => {
 
   it("the researcher is taken from the token, not the body; status and permit cannot be set by the applicant", async () => {
     const ds = await publish("iknl", minimalDataset());
-    const res = await api("/v1/access-applications", await researcher("researcher-anna"), { ...anonymisedApplicationInput(ds.id), researcher: "researcher-tom" });
+    const res = await api("/v1/access-applications", await researcher("researcher-anna"), {
+      ...anonymisedApplicationInput(ds.id),
+      researcher: "researcher-tom",
+    });
     expect(res.status).toBe(400);
-    const ok = (await (await api("/v1/access-applications", await researcher("researcher-anna"), anonymisedApplicationInput(ds.id))).json()) as AccessApplication;
+    const ok = (await (
+      await api("/v1/access-applications", await researcher("researcher-anna"), anonymisedApplicationInput(ds.id))
+    ).json()) as AccessApplication;
     expect(ok).toMatchObject({ researcher: "researcher-anna", status: "draft", permitId: null });
-    expect((await api(`/v1/access-applications/${ok.id}`, await researcher("researcher-anna"), { status: "approved", permitId: "EHDS-NL-2026-00000000" }, "PATCH")).status).toBe(400);
+    expect(
+      (await api(`/v1/access-applications/${ok.id}`, await researcher("researcher-anna"), { status: "approved", permitId: "EHDS-NL-2026-00000000" }, "PATCH"))
+        .status,
+    ).toBe(400);
   });
 
   it("the public register names no natural person", async () => {
@@ -68,6 +82,7 @@ describe("application access control: every role", () => {
     expect((await api(`/v1/access-applications/${app.id}/status`, h, { status: "approved", conditions: ["No export"] })).status).toBe(200);
     const text = await (await api("/v1/permits", {})).text();
     expect(text).toContain(app.id);
-    for (const personal of ["Anna Visser", "anna@example.nl", "researcher-anna", "Tom de Vries", "tom@example.nl", "hdab-nl"]) expect(text).not.toContain(personal);
+    for (const personal of ["Anna Visser", "anna@example.nl", "researcher-anna", "Tom de Vries", "tom@example.nl", "hdab-nl"])
+      expect(text).not.toContain(personal);
   });
 });

@@ -7,7 +7,11 @@ import { api, applicationInput, BASE, hdab, minimalDataset, publish, publisher, 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 async function upload(appId: string, headers: Record<string, string>, body: Uint8Array | string, type = "application/pdf", name = "METC-besluit.pdf") {
-  return SELF.fetch(`${BASE}/v1/access-applications/${appId}/attachments?name=${encodeURIComponent(name)}`, { method: "POST", headers: { ...headers, "content-type": type }, body });
+  return SELF.fetch(`${BASE}/v1/access-applications/${appId}/attachments?name=${encodeURIComponent(name)}`, {
+    method: "POST",
+    headers: { ...headers, "content-type": type },
+    body,
+  });
 }
 async function problem(res: Response, status: number) {
   expect(res.status, await res.clone().text()).toBe(status);
@@ -33,7 +37,13 @@ describe("attachments", () => {
     const res = await upload(app.id, anna, PDF);
     expect(res.status, await res.clone().text()).toBe(201);
     const a = (await res.json()) as Attachment;
-    expect(a).toMatchObject({ applicationId: app.id, name: "METC-besluit.pdf", contentType: "application/pdf", size: PDF.length, uploadedBy: "researcher-anna" });
+    expect(a).toMatchObject({
+      applicationId: app.id,
+      name: "METC-besluit.pdf",
+      contentType: "application/pdf",
+      size: PDF.length,
+      uploadedBy: "researcher-anna",
+    });
     expect(await env.ATTACHMENTS.head(`applications/${app.id}/${a.id}`)).not.toBeNull();
 
     const path = `/v1/access-applications/${app.id}/attachments/${a.id}`;

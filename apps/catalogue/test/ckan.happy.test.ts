@@ -2,17 +2,34 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { getJson, minimalDataset, publish } from "./helpers";
 
 type Ckan<T> = { success: boolean; result: T };
-type SearchResult = { count: number; results: { name: string; title: string; organization: { name: string }; tags: { name: string }[]; resources: { format: string }[] }[]; search_facets: Record<string, { items: { name: string; count: number }[] }>; facets: Record<string, Record<string, number>> };
+type SearchResult = {
+  count: number;
+  results: { name: string; title: string; organization: { name: string }; tags: { name: string }[]; resources: { format: string }[] }[];
+  search_facets: Record<string, { items: { name: string; count: number }[] }>;
+  facets: Record<string, Record<string, number>>;
+};
 
 beforeAll(async () => {
-  await publish("rivm", minimalDataset({ identifier: "CKAN-A", title: { nl: "Griepsurveillance", en: "Influenza surveillance" }, keyword: [{ value: "griep" }, { value: "vaccinatie" }] }));
-  await publish("rivm", minimalDataset({ identifier: "CKAN-B", title: { nl: "Vaccinatiegraad", en: "Vaccination coverage" }, keyword: [{ value: "vaccinatie" }] }));
+  await publish(
+    "rivm",
+    minimalDataset({
+      identifier: "CKAN-A",
+      title: { nl: "Griepsurveillance", en: "Influenza surveillance" },
+      keyword: [{ value: "griep" }, { value: "vaccinatie" }],
+    }),
+  );
+  await publish(
+    "rivm",
+    minimalDataset({ identifier: "CKAN-B", title: { nl: "Vaccinatiegraad", en: "Vaccination coverage" }, keyword: [{ value: "vaccinatie" }] }),
+  );
   await publish("nivel", minimalDataset({ identifier: "CKAN-C", title: { nl: "Huisartsregistratie", en: "GP registry" }, keyword: [{ value: "huisarts" }] }));
 });
 
 describe("CKAN Action API", () => {
   it("package_search with q, fq, facet.field, rows, start and search_facets", async () => {
-    const r = await getJson<Ckan<SearchResult>>(`/api/3/action/package_search?q=vaccinatie&facet.field=${encodeURIComponent('["tags","organization"]')}&rows=1`);
+    const r = await getJson<Ckan<SearchResult>>(
+      `/api/3/action/package_search?q=vaccinatie&facet.field=${encodeURIComponent('["tags","organization"]')}&rows=1`,
+    );
     expect(r.status).toBe(200);
     expect(r.body.success).toBe(true);
     expect(r.body.result.count).toBe(2);
@@ -51,7 +68,14 @@ describe("CKAN Action API", () => {
 
 describe("CKAN errors", () => {
   it("answers CKAN-shaped problem+json for bad input", async () => {
-    for (const qs of ["package_search?fq=nonsense:1", "package_search?sort=random", "package_search?rows=-1", "package_search?facet.field=tags", "package_show", "package_show?id=nope"]) {
+    for (const qs of [
+      "package_search?fq=nonsense:1",
+      "package_search?sort=random",
+      "package_search?rows=-1",
+      "package_search?facet.field=tags",
+      "package_show",
+      "package_show?id=nope",
+    ]) {
       const r = await getJson<{ success: boolean; error: { message: string }; status: number }>(`/api/3/action/${qs}`);
       expect(r.status, qs).toBeGreaterThanOrEqual(400);
       expect(r.status, qs).toBeLessThan(500);

@@ -15,7 +15,12 @@ describe("dataset series", () => {
     const y2023 = await publish(
       "iknl",
       minimalDataset({
-        title: { en: "Figures 2023" }, inSeries: [series.iri], issued: "2024-01-15", version: "2023", versionNotes: { en: "New regions" }, previousVersion: y2022.iri,
+        title: { en: "Figures 2023" },
+        inSeries: [series.iri],
+        issued: "2024-01-15",
+        version: "2023",
+        versionNotes: { en: "New regions" },
+        previousVersion: y2022.iri,
       }),
     );
     const res = await call("GET", `/v1/dataset-series/${series.id}`);

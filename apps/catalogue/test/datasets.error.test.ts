@@ -14,7 +14,15 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
 
 describe("publishing validation", () => {
   it("answers 422 naming every violated property at once", async () => {
-    const ds = minimalDataset({ accessRights: "OPEN" as never, theme: ["SOCI"], healthCategory: [], hasStructuredData: true, keyword: [], minTypicalAge: 70, maxTypicalAge: 20 });
+    const ds = minimalDataset({
+      accessRights: "OPEN" as never,
+      theme: ["SOCI"],
+      healthCategory: [],
+      hasStructuredData: true,
+      keyword: [],
+      minTypicalAge: 70,
+      maxTypicalAge: 20,
+    });
     const { hdab: _h, ...noHdab } = ds;
     void _h;
     const res = await post({ ...noHdab, distribution: [{ accessURL: "https://x.example/a", applicableLegislation: [] }] });
@@ -22,7 +30,16 @@ describe("publishing validation", () => {
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     const p = (await res.json()) as Problem;
     const props = p.errors!.map((e) => e.property);
-    for (const prop of ["healthdcatap:hdab", "dct:accessRights", "dcat:theme", "healthdcatap:healthCategory", "healthdcatap:hasVariables", "dcat:keyword", "dcatap:applicableLegislation", "healthdcatap:minTypicalAge"]) {
+    for (const prop of [
+      "healthdcatap:hdab",
+      "dct:accessRights",
+      "dcat:theme",
+      "healthdcatap:healthCategory",
+      "healthdcatap:hasVariables",
+      "dcat:keyword",
+      "dcatap:applicableLegislation",
+      "healthdcatap:minTypicalAge",
+    ]) {
       expect(props).toContain(prop);
     }
     expect(p.errors!.find((e) => e.property === "dcatap:applicableLegislation")!.path).toBe("/distribution/0/applicableLegislation");
@@ -78,7 +95,16 @@ describe("reading errors", () => {
   });
 
   it("400 for bad search parameters and a forged cursor", async () => {
-    for (const qs of ["limit=0", "limit=1000", "sort=random", "minAge=-1", "minAge=abc", "temporalStart=yesterday", "cursor=garbage", `cursor=${btoa('{"o":-5}')}`]) {
+    for (const qs of [
+      "limit=0",
+      "limit=1000",
+      "sort=random",
+      "minAge=-1",
+      "minAge=abc",
+      "temporalStart=yesterday",
+      "cursor=garbage",
+      `cursor=${btoa('{"o":-5}')}`,
+    ]) {
       const res = await SELF.fetch(`${BASE}/v1/datasets?${qs}`);
       expect(res.status, qs).toBe(400);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
@@ -86,7 +112,11 @@ describe("reading errors", () => {
   });
 
   it("404 for PUT and DELETE of an unknown dataset", async () => {
-    const put = await SELF.fetch(`${BASE}/v1/datasets/nope`, { method: "PUT", headers: { ...(await publisher("umcu")), "content-type": "application/json" }, body: JSON.stringify(minimalDataset()) });
+    const put = await SELF.fetch(`${BASE}/v1/datasets/nope`, {
+      method: "PUT",
+      headers: { ...(await publisher("umcu")), "content-type": "application/json" },
+      body: JSON.stringify(minimalDataset()),
+    });
     expect(put.status).toBe(404);
     expect((await SELF.fetch(`${BASE}/v1/datasets/nope`, { method: "DELETE", headers: await publisher("umcu") })).status).toBe(404);
   });

@@ -19,7 +19,11 @@ const withoutBlankLabels = (v: unknown): unknown =>
   Array.isArray(v)
     ? v.map(withoutBlankLabels)
     : v && typeof v === "object"
-      ? Object.fromEntries(Object.entries(v).filter(([k, x]) => !(k === "iri" && String(x).startsWith("_:"))).map(([k, x]) => [k, withoutBlankLabels(x)]))
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([k, x]) => !(k === "iri" && String(x).startsWith("_:")))
+            .map(([k, x]) => [k, withoutBlankLabels(x)]),
+        )
       : v;
 /**
  * The metadata as published, without what the catalogue assigns (id, owner, time and revision of the write) and
@@ -71,8 +75,13 @@ describe("DCAT-AP 3 harvest", () => {
     const v2 = await publish(
       "iknl",
       minimalDataset({
-        identifier: "RT-V2", inSeries: [series.iri], version: "2", versionNotes: { en: "More years" },
-        previousVersion: v1.iri, hasVersion: [v1.iri], isVersionOf: series.iri,
+        identifier: "RT-V2",
+        inSeries: [series.iri],
+        version: "2",
+        versionNotes: { en: "More years" },
+        previousVersion: v1.iri,
+        hasVersion: [v1.iri],
+        isVersionOf: series.iri,
       }),
     );
     const paths = [`/v1/data-services/${svc.id}`, `/v1/dataset-series/${series.id}`, `/v1/datasets/${v1.id}`, `/v1/datasets/${v2.id}`];

@@ -30,7 +30,10 @@ describe("a pushed RDF/XML document", () => {
     expect(res.status).toBe(200);
     const report = (await res.json()) as HarvestReport;
     expect(report.rejected).toEqual([]);
-    expect(report.imported.map((i) => [i.id, i.created])).toEqual([["rdfxml-push-one", true], ["rdfxml-push-two", true]]);
+    expect(report.imported.map((i) => [i.id, i.created])).toEqual([
+      ["rdfxml-push-one", true],
+      ["rdfxml-push-two", true],
+    ]);
     const fromXml = await stored("rdfxml-push-one");
     const title = { en: "RDF/XML dataset push-one", nl: "RDF/XML-dataset push-one" };
     expect(fromXml).toMatchObject({ title, accessRights: "NON_PUBLIC", hasStructuredData: false });

@@ -10,7 +10,11 @@ import { BASE, publisher } from "./helpers";
 const SOURCE = (env as unknown as { TEST_SOURCE_URL: string }).TEST_SOURCE_URL;
 
 async function api<T>(method: string, path: string, body?: unknown, who = "rivm"): Promise<{ status: number; body: T }> {
-  const res = await SELF.fetch(`${BASE}${path}`, { method, headers: { ...(await publisher(who)), "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await SELF.fetch(`${BASE}${path}`, {
+    method,
+    headers: { ...(await publisher(who)), "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as T };
 }
 

@@ -2,13 +2,21 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { HarvestReport } from "@regie/shared/contracts/catalogue";
 import { OFFICIAL_EXAMPLE_TTL } from "../src/generator/official-example";
-import { BASE, publisher , harvest } from "./helpers";
+import { BASE, publisher, harvest } from "./helpers";
 
 /** The mutations of the official example from the issue, and the property each rejection must name. */
 const MUTATIONS: [string, string, string][] = [
   ["no HDAB", OFFICIAL_EXAMPLE_TTL.replace("healthdcatap:hdab ex:hdab-agent ;", ""), "healthdcatap:hdab"],
-  ["two HDABs", OFFICIAL_EXAMPLE_TTL.replace("healthdcatap:hdab ex:hdab-agent ;", "healthdcatap:hdab ex:hdab-agent, ex:custodian-agent ;"), "healthdcatap:hdab"],
-  ["access rights outside the access-right vocabulary", OFFICIAL_EXAMPLE_TTL.replace("access-right/NON_PUBLIC> ;", "access-right/OP_DATPRO> ;"), "dct:accessRights"],
+  [
+    "two HDABs",
+    OFFICIAL_EXAMPLE_TTL.replace("healthdcatap:hdab ex:hdab-agent ;", "healthdcatap:hdab ex:hdab-agent, ex:custodian-agent ;"),
+    "healthdcatap:hdab",
+  ],
+  [
+    "access rights outside the access-right vocabulary",
+    OFFICIAL_EXAMPLE_TTL.replace("access-right/NON_PUBLIC> ;", "access-right/OP_DATPRO> ;"),
+    "dct:accessRights",
+  ],
   ["hasStructuredData true without variables", OFFICIAL_EXAMPLE_TTL.replace("healthdcatap:hasVariables ex:variables-group ;", ""), "healthdcatap:hasVariables"],
   ["no HEAL theme", OFFICIAL_EXAMPLE_TTL.replace("dcat:theme <http://publications.europa.eu/resource/authority/data-theme/HEAL> ;", ""), "dcat:theme"],
   ["an age as xsd:integer", OFFICIAL_EXAMPLE_TTL.replace('"18"^^xsd:nonNegativeInteger', '"18"^^xsd:integer'), "healthdcatap:minTypicalAge"],
@@ -50,7 +58,11 @@ describe("harvest input errors", () => {
   });
   it("400 for an empty document, 415 for another media type", async () => {
     expect((await harvest(" ", "text/turtle")).status).toBe(400);
-    const res = await SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await publisher("iknl")), "content-type": "application/json" }, body: "{}" });
+    const res = await SELF.fetch(`${BASE}/v1/harvest`, {
+      method: "POST",
+      headers: { ...(await publisher("iknl")), "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(415);
   });
 });

@@ -4,7 +4,6 @@ import type { HarvestReport } from "@regie/shared/contracts/catalogue";
 import { OFFICIAL_EXAMPLE_TTL } from "../src/generator/official-example";
 import { BASE, getJson, harvest } from "./helpers";
 
-
 const EXAMPLE_IRI = "https://healthdcat-ap.example.org/release-7/example/dataset-oncology-ehrs-2024";
 
 describe("harvest", () => {
@@ -14,7 +13,9 @@ describe("harvest", () => {
     const report = (await res.json()) as HarvestReport;
     expect(report.rejected).toEqual([]);
     // the example lacks one property the NON_PUBLIC _recommended.ttl asks for: a warning, not a rejection
-    expect(report.imported).toEqual([{ id: "eu-hdca-r7-oncology-ehrs-2024", iri: EXAMPLE_IRI, created: true, warnings: [expect.objectContaining({ property: "dct:source" })] }]);
+    expect(report.imported).toEqual([
+      { id: "eu-hdca-r7-oncology-ehrs-2024", iri: EXAMPLE_IRI, created: true, warnings: [expect.objectContaining({ property: "dct:source" })] },
+    ]);
 
     const ds = await getJson<{ hdab: { name: { en: string } }; minTypicalAge: number; healthCategory: string[]; extraTriples: string; revision: number }>(
       "/v1/datasets/eu-hdca-r7-oncology-ehrs-2024",
@@ -33,7 +34,7 @@ describe("harvest", () => {
   });
 
   it("reads back its own JSON-LD export", async () => {
-        const id = "eu-hdca-r7-oncology-ehrs-2024";
+    const id = "eu-hdca-r7-oncology-ehrs-2024";
     const ld = await (await SELF.fetch(`${BASE}/v1/datasets/${id}`, { headers: { accept: "application/ld+json" } })).text();
     const res = await harvest(ld, "application/ld+json", "iknl");
     expect(res.status).toBe(200);

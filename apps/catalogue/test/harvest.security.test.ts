@@ -2,12 +2,17 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { HarvestReport } from "@regie/shared/contracts/catalogue";
 import { OFFICIAL_EXAMPLE_TTL } from "../src/generator/official-example";
-import { BASE, hdab , harvest } from "./helpers";
+import { BASE, hdab, harvest } from "./helpers";
 
 describe("harvest security", () => {
   it("401 without a token, 403 for a non-publisher", async () => {
-    expect((await SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { "content-type": "text/turtle" }, body: OFFICIAL_EXAMPLE_TTL })).status).toBe(401);
-    expect((await SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await hdab()), "content-type": "text/turtle" }, body: OFFICIAL_EXAMPLE_TTL })).status).toBe(403);
+    expect((await SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { "content-type": "text/turtle" }, body: OFFICIAL_EXAMPLE_TTL })).status).toBe(
+      401,
+    );
+    expect(
+      (await SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await hdab()), "content-type": "text/turtle" }, body: OFFICIAL_EXAMPLE_TTL }))
+        .status,
+    ).toBe(403);
   });
 
   it("cannot overwrite a dataset that another publisher harvested", async () => {

@@ -132,7 +132,8 @@ async function walkCatalogue(url: string): Promise<{ datasets: Set<string>; dele
     const quads = new Parser({ format: "text/turtle" }).parse(await res.text());
     next = undefined;
     for (const q of quads) {
-      if (q.predicate.value === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" && q.object.value === "http://www.w3.org/ns/dcat#Dataset") datasets.add(q.subject.value);
+      if (q.predicate.value === "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" && q.object.value === "http://www.w3.org/ns/dcat#Dataset")
+        datasets.add(q.subject.value);
       if (q.predicate.value === "http://www.w3.org/ns/hydra/core#next") next = q.object.value;
       if (q.predicate.value === "https://www.w3.org/ns/activitystreams#object") deletes.set(q.subject.value, q.object.value);
     }

@@ -22,7 +22,10 @@ export async function publish(publisherId: string, ds: DatasetInput) {
   return (await res.json()) as { id: string; iri: string; revision: number; modified: string };
 }
 
-export async function getJson<T = Record<string, unknown>>(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; res: Response }> {
+export async function getJson<T = Record<string, unknown>>(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; res: Response }> {
   const res = await SELF.fetch(`${BASE}${path}`, { headers });
   const body = (await res.json()) as T;
   return { status: res.status, body, res };
@@ -73,7 +76,11 @@ export function dataRequestInput(datasetId: string): AccessApplicationInput {
 }
 
 export async function api(path: string, headers: Record<string, string>, body?: unknown, method = body === undefined ? "GET" : "POST") {
-  return SELF.fetch(`${BASE}${path}`, { method, headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined });
+  return SELF.fetch(`${BASE}${path}`, {
+    method,
+    headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
 }
 
 /** A draft created and submitted by `sub` (default researcher-anna); throws unless both steps succeed. */

@@ -12,7 +12,10 @@ describe("RDF/XML by Accept (the graph equality with Turtle is proven in test-sh
     expect(xml).toMatch(/^<\?xml version="1.0"/);
     expect(xml).toContain(`rdf:about="${ds.iri}"`);
     expect(xml).toContain("A &amp; B &lt;c&gt;");
-    for (const [path, accept] of [["/catalog.rdf", "*/*"], ["/catalog.ttl", "application/rdf+xml"]] as const) {
+    for (const [path, accept] of [
+      ["/catalog.rdf", "*/*"],
+      ["/catalog.ttl", "application/rdf+xml"],
+    ] as const) {
       const res = await SELF.fetch(`${BASE}${path}`, { headers: { accept } });
       expect(res.headers.get("content-type"), path).toBe("application/rdf+xml; charset=utf-8");
       expect(await res.text()).toContain("hydra/core#PartialCollectionView");

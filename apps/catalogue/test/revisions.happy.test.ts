@@ -44,7 +44,10 @@ describe("revision history", () => {
     expect((await call("DELETE", `/v1/datasets/${ds.id}`, "umcu")).status).toBe(204);
     expect((await call("GET", `/v1/datasets/${ds.id}`)).status).toBe(404);
     const after = await list(ds.id);
-    expect(after.items.map((r) => [r.number, r.action])).toEqual([[2, "withdrawn"], [1, "published"]]);
+    expect(after.items.map((r) => [r.number, r.action])).toEqual([
+      [2, "withdrawn"],
+      [1, "published"],
+    ]);
     expect((await one(ds.id, 2)).document).toBeNull();
     const again = await publish("umcu", body);
     expect(again).toMatchObject({ id: ds.id, revision: 3 });

@@ -19,8 +19,25 @@ afterEach(() => {
 
 describe("search after a write", () => {
   it("sees a publish, an update and a deletion at once; unrelated cached answers stay right", async () => {
-    const asthma = await publish("rivm", minimalDataset({ identifier: "FOLLOW-ASTHMA", title: { nl: "Astma bij kinderen", en: "Childhood asthma" }, theme: ["HEAL"], healthCategory: ["RQSH"], keyword: [{ value: "astma", lang: "nl" }] }));
-    const stroke = await publish("umcu", minimalDataset({ title: { nl: "Beroerte cohort", en: "Stroke cohort" }, theme: ["HEAL"], healthCategory: ["EHRS"], keyword: [{ value: "beroerte", lang: "nl" }] }));
+    const asthma = await publish(
+      "rivm",
+      minimalDataset({
+        identifier: "FOLLOW-ASTHMA",
+        title: { nl: "Astma bij kinderen", en: "Childhood asthma" },
+        theme: ["HEAL"],
+        healthCategory: ["RQSH"],
+        keyword: [{ value: "astma", lang: "nl" }],
+      }),
+    );
+    const stroke = await publish(
+      "umcu",
+      minimalDataset({
+        title: { nl: "Beroerte cohort", en: "Stroke cohort" },
+        theme: ["HEAL"],
+        healthCategory: ["EHRS"],
+        keyword: [{ value: "beroerte", lang: "nl" }],
+      }),
+    );
 
     // warm the caches: an unrelated text query and a facet query
     const strokeBefore = await search("q=stroke");
@@ -36,7 +53,15 @@ describe("search after a write", () => {
     const put = await SELF.fetch(`${BASE}/v1/datasets/${asthma.id}`, {
       method: "PUT",
       headers: { ...(await publisher("rivm")), "content-type": "application/json" },
-      body: JSON.stringify(minimalDataset({ identifier: "FOLLOW-ASTHMA", title: { nl: "Leesvaardigheid op school", en: "Reading at school" }, theme: ["HEAL", "EDUC"], healthCategory: ["DIOH"], keyword: [{ value: "lezen", lang: "nl" }] })),
+      body: JSON.stringify(
+        minimalDataset({
+          identifier: "FOLLOW-ASTHMA",
+          title: { nl: "Leesvaardigheid op school", en: "Reading at school" },
+          theme: ["HEAL", "EDUC"],
+          healthCategory: ["DIOH"],
+          keyword: [{ value: "lezen", lang: "nl" }],
+        }),
+      ),
     });
     expect(put.status, await put.clone().text()).toBe(200);
     const educ = await search("theme=EDUC");
@@ -52,7 +77,10 @@ describe("search after a write", () => {
     expect(await search("q=stroke")).toEqual(strokeBefore);
 
     // publish
-    const diabetes = await publish("rivm", minimalDataset({ title: { nl: "Diabetes type 2", en: "Type 2 diabetes" }, theme: ["HEAL"], healthCategory: ["EHRS"] }));
+    const diabetes = await publish(
+      "rivm",
+      minimalDataset({ title: { nl: "Diabetes type 2", en: "Type 2 diabetes" }, theme: ["HEAL"], healthCategory: ["EHRS"] }),
+    );
     expect(ids(await search("q=diabetes"))).toEqual([diabetes.id]);
     expect(ids(await search("healthCategory=EHRS"))).toEqual([diabetes.id, stroke.id].sort());
     expect((await search("limit=100")).total).toBe(all + 1);

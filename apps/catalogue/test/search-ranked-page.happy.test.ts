@@ -15,12 +15,15 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) {
     const category = i % 2 ? "MRMR" : "RQSH";
     const inTitle = i % 3 === 0 ? "Longfunctie spirometrie" : i % 3 === 1 ? "Longfunctie" : "Spirometrie";
-    const ds = await publish("rivm", minimalDataset({
-      title: { nl: `${inTitle} cohort ${i}`, en: `Lung function cohort ${i}` },
-      description: { nl: `Metingen van longfunctie en spirometrie${" bij volwassenen".repeat(i)}.`, en: "Measurements." },
-      healthCategory: [category],
-      keyword: [{ value: i % 4 === 0 ? "spirometrie" : "longen", lang: "nl" }],
-    }));
+    const ds = await publish(
+      "rivm",
+      minimalDataset({
+        title: { nl: `${inTitle} cohort ${i}`, en: `Lung function cohort ${i}` },
+        description: { nl: `Metingen van longfunctie en spirometrie${" bij volwassenen".repeat(i)}.`, en: "Measurements." },
+        healthCategory: [category],
+        keyword: [{ value: i % 4 === 0 ? "spirometrie" : "longen", lang: "nl" }],
+      }),
+    );
     published.push({ id: ds.id, category });
   }
 });

@@ -61,23 +61,37 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** a filter that is usually absent (so that most queries have hits to rank) */
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: a });
 const sub = <T>(xs: readonly T[]) => maybe(fc.subarray([...xs], { minLength: 1 }));
-const query: fc.Arbitrary<SearchQuery> = fc.record(
-  {
-    q: fc.option(fc.constantFrom("oncologie", "kanker cancer", "registry", "gegevens", "data", "diabetes glucose", "hdab", "utrecht cohort", "zzzqx", "!!", "Rotterdam 2010", "persone"), { nil: undefined, freq: 5 }),
-    theme: sub(["HEAL", "SOCI", "TECH"]),
-    healthCategory: sub(["EHRS", "RQSH", "MRMR", "PHDR", "EHCT"]),
-    publisher: sub(["rivm", "umcu", "iknl", "nivel", "cbs", "nobody"]),
-    keyword: sub(["kanker", "cancer", "diabetes", "registry", "cohort study", "ggz"]),
-    format: sub(["CSV", "PARQUET", "JSON"]),
-    language: sub(["NLD", "ENG"]),
-    minAge: maybe(fc.integer({ min: 0, max: 90 })),
-    maxAge: maybe(fc.integer({ min: 10, max: 110 })),
-    temporalStart: maybe(fc.constantFrom("2005-01-01", "2015-06-30")),
-    temporalEnd: maybe(fc.constantFrom("2010-12-31", "2020-01-01")),
-    minIndividuals: maybe(fc.constantFrom(1000, 100_000)),
-    sort: fc.option(fc.constantFrom("relevance" as const, "modified" as const, "title" as const, "quality" as const), { nil: undefined }),
-  },
-);
+const query: fc.Arbitrary<SearchQuery> = fc.record({
+  q: fc.option(
+    fc.constantFrom(
+      "oncologie",
+      "kanker cancer",
+      "registry",
+      "gegevens",
+      "data",
+      "diabetes glucose",
+      "hdab",
+      "utrecht cohort",
+      "zzzqx",
+      "!!",
+      "Rotterdam 2010",
+      "persone",
+    ),
+    { nil: undefined, freq: 5 },
+  ),
+  theme: sub(["HEAL", "SOCI", "TECH"]),
+  healthCategory: sub(["EHRS", "RQSH", "MRMR", "PHDR", "EHCT"]),
+  publisher: sub(["rivm", "umcu", "iknl", "nivel", "cbs", "nobody"]),
+  keyword: sub(["kanker", "cancer", "diabetes", "registry", "cohort study", "ggz"]),
+  format: sub(["CSV", "PARQUET", "JSON"]),
+  language: sub(["NLD", "ENG"]),
+  minAge: maybe(fc.integer({ min: 0, max: 90 })),
+  maxAge: maybe(fc.integer({ min: 10, max: 110 })),
+  temporalStart: maybe(fc.constantFrom("2005-01-01", "2015-06-30")),
+  temporalEnd: maybe(fc.constantFrom("2010-12-31", "2020-01-01")),
+  minIndividuals: maybe(fc.constantFrom(1000, 100_000)),
+  sort: fc.option(fc.constantFrom("relevance" as const, "modified" as const, "title" as const, "quality" as const), { nil: undefined }),
+});
 
 /** how many compared pages ranked several hits by relevance (the property must not pass on empty pages alone) */
 let rankedPages = 0;
@@ -104,7 +118,10 @@ describe("sharded search = the single-index reference", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(op, { minLength: 1, maxLength: 20 }),
-        fc.array(fc.record({ q: query, limit: fc.integer({ min: 1, max: 7 }), lang: fc.constantFrom("en" as const, "nl" as const) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ q: query, limit: fc.integer({ min: 1, max: 7 }), lang: fc.constantFrom("en" as const, "nl" as const) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.constantFrom(1, 3, 4),
         async (ops, queries, shards) => {
           await apply(ops);

@@ -7,28 +7,52 @@ let oncoInDescription: { id: string };
 
 beforeAll(async () => {
   // bilingual: Dutch title "oncologie", English title "oncology"
-  onco = await publish("iknl", minimalDataset({
-    title: { nl: "Landelijke oncologie registratie", en: "National oncology registry" },
-    description: { nl: "Tumorgegevens van ziekenhuizen.", en: "Tumour data from hospitals." },
-    healthCategory: ["MRMR"], theme: ["HEAL"], keyword: [{ value: "kanker", lang: "nl" }],
-    distribution: [{ applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"], accessURL: "https://iknl.example/a", format: "CSV" }],
-    minTypicalAge: 18, maxTypicalAge: 99, numberOfUniqueIndividuals: 400000, temporal: [{ startDate: "2010-01-01", endDate: "2020-12-31" }],
-  }));
+  onco = await publish(
+    "iknl",
+    minimalDataset({
+      title: { nl: "Landelijke oncologie registratie", en: "National oncology registry" },
+      description: { nl: "Tumorgegevens van ziekenhuizen.", en: "Tumour data from hospitals." },
+      healthCategory: ["MRMR"],
+      theme: ["HEAL"],
+      keyword: [{ value: "kanker", lang: "nl" }],
+      distribution: [{ applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"], accessURL: "https://iknl.example/a", format: "CSV" }],
+      minTypicalAge: 18,
+      maxTypicalAge: 99,
+      numberOfUniqueIndividuals: 400000,
+      temporal: [{ startDate: "2010-01-01", endDate: "2020-12-31" }],
+    }),
+  );
   // mentions oncology only in its description
-  oncoInDescription = await publish("rivm", minimalDataset({
-    title: { nl: "Gezondheidsenquête volwassenen", en: "Adult health survey" },
-    description: { nl: "Vragen over leefstijl, ook over oncologie.", en: "Questions on lifestyle, including oncology." },
-    healthCategory: ["RQSH"], theme: ["HEAL", "SOCI"], keyword: [{ value: "leefstijl", lang: "nl" }],
-    distribution: [{ applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"], accessURL: "https://rivm.example/a", format: "PARQUET" }],
-    minTypicalAge: 18, maxTypicalAge: 65, numberOfUniqueIndividuals: 9000, temporal: [{ startDate: "2021-01-01", endDate: "2022-12-31" }],
-  }));
-  await publish("rivm", minimalDataset({
-    title: { nl: "Jeugdmonitor", en: "Youth monitor" },
-    description: { nl: "Gezondheid van kinderen.", en: "Health of children." },
-    healthCategory: ["RQSH", "DIOH"], theme: ["HEAL"], keyword: [{ value: "kinderen", lang: "nl" }],
-    distribution: [{ applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"], accessURL: "https://rivm.example/b", format: "CSV" }],
-    minTypicalAge: 4, maxTypicalAge: 17, numberOfUniqueIndividuals: 50000, temporal: [{ startDate: "2015-01-01", endDate: "2016-12-31" }],
-  }));
+  oncoInDescription = await publish(
+    "rivm",
+    minimalDataset({
+      title: { nl: "Gezondheidsenquête volwassenen", en: "Adult health survey" },
+      description: { nl: "Vragen over leefstijl, ook over oncologie.", en: "Questions on lifestyle, including oncology." },
+      healthCategory: ["RQSH"],
+      theme: ["HEAL", "SOCI"],
+      keyword: [{ value: "leefstijl", lang: "nl" }],
+      distribution: [{ applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"], accessURL: "https://rivm.example/a", format: "PARQUET" }],
+      minTypicalAge: 18,
+      maxTypicalAge: 65,
+      numberOfUniqueIndividuals: 9000,
+      temporal: [{ startDate: "2021-01-01", endDate: "2022-12-31" }],
+    }),
+  );
+  await publish(
+    "rivm",
+    minimalDataset({
+      title: { nl: "Jeugdmonitor", en: "Youth monitor" },
+      description: { nl: "Gezondheid van kinderen.", en: "Health of children." },
+      healthCategory: ["RQSH", "DIOH"],
+      theme: ["HEAL"],
+      keyword: [{ value: "kinderen", lang: "nl" }],
+      distribution: [{ applicableLegislation: ["http://data.europa.eu/eli/reg/2025/327/oj"], accessURL: "https://rivm.example/b", format: "CSV" }],
+      minTypicalAge: 4,
+      maxTypicalAge: 17,
+      numberOfUniqueIndividuals: 50000,
+      temporal: [{ startDate: "2015-01-01", endDate: "2016-12-31" }],
+    }),
+  );
 });
 
 const search = (qs: string) => getJson<SearchResponse>(`/v1/datasets?${qs}`);

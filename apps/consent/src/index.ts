@@ -12,7 +12,8 @@ export default {
   /** Cron Trigger (wrangler.jsonc `triggers.crons`): the address book's `_history` sync, when a source is configured. */
   async scheduled(_controller, env, _ctx) {
     const mode = modeOf(env as unknown as Record<string, unknown>);
-    const problems = typeof mode === "string" ? configProblems(env as unknown as Record<string, unknown>, mode, REQUIREMENTS) : [{ name: "ENVIRONMENT", message: mode.error }];
+    const problems =
+      typeof mode === "string" ? configProblems(env as unknown as Record<string, unknown>, mode, REQUIREMENTS) : [{ name: "ENVIRONMENT", message: mode.error }];
     if (typeof mode !== "string" || problems.length) {
       logger.error("address-book sync skipped: misconfigured", { missing: problems.map((p) => p.name).join(",") });
       return;
@@ -20,7 +21,12 @@ export default {
     if (!syncEnabled(env.ADDRESS_BOOK_SOURCE)) return;
     try {
       const report = await runSync(env.DB, { source: env.ADDRESS_BOOK_SOURCE, mode });
-      logger.info("address-book sync", { added: report.added.length, changed: report.changed.length, deactivated: report.deactivated.length, rejected: report.rejected.length });
+      logger.info("address-book sync", {
+        added: report.added.length,
+        changed: report.changed.length,
+        deactivated: report.deactivated.length,
+        rejected: report.rejected.length,
+      });
     } catch (err) {
       logger.error("address-book sync failed", { error: err instanceof Error ? err.message : String(err) });
     }

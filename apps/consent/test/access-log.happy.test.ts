@@ -6,7 +6,12 @@ import { call, checkBody, citizenToken, freshBsn, provider, providerToken, pseud
 
 async function activity(bsn: string) {
   const t = await citizenToken(bsn);
-  const c = await call("POST", "/v1/me/choices", t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" });
+  const c = await call("POST", "/v1/me/choices", t, {
+    holder: { category: "huisarts" },
+    requester: { category: "apotheek" },
+    dataCategory: "GGC002",
+    decision: "permit",
+  });
   await call("POST", "/v1/consent-check", await providerToken("apotheek"), checkBody(bsn, "huisarts", "apotheek", ["GGC013"]));
   await call("POST", "/v1/consent-check", await providerToken("ziekenhuis"), checkBody(bsn, "huisarts", "ziekenhuis", ["GGC002"]));
   await call("DELETE", `/v1/me/choices/${c.body.id}`, t);
@@ -35,7 +40,9 @@ describe("NEN 7513 access log", () => {
 
     const p = await pseudonym(bsn);
     const tamperedSeq = await runInDurableObject(shardObject(env, p), (_shard: ConsentShard, state) => {
-      const row = state.storage.sql.exec<{ seq: number }>("SELECT seq FROM access_log WHERE citizen = ? AND action = 'consent-check' AND outcome = 'deny'", p).one();
+      const row = state.storage.sql
+        .exec<{ seq: number }>("SELECT seq FROM access_log WHERE citizen = ? AND action = 'consent-check' AND outcome = 'deny'", p)
+        .one();
       state.storage.sql.exec("UPDATE access_log SET outcome = 'permit' WHERE seq = ?", row.seq);
       return row.seq;
     });

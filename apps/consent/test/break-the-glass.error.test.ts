@@ -10,7 +10,11 @@ describe("break-the-glass: refused declarations are 4xx and leave no trace", () 
     ["unknown fields", "ziekenhuis", {}, { reason: "unconscious patient", override: true }, 400],
   ])("%s", async (_what, caller, extra, breakTheGlass, status) => {
     const bsn = freshBsn();
-    const r = await call("POST", "/v1/consent-check", await providerToken(caller), { ...checkBody(bsn, "huisarts", "ziekenhuis", ["GGC002"]), ...extra, breakTheGlass });
+    const r = await call("POST", "/v1/consent-check", await providerToken(caller), {
+      ...checkBody(bsn, "huisarts", "ziekenhuis", ["GGC002"]),
+      ...extra,
+      breakTheGlass,
+    });
     expect(r.status).toBe(status);
     expect(r.headers.get("content-type")).toContain("application/problem+json");
     expect((await call("GET", "/v1/me/access-log", await citizenToken(bsn))).body.items).toEqual([]);

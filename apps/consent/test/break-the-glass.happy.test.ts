@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { call, checkBody, citizenToken, freshBsn, providerToken } from "./helpers";
 
 const REASON = "unconscious patient at the emergency department";
-const declared = (bsn: string, dataCategories = ["GGC002"]) => ({ ...checkBody(bsn, "huisarts", "ziekenhuis", dataCategories), breakTheGlass: { reason: REASON } });
+const declared = (bsn: string, dataCategories = ["GGC002"]) => ({
+  ...checkBody(bsn, "huisarts", "ziekenhuis", dataCategories),
+  breakTheGlass: { reason: REASON },
+});
 
 describe("break-the-glass: emergency access without consent is its own logged event", () => {
   it("never turns a deny into a permit; is logged as emergency-access, shown to the citizen, and the chain verifies", async () => {
@@ -14,7 +17,15 @@ describe("break-the-glass: emergency access without consent is its own logged ev
     expect(r.body.decisions[0].reason).toContain("does not turn a deny into a permit");
 
     const log = (await call("GET", "/v1/me/access-log", t)).body.items;
-    expect(log[0]).toMatchObject({ action: "emergency-access", outcome: "deny", breakTheGlass: true, emergencyReason: REASON, emergency: false, temporaryConsent: false, purpose: "TREAT" });
+    expect(log[0]).toMatchObject({
+      action: "emergency-access",
+      outcome: "deny",
+      breakTheGlass: true,
+      emergencyReason: REASON,
+      emergency: false,
+      temporaryConsent: false,
+      purpose: "TREAT",
+    });
     const notes = (await call("GET", "/v1/me/notifications", t)).body.items;
     expect(notes[0]).toMatchObject({ kind: "emergency-access" });
     expect(notes[0].message).toContain(REASON);
@@ -24,7 +35,12 @@ describe("break-the-glass: emergency access without consent is its own logged ev
   it("with the patient's consent the permit stands, marked; the 72-hour temporary consent keeps its own flag", async () => {
     const bsn = freshBsn();
     const t = await citizenToken(bsn);
-    const temp = await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), { patient: { bsn }, holder: { category: "huisarts" }, dataCategories: ["GGC002"], reason: "patient agrees on the spot" });
+    const temp = await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), {
+      patient: { bsn },
+      holder: { category: "huisarts" },
+      dataCategories: ["GGC002"],
+      reason: "patient agrees on the spot",
+    });
     expect(temp.status).toBe(201);
     const r = await call("POST", "/v1/consent-check", await providerToken("ziekenhuis"), declared(bsn));
     expect(r.body.decisions[0]).toMatchObject({ decision: "permit", temporary: true, breakTheGlass: true });

@@ -9,7 +9,10 @@ describe("the typed consent client (packages/shared/src/clients/consent.ts) over
     const citizen = createConsentClient({ baseUrl: "https://consent.internal", token: await citizenToken(bsn), fetcher: SELF });
     const apotheek = createConsentClient({ baseUrl: "https://consent.internal", token: await providerToken("apotheek"), fetcher: SELF });
 
-    const choice = await citizen.recordChoice({ holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }, { idempotencyKey: "c-1" });
+    const choice = await citizen.recordChoice(
+      { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" },
+      { idempotencyKey: "c-1" },
+    );
     expect(choice.status).toBe("active");
     const answer = await apotheek.check({
       patient: { bsn },

@@ -4,8 +4,20 @@ import { describe, expect, it } from "vitest";
 describe("organisation types -> provider categories", () => {
   it("maps the codes DOMAIN.md names onto their categories", () => {
     const expected: Record<string, string> = {
-      Z3: "huisarts", V4: "ziekenhuis", V5: "ziekenhuis", V6: "ziekenhuis", BZ: "ziekenhuis", J8: "apotheek", A1: "apotheek", G5: "ggz", G6: "ggz",
-      X3: "vvt", R5: "vvt", L1: "laboratorium", H1: "tandarts", K9: "jeugdgezondheidszorg",
+      Z3: "huisarts",
+      V4: "ziekenhuis",
+      V5: "ziekenhuis",
+      V6: "ziekenhuis",
+      BZ: "ziekenhuis",
+      J8: "apotheek",
+      A1: "apotheek",
+      G5: "ggz",
+      G6: "ggz",
+      X3: "vvt",
+      R5: "vvt",
+      L1: "laboratorium",
+      H1: "tandarts",
+      K9: "jeugdgezondheidszorg",
     };
     for (const [code, category] of Object.entries(expected)) expect(categoryOf(code), code).toBe(category);
   });

@@ -11,11 +11,16 @@ describe("50 concurrent conflicting writes for one citizen", () => {
 
     // 30 concurrent changes of the same choice (alternating permit/deny) and 20 concurrent new choices
     const changes = Array.from({ length: 30 }, (_, i) => call("PUT", `/v1/me/choices/${first.body.id}`, t, { ...base, decision: i % 2 ? "deny" : "permit" }));
-    const creates = Array.from({ length: 20 }, (_, i) => call("POST", "/v1/me/choices", t, { ...base, requester: { ura: String(10_000 + i) }, decision: "deny" }));
+    const creates = Array.from({ length: 20 }, (_, i) =>
+      call("POST", "/v1/me/choices", t, { ...base, requester: { ura: String(10_000 + i) }, decision: "deny" }),
+    );
     const results = await Promise.all([...changes, ...creates]);
     expect(results.map((r) => r.status)).toEqual([...Array(30).fill(200), ...Array(20).fill(201)]);
 
-    const versions = results.slice(0, 30).map((r) => r.body.version as number).sort((a, b) => a - b);
+    const versions = results
+      .slice(0, 30)
+      .map((r) => r.body.version as number)
+      .sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
 
     const history = (await call("GET", "/v1/me/history", t)).body.items as { id: string; version: number; decision: string }[];

@@ -47,9 +47,15 @@ describe("citizen choices: bad input", () => {
   it.each([
     ["an unknown provider category", { holder: { category: "kapper" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }],
     ["a URA that is not 1-8 digits", { holder: { ura: "ABC" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }],
-    ["both category and URA on one side", { holder: { ura: "1", category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }],
+    [
+      "both category and URA on one side",
+      { holder: { ura: "1", category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" },
+    ],
     ["an invalid decision", { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "maybe" }],
-    ["an invalid end date", { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit", validUntil: "tomorrow" }],
+    [
+      "an invalid end date",
+      { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit", validUntil: "tomorrow" },
+    ],
   ])("%s -> 400", async (_name, body) => {
     const { citizenToken } = await import("./helpers");
     const r = await call("POST", "/v1/me/choices", await citizenToken(freshBsn()), body);
@@ -72,7 +78,13 @@ describe("citizen choices: bad input", () => {
 
   it("an invalid Idempotency-Key -> 400", async () => {
     const { citizenToken } = await import("./helpers");
-    const r = await call("POST", "/v1/me/choices", await citizenToken(freshBsn()), { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }, { "idempotency-key": "x".repeat(300) });
+    const r = await call(
+      "POST",
+      "/v1/me/choices",
+      await citizenToken(freshBsn()),
+      { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" },
+      { "idempotency-key": "x".repeat(300) },
+    );
     expect(r.status).toBe(400);
   });
 });

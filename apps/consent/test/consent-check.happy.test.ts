@@ -58,7 +58,10 @@ describe("POST /v1/consent-check: the closed question", () => {
     const b = freshBsn();
     await record(b, { ...huisartsToApotheek, dataCategory: "GGC013" });
     const decisions = await check(b, "huisarts", "apotheek", ["GGC002", "GGC013"]);
-    expect(decisions.map((d) => [d.dataCategory, d.decision])).toEqual([["GGC002", "deny"], ["GGC013", "permit"]]);
+    expect(decisions.map((d) => [d.dataCategory, d.decision])).toEqual([
+      ["GGC002", "deny"],
+      ["GGC013", "permit"],
+    ]);
   });
 
   it("an expired choice does not count", async () => {
@@ -75,18 +78,30 @@ describe("POST /v1/consent-check: the closed question", () => {
     const c = await record(bsn, huisartsToApotheek);
     expect((await check(bsn, "huisarts", "apotheek", ["GGC002"]))[0]!.decision).toBe("permit");
 
-    const before = (await call("GET", "/v1/provider/notifications", holderToken)).body.items.filter((n: { subscriptionId: string }) => n.subscriptionId === sub.body.id).length;
+    const before = (await call("GET", "/v1/provider/notifications", holderToken)).body.items.filter(
+      (n: { subscriptionId: string }) => n.subscriptionId === sub.body.id,
+    ).length;
     const del = await call("DELETE", `/v1/me/choices/${c.id}`, await citizenToken(bsn));
     expect(del.status).toBe(200);
     expect(del.body).toMatchObject({ id: c.id, version: 2, status: "withdrawn" });
 
     expect((await check(bsn, "huisarts", "apotheek", ["GGC002"]))[0]!.decision).toBe("deny");
-    const after = (await call("GET", "/v1/provider/notifications", holderToken)).body.items.filter((n: { subscriptionId: string }) => n.subscriptionId === sub.body.id);
+    const after = (await call("GET", "/v1/provider/notifications", holderToken)).body.items.filter(
+      (n: { subscriptionId: string }) => n.subscriptionId === sub.body.id,
+    );
     expect(after.length).toBe(before + 1);
     expect(after[0].kind).toBe("consent-changed");
 
-    const history = (await call("GET", "/v1/me/history", await citizenToken(bsn))).body.items as { id: string; version: number; status: string; change: string }[];
-    expect(history.filter((h) => h.id === c.id).map((h) => [h.version, h.status, h.change])).toEqual([[1, "active", "created"], [2, "withdrawn", "withdrawn"]]);
+    const history = (await call("GET", "/v1/me/history", await citizenToken(bsn))).body.items as {
+      id: string;
+      version: number;
+      status: string;
+      change: string;
+    }[];
+    expect(history.filter((h) => h.id === c.id).map((h) => [h.version, h.status, h.change])).toEqual([
+      [1, "active", "created"],
+      [2, "withdrawn", "withdrawn"],
+    ]);
     expect((await call("GET", "/v1/me/choices", await citizenToken(bsn))).body.items).toEqual([]);
   });
 
@@ -114,7 +129,10 @@ describe("POST /v1/consent-check: the closed question", () => {
   it("a temporary consent permits for 72 hours (flagged in the answer and the log), then denies", async () => {
     const bsn = freshBsn();
     const r = await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), {
-      patient: { bsn }, holder: { category: "huisarts" }, dataCategories: ["GGC002"], reason: "Unconscious patient at the emergency department",
+      patient: { bsn },
+      holder: { category: "huisarts" },
+      dataCategories: ["GGC002"],
+      reason: "Unconscious patient at the emergency department",
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const validUntil = Date.parse(r.body.validUntil);
@@ -125,7 +143,11 @@ describe("POST /v1/consent-check: the closed question", () => {
     expect(now).toMatchObject({ decision: "permit", temporary: true, choiceId: r.body.items[0].id });
     // another hospital is not covered
     expect((await check(bsn, "huisarts", "umc", ["GGC002"]))[0]!.decision).toBe("deny");
-    const log = (await call("GET", "/v1/me/access-log", await citizenToken(bsn))).body.items as { action: string; emergency: boolean; actor: { ura: string } }[];
+    const log = (await call("GET", "/v1/me/access-log", await citizenToken(bsn))).body.items as {
+      action: string;
+      emergency: boolean;
+      actor: { ura: string };
+    }[];
     const checks = log.filter((e) => e.action === "consent-check");
     expect(checks.find((e) => e.actor.ura === provider("ziekenhuis").ura)!.emergency).toBe(true);
     expect(checks.find((e) => e.actor.ura === provider("umc").ura)!.emergency).toBe(false);
@@ -152,7 +174,12 @@ describe("POST /v1/consent-check: the closed question", () => {
     const log = (await call("GET", "/v1/me/access-log", await citizenToken(bsn))).body.items;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({
-      action: "consent-check", outcome: "deny", purpose: "COC", dataCategories: ["GGC002", "GGC013"], emergency: false, holderUra: provider("huisarts").ura,
+      action: "consent-check",
+      outcome: "deny",
+      purpose: "COC",
+      dataCategories: ["GGC002", "GGC013"],
+      emergency: false,
+      holderUra: provider("huisarts").ura,
       actor: { role: "provider", ura: provider("apotheek").ura, organizationType: "J8", uziRole: "17.000" },
     });
     expect(log[0].eventId).toMatch(/^[0-9a-f-]{36}$/);
@@ -163,12 +190,17 @@ describe("POST /v1/consent-check: the closed question", () => {
 describe("POST /v1/locate: the open question", () => {
   it("returns the subscribed holders that have a permit for the requester, per data category", async () => {
     const bsn = freshBsn();
-    for (const key of ["huisarts", "ggz", "lab"]) expect((await call("POST", "/v1/subscriptions", await providerToken(key), { patient: { bsn } })).status).toBe(201);
+    for (const key of ["huisarts", "ggz", "lab"])
+      expect((await call("POST", "/v1/subscriptions", await providerToken(key), { patient: { bsn } })).status).toBe(201);
     await record(bsn, { holder: { category: "huisarts" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC013", decision: "permit" });
     await record(bsn, { holder: { category: "laboratorium" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: "permit" });
     await record(bsn, { holder: { category: "ggz" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: "deny" });
     const h = provider("ziekenhuis");
-    const r = await call("POST", "/v1/locate", await providerToken("ziekenhuis"), { patient: { bsn }, requester: { ura: h.ura, organizationType: h.organizationType }, purpose: "TREAT" });
+    const r = await call("POST", "/v1/locate", await providerToken("ziekenhuis"), {
+      patient: { bsn },
+      requester: { ura: h.ura, organizationType: h.organizationType },
+      purpose: "TREAT",
+    });
     expect(r.status).toBe(200);
     const sources = (r.body.sources as { ura: string; dataCategories: string[] }[]).sort((a, b) => a.ura.localeCompare(b.ura));
     expect(sources).toEqual([

@@ -7,7 +7,12 @@ describe("either party asks (holder or requester)", () => {
   it("holder and requester get the same answers to the same question; a third organisation gets 403; all three are in the log", async () => {
     const bsn = freshBsn();
     const t = await citizenToken(bsn);
-    await call("POST", "/v1/me/choices", t, { holder: { category: "huisarts" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: "permit" });
+    await call("POST", "/v1/me/choices", t, {
+      holder: { category: "huisarts" },
+      requester: { category: "ziekenhuis" },
+      dataCategory: "GGC002",
+      decision: "permit",
+    });
     const body = { ...checkBody(bsn, "huisarts", "ziekenhuis", ["GGC002", "GGC013"]), professional };
     const asRequester = await call("POST", "/v1/consent-check", await providerToken("ziekenhuis"), body);
     const asHolder = await call("POST", "/v1/consent-check", await providerToken("huisarts"), body);
@@ -58,7 +63,11 @@ describe("provider authorisation", () => {
   });
 
   it("locate as another URA -> 403", async () => {
-    const r = await call("POST", "/v1/locate", await providerToken("apotheek"), { patient: { bsn: freshBsn() }, requester: { ura: "00002002", organizationType: "V6" }, purpose: "TREAT" });
+    const r = await call("POST", "/v1/locate", await providerToken("apotheek"), {
+      patient: { bsn: freshBsn() },
+      requester: { ura: "00002002", organizationType: "V6" },
+      purpose: "TREAT",
+    });
     expect(r.status).toBe(403);
   });
 
@@ -78,7 +87,10 @@ describe("provider authorisation", () => {
   it("providers cannot use the citizen API, and citizens cannot use the provider API", async () => {
     expect((await call("GET", "/v1/me/choices", await providerToken("huisarts"))).status).toBe(403);
     expect((await call("POST", "/v1/subscriptions", await citizenToken(freshBsn()), { patient: { bsn: freshBsn() } })).status).toBe(403);
-    expect((await call("POST", "/v1/secondary-use/cohort-filter", await providerToken("huisarts"), { bsns: [freshBsn()], permitApprovedAt: "2026-01-01T00:00:00Z" })).status).toBe(403);
+    expect(
+      (await call("POST", "/v1/secondary-use/cohort-filter", await providerToken("huisarts"), { bsns: [freshBsn()], permitApprovedAt: "2026-01-01T00:00:00Z" }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -86,11 +98,25 @@ describe("citizen isolation", () => {
   it("a citizen cannot see, change or withdraw another citizen's choice", async () => {
     const alice = freshBsn();
     const mallory = freshBsn();
-    const c = await call("POST", "/v1/me/choices", await citizenToken(alice), { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" });
+    const c = await call("POST", "/v1/me/choices", await citizenToken(alice), {
+      holder: { category: "huisarts" },
+      requester: { category: "apotheek" },
+      dataCategory: "GGC002",
+      decision: "permit",
+    });
     const m = await citizenToken(mallory);
     expect((await call("GET", "/v1/me/choices", m)).body.items).toEqual([]);
     expect((await call("DELETE", `/v1/me/choices/${c.body.id}`, m)).status).toBe(404);
-    expect((await call("PUT", `/v1/me/choices/${c.body.id}`, m, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "deny" })).status).toBe(404);
+    expect(
+      (
+        await call("PUT", `/v1/me/choices/${c.body.id}`, m, {
+          holder: { category: "huisarts" },
+          requester: { category: "apotheek" },
+          dataCategory: "GGC002",
+          decision: "deny",
+        })
+      ).status,
+    ).toBe(404);
     expect((await call("GET", "/v1/me/choices", await citizenToken(alice))).body.items).toHaveLength(1);
   });
 

@@ -29,7 +29,12 @@ describe("POST /dev/bulk-choices (development only)", () => {
     const token = await citizenToken(bsns[3]!);
     const mine = (await call("GET", "/v1/me/choices", token)).body.items;
     expect(mine).toHaveLength(2);
-    expect(mine.every((c: { recordedBy: { role: string }; channel: string; status: string }) => c.recordedBy.role === "citizen" && c.channel === "portal" && c.status === "active")).toBe(true);
+    expect(
+      mine.every(
+        (c: { recordedBy: { role: string }; channel: string; status: string }) =>
+          c.recordedBy.role === "citizen" && c.channel === "portal" && c.status === "active",
+      ),
+    ).toBe(true);
     const log = (await call("GET", "/v1/me/access-log", token)).body.items.map((e: { action: string }) => e.action);
     expect(log.filter((a: string) => a === "choice-recorded")).toHaveLength(2);
     expect((await call("GET", "/v1/me/access-log/verify", token)).body.valid).toBe(true);

@@ -40,7 +40,10 @@ describe("POST /dev/seed", () => {
     const fatima = await citizenToken(demoCitizen("fatima").bsn);
     expect((await call("GET", "/v1/me/secondary-use", fatima)).body.optOut).toBe(true);
     const kids = (await call("GET", "/v1/me/children", fatima)).body.items;
-    expect(kids.map((k: { name: string; guardianManages: boolean }) => [k.name, k.guardianManages])).toEqual([["Sem el Amrani", false], ["Noor el Amrani", true]]);
+    expect(kids.map((k: { name: string; guardianManages: boolean }) => [k.name, k.guardianManages])).toEqual([
+      ["Sem el Amrani", false],
+      ["Noor el Amrani", true],
+    ]);
     const notes = (await call("GET", "/v1/me/notifications", fatima)).body.items.map((n: { kind: string }) => n.kind);
     expect(notes).toContain("choice-recorded-by-provider");
   });
@@ -53,9 +56,27 @@ describe("POST /dev/seed", () => {
 
   it("the OpenAPI document lists the consent routes", async () => {
     const doc = (await call("GET", "/openapi.json")).body;
-    for (const path of ["/v1/consent-check", "/v1/locate", "/v1/me/choices", "/v1/me/choices/{id}", "/v1/me/history", "/v1/me/access-log", "/v1/me/access-log/verify", "/v1/me/notifications", "/v1/me/secondary-use", "/v1/me/children", "/v1/secondary-use/cohort-filter", "/fhir/Consent", "/v1/subscriptions", "/v1/temporary-consent", "/v1/provider/choices"]) {
+    for (const path of [
+      "/v1/consent-check",
+      "/v1/locate",
+      "/v1/me/choices",
+      "/v1/me/choices/{id}",
+      "/v1/me/history",
+      "/v1/me/access-log",
+      "/v1/me/access-log/verify",
+      "/v1/me/notifications",
+      "/v1/me/secondary-use",
+      "/v1/me/children",
+      "/v1/secondary-use/cohort-filter",
+      "/fhir/Consent",
+      "/v1/subscriptions",
+      "/v1/temporary-consent",
+      "/v1/provider/choices",
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["ConsentCheckRequest", "ConsentCheckResponse", "Choice", "ChoiceInput", "CohortFilterRequest"]));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["ConsentCheckRequest", "ConsentCheckResponse", "Choice", "ChoiceInput", "CohortFilterRequest"]),
+    );
   });
 });

@@ -22,18 +22,29 @@ export async function hdabToken(): Promise<string> {
   return mintToken(env, { role: "hdab", sub: "hdab-nl" });
 }
 
-export interface CallResult<T = any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface CallResult<T = any> {
   status: number;
   body: T;
   headers: Headers;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function call<T = any>(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<CallResult<T>> {
+export async function call<T = any>(
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<CallResult<T>> {
   const h: Record<string, string> = { ...headers };
   if (token) h.authorization = `Bearer ${token}`;
   if (body !== undefined && !h["content-type"]) h["content-type"] = "application/json";
-  const res = await SELF.fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  const res = await SELF.fetch(BASE + path, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
@@ -64,7 +75,10 @@ export const pseudonym = (bsn: string) => pseudonymise(bsn, env.PSEUDONYM_KEY);
 export async function registerPerson(bsn: string, birthDate: string, guardianBsns: string[] = []): Promise<string> {
   const p = await pseudonym(bsn);
   await env.DB.prepare("INSERT OR REPLACE INTO brp_persons (pseudonym, name, birth_date) VALUES (?, NULL, ?)").bind(p, birthDate).run();
-  for (const g of guardianBsns) await env.DB.prepare("INSERT OR IGNORE INTO brp_guardians (guardian, child) VALUES (?, ?)").bind(await pseudonym(g), p).run();
+  for (const g of guardianBsns)
+    await env.DB.prepare("INSERT OR IGNORE INTO brp_guardians (guardian, child) VALUES (?, ?)")
+      .bind(await pseudonym(g), p)
+      .run();
   return p;
 }
 

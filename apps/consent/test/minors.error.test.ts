@@ -34,13 +34,17 @@ describe("minors: the koppelcode's limits", () => {
   it("an expired code is refused (410) and the choice stays pending", async () => {
     const { parent, child, childId, choiceId, code } = await pendingChildChoice(12);
     const stub = shardObject(env, childId);
-    await runInDurableObject(stub, (shard: ConsentShard) => { shard.seams.clock = offsetClock(CONFIRMATION_MS + 60_000); });
+    await runInDurableObject(stub, (shard: ConsentShard) => {
+      shard.seams.clock = offsetClock(CONFIRMATION_MS + 60_000);
+    });
     try {
       const r = await confirm(parent, childId, choiceId, code);
       expect(r.status).toBe(410);
       expect(r.body.detail).toContain("expired");
     } finally {
-      await runInDurableObject(stub, (shard: ConsentShard) => { shard.seams.clock = systemClock; });
+      await runInDurableObject(stub, (shard: ConsentShard) => {
+        shard.seams.clock = systemClock;
+      });
     }
     expect(await decisionFor(child)).toBe("deny");
   });

@@ -21,15 +21,24 @@ describe("minors", () => {
     expect(wrong.status).toBe(422);
     expect(await decisionFor(child)).toBe("deny");
 
-    const ok = await call("POST", `/v1/me/children/${childId}/confirmations`, await citizenToken(parent), { choiceId: rec.body.id, code: rec.body.confirmation.code });
+    const ok = await call("POST", `/v1/me/children/${childId}/confirmations`, await citizenToken(parent), {
+      choiceId: rec.body.id,
+      code: rec.body.confirmation.code,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ id: rec.body.id, version: 2, status: "active" });
     expect(await decisionFor(child)).toBe("permit");
 
     const history = (await call("GET", "/v1/me/history", await citizenToken(child))).body.items;
-    expect(history.map((h: { status: string; change: string }) => [h.status, h.change])).toEqual([["pending", "created"], ["active", "confirmed"]]);
+    expect(history.map((h: { status: string; change: string }) => [h.status, h.change])).toEqual([
+      ["pending", "created"],
+      ["active", "confirmed"],
+    ]);
     // the code is single-use
-    const again = await call("POST", `/v1/me/children/${childId}/confirmations`, await citizenToken(parent), { choiceId: rec.body.id, code: rec.body.confirmation.code });
+    const again = await call("POST", `/v1/me/children/${childId}/confirmations`, await citizenToken(parent), {
+      choiceId: rec.body.id,
+      code: rec.body.confirmation.code,
+    });
     expect(again.status).toBe(404);
   });
 
@@ -45,7 +54,11 @@ describe("minors", () => {
 
   it("a guardian manages a child under 12's choices (recorded at once, shown as entered by a guardian)", async () => {
     const { parent, child, childId } = await family(11);
-    expect((await call("GET", "/v1/me/children", await citizenToken(parent))).body.items[0]).toMatchObject({ age: 11, guardianManages: true, guardianRecords: true });
+    expect((await call("GET", "/v1/me/children", await citizenToken(parent))).body.items[0]).toMatchObject({
+      age: 11,
+      guardianManages: true,
+      guardianRecords: true,
+    });
     const t = await citizenToken(parent);
     const rec = await call("POST", `/v1/me/choices?child=${childId}`, t, choice);
     expect(rec.status).toBe(201);

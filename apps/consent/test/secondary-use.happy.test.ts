@@ -4,7 +4,8 @@ import type { ConsentShard } from "../src/storage/shard";
 import { shardObject } from "../src/storage/shards";
 import { call, citizenToken, freshBsn, hdabToken, pseudonym } from "./helpers";
 
-const filter = async (bsns: string[], permitApprovedAt: string) => call("POST", "/v1/secondary-use/cohort-filter", await hdabToken(), { bsns, permitApprovedAt });
+const filter = async (bsns: string[], permitApprovedAt: string) =>
+  call("POST", "/v1/secondary-use/cohort-filter", await hdabToken(), { bsns, permitApprovedAt });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("EHDS secondary-use opt-out and the HDAB cohort filter", () => {
@@ -59,7 +60,10 @@ describe("EHDS secondary-use opt-out and the HDAB cohort filter", () => {
     expect(bad.body.errors).toEqual([{ path: "/bsns/1", message: expect.stringMatching(/11-proef/) }]);
     expect(JSON.stringify(bad.body)).not.toContain("123456789");
     expect((await filter([freshBsn()], "yesterday")).status).toBe(400);
-    const tooMany = await filter(Array.from({ length: 100_001 }, () => "999990007"), new Date().toISOString());
+    const tooMany = await filter(
+      Array.from({ length: 100_001 }, () => "999990007"),
+      new Date().toISOString(),
+    );
     expect(tooMany.status).toBe(400);
   });
 

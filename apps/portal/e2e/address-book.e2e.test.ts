@@ -94,7 +94,11 @@ describe("choosing one particular provider by name", () => {
     await expectAccessible(page);
     await screenshot(page, "citizen-provider-search");
     // the search button's server-rendered results page passes axe too (the no-JavaScript page, in a browser where axe can run)
-    await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Zoeken: Zoek de zorgaanbieder die de gegevens wil inzien" }).click(), /\/mijn\/keuzes$/);
+    await clickAndExpectUrl(
+      page,
+      () => page.getByRole("button", { name: "Zoeken: Zoek de zorgaanbieder die de gegevens wil inzien" }).click(),
+      /\/mijn\/keuzes$/,
+    );
     expect(await page.getByLabel(LABEL, { exact: true }).isVisible()).toBe(true);
     await expectAccessible(page);
     await page.getByLabel(LABEL, { exact: true }).check();
@@ -111,7 +115,11 @@ describe("choosing one particular provider by name", () => {
     await page.goto(`${portal}/mijn/keuzes/nieuw`);
     await fillTheRest(page);
     await page.getByRole("searchbox", { name: "Zoek de zorgaanbieder die de gegevens wil inzien" }).fill("rivierenland");
-    await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Zoeken: Zoek de zorgaanbieder die de gegevens wil inzien" }).click(), /\/mijn\/keuzes$/);
+    await clickAndExpectUrl(
+      page,
+      () => page.getByRole("button", { name: "Zoeken: Zoek de zorgaanbieder die de gegevens wil inzien" }).click(),
+      /\/mijn\/keuzes$/,
+    );
     // the form came back with everything kept and the results to pick from
     expect(await page.getByLabel("Nee, dit mag niet").isChecked()).toBe(true);
     expect(await page.getByLabel("Met wie mogen de gegevens gedeeld worden?").inputValue()).toBe("ura");

@@ -12,7 +12,16 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -67,7 +76,9 @@ export async function screenshot(page: Page, name: string) {
   await page.evaluate(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      node.nodeValue = node.nodeValue!.replace(/\d{1,2} \p{L}+ \d{4},? (om|at) \d{2}:\d{2}/gu, (_m, at: string) => (at === "om" ? "1 januari 2026 om 10:00" : "1 January 2026 at 10:00"));
+      node.nodeValue = node.nodeValue!.replace(/\d{1,2} \p{L}+ \d{4},? (om|at) \d{2}:\d{2}/gu, (_m, at: string) =>
+        at === "om" ? "1 januari 2026 om 10:00" : "1 January 2026 at 10:00",
+      );
     }
   });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: "disabled", caret: "hide" });

@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 async function token(claims: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(claims) });
+  const res = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(claims),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -54,7 +58,9 @@ describe("catalogue quality and labels in a real browser", () => {
     expect(await prop("dcatap:applicableLegislation").innerText()).toMatch(/Verordening \(EU\) 20\d\d\/\d+/);
     expect(await prop("dcatap:applicableLegislation").innerText()).not.toContain("http");
     // alternate links to every RDF form, each answering in its media type
-    const alternates = await page.locator('head link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => [l.getAttribute("type"), (l as HTMLLinkElement).href]));
+    const alternates = await page
+      .locator('head link[rel="alternate"]')
+      .evaluateAll((ls) => ls.map((l) => [l.getAttribute("type"), (l as HTMLLinkElement).href]));
     expect(alternates.map((a) => a[0])).toEqual(["text/turtle", "application/ld+json", "application/rdf+xml"]);
     for (const [type, href] of alternates) expect((await page.request.get(href!)).headers()["content-type"]).toContain(type!);
     // schema.org Dataset as the browser reads it
@@ -77,7 +83,11 @@ describe("catalogue quality and labels in a real browser", () => {
   it("a publisher sees its harvest source and the job history of a run", async () => {
     // a source that refuses connections: its run fails, and says why
     const bearer = { authorization: `Bearer ${await token({ role: "publisher", publisherId: "nivel" })}`, "content-type": "application/json" };
-    const created = await fetch(`${catalogue}/v1/harvest-sources`, { method: "POST", headers: bearer, body: JSON.stringify({ url: "http://127.0.0.1:9/catalog.ttl", kind: "dcat", title: "Nivel-testbron" }) });
+    const created = await fetch(`${catalogue}/v1/harvest-sources`, {
+      method: "POST",
+      headers: bearer,
+      body: JSON.stringify({ url: "http://127.0.0.1:9/catalog.ttl", kind: "dcat", title: "Nivel-testbron" }),
+    });
     expect(created.status).toBe(201);
     const source = (await created.json()) as { id: string };
     const ran = await fetch(`${catalogue}/v1/harvest-sources/${source.id}/run`, { method: "POST", headers: bearer });

@@ -26,7 +26,9 @@ for (const file of ["fhir/r4/profiles-types.json", "fhir/r4/profiles-resources.j
 /** R4 validation errors (warnings, e.g. on urn:uuid references inside a transaction, are not errors). */
 function r4Errors(resource: unknown): string[] {
   try {
-    return validateResource(resource as never).filter((i) => i.severity === "error" || i.severity === "fatal").map((i) => `${i.details?.text ?? ""} ${(i.expression ?? []).join(",")}`);
+    return validateResource(resource as never)
+      .filter((i) => i.severity === "error" || i.severity === "fatal")
+      .map((i) => `${i.details?.text ?? ""} ${(i.expression ?? []).join(",")}`);
   } catch (err) {
     return [String((err as Error).message)];
   }
@@ -35,7 +37,12 @@ function r4Errors(resource: unknown): string[] {
 interface Notification {
   at: number;
   authorization: string | undefined;
-  bundle: { resourceType: string; type: string; id: string; entry: { resource: { resourceType: string; id: string; status?: string; identifier?: { value: string }[] } }[] };
+  bundle: {
+    resourceType: string;
+    type: string;
+    id: string;
+    entry: { resource: { resourceType: string; id: string; status?: string; identifier?: { value: string }[] } }[];
+  };
 }
 
 /** A subscriber's rest-hook on 127.0.0.1: records what it accepts; `failNext` makes it answer 500 that many times. */
@@ -57,7 +64,11 @@ class Receiver {
           res.writeHead(500).end("not now");
           return;
         }
-        this.accepted.push({ at: Date.now(), authorization: req.headers.authorization, bundle: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Notification["bundle"] });
+        this.accepted.push({
+          at: Date.now(),
+          authorization: req.headers.authorization,
+          bundle: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Notification["bundle"],
+        });
         res.writeHead(200, { "content-type": "application/fhir+json" }).end("{}");
       });
     });
@@ -71,7 +82,11 @@ class Receiver {
 }
 
 async function devToken(claims: object): Promise<string> {
-  const res = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(claims) });
+  const res = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(claims),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
 }
@@ -96,7 +111,10 @@ let subscriptionId = "";
 beforeAll(async () => {
   browser = await launch();
   await receiver.start();
-  fhir = new Client({ baseUrl: `${consent}/fhir`, bearerToken: await devToken({ role: "provider", ura: huisarts.ura, organizationType: huisarts.organizationType, uziRole: huisarts.uziRole }) });
+  fhir = new Client({
+    baseUrl: `${consent}/fhir`,
+    bearerToken: await devToken({ role: "provider", ura: huisarts.ura, organizationType: huisarts.organizationType, uziRole: huisarts.uziRole }),
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -108,7 +126,9 @@ describe("push notifications to a subscriber's rest-hook", () => {
     const created = (await fhir.create({
       resourceType: "Subscription",
       body: {
-        resourceType: "Subscription", status: "requested", reason: "OTV",
+        resourceType: "Subscription",
+        status: "requested",
+        reason: "OTV",
         criteria: `Consent?_query=otv&patientid=${wilma.bsn}&providerid=${huisarts.ura}&providertype=${huisarts.organizationType}`,
         channel: { type: "rest-hook", endpoint: receiver.url, payload: "application/fhir+json", header: ["Authorization: Bearer e2e-receiver"] },
       } as never,
@@ -134,7 +154,11 @@ describe("push notifications to a subscriber's rest-hook", () => {
     await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Ja, keuze intrekken" }).click(), /\/mijn$/);
     expect(await page.locator("main").innerText()).toContain("Uw keuze is ingetrokken");
 
-    const n = await waitFor("the withdrawal's notification", () => receiver.accepted.slice(before).find((x) => consentsIn(x).some((c) => c.status === "inactive")), 5000);
+    const n = await waitFor(
+      "the withdrawal's notification",
+      () => receiver.accepted.slice(before).find((x) => consentsIn(x).some((c) => c.status === "inactive")),
+      5000,
+    );
     expect(n.at - clicked, `arrived ${n.at - clicked} ms after the click (${label})`).toBeLessThan(5000);
     expect(n.authorization).toBe("Bearer e2e-receiver");
     expect(n.bundle).toMatchObject({ resourceType: "Bundle", type: "transaction" });
@@ -157,7 +181,11 @@ describe("push notifications to a subscriber's rest-hook", () => {
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const n = await waitFor("the notification after two failures", () => receiver.accepted.slice(before).find((x) => consentsIn(x).some((c) => c.id === id)), 20_000);
+    const n = await waitFor(
+      "the notification after two failures",
+      () => receiver.accepted.slice(before).find((x) => consentsIn(x).some((c) => c.id === id)),
+      20_000,
+    );
     expect(receiver.attempts - attemptsBefore).toBe(3);
     expect(r4Errors(n.bundle)).toEqual([]);
     // the subscription shows the failures it recovered from

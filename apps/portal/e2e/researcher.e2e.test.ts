@@ -66,7 +66,14 @@ describe("researcher and HDAB in a real browser", () => {
     await clickAndExpectUrl(page, () => first.click(), /\/onderzoek\/datasets\//);
     expect(await page.locator("h1").innerText()).toBe(title);
     const details = await mainText(page);
-    for (const property of ["dct:accessRights", "healthdcatap:hdab", "healthdcatap:healthCategory", "dcat:distribution", "dct:provenance", "dcat:contactPoint"]) {
+    for (const property of [
+      "dct:accessRights",
+      "healthdcatap:hdab",
+      "healthdcatap:healthCategory",
+      "dcat:distribution",
+      "dct:provenance",
+      "dcat:contactPoint",
+    ]) {
       expect(details).toContain(property);
     }
     await expectAccessible(page);

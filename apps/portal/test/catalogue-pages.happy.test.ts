@@ -100,13 +100,20 @@ describe("dataset page", () => {
   it("links every RDF form as an alternate and carries a schema.org Dataset in JSON-LD", async () => {
     const id = cat.rich;
     const page = await new Browser().open(`/onderzoek/datasets/${id}`);
-    for (const [type, ext] of [["text/turtle", "ttl"], ["application/ld+json", "jsonld"], ["application/rdf+xml", "rdf"]])
+    for (const [type, ext] of [
+      ["text/turtle", "ttl"],
+      ["application/ld+json", "jsonld"],
+      ["application/rdf+xml", "rdf"],
+    ])
       expect(page.html).toContain(`<link rel="alternate" type="${type}" href="/onderzoek/datasets/${id}/metadata.${ext}"/>`);
     const { data } = jsonLdOf(page.html);
     expect(data["@context"]).toBe("https://schema.org/");
     expect(data["@type"]).toBe("Dataset");
     expect(data["@id"]).toBe(cat.richIri);
-    expect(data.name).toEqual([{ "@value": "Huisartsregistratie 4", "@language": "nl" }, { "@value": "GP registry 4", "@language": "en" }]);
+    expect(data.name).toEqual([
+      { "@value": "Huisartsregistratie 4", "@language": "nl" },
+      { "@value": "GP registry 4", "@language": "en" },
+    ]);
     expect(data.isAccessibleForFree).toBe(true);
     expect(data.spatialCoverage).toEqual([{ "@type": "Place", "@id": "http://publications.europa.eu/resource/authority/country/NLD", name: "Nederland" }]);
     expect(data.distribution).toEqual([{ "@type": "DataDownload", contentUrl: "https://data.regie.test/files/registry-4.csv", encodingFormat: "CSV" }]);

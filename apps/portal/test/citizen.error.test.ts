@@ -8,14 +8,24 @@ describe("the choice form validates on the server and shows errors next to the f
     const b = new Browser();
     await b.login("citizen:jan");
     const form = await b.open("/mijn/keuzes/nieuw");
-    const res = await b.post("/mijn/keuzes", { _csrf: form.csrf, holder: "ura", holderSearch: "lin", requester: "", dataCategory: "GGC013", decision: "", validUntil: "31-12-2027" });
+    const res = await b.post("/mijn/keuzes", {
+      _csrf: form.csrf,
+      holder: "ura",
+      holderSearch: "lin",
+      requester: "",
+      dataCategory: "GGC013",
+      decision: "",
+      validUntil: "31-12-2027",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     const text = textOf(html);
     expect(text).toContain("Er ging iets mis. Controleer dit:");
     // "one particular provider" without picking one from the search: the error points at the search field
     expect(html).toContain('href="#f-holderSearch"');
-    expect(html).toMatch(/<input id="f-holderSearch" name="holderSearch" type="search" value="lin"[^>]*aria-invalid="true" aria-describedby="f-holderSearch-hint f-holderUra-error"/);
+    expect(html).toMatch(
+      /<input id="f-holderSearch" name="holderSearch" type="search" value="lin"[^>]*aria-invalid="true" aria-describedby="f-holderSearch-hint f-holderUra-error"/,
+    );
     expect(html).toContain('id="f-holderUra-error">Zoek de zorgaanbieder die de gegevens heeft en kies er een uit de lijst.');
     expect(html).toContain('id="f-requester-error">Kies met wie de gegevens gedeeld mogen worden.');
     expect(html).toContain('id="f-decision-error">Kies of dit mag of niet.');

@@ -27,7 +27,14 @@ describe("citizen: record, see, change and withdraw a choice", () => {
     const id = /\/mijn\/keuzes\/([^/]+)\/wijzigen/.exec(page.html)![1]!;
     const edit = await b.open(`/mijn/keuzes/${id}/wijzigen`);
     expect(edit.html).toMatch(/<option value="ziekenhuis" selected/);
-    const changed = await b.post(`/mijn/keuzes/${id}/wijzigen`, { _csrf: edit.csrf, ...choice, requester: "ura", requesterUra: "00003003", decision: "deny", validUntil: "2027-12-31" });
+    const changed = await b.post(`/mijn/keuzes/${id}/wijzigen`, {
+      _csrf: edit.csrf,
+      ...choice,
+      requester: "ura",
+      requesterUra: "00003003",
+      decision: "deny",
+      validUntil: "2027-12-31",
+    });
     expect(changed.status).toBe(303);
     expect(textOf(await b.follow(changed))).toContain(
       "Uw keuze is gewijzigd: Ziekenhuizen mogen uw medicatiegegevens niet delen met Apotheek Centraal in Utrecht. Dit geldt tot en met 31 december 2027.",
@@ -70,7 +77,12 @@ describe("citizen: the other pages", () => {
   });
 
   it("shows notifications in plain words", async () => {
-    await providerRecords("jan", "huisarts", { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" });
+    await providerRecords("jan", "huisarts", {
+      holder: { category: "huisarts" },
+      requester: { category: "apotheek" },
+      dataCategory: "GGC013",
+      decision: "permit",
+    });
     const b = new Browser();
     await b.login("citizen:jan");
     expect(textOf((await b.open("/mijn/berichten")).html)).toContain("Een zorgaanbieder heeft een keuze voor u vastgelegd.");

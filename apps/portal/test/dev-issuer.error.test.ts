@@ -16,7 +16,7 @@ function post(body: BodyInit, contentType = "application/json") {
 
 describe("bad input to the development issuer gets a 4xx problem+json", () => {
   it("invalid JSON -> 400", async () => {
-    const res = await post("{\"role\": ");
+    const res = await post('{"role": ');
     expect(res.status).toBe(400);
     expect((await problem(res)).code).toBe("MALFORMED_JSON");
   });

@@ -48,7 +48,9 @@ export class Browser {
   }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await this.fetcher(new Request(`${ORIGIN}${path}`, { headers: { accept: "text/html", cookie: this.cookieHeader(), ...headers }, redirect: "manual" }));
+    const res = await this.fetcher(
+      new Request(`${ORIGIN}${path}`, { headers: { accept: "text/html", cookie: this.cookieHeader(), ...headers }, redirect: "manual" }),
+    );
     this.remember(res);
     return res;
   }

@@ -28,7 +28,9 @@ async function get(path: string, cookie = "") {
 }
 
 function cookieOf(res: Response): string {
-  return setCookies(res).map((l) => l.split(";")[0]).join("; ");
+  return setCookies(res)
+    .map((l) => l.split(";")[0])
+    .join("; ");
 }
 
 /** Starts a login, lets the provider see the authorisation request, and comes back with a code. */
@@ -74,7 +76,9 @@ describe("OIDC code exchange against a provider", () => {
       // refused by oauth4webapi's checks of the ID token, logged without any token
       const lines = log.mock.calls.map((a) => JSON.parse(String(a[0])) as { msg: string; error: string; message: string });
       log.mockRestore();
-      expect(lines).toEqual([{ level: "warn", msg: "oidc login failed", error: "OidcError", message: expect.stringMatching(/^OIDC login failed: OAUTH_[A-Z_]+$/) }]);
+      expect(lines).toEqual([
+        { level: "warn", msg: "oidc login failed", error: "OidcError", message: expect.stringMatching(/^OIDC login failed: OAUTH_[A-Z_]+$/) },
+      ]);
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe("/inloggen");
       expect(provider.requests).toHaveLength(1);

@@ -11,7 +11,9 @@ async function get(path: string, cookie = "") {
 }
 
 function cookieOf(res: Response): string {
-  return setCookies(res).map((l) => l.split(";")[0]).join("; ");
+  return setCookies(res)
+    .map((l) => l.split(";")[0])
+    .join("; ");
 }
 
 describe("OIDC login routes", () => {

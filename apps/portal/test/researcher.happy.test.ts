@@ -151,7 +151,12 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
       const form = new FormData();
       form.set("_csrf", page.csrf);
       form.set("file", new File([bytes], name, { type }));
-      return SELF.fetch(`${ORIGIN}${appPath}/bijlagen`, { method: "POST", headers: { accept: "text/html", origin: ORIGIN, cookie: r.cookieHeader() }, body: form, redirect: "manual" });
+      return SELF.fetch(`${ORIGIN}${appPath}/bijlagen`, {
+        method: "POST",
+        headers: { accept: "text/html", origin: ORIGIN, cookie: r.cookieHeader() },
+        body: form,
+        redirect: "manual",
+      });
     };
     const fake = await upload("<html>not a pdf</html>", "application/pdf", "fake.pdf");
     expect(fake.status).toBe(400);
@@ -171,7 +176,14 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
     const tomPage = await tom.open(appPath);
     expect(textOf(tomPage.html)).toContain("U bent medeonderzoeker op deze aanvraag.");
     expect(tomPage.html).not.toContain('value="submit"');
-    const full = { ...application, legalBasis: "PUBLIC_TASK", expectedOutputs: "Overlevingscurven per regio", ethicsAssessmentRequired: "no", notProhibitedDeclaration: "yes", notProhibitedDeclarationShown: "1" };
+    const full = {
+      ...application,
+      legalBasis: "PUBLIC_TASK",
+      expectedOutputs: "Overlevingscurven per regio",
+      ethicsAssessmentRequired: "no",
+      notProhibitedDeclaration: "yes",
+      notProhibitedDeclarationShown: "1",
+    };
     expect((await tom.post(appPath, { _csrf: tomPage.csrf, ...full, action: "save" })).status).toBe(303);
     // another researcher: no page, no document
     const eva = new Browser();
@@ -212,7 +224,12 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
     const rejectNoReason = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "rejected", reasons: "" });
     expect(rejectNoReason.status).toBe(400);
     expect(await rejectNoReason.text()).toContain('id="f-reasons-error">Geef een toelichting');
-    const approve = await h.post(`/hdab/aanvragen/${appId}`, { _csrf: review.csrf, status: "approved", reasons: "Voldoet aan artikel 68", conditions: "Geen export van microdata\nPubliceren binnen 12 maanden" });
+    const approve = await h.post(`/hdab/aanvragen/${appId}`, {
+      _csrf: review.csrf,
+      status: "approved",
+      reasons: "Voldoet aan artikel 68",
+      conditions: "Geen export van microdata\nPubliceren binnen 12 maanden",
+    });
     expect(approve.status).toBe(303);
     expect(textOf(await h.follow(approve))).toContain("Opgeslagen. De aanvraag is nu: Goedgekeurd.");
 

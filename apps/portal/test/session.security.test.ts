@@ -20,7 +20,16 @@ describe("session cookie", () => {
     const parts = value.split(".");
     expect(parts).toHaveLength(5);
     expect(JSON.parse(atob(parts[0]!.replace(/-/g, "+").replace(/_/g, "/")))).toEqual({ alg: "dir", enc: "A256GCM" });
-    const decoded = parts.map((p) => atob(p.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(p.length / 4) * 4, "="))).join("\n");
+    const decoded = parts
+      .map((p) =>
+        atob(
+          p
+            .replace(/-/g, "+")
+            .replace(/_/g, "/")
+            .padEnd(Math.ceil(p.length / 4) * 4, "="),
+        ),
+      )
+      .join("\n");
     expect(decoded).not.toContain("999990007");
     expect(decoded).not.toContain("eyJ");
   });
@@ -121,7 +130,9 @@ describe("security headers per route group", () => {
     expect(health.headers.get("referrer-policy")).toBe("no-referrer");
     expect(health.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     const docs = await SELF.fetch(`${ORIGIN}/docs`);
-    expect(docs.headers.get("content-security-policy")).toBe("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    expect(docs.headers.get("content-security-policy")).toBe(
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    );
     const missing = await b.get("/bestaat-niet");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-type")).toMatch(/^text\/html/);
@@ -200,7 +211,11 @@ describe("access control", () => {
   it("when a service refuses the forwarded token (401), the user is signed out and asked to log in again", async () => {
     // The portal's issuer key was rotated to one the services do not (yet) trust: the real consent service refuses
     // the token the login put in the session. One session secret for both requests, so the session itself stays valid.
-    const rotated = { ...env, DEV_ISSUER_PRIVATE_JWK: JSON.stringify((await generateEs256Jwk("rotated")).privateJwk), SESSION_SECRET: "a-session-secret-for-this-test-0123456789" } as Env;
+    const rotated = {
+      ...env,
+      DEV_ISSUER_PRIVATE_JWK: JSON.stringify((await generateEs256Jwk("rotated")).privateJwk),
+      SESSION_SECRET: "a-session-secret-for-this-test-0123456789",
+    } as Env;
     const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
     const b = new Browser((request) => worker.fetch(request, rotated, ctx));
     expect((await b.login("citizen:sem")).status).toBe(303);

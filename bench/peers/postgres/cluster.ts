@@ -18,7 +18,9 @@ const PORT = Number(process.env.BENCH_PG_PORT ?? 48790);
 function binDir(): string | null {
   const base = "/usr/lib/postgresql";
   if (!existsSync(base)) return null;
-  const majors = readdirSync(base).filter((d) => existsSync(join(base, d, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+  const majors = readdirSync(base)
+    .filter((d) => existsSync(join(base, d, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
   return majors[0] ? join(base, majors[0], "bin") : null;
 }
 
@@ -38,8 +40,28 @@ export async function startPostgres(log: (m: string) => void): Promise<PgServer 
   const version = execFileSync(join(bin, "postgres"), ["--version"], { encoding: "utf8" }).trim();
   log(`· peer: ${version}, a fresh cluster in ${data} on port ${PORT}`);
   // sized like a small server: the catalogue fits in shared buffers; no fsync (a benchmark, thrown away afterwards)
-  const settings = ["-p", String(PORT), "-k", dir, "-h", "127.0.0.1", "-c", "shared_buffers=1GB", "-c", "work_mem=64MB", "-c", "fsync=off",
-    "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_wal_size=4GB", "-c", "maintenance_work_mem=512MB"];
+  const settings = [
+    "-p",
+    String(PORT),
+    "-k",
+    dir,
+    "-h",
+    "127.0.0.1",
+    "-c",
+    "shared_buffers=1GB",
+    "-c",
+    "work_mem=64MB",
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "max_wal_size=4GB",
+    "-c",
+    "maintenance_work_mem=512MB",
+  ];
   // the port must be ours: a server already on it would be answered instead of this one
   try {
     execFileSync(join(bin, "pg_isready"), ["-h", "127.0.0.1", "-p", String(PORT)], { stdio: "ignore" });

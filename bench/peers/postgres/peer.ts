@@ -32,7 +32,8 @@ export async function startPeer(datasets: number, log: (m: string) => void): Pro
     let inFlight: Promise<unknown> = Promise.resolve();
     for (let from = 0; from < datasets; from += BATCH) {
       const batch = [];
-      for (let i = from; i < Math.min(datasets, from + BATCH); i++) batch.push({ ord: i + 1, record: generatedRecord(i, i < DEMO_SIZE ? "demo" : "realistic") });
+      for (let i = from; i < Math.min(datasets, from + BATCH); i++)
+        batch.push({ ord: i + 1, record: generatedRecord(i, i < DEMO_SIZE ? "demo" : "realistic") });
       await inFlight;
       inFlight = insertBatch(client, batch);
       await new Promise((r) => setImmediate(r)); // let the bench's own requests (Regie's seed) through
@@ -42,10 +43,18 @@ export async function startPeer(datasets: number, log: (m: string) => void): Pro
     const loaded = performance.now();
     for (const sql of INDEXES) await client.query(sql);
     const indexed = performance.now();
-    const sizes = (await client.query(`SELECT pg_database_size(current_database()) AS db, pg_relation_size('datasets') AS t, pg_indexes_size('datasets') AS i`)).rows[0] as { db: string; t: string; i: string };
+    const sizes = (await client.query(`SELECT pg_database_size(current_database()) AS db, pg_relation_size('datasets') AS t, pg_indexes_size('datasets') AS i`))
+      .rows[0] as { db: string; t: string; i: string };
     await client.end();
     const http = await startPeerServer(server.url, PORT);
-    const load = { datasets, seconds: Math.round((loaded - t0) / 1000), indexSeconds: Math.round((indexed - loaded) / 1000), databaseBytes: Number(sizes.db), tableBytes: Number(sizes.t), indexBytes: Number(sizes.i) };
+    const load = {
+      datasets,
+      seconds: Math.round((loaded - t0) / 1000),
+      indexSeconds: Math.round((indexed - loaded) / 1000),
+      databaseBytes: Number(sizes.db),
+      tableBytes: Number(sizes.t),
+      indexBytes: Number(sizes.i),
+    };
     log(`  peer: ${datasets} datasets loaded in ${load.seconds} s, indexed in ${load.indexSeconds} s; database ${(load.databaseBytes / 1e6).toFixed(0)} MB`);
     return {
       url: http.url,

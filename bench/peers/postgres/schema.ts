@@ -43,8 +43,19 @@ const text = (s: string) => words(s).join(" ");
 /** Inserts one batch of records (ordinal = position in the generated catalogue). */
 export async function insertBatch(client: pg.PoolClient | pg.Client, batch: { ord: number; record: DatasetRecord }[]) {
   const rows = batch.map(({ ord, record: r }) => ({
-    o: ord, p: r.publisherId, a: r.accessRights, t: r.facets.theme, h: r.facets.healthCategory, k: r.facets.keyword, f: r.facets.format, l: r.facets.language,
-    m: r.modified, s: r.titleSort, tt: text(r.titleText), kt: text(r.keywordsText), dt: text(r.descriptionText),
+    o: ord,
+    p: r.publisherId,
+    a: r.accessRights,
+    t: r.facets.theme,
+    h: r.facets.healthCategory,
+    k: r.facets.keyword,
+    f: r.facets.format,
+    l: r.facets.language,
+    m: r.modified,
+    s: r.titleSort,
+    tt: text(r.titleText),
+    kt: text(r.keywordsText),
+    dt: text(r.descriptionText),
   }));
   await client.query(INSERT, [JSON.stringify(rows)]);
 }

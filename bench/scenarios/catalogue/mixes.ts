@@ -22,7 +22,6 @@ export async function total(base: string): Promise<number> {
   return out.total;
 }
 
-
 /** Query words and facet values taken from the catalogue itself, so the queries hit real data. */
 export async function vocabulary(base: string) {
   const out = await expectOk<SearchPage>(`${base}/v1/datasets?limit=50`);
@@ -30,7 +29,10 @@ export async function vocabulary(base: string) {
   const counts = new Map<string, number>();
   for (const item of out.items ?? []) {
     for (const text of [...Object.values(item.title ?? {}), ...(item.keyword ?? [])]) {
-      for (const w of String(text).toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 5) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of String(text)
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u))
+        if (w.length >= 5) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);

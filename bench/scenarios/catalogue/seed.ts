@@ -12,9 +12,14 @@ export async function growCatalogue(base: string, count: number, log: Log, { fro
   const t0 = performance.now();
   for (let step = Math.min(count, from + STEP); ; step = Math.min(count, step + STEP)) {
     for (let attempt = 1; ; attempt++) {
-      let status = 0, text: string;
+      let status = 0,
+        text: string;
       try {
-        const res = await fetch(`${base}/dev/seed`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ count: step, ...(variety ? { variety } : {}) }) });
+        const res = await fetch(`${base}/dev/seed`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ count: step, ...(variety ? { variety } : {}) }),
+        });
         status = res.status;
         text = await res.text();
         if (res.ok) break;

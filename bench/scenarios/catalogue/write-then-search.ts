@@ -23,14 +23,21 @@ function probeDataset(marker: string, identifier: string): DatasetInput {
   return minimalDataset({
     identifier,
     title: { en: `Benchmark probe ${marker} heart failure registry`, nl: `Benchmarkproef ${marker} hartfalen register` },
-    description: { en: "A dataset published by npm run bench to time write-then-search.", nl: "Een dataset van npm run bench om schrijven-dan-zoeken te meten." },
+    description: {
+      en: "A dataset published by npm run bench to time write-then-search.",
+      nl: "Een dataset van npm run bench om schrijven-dan-zoeken te meten.",
+    },
     keyword: [{ value: "benchmark", lang: "en" }],
     provenance: [{ label: { en: "Made by the benchmark" } }],
   });
 }
 
 async function publishDataset(base: string, auth: string, input: DatasetInput): Promise<{ id: string }> {
-  const res = await fetch(`${base}/v1/datasets`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(input) });
+  const res = await fetch(`${base}/v1/datasets`, {
+    method: "POST",
+    headers: { authorization: auth, "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
   const text = await res.text();
   if (res.status !== 201) throw new Error(`publish answered ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as { id: string };
@@ -44,7 +51,11 @@ async function publishDataset(base: string, auth: string, input: DatasetInput): 
  */
 type WriteKind = "publish" | "update" | "publishDuringRebuild";
 
-async function writeThenSearchOnce(base: string, auth: string, { kind, marker, previous, bystanders }: { kind: WriteKind; marker: string; previous: { id: string; identifier: string } | null; bystanders: string[] }) {
+async function writeThenSearchOnce(
+  base: string,
+  auth: string,
+  { kind, marker, previous, bystanders }: { kind: WriteKind; marker: string; previous: { id: string; identifier: string } | null; bystanders: string[] },
+) {
   const publish = kind !== "update";
   const id = previous?.id;
   const input = probeDataset(marker, previous?.identifier ?? `BENCH-${marker}`);
@@ -119,9 +130,18 @@ export interface WriteStats {
   runs: WriteRun[];
 }
 
-export async function writeThenSearch(base: string, mint: Mint, bystanderPaths: string[], log: Log, { repeats, connections }: { repeats: number; connections: number }) {
+export async function writeThenSearch(
+  base: string,
+  mint: Mint,
+  bystanderPaths: string[],
+  log: Log,
+  { repeats, connections }: { repeats: number; connections: number },
+) {
   const auth = `Bearer ${await mint({ role: "publisher", publisherId: "rivm" })}`;
-  const tag = Math.random().toString(36).slice(2, 8).replace(/[^a-z0-9]/g, "x");
+  const tag = Math.random()
+    .toString(36)
+    .slice(2, 8)
+    .replace(/[^a-z0-9]/g, "x");
   const out: { repeats: number; concurrentSearches: number } & Partial<Record<WriteKind, WriteStats>> = { repeats, concurrentSearches: connections };
   let previous: { id: string; identifier: string } | null = null;
   let n = 0;
@@ -146,8 +166,9 @@ export async function writeThenSearch(base: string, mint: Mint, bystanderPaths: 
       bystanderMs: stats(runs.flatMap((r) => r.bystanderMs)),
       runs,
     });
-    log(`    ${kind}: write ${k.writeMs?.median} ms, visible after ${k.visibleSeconds?.median ?? "–"} s (median), first search ${k.firstSearchMs?.median} ms, concurrent searches ${k.bystanderMs?.median} ms (median)`);
+    log(
+      `    ${kind}: write ${k.writeMs?.median} ms, visible after ${k.visibleSeconds?.median ?? "–"} s (median), first search ${k.firstSearchMs?.median} ms, concurrent searches ${k.bystanderMs?.median} ms (median)`,
+    );
   }
   return out;
 }
-

@@ -28,11 +28,22 @@ export async function comparePeer(peer: Peer, regie: SideFigures, paths: { one: 
   const pg = await measureSide(peer.url, paths);
   const sameTotals = regie.totals.filter((t, i) => Math.abs(t - pg.totals[i]!) <= 1).length;
   const ratios = {
-    uncached1: { p50: ratio(pg.uncached1.p50, regie.uncached1.p50), p95: ratio(pg.uncached1.p95, regie.uncached1.p95), p99: ratio(pg.uncached1.p99, regie.uncached1.p99) },
-    uncached4: { p50: ratio(pg.uncached4.p50, regie.uncached4.p50), p95: ratio(pg.uncached4.p95, regie.uncached4.p95), p99: ratio(pg.uncached4.p99, regie.uncached4.p99), reqPerSec: ratio(regie.uncached4.reqPerSec, pg.uncached4.reqPerSec) },
+    uncached1: {
+      p50: ratio(pg.uncached1.p50, regie.uncached1.p50),
+      p95: ratio(pg.uncached1.p95, regie.uncached1.p95),
+      p99: ratio(pg.uncached1.p99, regie.uncached1.p99),
+    },
+    uncached4: {
+      p50: ratio(pg.uncached4.p50, regie.uncached4.p50),
+      p95: ratio(pg.uncached4.p95, regie.uncached4.p95),
+      p99: ratio(pg.uncached4.p99, regie.uncached4.p99),
+      reqPerSec: ratio(regie.uncached4.reqPerSec, pg.uncached4.reqPerSec),
+    },
     broad: { p50: ratio(pg.broad.p50, regie.broad.p50), p95: ratio(pg.broad.p95, regie.broad.p95), p99: ratio(pg.broad.p99, regie.broad.p99) },
   };
-  log(`  peer ${peer.version}: uncached 1 conn p50 ${pg.uncached1.p50} / p95 ${pg.uncached1.p95} / p99 ${pg.uncached1.p99} ms; 4 conn p50 ${pg.uncached4.p50} / p95 ${pg.uncached4.p95} / p99 ${pg.uncached4.p99} ms, ${pg.uncached4.reqPerSec} req/s; broad p50 ${pg.broad.p50} / p95 ${pg.broad.p95} ms`);
+  log(
+    `  peer ${peer.version}: uncached 1 conn p50 ${pg.uncached1.p50} / p95 ${pg.uncached1.p95} / p99 ${pg.uncached1.p99} ms; 4 conn p50 ${pg.uncached4.p50} / p95 ${pg.uncached4.p95} / p99 ${pg.uncached4.p99} ms, ${pg.uncached4.reqPerSec} req/s; broad p50 ${pg.broad.p50} / p95 ${pg.broad.p95} ms`,
+  );
   log(`  ratios (peer ÷ Regie; req/s Regie ÷ peer): ${JSON.stringify(ratios)}; same totals on ${sameTotals} of ${regie.totals.length} queries`);
   const { totals: _t, ...figures } = pg;
   void _t;

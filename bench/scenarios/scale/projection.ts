@@ -18,7 +18,19 @@ export function mergeCost(shards = 16, values = 1000) {
   const answers: ShardAnswer[] = Array.from({ length: shards }, () => ({
     total: 100_000,
     items: Array.from({ length: 100 }, (_, i): [number, number] => [Math.floor(r() * 2e6), -10 + i * 0.01]),
-    facets: Object.fromEntries(fields.map((f) => [f, { values: Array.from({ length: f === "keyword" || f === "publisher" ? values : 20 }, (_, i): [string, number, string | undefined] => [`${f}-${i}`, Math.floor(r() * 1000), undefined]), more: 0 }])) as ShardAnswer["facets"],
+    facets: Object.fromEntries(
+      fields.map((f) => [
+        f,
+        {
+          values: Array.from({ length: f === "keyword" || f === "publisher" ? values : 20 }, (_, i): [string, number, string | undefined] => [
+            `${f}-${i}`,
+            Math.floor(r() * 1000),
+            undefined,
+          ]),
+          more: 0,
+        },
+      ]),
+    ) as ShardAnswer["facets"],
   }));
   const times: number[] = [];
   for (let i = 0; i < 110; i++) {

@@ -15,7 +15,23 @@ export async function timed(url: string, init?: RequestInit): Promise<{ ms: numb
 /** `n` distinct query paths from seed `seedNo`. */
 export function uncachedQueries(n: number, seedNo: number): string[] {
   const r = mulberry32(seedNo);
-  const words = ["oncologie", "diabetes", "register", "cohort", "hartfalen", "dementie", "astma", "griep", "obesitas", "zwangerschap", "utrecht", "rotterdam", "survey", "biobank", "claims"];
+  const words = [
+    "oncologie",
+    "diabetes",
+    "register",
+    "cohort",
+    "hartfalen",
+    "dementie",
+    "astma",
+    "griep",
+    "obesitas",
+    "zwangerschap",
+    "utrecht",
+    "rotterdam",
+    "survey",
+    "biobank",
+    "claims",
+  ];
   const cats = ["EHRS", "RQSH", "MRMR", "PHDR", "HRAD", "EHCT", "DIOH"];
   const out = new Set<string>();
   while (out.size < n) {
@@ -27,7 +43,10 @@ export function uncachedQueries(n: number, seedNo: number): string[] {
 
 /** q=gegevens (in every generated dataset) with a publisher or a keyword filter, `n` different ones. */
 export function broadQueries(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `/v1/datasets?q=gegevens&limit=20${i % 2 ? `&publisher=org-${String(1 + i).padStart(3, "0")}` : `&keyword=${keywordOfRank(i)}`}`);
+  return Array.from(
+    { length: n },
+    (_, i) => `/v1/datasets?q=gegevens&limit=20${i % 2 ? `&publisher=org-${String(1 + i).padStart(3, "0")}` : `&keyword=${keywordOfRank(i)}`}`,
+  );
 }
 
 /** Each path once, in order, one connection; throws on an answer that is not 200. */

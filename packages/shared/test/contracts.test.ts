@@ -26,7 +26,15 @@ describe("SearchParams (GET /v1/datasets)", () => {
   });
 
   it("refuses what the search refused, naming the parameter", () => {
-    for (const [qs, path] of [["limit=0", "limit"], ["limit=1000", "limit"], ["minAge=abc", "minAge"], ["minAge=-1", "minAge"], ["sort=random", "sort"], ["temporalStart=yesterday", "temporalStart"], [`keyword=${"k".repeat(201)}`, "keyword"]] as const) {
+    for (const [qs, path] of [
+      ["limit=0", "limit"],
+      ["limit=1000", "limit"],
+      ["minAge=abc", "minAge"],
+      ["minAge=-1", "minAge"],
+      ["sort=random", "sort"],
+      ["temporalStart=yesterday", "temporalStart"],
+      [`keyword=${"k".repeat(201)}`, "keyword"],
+    ] as const) {
       const r = SearchParams.safeParse(query(qs));
       expect(r.success, qs).toBe(false);
       expect(r.error!.issues[0]!.path[0], qs).toBe(path);
@@ -57,18 +65,26 @@ describe("clients parse every answer", () => {
 
   it("the catalogue client reads problem+json errors, and survives a body that is not one", async () => {
     const problem = { type: "https://regie.nl/problems/not-found", title: "Not found", status: 404, detail: "No such dataset" };
-    const err = (await catalogueClient({ baseUrl: "https://c.test", fetcher: answer(Response.json(problem, { status: 404 })) }).dataset("x").catch((e: unknown) => e)) as CatalogueError;
+    const err = (await catalogueClient({ baseUrl: "https://c.test", fetcher: answer(Response.json(problem, { status: 404 })) })
+      .dataset("x")
+      .catch((e: unknown) => e)) as CatalogueError;
     expect(err).toBeInstanceOf(CatalogueError);
     expect(err.problem).toEqual(problem);
-    const html = (await catalogueClient({ baseUrl: "https://c.test", fetcher: answer(new Response("<html>", { status: 502 })) }).dataset("x").catch((e: unknown) => e)) as CatalogueError;
+    const html = (await catalogueClient({ baseUrl: "https://c.test", fetcher: answer(new Response("<html>", { status: 502 })) })
+      .dataset("x")
+      .catch((e: unknown) => e)) as CatalogueError;
     expect([html.status, html.problem]).toEqual([502, undefined]);
   });
 
   it("the consent client: a non-JSON error is a ConsentClientError, a non-JSON success an UnexpectedResponseError", async () => {
-    const refused = await createConsentClient({ baseUrl: "https://c.test", fetcher: answer(new Response("no", { status: 401 })) }).children().catch((e: unknown) => e);
+    const refused = await createConsentClient({ baseUrl: "https://c.test", fetcher: answer(new Response("no", { status: 401 })) })
+      .children()
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ConsentClientError);
     expect((refused as ConsentClientError).status).toBe(401);
-    const garbled = await createConsentClient({ baseUrl: "https://c.test", fetcher: answer(new Response("<html>", { status: 200 })) }).children().catch((e: unknown) => e);
+    const garbled = await createConsentClient({ baseUrl: "https://c.test", fetcher: answer(new Response("<html>", { status: 200 })) })
+      .children()
+      .catch((e: unknown) => e);
     expect(garbled).toBeInstanceOf(UnexpectedResponseError);
   });
 });

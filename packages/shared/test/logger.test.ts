@@ -25,7 +25,13 @@ describe("logger", () => {
     logger.error("failed for 999990007", { route: "/v1/citizens/999990007", ...errorFields(new TypeError("no row for bsn 123456782 or 111222333")) });
     const out = spy.mock.calls.map((a) => String(a[0])).join("\n");
     expect(out).not.toMatch(/\d{9}/);
-    expect(captured(spy)[0]).toEqual({ level: "error", msg: "failed for [redacted]", route: "/v1/citizens/[redacted]", error: "TypeError", message: "no row for bsn [redacted] or [redacted]" });
+    expect(captured(spy)[0]).toEqual({
+      level: "error",
+      msg: "failed for [redacted]",
+      route: "/v1/citizens/[redacted]",
+      error: "TypeError",
+      message: "no row for bsn [redacted] or [redacted]",
+    });
   });
 
   it("redact leaves shorter numbers alone and errorFields copes with non-errors", () => {

@@ -15,7 +15,10 @@ describe("Mitz code systems", () => {
   it("every Regie provider category has exactly one Mitz requester category, and maps back into it", () => {
     for (const category of PROVIDER_CATEGORIES) {
       const r = requesterCategoryOf(category);
-      expect(REQUESTER_CATEGORIES.filter((c) => (c.categories as readonly string[]).includes(category)), category).toHaveLength(1);
+      expect(
+        REQUESTER_CATEGORIES.filter((c) => (c.categories as readonly string[]).includes(category)),
+        category,
+      ).toHaveLength(1);
       expect(categoriesOfRequesterCategory(r.code)).toContain(category);
     }
   });

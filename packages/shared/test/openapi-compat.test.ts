@@ -30,7 +30,9 @@ describe("breakingChanges: what a client of the earlier document would trip over
     const after = docOf(
       z.object({ q: z.string().optional(), page: z.string().optional() }),
       z.object({ name: z.string(), kind: z.enum(["a", "b", "c"]).optional(), note: z.string().optional() }),
-      z.object({ id: z.string(), kind: z.enum(["a", "b"]), tags: z.array(z.object({ name: z.string(), lang: z.string() })), score: z.number() }).openapi("Thing"),
+      z
+        .object({ id: z.string(), kind: z.enum(["a", "b"]), tags: z.array(z.object({ name: z.string(), lang: z.string() })), score: z.number() })
+        .openapi("Thing"),
       (app) => app.openapi(createRoute({ method: "get", path: "/v1/more", responses: { 200: { description: "ok" } } }), (c) => c.body(null, 200)),
     );
     expect(breakingChanges(base(), after)).toEqual([]);
@@ -42,7 +44,9 @@ describe("breakingChanges: what a client of the earlier document would trip over
     );
     const after = base();
     delete after.paths!["/v1/things"]!.post!.responses!["404"];
-    expect(breakingChanges(before, after)).toEqual(expect.arrayContaining(["GET /v1/gone: the operation is gone", "POST /v1/things: response 404 is no longer documented"]));
+    expect(breakingChanges(before, after)).toEqual(
+      expect.arrayContaining(["GET /v1/gone: the operation is gone", "POST /v1/things: response 404 is no longer documented"]),
+    );
   });
 
   it("names a parameter or request property that became required, and an enum value no longer accepted", () => {
@@ -54,8 +58,11 @@ describe("breakingChanges: what a client of the earlier document would trip over
   });
 
   it("names a response property that is gone (also inside an array's items) or no longer always present", () => {
-    const after = docOf(z.object({ q: z.string().optional() }), z.object({ name: z.string(), kind: z.enum(["a", "b"]).optional() }),
-      z.object({ id: z.string().optional(), tags: z.array(z.object({ label: z.string() })) }).openapi("Thing"));
+    const after = docOf(
+      z.object({ q: z.string().optional() }),
+      z.object({ name: z.string(), kind: z.enum(["a", "b"]).optional() }),
+      z.object({ id: z.string().optional(), tags: z.array(z.object({ label: z.string() })) }).openapi("Thing"),
+    );
     const problems = breakingChanges(base(), after);
     expect(problems.some((p) => p.endsWith('property "id" is no longer always present'))).toBe(true);
     expect(problems.some((p) => p.endsWith('property "kind" is gone'))).toBe(true);
@@ -63,8 +70,11 @@ describe("breakingChanges: what a client of the earlier document would trip over
   });
 
   it("names a changed type in a response", () => {
-    const after = docOf(z.object({ q: z.string().optional() }), z.object({ name: z.string(), kind: z.enum(["a", "b"]).optional() }),
-      z.object({ id: z.number(), kind: z.enum(["a", "b"]), tags: z.array(z.object({ name: z.string() })) }).openapi("Thing"));
+    const after = docOf(
+      z.object({ q: z.string().optional() }),
+      z.object({ name: z.string(), kind: z.enum(["a", "b"]).optional() }),
+      z.object({ id: z.number(), kind: z.enum(["a", "b"]), tags: z.array(z.object({ name: z.string() })) }).openapi("Thing"),
+    );
     expect(breakingChanges(base(), after).some((p) => p.includes("/id: type string became number"))).toBe(true);
   });
 });

@@ -12,10 +12,25 @@ describe("outboundUrlProblem (the guard of pulled sources)", () => {
 
   it("refuses private, loopback, link-local, CGNAT and odd spellings of them in production", () => {
     for (const url of [
-      "https://127.0.0.1/", "https://10.1.2.3/", "https://172.16.0.1/", "https://192.168.1.1/", "https://169.254.169.254/latest",
-      "https://100.64.0.1/", "https://0.0.0.0/", "https://2130706433/", "https://0x7f.1/", "https://[::1]/", "https://[fd00::1]/",
-      "https://[fe80::1]/", "https://[::ffff:127.0.0.1]/", "https://localhost/", "https://db.internal/", "https://printer.local/", "https://intranet/",
-    ]) expect(outboundUrlProblem(url, "production"), url).not.toBeNull();
+      "https://127.0.0.1/",
+      "https://10.1.2.3/",
+      "https://172.16.0.1/",
+      "https://192.168.1.1/",
+      "https://169.254.169.254/latest",
+      "https://100.64.0.1/",
+      "https://0.0.0.0/",
+      "https://2130706433/",
+      "https://0x7f.1/",
+      "https://[::1]/",
+      "https://[fd00::1]/",
+      "https://[fe80::1]/",
+      "https://[::ffff:127.0.0.1]/",
+      "https://localhost/",
+      "https://db.internal/",
+      "https://printer.local/",
+      "https://intranet/",
+    ])
+      expect(outboundUrlProblem(url, "production"), url).not.toBeNull();
   });
 
   it("allows http://localhost only in development; never user info or other schemes", () => {
@@ -39,7 +54,8 @@ describe("fetchOutbound", () => {
     await expect(fetchOutbound("https://10.0.0.1/", { mode: "production", fetcher })).rejects.toThrow(/Refused/);
     expect(called).toBe(0);
     await expect(fetchOutbound("https://zorgab.example.nl/", { mode: "production", fetcher })).rejects.toThrow(/redirect/);
-    const slow = ((_: unknown, init?: RequestInit) => new Promise<Response>((_r, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason)))) as typeof fetch;
+    const slow = ((_: unknown, init?: RequestInit) =>
+      new Promise<Response>((_r, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason)))) as typeof fetch;
     await expect(fetchOutbound("https://zorgab.example.nl/", { mode: "production", fetcher: slow, timeoutMs: 50 })).rejects.toThrow(/within 50 ms/);
   });
 });

@@ -106,10 +106,21 @@ describe("clientKey", () => {
 
   it("a token that does not verify counts against its address, never against the subject it names", async () => {
     const { env, verify } = await setup();
-    const forged = fakeJwt({ iss: TEST_ISSUER, aud: audience, role: "provider", ura: "00001001", organizationType: "Z3", exp: Math.floor(Date.now() / 1000) + 600 });
+    const forged = fakeJwt({
+      iss: TEST_ISSUER,
+      aud: audience,
+      role: "provider",
+      ura: "00001001",
+      organizationType: "Z3",
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
     expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: `Bearer ${forged}` }), verify)).toBe("bad-token:192.0.2.1");
     const elsewhere = await mintToken(env, { role: "provider", ura: "00001001", organizationType: "Z3" });
-    expect(await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: `Bearer ${elsewhere}` }), (t) => verifyTokenCached(t, env.TRUSTED_ISSUERS!, "another-audience"))).toBe("bad-token:192.0.2.1");
+    expect(
+      await clientKey(headers({ "cf-connecting-ip": "192.0.2.1", authorization: `Bearer ${elsewhere}` }), (t) =>
+        verifyTokenCached(t, env.TRUSTED_ISSUERS!, "another-audience"),
+      ),
+    ).toBe("bad-token:192.0.2.1");
   });
 
   it("falls back to the connecting address, separately for garbage tokens, and to nothing", async () => {
@@ -168,7 +179,14 @@ describe("rate limiting in createApp", () => {
     const a = app();
     const env = await authEnv({ AUTH_AUDIENCE: "regie-consent", RATE_LIMIT: "2/60" });
     const real = await mintToken(env, { role: "provider", ura: "00001001", organizationType: "Z3" });
-    const forged = fakeJwt({ iss: TEST_ISSUER, aud: "regie-consent", role: "provider", ura: "00001001", organizationType: "Z3", exp: Math.floor(Date.now() / 1000) + 600 });
+    const forged = fakeJwt({
+      iss: TEST_ISSUER,
+      aud: "regie-consent",
+      role: "provider",
+      ura: "00001001",
+      organizationType: "Z3",
+      exp: Math.floor(Date.now() / 1000) + 600,
+    });
     const from = (ip: string, token: string) => ({ headers: { authorization: `Bearer ${token}`, "cf-connecting-ip": ip } });
     expect((await a.request("/thing", from("192.0.2.1", real), env)).status).toBe(200);
     const attacker = [];

@@ -11,7 +11,8 @@ describe("isTransientStorageError", () => {
       new Error("Durable Object reset because its code was updated."),
       new Error("D1 DB is overloaded. Too many requests queued."),
       new Error("Internal error in Durable Object storage caused object to be reset."),
-    ]) expect(isTransientStorageError(err), err.message).toBe(true);
+    ])
+      expect(isTransientStorageError(err), err.message).toBe(true);
   });
 
   it("does not treat bugs or deterministic failures as transient", () => {

@@ -37,7 +37,10 @@ describe("verifyToken", () => {
     const now = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ role: "citizen", bsn: "123456789" })
       .setProtectedHeader({ alg: "ES256", kid: jwk.kid })
-      .setIssuer(env.TEST_ISSUER!).setAudience(AUDIENCES.consent).setIssuedAt(now).setExpirationTime(now + 60)
+      .setIssuer(env.TEST_ISSUER!)
+      .setAudience(AUDIENCES.consent)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 60)
       .sign(await importJWK(jwk, "ES256"));
     await expect(verifyToken(token, opts())).rejects.toThrow("The token does not carry valid claims for its role");
   });

@@ -22,7 +22,13 @@ export function unwrap(result: StepResult): AccessApplication {
 }
 
 /** Stores the step (409 when someone else changed the application meanwhile), notifies, and returns it with its deadline. */
-export async function save(env: Env, before: AccessApplication, after: AccessApplication, event: ApplicationEventName | null, extra: D1PreparedStatement[] = []) {
+export async function save(
+  env: Env,
+  before: AccessApplication,
+  after: AccessApplication,
+  event: ApplicationEventName | null,
+  extra: D1PreparedStatement[] = [],
+) {
   if (!(await new ApplicationsRepo(env.DB).update(after, before, extra))) throw new ApiError("CONFLICT", "The application was changed meanwhile; reload it");
   if (event) await notify(env.DB, emailSender(env), after, event, after.updatedAt);
   return withDeadline(after, new Date());

@@ -6,13 +6,23 @@
  * takes every review step.
  */
 import {
-  APPLICATION_NEXT_STATUSES, missingForSubmission,
-  type AccessApplication, type ApplicationDraftInput, type ApplicationStatus, type ApplicationStatusChange, type Claims, type Collaborator, type CollaboratorInput, type MissingField,
+  APPLICATION_NEXT_STATUSES,
+  missingForSubmission,
+  type AccessApplication,
+  type ApplicationDraftInput,
+  type ApplicationStatus,
+  type ApplicationStatusChange,
+  type Claims,
+  type Collaborator,
+  type CollaboratorInput,
+  type MissingField,
 } from "./types";
 import { canExtend, clockOf, deadlineOf } from "./deadline";
 
 export type Role = "applicant" | "collaborator" | "hdab";
-export type StepResult = { ok: true; app: AccessApplication } | { ok: false; code: "CONFLICT" | "FORBIDDEN" | "UNPROCESSABLE" | "NOT_FOUND"; message: string; errors?: MissingField[] };
+export type StepResult =
+  | { ok: true; app: AccessApplication }
+  | { ok: false; code: "CONFLICT" | "FORBIDDEN" | "UNPROCESSABLE" | "NOT_FOUND"; message: string; errors?: MissingField[] };
 
 /** The caller's role on an application, or null when it may not even know the application exists (-> 404). */
 export function roleOf(app: AccessApplication, auth: Claims): Role | null {
@@ -56,7 +66,8 @@ export function newDraft(id: string, researcher: string, input: ApplicationDraft
 export function edit(app: AccessApplication, role: Role, patch: ApplicationDraftInput, by: string, at: string): StepResult {
   if (role === "hdab") return fail("FORBIDDEN", "The HDAB does not edit applications");
   if (app.status !== "draft" && app.status !== "information_requested") return fail("CONFLICT", `An application that is ${label(app.status)} cannot be edited`);
-  if (app.status !== "draft" && patch.kind !== undefined && patch.kind !== app.kind) return fail("CONFLICT", "The kind of a submitted application cannot change");
+  if (app.status !== "draft" && patch.kind !== undefined && patch.kind !== app.kind)
+    return fail("CONFLICT", "The kind of a submitted application cannot change");
   const next: AccessApplication = { ...app, ...patch, applicant: { ...app.applicant, ...patch.applicant }, kind: patch.kind ?? app.kind, updatedAt: at };
   if (app.status !== "draft") next.history = [...app.history, { status: app.status, at, by, note: "edited" }];
   return { ok: true, app: next };
@@ -73,7 +84,8 @@ export function submit(app: AccessApplication, role: Role, by: string, at: strin
 export function addCollaborator(app: AccessApplication, role: Role, input: CollaboratorInput, at: string): StepResult {
   if (role !== "applicant") return fail("FORBIDDEN", "Only the applicant invites collaborators");
   if (app.status === "approved" || app.status === "rejected") return fail("CONFLICT", "A decided application takes no new collaborators");
-  if (input.id === app.researcher) return fail("UNPROCESSABLE", "The applicant is not their own collaborator", [{ path: "/id", message: "that is the applicant" }]);
+  if (input.id === app.researcher)
+    return fail("UNPROCESSABLE", "The applicant is not their own collaborator", [{ path: "/id", message: "that is the applicant" }]);
   if (app.collaborators.some((c) => c.id === input.id)) return fail("CONFLICT", "That researcher is already a collaborator");
   if (app.collaborators.length >= 20) return fail("CONFLICT", "An application has at most 20 collaborators");
   const collaborator: Collaborator = { ...input, addedAt: at };
@@ -92,7 +104,8 @@ export function hdabStep(app: AccessApplication, role: Role, change: Application
   if (!canMove(app.status, change.status)) return fail("CONFLICT", `An application that is ${label(app.status)} cannot become ${label(change.status)}`);
   const history = [...app.history, { status: change.status, at, by, ...(change.reasons ? { reasons: change.reasons } : {}) }];
   const next: AccessApplication = { ...app, status: change.status, updatedAt: at, history };
-  if (change.status === "information_requested") next.informationRequests = [...app.informationRequests, { question: change.question!, askedAt: at, answer: null, answeredAt: null }];
+  if (change.status === "information_requested")
+    next.informationRequests = [...app.informationRequests, { question: change.question!, askedAt: at, answer: null, answeredAt: null }];
   if (change.status === "approved") next.approvedAt = at;
   if (change.status === "approved" || change.status === "rejected") next.reasons = change.reasons ?? null;
   return { ok: true, app: next };
@@ -103,14 +116,24 @@ export function answer(app: AccessApplication, role: Role, text: string, by: str
   if (role !== "applicant") return fail("FORBIDDEN", "Only the applicant answers an information request");
   if (app.status !== "information_requested") return fail("CONFLICT", "No information was requested");
   const requests = app.informationRequests.map((r, i) => (i === app.informationRequests.length - 1 ? { ...r, answer: text, answeredAt: at } : r));
-  return { ok: true, app: { ...app, status: "under_review", informationRequests: requests, updatedAt: at, history: [...app.history, { status: "under_review", at, by, note: "answered" }] } };
+  return {
+    ok: true,
+    app: {
+      ...app,
+      status: "under_review",
+      informationRequests: requests,
+      updatedAt: at,
+      history: [...app.history, { status: "under_review", at, by, note: "answered" }],
+    },
+  };
 }
 
 /** The HDAB's one extension of the decision period (data access applications only, before the decision). */
 export function extend(app: AccessApplication, role: Role, reasons: string, by: string, at: string): StepResult {
   if (role !== "hdab") return fail("FORBIDDEN", "Only the HDAB extends the decision period");
   if (!canExtend(app.kind)) return fail("CONFLICT", "The period for a health data request cannot be extended (Art. 69)");
-  if (!["submitted", "under_review", "information_requested"].includes(app.status)) return fail("CONFLICT", `An application that is ${label(app.status)} has no period to extend`);
+  if (!["submitted", "under_review", "information_requested"].includes(app.status))
+    return fail("CONFLICT", `An application that is ${label(app.status)} has no period to extend`);
   if (app.history.some((h) => h.note === "extended")) return fail("CONFLICT", "The decision period was already extended once");
   return { ok: true, app: { ...app, updatedAt: at, history: [...app.history, { status: app.status, at, by, reasons, note: "extended" }] } };
 }

@@ -60,6 +60,10 @@ export function contentProblem(declared: string, bytes: Uint8Array): string | un
 /** A file name safe to show and to put in Content-Disposition: no paths, quotes or control characters. */
 export function safeName(raw: string | undefined, type: AttachmentType): string {
   const base = (raw ?? "").split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[^\p{L}\p{N} ._()-]/gu, "_").replace(/^[ .]+/, "").slice(0, 120).trim();
+  const clean = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, "_")
+    .replace(/^[ .]+/, "")
+    .slice(0, 120)
+    .trim();
   return clean || `attachment.${ATTACHMENT_TYPES[type]}`;
 }

@@ -7,7 +7,15 @@
 import type { Attachment } from "@regie/shared/contracts/catalogue";
 
 type Row = { id: string; application_id: string; name: string; content_type: string; size: number; uploaded_by: string; uploaded_at: string; r2_key: string };
-const toAttachment = (r: Row): Attachment => ({ id: r.id, applicationId: r.application_id, name: r.name, contentType: r.content_type, size: r.size, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at });
+const toAttachment = (r: Row): Attachment => ({
+  id: r.id,
+  applicationId: r.application_id,
+  name: r.name,
+  contentType: r.content_type,
+  size: r.size,
+  uploadedBy: r.uploaded_by,
+  uploadedAt: r.uploaded_at,
+});
 
 export class AttachmentStore {
   constructor(
@@ -25,13 +33,18 @@ export class AttachmentStore {
     const key = `applications/${a.applicationId}/${a.id}`;
     await this.bucket.put(key, bytes, { httpMetadata: { contentType: a.contentType } });
     await this.db
-      .prepare(`INSERT INTO application_attachments (id, application_id, name, content_type, size, uploaded_by, uploaded_at, r2_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`)
+      .prepare(
+        `INSERT INTO application_attachments (id, application_id, name, content_type, size, uploaded_by, uploaded_at, r2_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      )
       .bind(a.id, a.applicationId, a.name, a.contentType, a.size, a.uploadedBy, a.uploadedAt, key)
       .run();
   }
 
   async list(applicationId: string): Promise<Attachment[]> {
-    const { results } = await this.db.prepare(`SELECT * FROM application_attachments WHERE application_id = ?1 ORDER BY uploaded_at, id LIMIT 100`).bind(applicationId).all<Row>();
+    const { results } = await this.db
+      .prepare(`SELECT * FROM application_attachments WHERE application_id = ?1 ORDER BY uploaded_at, id LIMIT 100`)
+      .bind(applicationId)
+      .all<Row>();
     return results.map(toAttachment);
   }
 
@@ -43,7 +56,10 @@ export class AttachmentStore {
   }
 
   async delete(applicationId: string, id: string): Promise<boolean> {
-    const row = await this.db.prepare(`SELECT r2_key FROM application_attachments WHERE application_id = ?1 AND id = ?2`).bind(applicationId, id).first<{ r2_key: string }>();
+    const row = await this.db
+      .prepare(`SELECT r2_key FROM application_attachments WHERE application_id = ?1 AND id = ?2`)
+      .bind(applicationId, id)
+      .first<{ r2_key: string }>();
     if (!row) return false;
     await this.db.prepare(`DELETE FROM application_attachments WHERE id = ?1`).bind(id).run();
     await this.bucket.delete(row.r2_key);
@@ -52,7 +68,10 @@ export class AttachmentStore {
 
   /** Every attachment of an application (deleting a draft): the objects in one R2 call, then the rows. */
   async deleteAll(applicationId: string): Promise<void> {
-    const { results } = await this.db.prepare(`SELECT r2_key FROM application_attachments WHERE application_id = ?1`).bind(applicationId).all<{ r2_key: string }>();
+    const { results } = await this.db
+      .prepare(`SELECT r2_key FROM application_attachments WHERE application_id = ?1`)
+      .bind(applicationId)
+      .all<{ r2_key: string }>();
     if (results.length) await this.bucket.delete(results.map((r) => r.r2_key));
     await this.db.prepare(`DELETE FROM application_attachments WHERE application_id = ?1`).bind(applicationId).run();
   }

@@ -1,5 +1,15 @@
 /** Dataset JSON -> CKAN package, and CKAN search parameters -> a Regie search. Pure. */
-import { ACCESS_RIGHTS, DATA_THEMES, FACET_VOCABULARIES, codeFromIri, labelOf, type CkanPackage, type Dataset, type FacetField, type SearchQuery } from "@regie/shared/contracts/catalogue";
+import {
+  ACCESS_RIGHTS,
+  DATA_THEMES,
+  FACET_VOCABULARIES,
+  codeFromIri,
+  labelOf,
+  type CkanPackage,
+  type Dataset,
+  type FacetField,
+  type SearchQuery,
+} from "@regie/shared/contracts/catalogue";
 import { preferredText } from "../datasets/record";
 
 export function toCkanPackage(d: Dataset, publisherName: string): CkanPackage {

@@ -9,4 +9,3 @@ export function ckanError(code: ErrorCode, ckanType: string, message: string): R
 }
 
 export const ok = (result: unknown) => ({ help: HELP, success: true, result });
-

@@ -65,7 +65,9 @@ export function parseSyncFilter(fqs: string[], q: string | undefined): SyncFilte
       } else if (field === "groups") {
         (neg ? f.excludeGroups : f.groups).push(value);
       } else {
-        throw new CkanQueryError(`unsupported field ${field.slice(0, 50)} with sort=id asc or a metadata_modified range (use organization, groups, metadata_modified)`);
+        throw new CkanQueryError(
+          `unsupported field ${field.slice(0, 50)} with sort=id asc or a metadata_modified range (use organization, groups, metadata_modified)`,
+        );
       }
     }
   }

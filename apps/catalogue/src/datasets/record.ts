@@ -57,8 +57,14 @@ export function toRecord(doc: Dataset, publisherName: string): DatasetRecord {
   const languages = uniq([...(doc.language ?? []), ...doc.distribution.flatMap((d) => d.language ?? [])]);
   const keywords = uniq(doc.keyword.map((k) => normaliseKeyword(k.value)).filter(Boolean));
   const temporal = doc.temporal ?? [];
-  const starts = temporal.map((t) => t.startDate).filter((d): d is string => !!d).sort();
-  const ends = temporal.map((t) => t.endDate).filter((d): d is string => !!d).sort();
+  const starts = temporal
+    .map((t) => t.startDate)
+    .filter((d): d is string => !!d)
+    .sort();
+  const ends = temporal
+    .map((t) => t.endDate)
+    .filter((d): d is string => !!d)
+    .sort();
   const temporalStart = starts[0]?.slice(0, 10) ?? null;
   const temporalEnd = ends[ends.length - 1]?.slice(0, 10) ?? null;
   const themeLabels = (doc.healthTheme ?? []).flatMap((t) => [labelOf(HEALTH_THEMES, t, "en"), labelOf(HEALTH_THEMES, t, "nl")]);

@@ -18,7 +18,11 @@ export const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 /** The name shown for a publisher account: the account directory (demo publishers), else the dataset's dct:publisher name, else the id. */
 function unprocessable(violations: Violation[]): never {
   const errors = violations.map((v) => ({ path: v.path, message: v.message, property: v.property })) as FieldError[];
-  throw new ApiError("UNPROCESSABLE", `The dataset does not conform to HealthDCAT-AP Release 8: ${[...new Set(violations.map((v) => v.property))].join(", ")}`, { errors });
+  throw new ApiError(
+    "UNPROCESSABLE",
+    `The dataset does not conform to HealthDCAT-AP Release 8: ${[...new Set(violations.map((v) => v.property))].join(", ")}`,
+    { errors },
+  );
 }
 
 function checkExtraTriples(input: DatasetInput) {
@@ -138,14 +142,21 @@ export async function planHarvest(
       continue;
     }
     if (ref && ref.publisherId !== publisherId) {
-      report.rejected.push({ iri: h.iri, violations: [{ path: "/iri", property: "dct:publisher", message: "dct:publisher: this dataset is published by another publisher" }] });
+      report.rejected.push({
+        iri: h.iri,
+        violations: [{ path: "/iri", property: "dct:publisher", message: "dct:publisher: this dataset is published by another publisher" }],
+      });
       continue;
     }
     accepted.push({ h, value: result.value, ref, warnings: result.warnings });
   }
   // ids for the new datasets in a few queries, in document order (as one at a time would give them)
   const fresh = accepted.filter((a) => !a.ref);
-  const ids = await freeIds(repo, fresh.map((a) => a.value.identifier), reserved);
+  const ids = await freeIds(
+    repo,
+    fresh.map((a) => a.value.identifier),
+    reserved,
+  );
   const idOf = new Map(fresh.map((a, i) => [a, ids[i]!]));
   const lastOf = await repo.revisions.lastNumbers(ids);
   for (const a of accepted) {
@@ -157,7 +168,13 @@ export async function planHarvest(
     if (!ref) statements.push(repo.clearTombstone(id));
     report.imported.push({ id, iri: h.iri, created: !ref, warnings: a.warnings });
   }
-  statements.push(...repo.revisions.changed(report.imported.map((i) => ({ id: i.id, action: i.created ? "published" : "updated" })), now, source));
+  statements.push(
+    ...repo.revisions.changed(
+      report.imported.map((i) => ({ id: i.id, action: i.created ? "published" : "updated" })),
+      now,
+      source,
+    ),
+  );
   return { report, statements };
 }
 

@@ -46,7 +46,10 @@ export async function planResources(
       } else accepted.push({ iri: h.iri, value: result.value });
     }
     const fresh = accepted.filter((a) => !existing.has(a.iri));
-    const ids = await freeResourceIds(repo, fresh.map((a) => a.value));
+    const ids = await freeResourceIds(
+      repo,
+      fresh.map((a) => a.value),
+    );
     const idOf = new Map(fresh.map((a, i) => [a.iri, ids[i]!]));
     for (const a of accepted) {
       const ref = existing.get(a.iri);

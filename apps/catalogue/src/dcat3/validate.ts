@@ -74,7 +74,11 @@ export function validateResource<T>(kind: ResourceKind, input: unknown, preexist
   }
   const bytes = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
   if (bytes > MAX_RESOURCE_JSON_BYTES) {
-    violations.push({ path: "", property: rules.curie, message: `${rules.curie}: the description is ${bytes} bytes as JSON; at most ${MAX_RESOURCE_JSON_BYTES}` });
+    violations.push({
+      path: "",
+      property: rules.curie,
+      message: `${rules.curie}: the description is ${bytes} bytes as JSON; at most ${MAX_RESOURCE_JSON_BYTES}`,
+    });
   }
   if (violations.length || !parsed.success) return { ok: false, violations };
   return { ok: true, value: parsed.data as T };

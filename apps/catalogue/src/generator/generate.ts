@@ -44,7 +44,16 @@ const KINDS = [
 
 const REGIONS = ["Nederland", "Utrecht", "Rotterdam", "Amsterdam", "Groningen", "Noord-Brabant", "Limburg", "Zeeland", "Gelderland", "Friesland"];
 const FORMATS = ["CSV", "PARQUET", "JSON", "XLSX", "SAS", "TSV"];
-const AGE_BANDS: [number, number][] = [[0, 17], [18, 65], [65, 110], [0, 110], [18, 110], [4, 12], [12, 25], [45, 90]];
+const AGE_BANDS: [number, number][] = [
+  [0, 17],
+  [18, 65],
+  [65, 110],
+  [0, 110],
+  [18, 110],
+  [4, 12],
+  [12, 25],
+  [45, 90],
+];
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 export type Variety = "demo" | "realistic";
@@ -53,7 +62,12 @@ export type Variety = "demo" | "realistic";
  * One dataset. `variety: "realistic"` (scale benchmarks) spreads datasets over 500 publishers and adds 5
  * Zipf-distributed keywords from 5,000 (./variety.ts); the rest is the same.
  */
-export function generateDataset(seed: number, index: number, publishers: readonly DemoPublisher[] = DEMO_PUBLISHERS, variety: Variety = "demo"): DatasetInput & { publisherId: string } {
+export function generateDataset(
+  seed: number,
+  index: number,
+  publishers: readonly DemoPublisher[] = DEMO_PUBLISHERS,
+  variety: Variety = "demo",
+): DatasetInput & { publisherId: string } {
   const r = mulberry32((seed * 1_000_003 + index * 7919) >>> 0);
   if (variety === "realistic") publishers = VARIETY_PUBLISHER_LIST;
   const topic = pick(r, TOPICS);
@@ -86,7 +100,11 @@ export function generateDataset(seed: number, index: number, publishers: readonl
     language: languages,
     issued: `${endYear}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
     modified: `2025-${String(1 + Math.floor(r() * 12)).padStart(2, "0")}-${String(1 + Math.floor(r() * 28)).padStart(2, "0")}`,
-    publisher: { name: { nl: publisher.name }, type: "http://purl.org/adms/publishertype/NationalAuthority", contactPoint: agentContact(publisher.publisherId) },
+    publisher: {
+      name: { nl: publisher.name },
+      type: "http://purl.org/adms/publishertype/NationalAuthority",
+      contactPoint: agentContact(publisher.publisherId),
+    },
     hdab: { name: { nl: "Health Data Access Body Nederland", en: "Health Data Access Body Netherlands" }, contactPoint: agentContact("hdab") },
     custodian: { name: { nl: publisher.name }, contactPoint: agentContact(publisher.publisherId) },
     contactPoint: [{ email: `data@${publisher.publisherId}.example.nl`, url: publisher.homepage }],
@@ -102,7 +120,14 @@ export function generateDataset(seed: number, index: number, publishers: readonl
     ],
     spatial: ["http://publications.europa.eu/resource/authority/country/NLD"],
     temporal: [{ startDate: `${startYear}-01-01`, endDate: `${endYear}-12-31` }],
-    provenance: [{ label: { nl: `Verzameld door ${publisher.name} uit routinezorg en registraties.`, en: `Collected by ${publisher.name} from routine care and registries.` } }],
+    provenance: [
+      {
+        label: {
+          nl: `Verzameld door ${publisher.name} uit routinezorg en registraties.`,
+          en: `Collected by ${publisher.name} from routine care and registries.`,
+        },
+      },
+    ],
     distribution: [
       {
         title: { nl: `Beveiligde extractie (${format})`, en: `Secure extract (${format})` },
@@ -113,7 +138,9 @@ export function generateDataset(seed: number, index: number, publishers: readonl
       },
     ],
     purpose: [{ description: { nl: "Wetenschappelijk onderzoek en beleid", en: "Scientific research and policy" } }],
-    legalBasis: [{ description: { nl: "EHDS-vergunning (verordening (EU) 2025/327)", en: "EHDS data permit (Regulation (EU) 2025/327)" }, source: EHDS_REGULATION }],
+    legalBasis: [
+      { description: { nl: "EHDS-vergunning (verordening (EU) 2025/327)", en: "EHDS data permit (Regulation (EU) 2025/327)" }, source: EHDS_REGULATION },
+    ],
     hasStructuredData: r() < 0.5,
     minTypicalAge: minAge,
     maxTypicalAge: maxAge,
@@ -129,9 +156,24 @@ export function generateDataset(seed: number, index: number, publishers: readonl
           {
             title: { en: "Main table", nl: "Hoofdtabel" },
             columns: [
-              { name: "pseudoId", title: { en: "Pseudonymous id", nl: "Pseudoniem" }, datatype: "string", description: { en: "Pseudonymised person identifier", nl: "Gepseudonimiseerde persoonsidentificatie" } },
-              { name: "birthYear", title: { en: "Year of birth", nl: "Geboortejaar" }, datatype: "integer", description: { en: "Year of birth", nl: "Geboortejaar" } },
-              { name: "diagnosis", title: { en: "Diagnosis", nl: "Diagnose" }, datatype: "string", description: { en: "ICD-10 diagnosis code", nl: "ICD-10-diagnosecode" } },
+              {
+                name: "pseudoId",
+                title: { en: "Pseudonymous id", nl: "Pseudoniem" },
+                datatype: "string",
+                description: { en: "Pseudonymised person identifier", nl: "Gepseudonimiseerde persoonsidentificatie" },
+              },
+              {
+                name: "birthYear",
+                title: { en: "Year of birth", nl: "Geboortejaar" },
+                datatype: "integer",
+                description: { en: "Year of birth", nl: "Geboortejaar" },
+              },
+              {
+                name: "diagnosis",
+                title: { en: "Diagnosis", nl: "Diagnose" },
+                datatype: "string",
+                description: { en: "ICD-10 diagnosis code", nl: "ICD-10-diagnosecode" },
+              },
             ],
           },
         ],

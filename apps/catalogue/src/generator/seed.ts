@@ -21,7 +21,9 @@ export async function growGenerated(db: D1Database, repo: DatasetsRepo, target: 
     const to = Math.min(target, from + BATCH);
     const statements: D1PreparedStatement[] = [];
     for (let i = from; i < to; i++) statements.push(repo.insertStatement(generatedRecord(i, variety), now));
-    statements.push(db.prepare(`INSERT INTO catalogue_meta (key, value) VALUES ('generated', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).bind(to));
+    statements.push(
+      db.prepare(`INSERT INTO catalogue_meta (key, value) VALUES ('generated', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).bind(to),
+    );
     await repo.commit(statements);
   }
   return Math.max(0, target - start);

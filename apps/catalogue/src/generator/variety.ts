@@ -11,7 +11,48 @@ export const VARIETY_KEYWORDS = 5000;
 export const KEYWORDS_PER_DATASET = 5;
 const ZIPF_S = 1.07;
 
-const SYLLABLES = ["car", "dio", "neu", "ro", "pul", "mo", "gas", "tro", "en", "te", "ro", "lo", "gie", "der", "ma", "to", "ne", "fro", "hema", "onco", "pe", "di", "a", "trie", "uro", "gy", "na", "eco", "bio", "sta", "tis", "tiek", "zorg", "data", "reg", "is", "ter", "co", "hort", "vita"];
+const SYLLABLES = [
+  "car",
+  "dio",
+  "neu",
+  "ro",
+  "pul",
+  "mo",
+  "gas",
+  "tro",
+  "en",
+  "te",
+  "ro",
+  "lo",
+  "gie",
+  "der",
+  "ma",
+  "to",
+  "ne",
+  "fro",
+  "hema",
+  "onco",
+  "pe",
+  "di",
+  "a",
+  "trie",
+  "uro",
+  "gy",
+  "na",
+  "eco",
+  "bio",
+  "sta",
+  "tis",
+  "tiek",
+  "zorg",
+  "data",
+  "reg",
+  "is",
+  "ter",
+  "co",
+  "hort",
+  "vita",
+];
 
 /** The keyword of rank `i` (0 = most common): a deterministic made-up word of 2–4 syllables plus the rank. */
 export function keywordOfRank(i: number): string {
@@ -38,7 +79,8 @@ export function zipfRank(u: number): number {
     for (let i = 0; i < VARIETY_KEYWORDS; i++) cdf[i] = sum += 1 / (i + 1) ** ZIPF_S;
     for (let i = 0; i < VARIETY_KEYWORDS; i++) cdf[i]! /= sum;
   }
-  let lo = 0, hi = VARIETY_KEYWORDS - 1;
+  let lo = 0,
+    hi = VARIETY_KEYWORDS - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (cdf[mid]! < u) lo = mid + 1;

@@ -63,7 +63,11 @@ export async function fetchSource(raw: string, mode: OutboundMode, accept: strin
       res = await fetcher(verdict.url.toString(), { headers: { accept }, redirect: "manual", signal: AbortSignal.timeout(SOURCE_TIMEOUT_MS) });
     } catch (e) {
       const name = (e as Error).name;
-      throw new SourceError(name === "TimeoutError" || name === "AbortError" ? `the source did not answer within ${SOURCE_TIMEOUT_MS / 1000} s` : `the source could not be reached (${(e as Error).message.slice(0, 200)})`);
+      throw new SourceError(
+        name === "TimeoutError" || name === "AbortError"
+          ? `the source did not answer within ${SOURCE_TIMEOUT_MS / 1000} s`
+          : `the source could not be reached (${(e as Error).message.slice(0, 200)})`,
+      );
     }
     if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
       url = new URL(res.headers.get("location")!, verdict.url).toString();

@@ -64,7 +64,12 @@ async function dcatPage(url: string, o: RunOptions, prefix: string): Promise<Pag
 /** One CKAN listing page (package_search, id order) and each package's DCAT from ckanext-dcat's /dataset/{name}.ttl. */
 async function ckanPage(base: string, start: number, o: RunOptions, prefix: string): Promise<PageResult> {
   const root = base.replace(/\/+$/, "");
-  const listing = await fetchSource(`${root}/api/3/action/package_search?rows=${CKAN_ROWS}&start=${start}&sort=${encodeURIComponent("id asc")}`, o.mode, "application/json", o.fetcher);
+  const listing = await fetchSource(
+    `${root}/api/3/action/package_search?rows=${CKAN_ROWS}&start=${start}&sort=${encodeURIComponent("id asc")}`,
+    o.mode,
+    "application/json",
+    o.fetcher,
+  );
   if (listing.status !== 200) throw new SourceError(`the CKAN API answered ${listing.status}`);
   let results: { name?: unknown; id?: unknown }[];
   try {
@@ -113,7 +118,14 @@ async function fetchStep(db: D1Database, s: StoredSource, j: StoredJob, o: RunOp
     rejections: [...page.rejections, ...report.rejected, ...resources.report.rejected.map(({ iri, violations }) => ({ iri, violations }))],
     seen: page.found.map((f) => f.iri),
   });
-  const remember = report.imported.length ? [sources.rememberStatement(s.id, report.imported.map((i) => ({ iri: i.iri, id: i.id })))] : [];
+  const remember = report.imported.length
+    ? [
+        sources.rememberStatement(
+          s.id,
+          report.imported.map((i) => ({ iri: i.iri, id: i.id })),
+        ),
+      ]
+    : [];
   await repo.commit([...resources.statements, ...statements, ...remember, ...progress]);
 }
 
@@ -129,8 +141,15 @@ async function withdrawStep(db: D1Database, s: StoredSource, j: StoredJob): Prom
   const mine = refs.filter((r) => r.publisherId === s.publisherId);
   await repo.commit([
     ...mine.flatMap((r) => repo.deleteStatements(r, now)),
-    ...repo.revisions.withdrawn(mine.map((r) => ({ id: r.id, last: r.revision })), now, { via: "harvest-source", publisherId: s.publisherId, sourceId: s.id }),
-    sources.forgetStatement(s.id, gone.map((g) => g.iri)),
+    ...repo.revisions.withdrawn(
+      mine.map((r) => ({ id: r.id, last: r.revision })),
+      now,
+      { via: "harvest-source", publisherId: s.publisherId, sourceId: s.id },
+    ),
+    sources.forgetStatement(
+      s.id,
+      gone.map((g) => g.iri),
+    ),
     ...sources.progressStatements(j, { cursor: null, phase: "withdraw", pages: 0, added: 0, updated: 0, withdrawn: mine.length, rejections: [], seen: [] }),
   ]);
   return gone.length < WITHDRAW_STEP;

@@ -26,13 +26,19 @@ export function idempotent(operation: string): MiddlewareHandler<AppEnv> {
     const id = await sha256Hex(`${operation}\n${callerOf(c.get("auth"))}\n${key}`);
     const requestHash = await sha256Hex(await c.req.text());
     const now = new Date();
-    await db.prepare("DELETE FROM idempotency_keys WHERE id = ? AND created_at < ?").bind(id, new Date(now.getTime() - TTL_MS).toISOString()).run();
+    await db
+      .prepare("DELETE FROM idempotency_keys WHERE id = ? AND created_at < ?")
+      .bind(id, new Date(now.getTime() - TTL_MS).toISOString())
+      .run();
     const claim = await db
       .prepare("INSERT INTO idempotency_keys (id, request_hash, status, created_at) VALUES (?, ?, 0, ?) ON CONFLICT(id) DO NOTHING")
       .bind(id, requestHash, now.toISOString())
       .run();
     if (claim.meta.changes === 0) {
-      const row = await db.prepare("SELECT request_hash, status, response, location FROM idempotency_keys WHERE id = ?").bind(id).first<{ request_hash: string; status: number; response: string | null; location: string | null }>();
+      const row = await db
+        .prepare("SELECT request_hash, status, response, location FROM idempotency_keys WHERE id = ?")
+        .bind(id)
+        .first<{ request_hash: string; status: number; response: string | null; location: string | null }>();
       if (!row) throw new ApiError("CONFLICT", "This Idempotency-Key was released just now; retry", { headers: { "retry-after": "1" } });
       if (row.request_hash !== requestHash) throw new ApiError("UNPROCESSABLE", "This Idempotency-Key was used for a different request");
       if (row.status === 0) throw new ApiError("CONFLICT", "A request with this Idempotency-Key is still being handled", { headers: { "retry-after": "1" } });

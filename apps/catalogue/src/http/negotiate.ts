@@ -8,7 +8,11 @@ export function negotiate(accept: string | undefined, offers: Representation[] =
   const ranges = accept
     .split(",")
     .map((part, i) => {
-      const [type = "", ...params] = part.trim().toLowerCase().split(";").map((s) => s.trim());
+      const [type = "", ...params] = part
+        .trim()
+        .toLowerCase()
+        .split(";")
+        .map((s) => s.trim());
       const qp = params.find((p) => p.startsWith("q="));
       const q = qp ? Number(qp.slice(2)) : 1;
       return { type, q: Number.isFinite(q) ? q : 0, i };

@@ -7,23 +7,47 @@ import type { AccessApplication, Notification } from "@regie/shared/contracts/ca
 import { errorFields, logger } from "@regie/shared/log/logger";
 import type { EmailSender } from "./sender";
 
-export type ApplicationEventName = "created" | "edited" | "submitted" | "under_review" | "information_requested" | "answered" | "extended" | "approved" | "rejected" | "collaborator_added" | "attachment_added";
+export type ApplicationEventName =
+  | "created"
+  | "edited"
+  | "submitted"
+  | "under_review"
+  | "information_requested"
+  | "answered"
+  | "extended"
+  | "approved"
+  | "rejected"
+  | "collaborator_added"
+  | "attachment_added";
 
 /** The sentence of a notification (English; the portal shows its own translation by event and status). */
 export function messageOf(event: ApplicationEventName, app: AccessApplication): string {
   const what = app.kind === "data_request" ? "data request" : "data access application";
   switch (event) {
-    case "created": return `A draft ${what} was created.`;
-    case "edited": return `The ${what} was edited.`;
-    case "submitted": return `The ${what} was submitted to the HDAB.`;
-    case "under_review": return `The HDAB is reviewing the ${what}.`;
-    case "information_requested": return `The HDAB asks for more information about the ${what}; the decision period is paused until the applicant answers.`;
-    case "answered": return `The applicant answered the HDAB's question; the review continues.`;
-    case "extended": return `The HDAB extended the decision period of the ${what}.`;
-    case "approved": return app.kind === "data_request" ? "The HDAB approved the data request." : `The HDAB approved the application and issued data permit ${app.permitId ?? ""}.`.trim();
-    case "rejected": return `The HDAB rejected the ${what}.`;
-    case "collaborator_added": return `A collaborator was added to the ${what}.`;
-    case "attachment_added": return `A document was attached to the ${what}.`;
+    case "created":
+      return `A draft ${what} was created.`;
+    case "edited":
+      return `The ${what} was edited.`;
+    case "submitted":
+      return `The ${what} was submitted to the HDAB.`;
+    case "under_review":
+      return `The HDAB is reviewing the ${what}.`;
+    case "information_requested":
+      return `The HDAB asks for more information about the ${what}; the decision period is paused until the applicant answers.`;
+    case "answered":
+      return `The applicant answered the HDAB's question; the review continues.`;
+    case "extended":
+      return `The HDAB extended the decision period of the ${what}.`;
+    case "approved":
+      return app.kind === "data_request"
+        ? "The HDAB approved the data request."
+        : `The HDAB approved the application and issued data permit ${app.permitId ?? ""}.`.trim();
+    case "rejected":
+      return `The HDAB rejected the ${what}.`;
+    case "collaborator_added":
+      return `A collaborator was added to the ${what}.`;
+    case "attachment_added":
+      return `A document was attached to the ${what}.`;
   }
 }
 
@@ -33,7 +57,9 @@ export async function notify(db: D1Database, sender: EmailSender, app: AccessApp
   const items: Notification[] = recipients.map(() => ({ id: crypto.randomUUID(), applicationId: app.id, event, status: app.status, message, at }));
   await db.batch(
     items.map((n, i) =>
-      db.prepare(`INSERT INTO application_notifications (id, recipient, application_id, event, status, message, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`).bind(n.id, recipients[i], n.applicationId, n.event, n.status, n.message, n.at),
+      db
+        .prepare(`INSERT INTO application_notifications (id, recipient, application_id, event, status, message, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`)
+        .bind(n.id, recipients[i], n.applicationId, n.event, n.status, n.message, n.at),
     ),
   );
   const emails = [app.applicant.email, ...app.collaborators.map((c) => c.email)].filter((e): e is string => !!e && e.includes("@"));
@@ -48,7 +74,9 @@ export async function notify(db: D1Database, sender: EmailSender, app: AccessApp
 
 export async function notificationsOf(db: D1Database, recipient: string): Promise<Notification[]> {
   const { results } = await db
-    .prepare(`SELECT id, application_id AS applicationId, event, status, message, at FROM application_notifications WHERE recipient = ?1 ORDER BY at DESC, id LIMIT 200`)
+    .prepare(
+      `SELECT id, application_id AS applicationId, event, status, message, at FROM application_notifications WHERE recipient = ?1 ORDER BY at DESC, id LIMIT 200`,
+    )
     .bind(recipient)
     .all<Notification>();
   return results;

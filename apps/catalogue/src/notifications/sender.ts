@@ -17,7 +17,6 @@ export interface EmailSender {
   send(message: EmailMessage): Promise<void>;
 }
 
-
 export class OutboxSender implements EmailSender {
   constructor(private readonly db: D1Database) {}
   async send(m: EmailMessage) {

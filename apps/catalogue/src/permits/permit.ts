@@ -10,7 +10,10 @@ export type StoredPermit = Omit<Permit, "status">;
 /** A readable, unique permit id: EHDS-NL-<year>-<8 hex of the application id's hash>. */
 export async function permitIdOf(applicationId: string, at: string): Promise<string> {
   const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(applicationId)));
-  const hex = [...hash.slice(0, 4)].map((b) => b.toString(16).padStart(2, "0")).join("").toUpperCase();
+  const hex = [...hash.slice(0, 4)]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase();
   return `EHDS-NL-${at.slice(0, 4)}-${hex}`;
 }
 
@@ -29,7 +32,11 @@ export function buildPermit(id: string, app: AccessApplication, at: string, cond
     dataForm: app.kind === "data_access" ? (app.dataForm ?? null) : null,
     issuedAt: at,
     startDate: start,
-    endDate: endDate ?? addMonths(`${start}T00:00:00Z`, app.durationMonths ?? 12).toISOString().slice(0, 10),
+    endDate:
+      endDate ??
+      addMonths(`${start}T00:00:00Z`, app.durationMonths ?? 12)
+        .toISOString()
+        .slice(0, 10),
   };
 }
 

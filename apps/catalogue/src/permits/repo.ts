@@ -7,7 +7,9 @@ export class PermitsRepo {
   /** The insert, applied only when the application's stored document is `applicationDoc` (the approval's batch). */
   insertStatement(p: StoredPermit, applicationDoc: string): D1PreparedStatement {
     return this.db
-      .prepare(`INSERT INTO permits (id, application_id, kind, issued_at, doc) SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM access_applications WHERE id = ?2 AND doc = ?6)`)
+      .prepare(
+        `INSERT INTO permits (id, application_id, kind, issued_at, doc) SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM access_applications WHERE id = ?2 AND doc = ?6)`,
+      )
       .bind(p.id, p.applicationId, p.kind, p.issuedAt, JSON.stringify(p), applicationDoc);
   }
 

@@ -74,15 +74,9 @@ export const AGENT: NodeSpec = {
   ],
 };
 
-export const CONTACT_KIND: NodeSpec = {
-  type: expand("vcard:Kind"),
-  fields: [f("url", "vcard:hasURL", iri), f("email", "vcard:hasEmail", { k: "mailto" })],
-};
+export const CONTACT_KIND: NodeSpec = { type: expand("vcard:Kind"), fields: [f("url", "vcard:hasURL", iri), f("email", "vcard:hasEmail", { k: "mailto" })] };
 
-export const PERIOD: NodeSpec = {
-  type: expand("dct:PeriodOfTime"),
-  fields: [f("startDate", "dcat:startDate", date), f("endDate", "dcat:endDate", date)],
-};
+export const PERIOD: NodeSpec = { type: expand("dct:PeriodOfTime"), fields: [f("startDate", "dcat:startDate", date), f("endDate", "dcat:endDate", date)] };
 
 export const DISTRIBUTION: NodeSpec = {
   type: expand("dcat:Distribution"),

@@ -66,7 +66,11 @@ export function toJsonLdObject(quads: Quad[], extra: Record<string, unknown> = {
     let value: unknown;
     if (o.termType === "Literal") {
       const lit = o as RDF.Literal;
-      value = lit.language ? { "@value": lit.value, "@language": lit.language } : lit.datatype.value === XSD.string ? { "@value": lit.value } : { "@value": lit.value, "@type": compact(lit.datatype.value) };
+      value = lit.language
+        ? { "@value": lit.value, "@language": lit.language }
+        : lit.datatype.value === XSD.string
+          ? { "@value": lit.value }
+          : { "@value": lit.value, "@type": compact(lit.datatype.value) };
     } else value = { "@id": termId(o) };
     ((node[key] ??= []) as unknown[]).push(value);
   }

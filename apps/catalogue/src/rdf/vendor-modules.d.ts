@@ -28,7 +28,10 @@ declare module "n3/src/N3Writer.js" {
 }
 declare module "jsonld/dist/jsonld.esm.min.js" {
   const jsonld: {
-    toRDF(input: unknown, options: { format?: string; documentLoader?: (url: string) => Promise<{ document: unknown; documentUrl: string; contextUrl: null }>; safe?: boolean }): Promise<string | unknown>;
+    toRDF(
+      input: unknown,
+      options: { format?: string; documentLoader?: (url: string) => Promise<{ document: unknown; documentUrl: string; contextUrl: null }>; safe?: boolean },
+    ): Promise<string | unknown>;
   };
   export default jsonld;
 }

@@ -33,7 +33,12 @@ interface Row {
 }
 
 const summary = (r: Row): DatasetRevisionSummary => ({
-  number: r.n, at: r.at, action: r.action, via: r.via, publisherId: r.publisher_id, sourceId: r.source_id,
+  number: r.n,
+  at: r.at,
+  action: r.action,
+  via: r.via,
+  publisherId: r.publisher_id,
+  sourceId: r.source_id,
 });
 
 export class RevisionsRepo {

@@ -2,7 +2,13 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import {
-  AccessApplication, ApplicationCohortFilterRequest, ApplicationCohortFilterResponse, ApplicationStatusChange, CollaboratorInput, DeadlineExtension, InformationAnswer,
+  AccessApplication,
+  ApplicationCohortFilterRequest,
+  ApplicationCohortFilterResponse,
+  ApplicationStatusChange,
+  CollaboratorInput,
+  DeadlineExtension,
+  InformationAnswer,
 } from "@regie/shared/contracts/catalogue";
 import { filterCohort } from "../applications/cohort";
 import { loadWithRole, save, unwrap } from "../applications/service";
@@ -17,16 +23,26 @@ import { BEARER } from "./common";
 import { IdParam } from "./applications";
 
 const TAGS = ["access applications"];
-const CollaboratorParam = IdParam.extend({ collaboratorId: z.string().min(1).max(200).openapi({ param: { name: "collaboratorId", in: "path" } }) });
+const CollaboratorParam = IdParam.extend({
+  collaboratorId: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "collaboratorId", in: "path" } }),
+});
 
 export function reviewRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/access-applications/{id}/status", tags: TAGS,
-      summary: "Review step (HDAB): under_review, information_requested (question; stops the clock), approved (conditions; issues the permit), rejected (reasons)",
-      security: BEARER, middleware: [requireRole("hdab")] as const,
+      method: "post",
+      path: "/v1/access-applications/{id}/status",
+      tags: TAGS,
+      summary:
+        "Review step (HDAB): under_review, information_requested (question; stops the clock), approved (conditions; issues the permit), rejected (reasons)",
+      security: BEARER,
+      middleware: [requireRole("hdab")] as const,
       request: { params: IdParam, body: jsonBody(ApplicationStatusChange) },
       responses: { 200: jsonResponse(AccessApplication, "The application after the step"), ...problemResponses(400, 401, 403, 404, 409, 415) },
     }),
@@ -39,7 +55,8 @@ export function reviewRoutes() {
       if (change.status === "approved") {
         const permitId = await permitIdOf(before.id, at);
         after = { ...after, permitId };
-        if (change.endDate && change.endDate < at.slice(0, 10)) throw new ApiError("VALIDATION_FAILED", "The end date is in the past", { errors: [{ path: "/endDate", message: "must be today or later" }] });
+        if (change.endDate && change.endDate < at.slice(0, 10))
+          throw new ApiError("VALIDATION_FAILED", "The end date is in the past", { errors: [{ path: "/endDate", message: "must be today or later" }] });
         extra.push(new PermitsRepo(c.env.DB).insertStatement(buildPermit(permitId, after, at, change.conditions ?? [], change.endDate), docOf(after)));
       }
       return c.json(await save(c.env, before, after, change.status, extra), 200);
@@ -47,25 +64,44 @@ export function reviewRoutes() {
   );
 
   stepRoute(app, {
-    path: "/v1/access-applications/{id}/answer", tags: TAGS, role: "researcher", body: InformationAnswer,
-    summary: "Answer the HDAB's information request (applicant); the review and the clock resume", answer: "Under review again",
-    step: (before, role, body, by, at) => answer(before, role, body.answer, by, at), event: "answered",
+    path: "/v1/access-applications/{id}/answer",
+    tags: TAGS,
+    role: "researcher",
+    body: InformationAnswer,
+    summary: "Answer the HDAB's information request (applicant); the review and the clock resume",
+    answer: "Under review again",
+    step: (before, role, body, by, at) => answer(before, role, body.answer, by, at),
+    event: "answered",
   });
   stepRoute(app, {
-    path: "/v1/access-applications/{id}/extend", tags: TAGS, role: "hdab", body: DeadlineExtension,
-    summary: "Extend the decision period once, with reasons (HDAB; data access applications, Art. 68)", answer: "With the longer deadline",
-    step: (before, role, body, by, at) => extend(before, role, body.reasons, by, at), event: "extended",
+    path: "/v1/access-applications/{id}/extend",
+    tags: TAGS,
+    role: "hdab",
+    body: DeadlineExtension,
+    summary: "Extend the decision period once, with reasons (HDAB; data access applications, Art. 68)",
+    answer: "With the longer deadline",
+    step: (before, role, body, by, at) => extend(before, role, body.reasons, by, at),
+    event: "extended",
   });
   stepRoute(app, {
-    path: "/v1/access-applications/{id}/collaborators", tags: TAGS, role: "researcher", body: CollaboratorInput,
-    summary: "Invite a collaborator, by researcher id (applicant)", answer: "With the collaborator",
-    step: (before, role, body, _by, at) => addCollaborator(before, role, body, at), event: "collaborator_added",
+    path: "/v1/access-applications/{id}/collaborators",
+    tags: TAGS,
+    role: "researcher",
+    body: CollaboratorInput,
+    summary: "Invite a collaborator, by researcher id (applicant)",
+    answer: "With the collaborator",
+    step: (before, role, body, _by, at) => addCollaborator(before, role, body, at),
+    event: "collaborator_added",
   });
 
   app.openapi(
     createRoute({
-      method: "delete", path: "/v1/access-applications/{id}/collaborators/{collaboratorId}", tags: TAGS, summary: "Remove a collaborator (applicant)",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
+      method: "delete",
+      path: "/v1/access-applications/{id}/collaborators/{collaboratorId}",
+      tags: TAGS,
+      summary: "Remove a collaborator (applicant)",
+      security: BEARER,
+      middleware: [requireRole("researcher")] as const,
       request: { params: CollaboratorParam },
       responses: { 200: jsonResponse(AccessApplication, "Without the collaborator"), ...problemResponses(401, 403, 404) },
     }),
@@ -79,11 +115,17 @@ export function reviewRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/access-applications/{id}/cohort-filter", tags: TAGS,
+      method: "post",
+      path: "/v1/access-applications/{id}/cohort-filter",
+      tags: TAGS,
       summary: "Filter the cohort of an approved application by the EHDS opt-out (HDAB; via the consent service)",
-      security: BEARER, middleware: [requireRole("hdab")] as const,
+      security: BEARER,
+      middleware: [requireRole("hdab")] as const,
       request: { params: IdParam, body: jsonBody(ApplicationCohortFilterRequest) },
-      responses: { 200: jsonResponse(ApplicationCohortFilterResponse, "The BSNs that may be included"), ...problemResponses(400, 401, 403, 404, 409, 415, 503) },
+      responses: {
+        200: jsonResponse(ApplicationCohortFilterResponse, "The BSNs that may be included"),
+        ...problemResponses(400, 401, 403, 404, 409, 415, 503),
+      },
     }),
     async (c) => {
       const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);

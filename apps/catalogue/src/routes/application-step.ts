@@ -26,8 +26,12 @@ export interface StepSpec<B extends z.ZodType> {
 
 export function stepRoute<B extends z.ZodType>(app: OpenAPIHono<AppEnv>, spec: StepSpec<B>): void {
   const route = createRoute({
-    method: "post", path: spec.path, tags: spec.tags, summary: spec.summary,
-    security: BEARER, middleware: [requireRole(spec.role)] as const,
+    method: "post",
+    path: spec.path,
+    tags: spec.tags,
+    summary: spec.summary,
+    security: BEARER,
+    middleware: [requireRole(spec.role)] as const,
     request: { params: IdParam, body: jsonBody(spec.body) },
     responses: { 200: jsonResponse(AccessApplication, spec.answer), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
   });

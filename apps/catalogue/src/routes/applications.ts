@@ -1,7 +1,13 @@
 /** EHDS applications, the applicant's side: drafts (create, edit, delete), submission, reading and listing. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
-import { AccessApplication, AccessApplicationList, ApplicationDraftInput, ApplicationStatus, type AccessApplication as App } from "@regie/shared/contracts/catalogue";
+import {
+  AccessApplication,
+  AccessApplicationList,
+  ApplicationDraftInput,
+  ApplicationStatus,
+  type AccessApplication as App,
+} from "@regie/shared/contracts/catalogue";
 import { loadWithRole, save, unwrap } from "../applications/service";
 import { edit, newDraft, submit, withDeadline } from "../applications/workflow";
 import { AttachmentStore } from "../attachments/store";
@@ -14,7 +20,13 @@ import { ApplicationsRepo } from "../storage/applications-repo";
 import { DatasetsRepo } from "../storage/datasets-repo";
 import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 
-export const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 const TAGS = ["access applications"];
 
 async function checkDatasets(db: D1Database, ids: string[] | undefined) {
@@ -40,16 +52,25 @@ export function applicationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/access-applications", tags: TAGS, summary: "Start a draft data access application (Art. 67) or data request (Art. 69) (researcher)",
+      method: "post",
+      path: "/v1/access-applications",
+      tags: TAGS,
+      summary: "Start a draft data access application (Art. 67) or data request (Art. 69) (researcher)",
       description: `Every field may be left out; POST /submit checks completeness. ${IDEMPOTENCY_NOTE}`,
-      security: BEARER, middleware: [requireRole("researcher"), idempotent("applications.create")] as const,
+      security: BEARER,
+      middleware: [requireRole("researcher"), idempotent("applications.create")] as const,
       request: { headers: IdempotencyHeader, body: jsonBody(ApplicationDraftInput) },
       responses: { 201: jsonResponse(AccessApplication, "The draft"), ...problemResponses(400, 401, 403, 415, 422) },
     }),
     async (c) => {
       const input = c.req.valid("json");
       await checkDatasets(c.env.DB, input.datasetIds);
-      const draft = newDraft(crypto.randomUUID(), c.get("auth").sub, { ...input, datasetIds: input.datasetIds ? [...new Set(input.datasetIds)] : undefined }, nowIso());
+      const draft = newDraft(
+        crypto.randomUUID(),
+        c.get("auth").sub,
+        { ...input, datasetIds: input.datasetIds ? [...new Set(input.datasetIds)] : undefined },
+        nowIso(),
+      );
       await new ApplicationsRepo(c.env.DB).insert(draft);
       await notify(c.env.DB, emailSender(c.env), draft, "created", draft.createdAt);
       c.header("location", `/v1/access-applications/${draft.id}`);
@@ -59,24 +80,37 @@ export function applicationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/access-applications", tags: TAGS, summary: "Own and shared applications (researcher) or the HDAB's queue, by deadline",
-      security: BEARER, middleware: [requireRole("researcher", "hdab")] as const,
+      method: "get",
+      path: "/v1/access-applications",
+      tags: TAGS,
+      summary: "Own and shared applications (researcher) or the HDAB's queue, by deadline",
+      security: BEARER,
+      middleware: [requireRole("researcher", "hdab")] as const,
       request: { query: z.object({ status: ApplicationStatus.optional() }) },
-      responses: { 200: jsonResponse(AccessApplicationList, "A researcher's newest first; the HDAB's by due date (never drafts)"), ...problemResponses(400, 401, 403) },
+      responses: {
+        200: jsonResponse(AccessApplicationList, "A researcher's newest first; the HDAB's by due date (never drafts)"),
+        ...problemResponses(400, 401, 403),
+      },
     }),
     async (c) => {
       const auth = c.get("auth");
       const { status } = c.req.valid("query");
       const now = new Date();
-      const items = (await new ApplicationsRepo(c.env.DB).list({ researcher: auth.role === "researcher" ? auth.sub : undefined, status })).map((a) => withDeadline(a, now));
+      const items = (await new ApplicationsRepo(c.env.DB).list({ researcher: auth.role === "researcher" ? auth.sub : undefined, status })).map((a) =>
+        withDeadline(a, now),
+      );
       return c.json({ items: auth.role === "hdab" ? queueOrder(items) : items }, 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/access-applications/{id}", tags: TAGS, summary: "One application with its history and deadline (applicant, collaborators, HDAB)",
-      security: BEARER, middleware: [requireRole("researcher", "hdab")] as const,
+      method: "get",
+      path: "/v1/access-applications/{id}",
+      tags: TAGS,
+      summary: "One application with its history and deadline (applicant, collaborators, HDAB)",
+      security: BEARER,
+      middleware: [requireRole("researcher", "hdab")] as const,
       request: { params: IdParam },
       responses: { 200: jsonResponse(AccessApplication, "The application"), ...problemResponses(401, 403, 404) },
     }),
@@ -85,8 +119,12 @@ export function applicationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "patch", path: "/v1/access-applications/{id}", tags: TAGS, summary: "Edit a draft, or an application waiting for information (applicant, collaborators)",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
+      method: "patch",
+      path: "/v1/access-applications/{id}",
+      tags: TAGS,
+      summary: "Edit a draft, or an application waiting for information (applicant, collaborators)",
+      security: BEARER,
+      middleware: [requireRole("researcher")] as const,
       request: { params: IdParam, body: jsonBody(ApplicationDraftInput) },
       responses: { 200: jsonResponse(AccessApplication, "The application after the edit"), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
     }),
@@ -101,8 +139,12 @@ export function applicationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "delete", path: "/v1/access-applications/{id}", tags: TAGS, summary: "Delete a draft and its attachments (applicant)",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
+      method: "delete",
+      path: "/v1/access-applications/{id}",
+      tags: TAGS,
+      summary: "Delete a draft and its attachments (applicant)",
+      security: BEARER,
+      middleware: [requireRole("researcher")] as const,
       request: { params: IdParam },
       responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 409) },
     }),
@@ -118,9 +160,13 @@ export function applicationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/access-applications/{id}/submit", tags: TAGS, summary: "Submit a complete draft to the HDAB (applicant); the decision period starts",
+      method: "post",
+      path: "/v1/access-applications/{id}/submit",
+      tags: TAGS,
+      summary: "Submit a complete draft to the HDAB (applicant); the decision period starts",
       description: "A 422 problem+json lists every missing field in `errors[]` (path and message).",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
+      security: BEARER,
+      middleware: [requireRole("researcher")] as const,
       request: { params: IdParam },
       responses: { 200: jsonResponse(AccessApplication, "Submitted, with its deadline"), ...problemResponses(401, 403, 404, 409, 422) },
     }),

@@ -18,7 +18,13 @@ import { BEARER } from "./common";
 import { IdParam } from "./applications";
 
 const TAGS = ["access applications"];
-const AttachmentParam = IdParam.extend({ attachmentId: z.string().min(1).max(100).openapi({ param: { name: "attachmentId", in: "path" } }) });
+const AttachmentParam = IdParam.extend({
+  attachmentId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "attachmentId", in: "path" } }),
+});
 const store = (env: Env) => new AttachmentStore(env.DB, env.ATTACHMENTS);
 
 export function attachmentRoutes() {
@@ -26,30 +32,49 @@ export function attachmentRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/access-applications/{id}/attachments", tags: TAGS,
+      method: "post",
+      path: "/v1/access-applications/{id}/attachments",
+      tags: TAGS,
       summary: `Attach a document (applicant, collaborators): PDF, DOCX, XLSX, ODT, DOC, TXT or CSV, at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MiB, ${ATTACHMENT_MAX_COUNT} per application`,
       description: "Send the file's bytes as the body with its media type; the content must match the type (415 otherwise, 413 when too large).",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
+      security: BEARER,
+      middleware: [requireRole("researcher")] as const,
       request: {
         params: IdParam,
         query: z.object({ name: z.string().max(300).optional() }),
-        body: { required: true, content: Object.fromEntries(Object.keys(ATTACHMENT_TYPES).map((t) => [t, { schema: z.string().openapi({ format: "binary" }) }])) },
+        body: {
+          required: true,
+          content: Object.fromEntries(Object.keys(ATTACHMENT_TYPES).map((t) => [t, { schema: z.string().openapi({ format: "binary" }) }])),
+        },
       },
       responses: { 201: jsonResponse(Attachment, "Stored"), ...problemResponses(401, 403, 404, 409, 413, 415) },
     }),
     async (c) => {
       const { app: application, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       if (role === "hdab") throw new ApiError("FORBIDDEN", "The HDAB does not add documents to an application");
-      if (application.status !== "draft" && application.status !== "information_requested") throw new ApiError("CONFLICT", "Documents can be added to a draft or when the HDAB asks for information");
+      if (application.status !== "draft" && application.status !== "information_requested")
+        throw new ApiError("CONFLICT", "Documents can be added to a draft or when the HDAB asks for information");
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-      if (!isAcceptedType(type)) throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send ${Object.values(ATTACHMENT_TYPES).join(", ").toUpperCase()}`, { headers: { accept: Object.keys(ATTACHMENT_TYPES).join(", ") } });
+      if (!isAcceptedType(type))
+        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send ${Object.values(ATTACHMENT_TYPES).join(", ").toUpperCase()}`, {
+          headers: { accept: Object.keys(ATTACHMENT_TYPES).join(", ") },
+        });
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length > ATTACHMENT_MAX_BYTES) throw new ApiError("PAYLOAD_TOO_LARGE", `An attachment may be at most ${ATTACHMENT_MAX_BYTES} bytes`);
       const problem = contentProblem(type, bytes);
       if (problem) throw new ApiError("UNSUPPORTED_MEDIA_TYPE", problem);
       const files = store(c.env);
-      if ((await files.count(application.id)) >= ATTACHMENT_MAX_COUNT) throw new ApiError("CONFLICT", `An application has at most ${ATTACHMENT_MAX_COUNT} attachments`);
-      const attachment: Attachment = { id: crypto.randomUUID(), applicationId: application.id, name: safeName(c.req.valid("query").name, type), contentType: type, size: bytes.length, uploadedBy: c.get("auth").sub, uploadedAt: nowIso() };
+      if ((await files.count(application.id)) >= ATTACHMENT_MAX_COUNT)
+        throw new ApiError("CONFLICT", `An application has at most ${ATTACHMENT_MAX_COUNT} attachments`);
+      const attachment: Attachment = {
+        id: crypto.randomUUID(),
+        applicationId: application.id,
+        name: safeName(c.req.valid("query").name, type),
+        contentType: type,
+        size: bytes.length,
+        uploadedBy: c.get("auth").sub,
+        uploadedAt: nowIso(),
+      };
       await files.put(attachment, bytes);
       await notify(c.env.DB, emailSender(c.env), application, "attachment_added", attachment.uploadedAt);
       c.header("location", `/v1/access-applications/${application.id}/attachments/${attachment.id}`);
@@ -59,8 +84,12 @@ export function attachmentRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/access-applications/{id}/attachments", tags: TAGS, summary: "The application's attachments (applicant, collaborators, HDAB)",
-      security: BEARER, middleware: [requireRole("researcher", "hdab")] as const,
+      method: "get",
+      path: "/v1/access-applications/{id}/attachments",
+      tags: TAGS,
+      summary: "The application's attachments (applicant, collaborators, HDAB)",
+      security: BEARER,
+      middleware: [requireRole("researcher", "hdab")] as const,
       request: { params: IdParam },
       responses: { 200: jsonResponse(AttachmentList, "Oldest first"), ...problemResponses(401, 403, 404) },
     }),
@@ -72,8 +101,12 @@ export function attachmentRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/access-applications/{id}/attachments/{attachmentId}", tags: TAGS, summary: "Download an attachment (applicant, collaborators, HDAB; everyone else 404)",
-      security: BEARER, middleware: [requireRole("researcher", "hdab")] as const,
+      method: "get",
+      path: "/v1/access-applications/{id}/attachments/{attachmentId}",
+      tags: TAGS,
+      summary: "Download an attachment (applicant, collaborators, HDAB; everyone else 404)",
+      security: BEARER,
+      middleware: [requireRole("researcher", "hdab")] as const,
       request: { params: AttachmentParam },
       responses: { 200: { description: "The file, as a download" }, ...problemResponses(401, 403, 404) },
     }),
@@ -98,15 +131,20 @@ export function attachmentRoutes() {
 
   app.openapi(
     createRoute({
-      method: "delete", path: "/v1/access-applications/{id}/attachments/{attachmentId}", tags: TAGS, summary: "Remove an attachment (applicant, collaborators; draft or information requested)",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
+      method: "delete",
+      path: "/v1/access-applications/{id}/attachments/{attachmentId}",
+      tags: TAGS,
+      summary: "Remove an attachment (applicant, collaborators; draft or information requested)",
+      security: BEARER,
+      middleware: [requireRole("researcher")] as const,
       request: { params: AttachmentParam },
       responses: { 204: { description: "Removed" }, ...problemResponses(401, 403, 404, 409) },
     }),
     async (c) => {
       const { id, attachmentId } = c.req.valid("param");
       const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), id);
-      if (application.status !== "draft" && application.status !== "information_requested") throw new ApiError("CONFLICT", "Documents of a submitted application stay with it");
+      if (application.status !== "draft" && application.status !== "information_requested")
+        throw new ApiError("CONFLICT", "Documents of a submitted application stay with it");
       if (!(await store(c.env).delete(application.id, attachmentId))) throw new ApiError("NOT_FOUND", "No such attachment");
       return c.body(null, 204);
     },

@@ -14,7 +14,8 @@ export async function syncListing(c: Context<AppEnv>, p: CkanPackageSearchParams
     filter = parseSyncFilter(p.fq, p.q);
     if (p["facet.field"].length) throw new CkanQueryError("facet.field is not supported with sort=id asc, a metadata_modified range or include_deleted");
     const sort = (p.sort ?? "id asc").trim().toLowerCase().replace(/\s+/g, " ");
-    if (sort !== "id asc" && sort !== "name asc") throw new CkanQueryError("a metadata_modified range or include_deleted lists in id order: use sort=id asc (or leave sort out)");
+    if (sort !== "id asc" && sort !== "name asc")
+      throw new CkanQueryError("a metadata_modified range or include_deleted lists in id order: use sort=id asc (or leave sort out)");
   } catch (e) {
     if (e instanceof CkanQueryError) return ckanError("BAD_REQUEST", "Validation Error", e.message);
     throw e;

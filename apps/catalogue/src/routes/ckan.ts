@@ -5,7 +5,13 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import {
-  CkanOrganizationListParams, CkanPackageListParams, CkanPackageSearchParams, CkanPackageShowParams, FACET_FIELDS, SearchQuery, type FacetField,
+  CkanOrganizationListParams,
+  CkanPackageListParams,
+  CkanPackageSearchParams,
+  CkanPackageShowParams,
+  FACET_FIELDS,
+  SearchQuery,
+  type FacetField,
 } from "@regie/shared/contracts/catalogue";
 import { CKAN_FIELDS, CKAN_SORTS, CkanQueryError, parseClauses, toCkanPackage } from "../ckan/package";
 import { deletedCkanPackage, isSyncListing } from "../ckan/sync";
@@ -44,27 +50,34 @@ export function ckanRoutes() {
     const parsed = SearchQuery.safeParse({ q: q || undefined, sort, ...selections });
     if (!parsed.success) return ckanError("BAD_REQUEST", "Validation Error", parsed.error.issues.map((i) => i.message).join("; "));
     const repo = new DatasetsRepo(c.env.DB);
-    const body = await cachedOffsetRead(c.env, repo, `package_search|${JSON.stringify([parsed.data, facetFields, sortParam])}`, parsed.data, { offset: start, limit: rows }, async (page) => {
-      const { version, docs } = await repo.docsAt(page.ords);
-      const facets: Record<string, Record<string, number>> = {};
-      const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
-      for (const name of facetFields) {
-        const field = (CKAN_FIELDS[name] ?? name) as FacetField;
-        const counts = page.facets[field];
-        facets[name] = Object.fromEntries(counts.map((f) => [f.value, f.count]));
-        searchFacets[name] = { title: name, items: counts.map((f) => ({ name: f.value, display_name: f.label, count: f.count })) };
-      }
-      const body = JSON.stringify(
-        ok({
-          count: page.total,
-          results: docs.map((d) => toCkanPackage(d, publisherName(d.publisherId, d))),
-          facets,
-          search_facets: searchFacets,
-          sort: sortParam,
-        }),
-      );
-      return { body, version };
-    });
+    const body = await cachedOffsetRead(
+      c.env,
+      repo,
+      `package_search|${JSON.stringify([parsed.data, facetFields, sortParam])}`,
+      parsed.data,
+      { offset: start, limit: rows },
+      async (page) => {
+        const { version, docs } = await repo.docsAt(page.ords);
+        const facets: Record<string, Record<string, number>> = {};
+        const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
+        for (const name of facetFields) {
+          const field = (CKAN_FIELDS[name] ?? name) as FacetField;
+          const counts = page.facets[field];
+          facets[name] = Object.fromEntries(counts.map((f) => [f.value, f.count]));
+          searchFacets[name] = { title: name, items: counts.map((f) => ({ name: f.value, display_name: f.label, count: f.count })) };
+        }
+        const body = JSON.stringify(
+          ok({
+            count: page.total,
+            results: docs.map((d) => toCkanPackage(d, publisherName(d.publisherId, d))),
+            facets,
+            search_facets: searchFacets,
+            sort: sortParam,
+          }),
+        );
+        return { body, version };
+      },
+    );
     return c.body(body, 200, { "content-type": "application/json" }) as never;
   });
 

@@ -15,9 +15,17 @@ import { DatasetsRepo } from "../storage/datasets-repo";
 import { decodePageCursor, type PageCursor } from "../search/cursor";
 import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 
-const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }),
+});
 /** Any JSON object: the HealthDCAT-AP validator (422 with every violated property) checks it as a DatasetInput. */
-const DatasetBody = z.looseObject({}).openapi("DatasetInputBody", { description: "A DatasetInput; checked against the HealthDCAT-AP Release 8 rules (422 names every violated property)" });
+const DatasetBody = z
+  .looseObject({})
+  .openapi("DatasetInputBody", { description: "A DatasetInput; checked against the HealthDCAT-AP Release 8 rules (422 names every violated property)" });
 
 export function datasetRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -25,7 +33,10 @@ export function datasetRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/datasets", tags: ["search"], summary: "Search datasets with facets",
+      method: "get",
+      path: "/v1/datasets",
+      tags: ["search"],
+      summary: "Search datasets with facets",
       description:
         "Full text (Dutch and English, prefix matching; title ranked above keywords above description), facets (several values of one facet OR, facets AND; a facet's counts ignore its own selection), range filters (age overlap, temporal overlap, minimum unique individuals), sort relevance|modified|title|quality (MQA score, best first), cursor paging.",
       request: { query: SearchParams },
@@ -43,19 +54,28 @@ export function datasetRoutes() {
       return c.body(body, 200, { "content-type": "application/json" }) as never;
     },
     (result) => {
-      if (!result.success) throw new ApiError("VALIDATION_FAILED", "The search parameters are not valid", { errors: zodIssuesToErrors(result.error.issues, "/query") });
+      if (!result.success)
+        throw new ApiError("VALIDATION_FAILED", "The search parameters are not valid", { errors: zodIssuesToErrors(result.error.issues, "/query") });
       return undefined;
     },
   );
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/datasets/{id}", tags: ["datasets"], summary: "One dataset as JSON, Turtle, JSON-LD or RDF/XML (by Accept)",
+      method: "get",
+      path: "/v1/datasets/{id}",
+      tags: ["datasets"],
+      summary: "One dataset as JSON, Turtle, JSON-LD or RDF/XML (by Accept)",
       request: { params: IdParam },
       responses: {
         200: {
           description: "The dataset",
-          content: { "application/json": { schema: Dataset }, "text/turtle": { schema: z.string() }, "application/rdf+xml": { schema: z.string() }, "application/ld+json": { schema: z.object({}).passthrough() } },
+          content: {
+            "application/json": { schema: Dataset },
+            "text/turtle": { schema: z.string() },
+            "application/rdf+xml": { schema: z.string() },
+            "application/ld+json": { schema: z.object({}).passthrough() },
+          },
         },
         ...problemResponses(404, 406),
       },
@@ -75,9 +95,13 @@ export function datasetRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/datasets", tags: ["publishing"], summary: "Publish a dataset (publisher)",
+      method: "post",
+      path: "/v1/datasets",
+      tags: ["publishing"],
+      summary: "Publish a dataset (publisher)",
       description: "Validated against the HealthDCAT-AP Release 8 rules (non-public level): 422 names every violated property. " + IDEMPOTENCY_NOTE,
-      security: BEARER, middleware: [requireRole("publisher"), idempotent("datasets.create")] as const,
+      security: BEARER,
+      middleware: [requireRole("publisher"), idempotent("datasets.create")] as const,
       request: { headers: IdempotencyHeader, body: jsonBody(DatasetBody) },
       responses: { 201: jsonResponse(Dataset, "Published"), ...problemResponses(400, 401, 403, 409, 415, 422) },
     }),
@@ -90,9 +114,13 @@ export function datasetRoutes() {
 
   app.openapi(
     createRoute({
-      method: "put", path: "/v1/datasets/{id}", tags: ["publishing"], summary: "Replace a dataset (its own publisher only)",
+      method: "put",
+      path: "/v1/datasets/{id}",
+      tags: ["publishing"],
+      summary: "Replace a dataset (its own publisher only)",
       description: "`modified` is set to now and `revision` increases by one.",
-      security: BEARER, middleware: [requireRole("publisher")] as const,
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
       request: { params: IdParam, body: jsonBody(DatasetBody) },
       responses: { 200: jsonResponse(Dataset, "Updated"), ...problemResponses(400, 401, 403, 404, 415, 422) },
     }),
@@ -101,8 +129,12 @@ export function datasetRoutes() {
 
   app.openapi(
     createRoute({
-      method: "delete", path: "/v1/datasets/{id}", tags: ["publishing"], summary: "Delete a dataset (its own publisher only)",
-      security: BEARER, middleware: [requireRole("publisher")] as const,
+      method: "delete",
+      path: "/v1/datasets/{id}",
+      tags: ["publishing"],
+      summary: "Delete a dataset (its own publisher only)",
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
       request: { params: IdParam },
       responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
     }),

@@ -6,7 +6,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import {
-  DataService, DataServiceInput, DataServiceList, DatasetSeries, DatasetSeriesInput, DatasetSeriesList, DatasetSeriesWithMembers, ResourcePageQuery,
+  DataService,
+  DataServiceInput,
+  DataServiceList,
+  DatasetSeries,
+  DatasetSeriesInput,
+  DatasetSeriesList,
+  DatasetSeriesWithMembers,
+  ResourcePageQuery,
 } from "@regie/shared/contracts/catalogue";
 import { ResourcesRepo, type ResourceDoc } from "../dcat3/repo";
 import { resourceToQuads } from "../dcat3/rdf";
@@ -34,20 +41,38 @@ interface KindRoutes {
 
 const KINDS: KindRoutes[] = [
   {
-    kind: "service", base: "/v1/data-services", tag: "data services", noun: "data service",
-    input: DataServiceInput, output: DataService, one: DataService, list: DataServiceList,
+    kind: "service",
+    base: "/v1/data-services",
+    tag: "data services",
+    noun: "data service",
+    input: DataServiceInput,
+    output: DataService,
+    one: DataService,
+    list: DataServiceList,
     rules: "DCAT-AP 3.0.1: dct:title and at least one dcat:endpointURL are mandatory; dct:accessRights, dct:license and dct:publisher at most one.",
   },
   {
-    kind: "series", base: "/v1/dataset-series", tag: "dataset series", noun: "dataset series",
-    input: DatasetSeriesInput, output: DatasetSeries, one: DatasetSeriesWithMembers, list: DatasetSeriesList,
+    kind: "series",
+    base: "/v1/dataset-series",
+    tag: "dataset series",
+    noun: "dataset series",
+    input: DatasetSeriesInput,
+    output: DatasetSeries,
+    one: DatasetSeriesWithMembers,
+    list: DatasetSeriesList,
     rules:
       "DCAT-AP 3.0.1 and HealthDCAT-AP R8: dct:title, dct:description and dcatap:applicableLegislation are mandatory. " +
       "Datasets join a series with dcat:inSeries.",
   },
 ];
 
-const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" } }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 const Body = z.looseObject({});
 
 function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
@@ -57,7 +82,10 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
 
   app.openapi(
     createRoute({
-      method: "get", path: k.base, tags: [k.tag], summary: `List the ${k.tag} (oldest first, keyset paging)`,
+      method: "get",
+      path: k.base,
+      tags: [k.tag],
+      summary: `List the ${k.tag} (oldest first, keyset paging)`,
       request: { query: ResourcePageQuery },
       responses: { 200: jsonResponse(k.list, "One page; nextCursor continues"), ...problemResponses(400) },
     }),
@@ -70,7 +98,10 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
 
   app.openapi(
     createRoute({
-      method: "get", path: `${k.base}/{id}`, tags: [k.tag], summary: `One ${k.noun} as JSON, Turtle, JSON-LD or RDF/XML (by Accept)`,
+      method: "get",
+      path: `${k.base}/{id}`,
+      tags: [k.tag],
+      summary: `One ${k.noun} as JSON, Turtle, JSON-LD or RDF/XML (by Accept)`,
       description:
         k.kind === "series"
           ? "As JSON with its members (datasets of the series' publisher naming it in dcat:inSeries), oldest first: dct:issued, then dcat:version."
@@ -109,8 +140,13 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
 
   app.openapi(
     createRoute({
-      method: "post", path: k.base, tags: ["publishing"], summary: `Publish a ${k.noun} (publisher)`, description: `${k.rules} ${IDEMPOTENCY_NOTE}`,
-      security: BEARER, middleware: [requireRole("publisher"), idempotent(`${k.kind}.create`)] as const,
+      method: "post",
+      path: k.base,
+      tags: ["publishing"],
+      summary: `Publish a ${k.noun} (publisher)`,
+      description: `${k.rules} ${IDEMPOTENCY_NOTE}`,
+      security: BEARER,
+      middleware: [requireRole("publisher"), idempotent(`${k.kind}.create`)] as const,
       request: { headers: IdempotencyHeader, body: jsonBody(body) },
       responses: { 201: jsonResponse(k.output, "Published"), ...problemResponses(400, 401, 403, 409, 415, 422) },
     }),
@@ -123,9 +159,13 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
 
   app.openapi(
     createRoute({
-      method: "put", path: `${k.base}/{id}`, tags: ["publishing"], summary: `Replace a ${k.noun} (its own publisher only)`,
+      method: "put",
+      path: `${k.base}/{id}`,
+      tags: ["publishing"],
+      summary: `Replace a ${k.noun} (its own publisher only)`,
       description: "`modified` is set to now and `revision` increases by one.",
-      security: BEARER, middleware: [requireRole("publisher")] as const,
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
       request: { params: IdParam, body: jsonBody(body) },
       responses: { 200: jsonResponse(k.output, "Updated"), ...problemResponses(400, 401, 403, 404, 415, 422) },
     }),
@@ -134,8 +174,12 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
 
   app.openapi(
     createRoute({
-      method: "delete", path: `${k.base}/{id}`, tags: ["publishing"], summary: `Delete a ${k.noun} (its own publisher only)`,
-      security: BEARER, middleware: [requireRole("publisher")] as const,
+      method: "delete",
+      path: `${k.base}/{id}`,
+      tags: ["publishing"],
+      summary: `Delete a ${k.noun} (its own publisher only)`,
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
       request: { params: IdParam },
       responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
     }),

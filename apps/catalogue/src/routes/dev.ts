@@ -26,7 +26,11 @@ export function devRoutes() {
   // The development e-mail outbox (EMAIL_SENDER=outbox): what would have been sent, newest first; `?to=` filters.
   app.get("/dev/outbox", async (c) => {
     const to = c.req.query("to") ?? null;
-    const { results } = await c.env.DB.prepare(`SELECT id, recipient AS "to", subject, body, at FROM email_outbox WHERE (?1 IS NULL OR recipient = ?1) ORDER BY at DESC, id LIMIT 200`).bind(to).all();
+    const { results } = await c.env.DB.prepare(
+      `SELECT id, recipient AS "to", subject, body, at FROM email_outbox WHERE (?1 IS NULL OR recipient = ?1) ORDER BY at DESC, id LIMIT 200`,
+    )
+      .bind(to)
+      .all();
     return c.json({ items: results }, 200);
   });
   // the index shards' sizes and in-memory bytes (bench scale mode)

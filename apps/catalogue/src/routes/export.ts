@@ -20,7 +20,10 @@ export function exportRoutes() {
   ] as const) {
     app.openapi(
       createRoute({
-        method: "get", path, tags: ["dcat"], summary: `The catalogue as ${type} (DCAT-AP / HealthDCAT-AP), Hydra-paged`,
+        method: "get",
+        path,
+        tags: ["dcat"],
+        summary: `The catalogue as ${type} (DCAT-AP / HealthDCAT-AP), Hydra-paged`,
         request: { query: CatalogPageQuery },
         responses: { 200: { description: "One page of the catalogue", content: { [type]: { schema: z.string() } } }, ...problemResponses(400) },
       }),
@@ -28,7 +31,12 @@ export function exportRoutes() {
         const q = c.req.valid("query");
         const { page, pageSize } = q;
         if (q.modified_since && Number.isNaN(Date.parse(q.modified_since))) throw new ApiError("BAD_REQUEST", "modified_since is not a valid date");
-        const { total, docs, lastOrd } = await new DatasetsRepo(c.env.DB).exportPage({ offset: (page - 1) * pageSize, after: q.after, limit: pageSize, modifiedSince: q.modified_since });
+        const { total, docs, lastOrd } = await new DatasetsRepo(c.env.DB).exportPage({
+          offset: (page - 1) * pageSize,
+          after: q.after,
+          limit: pageSize,
+          modifiedSince: q.modified_since,
+        });
         const url = new URL(c.req.url);
         const pageUrl = (p: number, after?: number) => {
           const u = new URL(url.toString());
@@ -38,12 +46,22 @@ export function exportRoutes() {
           return u.toString();
         };
         // withdrawn datasets since modified_since, paged beside the datasets by page number (see dcat/withdrawn.ts)
-        const withdrawn = q.modified_since ? await new SyncRepo(c.env.DB).tombstonesSince(q.modified_since, (page - 1) * pageSize, pageSize) : { total: 0, items: [] };
+        const withdrawn = q.modified_since
+          ? await new SyncRepo(c.env.DB).tombstonesSince(q.modified_since, (page - 1) * pageSize, pageSize)
+          : { total: 0, items: [] };
         // data services and dataset series: on the first page (at most MAX_LISTED of each, see dcat3/export.ts)
         const { services, series } = page === 1 && q.after === undefined ? await catalogueResources(c.env.DB, q.modified_since) : { services: [], series: [] };
         const quads = [
           ...catalogQuads({
-            datasets: docs, services, series, total, page, pageSize, pageUrl, nextAfter: lastOrd, pages: Math.ceil(withdrawn.total / pageSize),
+            datasets: docs,
+            services,
+            series,
+            total,
+            page,
+            pageSize,
+            pageUrl,
+            nextAfter: lastOrd,
+            pages: Math.ceil(withdrawn.total / pageSize),
           }),
           ...withdrawnQuads(withdrawn.items),
         ];

@@ -11,7 +11,13 @@ import { HarvestSourcesRepo, type StoredJob, type StoredSource } from "../harves
 import { runSource } from "../harvest-sources/run";
 import { BEARER } from "./common";
 
-const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 const publicJob = ({ cursor: _c, phase: _p, ...j }: StoredJob): HarvestJob => j;
 const mode = (env: AppEnv["Bindings"]) => (modeOf(env as unknown as Record<string, unknown>) === "development" ? "development" : "production");
 
@@ -32,7 +38,12 @@ export function harvestSourceRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/harvest-sources", tags: ["publishing"], summary: "Register a harvest source (publisher)", security: BEARER, middleware: [requireRole("publisher")] as const,
+      method: "post",
+      path: "/v1/harvest-sources",
+      tags: ["publishing"],
+      summary: "Register a harvest source (publisher)",
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
       description:
         "A DCAT-AP catalogue URL (Turtle or JSON-LD; hydra:next paging is followed) or a CKAN site (package_search in id order, each package's DCAT from ckanext-dcat's /dataset/{name}.ttl). It is due at once; the Cron Trigger then runs it every intervalMinutes. In production the URL must be https and not a private, loopback or link-local address.",
       request: { body: jsonBody(HarvestSourceInput) },
@@ -41,16 +52,34 @@ export function harvestSourceRoutes() {
     async (c) => {
       const input = c.req.valid("json");
       const verdict = checkOutboundUrl(input.url, mode(c.env));
-      if (!verdict.ok) throw new ApiError("UNPROCESSABLE", `The source URL is refused: ${verdict.reason}`, { errors: [{ path: "/url", message: verdict.reason }] });
+      if (!verdict.ok)
+        throw new ApiError("UNPROCESSABLE", `The source URL is refused: ${verdict.reason}`, { errors: [{ path: "/url", message: verdict.reason }] });
       const now = nowIso();
-      const s: StoredSource = { id: crypto.randomUUID(), publisherId: c.get("auth").publisherId, url: verdict.url.toString(), kind: input.kind, title: input.title ?? null, intervalMinutes: input.intervalMinutes ?? 1440, createdAt: now, nextRunAt: now };
+      const s: StoredSource = {
+        id: crypto.randomUUID(),
+        publisherId: c.get("auth").publisherId,
+        url: verdict.url.toString(),
+        kind: input.kind,
+        title: input.title ?? null,
+        intervalMinutes: input.intervalMinutes ?? 1440,
+        createdAt: now,
+        nextRunAt: now,
+      };
       await new HarvestSourcesRepo(c.env.DB).create(s);
       return c.json({ ...s, lastJob: null }, 201, { location: `/v1/harvest-sources/${s.id}` });
     },
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/harvest-sources", tags: ["publishing"], summary: "Your harvest sources with their last job (publisher)", security: BEARER, middleware: [requireRole("publisher")] as const, responses: { 200: jsonResponse(HarvestSourceList, "Your sources"), ...problemResponses(401, 403) } }),
+    createRoute({
+      method: "get",
+      path: "/v1/harvest-sources",
+      tags: ["publishing"],
+      summary: "Your harvest sources with their last job (publisher)",
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
+      responses: { 200: jsonResponse(HarvestSourceList, "Your sources"), ...problemResponses(401, 403) },
+    }),
     async (c) => {
       const repo = new HarvestSourcesRepo(c.env.DB);
       const sources = await repo.listByPublisher(c.get("auth").publisherId);
@@ -59,7 +88,16 @@ export function harvestSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/harvest-sources/{id}", tags: ["publishing"], summary: "One harvest source (its publisher)", security: BEARER, middleware: [requireRole("publisher")] as const, request: { params: IdParam }, responses: { 200: jsonResponse(HarvestSource, "The source"), ...problemResponses(401, 403, 404) } }),
+    createRoute({
+      method: "get",
+      path: "/v1/harvest-sources/{id}",
+      tags: ["publishing"],
+      summary: "One harvest source (its publisher)",
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(HarvestSource, "The source"), ...problemResponses(401, 403, 404) },
+    }),
     async (c) => {
       const repo = new HarvestSourcesRepo(c.env.DB);
       return c.json(await withLastJob(repo, await owned(repo, c.req.valid("param").id, c.get("auth").publisherId)), 200);
@@ -68,8 +106,14 @@ export function harvestSourceRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/harvest-sources/{id}/run", tags: ["publishing"], summary: "Run a harvest source now (its publisher)", security: BEARER, middleware: [requireRole("publisher")] as const,
-      description: "Starts a job (or continues the running one) and runs it as far as this request's budget allows (500 subrequests, 20 pages); a job still `running` afterwards continues at the next cron tick or the next call.",
+      method: "post",
+      path: "/v1/harvest-sources/{id}/run",
+      tags: ["publishing"],
+      summary: "Run a harvest source now (its publisher)",
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
+      description:
+        "Starts a job (or continues the running one) and runs it as far as this request's budget allows (500 subrequests, 20 pages); a job still `running` afterwards continues at the next cron tick or the next call.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(HarvestJob, "The job as it stands"), ...problemResponses(401, 403, 404) },
     }),
@@ -82,7 +126,16 @@ export function harvestSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/v1/harvest-sources/{id}/jobs", tags: ["publishing"], summary: "Job history of a harvest source, newest first (its publisher)", security: BEARER, middleware: [requireRole("publisher")] as const, request: { params: IdParam }, responses: { 200: jsonResponse(HarvestJobList, "The last 50 jobs"), ...problemResponses(401, 403, 404) } }),
+    createRoute({
+      method: "get",
+      path: "/v1/harvest-sources/{id}/jobs",
+      tags: ["publishing"],
+      summary: "Job history of a harvest source, newest first (its publisher)",
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(HarvestJobList, "The last 50 jobs"), ...problemResponses(401, 403, 404) },
+    }),
     async (c) => {
       const repo = new HarvestSourcesRepo(c.env.DB);
       const s = await owned(repo, c.req.valid("param").id, c.get("auth").publisherId);

@@ -12,13 +12,17 @@ export function harvestRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/harvest", tags: ["publishing"], summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
+      method: "post",
+      path: "/v1/harvest",
+      tags: ["publishing"],
+      summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
       description:
         "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known) " +
         "in one atomic write; the others are reported with their violations and nothing of them is written. " +
         "dcat:DataService and dcat:DatasetSeries nodes are imported the same way (the report's `resources`). " +
         "Body: a Turtle (text/turtle), JSON-LD (application/ld+json) or RDF/XML (application/rdf+xml) document.",
-      security: BEARER, middleware: [requireRole("publisher")] as const,
+      security: BEARER,
+      middleware: [requireRole("publisher")] as const,
       responses: { 200: jsonResponse(HarvestReport, "What was imported and what was rejected"), ...problemResponses(400, 401, 403, 413, 415, 422) },
     }),
     async (c) => {

@@ -19,8 +19,13 @@ export function permitRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/permits", tags: ["permits"], summary: "The public register of data permits and answered data requests (no login)",
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }) },
+      method: "get",
+      path: "/v1/permits",
+      tags: ["permits"],
+      summary: "The public register of data permits and answered data requests (no login)",
+      request: {
+        query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }),
+      },
       responses: { 200: jsonResponse(PermitList, "Newest first"), ...problemResponses(400) },
     }),
     async (c) => {
@@ -34,8 +39,19 @@ export function permitRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/permits/{id}", tags: ["permits"], summary: "One data permit (no login; expired ones say so)",
-      request: { params: z.object({ id: z.string().min(1).max(100).openapi({ param: { name: "id", in: "path" } }) }) },
+      method: "get",
+      path: "/v1/permits/{id}",
+      tags: ["permits"],
+      summary: "One data permit (no login; expired ones say so)",
+      request: {
+        params: z.object({
+          id: z
+            .string()
+            .min(1)
+            .max(100)
+            .openapi({ param: { name: "id", in: "path" } }),
+        }),
+      },
       responses: { 200: jsonResponse(Permit, "The permit"), ...problemResponses(404) },
     }),
     async (c) => {
@@ -48,8 +64,12 @@ export function permitRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/me/notifications", tags: ["access applications"], summary: "Notifications about the applications one applies for or collaborates on (researcher)",
-      security: BEARER, middleware: [requireRole("researcher")] as const,
+      method: "get",
+      path: "/v1/me/notifications",
+      tags: ["access applications"],
+      summary: "Notifications about the applications one applies for or collaborates on (researcher)",
+      security: BEARER,
+      middleware: [requireRole("researcher")] as const,
       responses: { 200: jsonResponse(NotificationList, "Newest first, at most 200"), ...problemResponses(401, 403) },
     }),
     async (c) => c.json({ items: await notificationsOf(c.env.DB, c.get("auth").sub) }, 200),

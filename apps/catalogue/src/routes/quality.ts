@@ -6,7 +6,13 @@ import type { AppEnv } from "../env";
 import { assessQuality } from "../quality/score";
 import { DatasetsRepo } from "../storage/datasets-repo";
 
-const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }),
+});
 
 export function qualityRoutes() {
   const app = new OpenAPIHono<AppEnv>();

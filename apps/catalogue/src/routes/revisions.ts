@@ -6,14 +6,28 @@ import type { AppEnv } from "../env";
 import { KEPT_REVISIONS, RevisionsRepo } from "../revisions/repo";
 import { DatasetsRepo } from "../storage/datasets-repo";
 
-const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" } }) });
-const RevisionParams = IdParam.extend({ n: z.string().regex(/^[1-9]\d{0,9}$/, "a revision number from 1").openapi({ param: { name: "n", in: "path" } }) });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+const RevisionParams = IdParam.extend({
+  n: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/, "a revision number from 1")
+    .openapi({ param: { name: "n", in: "path" } }),
+});
 
 export function revisionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/datasets/{id}/revisions", tags: ["datasets"], summary: "The revision history of a dataset's metadata (newest first)",
+      method: "get",
+      path: "/v1/datasets/{id}/revisions",
+      tags: ["datasets"],
+      summary: "The revision history of a dataset's metadata (newest first)",
       description:
         "Every publish, update, harvest update and withdrawal, with who made it and how (API, pushed harvest, harvest source). " +
         `The newest ${KEPT_REVISIONS} per dataset are kept. A withdrawn dataset keeps its history; its last revision says withdrawn.`,
@@ -32,7 +46,9 @@ export function revisionRoutes() {
   );
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/datasets/{id}/revisions/{n}", tags: ["datasets"],
+      method: "get",
+      path: "/v1/datasets/{id}/revisions/{n}",
+      tags: ["datasets"],
       summary: "One revision of a dataset with its JSON document (null for a withdrawal)",
       request: { params: RevisionParams },
       responses: { 200: jsonResponse(DatasetRevision, "The revision"), ...problemResponses(400, 404) },

@@ -20,7 +20,9 @@ export function validateRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/validate", tags: ["publishing"],
+      method: "post",
+      path: "/v1/validate",
+      tags: ["publishing"],
       summary: "Validate a DCAT-AP / HealthDCAT-AP document against the official shapes (public; nothing is written)",
       description: [
         "Body: a Turtle (text/turtle), JSON-LD (application/ld+json) or RDF/XML (application/rdf+xml) document, at most 8 MiB and",

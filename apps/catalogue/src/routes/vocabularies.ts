@@ -1,13 +1,28 @@
 /** GET /v1/vocabularies: the controlled vocabularies with Dutch and English labels (for forms and facet labels). */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { jsonResponse } from "@regie/shared";
-import { ACCESS_RIGHTS, DATA_THEMES, EHDS_PURPOSES, FILE_TYPES, HEALTH_CATEGORIES, HEALTH_THEMES, LANGUAGES, Vocabularies } from "@regie/shared/contracts/catalogue";
+import {
+  ACCESS_RIGHTS,
+  DATA_THEMES,
+  EHDS_PURPOSES,
+  FILE_TYPES,
+  HEALTH_CATEGORIES,
+  HEALTH_THEMES,
+  LANGUAGES,
+  Vocabularies,
+} from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 
 export function vocabularyRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({ method: "get", path: "/v1/vocabularies", tags: ["search"], summary: "Controlled vocabularies (codes, labels, IRIs)", responses: { 200: jsonResponse(Vocabularies, "By name") } }),
+    createRoute({
+      method: "get",
+      path: "/v1/vocabularies",
+      tags: ["search"],
+      summary: "Controlled vocabularies (codes, labels, IRIs)",
+      responses: { 200: jsonResponse(Vocabularies, "By name") },
+    }),
     (c) => {
       const withIri = (v: typeof DATA_THEMES) => v.terms.map((t) => ({ ...t, iri: v.namespace + t.code }));
       c.header("cache-control", "public, max-age=3600");

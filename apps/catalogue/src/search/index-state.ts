@@ -4,7 +4,6 @@ import { FACET_FIELDS, FACET_VOCABULARIES, labelOf, type FacetField } from "@reg
 import * as bits from "./bitset";
 import type { Bitset } from "./bitset";
 
-
 export interface IndexRow {
   ord: number;
   publisher_id: string;
@@ -36,7 +35,14 @@ export const capacity = (needed: number) => Math.ceil((needed + 256 + (needed >>
 
 /** The facet values of one row, as (field, value, label) triples. */
 export function facetValues(r: IndexRow): [FacetField, string, string | undefined][] {
-  const f = JSON.parse(r.facets) as { theme: string[]; healthCategory: string[]; keyword: string[]; format: string[]; language: string[]; publisherName: string };
+  const f = JSON.parse(r.facets) as {
+    theme: string[];
+    healthCategory: string[];
+    keyword: string[];
+    format: string[];
+    language: string[];
+    publisherName: string;
+  };
   const out: [FacetField, string, string | undefined][] = [];
   for (const v of f.theme) out.push(["theme", v, undefined]);
   for (const v of f.healthCategory) out.push(["healthCategory", v, undefined]);
@@ -84,11 +90,13 @@ export function setColumns(s: IndexState, r: IndexRow) {
 }
 
 export const byModifiedOrder = (modified: (string | undefined)[]) => (a: number, b: number) => {
-  const ma = modified[a]!, mb = modified[b]!;
+  const ma = modified[a]!,
+    mb = modified[b]!;
   return ma < mb ? 1 : ma > mb ? -1 : a - b;
 };
 export const byTitleOrder = (titles: (string | undefined)[]) => (a: number, b: number) => {
-  const ta = titles[a]!, tb = titles[b]!;
+  const ta = titles[a]!,
+    tb = titles[b]!;
   return ta < tb ? -1 : ta > tb ? 1 : a - b;
 };
 
@@ -98,10 +106,12 @@ export const byQualityOrder = (quality: Int16Array) => (a: number, b: number) =>
 /** `kept` (already in order, without the changed ordinals) with the sorted `added` put in their places. */
 export function merge(kept: Int32Array, added: number[], cmp: (a: number, b: number) => number): Int32Array {
   const out = new Int32Array(kept.length + added.length);
-  let from = 0, k = 0;
+  let from = 0,
+    k = 0;
   for (const a of added) {
     // binary search: the first kept ordinal that sorts after `a` (no two ordinals compare equal)
-    let lo = from, hi = kept.length;
+    let lo = from,
+      hi = kept.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (cmp(kept[mid]!, a) < 0) lo = mid + 1;

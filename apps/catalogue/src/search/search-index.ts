@@ -7,7 +7,23 @@
 import type { FacetField } from "@regie/shared/contracts/catalogue";
 import * as bits from "./bitset";
 import type { Bitset } from "./bitset";
-import { FIELDS, NONE, day, capacity, facetValues, labelFor, setColumns, byModifiedOrder, byTitleOrder, byQualityOrder, merge, build, type IndexRow, type FacetIndex, type IndexState } from "./index-state";
+import {
+  FIELDS,
+  NONE,
+  day,
+  capacity,
+  facetValues,
+  labelFor,
+  setColumns,
+  byModifiedOrder,
+  byTitleOrder,
+  byQualityOrder,
+  merge,
+  build,
+  type IndexRow,
+  type FacetIndex,
+  type IndexState,
+} from "./index-state";
 
 export type { IndexRow, FacetIndex, IndexState } from "./index-state";
 
@@ -190,7 +206,8 @@ export class SearchIndex {
       let ok = true;
       if (q.minAge !== undefined || q.maxAge !== undefined) {
         // overlap of [minTypicalAge, maxTypicalAge] with [minAge, maxAge]; a dataset without ages does not match
-        const lo = this.minAge[ord]!, hi = this.maxAge[ord]!;
+        const lo = this.minAge[ord]!,
+          hi = this.maxAge[ord]!;
         if (lo === NONE && hi === NONE) ok = false;
         else {
           if (q.maxAge !== undefined && lo !== NONE && lo > q.maxAge) ok = false;
@@ -198,7 +215,8 @@ export class SearchIndex {
         }
       }
       if (ok && (qs !== undefined || qe !== undefined)) {
-        const s = this.temporalStart[ord]!, e = this.temporalEnd[ord]!;
+        const s = this.temporalStart[ord]!,
+          e = this.temporalEnd[ord]!;
         if (s === NONE && e === NONE) ok = false;
         else {
           if (qe !== undefined && s !== NONE && s > qe) ok = false;

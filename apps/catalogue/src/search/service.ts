@@ -18,7 +18,6 @@ import { search, textMatch, encodeCursor, filterOf, type SearchPage, type TextMa
 import { SearchIndex } from "./search-index";
 import { toMatchExpression } from "./text-query";
 
-
 let current: SearchIndex | null = null;
 /** the refresh under way, numbered so that a caller knows whether it started after the caller saw its version */
 let refreshing: { seq: number; promise: Promise<SearchIndex> } | null = null;
@@ -121,7 +120,10 @@ export async function runSearch(
         // In relevance order the page is the first hits that pass the other filters, so SQL can pick it (and read
         // its summaries) in the same statement as the hits, given those filters as a bitset.
         const relevance = (query.sort ?? "relevance") === "relevance";
-        const hits = await repo.rankedText(match, opts.summaries && relevance ? { filter: toHex(filterOf(index, query)), offset: opts.offset, limit: opts.limit } : undefined);
+        const hits = await repo.rankedText(
+          match,
+          opts.summaries && relevance ? { filter: toHex(filterOf(index, query)), offset: opts.offset, limit: opts.limit } : undefined,
+        );
         if (hits.version !== index.version && round < MAX_ROUNDS) {
           wanted = hits.version;
           continue;

@@ -44,7 +44,10 @@ const responses = new LruMap<string, string>(4096, { weigh: (s, k) => (s.length 
 /** catalogue-wide bm25 statistics per (version, words) */
 const statsCache = new LruMap<string, TextStats>(1024, { weigh: (s, k) => k.length * 2 + s.hits.length * 8 + 64, maxWeight: 1 * MB });
 /** CKAN `start` positions -> the item before them (keyset under offset paging) */
-const positions = new LruMap<string, After>(4096, { weigh: (a, k) => k.length * 2 + 64 + (typeof a.key === "string" ? a.key.length * 2 : 8), maxWeight: 2 * MB });
+const positions = new LruMap<string, After>(4096, {
+  weigh: (a, k) => k.length * 2 + 64 + (typeof a.key === "string" ? a.key.length * 2 : 8),
+  maxWeight: 2 * MB,
+});
 const MAX_ROUNDS = 3;
 
 export interface ShardedPage {
@@ -83,7 +86,13 @@ export async function runSharded(env: SearchEnv, query: SearchQuery, page: PageR
   const skip = after ? 0 : page.offset;
   const shardQuery: ShardQuery = {
     selections: sel,
-    ranges: { minAge: query.minAge, maxAge: query.maxAge, temporalStart: query.temporalStart, temporalEnd: query.temporalEnd, minIndividuals: query.minIndividuals },
+    ranges: {
+      minAge: query.minAge,
+      maxAge: query.maxAge,
+      temporalStart: query.temporalStart,
+      temporalEnd: query.temporalEnd,
+      minIndividuals: query.minIndividuals,
+    },
     sort,
     after: after ? { key: after.key, ord: after.ord } : null,
     take: skip + page.limit,
@@ -102,7 +111,11 @@ export async function runSharded(env: SearchEnv, query: SearchQuery, page: PageR
   }
   // RPC typing flattens tuples: the answers are what IndexShard.query returns
   const ask = async (s: (typeof all)[number], q: ShardQuery) =>
-    (await s.stub.query({ shard: s.shard, count: s.count, version, match: text, stats, query: q })) as unknown as { version: string; answer: ShardAnswer; bytes: number };
+    (await s.stub.query({ shard: s.shard, count: s.count, version, match: text, stats, query: q })) as unknown as {
+      version: string;
+      answer: ShardAnswer;
+      bytes: number;
+    };
   const first = await Promise.all(all.map((s) => ask(s, shardQuery)));
   let answers: ShardAnswer[] = first.map((r) => r.answer);
   const lang = page.lang ?? "en";
@@ -131,7 +144,8 @@ export async function runSharded(env: SearchEnv, query: SearchQuery, page: PageR
 
 /** GET /v1/datasets: the response, cached by bytes per catalogue version. */
 export async function searchDatasets(env: SearchEnv, repo: DatasetsRepo, query: SearchQuery, page: PageRequest): Promise<string> {
-  const keyOf = (version: string) => `${version}|${page.offset}|${page.limit}|${page.lang ?? ""}|${JSON.stringify(page.after ?? null)}|${JSON.stringify(query)}`;
+  const keyOf = (version: string) =>
+    `${version}|${page.offset}|${page.limit}|${page.lang ?? ""}|${JSON.stringify(page.after ?? null)}|${JSON.stringify(query)}`;
   let wanted = await currentVersion(repo);
   for (let round = 1; ; round++) {
     const hit = responses.get(keyOf(wanted));
@@ -185,7 +199,9 @@ export async function cachedOffsetRead(
 /** Every publisher with its dataset count and name, summed over the shards. */
 export async function publishers(env: SearchEnv, repo: DatasetsRepo): Promise<{ id: string; name: string | undefined; count: number }[]> {
   const version = await currentVersion(repo);
-  const parts = (await Promise.all(stubs(env).map((s) => s.stub.publishers({ shard: s.shard, count: s.count, version })))) as unknown as { values: [string, number, string | undefined][] }[];
+  const parts = (await Promise.all(stubs(env).map((s) => s.stub.publishers({ shard: s.shard, count: s.count, version })))) as unknown as {
+    values: [string, number, string | undefined][];
+  }[];
   const sum = new Map<string, { name: string | undefined; count: number }>();
   for (const p of parts)
     for (const [id, count, name] of p.values) {

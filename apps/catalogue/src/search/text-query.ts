@@ -16,7 +16,13 @@ export function stem(word: string): string {
 
 /** Lower-cased words without diacritics. */
 export function words(text: string): string[] {
-  return (text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 64);
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((w) => w.length <= 64);
 }
 
 /** The MATCH expression, or null when the text has no searchable words. */

@@ -8,6 +8,7 @@ export function parseVersion(version: string): { epoch: string; counter: number 
 
 /** Whether an index at `indexVersion` holds every change up to catalogue version `wanted`. */
 export function covers(indexVersion: string, wanted: string): boolean {
-  const a = parseVersion(indexVersion), b = parseVersion(wanted);
+  const a = parseVersion(indexVersion),
+    b = parseVersion(wanted);
   return a.epoch === b.epoch && a.counter >= b.counter;
 }

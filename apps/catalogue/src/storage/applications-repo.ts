@@ -31,10 +31,22 @@ export class ApplicationsRepo {
     const removed = before.collaborators.filter((b) => !a.collaborators.some((c) => c.id === b.id));
     // only applied when the update above matched: the guard re-checks the new document
     for (const c of added) {
-      statements.push(this.db.prepare(`INSERT OR IGNORE INTO application_collaborators (application_id, researcher) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM access_applications WHERE id = ?1 AND doc = ?3)`).bind(a.id, c.id, docOf(a)));
+      statements.push(
+        this.db
+          .prepare(
+            `INSERT OR IGNORE INTO application_collaborators (application_id, researcher) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM access_applications WHERE id = ?1 AND doc = ?3)`,
+          )
+          .bind(a.id, c.id, docOf(a)),
+      );
     }
     for (const c of removed) {
-      statements.push(this.db.prepare(`DELETE FROM application_collaborators WHERE application_id = ?1 AND researcher = ?2 AND EXISTS (SELECT 1 FROM access_applications WHERE id = ?1 AND doc = ?3)`).bind(a.id, c.id, docOf(a)));
+      statements.push(
+        this.db
+          .prepare(
+            `DELETE FROM application_collaborators WHERE application_id = ?1 AND researcher = ?2 AND EXISTS (SELECT 1 FROM access_applications WHERE id = ?1 AND doc = ?3)`,
+          )
+          .bind(a.id, c.id, docOf(a)),
+      );
     }
     statements.push(...extra);
     const [first] = await this.db.batch(statements);
@@ -67,7 +79,9 @@ export class ApplicationsRepo {
   async deleteDraft(id: string): Promise<boolean> {
     const [res] = await this.db.batch([
       this.db.prepare(`DELETE FROM access_applications WHERE id = ?1 AND status = 'draft'`).bind(id),
-      this.db.prepare(`DELETE FROM application_collaborators WHERE application_id = ?1 AND NOT EXISTS (SELECT 1 FROM access_applications WHERE id = ?1)`).bind(id),
+      this.db
+        .prepare(`DELETE FROM application_collaborators WHERE application_id = ?1 AND NOT EXISTS (SELECT 1 FROM access_applications WHERE id = ?1)`)
+        .bind(id),
     ]);
     return (res!.meta.changes ?? 0) > 0;
   }

@@ -42,8 +42,26 @@ const INDEX_COLUMNS = `ord, publisher_id, access_rights, facets, modified, title
 
 function values(r: DatasetRecord, createdAt: string) {
   return [
-    r.id, r.iri, r.publisherId, r.accessRights, r.titleSort, r.modified, r.minAge, r.maxAge, r.temporalStart, r.temporalEnd, r.individuals,
-    JSON.stringify(r.facets), r.titleText, r.keywordsText, r.descriptionText, JSON.stringify(r.summary), JSON.stringify(r.doc), r.doc.revision, createdAt, r.quality,
+    r.id,
+    r.iri,
+    r.publisherId,
+    r.accessRights,
+    r.titleSort,
+    r.modified,
+    r.minAge,
+    r.maxAge,
+    r.temporalStart,
+    r.temporalEnd,
+    r.individuals,
+    JSON.stringify(r.facets),
+    r.titleText,
+    r.keywordsText,
+    r.descriptionText,
+    JSON.stringify(r.summary),
+    JSON.stringify(r.doc),
+    r.doc.revision,
+    createdAt,
+    r.quality,
   ];
 }
 
@@ -82,7 +100,9 @@ export interface StoredRef {
 export class DatasetsRepo {
   constructor(readonly db: D1Database) {}
   /** the revision history, written in the same batches as the datasets (../revisions/repo.ts) */
-  get revisions() { return new RevisionsRepo(this.db); }
+  get revisions() {
+    return new RevisionsRepo(this.db);
+  }
 
   insertStatement(r: DatasetRecord, now: string) {
     return this.db.prepare(INSERT).bind(...values(r, now));
@@ -94,7 +114,9 @@ export class DatasetsRepo {
   deleteStatements(ref: StoredRef, now: string) {
     return [
       this.db.prepare(`DELETE FROM datasets WHERE id = ?1`).bind(ref.id),
-      this.db.prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at, publisher_id) VALUES (?1, ?2, ?3, ?4)`).bind(ref.id, ref.iri, now, ref.publisherId),
+      this.db
+        .prepare(`INSERT OR REPLACE INTO dataset_tombstones (id, iri, deleted_at, publisher_id) VALUES (?1, ?2, ?3, ?4)`)
+        .bind(ref.id, ref.iri, now, ref.publisherId),
     ];
   }
   bumpStatement() {
@@ -138,7 +160,10 @@ export class DatasetsRepo {
 
   async idsTaken(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const { results } = await this.db.prepare(`SELECT id FROM datasets WHERE id IN (SELECT value FROM json_each(?1))`).bind(JSON.stringify(ids)).all<{ id: string }>();
+    const { results } = await this.db
+      .prepare(`SELECT id FROM datasets WHERE id IN (SELECT value FROM json_each(?1))`)
+      .bind(JSON.stringify(ids))
+      .all<{ id: string }>();
     return new Set(results.map((r) => r.id));
   }
 
@@ -150,7 +175,7 @@ export class DatasetsRepo {
   /** The summaries of `ords` in that order, with the catalogue version they were read at. */
   async summariesAt(ords: number[]): Promise<{ version: string; items: DatasetSummary[] }> {
     const row = await this.db.prepare(SUMMARIES).bind(JSON.stringify(ords)).first<{ v: string; items: string }>();
-    const byOrd = new Map((JSON.parse(row?.items ?? "[]") as [number, DatasetSummary][]));
+    const byOrd = new Map(JSON.parse(row?.items ?? "[]") as [number, DatasetSummary][]);
     return { version: row?.v ?? "0:0", items: ords.map((o) => byOrd.get(o)).filter((s): s is DatasetSummary => !!s) };
   }
 
@@ -195,7 +220,9 @@ export class DatasetsRepo {
       this.db.prepare(`SELECT value FROM catalogue_meta WHERE key = 'changes_from'`),
       this.db
         .prepare(
-          `SELECT c.ord AS changed, ${INDEX_COLUMNS.split(", ").map((col) => `d.${col}`).join(", ")}
+          `SELECT c.ord AS changed, ${INDEX_COLUMNS.split(", ")
+            .map((col) => `d.${col}`)
+            .join(", ")}
            FROM (SELECT DISTINCT ord FROM dataset_changes WHERE counter >= ?1 LIMIT ?2) AS c LEFT JOIN datasets AS d ON d.ord = c.ord`,
         )
         .bind(counter, limit + 1),
@@ -238,7 +265,12 @@ export class DatasetsRepo {
    * the page is found by skipping `offset` entries of the narrow index datasets_ord_modified (migration 0010), not
    * rows with their documents. One batch (one snapshot): count, page, and whether a dataset follows.
    */
-  async exportPage(opts: { offset: number; after?: number; limit: number; modifiedSince?: string }): Promise<{ total: number; docs: Dataset[]; lastOrd?: number }> {
+  async exportPage(opts: {
+    offset: number;
+    after?: number;
+    limit: number;
+    modifiedSince?: string;
+  }): Promise<{ total: number; docs: Dataset[]; lastOrd?: number }> {
     const since = opts.modifiedSince ?? "";
     const from =
       opts.after !== undefined
@@ -259,7 +291,10 @@ export class DatasetsRepo {
   }
 
   async listByPublisher(publisherId: string): Promise<{ id: string; title: string }[]> {
-    const { results } = await this.db.prepare(`SELECT id, title_sort AS title FROM datasets WHERE publisher_id = ?1 ORDER BY ord`).bind(publisherId).all<{ id: string; title: string }>();
+    const { results } = await this.db
+      .prepare(`SELECT id, title_sort AS title FROM datasets WHERE publisher_id = ?1 ORDER BY ord`)
+      .bind(publisherId)
+      .all<{ id: string; title: string }>();
     return results;
   }
 }

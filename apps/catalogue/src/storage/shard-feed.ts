@@ -27,10 +27,7 @@ export class ShardFeed {
   /** The catalogue version and where the change log starts, read together. */
   async head(): Promise<{ version: string; logFrom: number | null }> {
     const [v, from] = await this.db.batch([this.db.prepare(VERSION), this.db.prepare(`SELECT value FROM catalogue_meta WHERE key = 'changes_from'`)]);
-    return {
-      version: (v!.results[0] as { v: string } | undefined)?.v ?? "0:0",
-      logFrom: (from!.results[0] as { value: number } | undefined)?.value ?? null,
-    };
+    return { version: (v!.results[0] as { v: string } | undefined)?.v ?? "0:0", logFrom: (from!.results[0] as { value: number } | undefined)?.value ?? null };
   }
 
   /**

@@ -48,14 +48,21 @@ export class SyncRepo {
   }
 
   async tombstone(id: string): Promise<Tombstone | null> {
-    return this.db.prepare(`SELECT id, iri, deleted_at AS deletedAt, publisher_id AS publisherId FROM dataset_tombstones WHERE id = ?1`).bind(id).first<Tombstone>();
+    return this.db
+      .prepare(`SELECT id, iri, deleted_at AS deletedAt, publisher_id AS publisherId FROM dataset_tombstones WHERE id = ?1`)
+      .bind(id)
+      .first<Tombstone>();
   }
 
   /** Datasets withdrawn at or after `since` (ISO), oldest first, one page. */
   async tombstonesSince(since: string, offset: number, limit: number): Promise<{ total: number; items: Tombstone[] }> {
     const [c, page] = await this.db.batch([
       this.db.prepare(`SELECT count(*) AS n FROM dataset_tombstones WHERE deleted_at >= ?1`).bind(since),
-      this.db.prepare(`SELECT id, iri, deleted_at AS deletedAt, publisher_id AS publisherId FROM dataset_tombstones WHERE deleted_at >= ?1 ORDER BY deleted_at, id LIMIT ?2 OFFSET ?3`).bind(since, limit, offset),
+      this.db
+        .prepare(
+          `SELECT id, iri, deleted_at AS deletedAt, publisher_id AS publisherId FROM dataset_tombstones WHERE deleted_at >= ?1 ORDER BY deleted_at, id LIMIT ?2 OFFSET ?3`,
+        )
+        .bind(since, limit, offset),
     ]);
     return { total: (c!.results[0] as { n: number }).n, items: page!.results as Tombstone[] };
   }

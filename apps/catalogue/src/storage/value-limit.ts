@@ -21,21 +21,27 @@ function wrapStatement(s: D1PreparedStatement, maxBytes: number): D1PreparedStat
     get(target, prop) {
       if (prop === RAW) return target;
       if (prop === "bind") return (...args: unknown[]) => wrapStatement(target.bind(...args), maxBytes);
-      if (prop === "all") return async () => {
-        const r = await target.all();
-        check(r.results, maxBytes);
-        return r;
-      };
-      if (prop === "first") return async (col?: string) => {
-        const r = await target.first<Record<string, unknown>>();
-        if (r) check([r], maxBytes);
-        return col === undefined ? r : (r?.[col] ?? null);
-      };
-      if (prop === "raw") return async () => {
-        const r = await target.raw();
-        check(r.map((row) => Object.fromEntries(row.map((v, i) => [i, v]))), maxBytes);
-        return r;
-      };
+      if (prop === "all")
+        return async () => {
+          const r = await target.all();
+          check(r.results, maxBytes);
+          return r;
+        };
+      if (prop === "first")
+        return async (col?: string) => {
+          const r = await target.first<Record<string, unknown>>();
+          if (r) check([r], maxBytes);
+          return col === undefined ? r : (r?.[col] ?? null);
+        };
+      if (prop === "raw")
+        return async () => {
+          const r = await target.raw();
+          check(
+            r.map((row) => Object.fromEntries(row.map((v, i) => [i, v]))),
+            maxBytes,
+          );
+          return r;
+        };
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
@@ -48,14 +54,14 @@ export function limitValues(db: D1Database, maxBytes: number | undefined): D1Dat
   return new Proxy(db, {
     get(target, prop) {
       if (prop === "prepare") return (sql: string) => wrapStatement(target.prepare(sql), maxBytes);
-      if (prop === "batch") return async (statements: D1PreparedStatement[]) => {
-        const results = await target.batch(statements.map((s) => ((s as unknown as Record<symbol, D1PreparedStatement>)[RAW] ?? s)));
-        for (const r of results) check(r.results, maxBytes);
-        return results;
-      };
+      if (prop === "batch")
+        return async (statements: D1PreparedStatement[]) => {
+          const results = await target.batch(statements.map((s) => (s as unknown as Record<symbol, D1PreparedStatement>)[RAW] ?? s));
+          for (const r of results) check(r.results, maxBytes);
+          return results;
+        };
       const v = Reflect.get(target, prop, target) as unknown;
       return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
 }
-

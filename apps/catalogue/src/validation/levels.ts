@@ -70,7 +70,8 @@ export const RECOMMENDED: Record<AccessLevel, readonly Recommended[]> = {
   ],
 };
 
-const present = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
+const present = (v: unknown) =>
+  v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && !(typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
 
 /** Does `extraTriples` (N-Triples) hold a statement `<iri> <pred> …`? */
 function hasExtra(extraTriples: unknown, iri: unknown, pred: string): boolean {

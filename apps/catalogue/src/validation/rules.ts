@@ -34,7 +34,8 @@ function ruleViolations(d: Obj): Violation[] {
   // dct:accessRights itself (one of the three codes) is checked by the zod schema; the level decides the rest.
   // A dataset without a readable level is held to the strictest one.
   const level = isAccessLevel(d.accessRights) ? d.accessRights : "NON_PUBLIC";
-  if (arr(d.applicableLegislation).length === 0) add("/applicableLegislation", "dcatap:applicableLegislation", "at least one applicable legislation is required (e.g. the EHDS regulation)");
+  if (arr(d.applicableLegislation).length === 0)
+    add("/applicableLegislation", "dcatap:applicableLegislation", "at least one applicable legislation is required (e.g. the EHDS regulation)");
   if (arr(d.distribution).length === 0) add("/distribution", "dcat:distribution", "at least one distribution is required");
   for (const key of ["distribution", "sample", "analytics"]) {
     arr(d[key]).forEach((dist, i) => {
@@ -115,7 +116,11 @@ export function validateDataset(input: unknown, preexisting: Violation[] = []): 
   if (raw) violations.push(...ruleViolations(raw));
   const bytes = new TextEncoder().encode(JSON.stringify(input) ?? "").length;
   if (bytes > MAX_DATASET_JSON_BYTES) {
-    violations.push({ path: "", property: "dcat:Dataset", message: `the dataset description is ${bytes} bytes as JSON; at most ${MAX_DATASET_JSON_BYTES} are stored` });
+    violations.push({
+      path: "",
+      property: "dcat:Dataset",
+      message: `the dataset description is ${bytes} bytes as JSON; at most ${MAX_DATASET_JSON_BYTES} are stored`,
+    });
   }
   // one entry per (path, property, message)
   const seen = new Set<string>();

@@ -88,7 +88,11 @@ function pathText(term: RDF.Term | null | undefined, shapes: Quad[], depth = 0):
   if (alt) return list(alt).map(part).join("|");
   const inverse = one("inversePath");
   if (inverse) return `^${part(inverse)}`;
-  for (const [p, suffix] of [["zeroOrMorePath", "*"], ["oneOrMorePath", "+"], ["zeroOrOnePath", "?"]] as const) {
+  for (const [p, suffix] of [
+    ["zeroOrMorePath", "*"],
+    ["oneOrMorePath", "+"],
+    ["zeroOrOnePath", "?"],
+  ] as const) {
     const inner = one(p);
     if (inner) return `${part(inner)}${suffix}`;
   }

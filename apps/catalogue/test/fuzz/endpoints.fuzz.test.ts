@@ -34,7 +34,11 @@ async function totalDatasets(): Promise<number> {
   return ((await res.json()) as { total: number }).total;
 }
 
-const searchValue = fc.oneof(hostileString, fc.constantFrom(...SYNTAX_FRAGMENTS), fc.constantFrom("HEAL", "EHRS", "PUBLIC", "rivm", "CSV", "NLD", "diabetes", "0", "-1", "101", "1e3", "2026-13-45"));
+const searchValue = fc.oneof(
+  hostileString,
+  fc.constantFrom(...SYNTAX_FRAGMENTS),
+  fc.constantFrom("HEAL", "EHRS", "PUBLIC", "rivm", "CSV", "NLD", "diabetes", "0", "-1", "101", "1e3", "2026-13-45"),
+);
 
 beforeAll(async () => {
   await SELF.fetch(`${BASE}/dev/seed`, { method: "POST" });
@@ -46,7 +50,25 @@ beforeAll(async () => {
 describe("search never breaks and never writes", () => {
   it("GET /v1/datasets with hostile q, facets, sort, paging and ranges", async () => {
     const total = await totalDatasets();
-    const names = ["q", "theme", "healthCategory", "publisher", "accessRights", "keyword", "format", "language", "sort", "limit", "cursor", "minAge", "maxAge", "temporalStart", "temporalEnd", "minIndividuals", "unknown"];
+    const names = [
+      "q",
+      "theme",
+      "healthCategory",
+      "publisher",
+      "accessRights",
+      "keyword",
+      "format",
+      "language",
+      "sort",
+      "limit",
+      "cursor",
+      "minAge",
+      "maxAge",
+      "temporalStart",
+      "temporalEnd",
+      "minIndividuals",
+      "unknown",
+    ];
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...names), searchValue), { minLength: 1, maxLength: 5 }), async (pairs) => {
         const q = new URLSearchParams(pairs);
@@ -59,7 +81,20 @@ describe("search never breaks and never writes", () => {
 
   it("GET /api/3/action/package_search with hostile q, fq, rows, start, sort and facet.field", async () => {
     const names = ["q", "fq", "rows", "start", "sort", "facet.field", "facet.limit", "include_private"];
-    const value = fc.oneof(searchValue, fc.constantFrom('["tags","organization"]', "[1]", "[", "tags:diabetes", "organization:rivm", "res_format:CSV", "score desc", "title_string asc", "metadata_modified desc"));
+    const value = fc.oneof(
+      searchValue,
+      fc.constantFrom(
+        '["tags","organization"]',
+        "[1]",
+        "[",
+        "tags:diabetes",
+        "organization:rivm",
+        "res_format:CSV",
+        "score desc",
+        "title_string asc",
+        "metadata_modified desc",
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...names), value), { minLength: 1, maxLength: 5 }), async (pairs) => {
         const q = new URLSearchParams(pairs);
@@ -70,7 +105,16 @@ describe("search never breaks and never writes", () => {
   });
 
   it("dataset ids, package_show ids and Accept headers", async () => {
-    const accept = fc.constantFrom("application/json", "text/turtle", "application/ld+json", "text/html", "*/*", "", "application/json;q=0, text/turtle;q=0.1", "garbage/;;;");
+    const accept = fc.constantFrom(
+      "application/json",
+      "text/turtle",
+      "application/ld+json",
+      "text/html",
+      "*/*",
+      "",
+      "application/json;q=0, text/turtle;q=0.1",
+      "garbage/;;;",
+    );
     await fc.assert(
       fc.asyncProperty(hostileString, accept, async (id, acc) => {
         const path = `/v1/datasets/${uriComponent(id)}`;
@@ -98,7 +142,11 @@ describe("publishing with hostile input", () => {
       fc.asyncProperty(hostileBody(minimalDataset()), async (body) => {
         const before = await totalDatasets();
         const text = bodyText(body);
-        const res = await SELF.fetch(`${BASE}/v1/datasets`, { method: "POST", headers: { ...(await publisher("rivm")), "content-type": "application/json" }, body: text });
+        const res = await SELF.fetch(`${BASE}/v1/datasets`, {
+          method: "POST",
+          headers: { ...(await publisher("rivm")), "content-type": "application/json" },
+          body: text,
+        });
         const status = await expectSafe(res, `POST /v1/datasets ${text.slice(0, 150)}`);
         if (status >= 400) expect(await totalDatasets()).toBe(before);
       }),
@@ -111,7 +159,11 @@ describe("publishing with hostile input", () => {
       fc.asyncProperty(hostileBody(minimalDataset({ title: { nl: "Vervangen", en: "Replaced" } })), async (body) => {
         const before = await datasetText(own.id);
         const text = bodyText(body);
-        const res = await SELF.fetch(`${BASE}/v1/datasets/${own.id}`, { method: "PUT", headers: { ...(await publisher("rivm")), "content-type": "application/json" }, body: text });
+        const res = await SELF.fetch(`${BASE}/v1/datasets/${own.id}`, {
+          method: "PUT",
+          headers: { ...(await publisher("rivm")), "content-type": "application/json" },
+          body: text,
+        });
         const status = await expectSafe(res, `PUT /v1/datasets/{id} ${text.slice(0, 150)}`);
         if (status >= 400) expect(await datasetText(own.id)).toBe(before);
       }),
@@ -122,8 +174,11 @@ describe("publishing with hostile input", () => {
   it("POST /v1/harvest with hostile Turtle and JSON-LD documents", async () => {
     const turtleish = fc.oneof(
       hostileRawBody,
-      hostileString.map((s) => `@prefix dcat: <http://www.w3.org/ns/dcat#> .\n<https://x.example/${uriComponent(s)}> a dcat:Dataset ; <http://purl.org/dc/terms/title> "${s.replace(/"/g, '\\"')}" .`),
-      fc.constantFrom("@prefix : <", "<a> <b> <c>", "<a> <b> \"unterminated", "@base <javascript:alert(1)> .", "_:a _:b _:c ."),
+      hostileString.map(
+        (s) =>
+          `@prefix dcat: <http://www.w3.org/ns/dcat#> .\n<https://x.example/${uriComponent(s)}> a dcat:Dataset ; <http://purl.org/dc/terms/title> "${s.replace(/"/g, '\\"')}" .`,
+      ),
+      fc.constantFrom("@prefix : <", "<a> <b> <c>", '<a> <b> "unterminated', "@base <javascript:alert(1)> .", "_:a _:b _:c ."),
     );
     await fc.assert(
       fc.asyncProperty(turtleish, fc.constantFrom("text/turtle", "application/ld+json"), async (doc, type) => {
@@ -140,8 +195,10 @@ describe("publishing with hostile input", () => {
   it("POST /v1/validate and /v1/harvest with hostile RDF/XML; validate (public) with every input type, writing nothing", async () => {
     const xmlish = fc.oneof(
       hostileRawBody,
-      hostileString.map((s) => `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcat="http://www.w3.org/ns/dcat#">
-<dcat:Dataset rdf:about="https://x.example/${uriComponent(s)}"><rdf:value>${s.replace(/[<&]/g, "")}</rdf:value></dcat:Dataset></rdf:RDF>`),
+      hostileString.map(
+        (s) => `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcat="http://www.w3.org/ns/dcat#">
+<dcat:Dataset rdf:about="https://x.example/${uriComponent(s)}"><rdf:value>${s.replace(/[<&]/g, "")}</rdf:value></dcat:Dataset></rdf:RDF>`,
+      ),
       fc.constantFrom(
         "<rdf:RDF",
         "<?xml version='1.0'?><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'><rdf:Description rdf:about='%%'/></rdf:RDF>",
@@ -169,7 +226,11 @@ describe("access applications with hostile input", () => {
   const application = () => anonymisedApplicationInput(own.id);
 
   it("POST /v1/access-applications and the HDAB's status changes", async () => {
-    const baseline = await SELF.fetch(`${BASE}/v1/access-applications`, { method: "POST", headers: { ...(await researcher()), "content-type": "application/json" }, body: JSON.stringify(application()) });
+    const baseline = await SELF.fetch(`${BASE}/v1/access-applications`, {
+      method: "POST",
+      headers: { ...(await researcher()), "content-type": "application/json" },
+      body: JSON.stringify(application()),
+    });
     const created = (await baseline.json()) as { id: string };
     expect(baseline.status, JSON.stringify(created)).toBeLessThan(500);
     // submitted, so the HDAB's steps below reach the workflow (a draft is invisible to the HDAB)
@@ -178,7 +239,11 @@ describe("access applications with hostile input", () => {
     await fc.assert(
       fc.asyncProperty(hostileBody(application()), async (body) => {
         const text = bodyText(body);
-        const res = await SELF.fetch(`${BASE}/v1/access-applications`, { method: "POST", headers: { ...(await researcher()), "content-type": "application/json" }, body: text });
+        const res = await SELF.fetch(`${BASE}/v1/access-applications`, {
+          method: "POST",
+          headers: { ...(await researcher()), "content-type": "application/json" },
+          body: text,
+        });
         await expectSafe(res, `POST /v1/access-applications ${text.slice(0, 150)}`);
       }),
       { numRuns: RUNS / 2 },
@@ -187,7 +252,11 @@ describe("access applications with hostile input", () => {
       fc.asyncProperty(hostileBody({ status: "rejected", reasons: "Not specific enough" }), hostileString, async (body, id) => {
         const text = bodyText(body);
         for (const target of [created.id ?? "x", uriComponent(id)]) {
-          const res = await SELF.fetch(`${BASE}/v1/access-applications/${target}/status`, { method: "POST", headers: { ...(await hdab()), "content-type": "application/json" }, body: text });
+          const res = await SELF.fetch(`${BASE}/v1/access-applications/${target}/status`, {
+            method: "POST",
+            headers: { ...(await hdab()), "content-type": "application/json" },
+            body: text,
+          });
           await expectSafe(res, `POST /v1/access-applications/${target.slice(0, 40)}/status ${text.slice(0, 150)}`);
         }
       }),

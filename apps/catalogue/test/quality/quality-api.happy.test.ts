@@ -27,7 +27,11 @@ const richer = (identifier: string): DatasetInput =>
     ],
   });
 const poorer = (identifier: string): DatasetInput =>
-  minimalDataset({ identifier, title: { nl: `Arm ${identifier}` }, distribution: [{ applicableLegislation: [EHDS], accessURL: "urn:x:closed", format: "SAS" }] });
+  minimalDataset({
+    identifier,
+    title: { nl: `Arm ${identifier}` },
+    distribution: [{ applicableLegislation: [EHDS], accessURL: "urn:x:closed", format: "SAS" }],
+  });
 
 describe("quality score in the API", () => {
   it("GET /v1/datasets/{id} carries the score; /quality gives dimensions, metrics and what would raise it", async () => {

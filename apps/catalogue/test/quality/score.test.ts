@@ -123,9 +123,9 @@ const addition = fc.oneof(
   fc.constant((d: QualityInput): QualityInput => ({ ...d, publisher: { name: { en: "Q" } } })),
   fc.constant((d: QualityInput): QualityInput => ({ ...d, issued: "2023-01-01" })),
   distribution.map((x) => (d: QualityInput): QualityInput => ({ ...d, distribution: [...d.distribution, x] })),
-  fc.record({ byteSize: fc.nat(), license: fc.constant("http://publications.europa.eu/resource/authority/licence/CC0") }).map(
-    (extra) => (d: QualityInput): QualityInput => ({ ...d, distribution: d.distribution.map((x, i) => (i === 0 ? { ...x, ...extra } : x)) }),
-  ),
+  fc
+    .record({ byteSize: fc.nat(), license: fc.constant("http://publications.europa.eu/resource/authority/licence/CC0") })
+    .map((extra) => (d: QualityInput): QualityInput => ({ ...d, distribution: d.distribution.map((x, i) => (i === 0 ? { ...x, ...extra } : x)) })),
 );
 
 describe("MQA score properties", () => {

@@ -69,7 +69,11 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => s
   "PUT /v1/dataset-series/{id}": { path: () => "/v1/dataset-series/some-series", roles: ["publisher"], body: () => JSON.stringify(SERIES) },
   "DELETE /v1/dataset-series/{id}": { path: () => "/v1/dataset-series/some-series", roles: ["publisher"] },
   "POST /v1/harvest": { path: () => "/v1/harvest", roles: ["publisher"], body: () => "<a> <b> <c> .", type: "text/turtle" },
-  "POST /v1/harvest-sources": { path: () => "/v1/harvest-sources", roles: ["publisher"], body: () => JSON.stringify({ url: `${SOURCE}/nothing-here.ttl`, kind: "dcat" }) },
+  "POST /v1/harvest-sources": {
+    path: () => "/v1/harvest-sources",
+    roles: ["publisher"],
+    body: () => JSON.stringify({ url: `${SOURCE}/nothing-here.ttl`, kind: "dcat" }),
+  },
   "GET /v1/harvest-sources": { path: () => "/v1/harvest-sources", roles: ["publisher"] },
   "GET /v1/harvest-sources/{id}": { path: () => `/v1/harvest-sources/${sourceId}`, roles: ["publisher"] },
   "GET /v1/harvest-sources/{id}/jobs": { path: () => `/v1/harvest-sources/${sourceId}/jobs`, roles: ["publisher"] },
@@ -77,20 +81,58 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => s
   "POST /v1/access-applications": { path: () => "/v1/access-applications", roles: ["researcher"], body: () => JSON.stringify(application()) },
   "GET /v1/access-applications": { path: () => "/v1/access-applications", roles: ["researcher", "hdab"] },
   "GET /v1/access-applications/{id}": { path: () => `/v1/access-applications/${applicationId}`, roles: ["researcher", "hdab"] },
-  "POST /v1/access-applications/{id}/status": { path: () => `/v1/access-applications/${applicationId}/status`, roles: ["hdab"], body: () => JSON.stringify({ status: "under_review" }) },
-  "PATCH /v1/access-applications/{id}": { path: () => `/v1/access-applications/${applicationId}`, roles: ["researcher"], body: () => JSON.stringify({ safeguards: "Two-person rule" }) },
+  "POST /v1/access-applications/{id}/status": {
+    path: () => `/v1/access-applications/${applicationId}/status`,
+    roles: ["hdab"],
+    body: () => JSON.stringify({ status: "under_review" }),
+  },
+  "PATCH /v1/access-applications/{id}": {
+    path: () => `/v1/access-applications/${applicationId}`,
+    roles: ["researcher"],
+    body: () => JSON.stringify({ safeguards: "Two-person rule" }),
+  },
   "DELETE /v1/access-applications/{id}": { path: () => `/v1/access-applications/${applicationId}`, roles: ["researcher"] },
   "POST /v1/access-applications/{id}/submit": { path: () => `/v1/access-applications/${applicationId}/submit`, roles: ["researcher"] },
-  "POST /v1/access-applications/{id}/answer": { path: () => `/v1/access-applications/${applicationId}/answer`, roles: ["researcher"], body: () => JSON.stringify({ answer: "The registry" }) },
-  "POST /v1/access-applications/{id}/extend": { path: () => `/v1/access-applications/${applicationId}/extend`, roles: ["hdab"], body: () => JSON.stringify({ reasons: "Complex" }) },
-  "POST /v1/access-applications/{id}/collaborators": { path: () => `/v1/access-applications/${applicationId}/collaborators`, roles: ["researcher"], body: () => JSON.stringify({ id: "researcher-tom", name: "Tom", email: "tom@example.nl" }) },
-  "DELETE /v1/access-applications/{id}/collaborators/{collaboratorId}": { path: () => `/v1/access-applications/${applicationId}/collaborators/researcher-tom`, roles: ["researcher"] },
-  "POST /v1/access-applications/{id}/attachments": { path: () => `/v1/access-applications/${applicationId}/attachments?name=a.pdf`, roles: ["researcher"], body: () => "%PDF-1.4\n%%EOF", type: "application/pdf" },
+  "POST /v1/access-applications/{id}/answer": {
+    path: () => `/v1/access-applications/${applicationId}/answer`,
+    roles: ["researcher"],
+    body: () => JSON.stringify({ answer: "The registry" }),
+  },
+  "POST /v1/access-applications/{id}/extend": {
+    path: () => `/v1/access-applications/${applicationId}/extend`,
+    roles: ["hdab"],
+    body: () => JSON.stringify({ reasons: "Complex" }),
+  },
+  "POST /v1/access-applications/{id}/collaborators": {
+    path: () => `/v1/access-applications/${applicationId}/collaborators`,
+    roles: ["researcher"],
+    body: () => JSON.stringify({ id: "researcher-tom", name: "Tom", email: "tom@example.nl" }),
+  },
+  "DELETE /v1/access-applications/{id}/collaborators/{collaboratorId}": {
+    path: () => `/v1/access-applications/${applicationId}/collaborators/researcher-tom`,
+    roles: ["researcher"],
+  },
+  "POST /v1/access-applications/{id}/attachments": {
+    path: () => `/v1/access-applications/${applicationId}/attachments?name=a.pdf`,
+    roles: ["researcher"],
+    body: () => "%PDF-1.4\n%%EOF",
+    type: "application/pdf",
+  },
   "GET /v1/access-applications/{id}/attachments": { path: () => `/v1/access-applications/${applicationId}/attachments`, roles: ["researcher", "hdab"] },
-  "GET /v1/access-applications/{id}/attachments/{attachmentId}": { path: () => `/v1/access-applications/${applicationId}/attachments/00000000-0000-4000-8000-000000000000`, roles: ["researcher", "hdab"] },
-  "DELETE /v1/access-applications/{id}/attachments/{attachmentId}": { path: () => `/v1/access-applications/${applicationId}/attachments/00000000-0000-4000-8000-000000000000`, roles: ["researcher"] },
+  "GET /v1/access-applications/{id}/attachments/{attachmentId}": {
+    path: () => `/v1/access-applications/${applicationId}/attachments/00000000-0000-4000-8000-000000000000`,
+    roles: ["researcher", "hdab"],
+  },
+  "DELETE /v1/access-applications/{id}/attachments/{attachmentId}": {
+    path: () => `/v1/access-applications/${applicationId}/attachments/00000000-0000-4000-8000-000000000000`,
+    roles: ["researcher"],
+  },
   "GET /v1/me/notifications": { path: () => "/v1/me/notifications", roles: ["researcher"] },
-  "POST /v1/access-applications/{id}/cohort-filter": { path: () => `/v1/access-applications/${applicationId}/cohort-filter`, roles: ["hdab"], body: () => JSON.stringify({ bsns: ["999990007"] }) },
+  "POST /v1/access-applications/{id}/cohort-filter": {
+    path: () => `/v1/access-applications/${applicationId}/cohort-filter`,
+    roles: ["hdab"],
+    body: () => JSON.stringify({ bsns: ["999990007"] }),
+  },
   "GET /v1/auth/whoami": { path: () => "/v1/auth/whoami", roles: ["citizen", "provider", "hdab", "researcher", "publisher"] },
 };
 
@@ -163,7 +205,11 @@ describe("rate limiting per client in the catalogue app", () => {
     const app = buildApp("development");
     const hit = async (ip: string) => {
       const ctx = createExecutionContext();
-      const res = await app.fetch(new Request(`${BASE}/v1/datasets?q=diabetes`, { headers: { "cf-connecting-ip": ip } }), { ...env, RATE_LIMIT: "4/60", RATE_LIMITER: undefined }, ctx);
+      const res = await app.fetch(
+        new Request(`${BASE}/v1/datasets?q=diabetes`, { headers: { "cf-connecting-ip": ip } }),
+        { ...env, RATE_LIMIT: "4/60", RATE_LIMITER: undefined },
+        ctx,
+      );
       await waitOnExecutionContext(ctx);
       return res;
     };

@@ -36,7 +36,8 @@ describe("a D1 write that fails on the way", () => {
     const app = buildApp("development");
     const token = await mintToken(env, { role: "publisher", publisherId: "rivm" });
     const body = JSON.stringify(minimalDataset({ identifier: "FAULT-1", title: { en: "Fault injection" } }));
-    const request = () => new Request(`${BASE}/v1/datasets`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+    const request = () =>
+      new Request(`${BASE}/v1/datasets`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
     const before = await count(app);
     const failed = await call(app, failingBatches(env.DB), request());
     expect(failed.status).toBe(503);
@@ -53,13 +54,25 @@ describe("a D1 write that fails on the way", () => {
     const app = buildApp("development");
     const token = await mintToken(env, { role: "publisher", publisherId: "rivm" });
     // Publish one dataset to get a valid Turtle document, then harvest it under a new IRI.
-    const pub = await call(app, env.DB, new Request(`${BASE}/v1/datasets`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(minimalDataset({ identifier: "FAULT-2" })) }));
+    const pub = await call(
+      app,
+      env.DB,
+      new Request(`${BASE}/v1/datasets`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(minimalDataset({ identifier: "FAULT-2" })),
+      }),
+    );
     expect(pub.status).toBe(201);
     const { id } = (await pub.json()) as { id: string };
     const turtle = await (await call(app, env.DB, new Request(`${BASE}/v1/datasets/${id}`, { headers: { accept: "text/turtle" } }))).text();
     const doc = turtle.replaceAll(id, `${id}-harvested`).replaceAll("FAULT-2", "FAULT-3");
     const before = await count(app);
-    const failed = await call(app, failingBatches(env.DB), new Request(`${BASE}/v1/harvest`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: doc }));
+    const failed = await call(
+      app,
+      failingBatches(env.DB),
+      new Request(`${BASE}/v1/harvest`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/turtle" }, body: doc }),
+    );
     expect(failed.status).toBe(503);
     expect(await count(app)).toBe(before);
   });

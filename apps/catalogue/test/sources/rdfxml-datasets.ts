@@ -28,7 +28,9 @@ export function datasetRdfXml(name: string, conformant = true): string {
     <dct:accessRights rdf:resource="${EU}access-right/NON_PUBLIC"/>
     <dcatap:applicableLegislation rdf:resource="${EHDS}"/>
     <dct:type rdf:resource="${EU}dataset-type/STATISTICAL"/>
-    ${conformant ? `<healthdcatap:hdab>
+    ${
+      conformant
+        ? `<healthdcatap:hdab>
       <foaf:Agent>
         <foaf:name xml:lang="nl">HDAB Nederland</foaf:name>
         <cv:contactPoint rdf:parseType="Resource">
@@ -36,7 +38,9 @@ export function datasetRdfXml(name: string, conformant = true): string {
           <cv:email xml:lang="">hdab@example.nl</cv:email>
         </cv:contactPoint>
       </foaf:Agent>
-    </healthdcatap:hdab>` : ""}
+    </healthdcatap:hdab>`
+        : ""
+    }
     <dcat:contactPoint rdf:nodeID="cp-${name}"/>
     <dcat:theme rdf:resource="${EU}data-theme/HEAL"/>
     <healthdcatap:healthCategory rdf:resource="https://hdeu-dcat.data.health.europa.eu/resource/authority/healthcategories/EHRS"/>

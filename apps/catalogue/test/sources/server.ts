@@ -17,7 +17,10 @@ import { datasetRdfXml, rdfXmlDocument } from "./rdfxml-datasets";
 const EXAMPLE = readFileSync(fileURLToPath(new URL("../../../../standards/healthdcat-ap-r8/example-healthdcat-dataset.ttl", import.meta.url)), "utf8");
 
 function dataset(source: string, n: string, conformant: boolean): string {
-  let ttl = EXAMPLE.replaceAll("ex:dataset-oncology-ehrs-2024", `ex:${source}-${n}`).replace('dct:identifier "EU-HDCA-R7-ONCOLOGY-EHRS-2024"', `dct:identifier "${source.toUpperCase()}-${n.toUpperCase()}"`);
+  let ttl = EXAMPLE.replaceAll("ex:dataset-oncology-ehrs-2024", `ex:${source}-${n}`).replace(
+    'dct:identifier "EU-HDCA-R7-ONCOLOGY-EHRS-2024"',
+    `dct:identifier "${source.toUpperCase()}-${n.toUpperCase()}"`,
+  );
   if (!conformant) ttl = ttl.replace("healthdcatap:hdab ex:hdab-agent ;", "");
   return ttl;
 }
@@ -34,7 +37,13 @@ function rdfXmlPage(base: string, page: number): string {
   const names = NAMES.filter((n) => !removedRdfXml.has(n));
   const self = `${base}/rdfxml/catalog.rdf?page=${page}`;
   const next = page * 2 < names.length ? `${base}/rdfxml/catalog.rdf?page=${page + 1}` : undefined;
-  return rdfXmlDocument(names.slice((page - 1) * 2, page * 2).map((n) => datasetRdfXml(`pulled-${n}`, n !== "broken")).join(""), { self, next });
+  return rdfXmlDocument(
+    names
+      .slice((page - 1) * 2, page * 2)
+      .map((n) => datasetRdfXml(`pulled-${n}`, n !== "broken"))
+      .join(""),
+    { self, next },
+  );
 }
 
 function dcatPage(base: string, page: number): string {
@@ -82,12 +91,16 @@ export function startSourceServer(): Promise<{ url: string; server: Server }> {
       const start = Number(url.searchParams.get("start") ?? 0);
       const rows = Number(url.searchParams.get("rows") ?? 10);
       if (url.searchParams.get("sort") !== "id asc") return send(400, "application/json", JSON.stringify({ success: false }));
-      const results = live().slice(start, start + rows).map((n) => ({ id: `ckan-${n}`, name: `ckan-${n}` }));
+      const results = live()
+        .slice(start, start + rows)
+        .map((n) => ({ id: `ckan-${n}`, name: `ckan-${n}` }));
       return send(200, "application/json", JSON.stringify({ success: true, result: { count: live().length, results } }));
     }
     const m = /^\/ckan\/dataset\/ckan-([\w-]+)\.ttl$/.exec(url.pathname);
     if (m && live().includes(m[1]!)) return send(200, "text/turtle", body(m[1]!, "ckan"));
     return send(404, "text/plain", "not found");
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })),
+  );
 }

@@ -5,10 +5,18 @@ import { CkanQueryError } from "../../src/ckan/package";
 
 describe("CKAN sync listing parameters", () => {
   it("reads ckanext-harvest's fq: ORed organizations, excluded ones, groups and a metadata_modified range", () => {
-    const f = parseSyncFilter(["organization:rivm OR organization:nivel -organization:cbs groups:HEAL metadata_modified:[2026-12-01T21:52:34.123456Z TO *]"], undefined);
+    const f = parseSyncFilter(
+      ["organization:rivm OR organization:nivel -organization:cbs groups:HEAL metadata_modified:[2026-12-01T21:52:34.123456Z TO *]"],
+      undefined,
+    );
     expect(f).toEqual({
-      organizations: ["rivm", "nivel"], excludeOrganizations: ["cbs"], groups: ["HEAL"], excludeGroups: [],
-      modifiedFrom: "2026-12-01T21:52:34Z", modifiedTo: undefined, incremental: true,
+      organizations: ["rivm", "nivel"],
+      excludeOrganizations: ["cbs"],
+      groups: ["HEAL"],
+      excludeGroups: [],
+      modifiedFrom: "2026-12-01T21:52:34Z",
+      modifiedTo: undefined,
+      incremental: true,
     });
     expect(parseSyncFilter(["*:*"], "*:*")).toMatchObject({ organizations: [], incremental: false });
   });

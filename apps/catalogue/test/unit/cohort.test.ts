@@ -22,7 +22,11 @@ describe("cohort filter through the consent service", () => {
     const out = await filterCohort(fetcher, "Bearer hdab-token", ["999990007", "999990019"], "2026-05-01T10:00:00Z");
     expect(out).toEqual({ included: ["999990007"], excludedCount: 1 });
     expect(calls).toEqual([
-      { url: "https://consent.internal/v1/secondary-use/cohort-filter", auth: "Bearer hdab-token", body: { bsns: ["999990007", "999990019"], permitApprovedAt: "2026-05-01T10:00:00Z" } },
+      {
+        url: "https://consent.internal/v1/secondary-use/cohort-filter",
+        auth: "Bearer hdab-token",
+        body: { bsns: ["999990007", "999990019"], permitApprovedAt: "2026-05-01T10:00:00Z" },
+      },
     ]);
   });
 
@@ -42,7 +46,11 @@ describe("cohort filter through the consent service", () => {
   });
 
   it("a network failure is a 503", async () => {
-    const fetcher = { fetch: async () => { throw new Error("connection refused"); } } as unknown as Fetcher;
+    const fetcher = {
+      fetch: async () => {
+        throw new Error("connection refused");
+      },
+    } as unknown as Fetcher;
     const err = (await filterCohort(fetcher, "Bearer t", ["999990007"], "x").catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(503);
   });

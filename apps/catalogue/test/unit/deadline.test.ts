@@ -124,8 +124,13 @@ describe("clockOf reads the clock from the history", () => {
       { status: "information_requested", at: "2026-03-01T00:00:00Z", by: "h" },
     ]);
     expect(clock).toEqual({
-      kind: "data_access", submittedAt: "2026-01-10T00:00:00Z", extended: true,
-      pauses: [{ from: "2026-02-01T00:00:00Z", to: "2026-02-11T00:00:00Z" }, { from: "2026-03-01T00:00:00Z", to: null }],
+      kind: "data_access",
+      submittedAt: "2026-01-10T00:00:00Z",
+      extended: true,
+      pauses: [
+        { from: "2026-02-01T00:00:00Z", to: "2026-02-11T00:00:00Z" },
+        { from: "2026-03-01T00:00:00Z", to: null },
+      ],
     });
     expect(clockOf("data_access", [{ status: "draft", at: "2026-01-01T00:00:00Z", by: "a" }])).toBeNull();
     // 10 Jan + 6 months = 10 Jul, + 10 days paused, + the open pause (1 Mar .. 5 Mar) = 24 Jul

@@ -8,7 +8,14 @@ describe("the data permit", () => {
 
   it("starts on the approval date and ends after the requested duration, unless the HDAB sets the end", () => {
     const p = buildPermit("EHDS-NL-2026-ABCDEF01", app, "2026-01-31T09:00:00Z", ["No export"]);
-    expect(p).toMatchObject({ startDate: "2026-01-31", endDate: "2027-01-31", conditions: ["No export"], organisation: "EMC", processingEnvironment: "HDAB SPE", dataForm: "anonymised" });
+    expect(p).toMatchObject({
+      startDate: "2026-01-31",
+      endDate: "2027-01-31",
+      conditions: ["No export"],
+      organisation: "EMC",
+      processingEnvironment: "HDAB SPE",
+      dataForm: "anonymised",
+    });
     expect(buildPermit("x", app, "2026-01-31T09:00:00Z", [], "2026-06-30").endDate).toBe("2026-06-30");
     expect(JSON.stringify(p)).not.toContain("Anna");
     expect(JSON.stringify(p)).not.toContain("anna@");

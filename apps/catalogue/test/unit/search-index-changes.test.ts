@@ -35,12 +35,25 @@ type Fields = typeof rowFields extends fc.Arbitrary<infer T> ? T : never;
 
 function toRow(ord: number, f: Fields): IndexRow {
   return {
-    ord, publisher_id: f.publisher, access_rights: f.access, modified: f.modified, title_sort: f.title,
-    min_age: f.minAge, max_age: f.minAge === null || f.span === null ? null : f.minAge + f.span,
-    temporal_start: f.start === null ? null : `${f.start}-01-01`, temporal_end: f.start === null || f.span === null ? null : `${f.start + (f.span % 5)}-12-31`,
+    ord,
+    publisher_id: f.publisher,
+    access_rights: f.access,
+    modified: f.modified,
+    title_sort: f.title,
+    min_age: f.minAge,
+    max_age: f.minAge === null || f.span === null ? null : f.minAge + f.span,
+    temporal_start: f.start === null ? null : `${f.start}-01-01`,
+    temporal_end: f.start === null || f.span === null ? null : `${f.start + (f.span % 5)}-12-31`,
     individuals: f.individuals,
     // the publisher's name belongs to the publisher, as in the catalogue
-    facets: JSON.stringify({ theme: f.theme, healthCategory: f.healthCategory, keyword: f.keyword, format: f.format, language: f.language, publisherName: f.publisher.toUpperCase() }),
+    facets: JSON.stringify({
+      theme: f.theme,
+      healthCategory: f.healthCategory,
+      keyword: f.keyword,
+      format: f.format,
+      language: f.language,
+      publisherName: f.publisher.toUpperCase(),
+    }),
   };
 }
 
@@ -113,26 +126,83 @@ function replay(initial: Fields[], changes: Change[], every: number) {
 describe("SearchIndex.withChanges", () => {
   it("answers every search like an index built from scratch over the same rows", () => {
     fc.assert(
-      fc.property(fc.array(rowFields, { maxLength: 40 }), fc.array(change, { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), fc.array(fc.nat({ max: 120 }), { maxLength: 20 }), (initial, changes, every, textOrds) => {
-        const { table, index, version } = replay(initial, changes, every);
-        const fresh = new SearchIndex(`e:${version}`, [...table.values()]);
-        expect(index.count).toBe(table.size);
-        expect(answers(index, textOrds)).toEqual(answers(fresh, textOrds));
-        for (const field of Object.keys(fresh.facets) as (keyof typeof fresh.facets)[]) {
-          expect([...index.facets[field].values.keys()].sort()).toEqual([...fresh.facets[field].values.keys()].sort());
-        }
-        expect([...index.byModified]).toEqual([...fresh.byModified]);
-        expect([...index.byTitle]).toEqual([...fresh.byTitle]);
-      }),
+      fc.property(
+        fc.array(rowFields, { maxLength: 40 }),
+        fc.array(change, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.nat({ max: 120 }), { maxLength: 20 }),
+        (initial, changes, every, textOrds) => {
+          const { table, index, version } = replay(initial, changes, every);
+          const fresh = new SearchIndex(`e:${version}`, [...table.values()]);
+          expect(index.count).toBe(table.size);
+          expect(answers(index, textOrds)).toEqual(answers(fresh, textOrds));
+          for (const field of Object.keys(fresh.facets) as (keyof typeof fresh.facets)[]) {
+            expect([...index.facets[field].values.keys()].sort()).toEqual([...fresh.facets[field].values.keys()].sort());
+          }
+          expect([...index.byModified]).toEqual([...fresh.byModified]);
+          expect([...index.byTitle]).toEqual([...fresh.byTitle]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("leaves the index it was derived from unchanged", () => {
-    const rows = [0, 1, 2].map((o) => toRow(o, { theme: ["HEAL"], healthCategory: ["EHRS"], keyword: ["asthma"], format: [], language: [], publisher: "rivm", access: "PUBLIC", modified: `2025-01-0${o + 1}`, title: `t${o}`, minAge: 20, span: 10, start: 2020, individuals: 10 }));
+    const rows = [0, 1, 2].map((o) =>
+      toRow(o, {
+        theme: ["HEAL"],
+        healthCategory: ["EHRS"],
+        keyword: ["asthma"],
+        format: [],
+        language: [],
+        publisher: "rivm",
+        access: "PUBLIC",
+        modified: `2025-01-0${o + 1}`,
+        title: `t${o}`,
+        minAge: 20,
+        span: 10,
+        start: 2020,
+        individuals: 10,
+      }),
+    );
     const before = new SearchIndex("e:1", rows);
     const snapshot = answers(before, [2, 0]);
-    const after = before.withChanges("e:2", [toRow(1, { theme: ["EDUC"], healthCategory: [], keyword: [], format: ["CSV"], language: [], publisher: "iknl", access: "RESTRICTED", modified: "2025-03-01", title: "a", minAge: null, span: null, start: null, individuals: null }), toRow(4000, { theme: ["ECON"], healthCategory: [], keyword: [], format: [], language: [], publisher: "nivel", access: "PUBLIC", modified: "2025-03-02", title: "b", minAge: null, span: null, start: null, individuals: null })], [0]);
+    const after = before.withChanges(
+      "e:2",
+      [
+        toRow(1, {
+          theme: ["EDUC"],
+          healthCategory: [],
+          keyword: [],
+          format: ["CSV"],
+          language: [],
+          publisher: "iknl",
+          access: "RESTRICTED",
+          modified: "2025-03-01",
+          title: "a",
+          minAge: null,
+          span: null,
+          start: null,
+          individuals: null,
+        }),
+        toRow(4000, {
+          theme: ["ECON"],
+          healthCategory: [],
+          keyword: [],
+          format: [],
+          language: [],
+          publisher: "nivel",
+          access: "PUBLIC",
+          modified: "2025-03-02",
+          title: "b",
+          minAge: null,
+          span: null,
+          start: null,
+          individuals: null,
+        }),
+      ],
+      [0],
+    );
     expect(answers(before, [2, 0])).toEqual(snapshot);
     expect(search(after, { sort: "modified" }, null, { offset: 0, limit: 10 }).ords).toEqual([4000, 1, 2]);
     expect(search(after, { theme: ["HEAL"] }, null, { offset: 0, limit: 10 }).ords).toEqual([2]);

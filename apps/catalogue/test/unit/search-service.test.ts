@@ -21,8 +21,16 @@ function deferred(): Deferred {
 
 function row(ord: number, theme: string, title: string): IndexRow {
   return {
-    ord, publisher_id: "p1", access_rights: "PUBLIC", modified: `2025-01-01T00:00:${String(ord).padStart(2, "0")}Z`, title_sort: title,
-    min_age: null, max_age: null, temporal_start: null, temporal_end: null, individuals: null,
+    ord,
+    publisher_id: "p1",
+    access_rights: "PUBLIC",
+    modified: `2025-01-01T00:00:${String(ord).padStart(2, "0")}Z`,
+    title_sort: title,
+    min_age: null,
+    max_age: null,
+    temporal_start: null,
+    temporal_end: null,
+    individuals: null,
     facets: JSON.stringify({ theme: [theme], healthCategory: [], keyword: [], format: [], language: [], publisherName: "P1" }),
   };
 }
@@ -129,7 +137,9 @@ describe("search service: a write during an index build", () => {
     hold.resolve();
     expect(await after).toEqual({ total: 1, items: ["d1:HEAL"] });
     // the first search overlapped the write: either answer is right, a mix of the two is not
-    expect([JSON.stringify({ total: 2, items: ["d2:HEAL", "d1:HEAL"] }), JSON.stringify({ total: 1, items: ["d1:HEAL"] })]).toContain(JSON.stringify(await before));
+    expect([JSON.stringify({ total: 2, items: ["d2:HEAL", "d1:HEAL"] }), JSON.stringify({ total: 1, items: ["d1:HEAL"] })]).toContain(
+      JSON.stringify(await before),
+    );
     // and the answer cached for the new version is the new one
     expect(await themes(repo, { theme: ["HEAL"] })).toEqual({ total: 1, items: ["d1:HEAL"] });
     expect(await themes(repo, { theme: ["EDUC"] })).toEqual({ total: 1, items: ["d2:EDUC"] });
@@ -244,13 +254,20 @@ describe("search service: the page read with the full-text hits", () => {
     const cat = new MemoryCatalogue();
     fill(cat);
     const { repo, asked } = withPage(cat, (ords, p) => ords.filter((o) => o % 2 === 1).slice(p.offset, p.offset + p.limit));
-    const body = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["HEAL"] }, { offset: 1, limit: 1 })) as { items: { id: string; fromHits?: boolean }[] };
+    const body = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["HEAL"] }, { offset: 1, limit: 1 })) as {
+      items: { id: string; fromHits?: boolean }[];
+    };
     expect(body.items).toEqual([{ id: "d3", theme: ["HEAL"], fromHits: true }]);
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatchObject({ offset: 1, limit: 1 });
     // sorted by title: the hits are read without a page, summaries separately
-    const byTitle = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["EDUC"], sort: "title" } as SearchQuery, { offset: 0, limit: 2 })) as { items: { id: string; fromHits?: boolean }[] };
-    expect(byTitle.items).toEqual([{ id: "d2", theme: ["EDUC"] }, { id: "d4", theme: ["EDUC"] }]);
+    const byTitle = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["EDUC"], sort: "title" } as SearchQuery, { offset: 0, limit: 2 })) as {
+      items: { id: string; fromHits?: boolean }[];
+    };
+    expect(byTitle.items).toEqual([
+      { id: "d2", theme: ["EDUC"] },
+      { id: "d4", theme: ["EDUC"] },
+    ]);
   });
 
   it("is not used when it differs from the page the index computed: the summaries are read for that page", async () => {
@@ -258,7 +275,12 @@ describe("search service: the page read with the full-text hits", () => {
     fill(cat);
     // a page that ignores the filter
     const { repo } = withPage(cat, (ords, p) => ords.slice(p.offset, p.offset + p.limit));
-    const body = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["HEAL"] }, { offset: 0, limit: 2 })) as { items: { id: string; fromHits?: boolean }[] };
-    expect(body.items).toEqual([{ id: "d1", theme: ["HEAL"] }, { id: "d3", theme: ["HEAL"] }]);
+    const body = JSON.parse(await searchDatasets(repo, { q: "lung", theme: ["HEAL"] }, { offset: 0, limit: 2 })) as {
+      items: { id: string; fromHits?: boolean }[];
+    };
+    expect(body.items).toEqual([
+      { id: "d1", theme: ["HEAL"] },
+      { id: "d3", theme: ["HEAL"] },
+    ]);
   });
 });

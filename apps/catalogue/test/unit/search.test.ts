@@ -4,10 +4,22 @@ import { SearchIndex, type IndexRow } from "../../src/search/search-index";
 import { empty, set, toHex } from "../../src/search/bitset";
 import { inPositionOrder } from "../../src/storage/datasets-repo";
 
-function row(ord: number, f: Partial<{ theme: string[]; healthCategory: string[]; keyword: string[]; format: string[]; language: string[] }>, extra: Partial<IndexRow> = {}): IndexRow {
+function row(
+  ord: number,
+  f: Partial<{ theme: string[]; healthCategory: string[]; keyword: string[]; format: string[]; language: string[] }>,
+  extra: Partial<IndexRow> = {},
+): IndexRow {
   return {
-    ord, publisher_id: extra.publisher_id ?? "p1", access_rights: "NON_PUBLIC", modified: extra.modified ?? `2025-01-${String(ord + 1).padStart(2, "0")}`, title_sort: extra.title_sort ?? `t${ord}`,
-    min_age: null, max_age: null, temporal_start: null, temporal_end: null, individuals: null,
+    ord,
+    publisher_id: extra.publisher_id ?? "p1",
+    access_rights: "NON_PUBLIC",
+    modified: extra.modified ?? `2025-01-${String(ord + 1).padStart(2, "0")}`,
+    title_sort: extra.title_sort ?? `t${ord}`,
+    min_age: null,
+    max_age: null,
+    temporal_start: null,
+    temporal_end: null,
+    individuals: null,
     facets: JSON.stringify({ theme: ["HEAL"], healthCategory: [], keyword: [], format: [], language: [], publisherName: "P", ...f }),
     ...extra,
   };

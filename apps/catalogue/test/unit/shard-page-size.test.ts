@@ -4,9 +4,20 @@ import type { FeedRow } from "../../src/storage/shard-feed";
 
 const row = (textBytes: number): FeedRow =>
   ({
-    ord: 1, publisher_id: "org-001", access_rights: "PUBLIC", facets: "{}", modified: "2026-01-01", title_sort: "t",
-    min_age: null, max_age: null, temporal_start: null, temporal_end: null, individuals: null,
-    title_text: "x".repeat(textBytes), keywords_text: "", description_text: "",
+    ord: 1,
+    publisher_id: "org-001",
+    access_rights: "PUBLIC",
+    facets: "{}",
+    modified: "2026-01-01",
+    title_sort: "t",
+    min_age: null,
+    max_age: null,
+    temporal_start: null,
+    temporal_end: null,
+    individuals: null,
+    title_text: "x".repeat(textBytes),
+    keywords_text: "",
+    description_text: "",
   }) as FeedRow;
 
 describe("shard build pages are sized by bytes", () => {

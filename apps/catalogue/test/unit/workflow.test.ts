@@ -15,8 +15,17 @@ const ok = (r: ReturnType<typeof submit>): AccessApplication => {
 
 describe("the workflow's transitions", () => {
   it("allows exactly the documented steps", () => {
-    const allowed = new Set(["draft>submitted", "submitted>under_review", "submitted>information_requested", "under_review>information_requested", "under_review>approved", "under_review>rejected", "information_requested>under_review"]);
-    for (const from of APPLICATION_STATUSES) for (const to of APPLICATION_STATUSES) expect(canMove(from, to), `${from}>${to}`).toBe(allowed.has(`${from}>${to}`));
+    const allowed = new Set([
+      "draft>submitted",
+      "submitted>under_review",
+      "submitted>information_requested",
+      "under_review>information_requested",
+      "under_review>approved",
+      "under_review>rejected",
+      "information_requested>under_review",
+    ]);
+    for (const from of APPLICATION_STATUSES)
+      for (const to of APPLICATION_STATUSES) expect(canMove(from, to), `${from}>${to}`).toBe(allowed.has(`${from}>${to}`));
     expect(APPLICATION_NEXT_STATUSES.approved).toEqual([]);
   });
 
@@ -41,7 +50,12 @@ describe("the workflow's transitions", () => {
     const approved = ok(hdabStep(x, "hdab", { status: "approved", reasons: "fine" }, "h", "t5"));
     expect(approved).toMatchObject({ status: "approved", approvedAt: "t5", reasons: "fine" });
     expect(approved.history.map((h) => [h.status, h.by, h.note])).toEqual([
-      ["draft", "anna", undefined], ["submitted", "anna", undefined], ["information_requested", "h", undefined], ["under_review", "anna", "answered"], ["under_review", "h", "extended"], ["approved", "h", undefined],
+      ["draft", "anna", undefined],
+      ["submitted", "anna", undefined],
+      ["information_requested", "h", undefined],
+      ["under_review", "anna", "answered"],
+      ["under_review", "h", "extended"],
+      ["approved", "h", undefined],
     ]);
   });
 

@@ -12,8 +12,16 @@ type Resource = Record<string, unknown>;
 /** An address-book organisation as an Organization (the shared mapper, ../fhir/organization.ts). */
 export function toFhirOrganization(o: DirectoryOrganisation): Resource {
   return toOrganization({
-    id: o.ura, lastUpdated: o.updatedAt, ura: o.ura, organizationType: o.organizationType, typeSystem: ORGANISATION_TYPE_SYSTEM,
-    typeDisplay: o.organizationTypeDisplay ?? null, name: o.name, place: o.place, active: o.active, endpointIds: o.endpoints.map((e) => e.id),
+    id: o.ura,
+    lastUpdated: o.updatedAt,
+    ura: o.ura,
+    organizationType: o.organizationType,
+    typeSystem: ORGANISATION_TYPE_SYSTEM,
+    typeDisplay: o.organizationTypeDisplay ?? null,
+    name: o.name,
+    place: o.place,
+    active: o.active,
+    endpointIds: o.endpoints.map((e) => e.id),
   });
 }
 

@@ -72,7 +72,14 @@ function parseEndpoint(e: Json, reasons: string[]): OrganisationEndpoint | null 
   const connectionType = isObj(e.connectionType) ? str(e.connectionType.code) : undefined;
   if (!connectionType) reasons.push(`${at}: connectionType.code is required`);
   if (reasons.length > before) return null;
-  return { id: id!, purpose: endpointPurpose(e), address: address!, connectionType: connectionType!, status: status as OrganisationEndpoint["status"], name: str(e.name) ?? null };
+  return {
+    id: id!,
+    purpose: endpointPurpose(e),
+    address: address!,
+    connectionType: connectionType!,
+    status: status as OrganisationEndpoint["status"],
+    name: str(e.name) ?? null,
+  };
 }
 
 function refKey(ref: unknown): string | undefined {
@@ -121,14 +128,17 @@ export function parseAddressBookBundle(bundle: unknown): ParsedBundle {
   for (const { resource: o, keys } of orgs) {
     const reasons: string[] = [];
     const label = `Organization/${str(o.id) ?? "?"}`;
-    const ura = arr(o.identifier).filter(isObj).find((i) => i.system === URA_SYSTEM);
+    const ura = arr(o.identifier)
+      .filter(isObj)
+      .find((i) => i.system === URA_SYSTEM);
     const uraValue = ura ? str(ura.value) : undefined;
     if (!uraValue || !isValidUra(uraValue)) reasons.push(`${label}: an identifier with system ${URA_SYSTEM} and 1–8 digits is required`);
     const name = str(o.name);
     if (!name || name.length > MAX_NAME) reasons.push(`${label}: name is required (at most ${MAX_NAME} characters)`);
     const typeCoding = codings(o.type).find((c) => ORGANISATION_TYPE_SYSTEMS.includes(String(c.system)));
     const typeCode = typeCoding ? str(typeCoding.code) : undefined;
-    if (!typeCode || !organisationType(typeCode)) reasons.push(`${label}: type needs a known code of the Nictiz organisation-type list (${ORGANISATION_TYPE_SYSTEMS[0]})`);
+    if (!typeCode || !organisationType(typeCode))
+      reasons.push(`${label}: type needs a known code of the Nictiz organisation-type list (${ORGANISATION_TYPE_SYSTEMS[0]})`);
     const mine = new Set<Json>();
     for (const ref of arr(o.endpoint)) {
       const k = refKey(ref);
@@ -143,16 +153,32 @@ export function parseAddressBookBundle(bundle: unknown): ParsedBundle {
       const p = parseEndpoint(e, reasons);
       if (p) parsed.push(p);
     }
-    const ownCity = arr(o.address).filter(isObj).map((a) => str(a.city)).find(Boolean);
+    const ownCity = arr(o.address)
+      .filter(isObj)
+      .map((a) => str(a.city))
+      .find(Boolean);
     const place = keys.map((k) => placeByOrg.get(k)).find(Boolean) ?? ownCity ?? null;
     if (reasons.length) {
       out.rejected.push({ ura: uraValue && isValidUra(uraValue) ? uraValue : null, resource: label, reasons });
       continue;
     }
-    out.records.push({ ura: uraValue!, name: name!, organizationType: typeCode!, place, active: o.active !== false, endpoints: parsed.sort((a, b) => a.id.localeCompare(b.id)), sourceId: str(o.id) ?? null });
+    out.records.push({
+      ura: uraValue!,
+      name: name!,
+      organizationType: typeCode!,
+      place,
+      active: o.active !== false,
+      endpoints: parsed.sort((a, b) => a.id.localeCompare(b.id)),
+      sourceId: str(o.id) ?? null,
+    });
   }
   for (const e of new Set(endpoints.values())) {
-    if (!claimed.has(e)) out.rejected.push({ ura: null, resource: `Endpoint/${str(e.id) ?? "?"}`, reasons: ["its Organization is not in this Bundle (send an organisation with its Locations and Endpoints)"] });
+    if (!claimed.has(e))
+      out.rejected.push({
+        ura: null,
+        resource: `Endpoint/${str(e.id) ?? "?"}`,
+        reasons: ["its Organization is not in this Bundle (send an organisation with its Locations and Endpoints)"],
+      });
   }
   return out;
 }

@@ -33,26 +33,45 @@ export async function searchOrganisations(db: D1Database, p: SearchParams): Prom
     // Without filters: rank inside FTS5 alone (no row of organisations read per match), keep the best
     // CANDIDATES, then read, boost and cut only those. A broad prefix ("hui": a third of the book) costs one bm25
     // pass in the index instead of a join over every match.
-    const sql = `SELECT ${COLUMNS.split(", ").map((c) => "o." + c).join(", ")}
+    const sql = `SELECT ${COLUMNS.split(", ")
+      .map((c) => "o." + c)
+      .join(", ")}
       FROM (SELECT rowid, bm25(organisations_fts, 10.0, 3.0) AS score FROM organisations_fts WHERE organisations_fts MATCH ?1 ORDER BY score LIMIT ${CANDIDATES}) f
       JOIN organisations o ON o.rowid = f.rowid
       WHERE (?2 = 1 OR o.active = 1)
       ORDER BY CASE WHEN ?3 IS NOT NULL AND o.search_name LIKE ?3 || '%' THEN 0 ELSE 1 END, f.score, o.active DESC, o.search_name, o.ura
       LIMIT ?4`;
-    rows = (await db.prepare(sql).bind(match, inactive, namePrefix, p.limit + 1).all<OrganisationRow>()).results;
+    rows = (
+      await db
+        .prepare(sql)
+        .bind(match, inactive, namePrefix, p.limit + 1)
+        .all<OrganisationRow>()
+    ).results;
   } else if (match) {
-    const sql = `SELECT ${COLUMNS.split(", ").map((c) => "o." + c).join(", ")}
+    const sql = `SELECT ${COLUMNS.split(", ")
+      .map((c) => "o." + c)
+      .join(", ")}
       FROM organisations_fts JOIN organisations o ON o.rowid = organisations_fts.rowid
       WHERE organisations_fts MATCH ?1 AND (?2 IS NULL OR o.organization_type = ?2) AND (?3 IS NULL OR o.category = ?3) AND (?4 = 1 OR o.active = 1)
       ORDER BY CASE WHEN ?5 IS NOT NULL AND o.search_name LIKE ?5 || '%' THEN 0 ELSE 1 END, bm25(organisations_fts, 10.0, 3.0), o.active DESC, o.search_name, o.ura
       LIMIT ?6`;
-    rows = (await db.prepare(sql).bind(match, p.type ?? null, p.category ?? null, inactive, namePrefix, p.limit + 1).all<OrganisationRow>()).results;
+    rows = (
+      await db
+        .prepare(sql)
+        .bind(match, p.type ?? null, p.category ?? null, inactive, namePrefix, p.limit + 1)
+        .all<OrganisationRow>()
+    ).results;
   } else {
     // no words: a filter by type or category, in name order (indexes organisations_type / organisations_category)
     const sql = p.type
       ? `SELECT ${COLUMNS} FROM organisations WHERE organization_type = ?1 AND (?2 IS NULL OR category = ?2) AND (?3 = 1 OR active = 1) ORDER BY search_name, ura LIMIT ?4`
       : `SELECT ${COLUMNS} FROM organisations WHERE category = ?2 AND (?1 IS NULL) AND (?3 = 1 OR active = 1) ORDER BY search_name, ura LIMIT ?4`;
-    rows = (await db.prepare(sql).bind(p.type ?? null, p.category ?? null, inactive, p.limit + 1).all<OrganisationRow>()).results;
+    rows = (
+      await db
+        .prepare(sql)
+        .bind(p.type ?? null, p.category ?? null, inactive, p.limit + 1)
+        .all<OrganisationRow>()
+    ).results;
   }
   return { items: rows.slice(0, p.limit).map(fromRow), truncated: rows.length > p.limit };
 }
@@ -96,13 +115,36 @@ async function existingHashes(db: D1Database, uras: string[]): Promise<Map<strin
 export const ROWS_PER_STATEMENT = 250;
 
 interface RowValues {
-  ura: string; name: string; type: string; category: string; place: string | null; active: number;
-  endpoints: string; searchName: string; searchPlace: string; hash: string; now: number; sourceId: string | null;
+  ura: string;
+  name: string;
+  type: string;
+  category: string;
+  place: string | null;
+  active: number;
+  endpoints: string;
+  searchName: string;
+  searchPlace: string;
+  hash: string;
+  now: number;
+  sourceId: string | null;
 }
 
 function rowValues(r: OrganisationRecord, hash: string, now: number): RowValues {
   const { searchName, searchPlace } = searchColumns(r);
-  return { ura: r.ura, name: r.name, type: r.organizationType, category: categoryFor(r.organizationType), place: r.place, active: r.active ? 1 : 0, endpoints: JSON.stringify(r.endpoints), searchName, searchPlace, hash, now, sourceId: r.sourceId ?? null };
+  return {
+    ura: r.ura,
+    name: r.name,
+    type: r.organizationType,
+    category: categoryFor(r.organizationType),
+    place: r.place,
+    active: r.active ? 1 : 0,
+    endpoints: JSON.stringify(r.endpoints),
+    searchName,
+    searchPlace,
+    hash,
+    now,
+    sourceId: r.sourceId ?? null,
+  };
 }
 
 /** One UPSERT of up to ROWS_PER_STATEMENT organisations (each a whole row: written completely or not at all). */
@@ -159,7 +201,9 @@ export async function applyRecords(
       continue;
     }
     // a deletion at the source: keep the organisation resolvable, marked inactive (its hash changes with it)
-    statements.push(db.prepare("UPDATE organisations SET active = 0, content_hash = 'closed:' || content_hash, updated_at = ? WHERE ura = ? AND active = 1").bind(now, ura));
+    statements.push(
+      db.prepare("UPDATE organisations SET active = 0, content_hash = 'closed:' || content_hash, updated_at = ? WHERE ura = ? AND active = 1").bind(now, ura),
+    );
     report.deactivated.push(ura);
   }
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) statements.push(upsertRows(db, rows.slice(i, i + ROWS_PER_STATEMENT)));

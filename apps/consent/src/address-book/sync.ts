@@ -47,11 +47,22 @@ export async function syncState(db: D1Database, source: string): Promise<Address
 }
 
 function merge(a: AddressBookReport, b: AddressBookReport): AddressBookReport {
-  return { added: [...a.added, ...b.added], changed: [...a.changed, ...b.changed], unchanged: a.unchanged + b.unchanged, deactivated: [...a.deactivated, ...b.deactivated], rejected: [...a.rejected, ...b.rejected] };
+  return {
+    added: [...a.added, ...b.added],
+    changed: [...a.changed, ...b.changed],
+    unchanged: a.unchanged + b.unchanged,
+    deactivated: [...a.deactivated, ...b.deactivated],
+    rejected: [...a.rejected, ...b.rejected],
+  };
 }
 
 async function readPage(url: string, opts: SyncOptions): Promise<Record<string, unknown>> {
-  const res = await fetchOutbound(url, { mode: opts.mode, timeoutMs: opts.timeoutMs ?? 10_000, fetcher: opts.fetcher, headers: { accept: "application/fhir+json, application/json" } });
+  const res = await fetchOutbound(url, {
+    mode: opts.mode,
+    timeoutMs: opts.timeoutMs ?? 10_000,
+    fetcher: opts.fetcher,
+    headers: { accept: "application/fhir+json, application/json" },
+  });
   if (!res.ok) {
     await res.body?.cancel();
     throw new OutboundError(`${url} answered ${res.status}`);
@@ -93,14 +104,18 @@ export async function runSync(db: D1Database, opts: SyncOptions): Promise<Addres
     }
     const since = new Date(started).toISOString();
     await db
-      .prepare("INSERT INTO address_book_sync (source, last_since, last_run_at, last_report, last_error) VALUES (?1, ?2, ?3, ?4, NULL) ON CONFLICT (source) DO UPDATE SET last_since = ?2, last_run_at = ?3, last_report = ?4, last_error = NULL")
+      .prepare(
+        "INSERT INTO address_book_sync (source, last_since, last_run_at, last_report, last_error) VALUES (?1, ?2, ?3, ?4, NULL) ON CONFLICT (source) DO UPDATE SET last_since = ?2, last_run_at = ?3, last_report = ?4, last_error = NULL",
+      )
       .bind(opts.source, url ? (row?.last_since ?? null) : since, now(), JSON.stringify(report))
       .run();
     return report;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await db
-      .prepare("INSERT INTO address_book_sync (source, last_since, last_run_at, last_report, last_error) VALUES (?1, ?2, ?3, NULL, ?4) ON CONFLICT (source) DO UPDATE SET last_run_at = ?3, last_error = ?4")
+      .prepare(
+        "INSERT INTO address_book_sync (source, last_since, last_run_at, last_report, last_error) VALUES (?1, ?2, ?3, NULL, ?4) ON CONFLICT (source) DO UPDATE SET last_run_at = ?3, last_error = ?4",
+      )
       .bind(opts.source, row?.last_since ?? null, now(), message)
       .run();
     throw err;

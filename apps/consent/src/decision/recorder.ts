@@ -21,6 +21,11 @@ export function mayReadProvenance(choice: { holder: Party; requester: Party }, a
 /** Whether an update names the same choice as the one stored: only the status may change (ITI-108 update). */
 export function sameChoice(stored: ChoiceInput, asked: ChoiceInput): boolean {
   const side = (p: Party) => ("ura" in p ? `ura:${p.ura}` : `category:${p.category}`);
-  return side(stored.holder) === side(asked.holder) && side(stored.requester) === side(asked.requester) && stored.dataCategory === asked.dataCategory
-    && stored.decision === asked.decision && parseValidUntil(stored.validUntil) === parseValidUntil(asked.validUntil);
+  return (
+    side(stored.holder) === side(asked.holder) &&
+    side(stored.requester) === side(asked.requester) &&
+    stored.dataCategory === asked.dataCategory &&
+    stored.decision === asked.decision &&
+    parseValidUntil(stored.validUntil) === parseValidUntil(asked.validUntil)
+  );
 }

@@ -13,19 +13,176 @@ import type { OrganisationRecord } from "../address-book/record";
 export const DEMO_ADDRESS_BOOK_SIZE = 10_000;
 
 const PLACES = [
-  "Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Eindhoven", "Groningen", "Tilburg", "Almere", "Breda", "Nijmegen",
-  "Apeldoorn", "Haarlem", "Arnhem", "Enschede", "Amersfoort", "Zaandam", "'s-Hertogenbosch", "Zwolle", "Leiden", "Maastricht",
-  "Dordrecht", "Zoetermeer", "Ede", "Deventer", "Delft", "Heerlen", "Alkmaar", "Leeuwarden", "Venlo", "Hilversum",
-  "Tiel", "Culemborg", "Zaltbommel", "Geldermalsen", "Gorinchem", "Wijk bij Duurstede", "Houten", "Nieuwegein", "Veenendaal", "Wageningen",
-  "Sneek", "Drachten", "Heerenveen", "Harlingen", "Dokkum", "Assen", "Emmen", "Hoogeveen", "Meppel", "Coevorden",
-  "Roermond", "Sittard", "Weert", "Kerkrade", "Middelburg", "Vlissingen", "Goes", "Terneuzen", "Zierikzee", "Bergen op Zoom",
-  "Roosendaal", "Oss", "Uden", "Veghel", "Helmond", "Oosterhout", "Waalwijk", "Doetinchem", "Winterswijk", "Zutphen",
-  "Harderwijk", "Kampen", "Lelystad", "Emmeloord", "Hoorn", "Enkhuizen", "Den Helder", "Purmerend", "Gouda", "Alphen aan den Rijn",
-  "Schiedam", "Vlaardingen", "Spijkenisse", "Capelle aan den IJssel", "Katwijk", "Noordwijk", "Woerden", "Baarn", "Soest", "Zeist",
+  "Amsterdam",
+  "Rotterdam",
+  "Den Haag",
+  "Utrecht",
+  "Eindhoven",
+  "Groningen",
+  "Tilburg",
+  "Almere",
+  "Breda",
+  "Nijmegen",
+  "Apeldoorn",
+  "Haarlem",
+  "Arnhem",
+  "Enschede",
+  "Amersfoort",
+  "Zaandam",
+  "'s-Hertogenbosch",
+  "Zwolle",
+  "Leiden",
+  "Maastricht",
+  "Dordrecht",
+  "Zoetermeer",
+  "Ede",
+  "Deventer",
+  "Delft",
+  "Heerlen",
+  "Alkmaar",
+  "Leeuwarden",
+  "Venlo",
+  "Hilversum",
+  "Tiel",
+  "Culemborg",
+  "Zaltbommel",
+  "Geldermalsen",
+  "Gorinchem",
+  "Wijk bij Duurstede",
+  "Houten",
+  "Nieuwegein",
+  "Veenendaal",
+  "Wageningen",
+  "Sneek",
+  "Drachten",
+  "Heerenveen",
+  "Harlingen",
+  "Dokkum",
+  "Assen",
+  "Emmen",
+  "Hoogeveen",
+  "Meppel",
+  "Coevorden",
+  "Roermond",
+  "Sittard",
+  "Weert",
+  "Kerkrade",
+  "Middelburg",
+  "Vlissingen",
+  "Goes",
+  "Terneuzen",
+  "Zierikzee",
+  "Bergen op Zoom",
+  "Roosendaal",
+  "Oss",
+  "Uden",
+  "Veghel",
+  "Helmond",
+  "Oosterhout",
+  "Waalwijk",
+  "Doetinchem",
+  "Winterswijk",
+  "Zutphen",
+  "Harderwijk",
+  "Kampen",
+  "Lelystad",
+  "Emmeloord",
+  "Hoorn",
+  "Enkhuizen",
+  "Den Helder",
+  "Purmerend",
+  "Gouda",
+  "Alphen aan den Rijn",
+  "Schiedam",
+  "Vlaardingen",
+  "Spijkenisse",
+  "Capelle aan den IJssel",
+  "Katwijk",
+  "Noordwijk",
+  "Woerden",
+  "Baarn",
+  "Soest",
+  "Zeist",
 ];
-const REGIONS = ["Noord-Holland Noord", "Twente", "Achterhoek", "Zeeland", "Limburg", "Drenthe", "Fryslân", "Brabant", "Gooi en Vechtstreek", "Midden-Nederland", "Rijnmond", "Haaglanden", "Gelderland-Zuid", "IJsselland", "Flevoland"];
-const SURNAMES = ["De Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "De Boer", "Mulder", "De Groot", "Bos", "Vos", "Peters", "Hendriks", "Van Leeuwen", "Dekker", "Brouwer", "De Wit", "Dijkstra", "Smits", "De Graaf", "Van der Meer", "Kok", "Jacobs", "De Haan", "Vermeulen", "Van den Berg", "Van Dijk", "Schouten", "Van Beek", "Willems", "Hoekstra", "Koster", "Prins", "Huisman", "Kuipers", "Postma", "Van Wijk", "Çelik", "Yılmaz", "El Idrissi", "Nguyễn", "Müller"];
-const TREES = ["De Linde", "De Eik", "De Beuk", "De Wilg", "De Kastanje", "De Esdoorn", "De Populier", "De Hazelaar", "De Vlier", "'t Hofje", "De Brink", "De Molen", "De Korenbloem", "Het Anker", "De Meander", "De Singel"];
+const REGIONS = [
+  "Noord-Holland Noord",
+  "Twente",
+  "Achterhoek",
+  "Zeeland",
+  "Limburg",
+  "Drenthe",
+  "Fryslân",
+  "Brabant",
+  "Gooi en Vechtstreek",
+  "Midden-Nederland",
+  "Rijnmond",
+  "Haaglanden",
+  "Gelderland-Zuid",
+  "IJsselland",
+  "Flevoland",
+];
+const SURNAMES = [
+  "De Vries",
+  "Jansen",
+  "Bakker",
+  "Visser",
+  "Smit",
+  "Meijer",
+  "De Boer",
+  "Mulder",
+  "De Groot",
+  "Bos",
+  "Vos",
+  "Peters",
+  "Hendriks",
+  "Van Leeuwen",
+  "Dekker",
+  "Brouwer",
+  "De Wit",
+  "Dijkstra",
+  "Smits",
+  "De Graaf",
+  "Van der Meer",
+  "Kok",
+  "Jacobs",
+  "De Haan",
+  "Vermeulen",
+  "Van den Berg",
+  "Van Dijk",
+  "Schouten",
+  "Van Beek",
+  "Willems",
+  "Hoekstra",
+  "Koster",
+  "Prins",
+  "Huisman",
+  "Kuipers",
+  "Postma",
+  "Van Wijk",
+  "Çelik",
+  "Yılmaz",
+  "El Idrissi",
+  "Nguyễn",
+  "Müller",
+];
+const TREES = [
+  "De Linde",
+  "De Eik",
+  "De Beuk",
+  "De Wilg",
+  "De Kastanje",
+  "De Esdoorn",
+  "De Populier",
+  "De Hazelaar",
+  "De Vlier",
+  "'t Hofje",
+  "De Brink",
+  "De Molen",
+  "De Korenbloem",
+  "Het Anker",
+  "De Meander",
+  "De Singel",
+];
 const QUARTERS = ["Noord", "Zuid", "Oost", "West", "Centrum", "Binnenstad", "Stationsplein", "De Hoven", "Nieuwland", "Kattenbroek"];
 
 /** A few fixed neighbours of the demo hospital, so that a search for "rivierenland" has several answers to choose from. */
@@ -37,11 +194,21 @@ const FIXED: readonly Omit<OrganisationRecord, "endpoints" | "sourceId">[] = [
 ];
 
 type Maker = (r: () => number, place: string) => string;
-const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 /** [organisation type, share of the whole, name pattern] */
 const MIX: readonly [string, number, Maker][] = [
-  ["Z3", 0.36, (r, p) => pick(r, [`Huisartsenpraktijk ${pick(r, SURNAMES)}`, `Huisartsenpraktijk ${pick(r, TREES)}`, `Gezondheidscentrum ${p} ${pick(r, QUARTERS)}`, `Huisartsen ${p}-${pick(r, QUARTERS)}`])],
+  [
+    "Z3",
+    0.36,
+    (r, p) =>
+      pick(r, [
+        `Huisartsenpraktijk ${pick(r, SURNAMES)}`,
+        `Huisartsenpraktijk ${pick(r, TREES)}`,
+        `Gezondheidscentrum ${p} ${pick(r, QUARTERS)}`,
+        `Huisartsen ${p}-${pick(r, QUARTERS)}`,
+      ]),
+  ],
   ["N6", 0.01, (r, p) => `Huisartsenpost ${p}`],
   ["J8", 0.16, (r, p) => pick(r, [`Apotheek ${p} ${pick(r, QUARTERS)}`, `Apotheek ${pick(r, TREES)}`, `Service Apotheek ${pick(r, SURNAMES)}`])],
   ["H1", 0.12, (r, p) => pick(r, [`Tandartspraktijk ${pick(r, SURNAMES)}`, `Mondzorg ${p} ${pick(r, QUARTERS)}`])],
@@ -63,13 +230,36 @@ const MIX: readonly [string, number, Maker][] = [
 const TOTAL_SHARE = MIX.reduce((s, m) => s + m[1], 0);
 
 function slug(name: string): string {
-  return name.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
 }
 
 function endpointsFor(ura: string, name: string, r: () => number): OrganisationEndpoint[] {
   const host = `${slug(name)}-${ura}.zorg.example`;
-  const out: OrganisationEndpoint[] = [{ id: `${ura}-fhir`, purpose: "fhir-base", address: `https://${host}/fhir`, connectionType: "hl7-fhir-rest", status: "active", name: `FHIR ${name}`.slice(0, 120) }];
-  if (r() < 0.5) out.push({ id: `${ura}-notify`, purpose: "notification", address: `https://${host}/notify`, connectionType: "hl7-fhir-rest", status: "active", name: null });
+  const out: OrganisationEndpoint[] = [
+    {
+      id: `${ura}-fhir`,
+      purpose: "fhir-base",
+      address: `https://${host}/fhir`,
+      connectionType: "hl7-fhir-rest",
+      status: "active",
+      name: `FHIR ${name}`.slice(0, 120),
+    },
+  ];
+  if (r() < 0.5)
+    out.push({
+      id: `${ura}-notify`,
+      purpose: "notification",
+      address: `https://${host}/notify`,
+      connectionType: "hl7-fhir-rest",
+      status: "active",
+      name: null,
+    });
   return out;
 }
 
@@ -84,7 +274,15 @@ export function* addressBookRecords(count: number, seed = 16): Generator<Organis
   let made = 0;
   for (const p of DEMO_PROVIDERS.slice(0, count)) {
     made++;
-    yield { ura: p.ura, name: p.name, organizationType: p.organizationType, place: p.place, active: true, endpoints: endpointsFor(p.ura, p.name, () => 0), sourceId: null };
+    yield {
+      ura: p.ura,
+      name: p.name,
+      organizationType: p.organizationType,
+      place: p.place,
+      active: true,
+      endpoints: endpointsFor(p.ura, p.name, () => 0),
+      sourceId: null,
+    };
   }
   for (const f of FIXED) {
     if (made >= count) return;

@@ -35,14 +35,25 @@ export const DEMO_CONSENT: Record<string, DemoSpec> = {
   fatima: {
     choices: [
       { input: { holder: { category: "ziekenhuis" }, requester: { category: "huisarts" }, dataCategory: "GGC002", decision: "permit" }, actor: citizen },
-      { input: { holder: { category: "apotheek" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC013", decision: "permit", validUntil: "2027-12-31" }, actor: asProvider("apotheek") },
+      {
+        input: {
+          holder: { category: "apotheek" },
+          requester: { category: "ziekenhuis" },
+          dataCategory: "GGC013",
+          decision: "permit",
+          validUntil: "2027-12-31",
+        },
+        actor: asProvider("apotheek"),
+      },
     ],
     subscriptions: [org("ziekenhuis"), org("apotheek")],
     optOut: true,
     checks: [{ holder: org("apotheek"), requester: org("ziekenhuis"), dataCategories: ["GGC013"] }],
   },
   noor: {
-    choices: [{ input: { holder: { category: "huisarts" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: "permit" }, actor: guardian }],
+    choices: [
+      { input: { holder: { category: "huisarts" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: "permit" }, actor: guardian },
+    ],
     subscriptions: [org("huisarts")],
     checks: [],
   },
@@ -53,7 +64,10 @@ export const DEMO_CONSENT: Record<string, DemoSpec> = {
   },
   wilma: {
     choices: [
-      { input: { holder: { category: "huisarts" }, requester: { category: "vvt" }, dataCategory: "GGC002", decision: "permit" }, actor: asProvider("huisarts") },
+      {
+        input: { holder: { category: "huisarts" }, requester: { category: "vvt" }, dataCategory: "GGC002", decision: "permit" },
+        actor: asProvider("huisarts"),
+      },
       { input: { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }, actor: citizen },
       { input: { holder: { category: "huisarts" }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: "permit" }, actor: citizen },
     ],

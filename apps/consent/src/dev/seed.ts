@@ -14,23 +14,36 @@ import type { DemoSpec } from "./demo-data";
  * Records many citizens' choices as the citizens themselves, exactly as `record` does (versions, notifications to
  * subscribers, one access-log entry per choice), in one transaction: all of them or none.
  */
-export async function recordMany(parts: { writes: Writes; choiceWrites: ChoiceWrites; outbox: Outbox }, items: { citizen: string; choices: ChoiceInput[] }[]): Promise<number> {
+export async function recordMany(
+  parts: { writes: Writes; choiceWrites: ChoiceWrites; outbox: Outbox },
+  items: { citizen: string; choices: ChoiceInput[] }[],
+): Promise<number> {
   let n = 0;
-  parts.writes.run(items.map((i) => i.citizen), undefined, () => {
-    for (const { citizen, choices } of items) {
-      for (const input of choices) {
-        parts.choiceWrites.record(citizen, input, { role: "citizen" }, {});
-        n++;
+  parts.writes.run(
+    items.map((i) => i.citizen),
+    undefined,
+    () => {
+      for (const { citizen, choices } of items) {
+        for (const input of choices) {
+          parts.choiceWrites.record(citizen, input, { role: "citizen" }, {});
+          n++;
+        }
       }
-    }
-    return ok(n);
-  });
+      return ok(n);
+    },
+  );
   await parts.outbox.flushIfPending();
   return n;
 }
 
 /** Seeds a demo citizen once (idempotent per citizen): subscriptions, choices, opt-out, then logged checks. */
-export async function seedCitizen(shard: Pick<ConsentShard, "subscribe" | "record" | "setSecondaryUse" | "check">, sql: SqlStorage, citizen: string, spec: DemoSpec, patientSealed: string | null): Promise<boolean> {
+export async function seedCitizen(
+  shard: Pick<ConsentShard, "subscribe" | "record" | "setSecondaryUse" | "check">,
+  sql: SqlStorage,
+  citizen: string,
+  spec: DemoSpec,
+  patientSealed: string | null,
+): Promise<boolean> {
   const seeded = sql.exec<{ seeded: number }>("SELECT seeded FROM citizen_state WHERE citizen = ?", citizen).toArray()[0]?.seeded === 1;
   if (seeded) return false;
   sql.exec("INSERT INTO citizen_state (citizen, seeded) VALUES (?, 1) ON CONFLICT (citizen) DO UPDATE SET seeded = 1", citizen);

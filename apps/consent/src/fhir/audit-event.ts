@@ -41,7 +41,8 @@ export interface AuditContext {
 
 const concept = (...coding: Coding[]) => ({ coding });
 const byIdentifier = (system: string, value: string, display?: string) => ({ identifier: { system, value }, ...(display ? { display } : {}) });
-const org = (ura: string, type?: string | null) => byIdentifier(FHIR_SYSTEMS.ura, ura, type ? `${organisationTypeCoding(type).display ?? type} (URA ${ura})` : `URA ${ura}`);
+const org = (ura: string, type?: string | null) =>
+  byIdentifier(FHIR_SYSTEMS.ura, ura, type ? `${organisationTypeCoding(type).display ?? type} (URA ${ura})` : `URA ${ura}`);
 
 /** 0 success; 4 minor failure (a deny, a partial answer, a rejected write), as BALP has success for permit, failure for deny. */
 function outcomeCode(e: AccessLogEntry): "0" | "4" {
@@ -71,16 +72,33 @@ function agents(e: AccessLogEntry, ctx: AuditContext, purposeOfUse: { coding: Co
     });
   } else {
     // a citizen or guardian in the portal, the HDAB, or the system: named by role, never by BSN
-    out.push({ type: concept({ system: "http://terminology.hl7.org/CodeSystem/extra-security-role-type", code: "humanuser", display: "human user" }), who: { display: e.actor.role }, requestor: true });
+    out.push({
+      type: concept({ system: "http://terminology.hl7.org/CodeSystem/extra-security-role-type", code: "humanuser", display: "human user" }),
+      who: { display: e.actor.role },
+      requestor: true,
+    });
   }
   if (e.onBehalfOf) {
-    out.push({ type: concept({ system: FHIR_SYSTEMS.participationType, code: "RCV", display: "receiver" }), who: org(e.onBehalfOf.ura, e.onBehalfOf.organizationType), requestor: false });
+    out.push({
+      type: concept({ system: FHIR_SYSTEMS.participationType, code: "RCV", display: "receiver" }),
+      who: org(e.onBehalfOf.ura, e.onBehalfOf.organizationType),
+      requestor: false,
+    });
   }
   if (e.professional?.mandatedBy) {
-    out.push({ type: concept({ system: FHIR_SYSTEMS.participationType, code: "RESP", display: "responsible party" }), who: byIdentifier(FHIR_SYSTEMS.uziNumber, e.professional.mandatedBy), requestor: false });
+    out.push({
+      type: concept({ system: FHIR_SYSTEMS.participationType, code: "RESP", display: "responsible party" }),
+      who: byIdentifier(FHIR_SYSTEMS.uziNumber, e.professional.mandatedBy),
+      requestor: false,
+    });
   }
-  if (e.holderUra) out.push({ type: concept({ system: FHIR_SYSTEMS.participationType, code: "CST", display: "custodian" }), who: org(e.holderUra), requestor: false });
-  out.push({ type: concept({ system: "http://terminology.hl7.org/CodeSystem/extra-security-role-type", code: "authserver", display: "authorization server" }), who: observer(ctx), requestor: false });
+  if (e.holderUra)
+    out.push({ type: concept({ system: FHIR_SYSTEMS.participationType, code: "CST", display: "custodian" }), who: org(e.holderUra), requestor: false });
+  out.push({
+    type: concept({ system: "http://terminology.hl7.org/CodeSystem/extra-security-role-type", code: "authserver", display: "authorization server" }),
+    who: observer(ctx),
+    requestor: false,
+  });
   return out;
 }
 
@@ -97,7 +115,7 @@ export function toAuditEvent(e: AccessLogEntry, ctx: AuditContext): Record<strin
     { type: "action", valueString: e.action },
     { type: "outcome", valueString: e.outcome },
     ...e.dataCategories.map((dc) => ({ type: "dataCategory", valueString: dataCategoryCoding(dc).display ? `${dc} ${dataCategoryCoding(dc).display}` : dc })),
-    ...(e.temporaryConsent ?? e.emergency ? [{ type: "temporaryConsent", valueString: "a 72-hour temporary consent given by the patient on the spot" }] : []),
+    ...((e.temporaryConsent ?? e.emergency) ? [{ type: "temporaryConsent", valueString: "a 72-hour temporary consent given by the patient on the spot" }] : []),
     ...(btg ? [{ type: "breakTheGlassReason", valueString: e.emergencyReason ?? "" }] : []),
     { type: "logHash", valueString: e.hash },
   ];
@@ -117,7 +135,11 @@ export function toAuditEvent(e: AccessLogEntry, ctx: AuditContext): Record<strin
     outcomeDesc: e.outcome,
     ...(purposeOfEvent.length ? { purposeOfEvent } : {}),
     agent: agents(e, ctx, purposeOfEvent),
-    source: { site: ctx.site, observer: observer(ctx), type: [{ system: "http://terminology.hl7.org/CodeSystem/security-source-type", code: "6", display: "Security Server" }] },
+    source: {
+      site: ctx.site,
+      observer: observer(ctx),
+      type: [{ system: "http://terminology.hl7.org/CodeSystem/security-source-type", code: "6", display: "Security Server" }],
+    },
     entity: [
       {
         what: byIdentifier(FHIR_SYSTEMS.bsn, ctx.bsn),

@@ -53,7 +53,12 @@ export function mergeResources(modules: readonly Pick<FhirModule, "resources">[]
     for (const r of m.resources ?? []) {
       const cur = byType.get(r.type);
       if (!cur) {
-        byType.set(r.type, { ...r, interactions: [...(r.interactions ?? [])], searchParams: [...(r.searchParams ?? [])], operations: [...(r.operations ?? [])] });
+        byType.set(r.type, {
+          ...r,
+          interactions: [...(r.interactions ?? [])],
+          searchParams: [...(r.searchParams ?? [])],
+          operations: [...(r.operations ?? [])],
+        });
         continue;
       }
       cur.interactions = [...new Set([...(cur.interactions ?? []), ...(r.interactions ?? [])])];
@@ -69,7 +74,10 @@ export function mergeResources(modules: readonly Pick<FhirModule, "resources">[]
 export function capabilityStatement(modules: readonly FhirModule[], opts: { baseUrl: string; date: string; version: string }) {
   const resources = mergeResources(modules);
   const systemInteractions = [...new Set(modules.flatMap((m) => m.system?.interactions ?? []))];
-  const systemOperations = mergeByKey(modules.flatMap((m) => m.system?.operations ?? []), (o) => o.name);
+  const systemOperations = mergeByKey(
+    modules.flatMap((m) => m.system?.operations ?? []),
+    (o) => o.name,
+  );
   return {
     resourceType: "CapabilityStatement" as const,
     status: "active",
@@ -84,7 +92,10 @@ export function capabilityStatement(modules: readonly FhirModule[], opts: { base
       {
         mode: "server",
         documentation: "Errors are OperationOutcome resources with the HTTP status. Bearer tokens (JWT) as for the JSON API.",
-        security: { service: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "OAuth" }] }], description: "Bearer JWT (ES256), roles citizen and provider" },
+        security: {
+          service: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "OAuth" }] }],
+          description: "Bearer JWT (ES256), roles citizen and provider",
+        },
         resource: resources.map((r) => ({
           type: r.type,
           ...(r.profile ? { profile: r.profile } : {}),

@@ -52,7 +52,10 @@ export function recordedConsentResource(c: ChoiceResult, bsn: string) {
   if (!c.confirmation) return consent;
   const confirmation = {
     url: FHIR_SYSTEMS.confirmationExtension,
-    extension: [{ url: "code", valueString: c.confirmation.code }, { url: "expires", valueDateTime: c.confirmation.expiresAt }],
+    extension: [
+      { url: "code", valueString: c.confirmation.code },
+      { url: "expires", valueDateTime: c.confirmation.expiresAt },
+    ],
   };
   return { ...consent, extension: [...(consent.extension ?? []), confirmation] };
 }

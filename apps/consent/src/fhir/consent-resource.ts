@@ -23,8 +23,10 @@ function status(c: Choice): "active" | "inactive" | "proposed" {
 
 function extensions(c: Choice) {
   const ext: Record<string, unknown>[] = [];
-  if ("category" in c.requester) ext.push({ url: FHIR_SYSTEMS.requesterCategoryExtension, valueCodeableConcept: requesterCategoryConcept(c.requester.category) });
-  if ("category" in c.holder) ext.push({ url: FHIR_SYSTEMS.holderCategoryExtension, valueCodeableConcept: { coding: [providerCategoryCoding(c.holder.category)] } });
+  if ("category" in c.requester)
+    ext.push({ url: FHIR_SYSTEMS.requesterCategoryExtension, valueCodeableConcept: requesterCategoryConcept(c.requester.category) });
+  if ("category" in c.holder)
+    ext.push({ url: FHIR_SYSTEMS.holderCategoryExtension, valueCodeableConcept: { coding: [providerCategoryCoding(c.holder.category)] } });
   if (c.temporary) ext.push({ url: FHIR_SYSTEMS.temporaryConsentExtension, valueBoolean: true });
   return ext;
 }
@@ -58,11 +60,5 @@ export type FhirConsent = ReturnType<typeof toFhirConsent>;
 
 export function toFhirBundle(choices: Choice[], bsn: string, selfUrl: string) {
   const entries = choices.map((c) => ({ fullUrl: `urn:uuid:${c.id}`, resource: toFhirConsent(c, bsn), search: { mode: "match" as const } }));
-  return {
-    resourceType: "Bundle" as const,
-    type: "searchset",
-    total: entries.length,
-    link: [{ relation: "self", url: selfUrl }],
-    entry: entries,
-  };
+  return { resourceType: "Bundle" as const, type: "searchset", total: entries.length, link: [{ relation: "self", url: selfUrl }], entry: entries };
 }

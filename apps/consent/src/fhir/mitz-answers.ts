@@ -39,7 +39,11 @@ export function sourcesBundle(sources: readonly SourceOrganisation[], selfUrl: s
     entry: sources.map((s) => ({
       fullUrl: `urn:uuid:${s.ura.padStart(8, "0")}-0000-4000-8000-000000000000`,
       resource: toOrganization({
-        ura: s.ura, organizationType: s.organizationType, typeSystem: FHIR_SYSTEMS.organizationType, name: s.name, active: true,
+        ura: s.ura,
+        organizationType: s.organizationType,
+        typeSystem: FHIR_SYSTEMS.organizationType,
+        name: s.name,
+        active: true,
         extension: s.dataCategories.map((dc) => ({ url: FHIR_SYSTEMS.dataCategoryExtension, valueCoding: dataCategoryCoding(dc) })),
       }),
       search: { mode: "match" as const },

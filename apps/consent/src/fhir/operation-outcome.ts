@@ -9,8 +9,25 @@ import type { Problem } from "@regie/shared";
 export const FHIR_JSON = "application/fhir+json; charset=utf-8";
 
 export type IssueCode =
-  | "invalid" | "structure" | "required" | "value" | "security" | "login" | "forbidden" | "processing" | "not-supported" | "duplicate"
-  | "not-found" | "deleted" | "conflict" | "too-long" | "business-rule" | "throttled" | "transient" | "exception" | "informational";
+  | "invalid"
+  | "structure"
+  | "required"
+  | "value"
+  | "security"
+  | "login"
+  | "forbidden"
+  | "processing"
+  | "not-supported"
+  | "duplicate"
+  | "not-found"
+  | "deleted"
+  | "conflict"
+  | "too-long"
+  | "business-rule"
+  | "throttled"
+  | "transient"
+  | "exception"
+  | "informational";
 
 export interface OutcomeIssue {
   severity: "fatal" | "error" | "warning" | "information";
@@ -28,19 +45,34 @@ export interface OperationOutcome {
 /** The FHIR issue type for an HTTP status. */
 export function issueCodeFor(status: number): IssueCode {
   switch (status) {
-    case 400: return "invalid";
-    case 401: return "login";
-    case 403: return "forbidden";
-    case 404: return "not-found";
-    case 405: case 406: case 415: return "not-supported";
-    case 409: return "conflict";
-    case 410: return "deleted";
-    case 412: return "conflict";
-    case 413: return "too-long";
-    case 422: return "business-rule";
-    case 429: return "throttled";
-    case 503: return "transient";
-    default: return status >= 500 ? "exception" : "processing";
+    case 400:
+      return "invalid";
+    case 401:
+      return "login";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not-found";
+    case 405:
+    case 406:
+    case 415:
+      return "not-supported";
+    case 409:
+      return "conflict";
+    case 410:
+      return "deleted";
+    case 412:
+      return "conflict";
+    case 413:
+      return "too-long";
+    case 422:
+      return "business-rule";
+    case 429:
+      return "throttled";
+    case 503:
+      return "transient";
+    default:
+      return status >= 500 ? "exception" : "processing";
   }
 }
 
@@ -49,7 +81,10 @@ export function issueCodeFor(status: number): IssueCode {
  * "/entry/2/resource/status" -> "entry[2].resource.status", or with `resource` "Bundle" -> "Bundle.entry[2].resource.status".
  */
 export function expressionOf(pointer: string, resource?: string): string {
-  const parts = pointer.split("/").filter(Boolean).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = pointer
+    .split("/")
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   if (parts[0] === "query" || parts[0] === "param") parts.shift();
   else if (resource && parts[0] !== resource) parts.unshift(resource);
   let out = "";

@@ -9,18 +9,22 @@ import type { ProvenanceRow } from "../storage/shard/provenance";
 
 const participant = (code: "author" | "enterer") => ({ coding: [{ system: FHIR_SYSTEMS.provenanceParticipantType, code }] });
 const organisation = (ura: string, type: string) => ({
-  type: "Organization", identifier: { system: URA_SYSTEM, value: ura }, display: `${organisationType(type)?.display ?? type} (URA ${ura})`,
+  type: "Organization",
+  identifier: { system: URA_SYSTEM, value: ura },
+  display: `${organisationType(type)?.display ?? type} (URA ${ura})`,
 });
 
 export function toFhirProvenance(r: ProvenanceRow, bsn: string) {
   const org = organisation(r.agent_ura, r.agent_org_type);
   const professional = r.agent_uzi
-    ? [{
-      type: participant("enterer"),
-      ...(r.agent_uzi_role ? { role: [{ coding: [uziRoleCoding(r.agent_uzi_role)] }] } : {}),
-      who: { type: "Practitioner", identifier: { system: FHIR_SYSTEMS.uziNumber, value: r.agent_uzi } },
-      onBehalfOf: org,
-    }]
+    ? [
+        {
+          type: participant("enterer"),
+          ...(r.agent_uzi_role ? { role: [{ coding: [uziRoleCoding(r.agent_uzi_role)] }] } : {}),
+          who: { type: "Practitioner", identifier: { system: FHIR_SYSTEMS.uziNumber, value: r.agent_uzi } },
+          onBehalfOf: org,
+        },
+      ]
     : [];
   return {
     resourceType: "Provenance" as const,

@@ -14,7 +14,14 @@ export type EntryResult =
   | { kind: "failed"; status: number; errors: { path: string; message: string }[] }
   | { kind: "skipped"; because: number; status?: number; detail?: string };
 
-const REASON: Record<number, string> = { 200: "OK", 201: "Created", 400: "Bad Request", 403: "Forbidden", 422: "Unprocessable Entity", 503: "Service Unavailable" };
+const REASON: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  400: "Bad Request",
+  403: "Forbidden",
+  422: "Unprocessable Entity",
+  503: "Service Unavailable",
+};
 const line = (status: number) => `${status} ${REASON[status] ?? ""}`.trim();
 
 function response(r: EntryResult) {
@@ -22,9 +29,26 @@ function response(r: EntryResult) {
     case "consent": {
       const c = r.choice;
       const pending = c.confirmation
-        ? { outcome: { resourceType: "OperationOutcome", issue: [{ severity: "information", code: "informational", diagnostics: `Pending until a parent or guardian confirms with code ${c.confirmation.code} (valid until ${c.confirmation.expiresAt})` }] } }
+        ? {
+            outcome: {
+              resourceType: "OperationOutcome",
+              issue: [
+                {
+                  severity: "information",
+                  code: "informational",
+                  diagnostics: `Pending until a parent or guardian confirms with code ${c.confirmation.code} (valid until ${c.confirmation.expiresAt})`,
+                },
+              ],
+            },
+          }
         : {};
-      return { status: line(r.created ? 201 : 200), location: `Consent/${c.id}/_history/${c.version}`, etag: `W/"${c.version}"`, lastModified: c.updatedAt, ...pending };
+      return {
+        status: line(r.created ? 201 : 200),
+        location: `Consent/${c.id}/_history/${c.version}`,
+        etag: `W/"${c.version}"`,
+        lastModified: c.updatedAt,
+        ...pending,
+      };
     }
     case "provenance":
       return { status: line(r.created ? 201 : 200), location: `Provenance/${r.provenance.id}`, lastModified: new Date(r.provenance.recorded).toISOString() };

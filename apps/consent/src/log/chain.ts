@@ -45,8 +45,19 @@ export interface ChainedEntry extends LogContent {
  */
 export function canonical(e: LogContent): string {
   const base: unknown[] = [
-    e.citizen, e.eventId, e.action, e.at, e.outcome, e.actorRole, e.actorUra, e.actorOrgType, e.actorUziRole,
-    e.holderUra, e.purpose, e.dataCategories, e.emergency,
+    e.citizen,
+    e.eventId,
+    e.action,
+    e.at,
+    e.outcome,
+    e.actorRole,
+    e.actorUra,
+    e.actorOrgType,
+    e.actorUziRole,
+    e.holderUra,
+    e.purpose,
+    e.dataCategories,
+    e.emergency,
   ];
   const extra = [e.onBehalfOfUra ?? null, e.onBehalfOfOrgType ?? null, e.professionalUzi ?? null, e.professionalRole ?? null, e.mandatedByUzi ?? null];
   const btg = e.breakTheGlass === true;

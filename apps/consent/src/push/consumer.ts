@@ -15,10 +15,7 @@ import { notificationBundle } from "./notification";
 import { unseal } from "./sealed";
 
 /** What the consumer reaches outside its bindings; tests replace `fetch` (and put it back). */
-export const pushSeams: { fetch: (r: Request) => Promise<Response>; now: () => number } = {
-  fetch: (r) => fetch(r),
-  now: () => Date.now(),
-};
+export const pushSeams: { fetch: (r: Request) => Promise<Response>; now: () => number } = { fetch: (r) => fetch(r), now: () => Date.now() };
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -89,8 +86,16 @@ export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Bind
   for (const msg of batch.messages) {
     const parsed = PushMessage.safeParse(msg.body);
     if (parsed.success) {
-      const last = await env.DB.prepare("SELECT last_error FROM provider_subscriptions WHERE id = ?").bind(parsed.data.subscriptionId).first<{ last_error: string | null }>();
-      await recordFailure(env.DB, parsed.data.subscriptionId, `Gave up after every retry failed; last: ${last?.last_error ?? "unknown"}`, pushSeams.now(), true);
+      const last = await env.DB.prepare("SELECT last_error FROM provider_subscriptions WHERE id = ?")
+        .bind(parsed.data.subscriptionId)
+        .first<{ last_error: string | null }>();
+      await recordFailure(
+        env.DB,
+        parsed.data.subscriptionId,
+        `Gave up after every retry failed; last: ${last?.last_error ?? "unknown"}`,
+        pushSeams.now(),
+        true,
+      );
       logger.error("push dead-lettered", { subscriptionId: parsed.data.subscriptionId, notificationId: parsed.data.notificationId });
     }
     msg.ack();

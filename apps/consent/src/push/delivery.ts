@@ -36,12 +36,21 @@ export async function deliver(req: DeliveryRequest, fetcher: (r: Request) => Pro
     res = await fetcher(new Request(verdict.url, { method: "POST", headers, body: req.body, redirect: "manual", signal: AbortSignal.timeout(req.timeoutMs) }));
   } catch (err) {
     const name = (err as Error)?.name;
-    return { outcome: "failed", error: name === "TimeoutError" || name === "AbortError" ? `No answer within ${req.timeoutMs / 1000} s` : "The endpoint could not be reached" };
+    return {
+      outcome: "failed",
+      error: name === "TimeoutError" || name === "AbortError" ? `No answer within ${req.timeoutMs / 1000} s` : "The endpoint could not be reached",
+    };
   }
   // the body is never read (a subscriber's answer is not ours to keep); cancel it so the connection is freed
   await res.body?.cancel().catch(() => undefined);
   if (res.status >= 200 && res.status < 300) return { outcome: "delivered", status: res.status };
-  return { outcome: "failed", error: res.status >= 300 && res.status < 400 ? `The endpoint answered a redirect (${res.status}), which is not followed` : `The endpoint answered HTTP ${res.status}` };
+  return {
+    outcome: "failed",
+    error:
+      res.status >= 300 && res.status < 400
+        ? `The endpoint answered a redirect (${res.status}), which is not followed`
+        : `The endpoint answered HTTP ${res.status}`,
+  };
 }
 
 /** Seconds before the next attempt after `attempts` failed ones: base · 2^(attempts−1), at most an hour. */

@@ -16,7 +16,12 @@ function keyFor(secret: string): Promise<CryptoKey> {
   if (!key) {
     key = crypto.subtle
       .importKey("raw", new TextEncoder().encode(secret), "HKDF", false, ["deriveKey"])
-      .then((base) => crypto.subtle.deriveKey({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: INFO }, base, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]));
+      .then((base) =>
+        crypto.subtle.deriveKey({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: INFO }, base, { name: "AES-GCM", length: 256 }, false, [
+          "encrypt",
+          "decrypt",
+        ]),
+      );
     keys.set(secret, key);
   }
   return key;
@@ -26,7 +31,13 @@ export type SealPurpose = "patient" | "headers";
 
 export async function seal(plain: string, purpose: SealPurpose, secret: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(purpose) }, await keyFor(secret), new TextEncoder().encode(plain)));
+  const ct = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: "AES-GCM", iv, additionalData: new TextEncoder().encode(purpose) },
+      await keyFor(secret),
+      new TextEncoder().encode(plain),
+    ),
+  );
   const out = new Uint8Array(iv.length + ct.length);
   out.set(iv);
   out.set(ct, iv.length);
@@ -37,6 +48,10 @@ export async function seal(plain: string, purpose: SealPurpose, secret: string):
 export async function unseal(sealed: string, purpose: SealPurpose, secret: string): Promise<string> {
   if (!sealed.startsWith("v1.")) throw new Error("not a sealed value");
   const bytes = fromBase64url(sealed.slice(3));
-  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.slice(0, 12), additionalData: new TextEncoder().encode(purpose) }, await keyFor(secret), bytes.slice(12));
+  const plain = await crypto.subtle.decrypt(
+    { name: "AES-GCM", iv: bytes.slice(0, 12), additionalData: new TextEncoder().encode(purpose) },
+    await keyFor(secret),
+    bytes.slice(12),
+  );
   return new TextDecoder().decode(plain);
 }

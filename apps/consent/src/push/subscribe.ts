@@ -22,7 +22,8 @@ export async function subscribe(
   let channel;
   if (req.channel) {
     const verdict = checkOutboundUrl(req.channel.endpoint, mode);
-    if (!verdict.ok) throw new ApiError("VALIDATION_FAILED", `The endpoint is not allowed: ${verdict.reason}`, { errors: [{ path: endpointPath, message: verdict.reason }] });
+    if (!verdict.ok)
+      throw new ApiError("VALIDATION_FAILED", `The endpoint is not allowed: ${verdict.reason}`, { errors: [{ path: endpointPath, message: verdict.reason }] });
     const headers = req.channel.headers ?? [];
     channel = {
       endpoint: verdict.url.toString(),
@@ -52,6 +53,11 @@ export async function ownSubscription(env: Bindings, auth: ClaimsOf<"provider">,
 /** A page of the provider's own subscriptions, each with its patient's BSN (for FHIR criteria). */
 export async function ownSubscriptions(env: Bindings, auth: ClaimsOf<"provider">, page: { limit?: number; cursor?: string }) {
   const { items, next } = await subscriptionsOf(env.DB, auth.ura, page);
-  const withBsn = await Promise.all(items.map(async (r) => ({ subscription: toJsonSubscription(r), bsn: r.patient_sealed ? await unseal(r.patient_sealed, "patient", env.PSEUDONYM_KEY) : null })));
+  const withBsn = await Promise.all(
+    items.map(async (r) => ({
+      subscription: toJsonSubscription(r),
+      bsn: r.patient_sealed ? await unseal(r.patient_sealed, "patient", env.PSEUDONYM_KEY) : null,
+    })),
+  );
   return { items: withBsn, next };
 }

@@ -19,7 +19,8 @@ export function assertSelf(auth: ClaimsOf<"provider">, org: { ura: string; organ
  */
 export function assertParty(auth: ClaimsOf<"provider">, holder: Org, requester: Org): AskingParty {
   const party = askingParty(auth, holder, requester);
-  if (!party) throw new ApiError("FORBIDDEN", "Only the holder or the requester may ask: your token's URA and organisation type must be the holder's or the requester's");
+  if (!party)
+    throw new ApiError("FORBIDDEN", "Only the holder or the requester may ask: your token's URA and organisation type must be the holder's or the requester's");
   return party;
 }
 

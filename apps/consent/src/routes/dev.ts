@@ -27,8 +27,14 @@ export function devRoutes() {
     const byKey = new Map<string, string>();
     for (const p of DEMO_CITIZENS) byKey.set(p.key, await pseudonymise(p.bsn, c.env.PSEUDONYM_KEY));
     const statements = [
-      ...DEMO_CITIZENS.map((p) => db.prepare("INSERT OR REPLACE INTO brp_persons (pseudonym, name, birth_date) VALUES (?, ?, ?)").bind(byKey.get(p.key)!, p.name, p.birthDate)),
-      ...DEMO_CITIZENS.flatMap((p) => p.guardianOf.map((child) => db.prepare("INSERT OR IGNORE INTO brp_guardians (guardian, child) VALUES (?, ?)").bind(byKey.get(p.key)!, byKey.get(child)!))),
+      ...DEMO_CITIZENS.map((p) =>
+        db.prepare("INSERT OR REPLACE INTO brp_persons (pseudonym, name, birth_date) VALUES (?, ?, ?)").bind(byKey.get(p.key)!, p.name, p.birthDate),
+      ),
+      ...DEMO_CITIZENS.flatMap((p) =>
+        p.guardianOf.map((child) =>
+          db.prepare("INSERT OR IGNORE INTO brp_guardians (guardian, child) VALUES (?, ?)").bind(byKey.get(p.key)!, byKey.get(child)!),
+        ),
+      ),
     ];
     await callShard(db.batch(statements));
     await callShard(applyRecords(db, generateAddressBook(DEMO_ADDRESS_BOOK_SIZE), [], Date.now()));
@@ -65,7 +71,8 @@ export function devRoutes() {
   app.get("/dev/shard-ping", async (c) => {
     const count = Number(c.env.SHARD_COUNT);
     const asked = c.req.query("shard");
-    if (asked !== undefined && !(/^\d{1,9}$/.test(asked) && Number(asked) < count)) throw new ApiError("BAD_REQUEST", `shard must be an integer from 0 to ${count - 1}`);
+    if (asked !== undefined && !(/^\d{1,9}$/.test(asked) && Number(asked) < count))
+      throw new ApiError("BAD_REQUEST", `shard must be an integer from 0 to ${count - 1}`);
     const shard = asked === undefined ? Math.floor(Math.random() * count) : Number(asked);
     const stub = c.env.SHARDS.get(c.env.SHARDS.idFromName("shard-" + shard));
     return c.json({ shard, of: count, pong: await callShard(stub.ping()) }, 200);

@@ -71,15 +71,20 @@ export function fhirOrganizationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/Organization", tags: ["fhir"], summary: "Search the address book (FHIR R4 Organization searchset)",
-      security: BEARER, middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
+      method: "get",
+      path: "/fhir/Organization",
+      tags: ["fhir"],
+      summary: "Search the address book (FHIR R4 Organization searchset)",
+      security: BEARER,
+      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
       request: { query: OrganizationQuery },
       responses: { 200: FhirResponse, 400: FhirError, 401: FhirError, 403: FhirError },
     }),
     async (c) => {
       const q = c.req.query();
       const count = q._count === undefined ? ORGANISATION_SEARCH_DEFAULT : Number(q._count);
-      if (!Number.isInteger(count) || count < 1 || count > ORGANISATION_SEARCH_MAX) return invalid(c, `_count must be an integer from 1 to ${ORGANISATION_SEARCH_MAX}`);
+      if (!Number.isInteger(count) || count < 1 || count > ORGANISATION_SEARCH_MAX)
+        return invalid(c, `_count must be an integer from 1 to ${ORGANISATION_SEARCH_MAX}`);
       const known = new Set(["name", "identifier", "type", "address-city", "active", "_count"]);
       const unknown = Object.keys(q).filter((k) => !known.has(k));
       if (unknown.length) return invalid(c, `Unsupported search parameter(s): ${unknown.join(", ")}`);
@@ -105,8 +110,12 @@ export function fhirOrganizationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/Organization/{id}", tags: ["fhir"], summary: "One organisation as FHIR R4 Organization (id = URA)",
-      security: BEARER, middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
+      method: "get",
+      path: "/fhir/Organization/{id}",
+      tags: ["fhir"],
+      summary: "One organisation as FHIR R4 Organization (id = URA)",
+      security: BEARER,
+      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
       request: { params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) }) },
       responses: { 200: FhirResponse, 400: FhirError, 404: FhirError },
     }),
@@ -121,8 +130,12 @@ export function fhirOrganizationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/Endpoint", tags: ["fhir"], summary: "The technical endpoints of an organisation (FHIR R4 Endpoint searchset)",
-      security: BEARER, middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
+      method: "get",
+      path: "/fhir/Endpoint",
+      tags: ["fhir"],
+      summary: "The technical endpoints of an organisation (FHIR R4 Endpoint searchset)",
+      security: BEARER,
+      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
       request: { query: EndpointQuery },
       responses: { 200: FhirResponse, 400: FhirError },
     }),

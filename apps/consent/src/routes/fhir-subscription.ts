@@ -27,13 +27,26 @@ export function fhirSubscriptionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/fhir/Subscription", tags: ["fhir"], summary: "Subscribe to a patient's consent changes (Mitz OTV rest-hook)",
+      method: "post",
+      path: "/fhir/Subscription",
+      tags: ["fhir"],
+      summary: "Subscribe to a patient's consent changes (Mitz OTV rest-hook)",
       description:
         "providerid and providertype in the criteria must be the token's URA and organisation type. The endpoint must be https and not a private, loopback or link-local address " +
         "(http://localhost only in development). channel.header values are kept sealed and sent with every notification; they are never shown again.",
-      security: BEARER, middleware: [requireRole("provider")] as const,
-      request: { body: { required: true, content: { "application/fhir+json": { schema: FhirSubscriptionRequest }, "application/json": { schema: FhirSubscriptionRequest } } } },
-      responses: { 200: fhir(FhirSubscription, "Already subscribed: the existing subscription"), 202: fhir(FhirSubscription, "Accepted: the new subscription (Location names it)"), ...problemResponses(400, 401, 403, 503) },
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
+      request: {
+        body: {
+          required: true,
+          content: { "application/fhir+json": { schema: FhirSubscriptionRequest }, "application/json": { schema: FhirSubscriptionRequest } },
+        },
+      },
+      responses: {
+        200: fhir(FhirSubscription, "Already subscribed: the existing subscription"),
+        202: fhir(FhirSubscription, "Accepted: the new subscription (Location names it)"),
+        ...problemResponses(400, 401, 403, 503),
+      },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -53,7 +66,12 @@ export function fhirSubscriptionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/Subscription", tags: ["fhir"], summary: "My subscriptions (searchset Bundle, paged by _count and the next link)", security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "get",
+      path: "/fhir/Subscription",
+      tags: ["fhir"],
+      summary: "My subscriptions (searchset Bundle, paged by _count and the next link)",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { query: FhirListQuery },
       responses: { 200: fhir(FhirSubscriptionBundle, "Bundle"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -63,14 +81,23 @@ export function fhirSubscriptionRoutes() {
       const self = new URL(c.req.url);
       const nextUrl = next ? new URL(self) : null;
       if (nextUrl) nextUrl.searchParams.set("_cursor", next!);
-      const bundle = subscriptionBundle(items.map((i) => toFhirSubscription(i.subscription, i.bsn)), self.toString(), nextUrl?.toString() ?? null);
+      const bundle = subscriptionBundle(
+        items.map((i) => toFhirSubscription(i.subscription, i.bsn)),
+        self.toString(),
+        nextUrl?.toString() ?? null,
+      );
       return c.body(JSON.stringify(bundle), 200, { "content-type": FHIR_JSON }) as never;
     },
   );
 
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/Subscription/{id}", tags: ["fhir"], summary: "One of my subscriptions: status and the last delivery error", security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "get",
+      path: "/fhir/Subscription/{id}",
+      tags: ["fhir"],
+      summary: "One of my subscriptions: status and the last delivery error",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { params: SubscriptionIdParam },
       responses: { 200: fhir(FhirSubscription, "The subscription"), ...problemResponses(400, 401, 403, 404, 503) },
     }),
@@ -82,7 +109,12 @@ export function fhirSubscriptionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "delete", path: "/fhir/Subscription/{id}", tags: ["fhir"], summary: "End one of my subscriptions (nothing is sent for it afterwards)", security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "delete",
+      path: "/fhir/Subscription/{id}",
+      tags: ["fhir"],
+      summary: "End one of my subscriptions (nothing is sent for it afterwards)",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { params: SubscriptionIdParam },
       responses: { 204: { description: "Ended" }, ...problemResponses(400, 401, 403, 404, 503) },
     }),

@@ -28,12 +28,16 @@ export function organisationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/organisations", tags: ["address book"], summary: "Search the provider address book by name and place",
+      method: "get",
+      path: "/v1/organisations",
+      tags: ["address book"],
+      summary: "Search the provider address book by name and place",
       description:
         "Every word of `q` is a prefix of a word of the name or the place (case and diacritics ignored: `uberlingen` finds Überlingen); " +
         "`place` narrows to a place. Ranked: a name that starts with the query first, then by relevance (name counts more than place). " +
         "Closed organisations only with `includeInactive=true`. `ura=a,b,…` returns exactly those organisations (closed ones too).",
-      security: BEARER, middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
+      security: BEARER,
+      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
       request: { query: OrganisationSearchQuery },
       responses: { 200: jsonResponse(OrganisationSearchResult, "Matching organisations, best first"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -42,17 +46,27 @@ export function organisationRoutes() {
       if (q.ura) return c.json({ items: await getOrganisations(c.env.DB, q.ura), truncated: false }, 200);
       const hasWords = /[\p{L}\p{N}]/u.test((q.q ?? "") + (q.place ?? ""));
       if (!hasWords && !q.type && !q.category) {
-        throw new ApiError("VALIDATION_FAILED", "Give q, place, type, category or ura", { errors: [{ path: "/query/q", message: "Give a name or place to search for" }] });
+        throw new ApiError("VALIDATION_FAILED", "Give q, place, type, category or ura", {
+          errors: [{ path: "/query/q", message: "Give a name or place to search for" }],
+        });
       }
-      const result = await searchOrganisations(c.env.DB, { ...q, includeInactive: q.includeInactive === "true", limit: q.limit ?? ORGANISATION_SEARCH_DEFAULT });
+      const result = await searchOrganisations(c.env.DB, {
+        ...q,
+        includeInactive: q.includeInactive === "true",
+        limit: q.limit ?? ORGANISATION_SEARCH_DEFAULT,
+      });
       return c.json(result, 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/organisations/{ura}", tags: ["address book"], summary: "One organisation of the address book (closed ones too, marked inactive)",
-      security: BEARER, middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
+      method: "get",
+      path: "/v1/organisations/{ura}",
+      tags: ["address book"],
+      summary: "One organisation of the address book (closed ones too, marked inactive)",
+      security: BEARER,
+      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
       request: { params: UraParam },
       responses: { 200: jsonResponse(DirectoryOrganisation, "The organisation"), ...problemResponses(400, 401, 403, 404, 503) },
     }),
@@ -65,22 +79,36 @@ export function organisationRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/operator/address-book", tags: ["operator"], summary: "Load a ZORG-AB / mCSD export (FHIR Bundle of Organization, Location, Endpoint)",
+      method: "post",
+      path: "/v1/operator/address-book",
+      tags: ["operator"],
+      summary: "Load a ZORG-AB / mCSD export (FHIR Bundle of Organization, Location, Endpoint)",
       description:
         "Idempotent upsert: an organisation already loaded with the same content is left as it is. All or nothing per organisation: one with an invalid " +
         "Organization, Location or Endpoint is rejected whole (listed with every reason), the others load. `active: false` closes an organisation; it stays resolvable.",
-      security: BEARER, middleware: [requireRole("operator")] as const,
+      security: BEARER,
+      middleware: [requireRole("operator")] as const,
       request: { body: jsonBody(FhirInputBundle) },
-      responses: { 200: jsonResponse(AddressBookReport, "What was added, changed, left unchanged, deactivated and rejected"), ...problemResponses(400, 401, 403, 413, 415, 503) },
+      responses: {
+        200: jsonResponse(AddressBookReport, "What was added, changed, left unchanged, deactivated and rejected"),
+        ...problemResponses(400, 401, 403, 413, 415, 503),
+      },
     }),
     async (c) => c.json(await loadBundle(c.env.DB, c.req.valid("json"), Date.now()), 200),
   );
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/operator/address-book/sync", tags: ["operator"], summary: "Where the scheduled `_history` sync stands",
-      security: BEARER, middleware: [requireRole("operator")] as const,
-      responses: { 200: jsonResponse(AddressBookSyncState, "The configured source, the last `_since`, the last report or error"), ...problemResponses(401, 403, 503) },
+      method: "get",
+      path: "/v1/operator/address-book/sync",
+      tags: ["operator"],
+      summary: "Where the scheduled `_history` sync stands",
+      security: BEARER,
+      middleware: [requireRole("operator")] as const,
+      responses: {
+        200: jsonResponse(AddressBookSyncState, "The configured source, the last `_since`, the last report or error"),
+        ...problemResponses(401, 403, 503),
+      },
     }),
     async (c) => c.json(await syncState(c.env.DB, c.env.ADDRESS_BOOK_SOURCE ?? ""), 200),
   );

@@ -17,7 +17,8 @@ export function providerQuestionRoutes() {
       path: "/v1/consent-check",
       tags: ["provider"],
       summary: "The closed question: may this holder share these data categories with this requester?",
-      description: "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Either party asks: the token's URA and organisation type must be the holder's or the requester's (anyone else: 403). Every question is logged (NEN 7513) with who asked, on whose behalf, and the professional. " +
+      description:
+        "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Either party asks: the token's URA and organisation type must be the holder's or the requester's (anyone else: 403). Every question is logged (NEN 7513) with who asked, on whose behalf, and the professional. " +
         "With `breakTheGlass` the requester declares an emergency (purpose TREAT only): logged as its own event and shown to the citizen; the decision is still the consent rules' decision.",
       security: BEARER,
       middleware: [requireRole("provider")] as const,
@@ -33,8 +34,12 @@ export function providerQuestionRoutes() {
       const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
       const decisions = await callShard(
         stub.check(pseudonym, {
-          holder: body.holder, requester: body.requester, purpose: body.purpose, dataCategories: body.dataCategories,
-          asker: providerActor(auth), ...(body.professional ? { professional: body.professional } : {}),
+          holder: body.holder,
+          requester: body.requester,
+          purpose: body.purpose,
+          dataCategories: body.dataCategories,
+          asker: providerActor(auth),
+          ...(body.professional ? { professional: body.professional } : {}),
           ...(body.breakTheGlass ? { breakTheGlass: body.breakTheGlass } : {}),
         }),
       );
@@ -58,7 +63,10 @@ export function providerQuestionRoutes() {
       assertSelf(c.get("auth"), body.requester);
       const { pseudonym, stub } = await citizenShard(c.env, body.patient.bsn);
       const sources = await callShard(stub.locate(pseudonym, body.requester, body.purpose, body.dataCategories));
-      const names = await organisationNameMap(c.env.DB, sources.map((s) => s.ura));
+      const names = await organisationNameMap(
+        c.env.DB,
+        sources.map((s) => s.ura),
+      );
       const named = sources.map((s) => ({ ...s, name: names.get(s.ura)?.name ?? null, place: names.get(s.ura)?.place ?? null }));
       return c.json({ requestId: c.get("requestId"), sources: named }, 200);
     },

@@ -11,7 +11,14 @@ import type { ProvenanceInput } from "../storage/shard/provenance";
 import { callShard, citizenShard, unwrap } from "../storage/shards";
 import { idempotencyKey, providerActor } from "./common";
 
-export async function recordOnBehalf(env: Bindings, auth: ClaimsOf<"provider">, bsn: string, choice: ChoiceInput, idempotencyHeader: string | undefined, provenance: ProvenanceInput) {
+export async function recordOnBehalf(
+  env: Bindings,
+  auth: ClaimsOf<"provider">,
+  bsn: string,
+  choice: ChoiceInput,
+  idempotencyHeader: string | undefined,
+  provenance: ProvenanceInput,
+) {
   const { pseudonym, stub } = await citizenShard(env, bsn);
   const key = idempotencyKey(idempotencyHeader, `provider-record|${auth.ura}|${pseudonym}`);
   const pending = await isMinor(env, pseudonym);

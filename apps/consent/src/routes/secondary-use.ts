@@ -11,8 +11,13 @@ export function secondaryUseRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/secondary-use/cohort-filter", tags: ["hdab"], summary: "Which BSNs of a cohort may be included in a data permit",
-      description: "Up to 100,000 BSNs per call. An opt-out counts only for permits approved after it.", security: BEARER, middleware: [requireRole("hdab")] as const,
+      method: "post",
+      path: "/v1/secondary-use/cohort-filter",
+      tags: ["hdab"],
+      summary: "Which BSNs of a cohort may be included in a data permit",
+      description: "Up to 100,000 BSNs per call. An opt-out counts only for permits approved after it.",
+      security: BEARER,
+      middleware: [requireRole("hdab")] as const,
       request: { body: jsonBody(CohortFilterRequest) },
       responses: { 200: jsonResponse(CohortFilterResponse, "The BSNs that may be included"), ...problemResponses(400, 401, 403, 413, 415, 503) },
     }),

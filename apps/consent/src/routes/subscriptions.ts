@@ -11,13 +11,21 @@ export function subscriptionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/v1/subscriptions", tags: ["provider"], summary: "Subscribe: \"I hold data about this patient\" (optionally: push notifications to my endpoint)",
+      method: "post",
+      path: "/v1/subscriptions",
+      tags: ["provider"],
+      summary: 'Subscribe: "I hold data about this patient" (optionally: push notifications to my endpoint)',
       description:
         "A duplicate subscription returns the existing one (200) instead of creating a second (201); asking again with a `channel` for a subscription without one adds it (201). " +
         "The endpoint must be https and not a private, loopback or link-local address (http://localhost only in development).",
-      security: BEARER, middleware: [requireRole("provider")] as const,
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { body: jsonBody(SubscriptionRequest) },
-      responses: { 200: jsonResponse(Subscription, "Already subscribed"), 201: jsonResponse(Subscription, "Subscribed"), ...problemResponses(400, 401, 403, 503) },
+      responses: {
+        200: jsonResponse(Subscription, "Already subscribed"),
+        201: jsonResponse(Subscription, "Subscribed"),
+        ...problemResponses(400, 401, 403, 503),
+      },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -28,7 +36,12 @@ export function subscriptionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/subscriptions", tags: ["provider"], summary: "My subscriptions, with their delivery state", security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "get",
+      path: "/v1/subscriptions",
+      tags: ["provider"],
+      summary: "My subscriptions, with their delivery state",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { query: SubscriptionListQuery },
       responses: { 200: jsonResponse(SubscriptionList, "One page, in id order"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -40,7 +53,12 @@ export function subscriptionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/v1/subscriptions/{id}", tags: ["provider"], summary: "One of my subscriptions: status, last error, last delivery", security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "get",
+      path: "/v1/subscriptions/{id}",
+      tags: ["provider"],
+      summary: "One of my subscriptions: status, last error, last delivery",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { params: SubscriptionIdParam },
       responses: { 200: jsonResponse(Subscription, "The subscription"), ...problemResponses(400, 401, 403, 404, 503) },
     }),
@@ -49,8 +67,12 @@ export function subscriptionRoutes() {
 
   app.openapi(
     createRoute({
-      method: "delete", path: "/v1/subscriptions/{id}", tags: ["provider"], summary: "End one of my subscriptions (no notification is sent for it afterwards)",
-      security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "delete",
+      path: "/v1/subscriptions/{id}",
+      tags: ["provider"],
+      summary: "End one of my subscriptions (no notification is sent for it afterwards)",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { params: SubscriptionIdParam },
       responses: { 204: { description: "Ended" }, ...problemResponses(400, 401, 403, 404, 503) },
     }),

@@ -9,7 +9,12 @@ import { pseudonymiserFor } from "../citizens/fast-pseudonym";
 /** Pseudonyms per statement: 14,000 × 67 bytes of JSON ≈ 0.94 MB, under half of D1's 2 MB value limit. */
 const PER_STATEMENT = 14_000;
 
-export async function filterCohort(db: D1Database, key: string, bsns: readonly string[], approvedAt: number): Promise<{ included: string[]; excludedCount: number }> {
+export async function filterCohort(
+  db: D1Database,
+  key: string,
+  bsns: readonly string[],
+  approvedAt: number,
+): Promise<{ included: string[]; excludedCount: number }> {
   const pseudonyms = bsns.map(pseudonymiserFor(key));
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < pseudonyms.length; i += PER_STATEMENT) {

@@ -43,11 +43,24 @@ export class AccessLogWriter {
 
   log(citizen: string, actor: Actor, e: LogEvent): void {
     const content: LogContent = {
-      citizen, eventId: e.eventId ?? crypto.randomUUID(), action: e.action, at: new Date(this.clock().now()).toISOString(), outcome: e.outcome,
-      actorRole: actor.role, actorUra: actor.ura ?? null, actorOrgType: actor.organizationType ?? null, actorUziRole: actor.uziRole ?? null,
-      holderUra: e.holderUra ?? null, purpose: e.purpose ?? null, dataCategories: e.dataCategories ?? [], emergency: e.emergency ?? false,
-      onBehalfOfUra: e.onBehalfOf?.ura ?? null, onBehalfOfOrgType: e.onBehalfOf?.organizationType ?? null,
-      professionalUzi: e.professional?.uziNumber ?? null, professionalRole: e.professional?.role ?? null, mandatedByUzi: e.professional?.mandatedBy?.uziNumber ?? null,
+      citizen,
+      eventId: e.eventId ?? crypto.randomUUID(),
+      action: e.action,
+      at: new Date(this.clock().now()).toISOString(),
+      outcome: e.outcome,
+      actorRole: actor.role,
+      actorUra: actor.ura ?? null,
+      actorOrgType: actor.organizationType ?? null,
+      actorUziRole: actor.uziRole ?? null,
+      holderUra: e.holderUra ?? null,
+      purpose: e.purpose ?? null,
+      dataCategories: e.dataCategories ?? [],
+      emergency: e.emergency ?? false,
+      onBehalfOfUra: e.onBehalfOf?.ura ?? null,
+      onBehalfOfOrgType: e.onBehalfOf?.organizationType ?? null,
+      professionalUzi: e.professional?.uziNumber ?? null,
+      professionalRole: e.professional?.role ?? null,
+      mandatedByUzi: e.professional?.mandatedBy?.uziNumber ?? null,
       ...(e.breakTheGlass ? { breakTheGlass: true, emergencyReason: e.breakTheGlass.reason } : {}),
     };
     const prev = this.prevHash(citizen);
@@ -56,10 +69,28 @@ export class AccessLogWriter {
       `INSERT INTO access_log (citizen, event_id, action, at, outcome, actor_role, actor_ura, actor_org_type, actor_uzi_role, holder_ura, purpose, data_categories, emergency,
          on_behalf_ura, on_behalf_org_type, professional_uzi, professional_role, mandated_by_uzi, break_the_glass, emergency_reason, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      citizen, content.eventId, content.action, content.at, content.outcome, content.actorRole, content.actorUra, content.actorOrgType,
-      content.actorUziRole, content.holderUra, content.purpose, JSON.stringify(content.dataCategories), content.emergency ? 1 : 0,
-      content.onBehalfOfUra, content.onBehalfOfOrgType, content.professionalUzi, content.professionalRole, content.mandatedByUzi,
-      content.breakTheGlass ? 1 : 0, content.emergencyReason ?? null, prev, hash,
+      citizen,
+      content.eventId,
+      content.action,
+      content.at,
+      content.outcome,
+      content.actorRole,
+      content.actorUra,
+      content.actorOrgType,
+      content.actorUziRole,
+      content.holderUra,
+      content.purpose,
+      JSON.stringify(content.dataCategories),
+      content.emergency ? 1 : 0,
+      content.onBehalfOfUra,
+      content.onBehalfOfOrgType,
+      content.professionalUzi,
+      content.professionalRole,
+      content.mandatedByUzi,
+      content.breakTheGlass ? 1 : 0,
+      content.emergencyReason ?? null,
+      prev,
+      hash,
     );
     this.lastHash.set(citizen, hash);
   }
@@ -97,12 +128,26 @@ export function resetLogReadStats(): void {
 
 function toEntry(r: Record<string, SqlStorageValue>): ChainedEntry {
   return {
-    seq: r.seq as number, citizen: r.citizen as string, eventId: r.event_id as string, action: r.action as string, at: r.at as string, outcome: r.outcome as string,
-    actorRole: r.actor_role as string, actorUra: r.actor_ura as string | null, actorOrgType: r.actor_org_type as string | null, actorUziRole: r.actor_uzi_role as string | null,
-    holderUra: r.holder_ura as string | null, purpose: r.purpose as string | null, dataCategories: JSON.parse(r.data_categories as string) as string[],
-    emergency: r.emergency === 1, prevHash: r.prev_hash as string, hash: r.hash as string,
-    onBehalfOfUra: (r.on_behalf_ura ?? null) as string | null, onBehalfOfOrgType: (r.on_behalf_org_type ?? null) as string | null,
-    professionalUzi: (r.professional_uzi ?? null) as string | null, professionalRole: (r.professional_role ?? null) as string | null,
+    seq: r.seq as number,
+    citizen: r.citizen as string,
+    eventId: r.event_id as string,
+    action: r.action as string,
+    at: r.at as string,
+    outcome: r.outcome as string,
+    actorRole: r.actor_role as string,
+    actorUra: r.actor_ura as string | null,
+    actorOrgType: r.actor_org_type as string | null,
+    actorUziRole: r.actor_uzi_role as string | null,
+    holderUra: r.holder_ura as string | null,
+    purpose: r.purpose as string | null,
+    dataCategories: JSON.parse(r.data_categories as string) as string[],
+    emergency: r.emergency === 1,
+    prevHash: r.prev_hash as string,
+    hash: r.hash as string,
+    onBehalfOfUra: (r.on_behalf_ura ?? null) as string | null,
+    onBehalfOfOrgType: (r.on_behalf_org_type ?? null) as string | null,
+    professionalUzi: (r.professional_uzi ?? null) as string | null,
+    professionalRole: (r.professional_role ?? null) as string | null,
     mandatedByUzi: (r.mandated_by_uzi ?? null) as string | null,
     ...(r.break_the_glass === 1 ? { breakTheGlass: true, emergencyReason: (r.emergency_reason ?? null) as string | null } : {}),
   };
@@ -138,7 +183,9 @@ export function accessLogPage(sql: SqlStorage, citizen: string, opts: { limit?: 
     params.push(JSON.stringify(opts.actions));
   }
   // one row more than asked: whether an older page exists, without counting
-  const rows = sql.exec<Record<string, SqlStorageValue>>(`SELECT * FROM access_log WHERE ${where.join(" AND ")} ORDER BY seq DESC LIMIT ?`, ...params, limit + 1).toArray();
+  const rows = sql
+    .exec<Record<string, SqlStorageValue>>(`SELECT * FROM access_log WHERE ${where.join(" AND ")} ORDER BY seq DESC LIMIT ?`, ...params, limit + 1)
+    .toArray();
   const more = rows.length > limit;
   const items = rows.slice(0, limit).map((r) => toApiEntry(toEntry(r)));
   return { items, next: more ? items[items.length - 1]!.seq : null };
@@ -147,12 +194,23 @@ export function accessLogPage(sql: SqlStorage, citizen: string, opts: { limit?: 
 /** The API form of a stored entry; `emergency` keeps its old meaning (temporary consent), `temporaryConsent` says so by name. */
 function toApiEntry(e: ChainedEntry): AccessLogEntry {
   return {
-    seq: e.seq, eventId: e.eventId, action: e.action as AccessLogEntry["action"], at: e.at, outcome: e.outcome,
+    seq: e.seq,
+    eventId: e.eventId,
+    action: e.action as AccessLogEntry["action"],
+    at: e.at,
+    outcome: e.outcome,
     actor: { role: e.actorRole, ura: e.actorUra, organizationType: e.actorOrgType, uziRole: e.actorUziRole },
     onBehalfOf: e.onBehalfOfUra ? { ura: e.onBehalfOfUra, organizationType: e.onBehalfOfOrgType ?? null } : null,
     professional: e.professionalUzi ? { uziNumber: e.professionalUzi, role: e.professionalRole ?? null, mandatedBy: e.mandatedByUzi ?? null } : null,
-    holderUra: e.holderUra, purpose: e.purpose, dataCategories: e.dataCategories, emergency: e.emergency, temporaryConsent: e.emergency,
-    breakTheGlass: e.breakTheGlass === true, emergencyReason: e.emergencyReason ?? null, hash: e.hash, prevHash: e.prevHash,
+    holderUra: e.holderUra,
+    purpose: e.purpose,
+    dataCategories: e.dataCategories,
+    emergency: e.emergency,
+    temporaryConsent: e.emergency,
+    breakTheGlass: e.breakTheGlass === true,
+    emergencyReason: e.emergencyReason ?? null,
+    hash: e.hash,
+    prevHash: e.prevHash,
   };
 }
 
@@ -167,7 +225,9 @@ export function verifyAccessLog(sql: SqlStorage, citizen: string, batchRows = VE
   let entries = 0;
   let firstInvalidSeq: number | null = null;
   for (;;) {
-    const rows = sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM access_log WHERE citizen = ? AND seq > ? ORDER BY seq LIMIT ?", citizen, after, batchRows).toArray();
+    const rows = sql
+      .exec<Record<string, SqlStorageValue>>("SELECT * FROM access_log WHERE citizen = ? AND seq > ? ORDER BY seq LIMIT ?", citizen, after, batchRows)
+      .toArray();
     stats.batches++;
     stats.maxRowsHeld = Math.max(stats.maxRowsHeld, rows.length);
     for (const r of rows) {

@@ -94,7 +94,10 @@ export class StoredChoices implements CitizenChoices {
            AND (c.holder_kind || ':' || c.holder_value) IN (SELECT value FROM json_each(?))
            AND c.version = (SELECT max(version) FROM choices WHERE id = c.id)
          ORDER BY (SELECT seq FROM choices WHERE id = c.id AND version = 1)`,
-        this.citizen, `ura:${requester.ura}`, `category:${requester.category}`, JSON.stringify(holders.flatMap((h) => [`ura:${h.ura}`, `category:${h.category}`])),
+        this.citizen,
+        `ura:${requester.ura}`,
+        `category:${requester.category}`,
+        JSON.stringify(holders.flatMap((h) => [`ura:${h.ura}`, `category:${h.category}`])),
       )
       .toArray();
     return rows.map(toEffective);
@@ -108,7 +111,9 @@ export class StoredChoices implements CitizenChoices {
         .exec<Row & { first_seq: number }>(
           `SELECT c.*, f.seq AS first_seq FROM choices f JOIN choices c ON c.id = f.id AND c.version = (SELECT max(version) FROM choices WHERE id = f.id)
            WHERE f.citizen = ? AND f.version = 1 AND f.seq > ? ORDER BY f.seq LIMIT ?`,
-          this.citizen, after, CHOICE_BATCH_ROWS,
+          this.citizen,
+          after,
+          CHOICE_BATCH_ROWS,
         )
         .toArray();
       for (const r of rows) yield toEffective(r);
@@ -139,7 +144,11 @@ export class ChoiceCache {
     opts: { citizens: number; maxBytes?: number; maxCitizenBytes?: number },
   ) {
     const maxBytes = opts.maxBytes ?? CHOICE_CACHE_BYTES;
-    this.lru = new LruMap(opts.citizens, { weigh: (c) => c.bytes, maxWeight: maxBytes, maxEntryWeight: Math.min(opts.maxCitizenBytes ?? CHOICE_CACHE_CITIZEN_BYTES, maxBytes) });
+    this.lru = new LruMap(opts.citizens, {
+      weigh: (c) => c.bytes,
+      maxWeight: maxBytes,
+      maxEntryWeight: Math.min(opts.maxCitizenBytes ?? CHOICE_CACHE_CITIZEN_BYTES, maxBytes),
+    });
     this.oversized = new LruMap(opts.citizens);
   }
 
@@ -176,7 +185,14 @@ export class ChoiceCache {
   }
 
   stats(): ChoiceCacheStats {
-    return { citizens: this.lru.size, capacity: this.lru.capacity, bytes: this.lru.weight, maxBytes: this.lru.maxWeight, maxCitizenBytes: this.lru.maxEntryWeight, uncached: this.oversized.size };
+    return {
+      citizens: this.lru.size,
+      capacity: this.lru.capacity,
+      bytes: this.lru.weight,
+      maxBytes: this.lru.maxWeight,
+      maxCitizenBytes: this.lru.maxEntryWeight,
+      uncached: this.oversized.size,
+    };
   }
 
   private markOversized(citizen: string): StoredChoices {

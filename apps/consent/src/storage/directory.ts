@@ -8,16 +8,15 @@ export interface Person {
 }
 
 export async function findPerson(db: D1Database, pseudonym: string): Promise<Person | null> {
-  const row = await db
-    .prepare("SELECT pseudonym, name, birth_date AS birthDate FROM brp_persons WHERE pseudonym = ?")
-    .bind(pseudonym)
-    .first<Person>();
+  const row = await db.prepare("SELECT pseudonym, name, birth_date AS birthDate FROM brp_persons WHERE pseudonym = ?").bind(pseudonym).first<Person>();
   return row ?? null;
 }
 
 export async function childrenOf(db: D1Database, guardian: string): Promise<Person[]> {
   const { results } = await db
-    .prepare("SELECT p.pseudonym, p.name, p.birth_date AS birthDate FROM brp_guardians g JOIN brp_persons p ON p.pseudonym = g.child WHERE g.guardian = ? ORDER BY p.birth_date")
+    .prepare(
+      "SELECT p.pseudonym, p.name, p.birth_date AS birthDate FROM brp_guardians g JOIN brp_persons p ON p.pseudonym = g.child WHERE g.guardian = ? ORDER BY p.birth_date",
+    )
     .bind(guardian)
     .all<Person>();
   return results;
@@ -46,7 +45,9 @@ export async function organisationNames(db: D1Database, uras: string[]): Promise
 
 export async function providerNotifications(db: D1Database, ura: string) {
   const { results } = await db
-    .prepare("SELECT id, kind, subscription_id AS subscriptionId, message, created_at AS createdAt FROM provider_notifications WHERE ura = ? ORDER BY created_at DESC, id LIMIT 200")
+    .prepare(
+      "SELECT id, kind, subscription_id AS subscriptionId, message, created_at AS createdAt FROM provider_notifications WHERE ura = ? ORDER BY created_at DESC, id LIMIT 200",
+    )
     .bind(ura)
     .all<{ id: string; kind: "consent-changed"; subscriptionId: string; message: string; createdAt: number }>();
   return results.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
@@ -91,7 +92,18 @@ export function outboxStatements(db: D1Database, m: D1OutboxMessage): D1Prepared
              header_names = excluded.header_names, updated_at = excluded.updated_at
            WHERE provider_subscriptions.status != 'off' AND excluded.updated_at >= provider_subscriptions.updated_at`,
         )
-        .bind(m.id, m.ura, m.organizationType, m.citizen, m.patientSealed, JSON.stringify(m.dataCategories), m.endpoint, JSON.stringify(m.headerNames), m.createdAt, m.at),
+        .bind(
+          m.id,
+          m.ura,
+          m.organizationType,
+          m.citizen,
+          m.patientSealed,
+          JSON.stringify(m.dataCategories),
+          m.endpoint,
+          JSON.stringify(m.headerNames),
+          m.createdAt,
+          m.at,
+        ),
     ];
   }
   if (m.kind === "subscription-removed") {
@@ -105,7 +117,9 @@ export function outboxStatements(db: D1Database, m: D1OutboxMessage): D1Prepared
     ];
   }
   return [
-    db.prepare("INSERT OR IGNORE INTO secondary_use_events (event_id, pseudonym, opt_out, at) VALUES (?, ?, ?, ?)").bind(m.eventId, m.pseudonym, m.optOut ? 1 : 0, m.at),
+    db
+      .prepare("INSERT OR IGNORE INTO secondary_use_events (event_id, pseudonym, opt_out, at) VALUES (?, ?, ?, ?)")
+      .bind(m.eventId, m.pseudonym, m.optOut ? 1 : 0, m.at),
     db
       .prepare(
         `INSERT INTO secondary_use_optouts (pseudonym, opted_out, opted_out_at, opted_in_at, changed_at) VALUES (?1, ?2, CASE WHEN ?2 = 1 THEN ?3 END, CASE WHEN ?2 = 0 THEN ?3 END, ?3)

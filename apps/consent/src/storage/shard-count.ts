@@ -24,7 +24,10 @@ export function parseShardCount(raw: string | undefined): number {
   const text = String(raw ?? "").trim();
   const n = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : NaN;
   if (!(n >= 1 && n <= 2 ** 32)) {
-    throw new ApiError("MISCONFIGURED", `SHARD_COUNT must be a positive integer (at most 4294967296), but it is ${JSON.stringify(raw ?? null)}; no shard operation runs until it is set to the value this store was created with.`);
+    throw new ApiError(
+      "MISCONFIGURED",
+      `SHARD_COUNT must be a positive integer (at most 4294967296), but it is ${JSON.stringify(raw ?? null)}; no shard operation runs until it is set to the value this store was created with.`,
+    );
   }
   return n;
 }
@@ -60,7 +63,10 @@ async function checkInD1(env: ShardCountEnv): Promise<number> {
   const count = parseShardCount(env.SHARD_COUNT);
   // production's count is fixed in code, so a mistyped value is refused before it could ever be recorded
   if (env.ENVIRONMENT === "production" && count !== PRODUCTION_SHARD_COUNT) {
-    throw new ApiError("MISCONFIGURED", `SHARD_COUNT is ${count} but production runs with ${PRODUCTION_SHARD_COUNT} shard objects (fixed from day one, docs/consent.md); no shard operation runs until SHARD_COUNT=${PRODUCTION_SHARD_COUNT}.`);
+    throw new ApiError(
+      "MISCONFIGURED",
+      `SHARD_COUNT is ${count} but production runs with ${PRODUCTION_SHARD_COUNT} shard objects (fixed from day one, docs/consent.md); no shard operation runs until SHARD_COUNT=${PRODUCTION_SHARD_COUNT}.`,
+    );
   }
   const [, read] = await env.DB.batch<{ value: string }>([
     env.DB.prepare("INSERT OR IGNORE INTO deployment_settings (key, value) VALUES ('shard_count', ?)").bind(String(count)),
@@ -89,11 +95,14 @@ export function checkPlacement(sql: SqlStorage, p: Placement, placeOf: (citizen:
   if (!recorded.has("shard_count")) {
     const sample = sql.exec<{ citizen: string }>("SELECT DISTINCT citizen FROM (SELECT citizen FROM access_log ORDER BY seq LIMIT 64)").toArray();
     const stray = sample.find((r) => placeOf(r.citizen, p.of) !== p.shard);
-    if (stray) return `SHARD_COUNT is ${p.of} but this shard object (shard-${p.shard}) holds citizens placed by another count; no shard operation runs. Start the worker with the SHARD_COUNT this store was created with.`;
+    if (stray)
+      return `SHARD_COUNT is ${p.of} but this shard object (shard-${p.shard}) holds citizens placed by another count; no shard operation runs. Start the worker with the SHARD_COUNT this store was created with.`;
     sql.exec("INSERT OR IGNORE INTO shard_settings (key, value) VALUES ('shard_count', ?), ('shard_number', ?)", String(p.of), String(p.shard));
     return checkPlacement(sql, p, placeOf);
   }
-  if (recorded.get("shard_count") !== String(p.of)) return mismatchDetail(p.of, recorded.get("shard_count")!, `this shard object (shard-${recorded.get("shard_number")})`);
-  if (recorded.get("shard_number") !== String(p.shard)) return `This shard object is shard-${recorded.get("shard_number")}, but the worker addressed it as shard-${p.shard}; no shard operation runs.`;
+  if (recorded.get("shard_count") !== String(p.of))
+    return mismatchDetail(p.of, recorded.get("shard_count")!, `this shard object (shard-${recorded.get("shard_number")})`);
+  if (recorded.get("shard_number") !== String(p.shard))
+    return `This shard object is shard-${recorded.get("shard_number")}, but the worker addressed it as shard-${p.shard}; no shard operation runs.`;
   return null;
 }

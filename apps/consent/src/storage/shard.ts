@@ -42,9 +42,30 @@ const DEFAULT_CACHE_CITIZENS = 1000;
  * `shardStub` in ./shards.ts. Everything else on the object is for tests and operations (runInDurableObject).
  */
 export const SHARD_OPERATIONS = [
-  "check", "locate", "listChoices", "history", "record", "change", "withdraw", "confirm", "pendingCount", "subscribe", "unsubscribe", "temporaryConsent",
-  "notifications", "accessLog", "verifyLog", "fhirChoices", "secondaryUse", "setSecondaryUse", "recordMany", "seedCitizen",
-  "fhirRecord", "fhirUpdate", "fhirImport", "provenance",
+  "check",
+  "locate",
+  "listChoices",
+  "history",
+  "record",
+  "change",
+  "withdraw",
+  "confirm",
+  "pendingCount",
+  "subscribe",
+  "unsubscribe",
+  "temporaryConsent",
+  "notifications",
+  "accessLog",
+  "verifyLog",
+  "fhirChoices",
+  "secondaryUse",
+  "setSecondaryUse",
+  "recordMany",
+  "seedCitizen",
+  "fhirRecord",
+  "fhirUpdate",
+  "fhirImport",
+  "provenance",
 ] as const;
 export type ShardOperation = (typeof SHARD_OPERATIONS)[number];
 const OPERATIONS: ReadonlySet<string> = new Set(SHARD_OPERATIONS);
@@ -115,7 +136,10 @@ export class ConsentShard extends DurableObject<Bindings> {
     if (!OPERATIONS.has(op)) throw new Error(`Not a shard operation: ${String(op)}`);
     const citizens = op === "recordMany" ? (args[0] as { citizen: string }[]).map((i) => i.citizen) : [args[0] as string];
     for (const c of citizens) {
-      if (typeof c !== "string" || shardOf(c, placement.of) !== placement.shard) throw new Error(SHARD_COUNT_REFUSED + `A citizen in this call does not belong to shard-${placement.shard} of ${placement.of}; nothing was read or written.`);
+      if (typeof c !== "string" || shardOf(c, placement.of) !== placement.shard)
+        throw new Error(
+          SHARD_COUNT_REFUSED + `A citizen in this call does not belong to shard-${placement.shard} of ${placement.of}; nothing was read or written.`,
+        );
     }
     return (this[op] as (...a: unknown[]) => unknown)(...args);
   }

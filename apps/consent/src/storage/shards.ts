@@ -87,7 +87,9 @@ export async function callShard<P>(p: P): Promise<Awaited<P>> {
     const refused = message.indexOf(SHARD_COUNT_REFUSED);
     if (refused >= 0) throw new ApiError("MISCONFIGURED", message.slice(refused + SHARD_COUNT_REFUSED.length));
     logger.error("shard call failed", errorFields(err));
-    throw new ApiError("SERVICE_UNAVAILABLE", "The consent store is temporarily unavailable; nothing was changed. Retry the request.", { headers: { "retry-after": "1" } });
+    throw new ApiError("SERVICE_UNAVAILABLE", "The consent store is temporarily unavailable; nothing was changed. Retry the request.", {
+      headers: { "retry-after": "1" },
+    });
   }
 }
 

@@ -26,7 +26,11 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 export function toJsonSubscription(r: SubscriptionRecord): Subscription {
   return {
-    id: r.id, ura: r.ura, organizationType: r.organization_type, dataCategories: JSON.parse(r.data_categories) as string[], createdAt: new Date(r.created_at).toISOString(),
+    id: r.id,
+    ura: r.ura,
+    organizationType: r.organization_type,
+    dataCategories: JSON.parse(r.data_categories) as string[],
+    createdAt: new Date(r.created_at).toISOString(),
     status: r.status,
     channel: r.endpoint ? { type: "rest-hook", endpoint: r.endpoint, headers: r.header_names ? (JSON.parse(r.header_names) as string[]) : [] } : null,
     lastError: r.last_error && r.last_error_at !== null ? { message: r.last_error, at: iso(r.last_error_at)! } : null,
@@ -40,7 +44,11 @@ export async function subscriptionOf(db: D1Database, ura: string, id: string): P
 }
 
 /** A page of this provider's subscriptions in id order (keyset: ids after `cursor`); `next` is the cursor of the next page. */
-export async function subscriptionsOf(db: D1Database, ura: string, page: { limit?: number; cursor?: string }): Promise<{ items: SubscriptionRecord[]; next: string | null }> {
+export async function subscriptionsOf(
+  db: D1Database,
+  ura: string,
+  page: { limit?: number; cursor?: string },
+): Promise<{ items: SubscriptionRecord[]; next: string | null }> {
   const limit = page.limit ?? 100;
   const { results } = await db
     .prepare("SELECT * FROM provider_subscriptions WHERE ura = ? AND status != 'off' AND id > ? ORDER BY id LIMIT ?")

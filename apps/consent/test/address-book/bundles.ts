@@ -33,7 +33,14 @@ export function orgEntries(o: OrgSpec): Record<string, unknown>[] {
   if (o.city) {
     entries.push({
       fullUrl: `https://zorgab.example/fhir/Location/loc-${o.id}`,
-      resource: { resourceType: "Location", id: `loc-${o.id}`, status: "active", name: o.name, address: { city: o.city, country: "NL" }, managingOrganization: { reference: `Organization/${o.id}` } },
+      resource: {
+        resourceType: "Location",
+        id: `loc-${o.id}`,
+        status: "active",
+        name: o.name,
+        address: { city: o.city, country: "NL" },
+        managingOrganization: { reference: `Organization/${o.id}` },
+      },
     });
   }
   for (const e of o.endpoints ?? []) {

@@ -19,11 +19,26 @@ const valid = (r: unknown) => expect(validateResource(r as Resource)).toEqual([]
 
 beforeAll(async () => {
   token = await providerToken("huisarts");
-  await call("POST", "/v1/operator/address-book", await operatorToken(), bundle(
-    { id: "f1", ura: "63000001", name: "Ziekenhuis Gelderse Vallei", type: "V6", city: "Ede", endpoints: [{ id: "f1-fhir", address: "https://gv.example/fhir" }, { id: "f1-note", address: "https://gv.example/notify", notification: true }] },
-    { id: "f2", ura: "63000002", name: "Apotheek Gelderse Poort", type: "J8", city: "Arnhem" },
-    { id: "f3", ura: "63000003", name: "Kliniek Überlingen Gelderland", type: "Z4", city: "Überlingen", active: false },
-  ));
+  await call(
+    "POST",
+    "/v1/operator/address-book",
+    await operatorToken(),
+    bundle(
+      {
+        id: "f1",
+        ura: "63000001",
+        name: "Ziekenhuis Gelderse Vallei",
+        type: "V6",
+        city: "Ede",
+        endpoints: [
+          { id: "f1-fhir", address: "https://gv.example/fhir" },
+          { id: "f1-note", address: "https://gv.example/notify", notification: true },
+        ],
+      },
+      { id: "f2", ura: "63000002", name: "Apotheek Gelderse Poort", type: "J8", city: "Arnhem" },
+      { id: "f3", ura: "63000003", name: "Kliniek Überlingen Gelderland", type: "Z4", city: "Überlingen", active: false },
+    ),
+  );
 });
 
 describe("FHIR Organization and Endpoint", () => {
@@ -43,7 +58,9 @@ describe("FHIR Organization and Endpoint", () => {
     expect(zgv).toMatchObject({
       identifier: [{ system: "http://fhir.nl/fhir/NamingSystem/ura", value: "63000001" }],
       type: [{ coding: [{ system: "urn:oid:2.16.840.1.113883.2.4.15.1060", code: "V6" }] }],
-      name: "Ziekenhuis Gelderse Vallei", active: true, address: [{ city: "Ede" }],
+      name: "Ziekenhuis Gelderse Vallei",
+      active: true,
+      address: [{ city: "Ede" }],
       endpoint: [{ reference: "Endpoint/f1-fhir" }, { reference: "Endpoint/f1-note" }],
     });
   });
@@ -77,7 +94,13 @@ describe("FHIR Organization and Endpoint", () => {
     valid(r.body);
     expect(r.body.total).toBe(2);
     for (const e of r.body.entry) valid(e.resource);
-    expect(r.body.entry[0].resource).toMatchObject({ resourceType: "Endpoint", id: "f1-fhir", status: "active", address: "https://gv.example/fhir", managingOrganization: { reference: "Organization/63000001" } });
+    expect(r.body.entry[0].resource).toMatchObject({
+      resourceType: "Endpoint",
+      id: "f1-fhir",
+      status: "active",
+      address: "https://gv.example/fhir",
+      managingOrganization: { reference: "Organization/63000001" },
+    });
     expect((await get("/fhir/Endpoint?organization=63000002")).body.total).toBe(0);
   });
 

@@ -14,11 +14,12 @@ declare module "vitest" {
   }
 }
 
-const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
-  let body = "";
-  req.on("data", (c: Buffer) => (body += c.toString()));
-  req.on("end", () => resolve(body));
-});
+const read = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => resolve(body));
+  });
 
 export default async function setup(project: TestProject) {
   let pages: Record<string, unknown> = {};

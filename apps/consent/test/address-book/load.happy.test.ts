@@ -5,9 +5,19 @@ import { call, citizenToken, providerToken } from "../helpers";
 import { bundle, operatorToken, orgEntries, type OrgSpec } from "./bundles";
 
 const load = async (body: unknown) => call("POST", "/v1/operator/address-book", await operatorToken(), body);
-const stored = (ura: string) => env.DB.prepare("SELECT name, place, active, endpoints, updated_at FROM organisations WHERE ura = ?").bind(ura).first<{ name: string; place: string; active: number; endpoints: string; updated_at: number }>();
+const stored = (ura: string) =>
+  env.DB.prepare("SELECT name, place, active, endpoints, updated_at FROM organisations WHERE ura = ?")
+    .bind(ura)
+    .first<{ name: string; place: string; active: number; endpoints: string; updated_at: number }>();
 
-const a: OrgSpec = { id: "la", ura: "62000001", name: "Huisartsenpraktijk Achterberg", type: "Z3", city: "Rhenen", endpoints: [{ id: "la-e", address: "https://achterberg.example/fhir" }] };
+const a: OrgSpec = {
+  id: "la",
+  ura: "62000001",
+  name: "Huisartsenpraktijk Achterberg",
+  type: "Z3",
+  city: "Rhenen",
+  endpoints: [{ id: "la-e", address: "https://achterberg.example/fhir" }],
+};
 const b: OrgSpec = { id: "lb", ura: "62000002", name: "Apotheek Elst", type: "J8", city: "Elst" };
 
 describe("POST /v1/operator/address-book", () => {
@@ -31,7 +41,17 @@ describe("POST /v1/operator/address-book", () => {
 
   it("rejects an organisation whole when one of its endpoints is invalid, and loads the others", async () => {
     const good: OrgSpec = { id: "lc", ura: "62000003", name: "Fysiotherapie Kesteren", type: "Z5", city: "Kesteren" };
-    const bad: OrgSpec = { id: "ld", ura: "62000004", name: "Zorgcentrum Opheusden", type: "X3", city: "Opheusden", endpoints: [{ id: "ld-ok", address: "https://ok.example/fhir" }, { id: "ld-bad", address: "not a url" }] };
+    const bad: OrgSpec = {
+      id: "ld",
+      ura: "62000004",
+      name: "Zorgcentrum Opheusden",
+      type: "X3",
+      city: "Opheusden",
+      endpoints: [
+        { id: "ld-ok", address: "https://ok.example/fhir" },
+        { id: "ld-bad", address: "not a url" },
+      ],
+    };
     const r = await load(bundle(good, bad));
     expect(r.body.added).toEqual(["62000003"]);
     expect(r.body.rejected).toEqual([{ ura: "62000004", resource: "Organization/ld", reasons: [expect.stringContaining("Endpoint/ld-bad: address")] }]);
@@ -41,7 +61,16 @@ describe("POST /v1/operator/address-book", () => {
 
   it("keeps the stored version of an organisation whose new version is invalid", async () => {
     await load(bundle({ id: "le", ura: "62000005", name: "Apotheek Wageningen", type: "J8", city: "Wageningen" }));
-    const r = await load(bundle({ id: "le", ura: "62000005", name: "Apotheek Wageningen-Noord", type: "J8", city: "Wageningen", endpoints: [{ id: "le-x", address: "https://x.example", status: "broken" }] }));
+    const r = await load(
+      bundle({
+        id: "le",
+        ura: "62000005",
+        name: "Apotheek Wageningen-Noord",
+        type: "J8",
+        city: "Wageningen",
+        endpoints: [{ id: "le-x", address: "https://x.example", status: "broken" }],
+      }),
+    );
     expect(r.body.rejected).toHaveLength(1);
     expect((await stored("62000005"))!.name).toBe("Apotheek Wageningen");
   });

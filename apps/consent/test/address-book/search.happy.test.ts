@@ -4,7 +4,17 @@ import { call, citizenToken, providerToken } from "../helpers";
 import { bundle, operatorToken } from "./bundles";
 
 const ORGS = [
-  { id: "o1", ura: "61000001", name: "Ziekenhuis Rivierenland", type: "V6", city: "Tiel", endpoints: [{ id: "e1", address: "https://fhir.zrt.example/fhir" }, { id: "e1n", address: "https://fhir.zrt.example/notify", notification: true }] },
+  {
+    id: "o1",
+    ura: "61000001",
+    name: "Ziekenhuis Rivierenland",
+    type: "V6",
+    city: "Tiel",
+    endpoints: [
+      { id: "e1", address: "https://fhir.zrt.example/fhir" },
+      { id: "e1n", address: "https://fhir.zrt.example/notify", notification: true },
+    ],
+  },
   { id: "o2", ura: "61000002", name: "Apotheek De Rivier", type: "J8", city: "Culemborg" },
   { id: "o3", ura: "61000003", name: "Huisartsenpraktijk Rivierenland-Oost", type: "Z3", city: "Geldermalsen" },
   { id: "o4", ura: "61000004", name: "Helios Spital Überlingen", type: "V4", city: "Überlingen" },
@@ -102,7 +112,13 @@ describe("GET /v1/organisations/{ura}", () => {
     const r = await call("GET", "/v1/organisations/61000001", citizen);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({
-      ura: "61000001", name: "Ziekenhuis Rivierenland", organizationType: "V6", organizationTypeDisplay: "Algemeen ziekenhuis", category: "ziekenhuis", place: "Tiel", active: true,
+      ura: "61000001",
+      name: "Ziekenhuis Rivierenland",
+      organizationType: "V6",
+      organizationTypeDisplay: "Algemeen ziekenhuis",
+      category: "ziekenhuis",
+      place: "Tiel",
+      active: true,
       endpoints: [
         { id: "e1", purpose: "fhir-base", address: "https://fhir.zrt.example/fhir", connectionType: "hl7-fhir-rest", status: "active" },
         { id: "e1n", purpose: "notification", address: "https://fhir.zrt.example/notify" },

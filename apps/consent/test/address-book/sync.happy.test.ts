@@ -15,19 +15,29 @@ const script = async (pages: Record<string, unknown>, delayMs = 0) => {
   expect(r.status).toBe(204);
 };
 const asked = async () => (await (await fetch(`${server}/__requests`)).json()) as string[];
-const history = (entries: unknown[], next?: string) => ({ resourceType: "Bundle", type: "history", entry: entries, ...(next ? { link: [{ relation: "next", url: next }] } : {}) });
-const stored = (ura: string) => env.DB.prepare("SELECT name, place, active FROM organisations WHERE ura = ?").bind(ura).first<{ name: string; place: string; active: number }>();
+const history = (entries: unknown[], next?: string) => ({
+  resourceType: "Bundle",
+  type: "history",
+  entry: entries,
+  ...(next ? { link: [{ relation: "next", url: next }] } : {}),
+});
+const stored = (ura: string) =>
+  env.DB.prepare("SELECT name, place, active FROM organisations WHERE ura = ?").bind(ura).first<{ name: string; place: string; active: number }>();
 
-const x: OrgSpec = { id: "sx", ura: "64000001", name: "Huisartsenpraktijk Zandvoort", type: "Z3", city: "Zandvoort", endpoints: [{ id: "sx-e", address: "https://zandvoort.example/fhir" }] };
+const x: OrgSpec = {
+  id: "sx",
+  ura: "64000001",
+  name: "Huisartsenpraktijk Zandvoort",
+  type: "Z3",
+  city: "Zandvoort",
+  endpoints: [{ id: "sx-e", address: "https://zandvoort.example/fhir" }],
+};
 const y: OrgSpec = { id: "sy", ura: "64000002", name: "Apotheek Bloemendaal", type: "J8", city: "Bloemendaal" };
 
 describe("address-book sync from a _history source", () => {
   it("follows next links, loads every page, then asks only for changes since the last run", async () => {
     const source = `${server}/zab-a`;
-    await script({
-      "/zab-a/_history": history(orgEntries(x), `${server}/zab-a/_history?page=2`),
-      "/zab-a/_history?page=2": history(orgEntries(y)),
-    });
+    await script({ "/zab-a/_history": history(orgEntries(x), `${server}/zab-a/_history?page=2`), "/zab-a/_history?page=2": history(orgEntries(y)) });
     const first = await runSync(env.DB, { source, mode: "development" });
     expect(first.added.sort()).toEqual(["64000001", "64000002"]);
     expect(await stored("64000002")).toMatchObject({ name: "Apotheek Bloemendaal", place: "Bloemendaal", active: 1 });
@@ -46,7 +56,14 @@ describe("address-book sync from a _history source", () => {
   it("is all or nothing per organisation and marks a DELETE as closed (still resolvable)", async () => {
     const source = `${server}/zab-b`;
     const good: OrgSpec = { id: "sg", ura: "64000011", name: "Verloskundigenpraktijk Heemstede", type: "G3", city: "Heemstede" };
-    const bad: OrgSpec = { id: "sb", ura: "64000012", name: "Thuiszorg Haarlem", type: "T2", city: "Haarlem", endpoints: [{ id: "sb-e", address: "ftp://nope" }] };
+    const bad: OrgSpec = {
+      id: "sb",
+      ura: "64000012",
+      name: "Thuiszorg Haarlem",
+      type: "T2",
+      city: "Haarlem",
+      endpoints: [{ id: "sb-e", address: "ftp://nope" }],
+    };
     await script({ "/zab-b/_history": history([...orgEntries(good), ...orgEntries(bad)]) });
     const r = await runSync(env.DB, { source, mode: "development" });
     expect(r.added).toEqual(["64000011"]);
@@ -54,7 +71,9 @@ describe("address-book sync from a _history source", () => {
     expect(await stored("64000012")).toBeNull();
 
     const { last_since } = (await env.DB.prepare("SELECT last_since FROM address_book_sync WHERE source = ?").bind(source).first<{ last_since: string }>())!;
-    await script({ [`/zab-b/_history?_since=${encodeURIComponent(last_since)}`]: history([{ request: { method: "DELETE", url: "Organization/sg/_history/2" } }]) });
+    await script({
+      [`/zab-b/_history?_since=${encodeURIComponent(last_since)}`]: history([{ request: { method: "DELETE", url: "Organization/sg/_history/2" } }]),
+    });
     const closed = await runSync(env.DB, { source, mode: "development" });
     expect(closed.deactivated).toEqual(["64000011"]);
     expect(await stored("64000011")).toMatchObject({ name: "Verloskundigenpraktijk Heemstede", active: 0 });
@@ -64,7 +83,9 @@ describe("address-book sync from a _history source", () => {
     const source = `${server}/zab-c`;
     await script({ "/zab-c/_history": { status: 500 } });
     await expect(runSync(env.DB, { source, mode: "development" })).rejects.toThrow(/answered 500/);
-    const row = await env.DB.prepare("SELECT last_since, last_error FROM address_book_sync WHERE source = ?").bind(source).first<{ last_since: string | null; last_error: string }>();
+    const row = await env.DB.prepare("SELECT last_since, last_error FROM address_book_sync WHERE source = ?")
+      .bind(source)
+      .first<{ last_since: string | null; last_error: string }>();
     expect(row).toMatchObject({ last_since: null, last_error: expect.stringContaining("500") });
   });
 

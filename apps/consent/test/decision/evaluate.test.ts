@@ -180,8 +180,14 @@ describe("decision engine: properties", () => {
     fc.assert(
       fc.property(fc.array(arbChoice, { maxLength: 8 }), arbQuestion, (choices, question) => {
         const deny: EvaluableChoice = {
-          id: "extra-deny", holder: { ura: question.holder.ura }, requester: { ura: question.requester.ura }, dataCategory: question.dataCategory,
-          decision: "deny", validUntil: null, status: "active", temporary: false,
+          id: "extra-deny",
+          holder: { ura: question.holder.ura },
+          requester: { ura: question.requester.ura },
+          dataCategory: question.dataCategory,
+          decision: "deny",
+          validUntil: null,
+          status: "active",
+          temporary: false,
         };
         return evaluate([...choices, deny], question).decision === "deny";
       }),

@@ -9,8 +9,15 @@ const PHARMACY = { ura: "00003003", category: "apotheek" };
 
 function choice(over: Partial<EvaluableChoice>): EvaluableChoice {
   return {
-    id: "c", holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit",
-    validUntil: null, status: "active", temporary: false, ...over,
+    id: "c",
+    holder: { category: "huisarts" },
+    requester: { category: "apotheek" },
+    dataCategory: "GGC002",
+    decision: "permit",
+    validUntil: null,
+    status: "active",
+    temporary: false,
+    ...over,
   };
 }
 
@@ -41,7 +48,8 @@ describe("FHIR read rule: who may read a patient's consent resources", () => {
 describe("FHIR read rule: properties", () => {
   const arbChoice = arbChoiceAt(NOW);
   const arbProvider = fc.record({ ura: fc.constantFrom("00003003", "00003999", "00001001"), category: fc.constantFrom("apotheek", "huisarts", "overig") });
-  const names = (side: EvaluableChoice["requester"], p: { ura: string; category: string }) => ("ura" in side ? side.ura === p.ura : side.category === p.category);
+  const names = (side: EvaluableChoice["requester"], p: { ura: string; category: string }) =>
+    "ura" in side ? side.ura === p.ura : side.category === p.category;
 
   it("a provider without any permit matching its URA or category is always refused", () => {
     fc.assert(
@@ -55,7 +63,9 @@ describe("FHIR read rule: properties", () => {
   it("reads exactly when some permit naming the provider is active and unexpired, whatever the other choices", () => {
     fc.assert(
       fc.property(fc.array(arbChoice, { maxLength: 10 }), arbProvider, (choices, provider) => {
-        const expected = choices.some((c) => c.decision === "permit" && c.status === "active" && (c.validUntil === null || c.validUntil > NOW) && names(c.requester, provider));
+        const expected = choices.some(
+          (c) => c.decision === "permit" && c.status === "active" && (c.validUntil === null || c.validUntil > NOW) && names(c.requester, provider),
+        );
         return mayReadConsents(choices, provider, NOW) === expected;
       }),
     );
@@ -66,7 +76,9 @@ describe("FHIR read rule: properties", () => {
       fc.property(fc.array(arbChoice, { maxLength: 10 }), arbProvider, arbParty, (choices, provider, holder) => {
         const permit = choice({ holder, requester: { ura: provider.ura } });
         const deny = choice({ holder, requester: { ura: provider.ura }, decision: "deny" });
-        return mayReadConsents([...choices, permit], provider, NOW) && mayReadConsents([...choices, deny], provider, NOW) === mayReadConsents(choices, provider, NOW);
+        return (
+          mayReadConsents([...choices, permit], provider, NOW) && mayReadConsents([...choices, deny], provider, NOW) === mayReadConsents(choices, provider, NOW)
+        );
       }),
     );
   });

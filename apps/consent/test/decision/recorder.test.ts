@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { isPartyTo, mayReadProvenance, sameChoice } from "../../src/decision/recorder";
 
 const gp = { ura: "00001001", category: "huisarts" };
-const choice = { holder: { ura: "00001001" }, requester: { category: "apotheek" as const }, dataCategory: "GGC002", decision: "permit" as const, validUntil: null };
+const choice = {
+  holder: { ura: "00001001" },
+  requester: { category: "apotheek" as const },
+  dataCategory: "GGC002",
+  decision: "permit" as const,
+  validUntil: null,
+};
 
 describe("who may record a choice over FHIR (pure)", () => {
   it("a party by URA or by its category may; a third organisation may not", () => {

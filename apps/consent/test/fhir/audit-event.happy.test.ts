@@ -26,7 +26,9 @@ describe("GET /fhir/AuditEvent (fhir-kit-client)", () => {
       meta: { profile: [BALP_AUTHZ_CONSENT] },
       type: { system: "http://dicom.nema.org/resources/ontology/DCM", code: "110113" },
       subtype: [{ system: "https://profiles.ihe.net/ITI/BALP/CodeSystem/AuthZsubType", code: "AuthZ-Consent" }],
-      action: "E", outcome: "0", outcomeDesc: "permit",
+      action: "E",
+      outcome: "0",
+      outcomeDesc: "permit",
       purposeOfEvent: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActReason", code: "TREAT" }] }],
       entity: [
         { what: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/bsn", value: bsn } }, type: { code: "1" }, role: { code: "1" } },
@@ -36,9 +38,14 @@ describe("GET /fhir/AuditEvent (fhir-kit-client)", () => {
     // who: the professional (UZI number and role, the requestor, with the purpose), the organisation, the mandate, the holder, Regie
     expect(agentOf(apotheek, "IRCP")).toMatchObject({
       who: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/uzi-nr-pers", value: PROFESSIONAL.uziNumber } },
-      role: [{ coding: [{ code: PROFESSIONAL.role }] }], requestor: true, purposeOfUse: [{ coding: [{ code: "TREAT" }] }],
+      role: [{ coding: [{ code: PROFESSIONAL.role }] }],
+      requestor: true,
+      purposeOfUse: [{ coding: [{ code: "TREAT" }] }],
     });
-    expect(agentOf(apotheek, "PROV")).toMatchObject({ who: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/ura", value: provider("apotheek").ura } }, requestor: false });
+    expect(agentOf(apotheek, "PROV")).toMatchObject({
+      who: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/ura", value: provider("apotheek").ura } },
+      requestor: false,
+    });
     expect(agentOf(apotheek, "RESP").who.identifier.value).toBe(PROFESSIONAL.mandatedBy.uziNumber);
     expect(agentOf(apotheek, "CST").who.identifier.value).toBe(provider("huisarts").ura);
     const regie = agentOf(apotheek, "authserver");
@@ -58,7 +65,13 @@ describe("GET /fhir/AuditEvent (fhir-kit-client)", () => {
     expect(detail(btg, "breakTheGlassReason")).toEqual(["unconscious patient at the emergency department"]);
 
     // a write the citizen made: a REST create by a human user named by role (no BSN)
-    expect(recorded).toMatchObject({ type: { code: "rest" }, subtype: [{ code: "create" }], action: "C", outcome: "0", agent: [{ who: { display: "citizen" }, requestor: true }, { requestor: false }] });
+    expect(recorded).toMatchObject({
+      type: { code: "rest" },
+      subtype: [{ code: "create" }],
+      action: "C",
+      outcome: "0",
+      agent: [{ who: { display: "citizen" }, requestor: true }, { requestor: false }],
+    });
     expect(recorded.meta).toBeUndefined();
   });
 
@@ -84,7 +97,10 @@ describe("GET /fhir/AuditEvent (fhir-kit-client)", () => {
 
   it("gives a provider only the questions its own URA asked", async () => {
     const { bsn } = await patientWithLog();
-    const apotheek: Any = await fhirClient(await providerToken("apotheek")).search({ resourceType: "AuditEvent", searchParams: { patient: `http://fhir.nl/fhir/NamingSystem/bsn|${bsn}` } });
+    const apotheek: Any = await fhirClient(await providerToken("apotheek")).search({
+      resourceType: "AuditEvent",
+      searchParams: { patient: `http://fhir.nl/fhir/NamingSystem/bsn|${bsn}` },
+    });
     expectValidR4(apotheek);
     expect(apotheek.entry).toHaveLength(1);
     expect(agentOf(apotheek.entry[0].resource, "PROV").who.identifier.value).toBe(provider("apotheek").ura);
@@ -103,7 +119,12 @@ describe("GET /fhir/AuditEvent (fhir-kit-client)", () => {
     const pt = await citizenToken(parent);
     const ids = await call("GET", "/v1/me/children", pt);
     expect(ids.status).toBe(200);
-    const rec = await call("POST", `/v1/me/choices?child=${ids.body.items[0].childId}`, pt, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" });
+    const rec = await call("POST", `/v1/me/choices?child=${ids.body.items[0].childId}`, pt, {
+      holder: { category: "huisarts" },
+      requester: { category: "apotheek" },
+      dataCategory: "GGC002",
+      decision: "permit",
+    });
     expect(rec.status).toBe(201);
     const bundle: Any = await fhirClient(pt).search({ resourceType: "AuditEvent", searchParams: { patient: child } });
     expectValidR4(bundle);

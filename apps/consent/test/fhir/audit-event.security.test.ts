@@ -13,7 +13,8 @@ describe("GET /fhir/AuditEvent: who sees what", () => {
     expectValidR4(lab);
     expect(lab.entry ?? []).toEqual([]);
     // ggz asks twice more; paging one at a time it sees exactly its own three
-    for (let i = 0; i < 2; i++) expect((await call("POST", "/v1/consent-check", await providerToken("ggz"), checkBody(bsn, "huisarts", "ggz", ["GGC013"]))).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await call("POST", "/v1/consent-check", await providerToken("ggz"), checkBody(bsn, "huisarts", "ggz", ["GGC013"]))).status).toBe(200);
     const client = fhirClient(await providerToken("ggz"));
     let page: Any = await client.search({ resourceType: "AuditEvent", searchParams: { patient: bsn, _count: 1 } });
     const seen: string[] = [];
@@ -36,7 +37,12 @@ describe("GET /fhir/AuditEvent: who sees what", () => {
     const teen = freshBsn();
     await registerPerson(parent, birthDateForAge(45));
     await registerPerson(teen, birthDateForAge(16), [parent]);
-    const own = await call("POST", "/v1/me/choices", await citizenToken(teen), { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" });
+    const own = await call("POST", "/v1/me/choices", await citizenToken(teen), {
+      holder: { category: "huisarts" },
+      requester: { category: "apotheek" },
+      dataCategory: "GGC002",
+      decision: "permit",
+    });
     expect(own.status).toBe(201);
     expect((await fhirError(fhirClient(await citizenToken(parent)).search({ resourceType: "AuditEvent", searchParams: { patient: teen } }))).status).toBe(403);
     // the teenager reads their own

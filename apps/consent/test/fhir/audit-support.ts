@@ -21,9 +21,21 @@ async function expectStatus(p: Promise<{ status: number; body: unknown }>, statu
 export async function patientWithLog() {
   const bsn = freshBsn();
   const t = await citizenToken(bsn);
-  await expectStatus(call("POST", "/v1/me/choices", t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }), 201, "choice");
-  await expectStatus(call("POST", "/v1/consent-check", await providerToken("apotheek"), { ...checkBody(bsn, "huisarts", "apotheek", ["GGC002"]), professional: PROFESSIONAL }), 200, "apotheek asks");
-  await expectStatus(call("POST", "/v1/consent-check", await providerToken("huisarts"), checkBody(bsn, "huisarts", "apotheek", ["GGC013"])), 200, "holder asks for apotheek");
+  await expectStatus(
+    call("POST", "/v1/me/choices", t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit" }),
+    201,
+    "choice",
+  );
+  await expectStatus(
+    call("POST", "/v1/consent-check", await providerToken("apotheek"), { ...checkBody(bsn, "huisarts", "apotheek", ["GGC002"]), professional: PROFESSIONAL }),
+    200,
+    "apotheek asks",
+  );
+  await expectStatus(
+    call("POST", "/v1/consent-check", await providerToken("huisarts"), checkBody(bsn, "huisarts", "apotheek", ["GGC013"])),
+    200,
+    "holder asks for apotheek",
+  );
   await expectStatus(call("POST", "/v1/consent-check", await providerToken("ggz"), checkBody(bsn, "huisarts", "ggz", ["GGC002"])), 200, "ggz asks");
   const btg = { ...checkBody(bsn, "huisarts", "ziekenhuis", ["GGC002"]), breakTheGlass: { reason: "unconscious patient at the emergency department" } };
   await expectStatus(call("POST", "/v1/consent-check", await providerToken("ziekenhuis"), btg), 200, "ziekenhuis declares an emergency");

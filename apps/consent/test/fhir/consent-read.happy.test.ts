@@ -8,9 +8,25 @@ const RPZAC = "http://fhir.nl/otv/CodeSystem/raadplegende-zorgaanbiedercategorie
 async function setUp() {
   const bsn = freshBsn();
   const t = await citizenToken(bsn);
-  await call("POST", "/v1/me/choices", t, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC002", decision: "permit", validUntil: "2030-01-01" });
-  const deny = await call("POST", "/v1/me/choices", t, { holder: { ura: provider("huisarts").ura }, requester: { ura: provider("umc").ura }, dataCategory: "GGC013", decision: "deny" });
-  const gone = await call("POST", "/v1/me/choices", t, { holder: { category: "ggz" }, requester: { category: "huisarts" }, dataCategory: "GGC012", decision: "permit" });
+  await call("POST", "/v1/me/choices", t, {
+    holder: { category: "huisarts" },
+    requester: { category: "apotheek" },
+    dataCategory: "GGC002",
+    decision: "permit",
+    validUntil: "2030-01-01",
+  });
+  const deny = await call("POST", "/v1/me/choices", t, {
+    holder: { ura: provider("huisarts").ura },
+    requester: { ura: provider("umc").ura },
+    dataCategory: "GGC013",
+    decision: "deny",
+  });
+  const gone = await call("POST", "/v1/me/choices", t, {
+    holder: { category: "ggz" },
+    requester: { category: "huisarts" },
+    dataCategory: "GGC012",
+    decision: "permit",
+  });
   await call("DELETE", `/v1/me/choices/${gone.body.id}`, t);
   return { bsn, t, denyId: deny.body.id as string };
 }
@@ -34,7 +50,10 @@ describe("GET /fhir/Consent (fhir-kit-client)", () => {
       provision: {
         type: "deny",
         actor: [
-          { role: { coding: [{ code: "CST" }] }, reference: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/ura", value: provider("huisarts").ura } } },
+          {
+            role: { coding: [{ code: "CST" }] },
+            reference: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/ura", value: provider("huisarts").ura } },
+          },
           { role: { coding: [{ code: "IRCP" }] }, reference: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/ura", value: provider("umc").ura } } },
         ],
         purpose: [{ code: "TREAT" }, { code: "COC" }],
@@ -43,8 +62,19 @@ describe("GET /fhir/Consent (fhir-kit-client)", () => {
     const byCategory = bundle.entry.find((e: Any) => e.resource.provision.period?.end).resource;
     expect(byCategory.provision.period.end).toBe("2030-01-02T00:00:00.000Z");
     expect(byCategory.extension).toEqual([
-      { url: "http://fhir.nl/StructureDefinition/OTV-ProviderCategory", valueCodeableConcept: { coding: [{ system: RPZAC, code: "RPZAC005", display: "Apotheken" }, { system: "https://regie.nl/fhir/CodeSystem/provider-category", code: "apotheek" }] } },
-      { url: "https://regie.nl/fhir/StructureDefinition/holder-category", valueCodeableConcept: { coding: [{ system: "https://regie.nl/fhir/CodeSystem/provider-category", code: "huisarts" }] } },
+      {
+        url: "http://fhir.nl/StructureDefinition/OTV-ProviderCategory",
+        valueCodeableConcept: {
+          coding: [
+            { system: RPZAC, code: "RPZAC005", display: "Apotheken" },
+            { system: "https://regie.nl/fhir/CodeSystem/provider-category", code: "apotheek" },
+          ],
+        },
+      },
+      {
+        url: "https://regie.nl/fhir/StructureDefinition/holder-category",
+        valueCodeableConcept: { coding: [{ system: "https://regie.nl/fhir/CodeSystem/provider-category", code: "huisarts" }] },
+      },
     ]);
     const statuses = bundle.entry.map((e: Any) => e.resource.status).sort();
     expect(statuses).toEqual(["active", "active", "inactive"]);
@@ -70,7 +100,10 @@ describe("GET /fhir/Consent (fhir-kit-client)", () => {
     expect(refused.data).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden" }] });
     expectValidR4(refused.data);
     const reads = (await call("GET", "/v1/me/access-log", t)).body.items.filter((e: { action: string }) => e.action === "fhir-read");
-    expect(reads.map((e: { outcome: string; actor: { ura: string } }) => [e.actor.ura, e.outcome])).toEqual([[provider("lab").ura, "deny"], [provider("apotheek").ura, "permit"]]);
+    expect(reads.map((e: { outcome: string; actor: { ura: string } }) => [e.actor.ura, e.outcome])).toEqual([
+      [provider("lab").ura, "deny"],
+      [provider("apotheek").ura, "permit"],
+    ]);
   });
 
   it("an invalid BSN -> 400 OperationOutcome without echoing it; a missing patient -> 400", async () => {

@@ -10,11 +10,15 @@ describe("IHE PCF recording: bad input is a 4xx OperationOutcome naming the elem
   it("POST with a status other than active, an unknown category or an invalid BSN -> 400 with expressions", async () => {
     const client = fhirClient(await providerToken("huisarts"));
     const bsn = freshBsn();
-    const inactive = await fhirError(client.create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "umc", status: "inactive" }) }));
+    const inactive = await fhirError(
+      client.create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "umc", status: "inactive" }) }),
+    );
     expect(inactive.status).toBe(400);
     expect(inactive.data.issue.map((i: Any) => i.expression?.[0])).toContain("status");
     expectValidR4(inactive.data);
-    const unknown = await fhirError(client.create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "umc", dataCategory: "GGC999" }) }));
+    const unknown = await fhirError(
+      client.create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "umc", dataCategory: "GGC999" }) }),
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.data.issue[0].expression).toEqual(["category[0].coding[0].code"]);
     const badBsn = await fhirError(client.create({ resourceType: "Consent", body: recordedConsent("123456789", { holder: "huisarts", requester: "umc" }) }));
@@ -32,7 +36,9 @@ describe("IHE PCF recording: bad input is a 4xx OperationOutcome naming the elem
     const created: Any = await client.create({ resourceType: "Consent", body });
     const rejected = await fhirError(client.update({ resourceType: "Consent", id: created.id, body: { ...body, status: "rejected" } }));
     expect(rejected.status).toBe(400);
-    const changed = await fhirError(client.update({ resourceType: "Consent", id: created.id, body: { ...body, provision: { ...body.provision, type: "deny" } } }));
+    const changed = await fhirError(
+      client.update({ resourceType: "Consent", id: created.id, body: { ...body, provision: { ...body.provision, type: "deny" } } }),
+    );
     expect(changed.status).toBe(422);
     expectValidR4(changed.data);
     expect((await call("GET", "/v1/me/choices", await citizenToken(bsn))).body.items[0].decision).toBe("permit");
@@ -55,9 +61,13 @@ describe("IHE PCF recording: bad input is a 4xx OperationOutcome naming the elem
     const noTarget = await fhirError(client.search({ resourceType: "Provenance", searchParams: { patient: freshBsn() } }));
     expect(noTarget.status).toBe(400);
     expectValidR4(noTarget.data);
-    const wrongType = await fhirError(client.search({ resourceType: "Provenance", searchParams: { target: `Patient/${crypto.randomUUID()}`, patient: freshBsn() } }));
+    const wrongType = await fhirError(
+      client.search({ resourceType: "Provenance", searchParams: { target: `Patient/${crypto.randomUUID()}`, patient: freshBsn() } }),
+    );
     expect(wrongType.status).toBe(400);
-    const unknown = await fhirError(client.search({ resourceType: "Provenance", searchParams: { target: `Consent/${crypto.randomUUID()}`, patient: freshBsn() } }));
+    const unknown = await fhirError(
+      client.search({ resourceType: "Provenance", searchParams: { target: `Consent/${crypto.randomUUID()}`, patient: freshBsn() } }),
+    );
     expect(unknown.status).toBe(404);
   });
 });

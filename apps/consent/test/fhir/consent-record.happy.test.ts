@@ -19,11 +19,18 @@ describe("IHE PCF: a provider records a Consent on the patient's behalf (fhir-ki
     const bsn = freshBsn();
     expect(await decisionOf(bsn, "huisarts", "ziekenhuis")).toBe("deny");
     const client = fhirClient(await providerToken("huisarts"));
-    const created: Any = await client.create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis", professional }) });
+    const created: Any = await client.create({
+      resourceType: "Consent",
+      body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis", professional }),
+    });
     expectValidR4(created);
     expect(created).toMatchObject({
-      resourceType: "Consent", status: "active", meta: { versionId: "1" },
-      patient: { identifier: { value: bsn } }, provision: { type: "permit" }, category: [{ coding: [{ code: "GGC002" }] }, expect.anything()],
+      resourceType: "Consent",
+      status: "active",
+      meta: { versionId: "1" },
+      patient: { identifier: { value: bsn } },
+      provision: { type: "permit" },
+      category: [{ coding: [{ code: "GGC002" }] }, expect.anything()],
     });
     const res = Client.httpFor(created).response!;
     expect(res.status).toBe(201);
@@ -35,7 +42,14 @@ describe("IHE PCF: a provider records a Consent on the patient's behalf (fhir-ki
     const citizen = await citizenToken(bsn);
     const mine = await call("GET", "/v1/me/choices", citizen);
     expect(mine.status).toBe(200);
-    expect(mine.body.items).toEqual([expect.objectContaining({ id: created.id, decision: "permit", channel: "provider", recordedBy: expect.objectContaining({ ura: provider("huisarts").ura }) })]);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({
+        id: created.id,
+        decision: "permit",
+        channel: "provider",
+        recordedBy: expect.objectContaining({ ura: provider("huisarts").ura }),
+      }),
+    ]);
     const seen: Any = await fhirClient(citizen).search({ resourceType: "Consent", searchParams: { patient: bsn } });
     expect(seen.entry.map((e: Any) => e.resource.id)).toEqual([created.id]);
     const notes = await call("GET", "/v1/me/notifications", citizen);
@@ -47,7 +61,10 @@ describe("IHE PCF: a provider records a Consent on the patient's behalf (fhir-ki
   it("records a Provenance: Consent version 1 targeted, CREATE, the professional (UZI) for the organisation (URA) for the patient; valid R4", async () => {
     const bsn = freshBsn();
     const client = fhirClient(await providerToken("huisarts"));
-    const created: Any = await client.create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "apotheek", professional }) });
+    const created: Any = await client.create({
+      resourceType: "Consent",
+      body: recordedConsent(bsn, { holder: "huisarts", requester: "apotheek", professional }),
+    });
     const bundle: Any = await client.search({ resourceType: "Provenance", searchParams: { target: `Consent/${created.id}`, patient: bsn } });
     expectValidR4(bundle);
     expect(bundle.total).toBe(1);
@@ -57,13 +74,20 @@ describe("IHE PCF: a provider records a Consent on the patient's behalf (fhir-ki
       target: [{ reference: `Consent/${created.id}/_history/1` }],
       activity: { coding: [{ code: "CREATE" }] },
       agent: [
-        { type: { coding: [{ code: "enterer" }] }, who: { identifier: { value: "900012345" } }, onBehalfOf: { identifier: { value: provider("huisarts").ura } } },
+        {
+          type: { coding: [{ code: "enterer" }] },
+          who: { identifier: { value: "900012345" } },
+          onBehalfOf: { identifier: { value: provider("huisarts").ura } },
+        },
         { type: { coding: [{ code: "author" }] }, who: { identifier: { value: provider("huisarts").ura } }, onBehalfOf: { identifier: { value: bsn } } },
       ],
     });
     expect(Date.parse(p.recorded)).toBeGreaterThan(Date.now() - 60_000);
     // the patient reads it too
-    const own: Any = await fhirClient(await citizenToken(bsn)).search({ resourceType: "Provenance", searchParams: { target: `Consent/${created.id}`, patient: bsn } });
+    const own: Any = await fhirClient(await citizenToken(bsn)).search({
+      resourceType: "Provenance",
+      searchParams: { target: `Consent/${created.id}`, patient: bsn },
+    });
     expect(own.total).toBe(1);
   });
 
@@ -84,7 +108,8 @@ describe("IHE PCF: a provider records a Consent on the patient's behalf (fhir-ki
     const prov: Any = await client.search({ resourceType: "Provenance", searchParams: { target: `Consent/${created.id}`, patient: bsn } });
     expectValidR4(prov);
     expect(prov.entry.map((e: Any) => [e.resource.activity.coding[0].code, e.resource.target[0].reference])).toEqual([
-      ["CREATE", `Consent/${created.id}/_history/1`], ["UPDATE", `Consent/${created.id}/_history/2`],
+      ["CREATE", `Consent/${created.id}/_history/1`],
+      ["UPDATE", `Consent/${created.id}/_history/2`],
     ]);
     // revoking again changes nothing; status active on a revoked one is a conflict (record a new one)
     const again: Any = await client.update({ resourceType: "Consent", id: created.id, body: { ...body, status: "inactive" } });
@@ -94,7 +119,10 @@ describe("IHE PCF: a provider records a Consent on the patient's behalf (fhir-ki
   it("for a patient under 16 the Consent is proposed (pending) and carries the guardian's one-time confirmation code", async () => {
     const bsn = freshBsn();
     await registerPerson(bsn, birthDateForAge(14));
-    const created: Any = await fhirClient(await providerToken("huisarts")).create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis" }) });
+    const created: Any = await fhirClient(await providerToken("huisarts")).create({
+      resourceType: "Consent",
+      body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis" }),
+    });
     expectValidR4(created);
     expect(created.status).toBe("proposed");
     const confirmation = created.extension.find((e: Any) => e.url === "https://regie.nl/fhir/StructureDefinition/guardian-confirmation");

@@ -9,7 +9,9 @@ type Any = any;
 describe("IHE PCF recording: only a provider that is a party writes", () => {
   it("a third organisation gets 403 (OperationOutcome) and nothing is recorded", async () => {
     const bsn = freshBsn();
-    const refused = await fhirError(fhirClient(await providerToken("lab")).create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis" }) }));
+    const refused = await fhirError(
+      fhirClient(await providerToken("lab")).create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis" }) }),
+    );
     expect(refused.status).toBe(403);
     expect(refused.data).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden" }] });
     expectValidR4(refused.data);
@@ -18,10 +20,18 @@ describe("IHE PCF recording: only a provider that is a party writes", () => {
 
   it("a citizen cannot use it (403), not even for themselves", async () => {
     const bsn = freshBsn();
-    const refused = await fhirError(fhirClient(await citizenToken(bsn)).create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis" }) }));
+    const refused = await fhirError(
+      fhirClient(await citizenToken(bsn)).create({ resourceType: "Consent", body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis" }) }),
+    );
     expect(refused.status).toBe(403);
     expectValidR4(refused.data);
-    const put = await fhirError(fhirClient(await citizenToken(bsn)).update({ resourceType: "Consent", id: crypto.randomUUID(), body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis", status: "inactive" }) }));
+    const put = await fhirError(
+      fhirClient(await citizenToken(bsn)).update({
+        resourceType: "Consent",
+        id: crypto.randomUUID(),
+        body: recordedConsent(bsn, { holder: "huisarts", requester: "ziekenhuis", status: "inactive" }),
+      }),
+    );
     expect(put.status).toBe(403);
   });
 
@@ -35,7 +45,9 @@ describe("IHE PCF recording: only a provider that is a party writes", () => {
     expectValidR4(revoke.data);
     const read = await fhirError(lab.search({ resourceType: "Provenance", searchParams: { target: `Consent/${created.id}`, patient: bsn } }));
     expect(read.status).toBe(403);
-    const other = await fhirError(fhirClient(await citizenToken(freshBsn())).search({ resourceType: "Provenance", searchParams: { target: `Consent/${created.id}`, patient: bsn } }));
+    const other = await fhirError(
+      fhirClient(await citizenToken(freshBsn())).search({ resourceType: "Provenance", searchParams: { target: `Consent/${created.id}`, patient: bsn } }),
+    );
     expect(other.status).toBe(403);
     expect((await call("GET", "/v1/me/choices", await citizenToken(bsn))).body.items).toHaveLength(1);
   });

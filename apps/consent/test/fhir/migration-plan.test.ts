@@ -11,14 +11,24 @@ const plan = (b: any) => planMigration(b, gp);
 describe("planning a migration Bundle (pure)", () => {
   it("groups choices by patient, keys them by identifier or fullUrl, attaches each Provenance to its Consent", () => {
     const b = migrationBundle([
-      { consent: recordedConsent(A, { holder: "huisarts", requester: "apotheek", identifier: "a1" }), provenance: (u) => sourceProvenance(u, "huisarts", "2022-02-02T02:02:02Z") },
+      {
+        consent: recordedConsent(A, { holder: "huisarts", requester: "apotheek", identifier: "a1" }),
+        provenance: (u) => sourceProvenance(u, "huisarts", "2022-02-02T02:02:02Z"),
+      },
       { consent: recordedConsent(B, { holder: "huisarts", requester: "umc" }), fullUrl: "urn:uuid:0b7c1c3e-2d56-4a8e-9f4f-5c7b1a2e3d4f" },
     ]);
     const p = plan(b);
     expect(p.alone).toEqual([]);
-    expect(p.patients.map((x) => [x.bsn, x.entries, x.failures.length])).toEqual([[A, [0, 1], 0], [B, [2], 0]]);
+    expect(p.patients.map((x) => [x.bsn, x.entries, x.failures.length])).toEqual([
+      [A, [0, 1], 0],
+      [B, [2], 0],
+    ]);
     const [a] = p.patients[0]!.items;
-    expect(a).toMatchObject({ consentIndex: 0, provenanceIndex: 1, provenance: { recorded: Date.parse("2022-02-02T02:02:02Z"), agent: { ura: gp.ura, uziNumber: "900012345" } } });
+    expect(a).toMatchObject({
+      consentIndex: 0,
+      provenanceIndex: 1,
+      provenance: { recorded: Date.parse("2022-02-02T02:02:02Z"), agent: { ura: gp.ura, uziNumber: "900012345" } },
+    });
     expect(a!.provenance.source).toEqual({ system: "https://his.example.org/consent-id", value: "a1" });
     expect(p.patients[1]!.items[0]!.provenance.source).toEqual({ system: FULL_URL_SYSTEM, value: "urn:uuid:0b7c1c3e-2d56-4a8e-9f4f-5c7b1a2e3d4f" });
   });
@@ -31,8 +41,13 @@ describe("planning a migration Bundle (pure)", () => {
     ]);
     (b.entry as unknown[]).push({ resource: { resourceType: "Patient" }, request: { method: "POST", url: "Patient" } });
     const p = plan(b);
-    expect(p.patients[0]!.failures).toEqual([{ index: 1, status: 400, errors: [{ path: "/Bundle/entry/1/resource/identifier", message: expect.stringContaining("same identifier") }] }]);
-    expect(p.alone.map((f) => [f.index, f.errors[0]!.path])).toEqual([[2, "/Bundle/entry/2/resource/patient/identifier/value"], [3, "/Bundle/entry/3/resource/resourceType"]]);
+    expect(p.patients[0]!.failures).toEqual([
+      { index: 1, status: 400, errors: [{ path: "/Bundle/entry/1/resource/identifier", message: expect.stringContaining("same identifier") }] },
+    ]);
+    expect(p.alone.map((f) => [f.index, f.errors[0]!.path])).toEqual([
+      [2, "/Bundle/entry/2/resource/patient/identifier/value"],
+      [3, "/Bundle/entry/3/resource/resourceType"],
+    ]);
   });
 
   it("a Provenance naming another organisation, or targeting no Consent of the Bundle, is invalid; a non-party Consent is 403", () => {

@@ -21,15 +21,28 @@ describe("Migration: POST /fhir with a transaction Bundle of Consent + Provenanc
     const anna = freshBsn();
     const bram = freshBsn();
     const bundle = migrationBundle([
-      { consent: recordedConsent(anna, { holder: "huisarts", requester: "ziekenhuis", identifier: "anna-1" }), provenance: (u) => sourceProvenance(u, "huisarts") },
-      { consent: recordedConsent(bram, { holder: "huisarts", requester: "apotheek", identifier: "bram-1" }), provenance: (u) => sourceProvenance(u, "huisarts", "2023-01-02T03:04:05Z") },
+      {
+        consent: recordedConsent(anna, { holder: "huisarts", requester: "ziekenhuis", identifier: "anna-1" }),
+        provenance: (u) => sourceProvenance(u, "huisarts"),
+      },
+      {
+        consent: recordedConsent(bram, { holder: "huisarts", requester: "apotheek", identifier: "bram-1" }),
+        provenance: (u) => sourceProvenance(u, "huisarts", "2023-01-02T03:04:05Z"),
+      },
       { consent: recordedConsent(anna, { holder: "huisarts", requester: "umc", identifier: "anna-2", dataCategory: "GGC999" }) },
       { consent: recordedConsent(bram, { holder: "huisarts", requester: "umc", identifier: "bram-2", decision: "deny", dataCategory: "GGC013" }) },
     ]);
     const res: Any = await fhirClient(await providerToken("huisarts")).transaction({ body: bundle });
     expectValidR4(res);
     expect(res.type).toBe("transaction-response");
-    expect(res.entry.map((e: Any) => e.response.status)).toEqual(["422 Unprocessable Entity", "422 Unprocessable Entity", "201 Created", "201 Created", "400 Bad Request", "201 Created"]);
+    expect(res.entry.map((e: Any) => e.response.status)).toEqual([
+      "422 Unprocessable Entity",
+      "422 Unprocessable Entity",
+      "201 Created",
+      "201 Created",
+      "400 Bad Request",
+      "201 Created",
+    ]);
     // the failing entry (index 4) says where; anna's other entries point at it
     expect(res.entry[4].response.outcome.issue[0]).toMatchObject({ severity: "error", expression: ["Bundle.entry[4].resource.category[0].coding[0].code"] });
     expect(res.entry[0].response.outcome.issue[0].expression).toEqual(["Bundle.entry[4]"]);
@@ -37,14 +50,20 @@ describe("Migration: POST /fhir with a transaction Bundle of Consent + Provenanc
     expect(await choicesOf(anna)).toEqual([]);
 
     const imported = await choicesOf(bram);
-    expect(imported.map((c) => [c.requester.ura, c.decision]).sort()).toEqual([[provider("umc").ura, "deny"], [provider("apotheek").ura, "permit"]]);
+    expect(imported.map((c) => [c.requester.ura, c.decision]).sort()).toEqual([
+      [provider("umc").ura, "deny"],
+      [provider("apotheek").ura, "permit"],
+    ]);
     const check = await call("POST", "/v1/consent-check", await providerToken("apotheek"), checkBody(bram, "huisarts", "apotheek", ["GGC002"]));
     expect(check.body.decisions[0].decision).toBe("permit");
     expect(res.entry[2].response.location).toMatch(/^Consent\/[0-9a-f-]{36}\/_history\/1$/);
 
     // the imported choice's Provenance keeps the source's time, professional and identifier
     const id = res.entry[2].response.location.split("/")[1];
-    const prov: Any = await fhirClient(await citizenToken(bram)).search({ resourceType: "Provenance", searchParams: { target: `Consent/${id}`, patient: bram } });
+    const prov: Any = await fhirClient(await citizenToken(bram)).search({
+      resourceType: "Provenance",
+      searchParams: { target: `Consent/${id}`, patient: bram },
+    });
     expectValidR4(prov);
     expect(prov.entry[0].resource).toMatchObject({
       recorded: "2023-01-02T03:04:05.000Z",
@@ -94,12 +113,16 @@ describe("Migration: POST /fhir with a transaction Bundle of Consent + Provenanc
   it("a Bundle above 4 MiB -> 413; above 1,000 entries -> 413; not a transaction -> 400; all OperationOutcome", async () => {
     const client = fhirClient(await providerToken("huisarts"));
     const bsn = freshBsn();
-    const big = migrationBundle([{ consent: { ...recordedConsent(bsn, { holder: "huisarts", requester: "umc" }), text: { status: "generated", div: "x".repeat(4.5 * 1024 * 1024) } } }]);
+    const big = migrationBundle([
+      { consent: { ...recordedConsent(bsn, { holder: "huisarts", requester: "umc" }), text: { status: "generated", div: "x".repeat(4.5 * 1024 * 1024) } } },
+    ]);
     const tooBig = await fhirError(client.transaction({ body: big }));
     expect(tooBig.status).toBe(413);
     expect(tooBig.data).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "too-long" }] });
     expectValidR4(tooBig.data);
-    const many = migrationBundle(Array.from({ length: 1001 }, (_, i) => ({ consent: recordedConsent(bsn, { holder: "huisarts", requester: "umc", identifier: String(i) }) })));
+    const many = migrationBundle(
+      Array.from({ length: 1001 }, (_, i) => ({ consent: recordedConsent(bsn, { holder: "huisarts", requester: "umc", identifier: String(i) }) })),
+    );
     expect((await fhirError(client.transaction({ body: many }))).status).toBe(413);
     const batch = await fhirError(client.transaction({ body: { resourceType: "Bundle", type: "batch", entry: [] } }));
     expect(batch.status).toBe(400);

@@ -26,11 +26,15 @@ export function recordedConsent(bsn: string, o: RecordedOptions) {
   const contained: Record<string, unknown>[] = [];
   if (o.professional) {
     contained.push({
-      resourceType: "PractitionerRole", id: "professional",
+      resourceType: "PractitionerRole",
+      id: "professional",
       practitioner: { identifier: { system: UZI, value: o.professional.uziNumber } },
       code: [{ coding: [{ system: "urn:oid:2.16.840.1.113883.2.4.15.111", code: o.professional.role }] }],
     });
-    actors.push({ role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: "PRCP" }] }, reference: { reference: "#professional" } });
+    actors.push({
+      role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: "PRCP" }] },
+      reference: { reference: "#professional" },
+    });
   }
   return {
     resourceType: "Consent",
@@ -63,7 +67,8 @@ export function migrationBundle(items: { consent: Record<string, unknown>; prove
   for (const it of items) {
     const fullUrl = it.fullUrl ?? `urn:uuid:${crypto.randomUUID()}`;
     entry.push({ fullUrl, resource: it.consent, request: { method: "POST", url: "Consent" } });
-    if (it.provenance) entry.push({ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: it.provenance(fullUrl), request: { method: "POST", url: "Provenance" } });
+    if (it.provenance)
+      entry.push({ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: it.provenance(fullUrl), request: { method: "POST", url: "Provenance" } });
   }
   return { resourceType: "Bundle", type: "transaction", entry };
 }

@@ -8,7 +8,10 @@ const org = (id: string, key: string) => ({
   identifier: [{ system: "http://fhir.nl/fhir/NamingSystem/ura", value: provider(key).ura }],
   type: [{ coding: [{ system: "http://nictiz.nl/fhir/NamingSystem/organization-type", code: provider(key).organizationType }] }],
 });
-const actor = (role: string, ref: string) => ({ role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: role }] }, reference: { reference: ref } });
+const actor = (role: string, ref: string) => ({
+  role: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: role }] },
+  reference: { reference: ref },
+});
 
 export interface ProposedOptions {
   holder?: string;
@@ -34,7 +37,14 @@ export function proposedConsent(bsn: string, o: ProposedOptions) {
       organization: { reference: "#requester" },
       code: [{ coding: [{ system: "urn:oid:2.16.840.1.113883.2.4.15.111", code: o.professional.role }] }],
       ...(o.professional.mandatedBy
-        ? { extension: [{ url: "https://regie.nl/fhir/StructureDefinition/mandated-by", valueIdentifier: { system: "http://fhir.nl/fhir/NamingSystem/uzi-nr-pers", value: o.professional.mandatedBy } }] }
+        ? {
+            extension: [
+              {
+                url: "https://regie.nl/fhir/StructureDefinition/mandated-by",
+                valueIdentifier: { system: "http://fhir.nl/fhir/NamingSystem/uzi-nr-pers", value: o.professional.mandatedBy },
+              },
+            ],
+          }
         : {}),
     });
     actors.push(actor("PRCP", "#professional"));
@@ -48,7 +58,9 @@ export function proposedConsent(bsn: string, o: ProposedOptions) {
           resourceType: "Consent",
           status: "proposed",
           scope: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy" }] },
-          category: o.dataCategories?.length ? o.dataCategories.map((code) => ({ coding: [{ system: GGC, code }] })) : [{ coding: [{ system: "http://loinc.org", code: "59284-0" }] }],
+          category: o.dataCategories?.length
+            ? o.dataCategories.map((code) => ({ coding: [{ system: GGC, code }] }))
+            : [{ coding: [{ system: "http://loinc.org", code: "59284-0" }] }],
           policyRule: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "OPTIN" }] },
           patient: { identifier: { system: "http://fhir.nl/fhir/NamingSystem/bsn", value: bsn } },
           contained,

@@ -72,13 +72,39 @@ describe("hostile bodies on write endpoints: 2xx or 4xx problem+json; a refused 
   const endpoints: { method: string; path: string; auth: Auth; valid: () => unknown; owner?: "citizen" }[] = [
     { method: "POST", path: "/v1/me/choices", auth: "citizen", valid: () => choice, owner: "citizen" },
     { method: "PUT", path: "/v1/me/secondary-use", auth: "citizen", valid: () => ({ optOut: false }), owner: "citizen" },
-    { method: "POST", path: "/v1/consent-check", auth: "provider", valid: () => checkBody(citizenBsn, "ziekenhuis", "huisarts", ["GGC002", "GGC012", "GGC013"]) },
-    { method: "POST", path: "/v1/locate", auth: "provider", valid: () => ({ patient: { bsn: citizenBsn }, requester: checkBody(citizenBsn, "huisarts", "huisarts", ["GGC002"]).requester, purpose: "TREAT" }) },
+    {
+      method: "POST",
+      path: "/v1/consent-check",
+      auth: "provider",
+      valid: () => checkBody(citizenBsn, "ziekenhuis", "huisarts", ["GGC002", "GGC012", "GGC013"]),
+    },
+    {
+      method: "POST",
+      path: "/v1/locate",
+      auth: "provider",
+      valid: () => ({ patient: { bsn: citizenBsn }, requester: checkBody(citizenBsn, "huisarts", "huisarts", ["GGC002"]).requester, purpose: "TREAT" }),
+    },
     { method: "POST", path: "/v1/subscriptions", auth: "provider", valid: () => ({ patient: { bsn: freshBsn() }, dataCategories: ["GGC002"] }) },
     { method: "POST", path: "/v1/provider/choices", auth: "provider", valid: () => ({ patient: { bsn: freshBsn() }, choice }) },
-    { method: "POST", path: "/v1/temporary-consent", auth: "provider", valid: () => ({ patient: { bsn: freshBsn() }, holder: { category: "ziekenhuis" }, dataCategories: ["GGC002"], reason: "acute situation" }) },
-    { method: "POST", path: "/v1/secondary-use/cohort-filter", auth: "hdab", valid: () => ({ bsns: [citizenBsn, bystanderBsn], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
-    { method: "POST", path: "/v1/me/children/0123456789abcdef/confirmations", auth: "citizen", valid: () => ({ choiceId: "x", code: "123456" }), owner: "citizen" },
+    {
+      method: "POST",
+      path: "/v1/temporary-consent",
+      auth: "provider",
+      valid: () => ({ patient: { bsn: freshBsn() }, holder: { category: "ziekenhuis" }, dataCategories: ["GGC002"], reason: "acute situation" }),
+    },
+    {
+      method: "POST",
+      path: "/v1/secondary-use/cohort-filter",
+      auth: "hdab",
+      valid: () => ({ bsns: [citizenBsn, bystanderBsn], permitApprovedAt: "2030-01-01T00:00:00Z" }),
+    },
+    {
+      method: "POST",
+      path: "/v1/me/children/0123456789abcdef/confirmations",
+      auth: "citizen",
+      valid: () => ({ choiceId: "x", code: "123456" }),
+      owner: "citizen",
+    },
   ];
 
   for (const ep of endpoints) {
@@ -115,7 +141,15 @@ describe("hostile path segments, query values and headers", () => {
   });
 
   it("?child= and other query values on the citizen's read routes", async () => {
-    const reads = ["/v1/me/choices", "/v1/me/history", "/v1/me/access-log", "/v1/me/access-log/verify", "/v1/me/notifications", "/v1/me/secondary-use", "/v1/me/children"];
+    const reads = [
+      "/v1/me/choices",
+      "/v1/me/history",
+      "/v1/me/access-log",
+      "/v1/me/access-log/verify",
+      "/v1/me/notifications",
+      "/v1/me/secondary-use",
+      "/v1/me/children",
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...reads), hostileString, hostileString, async (path, child, other) => {
         const q = new URLSearchParams({ child, limit: other, cursor: other });
@@ -127,21 +161,39 @@ describe("hostile path segments, query values and headers", () => {
 
   it("GET /fhir/Consent?patient= for a citizen and a provider", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.constant(`http://fhir.nl/fhir/NamingSystem/bsn|${"9".repeat(9)}`)), fc.constantFrom<Auth>("citizen", "provider"), async (patient, auth) => {
-        await expectSafe(await send("GET", `/fhir/Consent?${new URLSearchParams({ patient })}`, auth), `GET /fhir/Consent?patient=${patient.slice(0, 80)}`);
-      }),
+      fc.asyncProperty(
+        fc.oneof(hostileString, fc.constant(`http://fhir.nl/fhir/NamingSystem/bsn|${"9".repeat(9)}`)),
+        fc.constantFrom<Auth>("citizen", "provider"),
+        async (patient, auth) => {
+          await expectSafe(await send("GET", `/fhir/Consent?${new URLSearchParams({ patient })}`, auth), `GET /fhir/Consent?patient=${patient.slice(0, 80)}`);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it("Idempotency-Key and content-type headers", async () => {
     await fc.assert(
-      fc.asyncProperty(hostileString, fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16", "multipart/form-data; boundary=x", "application/merge-patch+json"), async (key, type) => {
-        const headers: Record<string, string> = { "content-type": type };
-        // Header values must be ByteStrings; a fetch client cannot even send other characters.
-        if (/^[\x20-\x7e]*$/.test(key)) headers["idempotency-key"] = key;
-        await expectSafe(await send("POST", "/v1/me/choices", "citizen", JSON.stringify(choice), headers), `POST /v1/me/choices with idempotency-key ${key.slice(0, 60)} and ${type}`);
-      }),
+      fc.asyncProperty(
+        hostileString,
+        fc.constantFrom(
+          "application/json",
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "application/json; charset=utf-16",
+          "multipart/form-data; boundary=x",
+          "application/merge-patch+json",
+        ),
+        async (key, type) => {
+          const headers: Record<string, string> = { "content-type": type };
+          // Header values must be ByteStrings; a fetch client cannot even send other characters.
+          if (/^[\x20-\x7e]*$/.test(key)) headers["idempotency-key"] = key;
+          await expectSafe(
+            await send("POST", "/v1/me/choices", "citizen", JSON.stringify(choice), headers),
+            `POST /v1/me/choices with idempotency-key ${key.slice(0, 60)} and ${type}`,
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -23,8 +23,19 @@ describe("synchronous sha256", () => {
 
 function content(i: number): LogContent {
   return {
-    citizen: "p".repeat(64), eventId: `e${i}`, action: "consent-check", at: `2026-01-01T00:00:0${i}.000Z`, outcome: "deny", actorRole: "provider",
-    actorUra: "00003003", actorOrgType: "J8", actorUziRole: null, holderUra: "00001001", purpose: "TREAT", dataCategories: ["GGC002"], emergency: false,
+    citizen: "p".repeat(64),
+    eventId: `e${i}`,
+    action: "consent-check",
+    at: `2026-01-01T00:00:0${i}.000Z`,
+    outcome: "deny",
+    actorRole: "provider",
+    actorUra: "00003003",
+    actorOrgType: "J8",
+    actorUziRole: null,
+    holderUra: "00001001",
+    purpose: "TREAT",
+    dataCategories: ["GGC002"],
+    emergency: false,
   };
 }
 
@@ -68,10 +79,31 @@ describe("access-log hash chain", () => {
 
   it("entries without the later fields (on whose behalf, professional) hash exactly as before they existed; with them, every one is covered", () => {
     const c = content(1);
-    const before = JSON.stringify([c.citizen, c.eventId, c.action, c.at, c.outcome, c.actorRole, c.actorUra, c.actorOrgType, c.actorUziRole, c.holderUra, c.purpose, c.dataCategories, c.emergency]);
+    const before = JSON.stringify([
+      c.citizen,
+      c.eventId,
+      c.action,
+      c.at,
+      c.outcome,
+      c.actorRole,
+      c.actorUra,
+      c.actorOrgType,
+      c.actorUziRole,
+      c.holderUra,
+      c.purpose,
+      c.dataCategories,
+      c.emergency,
+    ]);
     expect(canonical(c)).toBe(before);
     expect(canonical({ ...c, onBehalfOfUra: null, professionalUzi: null })).toBe(before);
-    const full = { ...c, onBehalfOfUra: "00002002", onBehalfOfOrgType: "V6", professionalUzi: "000095254", professionalRole: "01.015", mandatedByUzi: "000012345" };
+    const full = {
+      ...c,
+      onBehalfOfUra: "00002002",
+      onBehalfOfOrgType: "V6",
+      professionalUzi: "000095254",
+      professionalRole: "01.015",
+      mandatedByUzi: "000012345",
+    };
     for (const key of ["onBehalfOfUra", "onBehalfOfOrgType", "professionalUzi", "professionalRole", "mandatedByUzi"] as const) {
       expect(entryHash(GENESIS_HASH, { ...full, [key]: "x" })).not.toBe(entryHash(GENESIS_HASH, full));
     }

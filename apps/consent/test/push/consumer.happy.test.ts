@@ -29,13 +29,30 @@ async function subscribed(endpoint = HOOK, headers?: string[]) {
 async function message(sub: { bsn: string; id: string }, endpoint = HOOK, headers: string[] = []): Promise<PushMessage> {
   const now = new Date().toISOString();
   return {
-    v: 1, notificationId: crypto.randomUUID(), subscriptionId: sub.id, subscriber: { ura: huisarts.ura, organizationType: "Z3" }, endpoint,
+    v: 1,
+    notificationId: crypto.randomUUID(),
+    subscriptionId: sub.id,
+    subscriber: { ura: huisarts.ura, organizationType: "Z3" },
+    endpoint,
     headersSealed: headers.length ? await seal(JSON.stringify(headers), "headers", env.PSEUDONYM_KEY) : null,
     patientSealed: await seal(sub.bsn, "patient", env.PSEUDONYM_KEY),
-    consents: [{
-      id: crypto.randomUUID(), version: 2, holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit", validUntil: null,
-      status: "withdrawn", temporary: false, recordedBy: { role: "citizen" }, channel: "portal", createdAt: now, updatedAt: now,
-    }],
+    consents: [
+      {
+        id: crypto.randomUUID(),
+        version: 2,
+        holder: { category: "huisarts" },
+        requester: { category: "apotheek" },
+        dataCategory: "GGC013",
+        decision: "permit",
+        validUntil: null,
+        status: "withdrawn",
+        temporary: false,
+        recordedBy: { role: "citizen" },
+        channel: "portal",
+        createdAt: now,
+        updatedAt: now,
+      },
+    ],
     at: Date.now(),
   };
 }
@@ -75,7 +92,10 @@ describe("push consumer", () => {
     expect(consent).toMatchObject({ id: m.consents[0]!.id, status: "inactive", patient: { reference: `urn:uuid:${patient.id as string}` } });
     expect(bundle.entry[0]!.request).toEqual({ method: "PUT", url: `Consent/${m.consents[0]!.id}` });
     expect(patient.identifier).toEqual([{ system: "http://fhir.nl/fhir/NamingSystem/bsn", value: sub.bsn }]);
-    expect(organization).toMatchObject({ identifier: [{ system: "http://fhir.nl/fhir/NamingSystem/ura", value: huisarts.ura }], type: [{ coding: [{ code: "Z3" }] }] });
+    expect(organization).toMatchObject({
+      identifier: [{ system: "http://fhir.nl/fhir/NamingSystem/ura", value: huisarts.ura }],
+      type: [{ coding: [{ code: "Z3" }] }],
+    });
 
     const state = await call("GET", `/v1/subscriptions/${sub.id}`, sub.token);
     expect(state.body.status).toBe("active");
@@ -85,7 +105,11 @@ describe("push consumer", () => {
   it("a failure is recorded on the subscription and retried with backoff (1 s, 2 s, 4 s, … here; base from PUSH_RETRY_BASE_SECONDS)", async () => {
     const sub = await subscribed();
     receiver = fakeReceiver(() => new Response("down", { status: 503 }));
-    for (const [attempts, delay] of [[1, 1], [2, 2], [3, 4]] as const) {
+    for (const [attempts, delay] of [
+      [1, 1],
+      [2, 2],
+      [3, 4],
+    ] as const) {
       const result = await consume(QUEUE, await message(sub), attempts);
       expect(result.explicitAcks).toEqual([]);
       expect(result.retryMessages).toHaveLength(1);
@@ -167,9 +191,15 @@ describe("outbox to the push queue", () => {
     const stub = shardObject(env, await pseudonym(bsn));
     const sent: unknown[] = [];
     await runInDurableObject(stub, (shard) => {
-      shard.seams.queue = () => ({ send: () => Promise.reject(new Error("queue down")), sendBatch: () => Promise.reject(new Error("queue down")) }) as unknown as Queue;
+      shard.seams.queue = () =>
+        ({ send: () => Promise.reject(new Error("queue down")), sendBatch: () => Promise.reject(new Error("queue down")) }) as unknown as Queue;
     });
-    const r = await call("POST", "/v1/me/choices", await citizenToken(bsn), { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" });
+    const r = await call("POST", "/v1/me/choices", await citizenToken(bsn), {
+      holder: { category: "huisarts" },
+      requester: { category: "apotheek" },
+      dataCategory: "GGC013",
+      decision: "permit",
+    });
     expect(r.status).toBe(201);
     expect(await stub.outboxSize()).toBeGreaterThan(0);
     await runInDurableObject(stub, (shard) => {
@@ -177,7 +207,9 @@ describe("outbox to the push queue", () => {
     });
     expect(await stub.flushOutbox()).toBe(true);
     expect(await stub.outboxSize()).toBe(0);
-    expect(sent).toEqual([expect.objectContaining({ subscriptionId: expect.any(String), consents: [expect.objectContaining({ id: r.body.id, status: "active" })] })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ subscriptionId: expect.any(String), consents: [expect.objectContaining({ id: r.body.id, status: "active" })] }),
+    ]);
     expect(JSON.stringify(sent)).not.toContain(bsn);
     await runInDurableObject(stub, (shard) => {
       shard.seams.queue = () => env.PUSH_QUEUE;

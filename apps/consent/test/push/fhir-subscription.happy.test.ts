@@ -17,20 +17,28 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
   it("POST answers 202 with the Subscription and its Location; the resource is valid FHIR R4; a duplicate answers 200 with the same one", async () => {
     const bsn = freshBsn();
     const client = fhirClient(await providerToken("huisarts"));
-    const created = (await client.create({ resourceType: "Subscription", body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, HOOK, ["Authorization: Bearer s3cret"]) })) as Record<string, unknown>;
+    const created = (await client.create({
+      resourceType: "Subscription",
+      body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, HOOK, ["Authorization: Bearer s3cret"]),
+    })) as Record<string, unknown>;
     const res = responseOf(created);
     expect(res.status).toBe(202);
     expect(res.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
     expect(res.headers.get("location")).toBe(`http://consent.test/fhir/Subscription/${created.id as string}`);
     expect(created).toMatchObject({
-      resourceType: "Subscription", status: "active", reason: "OTV",
+      resourceType: "Subscription",
+      status: "active",
+      reason: "OTV",
       criteria: `Consent?_query=otv&patientid=${bsn}&providerid=${huisarts.ura}&providertype=Z3`,
       channel: { type: "rest-hook", endpoint: HOOK, payload: "application/fhir+json" },
     });
     expect(JSON.stringify(created)).not.toContain("s3cret");
     expect(r4Issues(created)).toEqual([]);
 
-    const again = await client.create({ resourceType: "Subscription", body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, "http://localhost:9912/other") });
+    const again = await client.create({
+      resourceType: "Subscription",
+      body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, "http://localhost:9912/other"),
+    });
     expect(responseOf(again).status).toBe(200);
     expect((again as unknown as { id: string }).id).toBe(created.id);
     expect((again as unknown as { channel: { endpoint: string } }).channel.endpoint).toBe(HOOK);
@@ -40,10 +48,19 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
     const bsn = freshBsn();
     const mine = fhirClient(await providerToken("apotheek"));
     const theirs = fhirClient(await providerToken("huisarts"));
-    const a = (await mine.create({ resourceType: "Subscription", body: mitzSubscription(bsn, apotheek.ura, apotheek.organizationType, HOOK) })) as unknown as { id: string };
-    const b = (await theirs.create({ resourceType: "Subscription", body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, HOOK) })) as unknown as { id: string };
+    const a = (await mine.create({ resourceType: "Subscription", body: mitzSubscription(bsn, apotheek.ura, apotheek.organizationType, HOOK) })) as unknown as {
+      id: string;
+    };
+    const b = (await theirs.create({
+      resourceType: "Subscription",
+      body: mitzSubscription(bsn, huisarts.ura, huisarts.organizationType, HOOK),
+    })) as unknown as { id: string };
 
-    const bundle = (await mine.search({ resourceType: "Subscription", searchParams: { _count: 500 } })) as unknown as { resourceType: string; type: string; entry: { resource: { id: string; criteria: string } }[] };
+    const bundle = (await mine.search({ resourceType: "Subscription", searchParams: { _count: 500 } })) as unknown as {
+      resourceType: string;
+      type: string;
+      entry: { resource: { id: string; criteria: string } }[];
+    };
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "searchset" });
     expect(r4Issues(bundle)).toEqual([]);
     const ids = bundle.entry.map((e) => e.resource.id);
@@ -64,9 +81,19 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
     const client = fhirClient(await providerToken("lab"));
     const lab = provider("lab");
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push(((await client.create({ resourceType: "Subscription", body: mitzSubscription(freshBsn(), lab.ura, lab.organizationType, HOOK) })) as unknown as { id: string }).id);
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (
+          (await client.create({ resourceType: "Subscription", body: mitzSubscription(freshBsn(), lab.ura, lab.organizationType, HOOK) })) as unknown as {
+            id: string;
+          }
+        ).id,
+      );
     const seen: string[] = [];
-    let page = (await client.search({ resourceType: "Subscription", searchParams: { _count: 2 } })) as unknown as { entry: { resource: { id: string } }[]; link: { relation: string }[] };
+    let page = (await client.search({ resourceType: "Subscription", searchParams: { _count: 2 } })) as unknown as {
+      entry: { resource: { id: string } }[];
+      link: { relation: string }[];
+    };
     for (let n = 0; n < 10; n++) {
       expect(page.entry.length).toBeLessThanOrEqual(2);
       seen.push(...page.entry.map((e) => e.resource.id));
@@ -83,7 +110,9 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
     const token = await providerToken("ziekenhuis");
     const zh = provider("ziekenhuis");
     const client = fhirClient(token);
-    const s = (await client.create({ resourceType: "Subscription", body: mitzSubscription(bsn, zh.ura, zh.organizationType, HOOK) })) as unknown as { id: string };
+    const s = (await client.create({ resourceType: "Subscription", body: mitzSubscription(bsn, zh.ura, zh.organizationType, HOOK) })) as unknown as {
+      id: string;
+    };
     expect((await failure(fhirClient(await providerToken("huisarts")).delete({ resourceType: "Subscription", id: s.id }))).status).toBe(404);
     const deleted = await client.delete({ resourceType: "Subscription", id: s.id });
     expect(responseOf(deleted).status).toBe(204);
@@ -117,7 +146,11 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
       expect(f.status, JSON.stringify(body)).toBe(status);
       expect(f.data.resourceType).toBe("OperationOutcome");
       expect(r4Issues(f.data)).toEqual([]);
-      if (expression) expect(f.data.issue!.flatMap((i) => i.expression ?? []).some((e) => e.startsWith(expression)), JSON.stringify(f.data)).toBe(true);
+      if (expression)
+        expect(
+          f.data.issue!.flatMap((i) => i.expression ?? []).some((e) => e.startsWith(expression)),
+          JSON.stringify(f.data),
+        ).toBe(true);
       expect(JSON.stringify(f.data)).not.toContain(bsn);
     }
     // without a token: 401, as an OperationOutcome too
@@ -128,7 +161,9 @@ describe("FHIR Subscription (Mitz OTV rest-hook), through fhir-kit-client", () =
 
   it("a citizen cannot subscribe (403)", async () => {
     const bsn = freshBsn();
-    const f = await failure(fhirClient(await citizenToken(bsn)).create({ resourceType: "Subscription", body: mitzSubscription(bsn, huisarts.ura, "Z3", HOOK) as never }));
+    const f = await failure(
+      fhirClient(await citizenToken(bsn)).create({ resourceType: "Subscription", body: mitzSubscription(bsn, huisarts.ura, "Z3", HOOK) as never }),
+    );
     expect(f.status).toBe(403);
     expect(f.data.issue?.[0]?.code).toBe("forbidden");
   });

@@ -40,7 +40,11 @@ globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
 }) as typeof fetch;
 
 export function fhirClient(token: string) {
-  return new Client({ baseUrl: `${BASE}/fhir`, bearerToken: token, customHeaders: { "content-type": "application/fhir+json", accept: "application/fhir+json" } });
+  return new Client({
+    baseUrl: `${BASE}/fhir`,
+    bearerToken: token,
+    customHeaders: { "content-type": "application/fhir+json", accept: "application/fhir+json" },
+  });
 }
 
 /** The HTTP response behind a fhir-kit-client result. */
@@ -49,7 +53,9 @@ export function responseOf(result: unknown): Response {
 }
 
 /** What a failed fhir-kit-client call threw: its status and body (an OperationOutcome on /fhir). */
-export async function failure(p: Promise<unknown>): Promise<{ status: number; data: { resourceType?: string; issue?: { code: string; diagnostics?: string; expression?: string[] }[] } }> {
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ status: number; data: { resourceType?: string; issue?: { code: string; diagnostics?: string; expression?: string[] }[] } }> {
   try {
     await p;
   } catch (err) {

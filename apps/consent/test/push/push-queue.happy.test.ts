@@ -20,7 +20,8 @@ async function subscribedPatient(bsn = freshBsn()) {
   return { bsn, token, id: r.body.id as string };
 }
 
-const forPatient = (bsn: string) => (r: Received) => r.body.entry.some((e) => e.resource.resourceType === "Patient" && JSON.stringify(e.resource).includes(bsn));
+const forPatient = (bsn: string) => (r: Received) =>
+  r.body.entry.some((e) => e.resource.resourceType === "Patient" && JSON.stringify(e.resource).includes(bsn));
 const consentsOf = (r: Received) => r.body.entry.filter((e) => e.resource.resourceType === "Consent").map((e) => e.resource as { id: string; status: string });
 
 describe("push through the queue", () => {
@@ -46,13 +47,27 @@ describe("push through the queue", () => {
     await call("DELETE", `/v1/me/choices/${recorded.body.id as string}`, citizen);
     await expectPush(3, (r) => expect(consentsOf(r)[0]).toMatchObject({ id: recorded.body.id, status: "inactive" }));
 
-    const byProvider = await call("POST", "/v1/provider/choices", await providerToken("apotheek"), { patient: { bsn }, choice: permit({ ura: huisarts.ura }, "GGC002") });
+    const byProvider = await call("POST", "/v1/provider/choices", await providerToken("apotheek"), {
+      patient: { bsn },
+      choice: permit({ ura: huisarts.ura }, "GGC002"),
+    });
     expect(byProvider.status).toBe(201);
     await expectPush(4, (r) => expect(consentsOf(r)[0]).toMatchObject({ id: byProvider.body.id }));
 
-    const temporary = await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), { patient: { bsn }, holder: { category: "huisarts" }, dataCategories: ["GGC002", "GGC013"], reason: "Seen at the huisartsenpost" });
+    const temporary = await call("POST", "/v1/temporary-consent", await providerToken("ziekenhuis"), {
+      patient: { bsn },
+      holder: { category: "huisarts" },
+      dataCategories: ["GGC002", "GGC013"],
+      reason: "Seen at the huisartsenpost",
+    });
     expect(temporary.status).toBe(201);
-    await expectPush(5, (r) => expect(consentsOf(r).map((c) => c.id).sort()).toEqual(temporary.body.items.map((i: { id: string }) => i.id).sort()));
+    await expectPush(5, (r) =>
+      expect(
+        consentsOf(r)
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual(temporary.body.items.map((i: { id: string }) => i.id).sort()),
+    );
 
     // a choice about another holder is not this subscriber's business
     await call("POST", "/v1/me/choices", citizen, permit({ category: "apotheek" }));
@@ -65,7 +80,10 @@ describe("push through the queue", () => {
     expect(pending.body.status).toBe("pending");
     await new Promise((r) => setTimeout(r, 1500));
     expect(receiver.received.filter(forPatient(childBsn))).toHaveLength(0);
-    const confirmed = await call("POST", `/v1/me/children/${childId}/confirmations`, await citizenToken(guardianBsn), { choiceId: pending.body.id, code: pending.body.confirmation.code });
+    const confirmed = await call("POST", `/v1/me/children/${childId}/confirmations`, await citizenToken(guardianBsn), {
+      choiceId: pending.body.id,
+      code: pending.body.confirmation.code,
+    });
     expect(confirmed.status).toBe(200);
     await eventually(() => expect(receiver.received.filter(forPatient(childBsn))).toHaveLength(1));
     expect(mine()).toHaveLength(5);
@@ -97,7 +115,9 @@ describe("push through the queue", () => {
   it("a receiver that always fails: after the last retry the message goes to the dead-letter queue and the subscription shows the error", async () => {
     const bsn = freshBsn();
     let calls = 0;
-    receiver = fakeReceiver(async (_n, req) => ((await req.clone().text()).includes(bsn) ? (calls++, new Response(null, { status: 500 })) : new Response(null, { status: 204 })));
+    receiver = fakeReceiver(async (_n, req) =>
+      (await req.clone().text()).includes(bsn) ? (calls++, new Response(null, { status: 500 })) : new Response(null, { status: 204 }),
+    );
     const { token, id } = await subscribedPatient(bsn);
     await call("POST", "/v1/me/choices", await citizenToken(bsn), permit({ category: "huisarts" }));
     // dev: max_retries 3 -> 4 attempts (1 + 2 + 4 s of backoff), then the dead-letter queue's consumer

@@ -11,13 +11,30 @@ import { freshBsn } from "../helpers";
 import { r4Issues } from "./fhir-support";
 
 const choice = (i: number, note = "") => ({
-  id: crypto.randomUUID(), version: 1, holder: { category: "huisarts" as const }, requester: { category: "apotheek" as const }, dataCategory: "GGC013", decision: "permit" as const,
-  validUntil: null, status: "active" as const, temporary: false, recordedBy: { role: "citizen" as const, ...(note ? { organizationType: note } : {}) }, channel: "portal" as const,
-  createdAt: new Date(i).toISOString(), updatedAt: new Date(i).toISOString(),
+  id: crypto.randomUUID(),
+  version: 1,
+  holder: { category: "huisarts" as const },
+  requester: { category: "apotheek" as const },
+  dataCategory: "GGC013",
+  decision: "permit" as const,
+  validUntil: null,
+  status: "active" as const,
+  temporary: false,
+  recordedBy: { role: "citizen" as const, ...(note ? { organizationType: note } : {}) },
+  channel: "portal" as const,
+  createdAt: new Date(i).toISOString(),
+  updatedAt: new Date(i).toISOString(),
 });
 const message = (n: number, pad = ""): PushMessage => ({
-  v: 1, notificationId: crypto.randomUUID(), subscriptionId: crypto.randomUUID(), subscriber: { ura: "00001001", organizationType: "Z3" }, endpoint: "https://ehr.example.nl/hook",
-  headersSealed: null, patientSealed: "v1.x", consents: Array.from({ length: n }, (_, i) => choice(i, pad)), at: 0,
+  v: 1,
+  notificationId: crypto.randomUUID(),
+  subscriptionId: crypto.randomUUID(),
+  subscriber: { ura: "00001001", organizationType: "Z3" },
+  endpoint: "https://ehr.example.nl/hook",
+  headersSealed: null,
+  patientSealed: "v1.x",
+  consents: Array.from({ length: n }, (_, i) => choice(i, pad)),
+  at: 0,
 });
 const size = (m: unknown) => new TextEncoder().encode(JSON.stringify(m)).length;
 
@@ -79,7 +96,10 @@ describe("queue message sizes", () => {
 describe("criteria (Mitz OTV)", () => {
   it("parses patientid, providerid and providertype, and refuses anything else", () => {
     const bsn = freshBsn();
-    expect(parseCriteria(`Consent?_query=otv&patientid=${bsn}&providerid=00001001&providertype=Z3`)).toEqual({ ok: true, value: { bsn, ura: "00001001", organizationType: "Z3" } });
+    expect(parseCriteria(`Consent?_query=otv&patientid=${bsn}&providerid=00001001&providertype=Z3`)).toEqual({
+      ok: true,
+      value: { bsn, ura: "00001001", organizationType: "Z3" },
+    });
     // the example's line break inside the criteria is tolerated
     expect(parseCriteria(`Consent?_query=otv\n&patientid=${bsn}&providerid=00001001&providertype=Z3`).ok).toBe(true);
     for (const bad of [

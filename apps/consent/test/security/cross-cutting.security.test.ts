@@ -53,26 +53,57 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /v1/me/secondary-use": { path: () => "/v1/me/secondary-use", roles: ["citizen"] },
   "PUT /v1/me/secondary-use": { path: () => "/v1/me/secondary-use", roles: ["citizen"], body: () => ({ optOut: true }) },
   "GET /v1/me/children": { path: () => "/v1/me/children", roles: ["citizen"] },
-  "POST /v1/me/children/{childId}/confirmations": { path: () => "/v1/me/children/0123456789abcdef/confirmations", roles: ["citizen"], body: () => ({ choiceId: "x", code: "123456" }) },
+  "POST /v1/me/children/{childId}/confirmations": {
+    path: () => "/v1/me/children/0123456789abcdef/confirmations",
+    roles: ["citizen"],
+    body: () => ({ choiceId: "x", code: "123456" }),
+  },
   "POST /v1/consent-check": { path: () => "/v1/consent-check", roles: ["provider"], body: () => checkBody(freshBsn(), "ziekenhuis", "huisarts", ["GGC002"]) },
-  "POST /v1/locate": { path: () => "/v1/locate", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, requester: checkBody(freshBsn(), "huisarts", "huisarts", ["GGC002"]).requester, purpose: "TREAT" }) },
+  "POST /v1/locate": {
+    path: () => "/v1/locate",
+    roles: ["provider"],
+    body: () => ({ patient: { bsn: freshBsn() }, requester: checkBody(freshBsn(), "huisarts", "huisarts", ["GGC002"]).requester, purpose: "TREAT" }),
+  },
   "POST /v1/subscriptions": { path: () => "/v1/subscriptions", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() } }) },
   "POST /v1/provider/choices": { path: () => "/v1/provider/choices", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, choice }) },
-  "POST /v1/temporary-consent": { path: () => "/v1/temporary-consent", roles: ["provider"], body: () => ({ patient: { bsn: freshBsn() }, holder: { category: "ziekenhuis" }, dataCategories: ["GGC002"], reason: "acute situation" }) },
+  "POST /v1/temporary-consent": {
+    path: () => "/v1/temporary-consent",
+    roles: ["provider"],
+    body: () => ({ patient: { bsn: freshBsn() }, holder: { category: "ziekenhuis" }, dataCategories: ["GGC002"], reason: "acute situation" }),
+  },
   "GET /v1/provider/notifications": { path: () => "/v1/provider/notifications", roles: ["provider"] },
-  "POST /v1/secondary-use/cohort-filter": { path: () => "/v1/secondary-use/cohort-filter", roles: ["hdab"], body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }) },
+  "POST /v1/secondary-use/cohort-filter": {
+    path: () => "/v1/secondary-use/cohort-filter",
+    roles: ["hdab"],
+    body: () => ({ bsns: [freshBsn()], permitApprovedAt: "2030-01-01T00:00:00Z" }),
+  },
   "GET /fhir/Consent": { path: () => `/fhir/Consent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
   "GET /fhir/AuditEvent": { path: () => `/fhir/AuditEvent?patient=${freshBsn()}`, roles: ["citizen", "provider"] },
-  "POST /fhir/Consent/$has-mitz-consent": { path: () => "/fhir/Consent/$has-mitz-consent", roles: ["provider"], body: () => proposedConsent(freshBsn(), { holder: "ziekenhuis", requester: "huisarts", dataCategories: ["GGC002"] }) },
+  "POST /fhir/Consent/$has-mitz-consent": {
+    path: () => "/fhir/Consent/$has-mitz-consent",
+    roles: ["provider"],
+    body: () => proposedConsent(freshBsn(), { holder: "ziekenhuis", requester: "huisarts", dataCategories: ["GGC002"] }),
+  },
   "POST /access/v1/evaluation": { path: () => "/access/v1/evaluation", roles: ["provider"], body: () => authzenEvaluation() },
   "POST /access/v1/evaluations": { path: () => "/access/v1/evaluations", roles: ["provider"], body: () => ({ evaluations: [authzenEvaluation()] }) },
-  "POST /fhir/Consent/$get-mitz-sources": { path: () => "/fhir/Consent/$get-mitz-sources", roles: ["provider"], body: () => proposedConsent(freshBsn(), { requester: "huisarts" }) },
+  "POST /fhir/Consent/$get-mitz-sources": {
+    path: () => "/fhir/Consent/$get-mitz-sources",
+    roles: ["provider"],
+    body: () => proposedConsent(freshBsn(), { requester: "huisarts" }),
+  },
   "GET /v1/subscriptions": { path: () => "/v1/subscriptions", roles: ["provider"] },
   "GET /v1/subscriptions/{id}": { path: () => `/v1/subscriptions/${crypto.randomUUID()}`, roles: ["provider"] },
   "DELETE /v1/subscriptions/{id}": { path: () => `/v1/subscriptions/${crypto.randomUUID()}`, roles: ["provider"] },
   "POST /fhir/Subscription": {
-    path: () => "/fhir/Subscription", roles: ["provider"],
-    body: () => ({ resourceType: "Subscription", status: "requested", reason: "OTV", criteria: `Consent?_query=otv&patientid=${freshBsn()}&providerid=00001001&providertype=Z3`, channel: { type: "rest-hook", endpoint: "http://localhost:9/hook" } }),
+    path: () => "/fhir/Subscription",
+    roles: ["provider"],
+    body: () => ({
+      resourceType: "Subscription",
+      status: "requested",
+      reason: "OTV",
+      criteria: `Consent?_query=otv&patientid=${freshBsn()}&providerid=00001001&providertype=Z3`,
+      channel: { type: "rest-hook", endpoint: "http://localhost:9/hook" },
+    }),
   },
   "GET /fhir/Subscription": { path: () => "/fhir/Subscription", roles: ["provider"] },
   "GET /fhir/Subscription/{id}": { path: () => `/fhir/Subscription/${crypto.randomUUID()}`, roles: ["provider"] },
@@ -84,14 +115,28 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   "GET /fhir/Organization": { path: () => "/fhir/Organization?name=rivierenland", roles: ["citizen", "provider", "hdab", "operator"] },
   "GET /fhir/Organization/{id}": { path: () => "/fhir/Organization/00002002", roles: ["citizen", "provider", "hdab", "operator"] },
   "GET /fhir/Endpoint": { path: () => "/fhir/Endpoint?organization=00002002", roles: ["citizen", "provider", "hdab", "operator"] },
-  "POST /v1/operator/address-book": { path: () => "/v1/operator/address-book", roles: ["operator"], body: () => ({ resourceType: "Bundle", type: "collection", entry: [] }) },
+  "POST /v1/operator/address-book": {
+    path: () => "/v1/operator/address-book",
+    roles: ["operator"],
+    body: () => ({ resourceType: "Bundle", type: "collection", entry: [] }),
+  },
   "GET /v1/operator/address-book/sync": { path: () => "/v1/operator/address-book/sync", roles: ["operator"] },
-  "POST /fhir/Consent": { path: () => "/fhir/Consent", roles: ["provider"], body: () => recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis" }) },
+  "POST /fhir/Consent": {
+    path: () => "/fhir/Consent",
+    roles: ["provider"],
+    body: () => recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis" }),
+  },
   "PUT /fhir/Consent/{id}": {
-    path: () => `/fhir/Consent/${crypto.randomUUID()}`, roles: ["provider"], body: () => recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis", status: "inactive" }),
+    path: () => `/fhir/Consent/${crypto.randomUUID()}`,
+    roles: ["provider"],
+    body: () => recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis", status: "inactive" }),
   },
   "GET /fhir/Provenance": { path: () => `/fhir/Provenance?target=Consent/${crypto.randomUUID()}&patient=${freshBsn()}`, roles: ["citizen", "provider"] },
-  "POST /fhir": { path: () => "/fhir", roles: ["provider"], body: () => migrationBundle([{ consent: recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis" }) }]) },
+  "POST /fhir": {
+    path: () => "/fhir",
+    roles: ["provider"],
+    body: () => migrationBundle([{ consent: recordedConsent(freshBsn(), { holder: "huisarts", requester: "ziekenhuis" }) }]),
+  },
 };
 
 /** The path of the last request `send` made: errors on /fhir/Subscription are OperationOutcomes, elsewhere problem+json. */
@@ -112,7 +157,9 @@ async function expectProblem(res: Response, status: number, context: string) {
     expect(res.headers.get("content-type"), context).toMatch(/^application\/fhir\+json/);
     const outcome = (await res.json()) as { resourceType: string; issue: { code: string }[] };
     expect(outcome.resourceType, context).toBe("OperationOutcome");
-    expect(outcome.issue[0]!.code, context).toBe(status === 401 ? "login" : status === 403 ? "forbidden" : status === 413 ? "too-long" : status === 429 ? "throttled" : outcome.issue[0]!.code);
+    expect(outcome.issue[0]!.code, context).toBe(
+      status === 401 ? "login" : status === 403 ? "forbidden" : status === 413 ? "too-long" : status === 429 ? "throttled" : outcome.issue[0]!.code,
+    );
     return;
   }
   expect(res.headers.get("content-type"), context).toBe("application/problem+json");
@@ -135,7 +182,11 @@ securityMatrix<Role>({
   hostile: (role) =>
     hostileTokens(
       env,
-      role === "citizen" ? { role: "citizen", bsn: freshBsn() } : role === "provider" ? { role: "provider", ura: "00001001", organizationType: "Z3" } : { role: "hdab", sub: "hdab-nl" },
+      role === "citizen"
+        ? { role: "citizen", bsn: freshBsn() }
+        : role === "provider"
+          ? { role: "provider", ura: "00001001", organizationType: "Z3" }
+          : { role: "hdab", sub: "hdab-nl" },
       env.AUTH_AUDIENCE,
     ),
   send: (method, path, token, body) => send(method, path, token, body),
@@ -149,12 +200,20 @@ describe("a provider only asks as a party to the question (holder or requester)"
     const token = await tokenFor.provider();
     const bsn = freshBsn();
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^\d{1,8}$/), fc.constantFrom("Z3", "V6", "J8", "G5", "L1"), fc.constantFrom("/v1/consent-check", "/v1/locate"), async (ura, type, path) => {
-        fc.pre(ura !== p.ura || type !== p.organizationType);
-        const requester = { ura, organizationType: type };
-        const body = path === "/v1/consent-check" ? { ...checkBody(bsn, "ziekenhuis", "huisarts", ["GGC002"]), requester } : { patient: { bsn }, requester, purpose: "TREAT" };
-        await expectProblem(await send("POST", path, token, body), 403, `${path} as ${ura}/${type}`);
-      }),
+      fc.asyncProperty(
+        fc.stringMatching(/^\d{1,8}$/),
+        fc.constantFrom("Z3", "V6", "J8", "G5", "L1"),
+        fc.constantFrom("/v1/consent-check", "/v1/locate"),
+        async (ura, type, path) => {
+          fc.pre(ura !== p.ura || type !== p.organizationType);
+          const requester = { ura, organizationType: type };
+          const body =
+            path === "/v1/consent-check"
+              ? { ...checkBody(bsn, "ziekenhuis", "huisarts", ["GGC002"]), requester }
+              : { patient: { bsn }, requester, purpose: "TREAT" };
+          await expectProblem(await send("POST", path, token, body), 403, `${path} as ${ura}/${type}`);
+        },
+      ),
       { numRuns: 40 },
     );
     const log = (await (await send("GET", "/v1/me/access-log", await mintToken(env, { role: "citizen", bsn }))).json()) as { items: unknown[] };
@@ -169,7 +228,15 @@ describe("citizens guessing each other's ids", () => {
     const created = (await (await send("POST", "/v1/me/choices", alice, choice)).json()) as { id: string };
     expect(created.id).toBeTruthy();
     const aliceBefore = await (await send("GET", "/v1/me/history", alice)).text();
-    const guesses = new Set([created.id, created.id.toUpperCase(), created.id.slice(0, -1) + (created.id.endsWith("0") ? "1" : "0"), "1", "0", "../" + created.id, created.id + "/history"]);
+    const guesses = new Set([
+      created.id,
+      created.id.toUpperCase(),
+      created.id.slice(0, -1) + (created.id.endsWith("0") ? "1" : "0"),
+      "1",
+      "0",
+      "../" + created.id,
+      created.id + "/history",
+    ]);
     for (const id of guesses) {
       const path = `/v1/me/choices/${encodeURIComponent(id)}`;
       expect((await send("DELETE", path, mallory)).status, `DELETE ${id}`).toBeGreaterThanOrEqual(400);
@@ -179,7 +246,14 @@ describe("citizens guessing each other's ids", () => {
       const body = (await (await send("GET", path, mallory)).json()) as { items: unknown[] };
       expect(JSON.stringify(body.items), path).not.toContain(created.id);
     }
-    for (const child of ["0123456789abcdef", "f".repeat(64), created.id.replace(/[^0-9a-f]/g, "").padEnd(16, "0").slice(0, 64)]) {
+    for (const child of [
+      "0123456789abcdef",
+      "f".repeat(64),
+      created.id
+        .replace(/[^0-9a-f]/g, "")
+        .padEnd(16, "0")
+        .slice(0, 64),
+    ]) {
       const res = await send("GET", `/v1/me/choices?child=${child}`, mallory);
       expect([400, 403, 404], `child ${child}`).toContain(res.status);
     }
@@ -200,7 +274,11 @@ describe("oversized, truncated and slow bodies", () => {
         controller.close();
       },
     });
-    const res = await SELF.fetch(`${BASE}/v1/secondary-use/cohort-filter`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" }, body: stream });
+    const res = await SELF.fetch(`${BASE}/v1/secondary-use/cohort-filter`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" },
+      body: stream,
+    });
     await expectProblem(res, 413, "chunked");
   });
 
@@ -216,7 +294,11 @@ describe("oversized, truncated and slow bodies", () => {
         controller.close();
       },
     });
-    const res = await SELF.fetch(`${BASE}/v1/me/choices`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" }, body: stream });
+    const res = await SELF.fetch(`${BASE}/v1/me/choices`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" },
+      body: stream,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
   });
 
@@ -257,7 +339,8 @@ describe("rate limiting per client in the consent app", () => {
   it("anonymous clients are limited per connecting address, and invalid tokens do not escape the limit", async () => {
     const app = buildApp("development");
     const vars = { RATE_LIMIT: "3/60", RATE_LIMITER: undefined };
-    for (let i = 0; i < 3; i++) expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.7", authorization: `Bearer garbage${i}` })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.7", authorization: `Bearer garbage${i}` })).status).toBe(401);
     expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.7", authorization: "Bearer garbage-again" })).status).toBe(429);
     expect((await hit(app, vars, "/v1/me/choices", { "cf-connecting-ip": "198.51.100.8" })).status).toBe(401);
   });

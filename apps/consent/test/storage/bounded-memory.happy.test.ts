@@ -23,7 +23,28 @@ let token: string;
 
 function choiceRow(citizen: string, i: number, o: { holder?: [string, string]; decision?: string } = {}) {
   const [hk, hv] = o.holder ?? ["ura", String(10_000_000 + i)];
-  return [crypto.randomUUID(), 1, citizen, hk, hv, "category", "apotheek", "GGC013", o.decision ?? "deny", null, "active", 0, "citizen", null, null, "portal", "created", null, 1_700_000_000_000 + i, 1_700_000_000_000 + i];
+  return [
+    crypto.randomUUID(),
+    1,
+    citizen,
+    hk,
+    hv,
+    "category",
+    "apotheek",
+    "GGC013",
+    o.decision ?? "deny",
+    null,
+    "active",
+    0,
+    "citizen",
+    null,
+    null,
+    "portal",
+    "created",
+    null,
+    1_700_000_000_000 + i,
+    1_700_000_000_000 + i,
+  ];
 }
 const INSERT_CHOICE = `INSERT INTO choices (id, version, citizen, holder_kind, holder_value, requester_kind, requester_value, data_category, decision, valid_until, status, temporary, recorded_role, recorded_ura, recorded_org_type, channel, change, note, created_at, at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -41,14 +62,39 @@ beforeAll(async () => {
       let prev = GENESIS_HASH;
       for (let i = 0; i < LOG_ROWS; i++) {
         const c: LogContent = {
-          citizen: p, eventId: crypto.randomUUID(), action: "consent-check", at: new Date(1_700_000_000_000 + i * 1000).toISOString(), outcome: i % 3 ? "deny" : "permit",
-          actorRole: "provider", actorUra: "00003003", actorOrgType: "J8", actorUziRole: "17.000", holderUra: "00001001", purpose: "TREAT", dataCategories: ["GGC013"], emergency: false,
+          citizen: p,
+          eventId: crypto.randomUUID(),
+          action: "consent-check",
+          at: new Date(1_700_000_000_000 + i * 1000).toISOString(),
+          outcome: i % 3 ? "deny" : "permit",
+          actorRole: "provider",
+          actorUra: "00003003",
+          actorOrgType: "J8",
+          actorUziRole: "17.000",
+          holderUra: "00001001",
+          purpose: "TREAT",
+          dataCategories: ["GGC013"],
+          emergency: false,
         };
         const hash = entryHash(prev, c);
         sql.exec(
           `INSERT INTO access_log (citizen, event_id, action, at, outcome, actor_role, actor_ura, actor_org_type, actor_uzi_role, holder_ura, purpose, data_categories, emergency, prev_hash, hash)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          c.citizen, c.eventId, c.action, c.at, c.outcome, c.actorRole, c.actorUra, c.actorOrgType, c.actorUziRole, c.holderUra, c.purpose, JSON.stringify(c.dataCategories), 0, prev, hash,
+          c.citizen,
+          c.eventId,
+          c.action,
+          c.at,
+          c.outcome,
+          c.actorRole,
+          c.actorUra,
+          c.actorOrgType,
+          c.actorUziRole,
+          c.holderUra,
+          c.purpose,
+          JSON.stringify(c.dataCategories),
+          0,
+          prev,
+          hash,
         );
         prev = hash;
       }
@@ -65,7 +111,11 @@ describe("a citizen with 10,000 choices: the choice cache stays within its byte 
       // fill the cache with ordinary citizens first
       for (let i = 0; i < 40; i++) {
         const other = `bounded-${String(i).padStart(3, "0")}-`.padEnd(64, "x");
-        await shard.record(other, { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" }, { role: "citizen" });
+        await shard.record(
+          other,
+          { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" },
+          { role: "citizen" },
+        );
       }
       const started = performance.now();
       const [byCategory] = shard.check(p, { holder: holderGp, requester: pharmacy, purpose: "TREAT", dataCategories: ["GGC013"] });
@@ -74,7 +124,12 @@ describe("a citizen with 10,000 choices: the choice cache stays within its byte 
       shard.check(p, { holder: holderGp, requester: pharmacy, purpose: "TREAT", dataCategories: ["GGC013"] });
       console.log(`the next check (known too large to cache): ${(performance.now() - t2).toFixed(0)} ms`);
       expect(byCategory).toMatchObject({ decision: "permit" }); // the one category permit among 10,000 URA denies
-      const [special] = shard.check(p, { holder: { ura: SPECIAL_URA, organizationType: "Z3" }, requester: pharmacy, purpose: "TREAT", dataCategories: ["GGC013"] });
+      const [special] = shard.check(p, {
+        holder: { ura: SPECIAL_URA, organizationType: "Z3" },
+        requester: pharmacy,
+        purpose: "TREAT",
+        dataCategories: ["GGC013"],
+      });
       expect(special).toMatchObject({ decision: "deny" }); // the URA-specific deny beats the category permit
       expect(shard.listChoices(p)).toHaveLength(CHOICES);
 
@@ -86,7 +141,11 @@ describe("a citizen with 10,000 choices: the choice cache stays within its byte 
       expect(stats.citizens).toBeLessThanOrEqual(stats.capacity);
 
       // a write for the large citizen lands in SQLite and counts at once (nothing stale in memory)
-      const r = await shard.record(p, { holder: { ura: "00001001" }, requester: { ura: "00003003" }, dataCategory: "GGC013", decision: "deny" }, { role: "citizen" });
+      const r = await shard.record(
+        p,
+        { holder: { ura: "00001001" }, requester: { ura: "00003003" }, dataCategory: "GGC013", decision: "deny" },
+        { role: "citizen" },
+      );
       expect(r.ok).toBe(true);
       const [named] = shard.check(p, { holder: holderGp, requester: pharmacy, purpose: "TREAT", dataCategories: ["GGC013"] });
       expect(named).toMatchObject({ decision: "deny", choiceId: r.ok ? r.value.id : "(not recorded)" });
@@ -161,7 +220,10 @@ describe("the history of 10,000 choices: a page at a time", () => {
         if (page.next === null) break;
         after = page.next;
       }
-      const stored = state.storage.sql.exec<{ k: string }>("SELECT id || '/' || version AS k FROM choices WHERE citizen = ? ORDER BY seq", p).toArray().map((r) => r.k);
+      const stored = state.storage.sql
+        .exec<{ k: string }>("SELECT id || '/' || version AS k FROM choices WHERE citizen = ? ORDER BY seq", p)
+        .toArray()
+        .map((r) => r.k);
       expect(ids).toEqual(stored);
       expect(ids.length).toBeGreaterThanOrEqual(CHOICES);
     });
@@ -204,7 +266,10 @@ describe("a 100,000-entry access log: read a page at a time, verified in batches
   });
 
   it("verifies all entries holding at most one batch, and finds a tampered entry in the middle", async () => {
-    const entries = await runInDurableObject(shardObject(env, p), (_s: ConsentShard, state) => state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM access_log WHERE citizen = ?", p).one().n);
+    const entries = await runInDurableObject(
+      shardObject(env, p),
+      (_s: ConsentShard, state) => state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM access_log WHERE citizen = ?", p).one().n,
+    );
     expect(entries).toBeGreaterThanOrEqual(LOG_ROWS);
     await runInDurableObject(shardObject(env, p), (shard: ConsentShard) => shard.logReadStats(true));
     const started = Date.now();

@@ -15,7 +15,11 @@ describe("shard memory bound", () => {
       expect(capacity).toBe(Number(env.CHOICE_CACHE_CITIZENS));
       const citizens = Array.from({ length: capacity * 3 }, (_, i) => `cache-bound-${String(i).padStart(6, "0")}`.padEnd(64, "0"));
       for (const [i, citizen] of citizens.entries()) {
-        await shard.record(citizen, { holder: { ura: holder.ura }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: i % 2 ? "deny" : "permit" }, { role: "citizen" });
+        await shard.record(
+          citizen,
+          { holder: { ura: holder.ura }, requester: { category: "ziekenhuis" }, dataCategory: "GGC002", decision: i % 2 ? "deny" : "permit" },
+          { role: "citizen" },
+        );
         shard.check(citizen, { holder, requester, purpose: "TREAT", dataCategories: ["GGC002"] });
       }
       expect(shard.cacheStats().citizens).toBeLessThanOrEqual(capacity);

@@ -6,12 +6,20 @@ import { migrate, SHARD_MIGRATIONS, type Migration } from "../../src/storage/sha
 
 // A next version as a future change would add it: a column (which fails if run twice) and an index.
 const NEXT = SHARD_MIGRATIONS.length + 1;
-const V2: Migration = { version: NEXT, name: "test: subscriptions.note and an index", sql: "ALTER TABLE subscriptions ADD COLUMN note TEXT; CREATE INDEX subscriptions_ura ON subscriptions (ura);" };
+const V2: Migration = {
+  version: NEXT,
+  name: "test: subscriptions.note and an index",
+  sql: "ALTER TABLE subscriptions ADD COLUMN note TEXT; CREATE INDEX subscriptions_ura ON subscriptions (ura);",
+};
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const citizen = "migrations-citizen-".padEnd(64, "0");
 const choice = { holder: { category: "huisarts" as const }, requester: { category: "apotheek" as const }, dataCategory: "GGC013", decision: "permit" as const };
 
-const versions = (sql: SqlStorage) => sql.exec<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version").toArray().map((r) => r.version);
+const versions = (sql: SqlStorage) =>
+  sql
+    .exec<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version")
+    .toArray()
+    .map((r) => r.version);
 
 describe("shard schema migrations", () => {
   it("a fresh object is at the latest version", async () => {
@@ -35,7 +43,15 @@ describe("shard schema migrations", () => {
       sql.exec("DROP TABLE subscriptions");
       sql.exec(SHARD_SCHEMA);
       // the access_log columns versions 3 and 4 added (the table holds the citizen's log entry, so it is kept), and v4's attempts
-      for (const col of ["on_behalf_ura", "on_behalf_org_type", "professional_uzi", "professional_role", "mandated_by_uzi", "break_the_glass", "emergency_reason"]) {
+      for (const col of [
+        "on_behalf_ura",
+        "on_behalf_org_type",
+        "professional_uzi",
+        "professional_role",
+        "mandated_by_uzi",
+        "break_the_glass",
+        "emergency_reason",
+      ]) {
         sql.exec(`ALTER TABLE access_log DROP COLUMN ${col}`);
       }
       sql.exec("ALTER TABLE pending_confirmations DROP COLUMN attempts");

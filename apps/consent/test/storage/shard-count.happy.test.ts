@@ -17,7 +17,11 @@ async function request(path: string, init: { method?: string; token?: string; bo
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers["content-type"] = "application/json";
-  const res = await app.request(BASE + path, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) }, { ...env, SHARD_COUNT: shardCount });
+  const res = await app.request(
+    BASE + path,
+    { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) },
+    { ...env, SHARD_COUNT: shardCount },
+  );
   const text = await res.text();
   return { status: res.status, type: res.headers.get("content-type"), body: text ? JSON.parse(text) : undefined };
 }
@@ -56,7 +60,10 @@ describe("SHARD_COUNT is recorded on first use and another value is refused", ()
     expect(await recordedInD1()).toEqual([{ key: "shard_count", value: RECORDED }]);
     const before = await shardRows(p);
     expect(before).toMatchObject({ choices: 1, log: 1 });
-    expect(before.settings).toEqual([{ key: "shard_count", value: RECORDED }, { key: "shard_number", value: String(shardOf(p, Number(RECORDED))) }]);
+    expect(before.settings).toEqual([
+      { key: "shard_count", value: RECORDED },
+      { key: "shard_number", value: String(shardOf(p, Number(RECORDED))) },
+    ]);
 
     forgetConfirmedShardCounts(); // a fresh isolate started with the other count
     const calls = [
@@ -90,7 +97,9 @@ describe("SHARD_COUNT is recorded on first use and another value is refused", ()
     // what an isolate that skipped D1 would send: the same object, addressed under another count
     const stub = shardObject(env, p);
     const input = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013" as const, decision: "deny" as const };
-    expect(await refusal(stub.run({ shard, of: Number(OTHER) }, "record", [p, input, { role: "citizen" }]))).toMatch(`SHARD_COUNT is ${OTHER} but this shard object (shard-${shard}) was created with ${RECORDED}`);
+    expect(await refusal(stub.run({ shard, of: Number(OTHER) }, "record", [p, input, { role: "citizen" }]))).toMatch(
+      `SHARD_COUNT is ${OTHER} but this shard object (shard-${shard}) was created with ${RECORDED}`,
+    );
     expect(await refusal(stub.run({ shard, of: Number(OTHER) }, "listChoices", [p]))).toMatch(/SHARD_COUNT is/);
     // a citizen another count would put here does not belong here under the recorded one
     expect(await refusal(stub.run({ shard, of: Number(RECORDED) }, "listChoices", ["f".repeat(64)]))).toMatch(/does not belong to shard-/);
@@ -106,11 +115,12 @@ describe("SHARD_COUNT is recorded on first use and another value is refused", ()
     expect((await request("/v1/me/choices", { method: "POST", token: t, body: choice })).status).toBe(201);
     const shard = shardOf(p, Number(RECORDED));
     const stub = shardObject(env, p);
-    const forget = () => runInDurableObject(stub, (s: ConsentShard, state) => {
-      state.storage.sql.exec("DELETE FROM shard_settings");
-      // the object's in-memory confirmation goes with it, as after a restart
-      (s as unknown as { confirmedPlacement: string | null }).confirmedPlacement = null;
-    });
+    const forget = () =>
+      runInDurableObject(stub, (s: ConsentShard, state) => {
+        state.storage.sql.exec("DELETE FROM shard_settings");
+        // the object's in-memory confirmation goes with it, as after a restart
+        (s as unknown as { confirmedPlacement: string | null }).confirmedPlacement = null;
+      });
     await forget();
     // a count under which this citizen would live elsewhere: refused, nothing recorded
     const wrong = [Number(RECORDED) + 1, Number(RECORDED) * 3].find((n) => shardOf(p, n) !== shard)!;
@@ -125,7 +135,11 @@ describe("SHARD_COUNT is recorded on first use and another value is refused", ()
   it("in production only the production count (4096) is accepted, before anything is recorded", async () => {
     await env.DB.prepare("DELETE FROM deployment_settings").run(); // a new production store
     const t = await citizenToken(freshBsn());
-    const res = await app.request(BASE + "/v1/me/choices", { headers: { authorization: `Bearer ${t}` } }, { ...env, ENVIRONMENT: "production", SHARD_COUNT: "256" });
+    const res = await app.request(
+      BASE + "/v1/me/choices",
+      { headers: { authorization: `Bearer ${t}` } },
+      { ...env, ENVIRONMENT: "production", SHARD_COUNT: "256" },
+    );
     expect(res.status).toBe(503);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(((await res.json()) as { detail: string }).detail).toContain(`SHARD_COUNT is 256 but production runs with ${PRODUCTION_SHARD_COUNT}`);

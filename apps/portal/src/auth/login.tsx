@@ -32,8 +32,21 @@ interface DemoIdentity {
 /** Everyone the development login offers, from the shared demo data. */
 export function demoIdentities(): DemoIdentity[] {
   return [
-    ...DEMO_CITIZENS.map((p) => ({ id: `citizen:${p.key}`, group: "citizen" as const, name: p.name, detail: p.birthDate, claims: { role: "citizen" as const, bsn: p.bsn }, demoKey: p.key })),
-    ...DEMO_RESEARCHERS.map((r) => ({ id: `researcher:${r.sub}`, group: "researcher" as const, name: r.name, detail: r.organisation, claims: { role: "researcher" as const, sub: r.sub, name: r.name, organisation: r.organisation } })),
+    ...DEMO_CITIZENS.map((p) => ({
+      id: `citizen:${p.key}`,
+      group: "citizen" as const,
+      name: p.name,
+      detail: p.birthDate,
+      claims: { role: "citizen" as const, bsn: p.bsn },
+      demoKey: p.key,
+    })),
+    ...DEMO_RESEARCHERS.map((r) => ({
+      id: `researcher:${r.sub}`,
+      group: "researcher" as const,
+      name: r.name,
+      detail: r.organisation,
+      claims: { role: "researcher" as const, sub: r.sub, name: r.name, organisation: r.organisation },
+    })),
     { id: `hdab:${DEMO_HDAB.sub}`, group: "hdab" as const, name: DEMO_HDAB.name, claims: { role: "hdab" as const, sub: DEMO_HDAB.sub } },
     ...DEMO_PUBLISHERS.map((p) => ({
       id: `publisher:${p.publisherId}`,

@@ -34,7 +34,19 @@ function label(t: Messages, o: PickerResults["items"][number]) {
 }
 
 /** The result list (also the fragment the script swaps in). `chosen` stays selectable when it is not among the results. */
-export function PickerResultList({ t, side, results, chosen, invalid }: { t: Messages; side: Side; results?: PickerResults; chosen?: PickerResults["items"][number]; invalid?: boolean }) {
+export function PickerResultList({
+  t,
+  side,
+  results,
+  chosen,
+  invalid,
+}: {
+  t: Messages;
+  side: Side;
+  results?: PickerResults;
+  chosen?: PickerResults["items"][number];
+  invalid?: boolean;
+}) {
   const f = t.choiceForm;
   const name = `${side}Ura`;
   const items = [...(chosen && !results?.items.some((o) => o.ura === chosen.ura) ? [chosen] : []), ...(results?.items ?? [])];
@@ -46,7 +58,14 @@ export function PickerResultList({ t, side, results, chosen, invalid }: { t: Mes
       <legend>{results ? f.results(results.query) : f.chosen}</legend>
       {items.map((o, i) => (
         <div class="radio">
-          <input type="radio" id={i === 0 ? `f-${name}` : `f-${name}-${o.ura}`} name={name} value={o.ura} checked={o.ura === chosen?.ura || items.length === 1} aria-invalid={invalid ? "true" : undefined} />
+          <input
+            type="radio"
+            id={i === 0 ? `f-${name}` : `f-${name}-${o.ura}`}
+            name={name}
+            value={o.ura}
+            checked={o.ura === chosen?.ura || items.length === 1}
+            aria-invalid={invalid ? "true" : undefined}
+          />
           <label for={i === 0 ? `f-${name}` : `f-${name}-${o.ura}`}>{label(t, o)}</label>
           <p class="hint">{[o.organizationTypeDisplay, t.accessLog.uraDetail(o.ura)].filter(Boolean).join(" · ")}</p>
         </div>
@@ -56,7 +75,21 @@ export function PickerResultList({ t, side, results, chosen, invalid }: { t: Mes
   );
 }
 
-export function ProviderPicker({ c, side, values, errors, results, chosen }: { c: Context<AppEnv>; side: Side; values: FormValues; errors: FieldErrors; results?: PickerResults; chosen?: PickerResults["items"][number] }) {
+export function ProviderPicker({
+  c,
+  side,
+  values,
+  errors,
+  results,
+  chosen,
+}: {
+  c: Context<AppEnv>;
+  side: Side;
+  values: FormValues;
+  errors: FieldErrors;
+  results?: PickerResults;
+  chosen?: PickerResults["items"][number];
+}) {
   const t = c.get("t");
   const f = t.choiceForm;
   const search = `${side}Search`;
@@ -65,8 +98,14 @@ export function ProviderPicker({ c, side, values, errors, results, chosen }: { c
   return (
     <div class={`field provider-picker${error ? " field-invalid" : ""}`} data-picker={side}>
       <label for={`f-${search}`}>{sideLabel}</label>
-      <p class="hint" id={`f-${search}-hint`}>{f.searchHint}</p>
-      {error && <p class="field-error" id={`f-${side}Ura-error`}>{error}</p>}
+      <p class="hint" id={`f-${search}-hint`}>
+        {f.searchHint}
+      </p>
+      {error && (
+        <p class="field-error" id={`f-${side}Ura-error`}>
+          {error}
+        </p>
+      )}
       <div class="search-row">
         <input
           id={`f-${search}`}

@@ -15,7 +15,10 @@ citizenRecords.get("/mijn/inzage", async (c) => {
   const t = c.get("t");
   const a = await acting(c);
   const entries = (await readService(c, () => consent(c).accessLog(ro(a)))).items.slice().sort((x, y) => y.seq - x.seq);
-  const names = await namesFor(c, entries.flatMap((e) => [e.actor.ura, e.holderUra]));
+  const names = await namesFor(
+    c,
+    entries.flatMap((e) => [e.actor.ura, e.holderUra]),
+  );
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.accessLogTitle}>
       <p>{t.citizen.accessLogIntro}</p>
@@ -86,7 +89,9 @@ citizenRecords.get("/mijn/berichten", async (c) => {
 citizenRecords.get("/mijn/geschiedenis", async (c) => {
   const t = c.get("t");
   const a = await acting(c);
-  const items = (await readService(c, () => consent(c).history(ro(a)))).items.slice().sort((x, y) => y.updatedAt.localeCompare(x.updatedAt) || y.version - x.version);
+  const items = (await readService(c, () => consent(c).history(ro(a)))).items
+    .slice()
+    .sort((x, y) => y.updatedAt.localeCompare(x.updatedAt) || y.version - x.version);
   const names = await namesFor(c, items.flatMap(choiceUras));
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.historyTitle}>

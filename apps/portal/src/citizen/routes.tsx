@@ -58,14 +58,22 @@ citizen.get("/mijn", async (c) => {
                   <SubmitButton variant="secondary">{t.citizen.confirm}</SubmitButton>
                 </form>
               )}
-              {writes && <p class="choice-actions">
-                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/wijzigen`, a)} aria-label={`${t.citizen.change}: ${describeChoice(t, ch, childName(a), names)}`}>
-                  {t.citizen.change}
-                </a>
-                <a href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/intrekken`, a)} aria-label={`${t.citizen.withdraw}: ${describeChoice(t, ch, childName(a), names)}`}>
-                  {t.citizen.withdraw}
-                </a>
-              </p>}
+              {writes && (
+                <p class="choice-actions">
+                  <a
+                    href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/wijzigen`, a)}
+                    aria-label={`${t.citizen.change}: ${describeChoice(t, ch, childName(a), names)}`}
+                  >
+                    {t.citizen.change}
+                  </a>
+                  <a
+                    href={withActing(`/mijn/keuzes/${encodeURIComponent(ch.id)}/intrekken`, a)}
+                    aria-label={`${t.citizen.withdraw}: ${describeChoice(t, ch, childName(a), names)}`}
+                  >
+                    {t.citizen.withdraw}
+                  </a>
+                </p>
+              )}
             </li>
           ))}
         </ul>
@@ -91,7 +99,10 @@ citizen.get("/mijn/keuzes/nieuw", async (c) => {
 
 /** The pickers' state for a form: the provider already chosen on each side and, after a search, that side's results. */
 async function pickersFor(c: Context<AppEnv>, values: FormValues, search?: Side): Promise<Pickers> {
-  const names: OrgNames = await namesFor(c, SIDES.map((side) => values[`${side}Ura`]));
+  const names: OrgNames = await namesFor(
+    c,
+    SIDES.map((side) => values[`${side}Ura`]),
+  );
   const out: Pickers = {};
   for (const side of SIDES) {
     const ura = values[`${side}Ura`];
@@ -104,7 +115,16 @@ async function pickersFor(c: Context<AppEnv>, values: FormValues, search?: Side)
 /** The search button of a picker was pressed ("search-holder" / "search-requester"): which side. */
 const searchSide = (values: FormValues): Side | undefined => SIDES.find((side) => values.action === `search-${side}`);
 
-async function choiceFormPage(c: Context<AppEnv>, a: Acting, title: string, action: string, values: FormValues, errors: FieldErrors, submit: string, status: 200 | 400 = 400) {
+async function choiceFormPage(
+  c: Context<AppEnv>,
+  a: Acting,
+  title: string,
+  action: string,
+  values: FormValues,
+  errors: FieldErrors,
+  submit: string,
+  status: 200 | 400 = 400,
+) {
   const search = searchSide(values);
   // searching for one particular provider means choosing "one particular provider" on that side
   if (search) values[search] = "ura";
@@ -161,7 +181,15 @@ citizen.get("/mijn/keuzes/:id/wijzigen", async (c) => {
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.changeTitle}>
       <p>{t.citizen.now(describeChoice(t, choice, childName(a), names))}</p>
-      <ChoiceForm c={c} a={a} action={`/mijn/keuzes/${encodeURIComponent(choice.id)}/wijzigen`} values={values} errors={{}} submit={t.citizen.saveChange} pickers={pickers} />
+      <ChoiceForm
+        c={c}
+        a={a}
+        action={`/mijn/keuzes/${encodeURIComponent(choice.id)}/wijzigen`}
+        values={values}
+        errors={{}}
+        submit={t.citizen.saveChange}
+        pickers={pickers}
+      />
     </CitizenPage>,
   );
 });
@@ -181,7 +209,9 @@ citizen.post("/mijn/keuzes/:id/wijzigen", async (c) => {
   const names = await namesFor(c, choiceUras(saved));
   setFlash(c, {
     kind: "success",
-    text: saved.confirmation ? t.citizen.savedPending(describeChoice(t, saved, childName(a), names), saved.confirmation.code) : t.citizen.changed(describeChoice(t, saved, childName(a), names)),
+    text: saved.confirmation
+      ? t.citizen.savedPending(describeChoice(t, saved, childName(a), names), saved.confirmation.code)
+      : t.citizen.changed(describeChoice(t, saved, childName(a), names)),
   });
   return c.redirect(withActing("/mijn", a), 303);
 });

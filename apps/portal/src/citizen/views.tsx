@@ -52,7 +52,23 @@ export function CitizenPage({ c, a, title, children }: { c: Context<AppEnv>; a: 
   );
 }
 
-export function ChoiceForm({ c, a, action, values, errors, submit, pickers = {} }: { c: Context<AppEnv>; a: Acting; action: string; values: FormValues; errors: FieldErrors; submit: string; pickers?: Pickers }) {
+export function ChoiceForm({
+  c,
+  a,
+  action,
+  values,
+  errors,
+  submit,
+  pickers = {},
+}: {
+  c: Context<AppEnv>;
+  a: Acting;
+  action: string;
+  values: FormValues;
+  errors: FieldErrors;
+  submit: string;
+  pickers?: Pickers;
+}) {
   const t = c.get("t");
   const f = t.choiceForm;
   const partyOptions = [
@@ -61,12 +77,32 @@ export function ChoiceForm({ c, a, action, values, errors, submit, pickers = {} 
   ];
   return (
     <form method="post" action={withActing(action, a)} novalidate id="choice-form">
-      <ErrorSummary c={c} errors={errors} fieldIds={{ form: "choice-form", holder: "f-holder", holderUra: "f-holderSearch", requesterUra: "f-requesterSearch", dataCategory: "f-dataCategory", decision: "f-decision" }} />
+      <ErrorSummary
+        c={c}
+        errors={errors}
+        fieldIds={{
+          form: "choice-form",
+          holder: "f-holder",
+          holderUra: "f-holderSearch",
+          requesterUra: "f-requesterSearch",
+          dataCategory: "f-dataCategory",
+          decision: "f-decision",
+        }}
+      />
       {errors.form && <p class="field-error">{errors.form}</p>}
       <CsrfField c={c} />
       <SelectField name="holder" label={f.holder} hint={f.holderHint} options={partyOptions} placeholder={f.choose} values={values} errors={errors} required />
       <ProviderPicker c={c} side="holder" values={values} errors={errors} results={pickers.holder?.results} chosen={pickers.holder?.chosen} />
-      <SelectField name="requester" label={f.requester} hint={f.requesterHint} options={partyOptions} placeholder={f.choose} values={values} errors={errors} required />
+      <SelectField
+        name="requester"
+        label={f.requester}
+        hint={f.requesterHint}
+        options={partyOptions}
+        placeholder={f.choose}
+        values={values}
+        errors={errors}
+        required
+      />
       <ProviderPicker c={c} side="requester" values={values} errors={errors} results={pickers.requester?.results} chosen={pickers.requester?.chosen} />
       <RadioGroup
         name="dataCategory"

@@ -7,7 +7,17 @@ import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues, 
  * The choice form's fields. `holder`/`requester` hold a provider category, or "ura" for one named organisation, which
  * the citizen finds with `holderSearch`/`requesterSearch` and picks as `holderUra`/`requesterUra` (a radio button).
  */
-export const CHOICE_FIELDS = ["holder", "holderSearch", "holderUra", "requester", "requesterSearch", "requesterUra", "dataCategory", "decision", "validUntil"] as const;
+export const CHOICE_FIELDS = [
+  "holder",
+  "holderSearch",
+  "holderUra",
+  "requester",
+  "requesterSearch",
+  "requesterUra",
+  "dataCategory",
+  "decision",
+  "validUntil",
+] as const;
 
 /** Contract path (e.g. "holder/ura") -> form field. */
 export function choiceFieldFor(path: string): string | undefined {

@@ -34,12 +34,21 @@ hdab.get("/hdab", async (c) => {
       <p>{t.ehds.queueIntro}</p>
       {open.length === 0 ? <p class="empty">{t.hdab.openEmpty}</p> : <ApplicationTable c={c} items={open} base="/hdab/aanvragen" caption={t.hdab.openTitle} />}
       <h2>{t.hdab.decidedTitle}</h2>
-      {decided.length === 0 ? <p class="empty">{t.hdab.decidedEmpty}</p> : <ApplicationTable c={c} items={decided} base="/hdab/aanvragen" caption={t.hdab.decidedTitle} />}
+      {decided.length === 0 ? (
+        <p class="empty">{t.hdab.decidedEmpty}</p>
+      ) : (
+        <ApplicationTable c={c} items={decided} base="/hdab/aanvragen" caption={t.hdab.decidedTitle} />
+      )}
     </Layout>,
   );
 });
 
-async function reviewPage(c: Context<AppEnv>, id: string, state: { values?: FormValues; errors?: FieldErrors; extendErrors?: FieldErrors } = {}, status: 200 | 400 = 200) {
+async function reviewPage(
+  c: Context<AppEnv>,
+  id: string,
+  state: { values?: FormValues; errors?: FieldErrors; extendErrors?: FieldErrors } = {},
+  status: 200 | 400 = 200,
+) {
   const t = c.get("t");
   const h = t.hdab;
   const e = t.ehds;
@@ -53,7 +62,9 @@ async function reviewPage(c: Context<AppEnv>, id: string, state: { values?: Form
   const canExtend = app.kind === "data_access" && app.deadline && !app.deadline.extended;
   return c.html(
     <Layout c={c} title={h.reviewTitle}>
-      <p><a href="/hdab">{h.backToList}</a></p>
+      <p>
+        <a href="/hdab">{h.backToList}</a>
+      </p>
       <h1>{h.reviewTitle}</h1>
       <ApplicationSummary c={c} app={app} />
       <ApplicationDetails c={c} app={app} />
@@ -67,7 +78,14 @@ async function reviewPage(c: Context<AppEnv>, id: string, state: { values?: Form
           <form method="post" action={base} novalidate id="decision-form">
             <ErrorSummary c={c} errors={errors} fieldIds={{ form: "decision-form" }} />
             <CsrfField c={c} />
-            <RadioGroup name="status" label={h.decision} options={next.map((s) => ({ value: s, label: h.decisions[s] ?? s }))} values={values} errors={errors} required />
+            <RadioGroup
+              name="status"
+              label={h.decision}
+              options={next.map((s) => ({ value: s, label: h.decisions[s] ?? s }))}
+              values={values}
+              errors={errors}
+              required
+            />
             <TextArea name="question" label={e.questionLabel} hint={e.questionHint} values={values} errors={errors} />
             <TextArea name="conditions" label={e.conditions} hint={e.conditionsHint} values={values} errors={errors} />
             <TextField name="endDate" label={e.endDate} hint={e.endDateHint} values={values} errors={errors} />
@@ -109,7 +127,10 @@ hdab.post("/hdab/aanvragen/:id", async (c) => {
   const values = formValues(await c.req.parseBody());
   const text = (k: string) => values[k]?.trim() ?? "";
   const status = text("status");
-  const conditions = text("conditions").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const conditions = text("conditions")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const body = {
     status,
     ...(text("reasons") ? { reasons: text("reasons") } : {}),

@@ -1,7 +1,10 @@
 /** English texts of the EHDS application pages (drafts, attachments, collaborators, deadlines, permits, the register). */
 export const ehdsEn = {
   kind: "Kind of application",
-  kinds: { data_access: "Data access application (Art. 67): data in a secure processing environment", data_request: "Data request (Art. 69): an anonymised statistical answer only" },
+  kinds: {
+    data_access: "Data access application (Art. 67): data in a secure processing environment",
+    data_request: "Data request (Art. 69): an anonymised statistical answer only",
+  },
   kindShort: { data_access: "Data access application", data_request: "Data request" },
   startTitle: "Start an application",
   startIntro: "Your application is saved as a draft. You can come back to it, add documents and invite collaborators before you submit it.",
@@ -19,7 +22,8 @@ export const ehdsEn = {
   legalBasisHint: "The GDPR legal basis of your processing.",
   expectedOutputs: "Expected outputs",
   expectedOutputsHint: "For a data request: the statistics you expect (tables, counts).",
-  declaration: "I declare that the data will not be used for any use prohibited by Article 54 of the EHDS regulation (such as decisions to a person's detriment, advertising or insurance exclusion).",
+  declaration:
+    "I declare that the data will not be used for any use prohibited by Article 54 of the EHDS regulation (such as decisions to a person's detriment, advertising or insurance exclusion).",
   declarationLegend: "Declaration",
   ethicsRequired: "Does national law require an ethics assessment (for example a METC under the WMO)?",
   yes: "Yes",
@@ -34,7 +38,13 @@ export const ehdsEn = {
   upload: "Upload document",
   uploaded: "The document has been added.",
   download: (name: string) => `Download ${name}`,
-  uploadErrors: { missing: "Choose a file to upload.", type: "This type of file is not accepted, or its content does not match its type.", size: "The file is larger than 8 MB.", count: "An application can have at most 20 documents.", form: "The document could not be added." },
+  uploadErrors: {
+    missing: "Choose a file to upload.",
+    type: "This type of file is not accepted, or its content does not match its type.",
+    size: "The file is larger than 8 MB.",
+    count: "An application can have at most 20 documents.",
+    form: "The document could not be added.",
+  },
   collaboratorsTitle: "Collaborators",
   collaboratorsEmpty: "No collaborators yet.",
   collaboratorsHint: "Collaborators can read and edit the application and follow its status. Only you can submit it.",
@@ -46,7 +56,12 @@ export const ehdsEn = {
   invited: "The collaborator has been added.",
   remove: (name: string) => `Remove ${name}`,
   removed: "The collaborator has been removed.",
-  collaboratorErrors: { id: "Enter the researcher ID.", name: "Enter the name.", email: "Enter a valid email address.", form: "The collaborator could not be added. Maybe they are already on the application." },
+  collaboratorErrors: {
+    id: "Enter the researcher ID.",
+    name: "Enter the name.",
+    email: "Enter a valid email address.",
+    form: "The collaborator could not be added. Maybe they are already on the application.",
+  },
   youAreCollaborator: "You are a collaborator on this application.",
   infoRequestTitle: "The HDAB asks for more information",
   infoRequestPaused: "The decision period is paused until you answer.",
@@ -70,8 +85,17 @@ export const ehdsEn = {
   notificationsTitle: "Notifications",
   notificationsEmpty: "No notifications yet.",
   events: {
-    created: "Draft created", edited: "Application edited", submitted: "Submitted to the HDAB", under_review: "Under review by the HDAB", information_requested: "The HDAB asks for more information",
-    answered: "The applicant answered", extended: "Decision period extended", approved: "Approved", rejected: "Rejected", collaborator_added: "Collaborator added", attachment_added: "Document added",
+    created: "Draft created",
+    edited: "Application edited",
+    submitted: "Submitted to the HDAB",
+    under_review: "Under review by the HDAB",
+    information_requested: "The HDAB asks for more information",
+    answered: "The applicant answered",
+    extended: "Decision period extended",
+    approved: "Approved",
+    rejected: "Rejected",
+    collaborator_added: "Collaborator added",
+    attachment_added: "Document added",
   } as Record<string, string>,
   // HDAB
   queueIntro: "Open applications sorted by deadline: the most urgent first. Overdue applications are marked.",
@@ -89,7 +113,8 @@ export const ehdsEn = {
   endDateHint: "YYYY-MM-DD. Without it, the permit runs for the requested duration.",
   // register and permit
   registerTitle: "Public register of data permits",
-  registerIntro: "The data permits the HDAB has issued and the data requests it has answered, as the EHDS regulation requires it to publish. It names organisations, never persons.",
+  registerIntro:
+    "The data permits the HDAB has issued and the data requests it has answered, as the EHDS regulation requires it to publish. It names organisations, never persons.",
   registerEmpty: "No permits have been issued yet.",
   permitId: "Permit",
   organisation: "Organisation",

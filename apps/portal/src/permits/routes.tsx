@@ -46,13 +46,18 @@ permitPages.get("/register", async (c) => {
           <tbody>
             {items.map((p) => (
               <tr>
-                <td><a href={`/vergunningen/${encodeURIComponent(p.id)}`}>{p.id}</a></td>
-                <td><KindLabel c={c} p={p} /></td>
+                <td>
+                  <a href={`/vergunningen/${encodeURIComponent(p.id)}`}>{p.id}</a>
+                </td>
+                <td>
+                  <KindLabel c={c} p={p} />
+                </td>
                 <td>{p.organisation}</td>
                 <td>{purposeLabel(c, p.purpose)}</td>
                 <td>{p.datasetIds.join(", ")}</td>
                 <td>
-                  {e.validFromTo(t.date(p.startDate), t.date(p.endDate))} <span class={`status status-${p.status === "active" ? "approved" : "rejected"}`}>{e.permitStatus[p.status]}</span>
+                  {e.validFromTo(t.date(p.startDate), t.date(p.endDate))}{" "}
+                  <span class={`status status-${p.status === "active" ? "approved" : "rejected"}`}>{e.permitStatus[p.status]}</span>
                 </td>
               </tr>
             ))}
@@ -71,7 +76,9 @@ permitPages.get("/vergunningen/:id", async (c) => {
   const p = await readService(c, () => catalogue(c).permit(id));
   return c.html(
     <Layout c={c} title={`${e.permitId} ${p.id}`}>
-      <p class="no-print"><a href="/register">{e.backToRegister}</a></p>
+      <p class="no-print">
+        <a href="/register">{e.backToRegister}</a>
+      </p>
       <article class="permit" aria-labelledby="permit-title">
         <h1 id="permit-title">
           <KindLabel c={c} p={p} /> {p.id}
@@ -79,23 +86,76 @@ permitPages.get("/vergunningen/:id", async (c) => {
         <p>
           <span class={`status status-${p.status === "active" ? "approved" : "rejected"}`}>{e.permitStatus[p.status]}</span>
         </p>
-        {p.status === "expired" && <p class="status-box status-off" role="note">{e.permitExpiredNotice}</p>}
+        {p.status === "expired" && (
+          <p class="status-box status-off" role="note">
+            {e.permitExpiredNotice}
+          </p>
+        )}
         <dl class="props">
-          <div class="prop"><dt>{e.organisation}</dt><dd>{p.organisation}</dd></div>
-          <div class="prop"><dt>{t.application.datasets}</dt><dd>{p.datasetIds.map((d, i) => <>{i > 0 && ", "}<a href={`/onderzoek/datasets/${encodeURIComponent(d)}`}>{d}</a></>)}</dd></div>
-          <div class="prop"><dt>{t.application.purpose}</dt><dd>{purposeLabel(c, p.purpose)}</dd></div>
-          <div class="prop"><dt>{t.application.purposeDescription}</dt><dd>{p.purposeDescription}</dd></div>
-          {p.dataForm && <div class="prop"><dt>{t.application.dataForm}</dt><dd>{p.dataForm === "pseudonymised" ? t.application.pseudonymised : t.application.anonymised}</dd></div>}
-          {p.processingEnvironment && <div class="prop"><dt>{e.processingEnvironment}</dt><dd>{p.processingEnvironment}</dd></div>}
-          <div class="prop"><dt>{e.issued}</dt><dd>{t.dateTime(p.issuedAt)}</dd></div>
-          <div class="prop"><dt>{e.validity}</dt><dd>{e.validFromTo(t.date(p.startDate), t.date(p.endDate))}</dd></div>
+          <div class="prop">
+            <dt>{e.organisation}</dt>
+            <dd>{p.organisation}</dd>
+          </div>
+          <div class="prop">
+            <dt>{t.application.datasets}</dt>
+            <dd>
+              {p.datasetIds.map((d, i) => (
+                <>
+                  {i > 0 && ", "}
+                  <a href={`/onderzoek/datasets/${encodeURIComponent(d)}`}>{d}</a>
+                </>
+              ))}
+            </dd>
+          </div>
+          <div class="prop">
+            <dt>{t.application.purpose}</dt>
+            <dd>{purposeLabel(c, p.purpose)}</dd>
+          </div>
+          <div class="prop">
+            <dt>{t.application.purposeDescription}</dt>
+            <dd>{p.purposeDescription}</dd>
+          </div>
+          {p.dataForm && (
+            <div class="prop">
+              <dt>{t.application.dataForm}</dt>
+              <dd>{p.dataForm === "pseudonymised" ? t.application.pseudonymised : t.application.anonymised}</dd>
+            </div>
+          )}
+          {p.processingEnvironment && (
+            <div class="prop">
+              <dt>{e.processingEnvironment}</dt>
+              <dd>{p.processingEnvironment}</dd>
+            </div>
+          )}
+          <div class="prop">
+            <dt>{e.issued}</dt>
+            <dd>{t.dateTime(p.issuedAt)}</dd>
+          </div>
+          <div class="prop">
+            <dt>{e.validity}</dt>
+            <dd>{e.validFromTo(t.date(p.startDate), t.date(p.endDate))}</dd>
+          </div>
           <div class="prop">
             <dt>{e.conditions}</dt>
-            <dd>{p.conditions.length ? <ol>{p.conditions.map((x) => <li>{x}</li>)}</ol> : e.noConditions}</dd>
+            <dd>
+              {p.conditions.length ? (
+                <ol>
+                  {p.conditions.map((x) => (
+                    <li>{x}</li>
+                  ))}
+                </ol>
+              ) : (
+                e.noConditions
+              )}
+            </dd>
           </div>
         </dl>
       </article>
-      <p class="no-print"><button type="button" class="button button-secondary" data-print>{e.print}</button></p>
+      <p class="no-print">
+        <button type="button" class="button button-secondary" data-print>
+          {e.print}
+        </button>
+      </p>
     </Layout>,
   );
 });

@@ -9,7 +9,7 @@ import type { NameLookup } from "./choice-sentence";
  */
 export function describeLogEntry(t: Messages, e: AccessLogEntry, names?: NameLookup): { who: string; detail?: string; what: string; outcome: string } {
   const l = t.accessLog;
-  const typeLabel = e.actor.organizationType ? organisationType(e.actor.organizationType)?.display ?? e.actor.organizationType : undefined;
+  const typeLabel = e.actor.organizationType ? (organisationType(e.actor.organizationType)?.display ?? e.actor.organizationType) : undefined;
   let who: string;
   const known = e.actor.ura ? names?.get(e.actor.ura) : undefined;
   let detail: string | undefined;
@@ -23,7 +23,7 @@ export function describeLogEntry(t: Messages, e: AccessLogEntry, names?: NameLoo
   else who = t.roles[e.actor.role] ?? e.actor.role;
   const data = e.dataCategories.map((code) => t.dataCategories[code]?.name.toLowerCase() ?? code).join(", ");
   const action = l.actions[e.action] ?? e.action;
-  const purpose = e.purpose ? l.purposes[e.purpose] ?? e.purpose : undefined;
+  const purpose = e.purpose ? (l.purposes[e.purpose] ?? e.purpose) : undefined;
   const what = [action, data && l.about(data), purpose && `(${purpose})`].filter(Boolean).join(" ");
   const located = /^(\d+) source\(s\)$/.exec(e.outcome);
   const outcome = l.outcomes[e.outcome] ?? (located ? l.sources(Number(located[1])) : e.outcome);

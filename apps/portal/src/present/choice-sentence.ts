@@ -32,9 +32,10 @@ export function describeChoice(t: Messages, choice: ChoiceLike, childName?: stri
   const data = childName && category ? t.choiceSentence.dataOf(category.name.toLowerCase(), childName) : (category?.object ?? choice.dataCategory);
   const requester = object(t, choice.requester, names);
   const s = t.choiceSentence;
-  const sentence = choice.decision === "permit"
-    ? (holder.single ? s.permitSingle : s.permit)(holder.text, data, requester)
-    : (holder.single ? s.denySingle : s.deny)(holder.text, data, requester);
+  const sentence =
+    choice.decision === "permit"
+      ? (holder.single ? s.permitSingle : s.permit)(holder.text, data, requester)
+      : (holder.single ? s.denySingle : s.deny)(holder.text, data, requester);
   if (!choice.validUntil) return sentence;
   const end = endOfValidity(choice.validUntil);
   return `${sentence} ${end.through ? s.through(t.date(end.through)) : s.until(t.dateTime(choice.validUntil))}`;

@@ -1,5 +1,14 @@
 import type { Child } from "hono/jsx";
-import { ACCESS_RIGHTS, DATA_THEMES, FILE_TYPES, HEALTH_CATEGORIES, HEALTH_THEMES, LANGUAGES, labelOf, type Vocabulary } from "@regie/shared/contracts/catalogue";
+import {
+  ACCESS_RIGHTS,
+  DATA_THEMES,
+  FILE_TYPES,
+  HEALTH_CATEGORIES,
+  HEALTH_THEMES,
+  LANGUAGES,
+  labelOf,
+  type Vocabulary,
+} from "@regie/shared/contracts/catalogue";
 import type { Dataset } from "@regie/shared/contracts/catalogue";
 import { euLabel } from "@regie/shared/contracts/dcat/eu-labels";
 import type { Lang, Messages } from "../i18n";
@@ -109,12 +118,26 @@ function Value({ ctx, keyName, value }: { ctx: RenderCtx; keyName: string; value
     if (vocab) return <span>{`${labelOf(vocab, value, ctx.lang)} (${value})`}</span>;
     if (keyName === "email") return <a href={`mailto:${value}`}>{value}</a>;
     // focusable: a long block scrolls, and keyboard users must be able to scroll it (axe scrollable-region-focusable)
-    if (keyName === "extraTriples") return <pre class="rdf" tabindex={0}>{value}</pre>;
+    if (keyName === "extraTriples")
+      return (
+        <pre class="rdf" tabindex={0}>
+          {value}
+        </pre>
+      );
     if (isIri(value)) {
       // controlled vocabularies (EU authority tables, legislation): the label in the reader's language, linked to the IRI
       const known = euLabel(value, ctx.lang);
-      if (known) return <a href={value} rel="noopener noreferrer" class="vocab-term" title={value}>{known}</a>;
-      return <a href={value} rel="noopener noreferrer">{value}</a>;
+      if (known)
+        return (
+          <a href={value} rel="noopener noreferrer" class="vocab-term" title={value}>
+            {known}
+          </a>
+        );
+      return (
+        <a href={value} rel="noopener noreferrer">
+          {value}
+        </a>
+      );
     }
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return <span>{ctx.t.date(value)}</span>;
     return <span>{value}</span>;

@@ -9,7 +9,13 @@ export function DeadlineNotice({ c, deadline }: { c: Context<AppEnv>; deadline: 
   return (
     <section class={`status-box${deadline.overdue ? " status-off" : ""}`} aria-labelledby="deadline-title">
       <h2 id="deadline-title">{e.deadlineTitle}</h2>
-      {deadline.pausedSince ? <p>{e.deadlinePaused(t.date(deadline.pausedSince))}</p> : <p>{e.deadlineDue(t.date(deadline.dueAt))} <strong>{deadline.overdue ? e.deadlineOverdue : e.daysLeft(deadline.daysLeft)}</strong></p>}
+      {deadline.pausedSince ? (
+        <p>{e.deadlinePaused(t.date(deadline.pausedSince))}</p>
+      ) : (
+        <p>
+          {e.deadlineDue(t.date(deadline.dueAt))} <strong>{deadline.overdue ? e.deadlineOverdue : e.daysLeft(deadline.daysLeft)}</strong>
+        </p>
+      )}
       {deadline.extended && <p>{e.deadlineExtended}</p>}
     </section>
   );
@@ -23,7 +29,13 @@ export function DeadlineCell({ c, deadline }: { c: Context<AppEnv>; deadline: De
     <td class={deadline.overdue ? "overdue" : undefined}>
       {t.date(deadline.dueAt)}
       <br />
-      <span class="meta">{deadline.pausedSince ? e.deadlinePaused(t.date(deadline.pausedSince)) : deadline.overdue ? `${e.deadlineOverdue}: ${e.daysLeft(deadline.daysLeft)}` : e.daysLeft(deadline.daysLeft)}</span>
+      <span class="meta">
+        {deadline.pausedSince
+          ? e.deadlinePaused(t.date(deadline.pausedSince))
+          : deadline.overdue
+            ? `${e.deadlineOverdue}: ${e.daysLeft(deadline.daysLeft)}`
+            : e.daysLeft(deadline.daysLeft)}
+      </span>
     </td>
   );
 }

@@ -47,7 +47,11 @@ export function excerpt(text: string, terms: string[], max = 240): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= max) return clean;
   const lower = clean.toLowerCase();
-  const hit = terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const hit =
+    terms
+      .map((t) => lower.indexOf(t))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0] ?? 0;
   let start = Math.max(0, hit - Math.floor(max / 3));
   if (start > 0) start = clean.indexOf(" ", start) + 1 || start;
   let end = Math.min(clean.length, start + max);

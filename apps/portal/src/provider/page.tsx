@@ -17,16 +17,24 @@ providerInfo.get("/zorgaanbieders", (c) => {
         <h2 id="api-consent">{t.providers.consentTitle}</h2>
         <p>{t.providers.consentText}</p>
         <ul>
-          <li><a href={`${consent}/docs`}>{t.providers.docsLink(`${consent}/docs`)}</a></li>
-          <li><a href={`${consent}/openapi.json`}>{t.providers.openapiLink(`${consent}/openapi.json`)}</a></li>
+          <li>
+            <a href={`${consent}/docs`}>{t.providers.docsLink(`${consent}/docs`)}</a>
+          </li>
+          <li>
+            <a href={`${consent}/openapi.json`}>{t.providers.openapiLink(`${consent}/openapi.json`)}</a>
+          </li>
         </ul>
       </section>
       <section aria-labelledby="api-catalogue">
         <h2 id="api-catalogue">{t.providers.catalogueTitle}</h2>
         <p>{t.providers.catalogueText}</p>
         <ul>
-          <li><a href={`${catalogue}/docs`}>{t.providers.docsLink(`${catalogue}/docs`)}</a></li>
-          <li><a href={`${catalogue}/openapi.json`}>{t.providers.openapiLink(`${catalogue}/openapi.json`)}</a></li>
+          <li>
+            <a href={`${catalogue}/docs`}>{t.providers.docsLink(`${catalogue}/docs`)}</a>
+          </li>
+          <li>
+            <a href={`${catalogue}/openapi.json`}>{t.providers.openapiLink(`${catalogue}/openapi.json`)}</a>
+          </li>
         </ul>
       </section>
       <section aria-labelledby="api-auth">

@@ -19,8 +19,8 @@ function JobSummary({ job, p, date }: { job: HarvestJob | null; p: Messages["pub
   if (!job) return <span>{p.never}</span>;
   return (
     <span>
-      {p.statuses[job.status] ?? job.status} · {date(job.startedAt)} · {p.added} {job.added}, {p.updated} {job.updated},{" "}
-      {p.withdrawn} {job.withdrawn}, {p.rejected} {job.rejected}
+      {p.statuses[job.status] ?? job.status} · {date(job.startedAt)} · {p.added} {job.added}, {p.updated} {job.updated}, {p.withdrawn} {job.withdrawn},{" "}
+      {p.rejected} {job.rejected}
     </span>
   );
 }

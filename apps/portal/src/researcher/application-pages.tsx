@@ -15,7 +15,16 @@ import { PageError } from "../views/errors";
 import { CsrfField, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from "../views/form";
 import { Layout } from "../views/layout";
 import { ApplicationTable } from "./application-table";
-import { ApplicationDetails, ApplicationForm, applicationProblemErrors, ApplicationSummary, AttachmentList, History, parseDraftForm, valuesOf } from "./applications";
+import {
+  ApplicationDetails,
+  ApplicationForm,
+  applicationProblemErrors,
+  ApplicationSummary,
+  AttachmentList,
+  History,
+  parseDraftForm,
+  valuesOf,
+} from "./applications";
 import { proxyAttachment, uploadFrom } from "./attachment-proxy";
 
 export const applicationPages = new Hono<AppEnv>();
@@ -54,7 +63,17 @@ applicationPages.get("/onderzoek/datasets/:id/aanvragen", async (c) => {
       <p>{t.ehds.startIntro}</p>
       <form method="post" action={`/onderzoek/datasets/${encodeURIComponent(dataset.id)}/aanvragen`} id="start-form">
         <CsrfField c={c} />
-        <RadioGroup name="kind" label={t.ehds.kind} options={[{ value: "data_access", label: t.ehds.kinds.data_access }, { value: "data_request", label: t.ehds.kinds.data_request }]} values={{ kind: "data_access" }} errors={{}} required />
+        <RadioGroup
+          name="kind"
+          label={t.ehds.kind}
+          options={[
+            { value: "data_access", label: t.ehds.kinds.data_access },
+            { value: "data_request", label: t.ehds.kinds.data_request },
+          ]}
+          values={{ kind: "data_access" }}
+          errors={{}}
+          required
+        />
         <SubmitButton>{t.ehds.startButton}</SubmitButton>
       </form>
     </Layout>,
@@ -67,7 +86,9 @@ applicationPages.post("/onderzoek/datasets/:id/aanvragen", async (c) => {
   const values = formValues(await c.req.parseBody());
   const user = c.get("session").user!;
   const kind = values.kind === "data_request" ? "data_request" : "data_access";
-  const res = await callService(c, () => catalogue(c).createDraft({ kind, datasetIds: [id], applicant: { name: user.displayName, organisation: user.organisation ?? "" } }));
+  const res = await callService(c, () =>
+    catalogue(c).createDraft({ kind, datasetIds: [id], applicant: { name: user.displayName, organisation: user.organisation ?? "" } }),
+  );
   if (!res.ok) throw new PageError(400, "badRequest");
   setFlash(c, { kind: "success", text: t.ehds.draftCreated });
   return c.redirect(`/onderzoek/aanvragen/${encodeURIComponent(res.value.id)}`, 303);
@@ -81,8 +102,14 @@ applicationPages.get("/onderzoek/aanvragen", async (c) => {
   return c.html(
     <Layout c={c} title={t.application.mineTitle}>
       <h1>{t.application.mineTitle}</h1>
-      <p><a href="/onderzoek/meldingen">{t.ehds.notificationsTitle}</a></p>
-      {items.length === 0 ? <p class="empty">{t.application.mineEmpty}</p> : <ApplicationTable c={c} items={items} base="/onderzoek/aanvragen" caption={t.application.mineTitle} />}
+      <p>
+        <a href="/onderzoek/meldingen">{t.ehds.notificationsTitle}</a>
+      </p>
+      {items.length === 0 ? (
+        <p class="empty">{t.application.mineEmpty}</p>
+      ) : (
+        <ApplicationTable c={c} items={items} base="/onderzoek/aanvragen" caption={t.application.mineTitle} />
+      )}
     </Layout>,
   );
 });
@@ -100,7 +127,9 @@ applicationPages.get("/onderzoek/meldingen", async (c) => {
           {items.map((n) => (
             <li>
               <p class="meta">{t.dateTime(n.at)}</p>
-              <p><a href={`/onderzoek/aanvragen/${encodeURIComponent(n.applicationId)}`}>{t.ehds.events[n.event] ?? n.event}</a></p>
+              <p>
+                <a href={`/onderzoek/aanvragen/${encodeURIComponent(n.applicationId)}`}>{t.ehds.events[n.event] ?? n.event}</a>
+              </p>
             </li>
           ))}
         </ul>
@@ -133,7 +162,9 @@ async function applicationPage(c: Context<AppEnv>, id: string, state: PageState 
   const ans = state.answer ?? { values: {}, errors: {} };
   return c.html(
     <Layout c={c} title={editable ? e.editTitle : t.application.detailTitle}>
-      <p><a href="/onderzoek/aanvragen">{t.application.backToMine}</a></p>
+      <p>
+        <a href="/onderzoek/aanvragen">{t.application.backToMine}</a>
+      </p>
       <h1>{editable ? e.editTitle : t.application.detailTitle}</h1>
       {!isApplicant && <p>{e.youAreCollaborator}</p>}
       <ApplicationSummary c={c} app={app} />
@@ -141,7 +172,9 @@ async function applicationPage(c: Context<AppEnv>, id: string, state: PageState 
         <section class="info-request" aria-labelledby="info-title">
           <h2 id="info-title">{e.infoRequestTitle}</h2>
           <p>{e.infoRequestPaused}</p>
-          <p><strong>{e.question}:</strong> {open.question}</p>
+          <p>
+            <strong>{e.question}:</strong> {open.question}
+          </p>
           {isApplicant && (
             <form method="post" action={`${base}/antwoord`} novalidate id="answer-form">
               <ErrorSummary c={c} errors={ans.errors} fieldIds={{ form: "answer-form" }} />
@@ -152,7 +185,11 @@ async function applicationPage(c: Context<AppEnv>, id: string, state: PageState 
           )}
         </section>
       )}
-      {editable ? <ApplicationForm c={c} app={app} values={state.values ?? valuesOf(app)} errors={state.errors ?? {}} isApplicant={isApplicant} /> : <ApplicationDetails c={c} app={app} />}
+      {editable ? (
+        <ApplicationForm c={c} app={app} values={state.values ?? valuesOf(app)} errors={state.errors ?? {}} isApplicant={isApplicant} />
+      ) : (
+        <ApplicationDetails c={c} app={app} />
+      )}
       <section aria-labelledby="files-title">
         <h2 id="files-title">{e.attachmentsTitle}</h2>
         <AttachmentList c={c} items={files} base={base} />
@@ -161,9 +198,22 @@ async function applicationPage(c: Context<AppEnv>, id: string, state: PageState 
             <CsrfField c={c} />
             <div class={`field${state.uploadError ? " field-invalid" : ""}`}>
               <label for="f-file">{e.file}</label>
-              <p class="hint" id="f-file-hint">{e.attachmentsHint}</p>
-              {state.uploadError && <p class="field-error" id="f-file-error" role="alert">{state.uploadError}</p>}
-              <input type="file" id="f-file" name="file" accept=".pdf,.docx,.doc,.odt,.xlsx,.txt,.csv" aria-describedby={state.uploadError ? "f-file-hint f-file-error" : "f-file-hint"} aria-invalid={state.uploadError ? "true" : undefined} />
+              <p class="hint" id="f-file-hint">
+                {e.attachmentsHint}
+              </p>
+              {state.uploadError && (
+                <p class="field-error" id="f-file-error" role="alert">
+                  {state.uploadError}
+                </p>
+              )}
+              <input
+                type="file"
+                id="f-file"
+                name="file"
+                accept=".pdf,.docx,.doc,.odt,.xlsx,.txt,.csv"
+                aria-describedby={state.uploadError ? "f-file-hint f-file-error" : "f-file-hint"}
+                aria-invalid={state.uploadError ? "true" : undefined}
+              />
             </div>
             <SubmitButton variant="secondary">{e.upload}</SubmitButton>
           </form>
@@ -182,7 +232,9 @@ async function applicationPage(c: Context<AppEnv>, id: string, state: PageState 
                 {isApplicant && (
                   <form method="post" action={`${base}/medeonderzoekers/${encodeURIComponent(p.id)}/verwijderen`} class="inline-form">
                     <CsrfField c={c} />
-                    <button type="submit" class="button button-secondary">{e.remove(p.name)}</button>
+                    <button type="submit" class="button button-secondary">
+                      {e.remove(p.name)}
+                    </button>
                   </form>
                 )}
               </li>

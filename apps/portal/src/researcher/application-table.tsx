@@ -17,7 +17,9 @@ export function ApplicationTable({ c, items, base, caption }: { c: Context<AppEn
           <th scope="col">{t.ehds.kindColumn}</th>
           <th scope="col">{a.status}</th>
           <th scope="col">{t.ehds.deadlineColumn}</th>
-          <th scope="col"><span class="visually-hidden">{a.open}</span></th>
+          <th scope="col">
+            <span class="visually-hidden">{a.open}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -26,10 +28,14 @@ export function ApplicationTable({ c, items, base, caption }: { c: Context<AppEn
             <td>{app.submittedAt ? t.dateTime(app.submittedAt) : "—"}</td>
             <td>{[app.applicant.name, app.applicant.organisation && `(${app.applicant.organisation})`].filter(Boolean).join(" ") || "—"}</td>
             <td>{t.ehds.kindShort[app.kind]}</td>
-            <td><span class={`status status-${app.status}`}>{a.statuses[app.status]}</span></td>
+            <td>
+              <span class={`status status-${app.status}`}>{a.statuses[app.status]}</span>
+            </td>
             <DeadlineCell c={c} deadline={app.deadline} />
             <td>
-              <a href={`${base}/${encodeURIComponent(app.id)}`} aria-label={a.openLabel(app.applicant.name ?? app.id, t.dateTime(app.createdAt))}>{a.open}</a>
+              <a href={`${base}/${encodeURIComponent(app.id)}`} aria-label={a.openLabel(app.applicant.name ?? app.id, t.dateTime(app.createdAt))}>
+                {a.open}
+              </a>
             </td>
           </tr>
         ))}

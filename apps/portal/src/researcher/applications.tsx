@@ -7,7 +7,22 @@ import type { Messages } from "../i18n";
 import { DeadlineNotice } from "../present/deadline";
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from "../views/form";
 
-const FIELDS = ["kind", "purpose", "purposeDescription", "requestedData", "dataForm", "pseudonymisationJustification", "legalBasis", "safeguards", "expectedOutputs", "durationMonths", "processingEnvironment", "notProhibitedDeclaration", "ethicsAssessmentRequired", "ethicsAssessmentReference"];
+const FIELDS = [
+  "kind",
+  "purpose",
+  "purposeDescription",
+  "requestedData",
+  "dataForm",
+  "pseudonymisationJustification",
+  "legalBasis",
+  "safeguards",
+  "expectedOutputs",
+  "durationMonths",
+  "processingEnvironment",
+  "notProhibitedDeclaration",
+  "ethicsAssessmentRequired",
+  "ethicsAssessmentReference",
+];
 
 /** Contract path -> form field of the application form. */
 export function applicationFieldFor(path: string): string | undefined {
@@ -67,28 +82,83 @@ export function applicationProblemErrors(t: Messages, problem: ProblemLike): Fie
   return Object.keys(errors).length ? errors : { form: problem?.detail ?? t.application.errors.form };
 }
 
-export function ApplicationForm({ c, app, values, errors, isApplicant }: { c: Context<AppEnv>; app: AccessApplication; values: FormValues; errors: FieldErrors; isApplicant: boolean }) {
+export function ApplicationForm({
+  c,
+  app,
+  values,
+  errors,
+  isApplicant,
+}: {
+  c: Context<AppEnv>;
+  app: AccessApplication;
+  values: FormValues;
+  errors: FieldErrors;
+  isApplicant: boolean;
+}) {
   const t = c.get("t");
   const a = t.application;
   const e = t.ehds;
   const lang = c.get("lang");
-  const yesNo = [{ value: "yes", label: e.yes }, { value: "no", label: e.no }];
+  const yesNo = [
+    { value: "yes", label: e.yes },
+    { value: "no", label: e.no },
+  ];
   return (
     <form method="post" action={`/onderzoek/aanvragen/${encodeURIComponent(app.id)}`} novalidate id="application-form">
-      <ErrorSummary c={c} errors={errors} fieldIds={{ form: "application-form", dataForm: "f-dataForm", kind: "f-kind", ethicsAssessmentRequired: "f-ethicsAssessmentRequired", notProhibitedDeclaration: "f-notProhibitedDeclaration" }} />
+      <ErrorSummary
+        c={c}
+        errors={errors}
+        fieldIds={{
+          form: "application-form",
+          dataForm: "f-dataForm",
+          kind: "f-kind",
+          ethicsAssessmentRequired: "f-ethicsAssessmentRequired",
+          notProhibitedDeclaration: "f-notProhibitedDeclaration",
+        }}
+      />
       {errors.form && <p class="field-error">{errors.form}</p>}
       <CsrfField c={c} />
-      {app.status === "draft" && <RadioGroup name="kind" label={e.kind} options={[{ value: "data_access", label: e.kinds.data_access }, { value: "data_request", label: e.kinds.data_request }]} values={values} errors={errors} required />}
+      {app.status === "draft" && (
+        <RadioGroup
+          name="kind"
+          label={e.kind}
+          options={[
+            { value: "data_access", label: e.kinds.data_access },
+            { value: "data_request", label: e.kinds.data_request },
+          ]}
+          values={values}
+          errors={errors}
+          required
+        />
+      )}
       <fieldset>
         <legend>{a.applicantLegend}</legend>
         <TextField name="applicantName" label={a.applicantName} values={values} errors={errors} autocomplete="name" required />
         <TextField name="applicantOrganisation" label={a.applicantOrganisation} values={values} errors={errors} autocomplete="organization" required />
         <TextField name="applicantEmail" type="email" label={a.applicantEmail} values={values} errors={errors} autocomplete="email" required />
       </fieldset>
-      <SelectField name="purpose" label={a.purpose} hint={a.purposeHint} placeholder={t.choiceForm.choose} options={EHDS_PURPOSES.map((p) => ({ value: p.code, label: p[lang] }))} values={values} errors={errors} required />
+      <SelectField
+        name="purpose"
+        label={a.purpose}
+        hint={a.purposeHint}
+        placeholder={t.choiceForm.choose}
+        options={EHDS_PURPOSES.map((p) => ({ value: p.code, label: p[lang] }))}
+        values={values}
+        errors={errors}
+        required
+      />
       <TextArea name="purposeDescription" label={a.purposeDescription} hint={a.purposeDescriptionHint} values={values} errors={errors} required />
       <TextArea name="requestedData" label={a.requestedData} hint={a.requestedDataHint} values={values} errors={errors} required />
-      <SelectField name="legalBasis" label={e.legalBasis} hint={e.legalBasisHint} placeholder={t.choiceForm.choose} options={LEGAL_BASES.map((b) => ({ value: b.code, label: b[lang] }))} values={values} errors={errors} required />
+      <SelectField
+        name="legalBasis"
+        label={e.legalBasis}
+        hint={e.legalBasisHint}
+        placeholder={t.choiceForm.choose}
+        options={LEGAL_BASES.map((b) => ({ value: b.code, label: b[lang] }))}
+        values={values}
+        errors={errors}
+        required
+      />
       <TextArea name="safeguards" label={a.safeguards} hint={a.safeguardsHint} values={values} errors={errors} required />
       <TextArea name="expectedOutputs" label={e.expectedOutputs} hint={e.expectedOutputsHint} values={values} errors={errors} required />
       <TextField name="durationMonths" label={a.durationMonths} hint={a.durationMonthsHint} values={values} errors={errors} inputmode="numeric" required />
@@ -96,22 +166,47 @@ export function ApplicationForm({ c, app, values, errors, isApplicant }: { c: Co
       <TextField name="ethicsAssessmentReference" label={e.ethicsReference} hint={e.ethicsReferenceHint} values={values} errors={errors} />
       <fieldset>
         <legend>{e.dataAccessOnly}</legend>
-        <RadioGroup name="dataForm" label={a.dataForm} options={[{ value: "anonymised", label: a.anonymised }, { value: "pseudonymised", label: a.pseudonymised }]} values={values} errors={errors} />
+        <RadioGroup
+          name="dataForm"
+          label={a.dataForm}
+          options={[
+            { value: "anonymised", label: a.anonymised },
+            { value: "pseudonymised", label: a.pseudonymised },
+          ]}
+          values={values}
+          errors={errors}
+        />
         <TextArea name="pseudonymisationJustification" label={a.justification} hint={a.justificationHint} values={values} errors={errors} />
         <TextField name="processingEnvironment" label={a.processingEnvironment} hint={a.processingEnvironmentHint} values={values} errors={errors} />
       </fieldset>
       <fieldset class={`field${errors.notProhibitedDeclaration ? " field-invalid" : ""}`} id="f-notProhibitedDeclaration">
         <legend>{e.declarationLegend}</legend>
-        {errors.notProhibitedDeclaration && <p class="field-error" id="f-notProhibitedDeclaration-error">{errors.notProhibitedDeclaration}</p>}
+        {errors.notProhibitedDeclaration && (
+          <p class="field-error" id="f-notProhibitedDeclaration-error">
+            {errors.notProhibitedDeclaration}
+          </p>
+        )}
         <input type="hidden" name="notProhibitedDeclarationShown" value="1" />
         <div class="checkbox">
-          <input type="checkbox" id="f-notProhibitedDeclaration-box" name="notProhibitedDeclaration" value="yes" checked={values.notProhibitedDeclaration === "yes"} />
+          <input
+            type="checkbox"
+            id="f-notProhibitedDeclaration-box"
+            name="notProhibitedDeclaration"
+            value="yes"
+            checked={values.notProhibitedDeclaration === "yes"}
+          />
           <label for="f-notProhibitedDeclaration-box">{e.declaration}</label>
         </div>
       </fieldset>
       <div class="actions">
-        <button type="submit" name="action" value="save" class="button button-secondary">{e.saveDraft}</button>
-        {isApplicant && app.status === "draft" && <button type="submit" name="action" value="submit" class="button">{e.submit}</button>}
+        <button type="submit" name="action" value="save" class="button button-secondary">
+          {e.saveDraft}
+        </button>
+        {isApplicant && app.status === "draft" && (
+          <button type="submit" name="action" value="submit" class="button">
+            {e.submit}
+          </button>
+        )}
       </div>
     </form>
   );
@@ -125,11 +220,27 @@ export function ApplicationDetails({ c, app }: { c: Context<AppEnv>; app: Access
   const lang = c.get("lang");
   const purpose = EHDS_PURPOSES.find((p) => p.code === app.purpose);
   const basis = LEGAL_BASES.find((b) => b.code === app.legalBasis);
-  const row = (label: string, value: unknown) => (value === undefined || value === null || value === "" ? null : <div class="prop"><dt>{label}</dt><dd>{String(value)}</dd></div>);
+  const row = (label: string, value: unknown) =>
+    value === undefined || value === null || value === "" ? null : (
+      <div class="prop">
+        <dt>{label}</dt>
+        <dd>{String(value)}</dd>
+      </div>
+    );
   return (
     <dl class="props">
       {row(e.kind, e.kindShort[app.kind])}
-      <div class="prop"><dt>{a.datasets}</dt><dd>{app.datasetIds.map((id, i) => <>{i > 0 && ", "}<a href={`/onderzoek/datasets/${encodeURIComponent(id)}`}>{id}</a></>)}</dd></div>
+      <div class="prop">
+        <dt>{a.datasets}</dt>
+        <dd>
+          {app.datasetIds.map((id, i) => (
+            <>
+              {i > 0 && ", "}
+              <a href={`/onderzoek/datasets/${encodeURIComponent(id)}`}>{id}</a>
+            </>
+          ))}
+        </dd>
+      </div>
       {row(a.applicantLegend, [app.applicant.name, app.applicant.organisation, app.applicant.email && `(${app.applicant.email})`].filter(Boolean).join(", "))}
       {row(a.purpose, purpose ? purpose[lang] : app.purpose)}
       {row(a.purposeDescription, app.purposeDescription)}
@@ -158,11 +269,17 @@ export function ApplicationSummary({ c, app }: { c: Context<AppEnv>; app: Access
       <p>
         <span class={`status status-${app.status}`}>{t.application.statuses[app.status]}</span> <span class="meta">{t.ehds.kindShort[app.kind]}</span>
       </p>
-      {app.reasons && <p><strong>{t.application.reasons}:</strong> {app.reasons}</p>}
+      {app.reasons && (
+        <p>
+          <strong>{t.application.reasons}:</strong> {app.reasons}
+        </p>
+      )}
       {app.deadline && <DeadlineNotice c={c} deadline={app.deadline} />}
       {app.permitId && (
         <p>
-          <a class="button" href={`/vergunningen/${encodeURIComponent(app.permitId)}`}>{t.ehds.permitLink(app.permitId)}</a>
+          <a class="button" href={`/vergunningen/${encodeURIComponent(app.permitId)}`}>
+            {t.ehds.permitLink(app.permitId)}
+          </a>
         </p>
       )}
     </>
@@ -178,7 +295,10 @@ export function History({ c, app }: { c: Context<AppEnv>; app: AccessApplication
         {app.history.map((h) => (
           <li>
             <p class="meta">{t.dateTime(h.at)}</p>
-            <p>{h.note ? t.ehds.events[h.note] : t.application.statuses[h.status]}{h.reasons ? ` — ${h.reasons}` : ""}</p>
+            <p>
+              {h.note ? t.ehds.events[h.note] : t.application.statuses[h.status]}
+              {h.reasons ? ` — ${h.reasons}` : ""}
+            </p>
           </li>
         ))}
       </ol>
@@ -187,7 +307,17 @@ export function History({ c, app }: { c: Context<AppEnv>; app: AccessApplication
           <h3>{t.ehds.previousQuestions}</h3>
           <dl class="props">
             {app.informationRequests.map((r) => (
-              <div class="prop"><dt>{`${t.ehds.question} (${t.dateTime(r.askedAt)})`}</dt><dd>{r.question}{r.answer && <p><strong>{t.ehds.answerGiven}:</strong> {r.answer}</p>}</dd></div>
+              <div class="prop">
+                <dt>{`${t.ehds.question} (${t.dateTime(r.askedAt)})`}</dt>
+                <dd>
+                  {r.question}
+                  {r.answer && (
+                    <p>
+                      <strong>{t.ehds.answerGiven}:</strong> {r.answer}
+                    </p>
+                  )}
+                </dd>
+              </div>
             ))}
           </dl>
         </>
@@ -204,7 +334,10 @@ export function AttachmentList({ c, items, base }: { c: Context<AppEnv>; items: 
     <ul>
       {items.map((f) => (
         <li>
-          <a href={`${base}/bijlagen/${encodeURIComponent(f.id)}`} aria-label={e.download(f.name)}>{f.name}</a> <span class="meta">({Math.max(1, Math.round(f.size / 1024))} kB)</span>
+          <a href={`${base}/bijlagen/${encodeURIComponent(f.id)}`} aria-label={e.download(f.name)}>
+            {f.name}
+          </a>{" "}
+          <span class="meta">({Math.max(1, Math.round(f.size / 1024))} kB)</span>
         </li>
       ))}
     </ul>

@@ -12,7 +12,11 @@ export async function uploadFrom(c: Context<AppEnv>, applicationId: string, body
   if (!(file instanceof File) || file.size === 0) return "missing";
   if (file.size > maxBytes) return "size";
   try {
-    await catalogue(c).uploadAttachment(applicationId, { name: file.name, type: file.type || "application/octet-stream", bytes: new Uint8Array(await file.arrayBuffer()) });
+    await catalogue(c).uploadAttachment(applicationId, {
+      name: file.name,
+      type: file.type || "application/octet-stream",
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
     return "ok";
   } catch (err) {
     if (!(err instanceof CatalogueError)) throw new PageError(503, "unavailable");
@@ -36,7 +40,11 @@ export async function proxyAttachment(c: Context<AppEnv>, applicationId: string,
   if (res.status === 401) throw new SessionExpired();
   if (res.status === 404 || res.status === 403) throw new PageError(404, "notFound");
   if (!res.ok) throw new PageError(503, "unavailable");
-  const headers = new Headers({ "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; sandbox", "cache-control": "private, no-store" });
+  const headers = new Headers({
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; sandbox",
+    "cache-control": "private, no-store",
+  });
   for (const h of ["content-type", "content-length", "content-disposition"]) {
     const v = res.headers.get(h);
     if (v) headers.set(h, v);

@@ -30,7 +30,11 @@ function datasetId(c: Context<AppEnv>): string {
 function AccessActions(p: { dataset: Dataset; base: string; lang: string; d: Messages["dataset"]; showApply: boolean }) {
   const { dataset, d } = p;
   if (dataset.accessRights === "PUBLIC") {
-    const links = dataset.distribution.map((dist, i) => ({ href: dist.downloadURL ?? dist.accessURL, name: pickLang(dist.title, p.lang) || `${d.distribution} ${i + 1}`, format: dist.format }));
+    const links = dataset.distribution.map((dist, i) => ({
+      href: dist.downloadURL ?? dist.accessURL,
+      name: pickLang(dist.title, p.lang) || `${d.distribution} ${i + 1}`,
+      format: dist.format,
+    }));
     return (
       <section aria-labelledby="access-title" class="access access-public">
         <h2 id="access-title">{d.download}</h2>
@@ -75,7 +79,12 @@ researcher.get("/onderzoek/datasets/:id", async (c) => {
   const lang = c.get("lang");
   const id = datasetId(c);
   // the quality details are a part of the page, not a condition for it: without them the page still shows
-  const [dataset, quality] = await Promise.all([readService(c, () => catalogue(c).dataset(id)), catalogue(c).datasetQuality(id).catch(() => null)]);
+  const [dataset, quality] = await Promise.all([
+    readService(c, () => catalogue(c).dataset(id)),
+    catalogue(c)
+      .datasetQuality(id)
+      .catch(() => null),
+  ]);
   const user = c.get("session").user;
   const base = `/onderzoek/datasets/${encodeURIComponent(dataset.id)}`;
   const api = `${c.env.CATALOGUE_PUBLIC_URL.replace(/\/$/, "")}/v1/datasets/${encodeURIComponent(dataset.id)}`;
@@ -94,7 +103,8 @@ researcher.get("/onderzoek/datasets/:id", async (c) => {
       </p>
       <h1>{pickLang(dataset.title, lang)}</h1>
       <p class="meta">
-        {dataset.publisher ? pickLang(dataset.publisher.name, lang) : dataset.publisherId} · {labelOf(ACCESS_RIGHTS, dataset.accessRights, lang)} · {d.modified(t.date(dataset.modified))}
+        {dataset.publisher ? pickLang(dataset.publisher.name, lang) : dataset.publisherId} · {labelOf(ACCESS_RIGHTS, dataset.accessRights, lang)} ·{" "}
+        {d.modified(t.date(dataset.modified))}
       </p>
       {pickLang(dataset.description, lang)
         .split(/\n{2,}/)
@@ -106,13 +116,19 @@ researcher.get("/onderzoek/datasets/:id", async (c) => {
         <h2 id="metadata-title">{d.downloadTitle}</h2>
         <ul>
           <li>
-            <a href={`${base}/metadata.ttl`} type="text/turtle">{d.turtle}</a>
+            <a href={`${base}/metadata.ttl`} type="text/turtle">
+              {d.turtle}
+            </a>
           </li>
           <li>
-            <a href={`${base}/metadata.jsonld`} type="application/ld+json">{d.jsonld}</a>
+            <a href={`${base}/metadata.jsonld`} type="application/ld+json">
+              {d.jsonld}
+            </a>
           </li>
           <li>
-            <a href={`${base}/metadata.rdf`} type="application/rdf+xml">{d.rdfxml}</a>
+            <a href={`${base}/metadata.rdf`} type="application/rdf+xml">
+              {d.rdfxml}
+            </a>
           </li>
         </ul>
         <p class="hint">{d.apiHint(api)}</p>
@@ -141,7 +157,12 @@ async function metadata(c: Context<AppEnv>, ext: keyof typeof RDF_FORMATS) {
   if (!res.ok) throw new PageError(503, "unavailable");
   return new Response(res.body, {
     status: 200,
-    headers: { "content-type": res.headers.get("content-type") ?? type, "content-disposition": `inline; filename="${id}.${ext}"`, "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" },
+    headers: {
+      "content-type": res.headers.get("content-type") ?? type,
+      "content-disposition": `inline; filename="${id}.${ext}"`,
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    },
   });
 }
 researcher.get("/onderzoek/datasets/:id/metadata.ttl", (c) => metadata(c, "ttl"));

@@ -1,5 +1,15 @@
 import type { Context } from "hono";
-import { ACCESS_RIGHTS, FACET_FIELDS, FACET_VOCABULARIES, labelOf, QUALITY_MAX, SearchQuery, type FacetCount, type FacetField, type SearchResponse } from "@regie/shared/contracts/catalogue";
+import {
+  ACCESS_RIGHTS,
+  FACET_FIELDS,
+  FACET_VOCABULARIES,
+  labelOf,
+  QUALITY_MAX,
+  SearchQuery,
+  type FacetCount,
+  type FacetField,
+  type SearchResponse,
+} from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { excerpt, highlight, pickLang, queryTerms } from "../present/text";
 import { catalogue, readService } from "../services/clients";
@@ -82,14 +92,19 @@ export async function searchPage(c: Context<AppEnv>) {
               </option>
             ))}
           </select>
-          <button type="submit" class="button">{s.submit}</button>
+          <button type="submit" class="button">
+            {s.submit}
+          </button>
         </div>
         <div class="search-layout">
           <aside class="facets" aria-labelledby="facets-title">
             <h2 id="facets-title">{s.facetsTitle}</h2>
             {SHOWN_FACETS.filter((f) => (result.facets[f]?.length ?? 0) > 0).map((f) => {
               const sel = selected(f);
-              const values = (result.facets[f] ?? []).slice().sort((a, b) => Number(sel.has(b.value)) - Number(sel.has(a.value)) || b.count - a.count).slice(0, MAX_FACET_VALUES);
+              const values = (result.facets[f] ?? [])
+                .slice()
+                .sort((a, b) => Number(sel.has(b.value)) - Number(sel.has(a.value)) || b.count - a.count)
+                .slice(0, MAX_FACET_VALUES);
               return (
                 <fieldset class="facet">
                   <legend>{s.facets[f]}</legend>
@@ -104,7 +119,9 @@ export async function searchPage(c: Context<AppEnv>) {
                 </fieldset>
               );
             })}
-            <button type="submit" class="button button-secondary js-hide">{s.applyFilters}</button>
+            <button type="submit" class="button button-secondary js-hide">
+              {s.applyFilters}
+            </button>
             {SHOWN_FACETS.some((f) => selected(f).size > 0) && (
               <p>
                 <a href={query.q ? `/onderzoek?q=${encodeURIComponent(query.q)}` : "/onderzoek"}>{s.clearFilters}</a>

@@ -27,7 +27,10 @@ export function sameOrigin(requestUrl: string, origin: string, fetchSite: string
 /** hono's CSRF middleware: `Sec-Fetch-Site: same-origin`, or else an Origin that sameOrigin() accepts. */
 const originCheck = csrf({
   origin: (origin, c) => {
-    const extra = ((c.env as AppEnv["Bindings"]).PUBLIC_ORIGIN ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const extra = ((c.env as AppEnv["Bindings"]).PUBLIC_ORIGIN ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     return sameOrigin(c.req.url, origin, c.req.header("sec-fetch-site"), extra);
   },
 });

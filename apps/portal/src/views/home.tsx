@@ -14,17 +14,23 @@ home.get("/", (c) => {
         <section class="card" aria-labelledby="h-citizen">
           <h2 id="h-citizen">{t.home.citizenTitle}</h2>
           <p>{t.home.citizenText}</p>
-          <p><a href="/mijn">{t.home.citizenLink}</a></p>
+          <p>
+            <a href="/mijn">{t.home.citizenLink}</a>
+          </p>
         </section>
         <section class="card" aria-labelledby="h-research">
           <h2 id="h-research">{t.home.researchTitle}</h2>
           <p>{t.home.researchText}</p>
-          <p><a href="/onderzoek">{t.home.researchLink}</a></p>
+          <p>
+            <a href="/onderzoek">{t.home.researchLink}</a>
+          </p>
         </section>
         <section class="card" aria-labelledby="h-provider">
           <h2 id="h-provider">{t.home.providerTitle}</h2>
           <p>{t.home.providerText}</p>
-          <p><a href="/zorgaanbieders">{t.home.providerLink}</a></p>
+          <p>
+            <a href="/zorgaanbieders">{t.home.providerLink}</a>
+          </p>
         </section>
       </div>
     </Layout>,

@@ -59,7 +59,10 @@ export function Layout({ c, title, head, children }: LayoutProps) {
               {user ? (
                 <form method="post" action="/uitloggen" class="inline-form">
                   <CsrfField c={c} />
-                  <span class="who">{t.loggedInAs(user.displayName)}</span> <button type="submit" class="link-button">{t.logout}</button>
+                  <span class="who">{t.loggedInAs(user.displayName)}</span>{" "}
+                  <button type="submit" class="link-button">
+                    {t.logout}
+                  </button>
                 </form>
               ) : (
                 <a href="/inloggen">{t.loginLink}</a>
@@ -68,14 +71,38 @@ export function Layout({ c, title, head, children }: LayoutProps) {
           </div>
           <nav aria-label={t.mainNav} class="main-nav">
             <ul class="wrap">
-              <NavLink href="/" current={path}>{t.nav.home}</NavLink>
-              {(!user || user.role === "citizen") && <NavLink href="/mijn" current={path}>{t.nav.citizen}</NavLink>}
-              <NavLink href="/onderzoek" current={path}>{t.nav.research}</NavLink>
-              {user?.role === "researcher" && <NavLink href="/onderzoek/aanvragen" current={path}>{t.nav.applications}</NavLink>}
-              {user?.role === "hdab" && <NavLink href="/hdab" current={path}>{t.nav.hdab}</NavLink>}
-              {user?.role === "publisher" && <NavLink href="/datahouder" current={path}>{t.nav.publisher}</NavLink>}
-              <NavLink href="/register" current={path}>{t.nav.register}</NavLink>
-              <NavLink href="/zorgaanbieders" current={path}>{t.nav.providers}</NavLink>
+              <NavLink href="/" current={path}>
+                {t.nav.home}
+              </NavLink>
+              {(!user || user.role === "citizen") && (
+                <NavLink href="/mijn" current={path}>
+                  {t.nav.citizen}
+                </NavLink>
+              )}
+              <NavLink href="/onderzoek" current={path}>
+                {t.nav.research}
+              </NavLink>
+              {user?.role === "researcher" && (
+                <NavLink href="/onderzoek/aanvragen" current={path}>
+                  {t.nav.applications}
+                </NavLink>
+              )}
+              {user?.role === "hdab" && (
+                <NavLink href="/hdab" current={path}>
+                  {t.nav.hdab}
+                </NavLink>
+              )}
+              {user?.role === "publisher" && (
+                <NavLink href="/datahouder" current={path}>
+                  {t.nav.publisher}
+                </NavLink>
+              )}
+              <NavLink href="/register" current={path}>
+                {t.nav.register}
+              </NavLink>
+              <NavLink href="/zorgaanbieders" current={path}>
+                {t.nav.providers}
+              </NavLink>
             </ul>
           </nav>
         </header>

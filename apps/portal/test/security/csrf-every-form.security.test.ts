@@ -8,7 +8,12 @@ import { Browser } from "../helpers";
 vi.setConfig({ testTimeout: 60_000 });
 
 const FORMS: { path: string; page: string; who: string; fields: Record<string, string> }[] = [
-  { path: "/mijn/keuzes", page: "/mijn/keuzes/nieuw", who: "citizen:jan", fields: { holderKind: "category", holder: "huisarts", requesterKind: "category", requester: "apotheek", dataCategory: "GGC002", decision: "permit" } },
+  {
+    path: "/mijn/keuzes",
+    page: "/mijn/keuzes/nieuw",
+    who: "citizen:jan",
+    fields: { holderKind: "category", holder: "huisarts", requesterKind: "category", requester: "apotheek", dataCategory: "GGC002", decision: "permit" },
+  },
   { path: "/mijn/keuzes/x/wijzigen", page: "/mijn", who: "citizen:jan", fields: { decision: "deny" } },
   { path: "/mijn/keuzes/x/intrekken", page: "/mijn", who: "citizen:jan", fields: {} },
   { path: "/mijn/onderzoek", page: "/mijn/onderzoek", who: "citizen:jan", fields: { optOut: "true" } },
@@ -17,7 +22,12 @@ const FORMS: { path: string; page: string; who: string; fields: Record<string, s
   { path: "/onderzoek/datasets/x/aanvragen", page: "/onderzoek", who: "researcher:researcher-anna", fields: { kind: "data_access" } },
   { path: "/onderzoek/aanvragen/x", page: "/onderzoek", who: "researcher:researcher-anna", fields: { purpose: "SCIENTIFIC_RESEARCH", action: "save" } },
   { path: "/onderzoek/aanvragen/x/antwoord", page: "/onderzoek", who: "researcher:researcher-anna", fields: { answer: "2010-2024" } },
-  { path: "/onderzoek/aanvragen/x/medeonderzoekers", page: "/onderzoek", who: "researcher:researcher-anna", fields: { id: "researcher-tom", name: "Tom", email: "t@example.nl" } },
+  {
+    path: "/onderzoek/aanvragen/x/medeonderzoekers",
+    page: "/onderzoek",
+    who: "researcher:researcher-anna",
+    fields: { id: "researcher-tom", name: "Tom", email: "t@example.nl" },
+  },
   { path: "/onderzoek/aanvragen/x/verwijderen", page: "/onderzoek", who: "researcher:researcher-anna", fields: {} },
   { path: "/onderzoek/aanvragen/x/medeonderzoekers/researcher-tom/verwijderen", page: "/onderzoek", who: "researcher:researcher-anna", fields: {} },
   { path: "/onderzoek/aanvragen/x/bijlagen", page: "/onderzoek", who: "researcher:researcher-anna", fields: {} },

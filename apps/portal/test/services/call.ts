@@ -21,12 +21,23 @@ export interface ServiceAnswer {
   expect(status: number, what: string): Promise<ServiceAnswer>;
 }
 
-export async function callService(service: "CONSENT" | "CATALOGUE", method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<ServiceAnswer> {
+export async function callService(
+  service: "CONSENT" | "CATALOGUE",
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ServiceAnswer> {
   const h: Record<string, string> = { ...headers };
   if (token) h.authorization = `Bearer ${token}`;
   const raw = body instanceof Uint8Array || typeof body === "string";
   if (body !== undefined && !raw) h["content-type"] = "application/json";
-  const res = await env[service].fetch(`https://${service.toLowerCase()}.internal${path}`, { method, headers: h, body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body) });
+  const res = await env[service].fetch(`https://${service.toLowerCase()}.internal${path}`, {
+    method,
+    headers: h,
+    body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
+  });
   const text = await res.text();
   const answer: ServiceAnswer = {
     status: res.status,

@@ -19,7 +19,9 @@ export function researchDataset(n: number): DatasetInput {
   return minimalDataset({
     identifier: `portal-test-${n}`,
     title: cancer ? { nl: `Kankerregistratie ${n}`, en: `Cancer registry ${n}` } : { nl: `Huisartsregistratie ${n}`, en: `GP registry ${n}` },
-    description: { nl: cancer ? "Gegevens over diagnoses van kanker in Nederland, per regio en jaar." : "Gegevens uit huisartsendossiers over chronische ziekten." },
+    description: {
+      nl: cancer ? "Gegevens over diagnoses van kanker in Nederland, per regio en jaar." : "Gegevens uit huisartsendossiers over chronische ziekten.",
+    },
     accessRights: level,
     type: ["http://publications.europa.eu/resource/authority/dataset-type/PERSONAL_DATA"],
     healthCategory: [cancer ? "PHDR" : "EHRS"],
@@ -29,7 +31,9 @@ export function researchDataset(n: number): DatasetInput {
       {
         ...base.distribution[0]!,
         accessURL: "https://data.regie.test/access",
-        ...(level === "PUBLIC" ? { downloadURL: `https://data.regie.test/files/registry-${n}.csv`, title: { nl: "Open CSV-bestand", en: "Open CSV file" } } : {}),
+        ...(level === "PUBLIC"
+          ? { downloadURL: `https://data.regie.test/files/registry-${n}.csv`, title: { nl: "Open CSV-bestand", en: "Open CSV file" } }
+          : {}),
       },
     ],
     minTypicalAge: 0,
@@ -55,7 +59,9 @@ export async function publishResearchCatalogue(count = 14): Promise<Record<numbe
 /** Publishes one dataset (number n of the research catalogue) and returns its id. */
 export async function publishOne(n: number): Promise<string> {
   const token = await devToken({ role: "publisher", publisherId: publisherOf(n) });
-  return (await (await callService("CATALOGUE", "POST", "/v1/datasets", token, researchDataset(n))).expect(201, `publishing dataset ${n}`)).json<{ id: string }>().id;
+  return (await (await callService("CATALOGUE", "POST", "/v1/datasets", token, researchDataset(n))).expect(201, `publishing dataset ${n}`)).json<{
+    id: string;
+  }>().id;
 }
 
 /**
@@ -80,16 +86,22 @@ export async function expiredPermit(datasetId: string, conditions: string[]): Pr
     notProhibitedDeclaration: true,
     ethicsAssessmentRequired: false,
   };
-  const created = (await (await callService("CATALOGUE", "POST", "/v1/access-applications", researcher, draft)).expect(201, "the draft")).json<{ id: string }>();
+  const created = (await (await callService("CATALOGUE", "POST", "/v1/access-applications", researcher, draft)).expect(201, "the draft")).json<{
+    id: string;
+  }>();
   const path = `/v1/access-applications/${created.id}`;
   await callService("CATALOGUE", "POST", `${path}/submit`, researcher).then((r) => r.expect(200, "submitting"));
   await callService("CATALOGUE", "POST", `${path}/status`, hdab, { status: "under_review" }).then((r) => r.expect(200, "under review"));
-  const approved = await callService("CATALOGUE", "POST", `${path}/status`, hdab, { status: "approved", reasons: "Voldoet", conditions }).then((r) => r.expect(200, "approval"));
+  const approved = await callService("CATALOGUE", "POST", `${path}/status`, hdab, { status: "approved", reasons: "Voldoet", conditions }).then((r) =>
+    r.expect(200, "approval"),
+  );
   const permitId = approved.json<{ permitId: string }>().permitId;
   const aged = await env.CATALOGUE_DB.prepare(
     `UPDATE permits SET issued_at = '2024-03-01T10:00:00.000Z',
        doc = json_set(doc, '$.issuedAt', '2024-03-01T10:00:00.000Z', '$.startDate', '2024-03-01', '$.endDate', '2025-02-28') WHERE id = ?1`,
-  ).bind(permitId).run();
+  )
+    .bind(permitId)
+    .run();
   if (aged.meta.changes !== 1) throw new Error(`ageing permit ${permitId} changed ${aged.meta.changes} rows`);
   return permitId;
 }

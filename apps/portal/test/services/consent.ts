@@ -24,14 +24,32 @@ export async function loadAddressBook(): Promise<void> {
   const entry = DEMO_PROVIDERS.flatMap((p) => [
     {
       fullUrl: `https://zorgab.test/fhir/Organization/${p.key}`,
-      resource: { resourceType: "Organization", id: p.key, identifier: [{ system: URA_SYSTEM, value: p.ura }], active: true, type: [{ coding: [{ system: ORGANISATION_TYPES, code: p.organizationType }] }], name: p.name },
+      resource: {
+        resourceType: "Organization",
+        id: p.key,
+        identifier: [{ system: URA_SYSTEM, value: p.ura }],
+        active: true,
+        type: [{ coding: [{ system: ORGANISATION_TYPES, code: p.organizationType }] }],
+        name: p.name,
+      },
     },
     {
       fullUrl: `https://zorgab.test/fhir/Location/loc-${p.key}`,
-      resource: { resourceType: "Location", id: `loc-${p.key}`, status: "active", name: p.name, address: { city: p.place, country: "NL" }, managingOrganization: { reference: `Organization/${p.key}` } },
+      resource: {
+        resourceType: "Location",
+        id: `loc-${p.key}`,
+        status: "active",
+        name: p.name,
+        address: { city: p.place, country: "NL" },
+        managingOrganization: { reference: `Organization/${p.key}` },
+      },
     },
   ]);
-  const res = await callService("CONSENT", "POST", "/v1/operator/address-book", await devToken({ role: "operator", sub: "ops-portal-test" }), { resourceType: "Bundle", type: "collection", entry });
+  const res = await callService("CONSENT", "POST", "/v1/operator/address-book", await devToken({ role: "operator", sub: "ops-portal-test" }), {
+    resourceType: "Bundle",
+    type: "collection",
+    entry,
+  });
   await res.expect(200, "the address book load");
 }
 
@@ -59,7 +77,10 @@ export async function providerAsks(
 
 /** A provider records a choice on a citizen's behalf (the citizen is notified). */
 export async function providerRecords(citizenKey: string, providerKey: string, choice: ChoiceInput): Promise<void> {
-  const res = await callService("CONSENT", "POST", "/v1/provider/choices", await providerToken(providerKey), { patient: { bsn: citizen(citizenKey).bsn }, choice });
+  const res = await callService("CONSENT", "POST", "/v1/provider/choices", await providerToken(providerKey), {
+    patient: { bsn: citizen(citizenKey).bsn },
+    choice,
+  });
   await res.expect(201, "the provider's choice");
 }
 
@@ -70,8 +91,16 @@ export async function registerFamily(guardianKey: string): Promise<void> {
   const pseudonym = (bsn: string) => pseudonymise(bsn, env.PSEUDONYM_KEY);
   const people = [guardian, ...guardian.guardianOf.map(citizen)];
   const statements = [
-    ...(await Promise.all(people.map(async (p) => db.prepare("INSERT OR REPLACE INTO brp_persons (pseudonym, name, birth_date) VALUES (?, ?, ?)").bind(await pseudonym(p.bsn), p.name, p.birthDate)))),
-    ...(await Promise.all(guardian.guardianOf.map(async (k) => db.prepare("INSERT OR IGNORE INTO brp_guardians (guardian, child) VALUES (?, ?)").bind(await pseudonym(guardian.bsn), await pseudonym(citizen(k).bsn))))),
+    ...(await Promise.all(
+      people.map(async (p) =>
+        db.prepare("INSERT OR REPLACE INTO brp_persons (pseudonym, name, birth_date) VALUES (?, ?, ?)").bind(await pseudonym(p.bsn), p.name, p.birthDate),
+      ),
+    )),
+    ...(await Promise.all(
+      guardian.guardianOf.map(async (k) =>
+        db.prepare("INSERT OR IGNORE INTO brp_guardians (guardian, child) VALUES (?, ?)").bind(await pseudonym(guardian.bsn), await pseudonym(citizen(k).bsn)),
+      ),
+    )),
   ];
   const results = await db.batch(statements);
   if (!results.every((r) => r.success)) throw new Error("registering the family in the BRP stand-in failed");

@@ -8,7 +8,13 @@ const nl = messages("nl");
 const en = messages("en");
 
 describe("a choice in plain words", () => {
-  const base = { holder: { category: "ziekenhuis" as const }, requester: { category: "apotheek" as const }, dataCategory: "GGC013", decision: "permit" as const, validUntil: null };
+  const base = {
+    holder: { category: "ziekenhuis" as const },
+    requester: { category: "apotheek" as const },
+    dataCategory: "GGC013",
+    decision: "permit" as const,
+    validUntil: null,
+  };
 
   it("says who may share what with whom, in Dutch and English", () => {
     expect(describeChoice(nl, base)).toBe("Ziekenhuizen mogen uw medicatiegegevens delen met apotheken.");
@@ -22,9 +28,9 @@ describe("a choice in plain words", () => {
 
   it("says 'niet' for a deny, names a single organisation by URA, and adds the end date", () => {
     expect(describeChoice(nl, { ...base, decision: "deny" })).toBe("Ziekenhuizen mogen uw medicatiegegevens niet delen met apotheken.");
-    expect(describeChoice(nl, { ...base, holder: { ura: "00002002" }, requester: { category: "huisarts" }, dataCategory: "GGC002", validUntil: "2027-01-01" })).toBe(
-      "De zorgaanbieder met URA-nummer 00002002 mag uw behandelgegevens delen met huisartsen. Dit geldt tot en met 1 januari 2027.",
-    );
+    expect(
+      describeChoice(nl, { ...base, holder: { ura: "00002002" }, requester: { category: "huisarts" }, dataCategory: "GGC002", validUntil: "2027-01-01" }),
+    ).toBe("De zorgaanbieder met URA-nummer 00002002 mag uw behandelgegevens delen met huisartsen. Dit geldt tot en met 1 januari 2027.");
   });
 });
 
@@ -36,9 +42,18 @@ describe("when a choice ends", () => {
   });
 
   it("says so in the sentence, and a temporary consent with its time", () => {
-    const base = { holder: { category: "huisarts" as const }, requester: { category: "apotheek" as const }, dataCategory: "GGC013", decision: "permit" as const };
-    expect(describeChoice(nl, { ...base, validUntil: "2027-07-01T00:00:00.000Z" })).toBe("Huisartsen mogen uw medicatiegegevens delen met apotheken. Dit geldt tot en met 30 juni 2027.");
-    expect(describeChoice(nl, { ...base, validUntil: "2026-11-26T14:05:00.000Z" })).toBe("Huisartsen mogen uw medicatiegegevens delen met apotheken. Dit geldt tot 26 november 2026 om 15:05.");
+    const base = {
+      holder: { category: "huisarts" as const },
+      requester: { category: "apotheek" as const },
+      dataCategory: "GGC013",
+      decision: "permit" as const,
+    };
+    expect(describeChoice(nl, { ...base, validUntil: "2027-07-01T00:00:00.000Z" })).toBe(
+      "Huisartsen mogen uw medicatiegegevens delen met apotheken. Dit geldt tot en met 30 juni 2027.",
+    );
+    expect(describeChoice(nl, { ...base, validUntil: "2026-11-26T14:05:00.000Z" })).toBe(
+      "Huisartsen mogen uw medicatiegegevens delen met apotheken. Dit geldt tot 26 november 2026 om 15:05.",
+    );
   });
 });
 
@@ -83,16 +98,32 @@ describe("search text helpers", () => {
 describe("the access log in plain words", () => {
   it("names the organisation, the data, the purpose and the answer", () => {
     const entry = {
-      seq: 1, eventId: "e", action: "consent-check" as const, at: "2026-11-20T09:30:00Z", outcome: "deny",
+      seq: 1,
+      eventId: "e",
+      action: "consent-check" as const,
+      at: "2026-11-20T09:30:00Z",
+      outcome: "deny",
       actor: { role: "provider", ura: "00002002", organizationType: "V6", uziRole: null, name: null },
-      holderUra: null, purpose: "TREAT", dataCategories: ["GGC002", "GGC013"], emergency: false, hash: "h", prevHash: "p",
+      holderUra: null,
+      purpose: "TREAT",
+      dataCategories: ["GGC002", "GGC013"],
+      emergency: false,
+      hash: "h",
+      prevHash: "p",
     };
     expect(describeLogEntry(nl, entry)).toEqual({
       who: "Algemeen ziekenhuis (URA 00002002)",
       what: "Vroeg of gegevens gedeeld mogen worden over behandelgegevens, medicatiegegevens (voor behandeling)",
       outcome: "Geweigerd",
     });
-    const own = { ...entry, action: "choice-recorded" as const, outcome: "active", actor: { role: "citizen", ura: null, organizationType: null, uziRole: null }, purpose: null, dataCategories: ["GGC012"] };
+    const own = {
+      ...entry,
+      action: "choice-recorded" as const,
+      outcome: "active",
+      actor: { role: "citizen", ura: null, organizationType: null, uziRole: null },
+      purpose: null,
+      dataCategories: ["GGC012"],
+    };
     expect(describeLogEntry(nl, own)).toEqual({ who: "U zelf", what: "Keuze vastgelegd over uitslagen", outcome: "Geldt" });
     expect(describeLogEntry(en, { ...entry, action: "locate" as const, outcome: "2 source(s)" }).outcome).toBe("2 sources found");
   });
@@ -101,7 +132,12 @@ describe("the access log in plain words", () => {
 describe("messages", () => {
   function shape(value: unknown): unknown {
     if (typeof value === "function") return "fn";
-    if (typeof value === "object" && value) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shape((value as Record<string, unknown>)[k])]));
+    if (typeof value === "object" && value)
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((k) => [k, shape((value as Record<string, unknown>)[k])]),
+      );
     return typeof value;
   }
   it("English has exactly the same keys as Dutch", () => {

@@ -25,7 +25,15 @@ describe("OIDC authorisation code + PKCE (unit level; no real provider is reacha
     const url = new URL(authorizationUrl(cfg, { state: "st", nonce: "no", challenge: "ch", lang: "nl" }));
     expect(url.origin + url.pathname).toBe("https://broker.example/authorize");
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      response_type: "code", client_id: "regie-portal", redirect_uri: cfg.redirectUri, scope: "openid", state: "st", nonce: "no", code_challenge: "ch", code_challenge_method: "S256", ui_locales: "nl",
+      response_type: "code",
+      client_id: "regie-portal",
+      redirect_uri: cfg.redirectUri,
+      scope: "openid",
+      state: "st",
+      nonce: "no",
+      code_challenge: "ch",
+      code_challenge_method: "S256",
+      ui_locales: "nl",
     });
   });
 
@@ -69,7 +77,9 @@ describe("OIDC authorisation code + PKCE (unit level; no real provider is reacha
     }) as unknown as typeof fetch;
     await expect(completeLogin(cfg, new URL("https://portal.example/cb?state=forged&code=c"), pending, counting)).rejects.toBeInstanceOf(OidcError);
     await expect(completeLogin(cfg, new URL("https://portal.example/cb?state=st&error=access_denied"), pending, counting)).rejects.toBeInstanceOf(OidcError);
-    await expect(completeLogin(cfg, new URL("https://portal.example/cb?state=st&code=c&iss=https%3A%2F%2Fevil.example"), pending, counting)).rejects.toBeInstanceOf(OidcError);
+    await expect(
+      completeLogin(cfg, new URL("https://portal.example/cb?state=st&code=c&iss=https%3A%2F%2Fevil.example"), pending, counting),
+    ).rejects.toBeInstanceOf(OidcError);
     expect(called).toBe(0);
   });
 });

@@ -3,15 +3,18 @@ import type { DevTokenRequest } from "./claims";
 import { AUDIENCES } from "./claims";
 
 /** Signs a development token (ES256). Only the portal's development issuer uses this. */
-export async function signDevToken(
-  privateJwk: JWK,
-  issuer: string,
-  request: DevTokenRequest,
-): Promise<{ token: string; expiresIn: number }> {
+export async function signDevToken(privateJwk: JWK, issuer: string, request: DevTokenRequest): Promise<{ token: string; expiresIn: number }> {
   const { expiresIn = 3600, ...claims } = request;
   const key = await importJWK(privateJwk, "ES256");
   const now = Math.floor(Date.now() / 1000);
-  const subject = "sub" in claims ? claims.sub : claims.role === "provider" ? `ura:${claims.ura}` : claims.role === "publisher" ? `publisher:${claims.publisherId}` : undefined;
+  const subject =
+    "sub" in claims
+      ? claims.sub
+      : claims.role === "provider"
+        ? `ura:${claims.ura}`
+        : claims.role === "publisher"
+          ? `publisher:${claims.publisherId}`
+          : undefined;
   const jwt = new SignJWT({ ...claims })
     .setProtectedHeader({ alg: "ES256", kid: privateJwk.kid, typ: "JWT" })
     .setIssuer(issuer)

@@ -17,9 +17,7 @@ export type AuthVariables = { auth: Claims };
  * token (with WWW-Authenticate), 403 for a valid token of another role. Verified tokens are cached per
  * isolate until they expire (./verify-cached).
  */
-export function requireRole<R extends Role>(
-  ...roles: R[]
-): MiddlewareHandler<{ Bindings: AuthBindings; Variables: { auth: ClaimsOf<R> } }> {
+export function requireRole<R extends Role>(...roles: R[]): MiddlewareHandler<{ Bindings: AuthBindings; Variables: { auth: ClaimsOf<R> } }> {
   return async (c, next) => {
     const token = bearerToken(c.req.header("authorization"));
     const challenge = { "www-authenticate": `Bearer realm="regie", error="invalid_token"` };

@@ -25,9 +25,10 @@ function keySetFor(trusted: TrustedIssuer): JWTVerifyGetKey {
   const cacheKey = JSON.stringify(trusted);
   let ks = keySetCache.get(cacheKey);
   if (!ks) {
-    ks = "jwks" in trusted
-      ? createLocalJWKSet(trusted.jwks as unknown as JSONWebKeySet)
-      : createRemoteJWKSet(new URL(trusted.jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    ks =
+      "jwks" in trusted
+        ? createLocalJWKSet(trusted.jwks as unknown as JSONWebKeySet)
+        : createRemoteJWKSet(new URL(trusted.jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
     keySetCache.set(cacheKey, ks);
   }
   return ks;

@@ -84,7 +84,8 @@ export function catalogueClient(opts: { baseUrl: string; fetcher?: Fetcher; toke
     editApplication: (id: string, patch: ApplicationDraftInput, token?: string) =>
       call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) }, token),
     /** applicant: submit (422 lists what is missing) */
-    submitApplication: (id: string, token?: string) => call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/submit`, { method: "POST" }, token),
+    submitApplication: (id: string, token?: string) =>
+      call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/submit`, { method: "POST" }, token),
     /** applicant: delete a draft and its attachments */
     deleteDraft: async (id: string, token = opts.token) => {
       const headers = new Headers(token ? { authorization: `Bearer ${token}` } : {});
@@ -98,11 +99,21 @@ export function catalogueClient(opts: { baseUrl: string; fetcher?: Fetcher; toke
     addCollaborator: (id: string, collaborator: CollaboratorInput, token?: string) =>
       call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/collaborators`, { method: "POST", body: JSON.stringify(collaborator) }, token),
     removeCollaborator: (id: string, collaboratorId: string, token?: string) =>
-      call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/collaborators/${encodeURIComponent(collaboratorId)}`, { method: "DELETE" }, token),
+      call(
+        AccessApplication,
+        `/v1/access-applications/${encodeURIComponent(id)}/collaborators/${encodeURIComponent(collaboratorId)}`,
+        { method: "DELETE" },
+        token,
+      ),
     attachments: (id: string, token?: string) => call(AttachmentList, `/v1/access-applications/${encodeURIComponent(id)}/attachments`, {}, token),
     /** applicant or collaborator: the file's bytes with its media type */
     uploadAttachment: (id: string, file: { name: string; type: string; bytes: ArrayBuffer | Uint8Array }, token?: string) =>
-      call(Attachment, `/v1/access-applications/${encodeURIComponent(id)}/attachments?name=${encodeURIComponent(file.name)}`, { method: "POST", body: file.bytes as BodyInit, headers: { "content-type": file.type } }, token),
+      call(
+        Attachment,
+        `/v1/access-applications/${encodeURIComponent(id)}/attachments?name=${encodeURIComponent(file.name)}`,
+        { method: "POST", body: file.bytes as BodyInit, headers: { "content-type": file.type } },
+        token,
+      ),
     /** researcher: notifications about own and shared applications */
     notifications: (token?: string) => call(NotificationList, "/v1/me/notifications", {}, token),
     /** public: the register of permits and answered data requests */
@@ -118,7 +129,12 @@ export function catalogueClient(opts: { baseUrl: string; fetcher?: Fetcher; toke
       call(AccessApplication, `/v1/access-applications/${encodeURIComponent(id)}/status`, { method: "POST", body: JSON.stringify(change) }, token),
     /** HDAB: filter the cohort of an approved application by the EHDS opt-out (via the consent service) */
     cohortFilter: (id: string, bsns: string[], token?: string) =>
-      call(ApplicationCohortFilterResponse, `/v1/access-applications/${encodeURIComponent(id)}/cohort-filter`, { method: "POST", body: JSON.stringify({ bsns }) }, token),
+      call(
+        ApplicationCohortFilterResponse,
+        `/v1/access-applications/${encodeURIComponent(id)}/cohort-filter`,
+        { method: "POST", body: JSON.stringify({ bsns }) },
+        token,
+      ),
     vocabularies: () => call(Vocabularies, "/v1/vocabularies"),
   };
 }

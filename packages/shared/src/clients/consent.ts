@@ -64,15 +64,13 @@ export class ConsentClientError extends Error {
 export function createConsentClient(opts: ConsentClientOptions) {
   const base = opts.baseUrl.replace(/\/$/, "");
   const doFetch: typeof fetch =
-    typeof opts.fetcher === "function" ? opts.fetcher : opts.fetcher ? (i, init) => (opts.fetcher as { fetch: typeof fetch }).fetch(i, init) : (i, init) => fetch(i, init);
+    typeof opts.fetcher === "function"
+      ? opts.fetcher
+      : opts.fetcher
+        ? (i, init) => (opts.fetcher as { fetch: typeof fetch }).fetch(i, init)
+        : (i, init) => fetch(i, init);
 
-  async function call<S extends z.ZodType>(
-    schema: S,
-    method: string,
-    path: string,
-    body?: unknown,
-    ro: RequestOptions = {},
-  ): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown, ro: RequestOptions = {}): Promise<z.infer<S>> {
     const headers: Record<string, string> = { accept: "application/json" };
     const token = typeof opts.token === "function" ? await opts.token() : opts.token;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -92,14 +90,12 @@ export function createConsentClient(opts: ConsentClientOptions) {
     subscribe: (req: SubscriptionRequest, ro?: RequestOptions) => call(Subscription, "POST", "/v1/subscriptions", req, ro),
     recordForPatient: (bsn: string, choice: ChoiceInput, ro?: RequestOptions) =>
       call(ChoiceResult, "POST", "/v1/provider/choices", { patient: { bsn }, choice }, ro),
-    temporaryConsent: (req: TemporaryConsentRequest, ro?: RequestOptions) =>
-      call(TemporaryConsentResponse, "POST", "/v1/temporary-consent", req, ro),
+    temporaryConsent: (req: TemporaryConsentRequest, ro?: RequestOptions) => call(TemporaryConsentResponse, "POST", "/v1/temporary-consent", req, ro),
     providerNotifications: () => call(ProviderNotificationList, "GET", "/v1/provider/notifications"),
     // citizen (ro.child: a guardian acting for a child)
     listChoices: (ro?: RequestOptions) => call(ChoiceList, "GET", "/v1/me/choices", undefined, ro),
     recordChoice: (choice: ChoiceInput, ro?: RequestOptions) => call(ChoiceResult, "POST", "/v1/me/choices", choice, ro),
-    changeChoice: (id: string, choice: ChoiceInput, ro?: RequestOptions) =>
-      call(ChoiceResult, "PUT", `/v1/me/choices/${encodeURIComponent(id)}`, choice, ro),
+    changeChoice: (id: string, choice: ChoiceInput, ro?: RequestOptions) => call(ChoiceResult, "PUT", `/v1/me/choices/${encodeURIComponent(id)}`, choice, ro),
     withdrawChoice: (id: string, ro?: RequestOptions) => call(Choice, "DELETE", `/v1/me/choices/${encodeURIComponent(id)}`, undefined, ro),
     /** One page, oldest first; `page.after` is the previous page's `next`. */
     history: (ro?: RequestOptions, page: { limit?: number; after?: number } = {}) => {
@@ -125,7 +121,15 @@ export function createConsentClient(opts: ConsentClientOptions) {
     fhirConsents: (bsn: string) => call(FhirBundle, "GET", `/fhir/Consent?patient=${encodeURIComponent(bsn)}`),
     // address book (every role)
     /** Search by name and place (`q`, `place`), or exactly the organisations of `ura` (at most 100). */
-    organisations: (query: { q?: string; place?: string; type?: string; category?: string; ura?: readonly string[]; includeInactive?: boolean; limit?: number }) => {
+    organisations: (query: {
+      q?: string;
+      place?: string;
+      type?: string;
+      category?: string;
+      ura?: readonly string[];
+      includeInactive?: boolean;
+      limit?: number;
+    }) => {
       const p = new URLSearchParams();
       if (query.q) p.set("q", query.q);
       if (query.place) p.set("place", query.place);

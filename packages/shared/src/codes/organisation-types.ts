@@ -6,17 +6,7 @@ import { z } from "@hono/zod-openapi";
  */
 export const ORGANISATION_TYPE_OID = "2.16.840.1.113883.2.4.15.1060";
 
-export const PROVIDER_CATEGORIES = [
-  "huisarts",
-  "ziekenhuis",
-  "apotheek",
-  "ggz",
-  "vvt",
-  "laboratorium",
-  "tandarts",
-  "jeugdgezondheidszorg",
-  "overig",
-] as const;
+export const PROVIDER_CATEGORIES = ["huisarts", "ziekenhuis", "apotheek", "ggz", "vvt", "laboratorium", "tandarts", "jeugdgezondheidszorg", "overig"] as const;
 export const ProviderCategory = z.enum(PROVIDER_CATEGORIES).openapi("ProviderCategory");
 export type ProviderCategory = z.infer<typeof ProviderCategory>;
 

@@ -100,7 +100,9 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
   app.use("*", (c, next) => (large && large.path.test(c.req.path) ? largeLimit(c, next) : defaultLimit(c, next)));
   for (const mw of opts.middleware ?? []) app.use("*", mw);
 
-  app.notFound((c) => problemResponse("NOT_FOUND", `No resource at ${c.req.method} ${new URL(c.req.url).pathname}`, { requestId: c.get("requestId" as never) }));
+  app.notFound((c) =>
+    problemResponse("NOT_FOUND", `No resource at ${c.req.method} ${new URL(c.req.url).pathname}`, { requestId: c.get("requestId" as never) }),
+  );
 
   app.onError((err, c) => {
     const reqId = c.get("requestId" as never) as string | undefined;
@@ -110,14 +112,25 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
     if (err instanceof HTTPException) {
       const status = err.status;
       const code: ErrorCode =
-        status === 400 ? (/json/i.test(err.message) ? "MALFORMED_JSON" : "BAD_REQUEST")
-        : status === 401 ? "UNAUTHORIZED"
-        : status === 403 ? "FORBIDDEN"
-        : status === 404 ? "NOT_FOUND"
-        : status === 413 ? "PAYLOAD_TOO_LARGE"
-        : status === 415 ? "UNSUPPORTED_MEDIA_TYPE"
-        : status === 429 ? "TOO_MANY_REQUESTS"
-        : status < 500 ? "BAD_REQUEST" : "INTERNAL";
+        status === 400
+          ? /json/i.test(err.message)
+            ? "MALFORMED_JSON"
+            : "BAD_REQUEST"
+          : status === 401
+            ? "UNAUTHORIZED"
+            : status === 403
+              ? "FORBIDDEN"
+              : status === 404
+                ? "NOT_FOUND"
+                : status === 413
+                  ? "PAYLOAD_TOO_LARGE"
+                  : status === 415
+                    ? "UNSUPPORTED_MEDIA_TYPE"
+                    : status === 429
+                      ? "TOO_MANY_REQUESTS"
+                      : status < 500
+                        ? "BAD_REQUEST"
+                        : "INTERNAL";
       const detail = code === "MALFORMED_JSON" ? "The request body is not valid JSON" : status < 500 ? err.message : undefined;
       return problemResponse(code, detail, { requestId: reqId });
     }
@@ -126,7 +139,10 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
     }
     logUnexpected(err, c.req.method, c.req.routePath, reqId);
     if (isTransientStorageError(err)) {
-      return problemResponse("SERVICE_UNAVAILABLE", "A storage call failed on the way; try again.", { requestId: reqId, headers: { "retry-after": String(TRANSIENT_RETRY_AFTER_SECONDS) } });
+      return problemResponse("SERVICE_UNAVAILABLE", "A storage call failed on the way; try again.", {
+        requestId: reqId,
+        headers: { "retry-after": String(TRANSIENT_RETRY_AFTER_SECONDS) },
+      });
     }
     return problemResponse("INTERNAL", "An unexpected error occurred; it has been logged", { requestId: reqId });
   });

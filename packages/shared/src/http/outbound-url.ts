@@ -116,7 +116,8 @@ export function checkOutboundUrl(raw: string, mode: OutboundMode): OutboundVerdi
   if (url.username || url.password) return { ok: false, reason: "a URL with user information is not allowed" };
   const host = url.hostname.toLowerCase().replace(/\.+$/, ""); // "localhost." is localhost
   if (mode === "development" && LOCAL_DEV_HOSTS.has(host)) return { ok: true, url };
-  if (url.protocol !== "https:") return { ok: false, reason: mode === "production" ? "only https URLs are allowed" : "only https URLs are allowed (http only to localhost in development)" };
+  if (url.protocol !== "https:")
+    return { ok: false, reason: mode === "production" ? "only https URLs are allowed" : "only https URLs are allowed (http only to localhost in development)" };
   if (host === "" || host === "localhost" || BLOCKED_SUFFIXES.some((s) => host.endsWith(s))) return { ok: false, reason: "the host is a local name" };
   if (host.startsWith("[")) {
     if (isBlockedIPv6(host.slice(1, -1))) return { ok: false, reason: "the host is a private, loopback or link-local address" };

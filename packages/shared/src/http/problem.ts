@@ -49,12 +49,7 @@ const TITLES: Record<ErrorCode, string> = {
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export const ProblemFieldError = z
-  .object({
-    path: z.string().openapi({ example: "/patient/bsn" }),
-    message: z.string(),
-  })
-  .openapi("ProblemFieldError");
+export const ProblemFieldError = z.object({ path: z.string().openapi({ example: "/patient/bsn" }), message: z.string() }).openapi("ProblemFieldError");
 
 /** RFC 9457 problem details. */
 export const Problem = z
@@ -82,11 +77,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
-  constructor(
-    code: ErrorCode,
-    detail?: string,
-    opts: { errors?: FieldError[]; headers?: Record<string, string> } = {},
-  ) {
+  constructor(code: ErrorCode, detail?: string, opts: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
     super(detail ?? TITLES[code]);
     this.name = "ApiError";
     this.code = code;
@@ -96,17 +87,8 @@ export class ApiError extends Error {
   }
 }
 
-export function problemBody(
-  code: ErrorCode,
-  detail?: string,
-  extra: { errors?: FieldError[]; requestId?: string; instance?: string } = {},
-): Problem {
-  const body: Problem = {
-    type: problemType(code),
-    title: TITLES[code],
-    status: ERROR_STATUS[code],
-    code,
-  };
+export function problemBody(code: ErrorCode, detail?: string, extra: { errors?: FieldError[]; requestId?: string; instance?: string } = {}): Problem {
+  const body: Problem = { type: problemType(code), title: TITLES[code], status: ERROR_STATUS[code], code };
   if (detail) body.detail = detail;
   if (extra.instance) body.instance = extra.instance;
   if (extra.requestId) body.requestId = extra.requestId;
@@ -120,21 +102,12 @@ export function problemResponse(
   extra: { errors?: FieldError[]; requestId?: string; instance?: string; headers?: Record<string, string> } = {},
 ): Response {
   const body = problemBody(code, detail, extra);
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...(extra.headers ?? {}) },
-  });
+  return new Response(JSON.stringify(body), { status: body.status, headers: { "content-type": PROBLEM_CONTENT_TYPE, ...(extra.headers ?? {}) } });
 }
 
 /** Zod issues -> `errors[]` with JSON-pointer paths. Never echoes input values (they may hold a BSN). */
-export function zodIssuesToErrors(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
-  prefix = "",
-): FieldError[] {
-  return issues.map((issue) => ({
-    path: prefix + (issue.path.length ? "/" + issue.path.map((p) => String(p)).join("/") : ""),
-    message: issue.message,
-  }));
+export function zodIssuesToErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>, prefix = ""): FieldError[] {
+  return issues.map((issue) => ({ path: prefix + (issue.path.length ? "/" + issue.path.map((p) => String(p)).join("/") : ""), message: issue.message }));
 }
 
 /** Standard OpenAPI response entries for errors, to spread into a route's `responses`. */
@@ -142,10 +115,7 @@ export function problemResponses(...statuses: number[]) {
   const out: Record<number, { description: string; content: { [PROBLEM_CONTENT_TYPE]: { schema: typeof Problem } } }> = {};
   for (const status of statuses) {
     const code = (Object.keys(ERROR_STATUS) as ErrorCode[]).find((k) => ERROR_STATUS[k] === status);
-    out[status] = {
-      description: code ? TITLES[code] : `HTTP ${status}`,
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: Problem } },
-    };
+    out[status] = { description: code ? TITLES[code] : `HTTP ${status}`, content: { [PROBLEM_CONTENT_TYPE]: { schema: Problem } } };
   }
   return out;
 }

@@ -228,12 +228,16 @@ export function rateLimit(opts: RateLimitOptions = {}): MiddlewareHandler {
     if (!key) return next();
     const decision = await limiterFor(vars).take(key, rule);
     if (decision.allowed) return next();
-    throw new ApiError("TOO_MANY_REQUESTS", `Too many requests from this client; at most ${rule.limit} per ${rule.periodSeconds} s. Try again in ${decision.retryAfterSeconds} s.`, {
-      headers: {
-        "retry-after": String(decision.retryAfterSeconds),
-        "ratelimit-policy": `${rule.limit};w=${rule.periodSeconds}`,
-        ratelimit: `limit=${rule.limit}, remaining=0, reset=${decision.retryAfterSeconds}`,
+    throw new ApiError(
+      "TOO_MANY_REQUESTS",
+      `Too many requests from this client; at most ${rule.limit} per ${rule.periodSeconds} s. Try again in ${decision.retryAfterSeconds} s.`,
+      {
+        headers: {
+          "retry-after": String(decision.retryAfterSeconds),
+          "ratelimit-policy": `${rule.limit};w=${rule.periodSeconds}`,
+          ratelimit: `limit=${rule.limit}, remaining=0, reset=${decision.retryAfterSeconds}`,
+        },
       },
-    });
+    );
   };
 }

@@ -16,7 +16,12 @@ const BASELINE: SecurityHeaderOptions = { crossOriginEmbedderPolicy: false, stri
 export const API_CSP: ContentSecurityPolicy = { defaultSrc: ["'none'"], frameAncestors: ["'none'"] };
 
 /** The CSP of the API reference (/docs): Swagger UI from our own origin, its inline styles. */
-export const DOCS_CSP: ContentSecurityPolicy = { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"], frameAncestors: ["'none'"] };
+export const DOCS_CSP: ContentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  frameAncestors: ["'none'"],
+};
 
 /** The security headers of a route group: the baseline with the group's CSP and other overrides. */
 export function securityHeaders(options: SecurityHeaderOptions = {}): MiddlewareHandler {

@@ -100,10 +100,11 @@ export function configProblems(env: Record<string, unknown>, mode: Mode, require
 export function misconfiguredResponse(service: string, problems: ConfigProblem[]): Response {
   const errors: FieldError[] = problems.map((p) => ({ path: `/env/${p.name}`, message: p.message }));
   const names = problems.map((p) => p.name).join(", ");
-  return problemResponse("SERVICE_UNAVAILABLE", `The ${service} service is not configured: ${problems.map((p) => p.message).join("; ")}. Missing or invalid: ${names}.`, {
-    errors,
-    headers: { "retry-after": "60" },
-  });
+  return problemResponse(
+    "SERVICE_UNAVAILABLE",
+    `The ${service} service is not configured: ${problems.map((p) => p.message).join("; ")}. Missing or invalid: ${names}.`,
+    { errors, headers: { "retry-after": "60" } },
+  );
 }
 
 /** What a worker's fetch is given besides the request and env (the runtime's ExecutionContext has at least this). */
@@ -147,7 +148,10 @@ export function workerFetch<B extends object>(opts: WorkerOptions<B>): (request:
     if (!v) {
       const vars = env as Record<string, unknown>;
       const mode = modeOf(vars);
-      v = typeof mode === "string" ? { mode, problems: configProblems(vars, mode, opts.requirements) } : { problems: [{ name: "ENVIRONMENT", message: mode.error }] };
+      v =
+        typeof mode === "string"
+          ? { mode, problems: configProblems(vars, mode, opts.requirements) }
+          : { problems: [{ name: "ENVIRONMENT", message: mode.error }] };
       if (v.problems.length > 0) {
         // names only: a value may be a secret
         logger.error("configuration incomplete", { service: opts.service, missing: v.problems.map((p) => p.name) });

@@ -8,18 +8,85 @@ import fc from "fast-check";
 
 /** Fragments that mean something to SQLite, FTS5, JSON paths, URLs or HTML. */
 export const SYNTAX_FRAGMENTS = [
-  '"', "'", "''", "*", "NEAR", "NEAR(a b, 2)", "OR", "AND", "NOT", "--", "/*", "*/", ";", "^", ":", "(", ")", "{", "}", "[", "]",
-  "title:", "col:x", "a OR b", '"unterminated', "x*", "* *", "-x", "+x", "NEAR/3", "%", "_", "\\", "\\\\", "\u0000", "\r\n", "\t",
-  "'; DROP TABLE datasets; --", "' OR '1'='1", "1; SELECT * FROM sqlite_master", "$.a", "../../etc/passwd", "%00", "%2e%2e%2f",
-  "<script>alert(1)</script>", "{{7*7}}", "${7*7}", "__proto__", "constructor", "prototype", "NaN", "Infinity", "-0", "1e999",
-  "999990007", "000000000", "١٢٣", "ＮＥＡＲ", "\u202Etxt.exe", "\uFEFF", "\uD800", "e\u0301", "👩‍👩‍👧‍👦", "🏳️‍🌈", "ß", "İ", "ǅ",
+  '"',
+  "'",
+  "''",
+  "*",
+  "NEAR",
+  "NEAR(a b, 2)",
+  "OR",
+  "AND",
+  "NOT",
+  "--",
+  "/*",
+  "*/",
+  ";",
+  "^",
+  ":",
+  "(",
+  ")",
+  "{",
+  "}",
+  "[",
+  "]",
+  "title:",
+  "col:x",
+  "a OR b",
+  '"unterminated',
+  "x*",
+  "* *",
+  "-x",
+  "+x",
+  "NEAR/3",
+  "%",
+  "_",
+  "\\",
+  "\\\\",
+  "\u0000",
+  "\r\n",
+  "\t",
+  "'; DROP TABLE datasets; --",
+  "' OR '1'='1",
+  "1; SELECT * FROM sqlite_master",
+  "$.a",
+  "../../etc/passwd",
+  "%00",
+  "%2e%2e%2f",
+  "<script>alert(1)</script>",
+  "{{7*7}}",
+  "${7*7}",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "NaN",
+  "Infinity",
+  "-0",
+  "1e999",
+  "999990007",
+  "000000000",
+  "١٢٣",
+  "ＮＥＡＲ",
+  "\u202Etxt.exe",
+  "\uFEFF",
+  "\uD800",
+  "e\u0301",
+  "👩‍👩‍👧‍👦",
+  "🏳️‍🌈",
+  "ß",
+  "İ",
+  "ǅ",
 ];
 
 const fragment = fc.constantFrom(...SYNTAX_FRAGMENTS);
 
 /** A string mixing syntax fragments, arbitrary unicode and occasionally a very long run. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.array(fc.oneof(fragment, fc.string({ maxLength: 8 }), fc.string({ unit: "grapheme", maxLength: 4 })), { maxLength: 8 }).map((parts) => parts.join(" ")) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .array(fc.oneof(fragment, fc.string({ maxLength: 8 }), fc.string({ unit: "grapheme", maxLength: 4 })), { maxLength: 8 })
+      .map((parts) => parts.join(" ")),
+  },
   { weight: 2, arbitrary: fragment },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
   { weight: 1, arbitrary: fc.tuple(fragment, fc.integer({ min: 1_000, max: 20_000 })).map(([f, n]) => f.repeat(Math.ceil(n / Math.max(1, f.length)))) },
@@ -55,9 +122,27 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 export const hostileRawBody: fc.Arbitrary<string> = fc.oneof(
   hostileString,
   fc.constantFrom(
-    "", " ", "{", "}", "[", "{\"a\":", "null", "true", "0", "1e999", "-1e999", "\"x\"", "{\"a\":1,\"a\":2}", "\uFEFF{}",
-    "[".repeat(100_000) + "]".repeat(100_000), "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000),
-    "{\"__proto__\":{\"admin\":true}}", "{\"constructor\":{\"prototype\":{\"x\":1}}}", "NaN", "[1,2,", "\u0000",
+    "",
+    " ",
+    "{",
+    "}",
+    "[",
+    '{"a":',
+    "null",
+    "true",
+    "0",
+    "1e999",
+    "-1e999",
+    '"x"',
+    '{"a":1,"a":2}',
+    "\uFEFF{}",
+    "[".repeat(100_000) + "]".repeat(100_000),
+    '{"a":'.repeat(20_000) + "1" + "}".repeat(20_000),
+    '{"__proto__":{"admin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    "NaN",
+    "[1,2,",
+    "\u0000",
   ),
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
 );
@@ -72,7 +157,12 @@ function paths(value: unknown, prefix: Path = []): Path[] {
 }
 
 function setAt(root: unknown, path: Path, replacement: unknown, mode: "replace" | "delete" | "extra"): unknown {
-  if (path.length === 0) return mode === "replace" ? replacement : mode === "extra" && root && typeof root === "object" && !Array.isArray(root) ? { ...root, unexpected: replacement } : root;
+  if (path.length === 0)
+    return mode === "replace"
+      ? replacement
+      : mode === "extra" && root && typeof root === "object" && !Array.isArray(root)
+        ? { ...root, unexpected: replacement }
+        : root;
   const clone: unknown = structuredClone(root);
   let node = clone as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
@@ -92,7 +182,11 @@ function setAt(root: unknown, path: Path, replacement: unknown, mode: "replace" 
 export function mutatedBody(valid: unknown): fc.Arbitrary<unknown> {
   const all = paths(valid);
   return fc
-    .tuple(fc.constantFrom(...all), hostileValue, fc.constantFrom("replace", "replace", "replace", "delete", "extra") as fc.Arbitrary<"replace" | "delete" | "extra">)
+    .tuple(
+      fc.constantFrom(...all),
+      hostileValue,
+      fc.constantFrom("replace", "replace", "replace", "delete", "extra") as fc.Arbitrary<"replace" | "delete" | "extra">,
+    )
     .map(([path, value, mode]) => setAt(valid, path, value, mode));
 }
 
@@ -106,7 +200,7 @@ export function hostileBody(valid: unknown): fc.Arbitrary<{ raw: string } | { js
 }
 
 export function bodyText(b: { raw: string } | { json: unknown }): string {
-  return "raw" in b ? b.raw : JSON.stringify(b.json) ?? "null";
+  return "raw" in b ? b.raw : (JSON.stringify(b.json) ?? "null");
 }
 
 export interface ProblemCheck {
@@ -137,7 +231,8 @@ export async function checkAnswer(res: Response): Promise<ProblemCheck> {
   if (!type.startsWith("application/problem+json")) return { ok: false, why: `status ${res.status} with content-type ${type}: ${text.slice(0, 200)}` };
   try {
     const body = JSON.parse(text) as { status?: number; type?: string; title?: string };
-    if (body.status !== res.status || !body.type || !body.title) return { ok: false, why: `problem body does not match status ${res.status}: ${text.slice(0, 200)}` };
+    if (body.status !== res.status || !body.type || !body.title)
+      return { ok: false, why: `problem body does not match status ${res.status}: ${text.slice(0, 200)}` };
   } catch {
     return { ok: false, why: `problem body is not JSON: ${text.slice(0, 200)}` };
   }

@@ -8,9 +8,5 @@ export const TEST_ISSUER = "https://issuer.test.regie.nl";
 
 export async function testAuthBindings(): Promise<Record<string, string>> {
   const { privateJwk, publicJwk } = await generateEs256Jwk("test-key");
-  return {
-    TRUSTED_ISSUERS: JSON.stringify([{ issuer: TEST_ISSUER, jwks: { keys: [publicJwk] } }]),
-    TEST_ISSUER,
-    TEST_SIGNING_JWK: JSON.stringify(privateJwk),
-  };
+  return { TRUSTED_ISSUERS: JSON.stringify([{ issuer: TEST_ISSUER, jwks: { keys: [publicJwk] } }]), TEST_ISSUER, TEST_SIGNING_JWK: JSON.stringify(privateJwk) };
 }

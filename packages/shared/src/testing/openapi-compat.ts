@@ -24,11 +24,7 @@ type Schema = {
 };
 type Content = Record<string, { schema?: Schema }>;
 type Parameter = { name: string; in: string; required?: boolean; schema?: Schema };
-type Operation = {
-  parameters?: Parameter[];
-  requestBody?: { required?: boolean; content?: Content };
-  responses?: Record<string, { content?: Content }>;
-};
+type Operation = { parameters?: Parameter[]; requestBody?: { required?: boolean; content?: Content }; responses?: Record<string, { content?: Content }> };
 export interface OpenApiDoc {
   paths?: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
   components?: { schemas?: Record<string, Schema> };
@@ -73,7 +69,8 @@ class Comparer {
       if (!widened) this.problems.push(`${at}: type ${types(b)} became ${types(a)}`);
     }
     if (dir === "request" && b.enum && a.enum) {
-      for (const v of b.enum) if (!a.enum.some((x) => JSON.stringify(x) === JSON.stringify(v))) this.problems.push(`${at}: ${JSON.stringify(v)} is no longer accepted`);
+      for (const v of b.enum)
+        if (!a.enum.some((x) => JSON.stringify(x) === JSON.stringify(v))) this.problems.push(`${at}: ${JSON.stringify(v)} is no longer accepted`);
     }
     for (const union of ["anyOf", "oneOf"] as const) {
       const bs = b[union];

@@ -56,13 +56,7 @@ export function serviceWorkerOptions({ appDir, outRoot, environment = "dev", sec
   const { workerOptions } = quietly(() => unstable_getMiniflareWorkerOptions(config, environment, { overrides: { enableContainers: false } }));
   const { assets: _assets, ...options } = workerOptions as typeof workerOptions & { assets?: unknown };
   const name = workerName(config, environment);
-  return {
-    ...options,
-    name,
-    modules: true,
-    scriptPath: serviceBundle(appDir, outRoot),
-    bindings: { ...options.bindings, ...secrets },
-  } as WorkerOptions;
+  return { ...options, name, modules: true, scriptPath: serviceBundle(appDir, outRoot), bindings: { ...options.bindings, ...secrets } } as WorkerOptions;
 }
 
 /** Runs `read` with wrangler's log level at "error" (its config warnings would repeat for every run). */

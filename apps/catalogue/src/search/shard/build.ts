@@ -19,7 +19,18 @@ export interface BuildTarget {
 export async function bulkLoad(feed: ShardFeed, target: BuildTarget, fixedPage?: number, after = -1): Promise<BuildStats> {
   const t0 = performance.now();
   const sizer = new PageSizer(fixedPage);
-  const stats: BuildStats = { rows: 0, pages: 0, ms: 0, readWaitMs: 0, writeMs: 0, optimizeMs: 0, maxPageRows: 0, maxPageBytes: 0, resumedAfter: after, at: new Date().toISOString() };
+  const stats: BuildStats = {
+    rows: 0,
+    pages: 0,
+    ms: 0,
+    readWaitMs: 0,
+    writeMs: 0,
+    optimizeMs: 0,
+    maxPageRows: 0,
+    maxPageBytes: 0,
+    resumedAfter: after,
+    at: new Date().toISOString(),
+  };
   let limit = sizer.next();
   let pending: Promise<FeedRow[]> = feed.rows(after, limit, PAGE_BYTES);
   for (;;) {

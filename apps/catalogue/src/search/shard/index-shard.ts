@@ -79,7 +79,8 @@ export class IndexShard extends DurableObject<Env> {
   /** The in-memory structures, loaded from this object's SQLite on first use. */
   private load(ref: ShardRef): ShardState {
     if (this.state) {
-      if (this.state.shard !== ref.shard || this.state.count !== ref.count) throw new Error(`index shard ${this.state.shard}/${this.state.count} asked as ${ref.shard}/${ref.count}`);
+      if (this.state.shard !== ref.shard || this.state.count !== ref.count)
+        throw new Error(`index shard ${this.state.shard}/${this.state.count} asked as ${ref.shard}/${ref.count}`);
       return this.state;
     }
     const identity = `${ref.shard}/${ref.count}`;
@@ -108,7 +109,7 @@ export class IndexShard extends DurableObject<Env> {
     const head = await feed.head();
     const from = this.version ? logPosition(this.version, head.version) : null;
     if (from !== null && head.logFrom !== null && from >= head.logFrom) {
-      for (let after = -1; ; ) {
+      for (let after = -1; ;) {
         const page = await feed.changes(from, after);
         this.ctx.storage.transactionSync(() => {
           for (const c of page) {
@@ -169,7 +170,19 @@ export class IndexShard extends DurableObject<Env> {
     sql.exec(
       `INSERT OR REPLACE INTO shard_rows (ord, dl, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals, quality)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      r.ord, dl, r.publisher_id, r.access_rights, r.facets, r.modified, r.title_sort, r.min_age, r.max_age, r.temporal_start, r.temporal_end, r.individuals, r.quality ?? null,
+      r.ord,
+      dl,
+      r.publisher_id,
+      r.access_rights,
+      r.facets,
+      r.modified,
+      r.title_sort,
+      r.min_age,
+      r.max_age,
+      r.temporal_start,
+      r.temporal_end,
+      r.individuals,
+      r.quality ?? null,
     );
     this.state!.put({ ...r, dl });
   }
@@ -225,8 +238,13 @@ export class IndexShard extends DurableObject<Env> {
   async info(req: ShardRef): Promise<ShardInfo> {
     const s = await this.ensure(req);
     return {
-      shard: req.shard, rows: s.live, bytes: s.bytes(), textCacheBytes: this.texts.weight, sqliteBytes: this.ctx.storage.sql.databaseSize,
-      lastBuild: this.lastBuild ?? parseBuild(this.meta("last_build")), version: this.version ?? "",
+      shard: req.shard,
+      rows: s.live,
+      bytes: s.bytes(),
+      textCacheBytes: this.texts.weight,
+      sqliteBytes: this.ctx.storage.sql.databaseSize,
+      lastBuild: this.lastBuild ?? parseBuild(this.meta("last_build")),
+      version: this.version ?? "",
     };
   }
 
@@ -251,7 +269,8 @@ const parseBuild = (raw: string | null): BuildStats | null => (raw ? (JSON.parse
 
 /** The change-log counter to read from, when `have` and `now` are versions of the same database. */
 function logPosition(have: string, now: string): number | null {
-  const a = have.lastIndexOf(":"), b = now.lastIndexOf(":");
+  const a = have.lastIndexOf(":"),
+    b = now.lastIndexOf(":");
   if (have.slice(0, a) !== now.slice(0, b)) return null;
   const n = Number(have.slice(a + 1));
   return Number.isSafeInteger(n) ? n : null;

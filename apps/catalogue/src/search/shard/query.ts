@@ -55,13 +55,15 @@ export interface ShardAnswer {
 
 export function inRanges(s: ShardState, slot: number, q: RangeQuery, qs: number | undefined, qe: number | undefined): boolean {
   if (q.minAge !== undefined || q.maxAge !== undefined) {
-    const lo = s.minAge[slot]!, hi = s.maxAge[slot]!;
+    const lo = s.minAge[slot]!,
+      hi = s.maxAge[slot]!;
     if (lo === NONE && hi === NONE) return false;
     if (q.maxAge !== undefined && lo !== NONE && lo > q.maxAge) return false;
     if (q.minAge !== undefined && hi !== NONE && hi < q.minAge) return false;
   }
   if (qs !== undefined || qe !== undefined) {
-    const st = s.temporalStart[slot]!, en = s.temporalEnd[slot]!;
+    const st = s.temporalStart[slot]!,
+      en = s.temporalEnd[slot]!;
     if (st === NONE && en === NONE) return false;
     if (qe !== undefined && st !== NONE && st > qe) return false;
     if (qs !== undefined && en !== NONE && en < qs) return false;
@@ -86,7 +88,8 @@ class TopK {
     return this.score[i]! > this.score[j]! || (this.score[i] === this.score[j] && this.ord[i]! > this.ord[j]!);
   }
   private swap(i: number, j: number) {
-    const s = this.score[i]!, o = this.ord[i]!;
+    const s = this.score[i]!,
+      o = this.ord[i]!;
     this.score[i] = this.score[j]!;
     this.ord[i] = this.ord[j]!;
     this.score[j] = s;
@@ -109,8 +112,9 @@ class TopK {
     if (score > this.score[0]! || (score === this.score[0] && ord > this.ord[0]!)) return;
     this.score[0] = score;
     this.ord[0] = ord;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1, r = l + 1;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1,
+        r = l + 1;
       let m = i;
       if (l < this.n && this.worse(l, m)) m = l;
       if (r < this.n && this.worse(r, m)) m = r;
@@ -151,7 +155,8 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
   let total = 0;
   const visit = (slot: number, hit: number) => {
     if (!s.alive[slot] || !inRanges(s, slot, q.ranges, qs, qe)) return;
-    const from = s.start[slot]!, to = from + s.len[slot]!;
+    const from = s.start[slot]!,
+      to = from + s.len[slot]!;
     let matched = 0;
     if (selMask) for (let i = from; i < to; i++) if (selectedIds.has(s.pool[i]!)) matched |= selectedBit[s.valueField[s.pool[i]!]!]!;
     const missing = selMask & ~matched;
@@ -160,7 +165,8 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
       for (let i = from; i < to; i++) counts[s.pool[i]!]!++;
       isCandidate[slot] = 1;
       if (relevance) {
-        const score = text.scores![hit]!, ord = s.ordOf(slot);
+        const score = text.scores![hit]!,
+          ord = s.ordOf(slot);
         if (!after || score > (after.key as number) || (score === after.key && ord > after.ord)) top.offer(score, ord);
       }
     } else if ((missing & (missing - 1)) === 0) {
@@ -191,10 +197,12 @@ function walkOrder(s: ShardState, q: ShardQuery, isCandidate: Uint8Array): [numb
     const { key, ord } = q.after;
     // first position whose item comes after (key, ord)
     const isAfter = (slot: number) => {
-      const k = keys[slot]!, o = s.ordOf(slot);
+      const k = keys[slot]!,
+        o = s.ordOf(slot);
       return ascending ? k > key || (k === key && o > ord) : k < key || (k === key && o > ord);
     };
-    let lo = 0, hi = order.length;
+    let lo = 0,
+      hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (isAfter(order[mid]!)) hi = mid;

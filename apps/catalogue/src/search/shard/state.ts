@@ -184,11 +184,13 @@ export class ShardState {
   /** Slots newest modified first, by title A–Z and by MQA score best first (ties: lower slot = lower ordinal first). */
   orders(): { byModified: Int32Array<ArrayBufferLike>; byTitle: Int32Array<ArrayBufferLike>; byQuality: Int32Array<ArrayBufferLike> } {
     const mod = (a: number, b: number) => {
-      const ma = this.modified[a]!, mb = this.modified[b]!;
+      const ma = this.modified[a]!,
+        mb = this.modified[b]!;
       return ma < mb ? 1 : ma > mb ? -1 : a - b;
     };
     const title = (a: number, b: number) => {
-      const ta = this.titles[a]!, tb = this.titles[b]!;
+      const ta = this.titles[a]!,
+        tb = this.titles[b]!;
       return ta < tb ? -1 : ta > tb ? 1 : a - b;
     };
     const quality = (a: number, b: number) => this.quality[b]! - this.quality[a]! || a - b;
@@ -213,7 +215,22 @@ export class ShardState {
 
   /** Bytes held by the typed arrays and (estimated) strings: what the memory bound is checked against. */
   bytes(): number {
-    const typed = [this.alive, this.dl, this.minAge, this.maxAge, this.individuals, this.temporalStart, this.temporalEnd, this.quality, this.pool, this.start, this.len, this.byModified, this.byTitle, this.byQuality];
+    const typed = [
+      this.alive,
+      this.dl,
+      this.minAge,
+      this.maxAge,
+      this.individuals,
+      this.temporalStart,
+      this.temporalEnd,
+      this.quality,
+      this.pool,
+      this.start,
+      this.len,
+      this.byModified,
+      this.byTitle,
+      this.byQuality,
+    ];
     let n = typed.reduce((s, a) => s + a.byteLength, 0);
     n += this.slots * 2 * 8 + this.live * 2 * 48; // two string slots per row, the strings themselves
     n += this.valueName.length * (8 * 4 + 64); // per value: field, name, label, refs, and the strings

@@ -21,11 +21,13 @@ export function phraseFreqs(sql: SqlStorage, s: ShardState, match: string, phras
   const hits: number[] = [];
   const freqs = phrases.map((p) => {
     const f = new Float64Array(slots.length);
-    let h = 0, n = 0;
+    let h = 0,
+      n = 0;
     const cursor = sql.exec<{ doc: number; f: number }>(
       `SELECT doc, sum(CASE col WHEN 'title' THEN 10.0 WHEN 'keywords' THEN 4.0 ELSE 1.0 END) AS f
        FROM shard_vocab WHERE term >= ?1 AND term <= ?2 GROUP BY doc ORDER BY doc`,
-      p, p + TOP,
+      p,
+      p + TOP,
     );
     for (const r of cursor) {
       n++;
@@ -44,7 +46,7 @@ export function tokenCount(sql: SqlStorage, ord: number): number {
   if (!row) return 0;
   const b = new Uint8Array(row.sz);
   let total = 0;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     let v = 0;
     for (let j = 0; j < 9 && i < b.length; j++) {
       const byte = b[i++]!;

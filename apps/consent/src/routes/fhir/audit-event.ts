@@ -20,9 +20,14 @@ function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/AuditEvent", tags: ["fhir"], summary: "The NEN 7513 access log of a patient as FHIR R4 AuditEvents (IHE BALP), newest first",
-      description: "A citizen reads their own (or their child's, under 16); a provider reads only the questions its own URA asked. Paged with _count and the Bundle's next link.",
-      security: BEARER, middleware: [requireRole("citizen", "provider")] as const,
+      method: "get",
+      path: "/fhir/AuditEvent",
+      tags: ["fhir"],
+      summary: "The NEN 7513 access log of a patient as FHIR R4 AuditEvents (IHE BALP), newest first",
+      description:
+        "A citizen reads their own (or their child's, under 16); a provider reads only the questions its own URA asked. Paged with _count and the Bundle's next link.",
+      security: BEARER,
+      middleware: [requireRole("citizen", "provider")] as const,
       request: { query: FhirAuditEventQuery },
       responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 503) },
     }),
@@ -60,7 +65,8 @@ export const auditEventSearch: FhirModule = {
     {
       type: "AuditEvent",
       profile: "https://profiles.ihe.net/ITI/BALP/StructureDefinition/IHE.BasicAudit.AuthZconsent",
-      documentation: "The NEN 7513 access log as IHE BALP AuditEvents (AuthZconsent for questions; break-the-glass with the BTG subtype). Citizen: own or child's; provider: its own questions.",
+      documentation:
+        "The NEN 7513 access log as IHE BALP AuditEvents (AuthZconsent for questions; break-the-glass with the BTG subtype). Citizen: own or child's; provider: its own questions.",
       interactions: ["search-type"],
       searchParams: [
         { name: "patient", type: "reference", documentation: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (required)" },

@@ -37,6 +37,7 @@ export async function fhirBody<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new ApiError("MALFORMED_JSON", "The request body is not valid JSON");
   }
   const r = schema.safeParse(json);
-  if (!r.success) throw new ApiError("VALIDATION_FAILED", "The request body is not a valid resource for this interaction", { errors: zodIssuesToErrors(r.error.issues) });
+  if (!r.success)
+    throw new ApiError("VALIDATION_FAILED", "The request body is not a valid resource for this interaction", { errors: zodIssuesToErrors(r.error.issues) });
   return r.data;
 }

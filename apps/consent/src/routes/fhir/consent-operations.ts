@@ -27,9 +27,14 @@ function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "post", path: "/fhir/Consent/$has-mitz-consent", tags: ["fhir"], summary: "Mitz closed question: an OperationOutcome with a permission-response per data category",
-      description: "Parameters with a proposed Consent: patient (BSN), holder (CST) and requester (IRCP) as contained Organizations with URA and organisation type, optionally the professional (PRCP, a contained PractitionerRole with UZI number and role), purpose TREAT or COC, GGC categories. Either party asks; logged (NEN 7513).",
-      security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "post",
+      path: "/fhir/Consent/$has-mitz-consent",
+      tags: ["fhir"],
+      summary: "Mitz closed question: an OperationOutcome with a permission-response per data category",
+      description:
+        "Parameters with a proposed Consent: patient (BSN), holder (CST) and requester (IRCP) as contained Organizations with URA and organisation type, optionally the professional (PRCP, a contained PractitionerRole with UZI number and role), purpose TREAT or COC, GGC categories. Either party asks; logged (NEN 7513).",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { body: fhirIn },
       responses: { 200: fhirOut("OperationOutcome: one issue per data category"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -49,7 +54,14 @@ function routes() {
       assertParty(auth, holder, requester);
       const { pseudonym, stub } = await citizenShard(c.env, bsn);
       const decisions = await callShard(
-        stub.check(pseudonym, { holder, requester: { ...requester, ...(professional ? { uziRole: professional.role } : {}) }, purpose: purposes[0]!, dataCategories, asker: providerActor(auth), ...(professional ? { professional } : {}) }),
+        stub.check(pseudonym, {
+          holder,
+          requester: { ...requester, ...(professional ? { uziRole: professional.role } : {}) },
+          purpose: purposes[0]!,
+          dataCategories,
+          asker: providerActor(auth),
+          ...(professional ? { professional } : {}),
+        }),
       );
       return fhirJson(c, permissionOutcome(decisions)) as never;
     },
@@ -57,9 +69,14 @@ function routes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/fhir/Consent/$get-mitz-sources", tags: ["fhir"], summary: "Mitz open question: a searchset Bundle of the holders (Organization) that may share with the requester",
-      description: "Parameters with a proposed Consent: patient (BSN), requester (IRCP, the caller itself), purpose, optionally GGC categories. Logged (NEN 7513).",
-      security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "post",
+      path: "/fhir/Consent/$get-mitz-sources",
+      tags: ["fhir"],
+      summary: "Mitz open question: a searchset Bundle of the holders (Organization) that may share with the requester",
+      description:
+        "Parameters with a proposed Consent: patient (BSN), requester (IRCP, the caller itself), purpose, optionally GGC categories. Logged (NEN 7513).",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { body: fhirIn },
       responses: { 200: fhirOut("searchset Bundle of Organization"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -74,7 +91,14 @@ function routes() {
       if (r.errors.length || !bsn || !requester) reject(r);
       assertSelf(c.get("auth"), requester);
       const { pseudonym, stub } = await citizenShard(c.env, bsn);
-      const sources = await callShard(stub.locate(pseudonym, { ...requester, ...(c.get("auth").uziRole ? { uziRole: c.get("auth").uziRole } : {}) }, purposes[0]!, dataCategories.length ? dataCategories : undefined));
+      const sources = await callShard(
+        stub.locate(
+          pseudonym,
+          { ...requester, ...(c.get("auth").uziRole ? { uziRole: c.get("auth").uziRole } : {}) },
+          purposes[0]!,
+          dataCategories.length ? dataCategories : undefined,
+        ),
+      );
       return fhirJson(c, sourcesBundle(sources, new URL("/fhir/Consent/$get-mitz-sources", c.req.url).toString())) as never;
     },
   );
@@ -87,8 +111,17 @@ export const consentOperations: FhirModule = {
     {
       type: "Consent",
       operations: [
-        { name: "has-mitz-consent", definition: "http://vzvz.nl/fhir/OperationDefinition/has-mitz-consent", documentation: "Closed question (gesloten vraag): Parameters with a proposed Consent -> OperationOutcome with a permission-response code per data category" },
-        { name: "get-mitz-sources", definition: "http://vzvz.nl/fhir/OperationDefinition/get-mitz-sources", documentation: "Open question (open vraag): Parameters with a proposed Consent -> searchset Bundle of source Organizations" },
+        {
+          name: "has-mitz-consent",
+          definition: "http://vzvz.nl/fhir/OperationDefinition/has-mitz-consent",
+          documentation:
+            "Closed question (gesloten vraag): Parameters with a proposed Consent -> OperationOutcome with a permission-response code per data category",
+        },
+        {
+          name: "get-mitz-sources",
+          definition: "http://vzvz.nl/fhir/OperationDefinition/get-mitz-sources",
+          documentation: "Open question (open vraag): Parameters with a proposed Consent -> searchset Bundle of source Organizations",
+        },
       ],
     },
   ],

@@ -14,9 +14,13 @@ function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/Consent", tags: ["fhir"], summary: "FHIR R4 Consent resources of a patient",
+      method: "get",
+      path: "/fhir/Consent",
+      tags: ["fhir"],
+      summary: "FHIR R4 Consent resources of a patient",
       description: "A citizen reads their own (or their child's); a provider needs an active permit as requester (the read is logged).",
-      security: BEARER, middleware: [requireRole("citizen", "provider")] as const,
+      security: BEARER,
+      middleware: [requireRole("citizen", "provider")] as const,
       request: { query: FhirConsentQuery },
       responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 503) },
     }),
@@ -41,7 +45,8 @@ export const consentRead: FhirModule = {
   resources: [
     {
       type: "Consent",
-      documentation: "A patient's consent choices in Mitz's code systems (GGC, RPZAC). Read: the citizen (own or child's), or a provider named as requester by a permit in force.",
+      documentation:
+        "A patient's consent choices in Mitz's code systems (GGC, RPZAC). Read: the citizen (own or child's), or a provider named as requester by a permit in force.",
       interactions: ["search-type"],
       searchParams: [{ name: "patient", type: "reference", documentation: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (required)" }],
     },

@@ -33,7 +33,10 @@ function readOrReject(consent: FhirConsentInput, statuses: readonly FhirConsentI
 
 function assertParty(auth: ClaimsOf<"provider">, choice: Parameters<typeof isPartyTo>[0]): void {
   if (!isPartyTo(choice, concrete(auth))) {
-    throw new ApiError("FORBIDDEN", "You may only record a Consent your organisation is a party to: holder or requester, by URA or by your organisation type's category");
+    throw new ApiError(
+      "FORBIDDEN",
+      "You may only record a Consent your organisation is a party to: holder or requester, by URA or by your organisation type's category",
+    );
   }
 }
 
@@ -43,11 +46,16 @@ function routes() {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/fhir/Consent", tags: ["fhir"], summary: "IHE PCF (ITI-108 create): record a Consent on the patient's behalf",
-      description: "A Consent with status active: patient (BSN), holder (CST) and requester (IRCP) by URA or category, one GGC category, provision.type, "
-        + "optionally period.end and the professional (PRCP, a contained PractitionerRole). The caller must be a party. The citizen is notified, "
-        + "subscribers are pushed, the write is logged (NEN 7513) and has a Provenance. Idempotency-Key as on /v1/provider/choices.",
-      security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "post",
+      path: "/fhir/Consent",
+      tags: ["fhir"],
+      summary: "IHE PCF (ITI-108 create): record a Consent on the patient's behalf",
+      description:
+        "A Consent with status active: patient (BSN), holder (CST) and requester (IRCP) by URA or category, one GGC category, provision.type, " +
+        "optionally period.end and the professional (PRCP, a contained PractitionerRole). The caller must be a party. The citizen is notified, " +
+        "subscribers are pushed, the write is logged (NEN 7513) and has a Provenance. Idempotency-Key as on /v1/provider/choices.",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { body: fhirIn },
       responses: { 201: fhirOut("The recorded Consent (proposed while a guardian must confirm)"), ...problemResponses(400, 401, 403, 503) },
     }),
@@ -62,10 +70,15 @@ function routes() {
 
   app.openapi(
     createRoute({
-      method: "put", path: "/fhir/Consent/{id}", tags: ["fhir"], summary: "IHE PCF (ITI-108 update): revoke a Consent by status inactive",
-      description: "The Consent as recorded with status inactive revokes (withdraws) it, with a Provenance; the same with status active changes nothing. "
-        + "Changing anything else is a 422 (record a new Consent); status rejected is refused (in R4 it is a proposal turned down, not a revocation).",
-      security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "put",
+      path: "/fhir/Consent/{id}",
+      tags: ["fhir"],
+      summary: "IHE PCF (ITI-108 update): revoke a Consent by status inactive",
+      description:
+        "The Consent as recorded with status inactive revokes (withdraws) it, with a Provenance; the same with status active changes nothing. " +
+        "Changing anything else is a 422 (record a new Consent); status rejected is refused (in R4 it is a proposal turned down, not a revocation).",
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { params: FhirConsentIdParams, body: fhirIn },
       responses: { 200: fhirOut("The Consent after the update"), ...problemResponses(400, 401, 403, 404, 409, 422, 503) },
     }),
@@ -73,13 +86,17 @@ function routes() {
       const { id } = c.req.valid("param");
       const consent = await fhirBody(c, FhirConsentInput);
       if (consent.id !== undefined && consent.id.toLowerCase() !== id.toLowerCase()) {
-        throw new ApiError("VALIDATION_FAILED", "The Consent's id must be the id in the URL", { errors: [{ path: "/id", message: "Expected the id in the URL" }] });
+        throw new ApiError("VALIDATION_FAILED", "The Consent's id must be the id in the URL", {
+          errors: [{ path: "/id", message: "Expected the id in the URL" }],
+        });
       }
       const read = readOrReject(consent, ["active", "inactive"]);
       const auth = c.get("auth");
       const { pseudonym, stub } = await citizenShard(c.env, read.bsn);
       const status = read.status === "inactive" ? "inactive" : "active";
-      const r = unwrap(await callShard(stub.fhirUpdate(pseudonym, id.toLowerCase(), read.choice, status, providerActor(auth), { agent: agentOf(auth, read.professional) })));
+      const r = unwrap(
+        await callShard(stub.fhirUpdate(pseudonym, id.toLowerCase(), read.choice, status, providerActor(auth), { agent: agentOf(auth, read.professional) })),
+      );
       return fhirJson(c, recordedConsentResource(r.choice, read.bsn), 200, versionHeaders(base(c.req.url), r.choice)) as never;
     },
   );
@@ -91,7 +108,8 @@ export const consentRecord: FhirModule = {
   resources: [
     {
       type: "Consent",
-      documentation: "IHE PCF (ITI-108): a provider that is a party records a Consent on the patient's behalf (create) and revokes it with status inactive (update). Each write has a Provenance.",
+      documentation:
+        "IHE PCF (ITI-108): a provider that is a party records a Consent on the patient's behalf (create) and revokes it with status inactive (update). Each write has a Provenance.",
       interactions: ["create", "update"],
     },
   ],

@@ -41,7 +41,16 @@ const organizations: FhirModule = {
   })),
 };
 
-export const FHIR_MODULES: readonly FhirModule[] = [consentRead, consentOperations, consentRecord, provenanceRead, migration, subscriptions, organizations, auditEventSearch];
+export const FHIR_MODULES: readonly FhirModule[] = [
+  consentRead,
+  consentOperations,
+  consentRecord,
+  provenanceRead,
+  migration,
+  subscriptions,
+  organizations,
+  auditEventSearch,
+];
 
 /** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
 let started: string | undefined;
@@ -53,10 +62,17 @@ export function fhirRoutes() {
   for (const m of FHIR_MODULES) app.route("/", m.routes());
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/metadata", tags: ["fhir"], summary: "FHIR CapabilityStatement: every FHIR interaction, search parameter and operation Regie serves",
+      method: "get",
+      path: "/fhir/metadata",
+      tags: ["fhir"],
+      summary: "FHIR CapabilityStatement: every FHIR interaction, search parameter and operation Regie serves",
       responses: { 200: { description: "CapabilityStatement", content: { "application/fhir+json": { schema: FhirResource } } } },
     }),
-    (c) => fhirJson(c, capabilityStatement(FHIR_MODULES, { baseUrl: new URL("/fhir", c.req.url).toString(), date: (started ??= new Date().toISOString()), version: "0.1.0" })) as never,
+    (c) =>
+      fhirJson(
+        c,
+        capabilityStatement(FHIR_MODULES, { baseUrl: new URL("/fhir", c.req.url).toString(), date: (started ??= new Date().toISOString()), version: "0.1.0" }),
+      ) as never,
   );
   return app;
 }

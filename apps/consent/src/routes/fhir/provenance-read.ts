@@ -19,8 +19,12 @@ function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "get", path: "/fhir/Provenance", tags: ["fhir"], summary: "FHIR R4 Provenance of a Consent's writes (who, when, on whose behalf)",
-      security: BEARER, middleware: [requireRole("citizen", "provider")] as const,
+      method: "get",
+      path: "/fhir/Provenance",
+      tags: ["fhir"],
+      summary: "FHIR R4 Provenance of a Consent's writes (who, when, on whose behalf)",
+      security: BEARER,
+      middleware: [requireRole("citizen", "provider")] as const,
       request: { query: FhirProvenanceQuery },
       responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 404, 503) },
     }),
@@ -46,7 +50,8 @@ export const provenanceRead: FhirModule = {
   resources: [
     {
       type: "Provenance",
-      documentation: "The Provenance of each FHIR write of a Consent (IHE PCF): activity, recorded, the organisation (URA) on behalf of the patient and the professional (UZI).",
+      documentation:
+        "The Provenance of each FHIR write of a Consent (IHE PCF): activity, recorded, the organisation (URA) on behalf of the patient and the professional (UZI).",
       interactions: ["search-type"],
       searchParams: [
         { name: "target", type: "reference", documentation: "Consent/{id} (required)" },

@@ -21,7 +21,8 @@ import { FHIR_JSON } from "../../fhir/operation-outcome";
 const CONCURRENCY = 8;
 
 async function readBundle(req: HonoRequest): Promise<FhirTransactionBundle> {
-  const tooLarge = () => new ApiError("PAYLOAD_TOO_LARGE", `A migration Bundle may have at most ${MIGRATION_LIMITS.bytes} bytes and ${MIGRATION_LIMITS.entries} entries; split it`);
+  const tooLarge = () =>
+    new ApiError("PAYLOAD_TOO_LARGE", `A migration Bundle may have at most ${MIGRATION_LIMITS.bytes} bytes and ${MIGRATION_LIMITS.entries} entries; split it`);
   if (Number(req.header("content-length") ?? 0) > MIGRATION_LIMITS.bytes) throw tooLarge();
   const text = await req.text();
   if (new TextEncoder().encode(text).byteLength > MIGRATION_LIMITS.bytes) throw tooLarge();
@@ -34,7 +35,8 @@ async function readBundle(req: HonoRequest): Promise<FhirTransactionBundle> {
   const entries = (json as { entry?: unknown })?.entry;
   if (Array.isArray(entries) && entries.length > MIGRATION_LIMITS.entries) throw tooLarge();
   const r = FhirTransactionBundle.safeParse(json);
-  if (!r.success) throw new ApiError("VALIDATION_FAILED", "The request body is not a transaction Bundle", { errors: zodIssuesToErrors(r.error.issues, "/Bundle") });
+  if (!r.success)
+    throw new ApiError("VALIDATION_FAILED", "The request body is not a transaction Bundle", { errors: zodIssuesToErrors(r.error.issues, "/Bundle") });
   return r.data;
 }
 
@@ -49,16 +51,30 @@ async function importPatient(env: Bindings, auth: ClaimsOf<"provider">, p: Patie
   try {
     const { pseudonym, stub } = await citizenShard(env, p.bsn);
     const pending = await isMinor(env, pseudonym);
-    const r = await callShard(stub.fhirImport(pseudonym, p.items.map(({ input, provenance }) => ({ input, provenance })), providerActor(auth), { pending }));
+    const r = await callShard(
+      stub.fhirImport(
+        pseudonym,
+        p.items.map(({ input, provenance }) => ({ input, provenance })),
+        providerActor(auth),
+        { pending },
+      ),
+    );
     if (!r.ok) throw new ApiError(r.code, r.detail);
     r.value.forEach((done, k) => {
       const item = p.items[k]!;
       results[item.consentIndex] = { kind: "consent", choice: done.choice, created: done.created };
-      if (item.provenanceIndex !== undefined && done.provenance) results[item.provenanceIndex] = { kind: "provenance", provenance: done.provenance, created: done.created };
+      if (item.provenanceIndex !== undefined && done.provenance)
+        results[item.provenanceIndex] = { kind: "provenance", provenance: done.provenance, created: done.created };
     });
   } catch (err) {
     const status = err instanceof ApiError ? err.status : 503;
-    for (const i of p.entries) results[i] = { kind: "skipped", because: i, status, detail: "Not imported: the registry could not store this patient's consents now; send the Bundle again (it is idempotent)" };
+    for (const i of p.entries)
+      results[i] = {
+        kind: "skipped",
+        because: i,
+        status,
+        detail: "Not imported: the registry could not store this patient's consents now; send the Bundle again (it is idempotent)",
+      };
   }
 }
 
@@ -66,27 +82,46 @@ async function migrate(env: Bindings, auth: ClaimsOf<"provider">, req: HonoReque
   const bundle = await readBundle(req);
   const plan = planMigration(bundle, auth);
   if (plan.patients.length > MIGRATION_LIMITS.patients) {
-    throw new ApiError("UNPROCESSABLE", `A migration Bundle may hold the consents of at most ${MIGRATION_LIMITS.patients} patients (this one: ${plan.patients.length}); split it`);
+    throw new ApiError(
+      "UNPROCESSABLE",
+      `A migration Bundle may hold the consents of at most ${MIGRATION_LIMITS.patients} patients (this one: ${plan.patients.length}); split it`,
+    );
   }
   const results: EntryResult[] = new Array(bundle.entry.length);
   for (const f of plan.alone) results[f.index] = { kind: "failed", status: f.status, errors: f.errors };
   for (let k = 0; k < plan.patients.length; k += CONCURRENCY) {
     await Promise.all(plan.patients.slice(k, k + CONCURRENCY).map((p) => importPatient(env, auth, p, results)));
   }
-  return new Response(JSON.stringify(transactionResponse(results, bundle.entry.map((e) => e.fullUrl))), { status: 200, headers: { "content-type": FHIR_JSON } });
+  return new Response(
+    JSON.stringify(
+      transactionResponse(
+        results,
+        bundle.entry.map((e) => e.fullUrl),
+      ),
+    ),
+    { status: 200, headers: { "content-type": FHIR_JSON } },
+  );
 }
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: "post", path: "/fhir", tags: ["fhir"], summary: "Migration: import a provider's existing consents from a transaction Bundle (Consent + Provenance per choice)",
-      description: `All or nothing per patient, idempotent per choice (Consent.identifier, or the entry's fullUrl, with your URA). At most ${MIGRATION_LIMITS.entries} entries, `
-        + `${MIGRATION_LIMITS.bytes} bytes and ${MIGRATION_LIMITS.patients} patients (413/422 beyond). The transaction-response names each failing entry.`,
-      security: BEARER, middleware: [requireRole("provider")] as const,
+      method: "post",
+      path: "/fhir",
+      tags: ["fhir"],
+      summary: "Migration: import a provider's existing consents from a transaction Bundle (Consent + Provenance per choice)",
+      description:
+        `All or nothing per patient, idempotent per choice (Consent.identifier, or the entry's fullUrl, with your URA). At most ${MIGRATION_LIMITS.entries} entries, ` +
+        `${MIGRATION_LIMITS.bytes} bytes and ${MIGRATION_LIMITS.patients} patients (413/422 beyond). The transaction-response names each failing entry.`,
+      security: BEARER,
+      middleware: [requireRole("provider")] as const,
       request: { body: { content: { "application/fhir+json": { schema: FhirTransactionBundle } }, required: true } },
       responses: {
-        200: { description: "transaction-response Bundle: one entry per request entry", content: { "application/fhir+json": { schema: FhirTransactionResponse } } },
+        200: {
+          description: "transaction-response Bundle: one entry per request entry",
+          content: { "application/fhir+json": { schema: FhirTransactionResponse } },
+        },
         ...problemResponses(400, 401, 403, 413, 422, 503),
       },
     }),
@@ -97,7 +132,4 @@ function routes() {
   return app;
 }
 
-export const migration: FhirModule = {
-  routes,
-  system: { interactions: ["transaction"] },
-};
+export const migration: FhirModule = { routes, system: { interactions: ["transaction"] } };

@@ -11,7 +11,12 @@ import type { Subscriptions } from "./subscriptions";
 
 /** Who recorded a version, and through which channel. */
 export function recordedBy(actor: Actor): Pick<ChoiceRow, "recorded_role" | "recorded_ura" | "recorded_org_type" | "channel"> {
-  return { recorded_role: actor.role, recorded_ura: actor.ura ?? null, recorded_org_type: actor.organizationType ?? null, channel: actor.role === "provider" ? "provider" : "portal" };
+  return {
+    recorded_role: actor.role,
+    recorded_ura: actor.ura ?? null,
+    recorded_org_type: actor.organizationType ?? null,
+    channel: actor.role === "provider" ? "provider" : "portal",
+  };
 }
 
 /** The columns of a version that come from the input and the actor (not temporary: see ./temporary-consent.ts). */
@@ -19,8 +24,15 @@ function fromInput(input: ChoiceInput, actor: Actor) {
   const [holder_kind, holder_value] = partyColumns(input.holder);
   const [requester_kind, requester_value] = partyColumns(input.requester);
   return {
-    holder_kind, holder_value, requester_kind, requester_value, data_category: input.dataCategory, decision: input.decision,
-    valid_until: parseValidUntil(input.validUntil), temporary: 0, ...recordedBy(actor),
+    holder_kind,
+    holder_value,
+    requester_kind,
+    requester_value,
+    data_category: input.dataCategory,
+    decision: input.decision,
+    valid_until: parseValidUntil(input.validUntil),
+    temporary: 0,
+    ...recordedBy(actor),
   };
 }
 
@@ -42,12 +54,22 @@ export class ChoiceWrites {
     const out: ChoiceResult = toChoice(row);
     if (opts.pending) {
       out.confirmation = this.confirmations.open(citizen, row);
-      this.notifications.add(citizen, "choice-pending-confirmation", "Your choice waits for a parent or guardian to confirm it with the confirmation code.", id);
+      this.notifications.add(
+        citizen,
+        "choice-pending-confirmation",
+        "Your choice waits for a parent or guardian to confirm it with the confirmation code.",
+        id,
+      );
     } else {
       this.subscriptions.notifyChanged(citizen, actor.ura, [row]);
     }
     if (actor.role === "provider") {
-      this.notifications.add(citizen, "choice-recorded-by-provider", `Care provider ${actor.ura} recorded a choice (${input.decision}, ${input.dataCategory}) on your behalf.`, id);
+      this.notifications.add(
+        citizen,
+        "choice-recorded-by-provider",
+        `Care provider ${actor.ura} recorded a choice (${input.decision}, ${input.dataCategory}) on your behalf.`,
+        id,
+      );
     }
     this.log.log(citizen, actor, { action: "choice-recorded", outcome: status, dataCategories: [input.dataCategory] });
     return ok(out);
@@ -58,7 +80,15 @@ export class ChoiceWrites {
     if (!cur) return fail("NOT_FOUND", "No choice with this id");
     if (cur.row.status === "withdrawn") return fail("CONFLICT", "This choice was withdrawn; record a new one");
     const status = opts.pending ? "pending" : "active";
-    const row = this.versions.insert(citizen, { id, version: cur.row.version + 1, ...fromInput(input, actor), status, change: "changed", created_at: cur.row.created_at, at: this.clock().now() });
+    const row = this.versions.insert(citizen, {
+      id,
+      version: cur.row.version + 1,
+      ...fromInput(input, actor),
+      status,
+      change: "changed",
+      created_at: cur.row.created_at,
+      at: this.clock().now(),
+    });
     const out: ChoiceResult = toChoice(row);
     this.confirmations.close(id);
     if (opts.pending) out.confirmation = this.confirmations.open(citizen, row);
@@ -72,7 +102,14 @@ export class ChoiceWrites {
     const cur = this.versions.of(citizen).get(id);
     if (!cur) return fail("NOT_FOUND", "No choice with this id");
     if (cur.row.status === "withdrawn") return ok(toChoice(cur.row));
-    const row = this.versions.insert(citizen, { ...cur.row, version: cur.row.version + 1, status: "withdrawn", change: "withdrawn", ...recordedBy(actor), at: this.clock().now() });
+    const row = this.versions.insert(citizen, {
+      ...cur.row,
+      version: cur.row.version + 1,
+      status: "withdrawn",
+      change: "withdrawn",
+      ...recordedBy(actor),
+      at: this.clock().now(),
+    });
     this.confirmations.close(id);
     this.subscriptions.notifyChanged(citizen, undefined, [row]);
     this.log.log(citizen, actor, { action: "choice-withdrawn", outcome: "withdrawn", dataCategories: [row.data_category] });

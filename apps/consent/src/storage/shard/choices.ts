@@ -39,7 +39,12 @@ export class ChoiceVersions {
   history(citizen: string, page: { limit?: number; after?: number } = {}): { items: ChoiceVersion[]; next: number | null } {
     const limit = Math.max(1, Math.min(HISTORY_PAGE_MAX, Math.floor(page.limit ?? HISTORY_PAGE_DEFAULT)));
     const rows = this.sql
-      .exec<ChoiceRow & Record<string, SqlStorageValue>>("SELECT * FROM choices WHERE citizen = ? AND seq > ? ORDER BY seq LIMIT ?", citizen, page.after ?? 0, limit + 1)
+      .exec<ChoiceRow & Record<string, SqlStorageValue>>(
+        "SELECT * FROM choices WHERE citizen = ? AND seq > ? ORDER BY seq LIMIT ?",
+        citizen,
+        page.after ?? 0,
+        limit + 1,
+      )
       .toArray();
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -59,8 +64,26 @@ export class ChoiceVersions {
       .exec<{ seq: number }>(
         `INSERT INTO choices (id, version, citizen, holder_kind, holder_value, requester_kind, requester_value, data_category, decision, valid_until, status, temporary, recorded_role, recorded_ura, recorded_org_type, channel, change, note, created_at, at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-        r.id, r.version, citizen, r.holder_kind, r.holder_value, r.requester_kind, r.requester_value, r.data_category, r.decision, r.valid_until,
-        r.status, r.temporary, r.recorded_role, r.recorded_ura, r.recorded_org_type, r.channel, r.change, note ?? null, r.created_at, r.at,
+        r.id,
+        r.version,
+        citizen,
+        r.holder_kind,
+        r.holder_value,
+        r.requester_kind,
+        r.requester_value,
+        r.data_category,
+        r.decision,
+        r.valid_until,
+        r.status,
+        r.temporary,
+        r.recorded_role,
+        r.recorded_ura,
+        r.recorded_org_type,
+        r.channel,
+        r.change,
+        note ?? null,
+        r.created_at,
+        r.at,
       )
       .one();
     const full: ChoiceRow = { ...r, seq: row.seq };

@@ -52,14 +52,21 @@ export class FhirWrites {
     const cur = this.versions.of(citizen).get(id);
     if (!cur) return fail("NOT_FOUND", "No Consent with this id for this patient");
     const stored = toChoice(cur.row);
-    if (!isPartyTo(stored, concrete(actor))) return fail("FORBIDDEN", "Only an organisation that is a party to this Consent (holder or requester) may change it");
-    if (!sameChoice(stored, asked)) return fail("UNPROCESSABLE", "Only the status of a recorded Consent can change (inactive revokes it); record a new Consent for another choice");
+    if (!isPartyTo(stored, concrete(actor)))
+      return fail("FORBIDDEN", "Only an organisation that is a party to this Consent (holder or requester) may change it");
+    if (!sameChoice(stored, asked))
+      return fail("UNPROCESSABLE", "Only the status of a recorded Consent can change (inactive revokes it); record a new Consent for another choice");
     const withdrawn = cur.row.status === "withdrawn";
     if (status === "active") return withdrawn ? fail("CONFLICT", "This Consent was revoked; record a new one") : ok({ choice: stored, provenance: null });
     if (withdrawn) return ok({ choice: stored, provenance: null });
     const r = this.choiceWrites.withdraw(citizen, id, actor);
     if (!r.ok) return r;
-    this.notifications.add(citizen, "choice-withdrawn-by-provider", `Care provider ${actor.ura} withdrew a choice (${stored.decision}, ${stored.dataCategory}) on your behalf.`, id);
+    this.notifications.add(
+      citizen,
+      "choice-withdrawn-by-provider",
+      `Care provider ${actor.ura} withdrew a choice (${stored.decision}, ${stored.dataCategory}) on your behalf.`,
+      id,
+    );
     return ok({ choice: r.value, provenance: this.provenance.add(citizen, r.value, "UPDATE", p) });
   }
 
@@ -90,7 +97,11 @@ export class FhirWrites {
     const rows = this.provenance.of(citizen, id);
     const choice = toChoice(cur.row);
     if (actor.role === "provider") {
-      const allowed = mayReadProvenance(choice, rows.map((r) => r.agent_ura), actor.ura ?? "");
+      const allowed = mayReadProvenance(
+        choice,
+        rows.map((r) => r.agent_ura),
+        actor.ura ?? "",
+      );
       this.log.log(citizen, actor, { action: "fhir-read", outcome: allowed ? "permit" : "deny", dataCategories: [choice.dataCategory] });
       if (!allowed) return fail("FORBIDDEN", "Only a party to this Consent, or the organisation that recorded it, may read its Provenance");
     }

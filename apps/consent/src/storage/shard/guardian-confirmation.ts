@@ -43,7 +43,14 @@ export class GuardianConfirmations {
   open(citizen: string, row: ChoiceRow): { code: string; expiresAt: string } {
     const code = confirmationCode();
     const expiresAt = this.clock().now() + CONFIRMATION_MS;
-    this.sql.exec("INSERT INTO pending_confirmations (choice_id, version, citizen, code_hash, expires_at) VALUES (?, ?, ?, ?, ?)", row.id, row.version, citizen, codeHash(row.id, code), expiresAt);
+    this.sql.exec(
+      "INSERT INTO pending_confirmations (choice_id, version, citizen, code_hash, expires_at) VALUES (?, ?, ?, ?, ?)",
+      row.id,
+      row.version,
+      citizen,
+      codeHash(row.id, code),
+      expiresAt,
+    );
     return { code, expiresAt: new Date(expiresAt).toISOString() };
   }
 
@@ -57,17 +64,23 @@ export class GuardianConfirmations {
     const cur = this.versions.of(citizen).get(id);
     const pending = this.sql
       .exec<{ version: number; code_hash: string; expires_at: number; attempts: number }>(
-        "SELECT version, code_hash, expires_at, attempts FROM pending_confirmations WHERE choice_id = ? AND citizen = ?", id, citizen,
+        "SELECT version, code_hash, expires_at, attempts FROM pending_confirmations WHERE choice_id = ? AND citizen = ?",
+        id,
+        citizen,
       )
       .toArray()[0];
     if (!cur || !pending || cur.row.status !== "pending") return fail("NOT_FOUND", "No pending choice with this id");
     if (pending.expires_at <= this.clock().now()) return fail("GONE", "The confirmation code has expired; the child records the choice again");
-    if (pending.attempts >= MAX_CODE_ATTEMPTS) return fail("GONE", `${MAX_CODE_ATTEMPTS} wrong codes: this code no longer works; the child records the choice again`);
+    if (pending.attempts >= MAX_CODE_ATTEMPTS)
+      return fail("GONE", `${MAX_CODE_ATTEMPTS} wrong codes: this code no longer works; the child records the choice again`);
     if (codeHash(id, code.trim().toUpperCase()) !== pending.code_hash) {
       this.sql.exec("UPDATE pending_confirmations SET attempts = attempts + 1 WHERE choice_id = ?", id);
       const left = MAX_CODE_ATTEMPTS - pending.attempts - 1;
       this.log.log(citizen, actor, { action: "choice-confirmed", outcome: "rejected: wrong code", dataCategories: [cur.row.data_category] });
-      return fail("UNPROCESSABLE", left > 0 ? `The confirmation code does not match (${left} attempt(s) left)` : "The confirmation code does not match; it no longer works now");
+      return fail(
+        "UNPROCESSABLE",
+        left > 0 ? `The confirmation code does not match (${left} attempt(s) left)` : "The confirmation code does not match; it no longer works now",
+      );
     }
     const row = this.versions.insert(citizen, { ...cur.row, version: cur.row.version + 1, status: "active", change: "confirmed", at: this.clock().now() });
     this.close(id);

@@ -48,15 +48,36 @@ export class ProvenanceStore {
   add(citizen: string, choice: { id: string; version: number }, activity: ProvenanceActivity, p: ProvenanceInput): ProvenanceRow {
     const now = this.clock().now();
     const row: ProvenanceRow = {
-      id: crypto.randomUUID(), choice_id: choice.id, choice_version: choice.version, recorded: p.recorded ?? now, activity,
-      agent_ura: p.agent.ura, agent_org_type: p.agent.organizationType, agent_uzi: p.agent.uziNumber ?? null, agent_uzi_role: p.agent.uziRole ?? null,
-      mandated_by_uzi: p.agent.mandatedBy ?? null, source_system: p.source?.system ?? null, source_value: p.source?.value ?? null,
+      id: crypto.randomUUID(),
+      choice_id: choice.id,
+      choice_version: choice.version,
+      recorded: p.recorded ?? now,
+      activity,
+      agent_ura: p.agent.ura,
+      agent_org_type: p.agent.organizationType,
+      agent_uzi: p.agent.uziNumber ?? null,
+      agent_uzi_role: p.agent.uziRole ?? null,
+      mandated_by_uzi: p.agent.mandatedBy ?? null,
+      source_system: p.source?.system ?? null,
+      source_value: p.source?.value ?? null,
     };
     this.sql.exec(
       `INSERT INTO provenance (id, citizen, choice_id, choice_version, recorded, activity, agent_ura, agent_org_type, agent_uzi, agent_uzi_role, mandated_by_uzi, source_system, source_value, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      row.id, citizen, row.choice_id, row.choice_version, row.recorded, row.activity, row.agent_ura, row.agent_org_type, row.agent_uzi, row.agent_uzi_role,
-      row.mandated_by_uzi, row.source_system, row.source_value, now,
+      row.id,
+      citizen,
+      row.choice_id,
+      row.choice_version,
+      row.recorded,
+      row.activity,
+      row.agent_ura,
+      row.agent_org_type,
+      row.agent_uzi,
+      row.agent_uzi_role,
+      row.mandated_by_uzi,
+      row.source_system,
+      row.source_value,
+      now,
     );
     return row;
   }
@@ -64,7 +85,11 @@ export class ProvenanceStore {
   /** The Provenance of every FHIR write of one choice, oldest first (a handful per choice). */
   of(citizen: string, choiceId: string): ProvenanceRow[] {
     return this.sql
-      .exec<ProvenanceRow & Record<string, SqlStorageValue>>("SELECT * FROM provenance WHERE citizen = ? AND choice_id = ? ORDER BY at, rowid LIMIT 100", citizen, choiceId)
+      .exec<ProvenanceRow & Record<string, SqlStorageValue>>(
+        "SELECT * FROM provenance WHERE citizen = ? AND choice_id = ? ORDER BY at, rowid LIMIT 100",
+        citizen,
+        choiceId,
+      )
       .toArray();
   }
 
@@ -72,7 +97,11 @@ export class ProvenanceStore {
   imported(citizen: string, ura: string, source: { system: string; value: string }): ProvenanceRow | undefined {
     return this.sql
       .exec<ProvenanceRow & Record<string, SqlStorageValue>>(
-        "SELECT * FROM provenance WHERE citizen = ? AND agent_ura = ? AND source_system = ? AND source_value = ? LIMIT 1", citizen, ura, source.system, source.value,
+        "SELECT * FROM provenance WHERE citizen = ? AND agent_ura = ? AND source_system = ? AND source_value = ? LIMIT 1",
+        citizen,
+        ura,
+        source.system,
+        source.value,
       )
       .toArray()[0];
   }

@@ -60,20 +60,29 @@ export class ProviderQuestions {
     const permits = decisions.filter((d) => d.decision === "permit").length;
     const asker = q.asker ?? q.requester;
     const forOther = asker.ura !== q.requester.ura || asker.organizationType !== q.requester.organizationType;
-    this.log.log(citizen, { role: "provider", ura: asker.ura, organizationType: asker.organizationType, uziRole: asker.uziRole ?? (forOther ? undefined : q.requester.uziRole) }, {
-      action: btg ? "emergency-access" : (q.action ?? "consent-check"),
-      breakTheGlass: btg,
-      onBehalfOf: forOther ? { ura: q.requester.ura, organizationType: q.requester.organizationType } : null,
-      professional: q.professional ?? null,
-      outcome: permits === decisions.length ? "permit" : permits === 0 ? "deny" : "partial",
-      holderUra: q.holder.ura,
-      purpose: q.purpose,
-      dataCategories: q.dataCategories,
-      emergency: decisions.some((d) => d.temporary && d.decision === "permit"),
-    });
+    this.log.log(
+      citizen,
+      { role: "provider", ura: asker.ura, organizationType: asker.organizationType, uziRole: asker.uziRole ?? (forOther ? undefined : q.requester.uziRole) },
+      {
+        action: btg ? "emergency-access" : (q.action ?? "consent-check"),
+        breakTheGlass: btg,
+        onBehalfOf: forOther ? { ura: q.requester.ura, organizationType: q.requester.organizationType } : null,
+        professional: q.professional ?? null,
+        outcome: permits === decisions.length ? "permit" : permits === 0 ? "deny" : "partial",
+        holderUra: q.holder.ura,
+        purpose: q.purpose,
+        dataCategories: q.dataCategories,
+        emergency: decisions.some((d) => d.temporary && d.decision === "permit"),
+      },
+    );
     if (btg) {
       const outcome = permits === 0 ? "no data may be shared" : "your choices allow sharing";
-      this.notifications.add(citizen, "emergency-access", `Care provider ${q.requester.ura} declared an emergency (break-the-glass) and asked about your data (${q.dataCategories.join(", ")}): ${outcome}. Reason: ${btg.reason}`, null);
+      this.notifications.add(
+        citizen,
+        "emergency-access",
+        `Care provider ${q.requester.ura} declared an emergency (break-the-glass) and asked about your data (${q.dataCategories.join(", ")}): ${outcome}. Reason: ${btg.reason}`,
+        null,
+      );
     }
     return decisions;
   }
@@ -82,7 +91,11 @@ export class ProviderQuestions {
     const now = this.clock().now();
     const req = concrete(requester);
     const subs = this.subscriptions.ofCitizen(citizen);
-    const all = this.versions.candidates(citizen, subs.map((s) => concrete({ ura: s.ura, organizationType: s.organization_type })), req);
+    const all = this.versions.candidates(
+      citizen,
+      subs.map((s) => concrete({ ura: s.ura, organizationType: s.organization_type })),
+      req,
+    );
     const sources: Source[] = [];
     let emergency = false;
     for (const s of subs) {
@@ -100,7 +113,11 @@ export class ProviderQuestions {
       }
       if (permitted.length) sources.push({ ura: s.ura, organizationType: s.organization_type, dataCategories: permitted });
     }
-    this.log.log(citizen, { role: "provider", ...requester }, { action: "locate", outcome: `${sources.length} source(s)`, purpose, dataCategories: dataCategories ?? ALL_CATEGORIES, emergency });
+    this.log.log(
+      citizen,
+      { role: "provider", ...requester },
+      { action: "locate", outcome: `${sources.length} source(s)`, purpose, dataCategories: dataCategories ?? ALL_CATEGORIES, emergency },
+    );
     return sources;
   }
 }

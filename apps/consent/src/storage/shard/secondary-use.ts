@@ -19,7 +19,9 @@ export class SecondaryUseOptOut {
   ) {}
 
   state(citizen: string): SecondaryUseState {
-    const row = this.sql.exec<{ opt_out: number; opt_changed_at: number | null }>("SELECT opt_out, opt_changed_at FROM citizen_state WHERE citizen = ?", citizen).toArray()[0];
+    const row = this.sql
+      .exec<{ opt_out: number; opt_changed_at: number | null }>("SELECT opt_out, opt_changed_at FROM citizen_state WHERE citizen = ?", citizen)
+      .toArray()[0];
     return { optOut: row?.opt_out === 1, changedAt: row?.opt_changed_at ? new Date(row.opt_changed_at).toISOString() : null };
   }
 
@@ -33,10 +35,17 @@ export class SecondaryUseOptOut {
     const at = this.clock().now();
     this.sql.exec(
       "INSERT INTO citizen_state (citizen, opt_out, opt_changed_at) VALUES (?, ?, ?) ON CONFLICT (citizen) DO UPDATE SET opt_out = excluded.opt_out, opt_changed_at = excluded.opt_changed_at",
-      citizen, optOut ? 1 : 0, at,
+      citizen,
+      optOut ? 1 : 0,
+      at,
     );
     this.outbox.enqueue({ kind: "secondary-use", eventId: crypto.randomUUID(), pseudonym: citizen, optOut, at });
-    this.notifications.add(citizen, "secondary-use-changed", optOut ? "You opted out of secondary use of your health data (EHDS)." : "You withdrew your opt-out of secondary use.", null);
+    this.notifications.add(
+      citizen,
+      "secondary-use-changed",
+      optOut ? "You opted out of secondary use of your health data (EHDS)." : "You withdrew your opt-out of secondary use.",
+      null,
+    );
     this.log.log(citizen, actor, { action: "secondary-use-changed", outcome: optOut ? "opted-out" : "opted-in" });
     return ok({ optOut, changedAt: new Date(at).toISOString() });
   }

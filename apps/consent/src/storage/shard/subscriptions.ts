@@ -46,8 +46,13 @@ export interface SubscribeOptions {
 function toSubscription(r: SubscriptionRow): Subscription {
   const headers = r.header_names ? (JSON.parse(r.header_names) as string[]) : [];
   return {
-    id: r.id, ura: r.ura, organizationType: r.organization_type, dataCategories: JSON.parse(r.data_categories) as string[], createdAt: new Date(r.created_at).toISOString(),
-    status: "active", channel: r.endpoint ? { type: "rest-hook", endpoint: r.endpoint, headers } : null,
+    id: r.id,
+    ura: r.ura,
+    organizationType: r.organization_type,
+    dataCategories: JSON.parse(r.data_categories) as string[],
+    createdAt: new Date(r.created_at).toISOString(),
+    status: "active",
+    channel: r.endpoint ? { type: "rest-hook", endpoint: r.endpoint, headers } : null,
   };
 }
 
@@ -68,21 +73,56 @@ export class Subscriptions {
     const now = this.clock().now();
     if (existing && (existing.endpoint || !opts.channel)) return ok({ created: false, subscription: toSubscription(existing) });
     const row: SubscriptionRow = existing
-      ? { ...existing, endpoint: opts.channel!.endpoint, headers_sealed: opts.channel!.headersSealed, header_names: JSON.stringify(opts.channel!.headerNames), patient_sealed: opts.patientSealed }
+      ? {
+          ...existing,
+          endpoint: opts.channel!.endpoint,
+          headers_sealed: opts.channel!.headersSealed,
+          header_names: JSON.stringify(opts.channel!.headerNames),
+          patient_sealed: opts.patientSealed,
+        }
       : {
-          id: crypto.randomUUID(), ura: actor.ura, organization_type: actor.organizationType, data_categories: JSON.stringify(opts.dataCategories ?? ALL_CATEGORIES), created_at: now,
-          endpoint: opts.channel?.endpoint ?? null, headers_sealed: opts.channel?.headersSealed ?? null, header_names: opts.channel ? JSON.stringify(opts.channel.headerNames) : null, patient_sealed: opts.patientSealed,
+          id: crypto.randomUUID(),
+          ura: actor.ura,
+          organization_type: actor.organizationType,
+          data_categories: JSON.stringify(opts.dataCategories ?? ALL_CATEGORIES),
+          created_at: now,
+          endpoint: opts.channel?.endpoint ?? null,
+          headers_sealed: opts.channel?.headersSealed ?? null,
+          header_names: opts.channel ? JSON.stringify(opts.channel.headerNames) : null,
+          patient_sealed: opts.patientSealed,
         };
     this.sql.exec(
       `INSERT INTO subscriptions (id, citizen, ura, organization_type, data_categories, created_at, endpoint, headers_sealed, header_names, patient_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET endpoint = excluded.endpoint, headers_sealed = excluded.headers_sealed, header_names = excluded.header_names, patient_sealed = excluded.patient_sealed`,
-      row.id, citizen, row.ura, row.organization_type, row.data_categories, row.created_at, row.endpoint, row.headers_sealed, row.header_names, row.patient_sealed,
+      row.id,
+      citizen,
+      row.ura,
+      row.organization_type,
+      row.data_categories,
+      row.created_at,
+      row.endpoint,
+      row.headers_sealed,
+      row.header_names,
+      row.patient_sealed,
     );
     this.outbox.enqueue({
-      kind: "subscription", id: row.id, ura: row.ura, organizationType: row.organization_type, citizen, patientSealed: row.patient_sealed, dataCategories: JSON.parse(row.data_categories) as string[],
-      endpoint: row.endpoint, headerNames: row.header_names ? (JSON.parse(row.header_names) as string[]) : [], createdAt: row.created_at, at: now,
+      kind: "subscription",
+      id: row.id,
+      ura: row.ura,
+      organizationType: row.organization_type,
+      citizen,
+      patientSealed: row.patient_sealed,
+      dataCategories: JSON.parse(row.data_categories) as string[],
+      endpoint: row.endpoint,
+      headerNames: row.header_names ? (JSON.parse(row.header_names) as string[]) : [],
+      createdAt: row.created_at,
+      at: now,
     });
-    this.log.log(citizen, actor, { action: "subscription", outcome: existing ? "channel-added" : "subscribed", dataCategories: JSON.parse(row.data_categories) as string[] });
+    this.log.log(citizen, actor, {
+      action: "subscription",
+      outcome: existing ? "channel-added" : "subscribed",
+      dataCategories: JSON.parse(row.data_categories) as string[],
+    });
     return ok({ created: true, subscription: toSubscription(row) });
   }
 
@@ -110,14 +150,28 @@ export class Subscriptions {
     const at = this.clock().now();
     for (const s of this.ofCitizen(citizen)) {
       if (s.ura === except) continue;
-      this.outbox.enqueue({ kind: "provider-notification", id: crypto.randomUUID(), ura: s.ura, subscriptionId: s.id, message: `The consent choices of the patient of subscription ${s.id} changed`, at });
+      this.outbox.enqueue({
+        kind: "provider-notification",
+        id: crypto.randomUUID(),
+        ura: s.ura,
+        subscriptionId: s.id,
+        message: `The consent choices of the patient of subscription ${s.id} changed`,
+        at,
+      });
       if (!s.endpoint || !s.patient_sealed) continue;
       const holder = { ura: s.ura, category: categoryOf(s.organization_type) ?? "overig" };
       const consents = changed.map(toChoice).filter((c) => partyMatches(c.holder, holder));
       if (consents.length === 0) continue;
       const message: PushMessage = {
-        v: 1, notificationId: crypto.randomUUID(), subscriptionId: s.id, subscriber: { ura: s.ura, organizationType: s.organization_type },
-        endpoint: s.endpoint, headersSealed: s.headers_sealed, patientSealed: s.patient_sealed, consents, at,
+        v: 1,
+        notificationId: crypto.randomUUID(),
+        subscriptionId: s.id,
+        subscriber: { ura: s.ura, organizationType: s.organization_type },
+        endpoint: s.endpoint,
+        headersSealed: s.headers_sealed,
+        patientSealed: s.patient_sealed,
+        consents,
+        at,
       };
       for (const part of splitBySize(message)) this.outbox.enqueue({ kind: "push", message: part });
     }

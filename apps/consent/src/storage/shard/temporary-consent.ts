@@ -25,21 +25,57 @@ export class TemporaryConsent {
   ) {}
 
   /** Inside a write: one temporary permit per data category, valid 72 hours from now. */
-  record(citizen: string, holder: Party, dataCategories: string[], reason: string, actor: Actor & { ura: string }): ShardResult<{ items: Choice[]; validUntil: string }> {
+  record(
+    citizen: string,
+    holder: Party,
+    dataCategories: string[],
+    reason: string,
+    actor: Actor & { ura: string },
+  ): ShardResult<{ items: Choice[]; validUntil: string }> {
     const now = this.clock().now();
     const validUntil = now + TEMPORARY_MS;
     const [hk, hv] = partyColumns(holder);
     const rows = dataCategories.map((dc) =>
-      this.versions.insert(citizen, {
-        id: crypto.randomUUID(), version: 1, holder_kind: hk, holder_value: hv, requester_kind: "ura", requester_value: actor.ura, data_category: dc,
-        decision: "permit", valid_until: validUntil, status: "active", temporary: 1, recorded_role: "provider", recorded_ura: actor.ura,
-        recorded_org_type: actor.organizationType ?? null, channel: "provider", change: "created", created_at: now, at: now,
-      }, reason),
+      this.versions.insert(
+        citizen,
+        {
+          id: crypto.randomUUID(),
+          version: 1,
+          holder_kind: hk,
+          holder_value: hv,
+          requester_kind: "ura",
+          requester_value: actor.ura,
+          data_category: dc,
+          decision: "permit",
+          valid_until: validUntil,
+          status: "active",
+          temporary: 1,
+          recorded_role: "provider",
+          recorded_ura: actor.ura,
+          recorded_org_type: actor.organizationType ?? null,
+          channel: "provider",
+          change: "created",
+          created_at: now,
+          at: now,
+        },
+        reason,
+      ),
     );
     const items = rows.map(toChoice);
-    this.notifications.add(citizen, "temporary-consent", `Care provider ${actor.ura} recorded the 72-hour temporary consent you gave on the spot (${dataCategories.join(", ")}).`, items[0]?.id ?? null);
+    this.notifications.add(
+      citizen,
+      "temporary-consent",
+      `Care provider ${actor.ura} recorded the 72-hour temporary consent you gave on the spot (${dataCategories.join(", ")}).`,
+      items[0]?.id ?? null,
+    );
     this.subscriptions.notifyChanged(citizen, actor.ura, rows);
-    this.log.log(citizen, actor, { action: "temporary-consent", outcome: "recorded", dataCategories, emergency: true, holderUra: "ura" in holder ? holder.ura : null });
+    this.log.log(citizen, actor, {
+      action: "temporary-consent",
+      outcome: "recorded",
+      dataCategories,
+      emergency: true,
+      holderUra: "ura" in holder ? holder.ura : null,
+    });
     return ok({ items, validUntil: new Date(validUntil).toISOString() });
   }
 }

@@ -106,7 +106,8 @@ export function missingForSubmission(d: ApplicationDraftInput): MissingField[] {
   if (d.ethicsAssessmentRequired) need(filled(d.ethicsAssessmentReference, 3), "/ethicsAssessmentReference", "give the ethics committee's reference");
   if (kind === "data_access") {
     need(!!d.dataForm, "/dataForm", "choose anonymised or pseudonymised data");
-    if (d.dataForm === "pseudonymised") need(filled(d.pseudonymisationJustification, 10), "/pseudonymisationJustification", "a justification is required for pseudonymised data");
+    if (d.dataForm === "pseudonymised")
+      need(filled(d.pseudonymisationJustification, 10), "/pseudonymisationJustification", "a justification is required for pseudonymised data");
     need(filled(d.processingEnvironment, 3), "/processingEnvironment", "describe the secure processing environment needed");
   }
   return out;
@@ -204,7 +205,10 @@ export const ApplicationStatusChange = z
     /** approved: the permit's conditions (Art. 68), one per entry */
     conditions: z.array(z.string().min(3).max(1000)).max(30).optional(),
     /** approved: the permit's end date (default: start + the requested duration) */
-    endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    endDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
   })
   .strict()
   .refine((s) => s.status !== "rejected" || !!s.reasons, { path: ["reasons"], message: "reasons are required when rejecting" })
@@ -213,10 +217,16 @@ export const ApplicationStatusChange = z
 export type ApplicationStatusChange = z.infer<typeof ApplicationStatusChange>;
 
 /** Applicant: POST /v1/access-applications/{id}/answer (resumes the clock) */
-export const InformationAnswer = z.object({ answer: z.string().min(3).max(5000) }).strict().openapi("InformationAnswer");
+export const InformationAnswer = z
+  .object({ answer: z.string().min(3).max(5000) })
+  .strict()
+  .openapi("InformationAnswer");
 export type InformationAnswer = z.infer<typeof InformationAnswer>;
 /** HDAB: POST /v1/access-applications/{id}/extend (once, with reasons) */
-export const DeadlineExtension = z.object({ reasons: z.string().min(3).max(5000) }).strict().openapi("DeadlineExtension");
+export const DeadlineExtension = z
+  .object({ reasons: z.string().min(3).max(5000) })
+  .strict()
+  .openapi("DeadlineExtension");
 export type DeadlineExtension = z.infer<typeof DeadlineExtension>;
 
 /**

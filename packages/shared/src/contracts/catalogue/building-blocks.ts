@@ -5,7 +5,11 @@ import { ACCESS_RIGHTS, DATA_THEMES, HEALTH_CATEGORIES, codesOf } from "../dcat/
 // ---------------------------------------------------------------------------------------------- building blocks
 
 /** An absolute IRI (http, https, mailto, urn, …). */
-export const Iri = z.string().min(3).max(2000).regex(/^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>"{}|\\^`]+$/, "must be an absolute IRI");
+export const Iri = z
+  .string()
+  .min(3)
+  .max(2000)
+  .regex(/^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>"{}|\\^`]+$/, "must be an absolute IRI");
 /** A node reference: an absolute IRI, or a blank node label `_:name` (kept so that harvested graphs round-trip). */
 export const NodeRef = z.union([Iri, z.string().regex(/^_:[A-Za-z0-9_-]{1,120}$/)]);
 
@@ -17,13 +21,19 @@ export const LangMap = z
 export type LangMap = z.infer<typeof LangMap>;
 
 /** One literal with an optional language (keywords). */
-export const LangValue = z.object({ value: z.string().min(1).max(500), lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/).optional() }).openapi("LangValue");
+export const LangValue = z
+  .object({
+    value: z.string().min(1).max(500),
+    lang: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/)
+      .optional(),
+  })
+  .openapi("LangValue");
 export type LangValue = z.infer<typeof LangValue>;
 
 /** xsd:date (YYYY-MM-DD) or xsd:dateTime. */
-export const DateLiteral = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/, "an xsd:date (YYYY-MM-DD) or xsd:dateTime");
+export const DateLiteral = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/, "an xsd:date (YYYY-MM-DD) or xsd:dateTime");
 
 export const ThemeCode = z.enum(codesOf(DATA_THEMES)).openapi("ThemeCode");
 export const AccessRightsCode = z.enum(codesOf(ACCESS_RIGHTS)).openapi("AccessRightsCode");
@@ -31,15 +41,11 @@ export const HealthCategoryCode = z.enum(codesOf(HEALTH_CATEGORIES)).openapi("He
 /** Codes of open EU vocabularies (file types, languages, health themes). */
 export const VocabCode = z.string().regex(/^[A-Z0-9_-]{1,64}$/, "a vocabulary code such as CSV or NLD");
 
-export const PeriodOfTime = z
-  .object({ iri: NodeRef.optional(), startDate: DateLiteral.optional(), endDate: DateLiteral.optional() })
-  .openapi("PeriodOfTime");
+export const PeriodOfTime = z.object({ iri: NodeRef.optional(), startDate: DateLiteral.optional(), endDate: DateLiteral.optional() }).openapi("PeriodOfTime");
 export type PeriodOfTime = z.infer<typeof PeriodOfTime>;
 
 /** time:TemporalEntity (opening hours of a contact point). */
-export const TemporalEntity = z
-  .object({ iri: NodeRef.optional(), description: LangMap, frequency: Iri.optional() })
-  .openapi("TemporalEntity");
+export const TemporalEntity = z.object({ iri: NodeRef.optional(), description: LangMap, frequency: Iri.optional() }).openapi("TemporalEntity");
 
 /** cv:ContactPoint of an agent (publisher, HDAB, custodian). */
 export const AgentContactPoint = z
@@ -55,20 +61,12 @@ export const AgentContactPoint = z
 
 /** foaf:Agent: publisher, creator, HDAB, HDAB coordinator, custodian. */
 export const Agent = z
-  .object({
-    iri: NodeRef.optional(),
-    name: LangMap,
-    type: Iri.optional(),
-    description: LangMap.optional(),
-    contactPoint: AgentContactPoint.optional(),
-  })
+  .object({ iri: NodeRef.optional(), name: LangMap, type: Iri.optional(), description: LangMap.optional(), contactPoint: AgentContactPoint.optional() })
   .openapi("Agent");
 export type Agent = z.infer<typeof Agent>;
 
 /** vcard:Kind: the dataset's contact point (dcat:contactPoint). `email` without `mailto:`. */
-export const ContactKind = z
-  .object({ iri: NodeRef.optional(), url: Iri.optional(), email: z.string().min(3).max(320).optional() })
-  .openapi("ContactKind");
+export const ContactKind = z.object({ iri: NodeRef.optional(), url: Iri.optional(), email: z.string().min(3).max(320).optional() }).openapi("ContactKind");
 
 export const Distribution = z
   .object({
@@ -116,13 +114,9 @@ export const CsvwTable = z
   .openapi("CsvwTable");
 
 /** healthdcatap:hasVariables: a csvw:TableGroup describing the dataset's variables. */
-export const CsvwTableGroup = z
-  .object({ iri: NodeRef.optional(), title: LangMap, tables: z.array(CsvwTable).max(100) })
-  .openapi("CsvwTableGroup");
+export const CsvwTableGroup = z.object({ iri: NodeRef.optional(), title: LangMap, tables: z.array(CsvwTable).max(100) }).openapi("CsvwTableGroup");
 
 export const Provenance = z.object({ iri: NodeRef.optional(), label: LangMap }).openapi("ProvenanceStatement");
 /** dpv:Purpose of a dataset (not the consent registry's TREAT/COC `Purpose`). */
 export const DpvPurpose = z.object({ iri: NodeRef.optional(), description: LangMap.optional() }).openapi("DpvPurpose");
-export const LegalBasis = z
-  .object({ iri: NodeRef.optional(), description: LangMap.optional(), source: Iri.optional() })
-  .openapi("DpvLegalBasis");
+export const LegalBasis = z.object({ iri: NodeRef.optional(), description: LangMap.optional(), source: Iri.optional() }).openapi("DpvLegalBasis");

@@ -29,7 +29,10 @@ export const CkanSearchResult = z.object({
   count: z.number().int(),
   results: z.array(CkanPackage),
   facets: z.record(z.string(), z.record(z.string(), z.number().int())),
-  search_facets: z.record(z.string(), z.object({ title: z.string(), items: z.array(z.object({ name: z.string(), display_name: z.string(), count: z.number().int() })) })),
+  search_facets: z.record(
+    z.string(),
+    z.object({ title: z.string(), items: z.array(z.object({ name: z.string(), display_name: z.string(), count: z.number().int() })) }),
+  ),
   sort: z.string(),
 });
 
@@ -66,33 +69,26 @@ export const CkanPackageSearchParams = z.object({
   rows: count("rows", 1000, 10),
   start: count("start", 999_999_999, 0),
   sort: text(200),
-  "facet.field": z
-    .preprocess(first, z.string().max(2000).optional())
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return [] as string[];
-      try {
-        const parsed = JSON.parse(v) as unknown;
-        if (Array.isArray(parsed) && parsed.length <= 20 && parsed.every((x) => typeof x === "string")) return parsed as string[];
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: "custom", message: 'facet.field must be a JSON list such as ["tags","organization"]' });
-      return z.NEVER;
-    }),
+  "facet.field": z.preprocess(first, z.string().max(2000).optional()).transform((v, ctx) => {
+    if (v === undefined || v === "") return [] as string[];
+    try {
+      const parsed = JSON.parse(v) as unknown;
+      if (Array.isArray(parsed) && parsed.length <= 20 && parsed.every((x) => typeof x === "string")) return parsed as string[];
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: "custom", message: 'facet.field must be a JSON list such as ["tags","organization"]' });
+    return z.NEVER;
+  }),
   include_deleted: flag,
 });
 export type CkanPackageSearchParams = z.output<typeof CkanPackageSearchParams>;
 
 /** package_show: `id` is the dataset's id (its CKAN name). */
-export const CkanPackageShowParams = z.object({
-  id: z.preprocess(first, z.string({ message: "id is required" }).min(1, "id is required").max(300)),
-});
+export const CkanPackageShowParams = z.object({ id: z.preprocess(first, z.string({ message: "id is required" }).min(1, "id is required").max(300)) });
 
 /** package_list: the names of the active datasets, in name order; `limit` (at most 1000) and `offset` page it. */
-export const CkanPackageListParams = z.object({
-  limit: count("limit", 1000, 1000),
-  offset: count("offset", 10_000_000, 0),
-});
+export const CkanPackageListParams = z.object({ limit: count("limit", 1000, 1000), offset: count("offset", 10_000_000, 0) });
 
 /** organization_list */
 export const CkanOrganizationListParams = z.object({ all_fields: flag });

@@ -1,6 +1,23 @@
 /** catalogue contracts: dataset (re-exported by ../catalogue.ts). */
 import { z } from "@hono/zod-openapi";
-import { AccessRightsCode, Agent, ContactKind, CsvwTableGroup, DateLiteral, Distribution, DpvPurpose, HealthCategoryCode, Iri, LangMap, LangValue, LegalBasis, PeriodOfTime, Provenance, ThemeCode, VocabCode } from "./building-blocks";
+import {
+  AccessRightsCode,
+  Agent,
+  ContactKind,
+  CsvwTableGroup,
+  DateLiteral,
+  Distribution,
+  DpvPurpose,
+  HealthCategoryCode,
+  Iri,
+  LangMap,
+  LangValue,
+  LegalBasis,
+  PeriodOfTime,
+  Provenance,
+  ThemeCode,
+  VocabCode,
+} from "./building-blocks";
 
 // ---------------------------------------------------------------------------------------------- dataset
 
@@ -55,7 +72,10 @@ const datasetFields = {
   numberOfUniqueIndividuals: z.number().int().nonnegative().optional(),
   populationCoverage: LangMap.optional(),
   retentionPeriod: PeriodOfTime.optional(),
-  temporalResolution: z.string().regex(/^-?P[0-9YMWDTHS.]+$/, "an xsd:duration such as P1M").optional(),
+  temporalResolution: z
+    .string()
+    .regex(/^-?P[0-9YMWDTHS.]+$/, "an xsd:duration such as P1M")
+    .optional(),
   spatialResolutionInMeters: z.number().nonnegative().optional(),
   version: z.string().min(1).max(100).optional(),
   versionNotes: LangMap.optional(),
@@ -101,5 +121,7 @@ export type Dataset = z.infer<typeof Dataset>;
 /** One violated HealthDCAT-AP rule: `property` is the RDF property (CURIE), `path` a JSON pointer into the dataset. */
 export const Violation = z
   .object({ path: z.string(), property: z.string(), message: z.string() })
-  .openapi("Violation", { example: { path: "/hdab", property: "healthdcatap:hdab", message: "healthdcatap:hdab: exactly one Health Data Access Body is required" } });
+  .openapi("Violation", {
+    example: { path: "/hdab", property: "healthdcatap:hdab", message: "healthdcatap:hdab: exactly one Health Data Access Body is required" },
+  });
 export type Violation = z.infer<typeof Violation>;

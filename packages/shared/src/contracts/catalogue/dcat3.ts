@@ -90,7 +90,10 @@ export type DatasetSeriesWithMembers = z.infer<typeof DatasetSeriesWithMembers>;
 
 /** Keyset paging of the lists of services, series and revisions: `cursor` is the previous page's nextCursor. */
 export const ResourcePageQuery = z.object({
-  cursor: z.string().regex(/^\d{1,15}$/, "the nextCursor of a previous page").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, "the nextCursor of a previous page")
+    .optional(),
   limit: z
     .string()
     .regex(/^[1-9]\d{0,2}$/, "a page size from 1 to 100")

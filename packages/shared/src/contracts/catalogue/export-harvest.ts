@@ -25,7 +25,10 @@ export const CatalogPageQuery = z.object({
     .regex(/^\d{1,15}$/, "the ordinal from a hydra:next link")
     .optional()
     .transform((v) => (v === undefined ? undefined : Number(v)))
-    .openapi({ description: "Keyset paging: set by hydra:next links (the page then starts after this dataset ordinal instead of skipping (page - 1) × pageSize datasets, so the last page costs what the first does)" }),
+    .openapi({
+      description:
+        "Keyset paging: set by hydra:next links (the page then starts after this dataset ordinal instead of skipping (page - 1) × pageSize datasets, so the last page costs what the first does)",
+    }),
 });
 export type CatalogPageQuery = z.output<typeof CatalogPageQuery>;
 

@@ -50,7 +50,15 @@ export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 export const ATTACHMENT_MAX_COUNT = 20;
 
 export const Attachment = z
-  .object({ id: z.string(), applicationId: z.string(), name: z.string(), contentType: z.string(), size: z.number().int(), uploadedBy: z.string(), uploadedAt: z.string() })
+  .object({
+    id: z.string(),
+    applicationId: z.string(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    uploadedBy: z.string(),
+    uploadedAt: z.string(),
+  })
   .openapi("Attachment");
 export type Attachment = z.infer<typeof Attachment>;
 export const AttachmentList = z.object({ items: z.array(Attachment) }).openapi("AttachmentList");

@@ -52,7 +52,8 @@ const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const blank = (v: string) => (v === "" ? undefined : v);
 const intOrText = (v: string) => (v === "" ? undefined : /^-?\d+$/.test(v) ? Number(v) : v);
 /** The first value of the parameter, converted; an empty parameter is absent. */
-const param = <T extends z.ZodType>(convert: (v: string) => unknown, schema: T) => z.preprocess(firstValue, z.string()).transform(convert).pipe(schema).optional();
+const param = <T extends z.ZodType>(convert: (v: string) => unknown, schema: T) =>
+  z.preprocess(firstValue, z.string()).transform(convert).pipe(schema).optional();
 /** Every value of a repeated parameter; code facets also split on commas; values trimmed, blanks dropped; none: absent. */
 const facet = (field: FacetField) =>
   z

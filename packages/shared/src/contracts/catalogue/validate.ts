@@ -11,7 +11,10 @@ export type AccessLevel = z.infer<typeof AccessLevel>;
  * level (as the HealthData@EU validator, where the user picks one); `all`: every dataset at all three.
  */
 export const ValidateQuery = z.object({
-  level: z.enum(["PUBLIC", "RESTRICTED", "NON_PUBLIC", "all"]).optional().openapi({ param: { name: "level", in: "query" }, example: "all" }),
+  level: z
+    .enum(["PUBLIC", "RESTRICTED", "NON_PUBLIC", "all"])
+    .optional()
+    .openapi({ param: { name: "level", in: "query" }, example: "all" }),
 });
 export type ValidateQuery = z.infer<typeof ValidateQuery>;
 

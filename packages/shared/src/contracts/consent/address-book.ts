@@ -43,20 +43,27 @@ export const DirectoryOrganisation = z
 export type DirectoryOrganisation = z.infer<typeof DirectoryOrganisation>;
 
 /** The short form used where a URA is shown to someone: name and place. */
-export const OrganisationName = z
-  .object({ ura: Ura, name: z.string(), place: z.string().nullable(), active: z.boolean() })
-  .openapi("OrganisationName");
+export const OrganisationName = z.object({ ura: Ura, name: z.string(), place: z.string().nullable(), active: z.boolean() }).openapi("OrganisationName");
 export type OrganisationName = z.infer<typeof OrganisationName>;
 
 const csv = (max: number) =>
   z
     .string()
     .max(max * 9 + 10)
-    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
 
 export const OrganisationSearchQuery = z
   .object({
-    q: z.string().max(100).optional().openapi({ description: "Words of the name or place; each is a prefix, case and diacritics ignored", example: "rivierenland" }),
+    q: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi({ description: "Words of the name or place; each is a prefix, case and diacritics ignored", example: "rivierenland" }),
     place: z.string().max(100).optional().openapi({ description: "Place (prefix, case and diacritics ignored)", example: "tiel" }),
     type: OrganizationTypeCode.optional().openapi({ param: { name: "type", in: "query" } }),
     category: ProviderCategory.optional().openapi({ param: { name: "category", in: "query" } }),
@@ -65,7 +72,13 @@ export const OrganisationSearchQuery = z
       .optional()
       .openapi({ type: "string", description: `Comma-separated URAs (at most ${ORGANISATION_LOOKUP_MAX}): exactly those organisations, closed ones included` }),
     includeInactive: z.enum(["true", "false"]).optional().openapi({ description: "Also closed organisations (default false)" }),
-    limit: z.coerce.number().int().min(1).max(ORGANISATION_SEARCH_MAX).optional().openapi({ description: `Default ${ORGANISATION_SEARCH_DEFAULT}, at most ${ORGANISATION_SEARCH_MAX}` }),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(ORGANISATION_SEARCH_MAX)
+      .optional()
+      .openapi({ description: `Default ${ORGANISATION_SEARCH_DEFAULT}, at most ${ORGANISATION_SEARCH_MAX}` }),
   })
   .openapi("OrganisationSearchQuery");
 export type OrganisationSearchQuery = z.infer<typeof OrganisationSearchQuery>;
@@ -101,6 +114,12 @@ export const FhirInputBundle = z
   .openapi("AddressBookBundle");
 
 export const AddressBookSyncState = z
-  .object({ source: z.string().nullable(), lastSince: IsoDateTime.nullable(), lastRunAt: IsoDateTime.nullable(), lastReport: AddressBookReport.nullable(), lastError: z.string().nullable() })
+  .object({
+    source: z.string().nullable(),
+    lastSince: IsoDateTime.nullable(),
+    lastRunAt: IsoDateTime.nullable(),
+    lastReport: AddressBookReport.nullable(),
+    lastError: z.string().nullable(),
+  })
   .openapi("AddressBookSyncState");
 export type AddressBookSyncState = z.infer<typeof AddressBookSyncState>;

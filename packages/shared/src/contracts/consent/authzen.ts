@@ -24,15 +24,14 @@ export const AuthzenSubject = z
   .openapi("AuthzenSubject", { description: "The requester (raadpleger): URA as id, its organisation type" });
 
 export const AuthzenResource = z
-  .object({
-    type: z.literal("patient_data"),
-    id: Bsn,
-    properties: z.object({ holder: Organisation, dataCategory: DataCategoryCode }).passthrough(),
-  })
+  .object({ type: z.literal("patient_data"), id: Bsn, properties: z.object({ holder: Organisation, dataCategory: DataCategoryCode }).passthrough() })
   .passthrough()
   .openapi("AuthzenResource", { description: "The patient's data (BSN as id) of one data category at the holder (dossierhouder)" });
 
-export const AuthzenAction = z.object({ name: z.literal("share") }).passthrough().openapi("AuthzenAction");
+export const AuthzenAction = z
+  .object({ name: z.literal("share") })
+  .passthrough()
+  .openapi("AuthzenAction");
 export const AuthzenContext = z.object({ purpose_of_use: Purpose }).passthrough().openapi("AuthzenContext");
 
 export const AuthzenEvaluationRequest = z
@@ -43,11 +42,7 @@ export type AuthzenEvaluationRequest = z.infer<typeof AuthzenEvaluationRequest>;
 export const AuthzenDecision = z
   .object({
     decision: z.boolean(),
-    context: z.object({
-      reason_admin: z.object({ en: z.string() }),
-      choice_id: z.string().nullable(),
-      temporary: z.boolean(),
-    }),
+    context: z.object({ reason_admin: z.object({ en: z.string() }), choice_id: z.string().nullable(), temporary: z.boolean() }),
   })
   .openapi("AuthzenDecision");
 export type AuthzenDecision = z.infer<typeof AuthzenDecision>;
@@ -62,15 +57,28 @@ export const AuthzenEvaluationsRequest = z
     action: AuthzenAction.optional(),
     context: AuthzenContext.optional(),
     evaluations: z
-      .array(z.object({ subject: AuthzenSubject.optional(), resource: AuthzenResource.optional(), action: AuthzenAction.optional(), context: AuthzenContext.optional() }).passthrough())
+      .array(
+        z
+          .object({
+            subject: AuthzenSubject.optional(),
+            resource: AuthzenResource.optional(),
+            action: AuthzenAction.optional(),
+            context: AuthzenContext.optional(),
+          })
+          .passthrough(),
+      )
       .min(1)
       .max(MAX_AUTHZEN_EVALUATIONS),
-    options: z.object({ evaluations_semantic: z.enum(["execute_all", "deny_on_first_deny", "permit_on_first_permit"]).optional() }).passthrough().optional(),
+    options: z
+      .object({ evaluations_semantic: z.enum(["execute_all", "deny_on_first_deny", "permit_on_first_permit"]).optional() })
+      .passthrough()
+      .optional(),
   })
   .superRefine((body, ctx) => {
     body.evaluations.forEach((e, i) => {
       for (const key of ["subject", "resource", "action", "context"] as const) {
-        if (!e[key] && !body[key]) ctx.addIssue({ code: "custom", path: ["evaluations", i, key], message: `No ${key} here and no default ${key} at the top level` });
+        if (!e[key] && !body[key])
+          ctx.addIssue({ code: "custom", path: ["evaluations", i, key], message: `No ${key} here and no default ${key} at the top level` });
       }
     });
   })

@@ -29,10 +29,7 @@ export const Party = z
 export type Party = z.infer<typeof Party>;
 
 /** A concrete organisation in a question: URA plus organisation type. */
-export const Organisation = z
-  .object({ ura: Ura, organizationType: OrganizationTypeCode })
-  .strict()
-  .openapi("Organisation");
+export const Organisation = z.object({ ura: Ura, organizationType: OrganizationTypeCode }).strict().openapi("Organisation");
 export type Organisation = z.infer<typeof Organisation>;
 
 export const RequestingOrganisation = z
@@ -68,7 +65,10 @@ export const Professional = z
   .object({
     uziNumber: UziNumber,
     role: UziRole,
-    mandatedBy: z.object({ uziNumber: UziNumber, role: UziRole.optional() }).strict().optional()
+    mandatedBy: z
+      .object({ uziNumber: UziNumber, role: UziRole.optional() })
+      .strict()
+      .optional()
       .openapi({ description: "The professional who mandated this one (Mitz: MandatedID)" }),
   })
   .strict()

@@ -34,9 +34,7 @@ export const DevBulkChoicesRequest = z
   .strict()
   .openapi("DevBulkChoicesRequest");
 export type DevBulkChoicesRequest = z.infer<typeof DevBulkChoicesRequest>;
-export const DevBulkChoicesResponse = z
-  .object({ citizens: z.number().int(), choices: z.number().int() })
-  .openapi("DevBulkChoicesResponse");
+export const DevBulkChoicesResponse = z.object({ citizens: z.number().int(), choices: z.number().int() }).openapi("DevBulkChoicesResponse");
 
 /** A choice's current version as the registry holds it. */
 export const Choice = z
@@ -49,7 +47,9 @@ export const Choice = z
     decision: Decision,
     validUntil: z.string().nullable(),
     status: ChoiceStatus,
-    temporary: z.boolean().openapi({ description: "A 72-hour temporary consent the patient gave on the spot to a provider who is not their usual one (e.g. a huisartsenpost)" }),
+    temporary: z
+      .boolean()
+      .openapi({ description: "A 72-hour temporary consent the patient gave on the spot to a provider who is not their usual one (e.g. a huisartsenpost)" }),
     recordedBy: RecordedBy,
     channel: Channel,
     createdAt: IsoDateTime,
@@ -62,7 +62,11 @@ export type Choice = z.infer<typeof Choice>;
 export const ChoiceResult = Choice.extend({
   confirmation: z
     .object({
-      code: z.string().openapi({ description: "The koppelcode: give it to a parent or guardian, who confirms the choice with it; shown only once, never stored (only its hash)" }),
+      code: z
+        .string()
+        .openapi({
+          description: "The koppelcode: give it to a parent or guardian, who confirms the choice with it; shown only once, never stored (only its hash)",
+        }),
       expiresAt: IsoDateTime,
     })
     .optional(),
@@ -73,9 +77,7 @@ export const ChoiceList = z.object({ items: z.array(Choice) }).openapi("ChoiceLi
 export type ChoiceList = z.infer<typeof ChoiceList>;
 
 /** One version in a choice's append-only history. */
-export const ChoiceVersion = Choice.extend({
-  change: z.enum(["created", "changed", "withdrawn", "confirmed"]),
-}).openapi("ChoiceVersion");
+export const ChoiceVersion = Choice.extend({ change: z.enum(["created", "changed", "withdrawn", "confirmed"]) }).openapi("ChoiceVersion");
 export type ChoiceVersion = z.infer<typeof ChoiceVersion>;
 
 /** Page size of GET /v1/me/history (oldest first): default and maximum. */
@@ -101,9 +103,10 @@ export const ChildId = z.string().regex(/^[0-9a-f]{16,64}$/, { message: "Invalid
 
 /** `?child=<childId>`: a guardian acting for a child (ids from GET /v1/me/children). */
 export const ActingForQuery = z.object({
-  child: ChildId
-    .optional()
-    .openapi({ param: { name: "child", in: "query" }, description: "Act for a child you are the guardian of (id from GET /v1/me/children)" }),
+  child: ChildId.optional().openapi({
+    param: { name: "child", in: "query" },
+    description: "Act for a child you are the guardian of (id from GET /v1/me/children)",
+  }),
 });
 
 /** `?limit=&after=`: one page of the choice history, oldest first (`after`: the `next` of the previous page). */
@@ -136,7 +139,10 @@ export const Child = z
     guardianRecords: z
       .boolean()
       .optional()
-      .openapi({ description: "true under 12: the guardian records the child's choices with ?child=. From 12 to 16 the child records its own and the guardian confirms them with the code (koppelcode); from 16 the child alone" }),
+      .openapi({
+        description:
+          "true under 12: the guardian records the child's choices with ?child=. From 12 to 16 the child records its own and the guardian confirms them with the code (koppelcode); from 16 the child alone",
+      }),
     pendingChoices: z.number().int(),
   })
   .openapi("Child");

@@ -9,7 +9,12 @@ export const Notification = z
   .object({
     id: z.string(),
     kind: z.enum([
-      "choice-recorded-by-provider", "choice-withdrawn-by-provider", "choice-pending-confirmation", "choice-confirmed", "temporary-consent", "secondary-use-changed",
+      "choice-recorded-by-provider",
+      "choice-withdrawn-by-provider",
+      "choice-pending-confirmation",
+      "choice-confirmed",
+      "temporary-consent",
+      "secondary-use-changed",
       "emergency-access",
     ]),
     message: z.string(),
@@ -24,8 +29,21 @@ export const AccessLogEntry = z
   .object({
     seq: z.number().int(),
     eventId: z.string(),
-    action: z.enum(["consent-check", "locate", "choice-recorded", "choice-changed", "choice-withdrawn", "choice-confirmed", "temporary-consent", "subscription", "fhir-read", "secondary-use-changed",
-      "emergency-access"]).openapi({ description: "emergency-access: a provider declared an emergency (break-the-glass) when it asked; see breakTheGlass" }),
+    action: z
+      .enum([
+        "consent-check",
+        "locate",
+        "choice-recorded",
+        "choice-changed",
+        "choice-withdrawn",
+        "choice-confirmed",
+        "temporary-consent",
+        "subscription",
+        "fhir-read",
+        "secondary-use-changed",
+        "emergency-access",
+      ])
+      .openapi({ description: "emergency-access: a provider declared an emergency (break-the-glass) when it asked; see breakTheGlass" }),
     at: IsoDateTime,
     outcome: z.string().openapi({ description: "e.g. permit, deny, partial, recorded, pending" }),
     actor: z.object({
@@ -48,12 +66,22 @@ export const AccessLogEntry = z
     holderUra: z.string().nullable(),
     purpose: z.string().nullable(),
     dataCategories: z.array(z.string()),
-    emergency: z.boolean().openapi({ description: "Kept for compatibility, the same as temporaryConsent: a 72-hour temporary consent was recorded or decided the answer. Not break-the-glass" }),
-    temporaryConsent: z.boolean().optional().openapi({ description: "A 72-hour temporary consent (given by the patient on the spot) was recorded or decided the answer" }),
+    emergency: z
+      .boolean()
+      .openapi({
+        description:
+          "Kept for compatibility, the same as temporaryConsent: a 72-hour temporary consent was recorded or decided the answer. Not break-the-glass",
+      }),
+    temporaryConsent: z
+      .boolean()
+      .optional()
+      .openapi({ description: "A 72-hour temporary consent (given by the patient on the spot) was recorded or decided the answer" }),
     breakTheGlass: z
       .boolean()
       .optional()
-      .openapi({ description: "The provider declared an emergency without the patient's consent (break-the-glass); the answer is still the consent rules' answer" }),
+      .openapi({
+        description: "The provider declared an emergency without the patient's consent (break-the-glass); the answer is still the consent rules' answer",
+      }),
     emergencyReason: z.string().nullable().optional().openapi({ description: "The reason the provider gave when it declared the emergency" }),
     hash: z.string(),
     prevHash: z.string(),
@@ -96,7 +124,5 @@ export const AccessLogVerification = z
 export type AccessLogVerification = z.infer<typeof AccessLogVerification>;
 
 export const SecondaryUseRequest = z.object({ optOut: z.boolean() }).strict().openapi("SecondaryUseRequest");
-export const SecondaryUseState = z
-  .object({ optOut: z.boolean(), changedAt: IsoDateTime.nullable() })
-  .openapi("SecondaryUseState");
+export const SecondaryUseState = z.object({ optOut: z.boolean(), changedAt: IsoDateTime.nullable() }).openapi("SecondaryUseState");
 export type SecondaryUseState = z.infer<typeof SecondaryUseState>;

@@ -7,7 +7,9 @@ import { z } from "@hono/zod-openapi";
 import { FhirPatientParam, FhirReference } from "./fhir";
 
 const FhirIdentifier = z.object({ system: z.string().max(300).optional(), value: z.string().max(200).optional() }).passthrough();
-const FhirCoding = z.object({ system: z.string().max(300).optional(), code: z.string().max(100).optional(), display: z.string().max(500).optional() }).passthrough();
+const FhirCoding = z
+  .object({ system: z.string().max(300).optional(), code: z.string().max(100).optional(), display: z.string().max(500).optional() })
+  .passthrough();
 const FhirCodeableConcept = z.object({ coding: z.array(FhirCoding).max(20).optional(), text: z.string().max(1000).optional() }).passthrough();
 
 /** `id` of a Consent Regie created (a choice id, a UUID). */
@@ -37,7 +39,10 @@ export const FhirProvenanceInput = z
   .object({
     resourceType: z.literal("Provenance"),
     target: z.array(FhirReference).min(1).max(10),
-    recorded: z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T/, { message: "Expected a FHIR instant" }),
+    recorded: z
+      .string()
+      .max(40)
+      .regex(/^\d{4}-\d{2}-\d{2}T/, { message: "Expected a FHIR instant" }),
     agent: z
       .array(z.object({ type: FhirCodeableConcept.optional(), who: FhirReference, onBehalfOf: FhirReference.optional() }).passthrough())
       .min(1)
@@ -63,7 +68,10 @@ const FhirTransactionEntry = z
   .object({
     fullUrl: z.string().max(300).optional(),
     resource: z.record(z.string(), z.unknown()).optional(),
-    request: z.object({ method: z.string().max(10).optional(), url: z.string().max(300).optional() }).passthrough().optional(),
+    request: z
+      .object({ method: z.string().max(10).optional(), url: z.string().max(300).optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -72,7 +80,10 @@ export const FhirTransactionBundle = z
   .object({
     resourceType: z.literal("Bundle"),
     type: z.literal("transaction", { message: 'Only Bundle.type "transaction" is accepted here' }),
-    entry: z.array(FhirTransactionEntry).min(1).max(MIGRATION_LIMITS.entries, { message: `At most ${MIGRATION_LIMITS.entries} entries per Bundle` }),
+    entry: z
+      .array(FhirTransactionEntry)
+      .min(1)
+      .max(MIGRATION_LIMITS.entries, { message: `At most ${MIGRATION_LIMITS.entries} entries per Bundle` }),
   })
   .passthrough()
   .openapi("FhirTransactionBundle");
@@ -87,7 +98,13 @@ export const FhirTransactionResponse = z
       z
         .object({
           fullUrl: z.string().optional(),
-          response: z.object({ status: z.string(), location: z.string().optional(), etag: z.string().optional(), lastModified: z.string().optional(), outcome: z.record(z.string(), z.unknown()).optional() }),
+          response: z.object({
+            status: z.string(),
+            location: z.string().optional(),
+            etag: z.string().optional(),
+            lastModified: z.string().optional(),
+            outcome: z.record(z.string(), z.unknown()).optional(),
+          }),
         })
         .passthrough(),
     ),

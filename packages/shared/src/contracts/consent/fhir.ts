@@ -29,15 +29,28 @@ export const FhirAuditEventQuery = z.object({
     .min(1)
     .max(AUDIT_EVENT_PAGE_MAX)
     .optional()
-    .openapi({ param: { name: "_count", in: "query" }, description: `Entries per page (default ${AUDIT_EVENT_PAGE_DEFAULT}, at most ${AUDIT_EVENT_PAGE_MAX})` }),
-  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional()
+    .openapi({
+      param: { name: "_count", in: "query" },
+      description: `Entries per page (default ${AUDIT_EVENT_PAGE_DEFAULT}, at most ${AUDIT_EVENT_PAGE_MAX})`,
+    }),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
     .openapi({ param: { name: "before", in: "query" }, description: "Only entries older than this sequence number (the next link carries it)" }),
 });
 export type FhirAuditEventQuery = z.infer<typeof FhirAuditEventQuery>;
 
 /** A FHIR R4 Bundle; validated against R4 in the tests, loosely typed here. */
 export const FhirBundle = z
-  .object({ resourceType: z.literal("Bundle"), type: z.string(), total: z.number().int().optional(), entry: z.array(z.record(z.string(), z.unknown())).optional() })
+  .object({
+    resourceType: z.literal("Bundle"),
+    type: z.string(),
+    total: z.number().int().optional(),
+    entry: z.array(z.record(z.string(), z.unknown())).optional(),
+  })
   .passthrough()
   .openapi("FhirBundle");
 
@@ -46,18 +59,36 @@ export const FhirResource = z.object({ resourceType: z.string() }).passthrough()
 
 // ---------------------------------------------------------------- FHIR input: the structure Regie reads (R4 elements, loose where it ignores them)
 
-const FhirCoding = z.object({ system: z.string().max(300).optional(), code: z.string().max(100).optional(), display: z.string().max(500).optional() }).passthrough();
+const FhirCoding = z
+  .object({ system: z.string().max(300).optional(), code: z.string().max(100).optional(), display: z.string().max(500).optional() })
+  .passthrough();
 const FhirCodeableConcept = z.object({ coding: z.array(FhirCoding).max(20).optional(), text: z.string().max(1000).optional() }).passthrough();
 const FhirIdentifier = z.object({ system: z.string().max(300).optional(), value: z.string().max(100).optional() }).passthrough();
 export const FhirReference = z
-  .object({ reference: z.string().max(300).optional(), type: z.string().max(100).optional(), identifier: FhirIdentifier.optional(), display: z.string().max(500).optional() })
+  .object({
+    reference: z.string().max(300).optional(),
+    type: z.string().max(100).optional(),
+    identifier: FhirIdentifier.optional(),
+    display: z.string().max(500).optional(),
+  })
   .passthrough();
 const FhirExtension = z
-  .object({ url: z.string().max(300), valueCodeableConcept: FhirCodeableConcept.optional(), valueBoolean: z.boolean().optional(), valueIdentifier: FhirIdentifier.optional() })
+  .object({
+    url: z.string().max(300),
+    valueCodeableConcept: FhirCodeableConcept.optional(),
+    valueBoolean: z.boolean().optional(),
+    valueIdentifier: FhirIdentifier.optional(),
+  })
   .passthrough();
 
 export const FhirContainedOrganization = z
-  .object({ resourceType: z.literal("Organization"), id: z.string().max(64), identifier: z.array(FhirIdentifier).max(10).optional(), type: z.array(FhirCodeableConcept).max(10).optional(), name: z.string().max(500).optional() })
+  .object({
+    resourceType: z.literal("Organization"),
+    id: z.string().max(64),
+    identifier: z.array(FhirIdentifier).max(10).optional(),
+    type: z.array(FhirCodeableConcept).max(10).optional(),
+    name: z.string().max(500).optional(),
+  })
   .passthrough();
 export const FhirContainedPractitionerRole = z
   .object({
@@ -85,12 +116,21 @@ export const FhirConsentInput = z
     category: z.array(FhirCodeableConcept).min(1).max(20),
     patient: FhirReference,
     dateTime: z.string().max(40).optional(),
-    contained: z.array(z.discriminatedUnion("resourceType", [FhirContainedOrganization, FhirContainedPractitionerRole])).max(10).optional(),
+    contained: z
+      .array(z.discriminatedUnion("resourceType", [FhirContainedOrganization, FhirContainedPractitionerRole]))
+      .max(10)
+      .optional(),
     provision: z
       .object({
         type: z.enum(["permit", "deny"]).optional(),
-        period: z.object({ start: z.string().max(40).optional(), end: z.string().max(40).optional() }).passthrough().optional(),
-        actor: z.array(z.object({ role: FhirCodeableConcept, reference: FhirReference }).passthrough()).max(10).optional(),
+        period: z
+          .object({ start: z.string().max(40).optional(), end: z.string().max(40).optional() })
+          .passthrough()
+          .optional(),
+        actor: z
+          .array(z.object({ role: FhirCodeableConcept, reference: FhirReference }).passthrough())
+          .max(10)
+          .optional(),
         purpose: z.array(FhirCoding).max(5).optional(),
       })
       .passthrough(),
@@ -103,7 +143,9 @@ export type FhirConsentInput = z.infer<typeof FhirConsentInput>;
 export const FhirConsentParameters = z
   .object({
     resourceType: z.literal("Parameters"),
-    parameter: z.array(z.object({ name: z.literal("consent"), resource: FhirConsentInput }).passthrough()).length(1, { message: "Expected exactly one parameter named consent" }),
+    parameter: z
+      .array(z.object({ name: z.literal("consent"), resource: FhirConsentInput }).passthrough())
+      .length(1, { message: "Expected exactly one parameter named consent" }),
   })
   .passthrough()
   .openapi("FhirConsentParameters");

@@ -29,9 +29,7 @@ export const CohortFilterRequest = z
   .openapi("CohortFilterRequest");
 export type CohortFilterRequest = z.infer<typeof CohortFilterRequest>;
 
-export const CohortFilterResponse = z
-  .object({ included: z.array(z.string()), excludedCount: z.number().int() })
-  .openapi("CohortFilterResponse");
+export const CohortFilterResponse = z.object({ included: z.array(z.string()), excludedCount: z.number().int() }).openapi("CohortFilterResponse");
 export type CohortFilterResponse = z.infer<typeof CohortFilterResponse>;
 
 export { Bsn };

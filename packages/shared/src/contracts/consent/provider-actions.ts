@@ -11,7 +11,9 @@ export const SubscriptionRequest = z
   .object({
     patient: PatientRef,
     dataCategories: z.array(DataCategoryCode).min(1).max(20).optional(),
-    channel: PushChannelInput.optional().openapi({ description: "Push: the registry POSTs a notification Bundle to this rest-hook when the patient's consent changes" }),
+    channel: PushChannelInput.optional().openapi({
+      description: "Push: the registry POSTs a notification Bundle to this rest-hook when the patient's consent changes",
+    }),
   })
   .strict()
   .openapi("SubscriptionRequest");
@@ -48,25 +50,24 @@ export const TemporaryConsentRequest = z
     patient: PatientRef,
     holder: Party,
     dataCategories: z.array(DataCategoryCode).min(1).max(20),
-    reason: z.string().min(3).max(500).openapi({ description: "Why, e.g. 'patient at the huisartsenpost agrees on the spot' (kept in the log, not shown to other providers)" }),
+    reason: z
+      .string()
+      .min(3)
+      .max(500)
+      .openapi({ description: "Why, e.g. 'patient at the huisartsenpost agrees on the spot' (kept in the log, not shown to other providers)" }),
   })
   .strict()
-  .openapi("TemporaryConsentRequest", { description: "Temporary consent (Mitz 72-uursregeling): the patient, on the spot, permits the calling provider, who is not their usual one (e.g. a huisartsenpost), to fetch their data for 72 hours. Not break-the-glass: the patient agrees." });
+  .openapi("TemporaryConsentRequest", {
+    description:
+      "Temporary consent (Mitz 72-uursregeling): the patient, on the spot, permits the calling provider, who is not their usual one (e.g. a huisartsenpost), to fetch their data for 72 hours. Not break-the-glass: the patient agrees.",
+  });
 export type TemporaryConsentRequest = z.infer<typeof TemporaryConsentRequest>;
 
-export const TemporaryConsentResponse = z
-  .object({ items: z.array(Choice), validUntil: IsoDateTime })
-  .openapi("TemporaryConsentResponse");
+export const TemporaryConsentResponse = z.object({ items: z.array(Choice), validUntil: IsoDateTime }).openapi("TemporaryConsentResponse");
 export type TemporaryConsentResponse = z.infer<typeof TemporaryConsentResponse>;
 
 export const ProviderNotification = z
-  .object({
-    id: z.string(),
-    kind: z.enum(["consent-changed"]),
-    subscriptionId: z.string(),
-    message: z.string(),
-    createdAt: IsoDateTime,
-  })
+  .object({ id: z.string(), kind: z.enum(["consent-changed"]), subscriptionId: z.string(), message: z.string(), createdAt: IsoDateTime })
   .openapi("ProviderNotification");
 export const ProviderNotificationList = z.object({ items: z.array(ProviderNotification) }).openapi("ProviderNotificationList");
 export type ProviderNotification = z.infer<typeof ProviderNotification>;

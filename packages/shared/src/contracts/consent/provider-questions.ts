@@ -38,7 +38,8 @@ export const ConsentCheckRequest = z
   })
   .strict()
   .openapi("ConsentCheckRequest", {
-    description: "Either party may ask: the token's URA and organisation type must be the holder's (the dossierhouder validating before it shares) or the requester's.",
+    description:
+      "Either party may ask: the token's URA and organisation type must be the holder's (the dossierhouder validating before it shares) or the requester's.",
   });
 export type ConsentCheckRequest = z.infer<typeof ConsentCheckRequest>;
 
@@ -49,14 +50,15 @@ export const CategoryDecision = z
     reason: z.string(),
     choiceId: z.string().nullable(),
     temporary: z.boolean().openapi({ description: "The deciding choice is a 72-hour temporary consent (given by the patient on the spot)" }),
-    breakTheGlass: z.boolean().optional().openapi({ description: "The requester declared an emergency (break-the-glass); the decision is still the consent rules' decision" }),
+    breakTheGlass: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The requester declared an emergency (break-the-glass); the decision is still the consent rules' decision" }),
   })
   .openapi("CategoryDecision");
 export type CategoryDecision = z.infer<typeof CategoryDecision>;
 
-export const ConsentCheckResponse = z
-  .object({ requestId: z.string(), decisions: z.array(CategoryDecision) })
-  .openapi("ConsentCheckResponse");
+export const ConsentCheckResponse = z.object({ requestId: z.string(), decisions: z.array(CategoryDecision) }).openapi("ConsentCheckResponse");
 export type ConsentCheckResponse = z.infer<typeof ConsentCheckResponse>;
 
 export const LocateRequest = z

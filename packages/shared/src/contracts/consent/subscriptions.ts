@@ -10,7 +10,7 @@ import { z } from "@hono/zod-openapi";
 export const ChannelHeader = z
   .string()
   .max(1024)
-  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+: ?[\t\x20-\x7e]+$/, "A header is \"Name: value\" in visible ASCII")
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+: ?[\t\x20-\x7e]+$/, 'A header is "Name: value" in visible ASCII')
   .refine((h) => !/^(host|content-type|content-length|transfer-encoding|connection)\s*:/i.test(h), "This header is set by the registry")
   .openapi({ example: "Authorization: Bearer 8c3a…" });
 
@@ -24,22 +24,36 @@ export const PushChannelInput = z
 export type PushChannelInput = z.infer<typeof PushChannelInput>;
 
 export const PushChannel = z
-  .object({ type: z.literal("rest-hook"), endpoint: z.string(), headers: z.array(z.string()).openapi({ description: "Header names only; the values are sealed" }) })
+  .object({
+    type: z.literal("rest-hook"),
+    endpoint: z.string(),
+    headers: z.array(z.string()).openapi({ description: "Header names only; the values are sealed" }),
+  })
   .openapi("PushChannel");
 export type PushChannel = z.infer<typeof PushChannel>;
 
 export const SubscriptionStatus = z
   .enum(["active", "error", "off"])
-  .openapi("SubscriptionStatus", { description: "error: the last notification went to the dead-letter queue after every retry failed; a later successful delivery makes it active again" });
+  .openapi("SubscriptionStatus", {
+    description: "error: the last notification went to the dead-letter queue after every retry failed; a later successful delivery makes it active again",
+  });
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
 
-export const SubscriptionError = z
-  .object({ message: z.string(), at: z.string() })
-  .openapi("SubscriptionError");
+export const SubscriptionError = z.object({ message: z.string(), at: z.string() }).openapi("SubscriptionError");
 
 export const SubscriptionListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).optional().openapi({ param: { name: "limit", in: "query" }, description: "At most 500 (default 100)" }),
-  cursor: z.string().max(100).optional().openapi({ param: { name: "cursor", in: "query" } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .openapi({ param: { name: "limit", in: "query" }, description: "At most 500 (default 100)" }),
+  cursor: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ param: { name: "cursor", in: "query" } }),
 });
 
 export const SubscriptionIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
@@ -67,7 +81,10 @@ export const FhirSubscriptionRequest = z
         header: z.array(ChannelHeader).max(5).optional(),
       })
       .passthrough(),
-    extension: z.array(z.object({ url: z.enum(MITZ_SUBSCRIPTION_EXTENSIONS, { message: "Unsupported extension" }) }).passthrough()).max(3).optional(),
+    extension: z
+      .array(z.object({ url: z.enum(MITZ_SUBSCRIPTION_EXTENSIONS, { message: "Unsupported extension" }) }).passthrough())
+      .max(3)
+      .optional(),
     id: z.string().optional(),
     meta: z.record(z.string(), z.unknown()).optional(),
     end: z.string().optional(),
@@ -101,6 +118,13 @@ export const FhirSubscriptionBundle = z
 export const SubscriptionOperationOutcome = z
   .object({
     resourceType: z.literal("OperationOutcome"),
-    issue: z.array(z.object({ severity: z.enum(["fatal", "error", "warning", "information"]), code: z.string(), diagnostics: z.string().optional(), expression: z.array(z.string()).optional() })),
+    issue: z.array(
+      z.object({
+        severity: z.enum(["fatal", "error", "warning", "information"]),
+        code: z.string(),
+        diagnostics: z.string().optional(),
+        expression: z.array(z.string()).optional(),
+      }),
+    ),
   })
   .openapi("SubscriptionOperationOutcome");

@@ -23,7 +23,11 @@ export interface Vocabulary {
 const EU = "http://publications.europa.eu/resource/authority/";
 const HDEU = "https://hdeu-dcat.data.health.europa.eu/resource/authority/";
 /** Hosts that served the HealthDCAT-AP vocabularies before the official one. */
-const OLD_HDEU = ["http://13.81.34.152:1101/resource/authority/", "https://healthdcat-ap.github.io/resource/authority/", "http://hdeu-dcat.data.health.europa.eu/resource/authority/"];
+const OLD_HDEU = [
+  "http://13.81.34.152:1101/resource/authority/",
+  "https://healthdcat-ap.github.io/resource/authority/",
+  "http://hdeu-dcat.data.health.europa.eu/resource/authority/",
+];
 const euAliases = (path: string) => [`https://publications.europa.eu/resource/authority/${path}/`];
 const hdeuAliases = (path: string) => OLD_HDEU.map((h) => `${h}${path}/`);
 
@@ -63,21 +67,61 @@ export const HEALTH_CATEGORIES: Vocabulary = {
   aliases: hdeuAliases("healthcategories"),
   terms: [
     { code: "EHRS", en: "Electronic health data from EHRs", nl: "Elektronische gezondheidsgegevens uit EPD's" },
-    { code: "DIOH", en: "Data on factors impacting on health, including socio-economic, environmental and behavioural determinants", nl: "Gegevens over factoren die de gezondheid beïnvloeden, waaronder sociaaleconomische, omgevings- en gedragsdeterminanten" },
-    { code: "NRPE", en: "Aggregated data on healthcare needs, resources, provision of and access to care, expenditure and financing", nl: "Geaggregeerde gegevens over zorgbehoeften, middelen, zorgverlening en -toegang, uitgaven en financiering" },
+    {
+      code: "DIOH",
+      en: "Data on factors impacting on health, including socio-economic, environmental and behavioural determinants",
+      nl: "Gegevens over factoren die de gezondheid beïnvloeden, waaronder sociaaleconomische, omgevings- en gedragsdeterminanten",
+    },
+    {
+      code: "NRPE",
+      en: "Aggregated data on healthcare needs, resources, provision of and access to care, expenditure and financing",
+      nl: "Geaggregeerde gegevens over zorgbehoeften, middelen, zorgverlening en -toegang, uitgaven en financiering",
+    },
     { code: "RPDG", en: "Data on pathogens that impact human health", nl: "Gegevens over ziekteverwekkers die de menselijke gezondheid beïnvloeden" },
-    { code: "HRAD", en: "Healthcare-related administrative data, including dispensations, claims and reimbursements", nl: "Zorggerelateerde administratieve gegevens, waaronder verstrekkingen, declaraties en vergoedingen" },
+    {
+      code: "HRAD",
+      en: "Healthcare-related administrative data, including dispensations, claims and reimbursements",
+      nl: "Zorggerelateerde administratieve gegevens, waaronder verstrekkingen, declaraties en vergoedingen",
+    },
     { code: "HGPD", en: "Human genetic, epigenomic and genomic data", nl: "Menselijke genetische, epigenomische en genomische gegevens" },
-    { code: "HPML", en: "Other human molecular data (proteomic, transcriptomic, metabolomic, lipidomic and other omics)", nl: "Overige menselijke moleculaire gegevens (proteomics, transcriptomics, metabolomics, lipidomics en andere omics)" },
-    { code: "PGEH", en: "Personal electronic health data automatically generated through medical devices", nl: "Persoonlijke elektronische gezondheidsgegevens automatisch gegenereerd door medische hulpmiddelen" },
+    {
+      code: "HPML",
+      en: "Other human molecular data (proteomic, transcriptomic, metabolomic, lipidomic and other omics)",
+      nl: "Overige menselijke moleculaire gegevens (proteomics, transcriptomics, metabolomics, lipidomics en andere omics)",
+    },
+    {
+      code: "PGEH",
+      en: "Personal electronic health data automatically generated through medical devices",
+      nl: "Persoonlijke elektronische gezondheidsgegevens automatisch gegenereerd door medische hulpmiddelen",
+    },
     { code: "WELA", en: "Data from wellness applications", nl: "Gegevens uit welzijnsapplicaties" },
-    { code: "IDHP", en: "Data on professional status, specialisation and institution of health professionals", nl: "Gegevens over beroepsstatus, specialisatie en instelling van zorgprofessionals" },
-    { code: "PHDR", en: "Data from population-based health data registries (public health registries)", nl: "Gegevens uit populatiegebaseerde gezondheidsregisters (volksgezondheidsregisters)" },
+    {
+      code: "IDHP",
+      en: "Data on professional status, specialisation and institution of health professionals",
+      nl: "Gegevens over beroepsstatus, specialisatie en instelling van zorgprofessionals",
+    },
+    {
+      code: "PHDR",
+      en: "Data from population-based health data registries (public health registries)",
+      nl: "Gegevens uit populatiegebaseerde gezondheidsregisters (volksgezondheidsregisters)",
+    },
     { code: "MRMR", en: "Data from medical registries and mortality registries", nl: "Gegevens uit medische registers en sterfteregisters" },
-    { code: "EHCT", en: "Data from clinical trials, clinical studies, clinical investigations and performance studies", nl: "Gegevens uit klinische proeven, klinische studies, klinisch onderzoek en prestatiestudies" },
+    {
+      code: "EHCT",
+      en: "Data from clinical trials, clinical studies, clinical investigations and performance studies",
+      nl: "Gegevens uit klinische proeven, klinische studies, klinisch onderzoek en prestatiestudies",
+    },
     { code: "EMRD", en: "Other health data from medical devices", nl: "Overige gezondheidsgegevens uit medische hulpmiddelen" },
-    { code: "RMMD", en: "Data from registries for medicinal products and medical devices", nl: "Gegevens uit registers voor geneesmiddelen en medische hulpmiddelen" },
-    { code: "RQSH", en: "Data from research cohorts, questionnaires and surveys related to health", nl: "Gegevens uit onderzoekscohorten, vragenlijsten en enquêtes over gezondheid" },
+    {
+      code: "RMMD",
+      en: "Data from registries for medicinal products and medical devices",
+      nl: "Gegevens uit registers voor geneesmiddelen en medische hulpmiddelen",
+    },
+    {
+      code: "RQSH",
+      en: "Data from research cohorts, questionnaires and surveys related to health",
+      nl: "Gegevens uit onderzoekscohorten, vragenlijsten en enquêtes over gezondheid",
+    },
     { code: "EINS", en: "Health data from biobanks and associated databases", nl: "Gezondheidsgegevens uit biobanken en bijbehorende databanken" },
   ],
 };
@@ -90,9 +134,17 @@ export const HEALTH_THEMES: Vocabulary = {
     { code: "CANCER_DISEASE", en: "Cancer", nl: "Kanker" },
     { code: "HEALTH_SYSTEMS", en: "Health systems, quality, care models and determinants", nl: "Zorgstelsels, kwaliteit, zorgmodellen en determinanten" },
     { code: "MENTAL_HEALTH", en: "Mental, neurological and substance use", nl: "Geestelijke gezondheid, neurologie en middelengebruik" },
-    { code: "NONCOMMUNICABLE_DISEASES", en: "Noncommunicable diseases: metabolic and cardiopulmonary", nl: "Niet-overdraagbare ziekten: metabool en cardiopulmonaal" },
+    {
+      code: "NONCOMMUNICABLE_DISEASES",
+      en: "Noncommunicable diseases: metabolic and cardiopulmonary",
+      nl: "Niet-overdraagbare ziekten: metabool en cardiopulmonaal",
+    },
     { code: "RESPIRATORY_DISEASES", en: "Respiratory infectious diseases", nl: "Infectieziekten van de luchtwegen" },
-    { code: "LIFECOURSE_HEALTH", en: "Life-course health: maternal, newborn, child, adolescent and ageing", nl: "Gezondheid over de levensloop: moeder, pasgeborene, kind, adolescent en ouderen" },
+    {
+      code: "LIFECOURSE_HEALTH",
+      en: "Life-course health: maternal, newborn, child, adolescent and ageing",
+      nl: "Gezondheid over de levensloop: moeder, pasgeborene, kind, adolescent en ouderen",
+    },
     { code: "IMMUNIZATION_DISEASES", en: "Immunization and vaccine-preventable diseases", nl: "Vaccinatie en vaccin-preventieve ziekten" },
     { code: "ANTIMICROBIAL_CONTROL", en: "Antimicrobial resistance and infection control", nl: "Antimicrobiële resistentie en infectiepreventie" },
     { code: "ENVIRONMENTAL_HEALTH", en: "Environmental, occupational and radiation health", nl: "Milieu-, arbeids- en stralingsgezondheid" },
@@ -134,12 +186,28 @@ export const LANGUAGES: Vocabulary = {
 
 /** EHDS Art. 53(1): purposes for which health data may be processed for secondary use. */
 export const EHDS_PURPOSES = [
-  { code: "PUBLIC_HEALTH", en: "Public interest in public and occupational health", nl: "Algemeen belang op het gebied van volksgezondheid en arbeidsgezondheid" },
-  { code: "POLICY_MAKING", en: "Policy making and regulatory activities of public sector bodies", nl: "Beleidsvorming en regelgevende activiteiten van overheidsinstanties" },
+  {
+    code: "PUBLIC_HEALTH",
+    en: "Public interest in public and occupational health",
+    nl: "Algemeen belang op het gebied van volksgezondheid en arbeidsgezondheid",
+  },
+  {
+    code: "POLICY_MAKING",
+    en: "Policy making and regulatory activities of public sector bodies",
+    nl: "Beleidsvorming en regelgevende activiteiten van overheidsinstanties",
+  },
   { code: "STATISTICS", en: "Official statistics", nl: "Officiële statistieken" },
   { code: "EDUCATION", en: "Education or teaching in health or care sectors", nl: "Onderwijs in de gezondheids- of zorgsector" },
-  { code: "SCIENTIFIC_RESEARCH", en: "Scientific research related to health or care sectors", nl: "Wetenschappelijk onderzoek op het gebied van gezondheid of zorg" },
-  { code: "CARE_IMPROVEMENT", en: "Improvement of care delivery, treatment optimisation and provision of healthcare", nl: "Verbetering van zorgverlening, optimalisering van behandeling en zorgverstrekking" },
+  {
+    code: "SCIENTIFIC_RESEARCH",
+    en: "Scientific research related to health or care sectors",
+    nl: "Wetenschappelijk onderzoek op het gebied van gezondheid of zorg",
+  },
+  {
+    code: "CARE_IMPROVEMENT",
+    en: "Improvement of care delivery, treatment optimisation and provision of healthcare",
+    nl: "Verbetering van zorgverlening, optimalisering van behandeling en zorgverstrekking",
+  },
 ] as const satisfies readonly VocabularyTerm[];
 
 /** The EHDS regulation, the default applicable legislation of a health dataset. */
