@@ -139,7 +139,7 @@ function analyse(profile: CpuProfile, bundle: ReturnType<typeof bundleMap>) {
 let stack: BenchStack | undefined;
 try {
   stack = await start(log, (s) => (stack = s));
-  const mint = await tokenMinter();
+  const mint = tokenMinter(stack.secrets);
   const u = urls();
   let requests: LoadRequest[];
   if (ROUTE === "health") requests = [{ method: "GET", path: "/health" }];

@@ -58,7 +58,7 @@ process.on("SIGTERM", () => shutdown(143));
 
 try {
   stack = await start(log, (s) => (stack = s));
-  const mint = await tokenMinter();
+  const mint = tokenMinter(stack.secrets);
   for (const name of only) {
     if (!isScenario(name)) throw new Error(`unknown scenario ${name} (known: ${Object.keys(SCENARIOS).join(", ")})`);
     const t0 = performance.now();
@@ -66,8 +66,9 @@ try {
     try {
       result = await SCENARIOS[name].run({ mint, log, stack });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = err instanceof Error ? `${err.message}${err.cause ? ` (${String(err.cause)})` : ""}` : String(err);
       log(`! ${name} failed: ${message}`);
+      for (const child of stack.children) if (child.outputTail.length) log(`  ${child.appName} said last:\n    ${child.outputTail.slice(-8).join("\n    ")}`);
       result = { available: true, failed: true, error: message };
     }
     result.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;

@@ -63,7 +63,7 @@ for (const shards of COUNTS) {
     const consent = stack.children.find((c) => c.appName === "consent");
     const pids = consent ? workerdPids(consent) : [];
     const u = urls();
-    const mint = await tokenMinter();
+    const mint = tokenMinter(stack.secrets);
     const citizens = bsnSeries(CITIZENS, 0);
     const rssStart = rssBytes(pids);
     const seeding = await seedChoices({ citizens, mint, log });

@@ -46,9 +46,15 @@ export async function ensureDevEnv(): Promise<DevSecrets> {
   }
   const trusted = JSON.stringify([{ issuer: ISSUER, jwks: { keys: [secrets.devIssuerPublicJwk] } }]);
   // The portal's key is passed with --var by scripts/stack.ts (it is no declared secret of the portal).
-  writeFileSync(join(root, "apps/consent/.dev.vars"), devVars({ TRUSTED_ISSUERS: trusted, PSEUDONYM_KEY: secrets.pseudonymKey }));
-  writeFileSync(join(root, "apps/catalogue/.dev.vars"), devVars({ TRUSTED_ISSUERS: trusted }));
+  // written only when they change: a running `wrangler dev` reloads its worker whenever .dev.vars is written
+  writeIfChanged(join(root, "apps/consent/.dev.vars"), devVars({ TRUSTED_ISSUERS: trusted, PSEUDONYM_KEY: secrets.pseudonymKey }));
+  writeIfChanged(join(root, "apps/catalogue/.dev.vars"), devVars({ TRUSTED_ISSUERS: trusted }));
   return secrets;
+}
+
+function writeIfChanged(file: string, text: string) {
+  if (existsSync(file) && readFileSync(file, "utf8") === text) return;
+  writeFileSync(file, text);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await ensureDevEnv();

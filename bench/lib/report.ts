@@ -5,6 +5,7 @@ import type * as cohort from "../scenarios/cohort";
 import type * as addressbook from "../scenarios/addressbook";
 import type * as consent from "../scenarios/consent";
 import type { memory } from "./stack";
+import type { Spread } from "./numbers";
 
 type Cell = string | number | null | undefined;
 type Unavailable = { available: false; reason: string } | { failed: true; error: string };
@@ -69,7 +70,7 @@ const CATALOGUE_MIXES: [string, "fullText" | "uncached" | "facetsOnly" | "ckan"]
   ["facets only", "facetsOnly"],
   ["CKAN package_search", "ckan"],
 ];
-const spread = (s: catalogue.Spread | null, unit: string) => (s ? `${s.min} / ${s.median} / ${s.max}${unit}` : "–");
+const spread = (s: Spread | null, unit: string) => (s ? `${s.min} / ${s.median} / ${s.max}${unit}` : "–");
 
 /** Catalogue write-then-search: per size and kind of write, min / median / max over the repeats. */
 function writeThenSearch(k: { levels: catalogue.CatalogueLevel[] }) {

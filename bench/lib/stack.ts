@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { DevTokenRequest } from "@regie/shared/auth/claims";
 import { signDevToken } from "@regie/shared/auth/dev-issuer";
 import { portsFor, startStack, stopWorkers, type AppName, type Log, type WorkerProcess } from "../../scripts/stack";
-import { ensureDevEnv, ISSUER } from "../../scripts/dev-env";
+import { ensureDevEnv, ISSUER, type DevSecrets } from "../../scripts/dev-env";
 
 export const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 48787);
 
@@ -18,6 +18,8 @@ export function urls(portBase = PORT_BASE): Record<AppName, string> {
 
 export interface BenchStack {
   children: WorkerProcess[];
+  /** the development secrets the workers were started with (written before they started) */
+  secrets: DevSecrets;
   persistTo: string;
   stop(): void;
 }
@@ -27,10 +29,13 @@ export interface BenchStack {
  * and a longer start-up timeout. `onSpawned` gets the stack as soon as the workers run (so Ctrl-C stops them).
  */
 export async function start(log: Log, onSpawned: (stack: BenchStack) => void = () => {}): Promise<BenchStack> {
+  // the keys go into .dev.vars before any worker starts (a later write would make wrangler dev reload mid-seed)
+  const secrets = await ensureDevEnv();
   const persistTo = mkdtempSync(join(tmpdir(), "regie-bench-"));
   log(`· starting the stack on ports ${PORT_BASE}–${PORT_BASE + 2} (storage in ${persistTo})`);
   const stack: BenchStack = {
     children: [],
+    secrets,
     persistTo,
     stop() {
       stopWorkers(stack.children);
@@ -59,9 +64,8 @@ export async function start(log: Log, onSpawned: (stack: BenchStack) => void = (
 
 export type Mint = (claims: DevTokenRequest) => Promise<string>;
 
-/** Signs tokens as the portal's development issuer does (its signing function, key and issuer). */
-export async function tokenMinter(): Promise<Mint> {
-  const secrets = await ensureDevEnv();
+/** Signs tokens as the portal's development issuer does (its signing function, key and issuer); writes nothing. */
+export function tokenMinter(secrets: DevSecrets): Mint {
   return async (claims) => (await signDevToken(secrets.devIssuerPrivateJwk, ISSUER, claims)).token;
 }
 

@@ -5,6 +5,8 @@ import { devRoutes } from "./routes/dev";
 import { fhirRoutes } from "./routes/fhir/index";
 import { organisationRoutes } from "./routes/organisations";
 import { meRoutes } from "./routes/me";
+import { meChildrenRoutes } from "./routes/me-children";
+import { meRecordRoutes } from "./routes/me-records";
 import { providerActionRoutes } from "./routes/provider-actions";
 import { providerQuestionRoutes } from "./routes/provider-questions";
 import { secondaryUseRoutes } from "./routes/secondary-use";
@@ -25,6 +27,8 @@ export function buildApp(mode: Mode) {
   app.route("/", providerActionRoutes());
   app.route("/", subscriptionRoutes());
   app.route("/", meRoutes());
+  app.route("/", meRecordRoutes());
+  app.route("/", meChildrenRoutes());
   app.route("/", secondaryUseRoutes());
   app.route("/", fhirRoutes());
   app.route("/", authzenRoutes());

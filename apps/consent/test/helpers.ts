@@ -22,8 +22,8 @@ export async function hdabToken(): Promise<string> {
   return mintToken(env, { role: "hdab", sub: "hdab-nl" });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface CallResult<T = any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   status: number;
   body: T;
   headers: Headers;

@@ -1,5 +1,6 @@
 /** A stored dataset's derived columns: search text, facet values, range columns and the search summary. Pure. */
-import { HEALTH_THEMES, labelOf, type Dataset, type DatasetSummary, type LangMap } from "@regie/shared/contracts/catalogue";
+import { HEALTH_THEMES, labelOf, type Dataset, type DatasetInput, type DatasetSummary, type LangMap } from "@regie/shared/contracts/catalogue";
+import { DEMO_PUBLISHERS } from "@regie/shared/demo";
 import { qualityScore } from "../quality/score";
 
 export interface DatasetFacets {
@@ -40,6 +41,11 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 export function preferredText(m: LangMap | undefined): string {
   if (!m) return "";
   return m.nl ?? m.en ?? m["@none"] ?? Object.values(m)[0] ?? "";
+}
+
+/** A publisher's display name: the demo publisher's, else the dataset's own publisher name, else its id. */
+export function publisherName(publisherId: string, input: Pick<DatasetInput, "publisher">): string {
+  return DEMO_PUBLISHERS.find((p) => p.publisherId === publisherId)?.name || preferredText(input.publisher?.name) || publisherId;
 }
 
 export function normaliseKeyword(k: string): string {

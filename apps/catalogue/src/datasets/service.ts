@@ -1,7 +1,6 @@
 /** Publishing and harvest: validate, assign ids and revisions, write atomically. */
 import { ApiError, type FieldError } from "@regie/shared";
 import type { Dataset, DatasetInput, HarvestReport, Violation } from "@regie/shared/contracts/catalogue";
-import { DEMO_PUBLISHERS } from "@regie/shared/demo";
 import { datasetIri, slug } from "../dcat/identity";
 import { countDatasets, datasetsFromQuads, type HarvestedDataset } from "../rdf/from-rdf";
 import type { Quad } from "../rdf/n3";
@@ -11,15 +10,13 @@ import type { DatasetsRepo, StoredRef } from "../storage/datasets-repo";
 import type { RevisionSource } from "../revisions/repo";
 import { validateDataset } from "../validation/rules";
 import { planResources } from "../dcat3/harvest";
-import { preferredText, toRecord } from "./record";
+import { publisherName, toRecord } from "./record";
+
+export { publisherName };
 
 export const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** The name shown for a publisher account: the account directory (demo publishers), else the dataset's dct:publisher name, else the id. */
-export function publisherName(publisherId: string, input: Pick<DatasetInput, "publisher">): string {
-  return DEMO_PUBLISHERS.find((p) => p.publisherId === publisherId)?.name || preferredText(input.publisher?.name) || publisherId;
-}
-
 function unprocessable(violations: Violation[]): never {
   const errors = violations.map((v) => ({ path: v.path, message: v.message, property: v.property })) as FieldError[];
   throw new ApiError(

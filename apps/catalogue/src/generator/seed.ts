@@ -1,14 +1,12 @@
 /** Development seed: the official example plus generated datasets, and bulk growth for benchmarks. Idempotent. */
-import type { Dataset } from "@regie/shared/contracts/catalogue";
-import { datasetIri, slug } from "../dcat/identity";
-import { harvest, nowIso, publisherName } from "../datasets/service";
-import { toRecord } from "../datasets/record";
+import { harvest, nowIso } from "../datasets/service";
 import type { DatasetsRepo } from "../storage/datasets-repo";
-import { generateDataset, type Variety } from "./generate";
+import type { Variety } from "./generate";
+import { DEMO_SIZE, generatedRecord } from "./generated-record";
+
+export { DEMO_SIZE };
 import { OFFICIAL_EXAMPLE_TTL } from "./official-example";
 
-export const DEMO_SIZE = 200;
-const SEED = 20260423;
 const BATCH = 400;
 
 async function generatedSoFar(db: D1Database): Promise<number> {
@@ -22,12 +20,7 @@ export async function growGenerated(db: D1Database, repo: DatasetsRepo, target: 
   for (let from = start; from < target; from += BATCH) {
     const to = Math.min(target, from + BATCH);
     const statements: D1PreparedStatement[] = [];
-    for (let i = from; i < to; i++) {
-      const { publisherId, ...input } = generateDataset(SEED, i, undefined, variety);
-      const id = slug(input.identifier);
-      const doc: Dataset = { ...input, id, iri: datasetIri(id), publisherId, modified: input.modified!, revision: 1 };
-      statements.push(repo.insertStatement(toRecord(doc, publisherName(publisherId, doc)), now));
-    }
+    for (let i = from; i < to; i++) statements.push(repo.insertStatement(generatedRecord(i, variety), now));
     statements.push(
       db.prepare(`INSERT INTO catalogue_meta (key, value) VALUES ('generated', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).bind(to),
     );

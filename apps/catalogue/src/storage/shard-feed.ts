@@ -1,7 +1,8 @@
 /**
  * What an index shard reads from D1 to follow the catalogue: the version, the change log (migration 0003) and the
  * rows of its own ordinals (ord % count = shard), in pages by ordinal (keyset), so that no statement's result
- * grows with the catalogue: a page is at most FEED_PAGE rows of ≈1–2 kB (well under 10 MB).
+ * grows with the catalogue: a change-log page is at most FEED_PAGE rows of ≈1–2 kB, a build page is sized by bytes
+ * (../search/shard/page-size.ts), both well under 10 MB.
  */
 import type { IndexRow } from "../search/index-state";
 
@@ -29,13 +30,25 @@ export class ShardFeed {
     return { version: (v!.results[0] as { v: string } | undefined)?.v ?? "0:0", logFrom: (from!.results[0] as { value: number } | undefined)?.value ?? null };
   }
 
-  /** A page of this shard's rows after ordinal `after`. */
-  async rows(after: number): Promise<FeedRow[]> {
+  /**
+   * A page of this shard's rows after ordinal `after`: `limit` rows at most, and ending before the rows' text and
+   * facet values (SQLite length(), + 200 per row for the rest) pass `maxBytes` in all; the first row always comes
+   * (one row alone is bounded by D1's value limit). So the result is bounded by bytes whatever the rows hold.
+   * Empty past the last row.
+   */
+  async rows(after: number, limit: number, maxBytes: number): Promise<FeedRow[]> {
+    // the window runs over the page's `limit` rows only (a window over the whole rest of the table would read it all)
     const { results } = await this.db
-      .prepare(`SELECT ${COLUMNS} FROM datasets AS d WHERE d.ord > ?1 AND d.ord % ?2 = ?3 ORDER BY d.ord LIMIT ?4`)
-      .bind(after, this.count, this.shard, this.page)
-      .all<FeedRow>();
-    return results;
+      .prepare(
+        `WITH page AS (SELECT ${COLUMNS} FROM datasets AS d WHERE d.ord > ?1 AND d.ord % ?2 = ?3 ORDER BY d.ord LIMIT ?4)
+         SELECT * FROM (SELECT *, row_number() OVER w AS n,
+           sum(length(title_text) + length(keywords_text) + length(description_text) + length(facets) + 200) OVER w AS running
+         FROM page WINDOW w AS (ORDER BY ord ROWS UNBOUNDED PRECEDING))
+         WHERE n = 1 OR running <= ?5 ORDER BY ord`,
+      )
+      .bind(after, this.count, this.shard, limit, maxBytes)
+      .all<FeedRow & { n: number; running: number }>();
+    return results.map(({ n: _n, running: _r, ...row }) => row as FeedRow);
   }
 
   /** A page of this shard's ordinals changed at or after `counter` (after ordinal `after`): rows as they are now, null for deleted. */

@@ -22,6 +22,7 @@ import { GuardianConfirmations } from "./shard/guardian-confirmation";
 import { IdempotencyKeys } from "./shard/idempotency";
 import { migrate } from "./shard/migrations";
 import { CitizenNotifications } from "./shard/notifications";
+import { checkCall, type ShardOperation } from "./shard/operations";
 import { Outbox } from "./shard/outbox";
 import { ProviderQuestions, type CheckQuestion, type Requester } from "./shard/provider-questions";
 import { ok, type Actor, type ProviderActor, type ShardResult, type WriteOptions } from "./shard/result";
@@ -33,42 +34,10 @@ import { TemporaryConsent } from "./shard/temporary-consent";
 import { Writes } from "./shard/writes";
 
 export type { Actor, ShardResult, WriteOptions } from "./shard/result";
+export { SHARD_OPERATIONS, type ShardOperation } from "./shard/operations";
 
 /** Citizens whose choices one shard object keeps in memory (see docs/consent.md, "Memory"). */
 const DEFAULT_CACHE_CITIZENS = 1000;
-
-/**
- * The operations the worker may call, always through `run` (which checks the caller's shard count first); see
- * `shardStub` in ./shards.ts. Everything else on the object is for tests and operations (runInDurableObject).
- */
-export const SHARD_OPERATIONS = [
-  "check",
-  "locate",
-  "listChoices",
-  "history",
-  "record",
-  "change",
-  "withdraw",
-  "confirm",
-  "pendingCount",
-  "subscribe",
-  "unsubscribe",
-  "temporaryConsent",
-  "notifications",
-  "accessLog",
-  "verifyLog",
-  "fhirChoices",
-  "secondaryUse",
-  "setSecondaryUse",
-  "recordMany",
-  "seedCitizen",
-  "fhirRecord",
-  "fhirUpdate",
-  "fhirImport",
-  "provenance",
-] as const;
-export type ShardOperation = (typeof SHARD_OPERATIONS)[number];
-const OPERATIONS: ReadonlySet<string> = new Set(SHARD_OPERATIONS);
 
 export class ConsentShard extends DurableObject<Bindings> {
   /**
@@ -133,14 +102,7 @@ export class ConsentShard extends DurableObject<Bindings> {
       if (refused) throw new Error(SHARD_COUNT_REFUSED + refused);
       this.confirmedPlacement = key;
     }
-    if (!OPERATIONS.has(op)) throw new Error(`Not a shard operation: ${String(op)}`);
-    const citizens = op === "recordMany" ? (args[0] as { citizen: string }[]).map((i) => i.citizen) : [args[0] as string];
-    for (const c of citizens) {
-      if (typeof c !== "string" || shardOf(c, placement.of) !== placement.shard)
-        throw new Error(
-          SHARD_COUNT_REFUSED + `A citizen in this call does not belong to shard-${placement.shard} of ${placement.of}; nothing was read or written.`,
-        );
-    }
+    checkCall(placement, op, args);
     return (this[op] as (...a: unknown[]) => unknown)(...args);
   }
 

@@ -26,8 +26,8 @@ export function fhirClient(token?: string): Client {
 }
 
 /** The status and body of a request fhir-kit-client refused (non-2xx). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function fhirError(p: Promise<unknown>): Promise<{ status: number; data: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
     await p;
   } catch (err) {

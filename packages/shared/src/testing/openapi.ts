@@ -4,6 +4,7 @@
  * The security matrices derive from it, so a new authenticated route without an expectation fails a test.
  */
 import { describe, expect, it } from "vitest";
+import { breakingChanges, type OpenApiDoc } from "./openapi-compat";
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
@@ -89,5 +90,22 @@ export function securityMatrix<R extends string>(o: SecurityMatrixOptions<R>) {
         }
       });
     }
+  });
+}
+
+/**
+ * The API answers as it did: the service's live /openapi.json only adds to its committed baseline
+ * (`apps/<app>/openapi.baseline.json`; `npm run openapi:baseline` refreshes it).
+ */
+export function describeOpenApiBaseline(fetch: (input: string) => Promise<Response>, baseline: unknown): void {
+  describe("/openapi.json against openapi.baseline.json", () => {
+    it("removes, narrows or changes nothing a client of the baseline relies on", async () => {
+      const res = await fetch("http://localhost/openapi.json");
+      expect(res.status).toBe(200);
+      const live = (await res.json()) as OpenApiDoc;
+      const before = baseline as OpenApiDoc;
+      expect(Object.keys(live.paths ?? {}).length).toBeGreaterThanOrEqual(Object.keys(before.paths ?? {}).length);
+      expect(breakingChanges(before, live)).toEqual([]);
+    });
   });
 }

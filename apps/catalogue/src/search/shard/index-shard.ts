@@ -13,6 +13,8 @@ import { ShardFeed, type FeedRow } from "../../storage/shard-feed";
 import { limitValues } from "../../storage/value-limit";
 import type { TextStats } from "./bm25";
 import { scorer } from "./bm25";
+import { bulkLoad } from "./build";
+import type { BuildStats, ShardInfo } from "./info";
 import { SHARD_META, SHARD_RESET, SHARD_SCHEMA, SHARD_SCHEMA_VERSION } from "./schema";
 import { FIELD_INDEX, ShardState } from "./state";
 import { runShardQuery, type ShardAnswer, type ShardQuery, type TextHits } from "./query";
@@ -48,6 +50,7 @@ export class IndexShard extends DurableObject<Env> {
   private state: ShardState | null = null;
   private version: string | null = null;
   private syncing: Promise<void> | null = null;
+  private lastBuild: BuildStats | null = null;
   private readonly texts = new LruMap<string, CachedText>(256, {
     weigh: (t) => t.slots.byteLength + t.freqs.reduce((n, f) => n + f.byteLength, 0) + 64,
     maxWeight: TEXT_CACHE_BYTES,
@@ -121,8 +124,7 @@ export class IndexShard extends DurableObject<Env> {
       const after = await feed.head();
       if (after.logFrom === null || after.logFrom <= from) return this.setVersion(head.version);
     }
-    await this.rebuild(feed, ref);
-    this.setVersion(head.version);
+    this.setVersion(await this.rebuild(feed, ref, head.version));
   }
 
   private setVersion(v: string) {
@@ -131,27 +133,38 @@ export class IndexShard extends DurableObject<Env> {
     this.texts.clear();
   }
 
-  private async rebuild(feed: ShardFeed, ref: ShardRef) {
-    this.ctx.storage.transactionSync(() => {
-      this.ctx.storage.sql.exec(`DELETE FROM shard_meta WHERE key = 'version'`);
-      this.ctx.storage.sql.exec(`DELETE FROM shard_rows`);
-      this.ctx.storage.sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
-    });
-    this.version = null;
-    this.state = new ShardState(ref.shard, ref.count);
-    for (let after = -1; ;) {
-      const page = await feed.rows(after);
+  /**
+   * A full build from D1, resumable: `build_of` holds the version it started at, each page commits, so a build cut
+   * off (the object reset or evicted) goes on after its last ordinal instead of starting again. Its rows are as new
+   * as `build_of` or newer; it answers `build_of`, and the next sync replays the change log from there.
+   */
+  private async rebuild(feed: ShardFeed, ref: ShardRef, now: string): Promise<string> {
+    const sql = this.ctx.storage.sql;
+    let of = this.meta("build_of");
+    let after = -1;
+    if (of === null || !this.state) {
+      of = now;
       this.ctx.storage.transactionSync(() => {
-        for (const r of page) this.apply(r);
+        sql.exec(`DELETE FROM shard_meta WHERE key = 'version'`);
+        sql.exec(`DELETE FROM shard_rows`);
+        sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
+        this.setMeta("build_of", now);
       });
-      if (page.length < feed.page) break;
-      after = page[page.length - 1]!.ord;
-    }
+      this.state = new ShardState(ref.shard, ref.count);
+    } else after = sql.exec<{ o: number | null }>(`SELECT max(ord) AS o FROM shard_rows`).one().o ?? -1;
+    this.version = null;
+    const insert = (r: FeedRow) => this.apply(r, false);
+    const optimize = () => sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('optimize')`);
+    this.lastBuild = await bulkLoad(feed, { transaction: (fn) => this.ctx.storage.transactionSync(fn), insert, optimize }, pageSize(this.env), after);
+    this.setMeta("last_build", JSON.stringify(this.lastBuild));
+    sql.exec(`DELETE FROM shard_meta WHERE key = 'build_of'`);
+    return of;
   }
 
-  private apply(r: FeedRow) {
+  /** Writes a row in; `replace` false when the shard is known not to hold it (a build into empty tables). */
+  private apply(r: FeedRow, replace = true) {
     const sql = this.ctx.storage.sql;
-    sql.exec(`DELETE FROM shard_fts WHERE rowid = ?`, r.ord);
+    if (replace) sql.exec(`DELETE FROM shard_fts WHERE rowid = ?`, r.ord);
     sql.exec(`INSERT INTO shard_fts (rowid, title, keywords, description) VALUES (?, ?, ?, ?)`, r.ord, r.title_text, r.keywords_text, r.description_text);
     const dl = tokenCount(sql, r.ord);
     sql.exec(
@@ -218,10 +231,21 @@ export class IndexShard extends DurableObject<Env> {
     return { version: this.version ?? "", answer: runShardQuery(s, req.query, hits), bytes: s.bytes() };
   }
 
-  /** Rows, in-memory bytes of the search structures and of the text cache, version. */
-  async info(req: ShardRef): Promise<{ shard: number; rows: number; bytes: number; textCacheBytes: number; version: string }> {
+  /**
+   * Rows, in-memory bytes of the search structures (counted, ./state.ts bytes()) and of the text cache, the size of
+   * this object's SQLite database, the last full build's figures, version.
+   */
+  async info(req: ShardRef): Promise<ShardInfo> {
     const s = await this.ensure(req);
-    return { shard: req.shard, rows: s.live, bytes: s.bytes(), textCacheBytes: this.texts.weight, version: this.version ?? "" };
+    return {
+      shard: req.shard,
+      rows: s.live,
+      bytes: s.bytes(),
+      textCacheBytes: this.texts.weight,
+      sqliteBytes: this.ctx.storage.sql.databaseSize,
+      lastBuild: this.lastBuild ?? parseBuild(this.meta("last_build")),
+      version: this.version ?? "",
+    };
   }
 
   /** Every publisher with its dataset count and name (organization_list). */
@@ -240,6 +264,8 @@ const positive = (raw: unknown) => {
 };
 const pageSize = (env: Env) => positive((env as { SEARCH_FEED_PAGE?: string }).SEARCH_FEED_PAGE);
 const maxValueBytes = (env: Env) => positive((env as { SEARCH_MAX_VALUE_BYTES?: string }).SEARCH_MAX_VALUE_BYTES);
+
+const parseBuild = (raw: string | null): BuildStats | null => (raw ? (JSON.parse(raw) as BuildStats) : null);
 
 /** The change-log counter to read from, when `have` and `now` are versions of the same database. */
 function logPosition(have: string, now: string): number | null {

@@ -14,7 +14,7 @@ export const SHARD_RESET = `
 DROP TABLE IF EXISTS shard_vocab;
 DROP TABLE IF EXISTS shard_fts;
 DROP TABLE IF EXISTS shard_rows;
-DELETE FROM shard_meta WHERE key = 'version';
+DELETE FROM shard_meta WHERE key IN ('version', 'build_of');
 `;
 export const SHARD_SCHEMA = `
 CREATE TABLE IF NOT EXISTS shard_rows (
