@@ -6,7 +6,7 @@ import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { formValues, issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "../forms/errors";
 import { ApplicationTable } from "../researcher/application-table";
-import { ApplicationDetails, ApplicationSummary, AttachmentList, History } from "../researcher/applications";
+import { ApplicationDetails, ApplicationSummary, AttachmentList, History } from "../researcher/application-details";
 import { proxyAttachment } from "../researcher/attachment-proxy";
 import { callService, catalogue, readService } from "../services/clients";
 import { setFlash } from "../session/session";

@@ -8,23 +8,15 @@ import type { Context } from "hono";
 import { ATTACHMENT_MAX_BYTES, CollaboratorInput } from "@regie/shared/contracts/catalogue";
 import { requireUser } from "../auth/guard";
 import type { AppEnv } from "../env";
-import { formValues, issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "../forms/errors";
+import { formValues, issuesToFieldErrors, problemIssues } from "../forms/errors";
 import { callService, catalogue, readService } from "../services/clients";
 import { setFlash } from "../session/session";
 import { PageError } from "../views/errors";
-import { CsrfField, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from "../views/form";
+import { CsrfField, RadioGroup, SubmitButton } from "../views/form";
 import { Layout } from "../views/layout";
 import { ApplicationTable } from "./application-table";
-import {
-  ApplicationDetails,
-  ApplicationForm,
-  applicationProblemErrors,
-  ApplicationSummary,
-  AttachmentList,
-  History,
-  parseDraftForm,
-  valuesOf,
-} from "./applications";
+import { applicationProblemErrors, parseDraftForm } from "./applications";
+import { applicationPage } from "./application-page";
 import { proxyAttachment, uploadFrom } from "./attachment-proxy";
 
 export const applicationPages = new Hono<AppEnv>();
@@ -41,15 +33,6 @@ function param(c: Context<AppEnv>, name: string): string {
 }
 
 /** The signed-in researcher's id (the token's `sub`; the token is the session's own, verified by the services on every call). */
-function userSub(c: Context<AppEnv>): string {
-  const token = c.get("session").user?.token ?? "";
-  try {
-    const payload = JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { sub?: string };
-    return payload.sub ?? "";
-  } catch {
-    return "";
-  }
-}
 
 // ------------------------------------------------------------------ start a draft from a dataset
 
@@ -139,130 +122,6 @@ applicationPages.get("/onderzoek/meldingen", async (c) => {
 });
 
 // ------------------------------------------------------------------ one application
-
-interface PageState {
-  values?: FormValues;
-  errors?: FieldErrors;
-  uploadError?: string;
-  collaborator?: { values: FormValues; errors: FieldErrors };
-  answer?: { values: FormValues; errors: FieldErrors };
-}
-
-async function applicationPage(c: Context<AppEnv>, id: string, state: PageState = {}, status: 200 | 400 = 200) {
-  const t = c.get("t");
-  const e = t.ehds;
-  const client = catalogue(c);
-  const app = await readService(c, () => client.application(id));
-  const files = (await readService(c, () => client.attachments(id))).items;
-  const isApplicant = app.researcher === userSub(c);
-  const editable = app.status === "draft" || app.status === "information_requested";
-  const base = `/onderzoek/aanvragen/${encodeURIComponent(app.id)}`;
-  const open = app.informationRequests.at(-1);
-  const collab = state.collaborator ?? { values: {}, errors: {} };
-  const ans = state.answer ?? { values: {}, errors: {} };
-  return c.html(
-    <Layout c={c} title={editable ? e.editTitle : t.application.detailTitle}>
-      <p>
-        <a href="/onderzoek/aanvragen">{t.application.backToMine}</a>
-      </p>
-      <h1>{editable ? e.editTitle : t.application.detailTitle}</h1>
-      {!isApplicant && <p>{e.youAreCollaborator}</p>}
-      <ApplicationSummary c={c} app={app} />
-      {app.status === "information_requested" && open && (
-        <section class="info-request" aria-labelledby="info-title">
-          <h2 id="info-title">{e.infoRequestTitle}</h2>
-          <p>{e.infoRequestPaused}</p>
-          <p>
-            <strong>{e.question}:</strong> {open.question}
-          </p>
-          {isApplicant && (
-            <form method="post" action={`${base}/antwoord`} novalidate id="answer-form">
-              <ErrorSummary c={c} errors={ans.errors} fieldIds={{ form: "answer-form" }} />
-              <CsrfField c={c} />
-              <TextArea name="answer" label={e.answerLabel} hint={e.answerHint} values={ans.values} errors={ans.errors} required />
-              <SubmitButton>{e.sendAnswer}</SubmitButton>
-            </form>
-          )}
-        </section>
-      )}
-      {editable ? (
-        <ApplicationForm c={c} app={app} values={state.values ?? valuesOf(app)} errors={state.errors ?? {}} isApplicant={isApplicant} />
-      ) : (
-        <ApplicationDetails c={c} app={app} />
-      )}
-      <section aria-labelledby="files-title">
-        <h2 id="files-title">{e.attachmentsTitle}</h2>
-        <AttachmentList c={c} items={files} base={base} />
-        {editable && (
-          <form method="post" action={`${base}/bijlagen`} enctype="multipart/form-data" id="upload-form">
-            <CsrfField c={c} />
-            <div class={`field${state.uploadError ? " field-invalid" : ""}`}>
-              <label for="f-file">{e.file}</label>
-              <p class="hint" id="f-file-hint">
-                {e.attachmentsHint}
-              </p>
-              {state.uploadError && (
-                <p class="field-error" id="f-file-error" role="alert">
-                  {state.uploadError}
-                </p>
-              )}
-              <input
-                type="file"
-                id="f-file"
-                name="file"
-                accept=".pdf,.docx,.doc,.odt,.xlsx,.txt,.csv"
-                aria-describedby={state.uploadError ? "f-file-hint f-file-error" : "f-file-hint"}
-                aria-invalid={state.uploadError ? "true" : undefined}
-              />
-            </div>
-            <SubmitButton variant="secondary">{e.upload}</SubmitButton>
-          </form>
-        )}
-      </section>
-      <section aria-labelledby="collab-title">
-        <h2 id="collab-title">{e.collaboratorsTitle}</h2>
-        <p class="hint">{e.collaboratorsHint}</p>
-        {app.collaborators.length === 0 ? (
-          <p class="empty">{e.collaboratorsEmpty}</p>
-        ) : (
-          <ul>
-            {app.collaborators.map((p) => (
-              <li>
-                {`${p.name} (${p.id}, ${p.email})`}
-                {isApplicant && (
-                  <form method="post" action={`${base}/medeonderzoekers/${encodeURIComponent(p.id)}/verwijderen`} class="inline-form">
-                    <CsrfField c={c} />
-                    <button type="submit" class="button button-secondary">
-                      {e.remove(p.name)}
-                    </button>
-                  </form>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {isApplicant && app.status !== "approved" && app.status !== "rejected" && (
-          <form method="post" action={`${base}/medeonderzoekers`} novalidate id="collaborator-form">
-            <ErrorSummary c={c} errors={collab.errors} fieldIds={{ form: "collaborator-form" }} />
-            <CsrfField c={c} />
-            <TextField name="id" label={e.collaboratorId} hint={e.collaboratorIdHint} values={collab.values} errors={collab.errors} required />
-            <TextField name="name" label={e.collaboratorName} values={collab.values} errors={collab.errors} required />
-            <TextField name="email" type="email" label={e.collaboratorEmail} values={collab.values} errors={collab.errors} autocomplete="off" required />
-            <SubmitButton variant="secondary">{e.invite}</SubmitButton>
-          </form>
-        )}
-      </section>
-      <History c={c} app={app} />
-      {isApplicant && app.status === "draft" && (
-        <form method="post" action={`${base}/verwijderen`} id="delete-form">
-          <CsrfField c={c} />
-          <SubmitButton variant="danger">{e.deleteDraft}</SubmitButton>
-        </form>
-      )}
-    </Layout>,
-    status,
-  );
-}
 
 applicationPages.get("/onderzoek/aanvragen/:appId", (c) => applicationPage(c, param(c, "appId")));
 
