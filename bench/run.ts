@@ -1,4 +1,4 @@
-// `npm run bench`: starts Regie's workers on their own ports (48787–48789) with fresh storage, seeds
+// `npm run bench`: starts Regie's workers on their own ports (28787–28789) with fresh storage, seeds
 // synthetic data, drives them over loopback with autocannon, prints a table with honest verdicts against
 // the targets, and writes everything to bench/results/latest.json. Figures, not pass/fail tests.
 //

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./dev-env";
-import { APPS, portsFor, startStack, stopWorkers } from "./stack";
+import { APPS, freePortBase, portsFor, startStack, stopWorkers } from "./stack";
 
-const PORT_BASE = 8950;
+const PORT_BASE = await freePortBase(8950);
 const persistTo = mkdtempSync(join(tmpdir(), "regie-openapi-"));
 const children = await startStack({ persistTo, portBase: PORT_BASE, seed: false, stdio: "pipe", log: () => {} });
 try {

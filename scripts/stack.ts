@@ -3,6 +3,7 @@
 // tests (apps/portal/e2e), the backup tests (scripts/test) and the benchmarks (bench/).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { ensureDevEnv, root, type DevSecrets } from "./dev-env";
 
@@ -17,6 +18,30 @@ export const APPS: readonly { name: AppName; offset: number }[] = [
 
 export function portsFor(portBase = 8787): Record<AppName, number> {
   return { portal: portBase, consent: portBase + 1, catalogue: portBase + 2 };
+}
+
+/** Whether nothing listens on 127.0.0.1:`port` (by binding it for a moment). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The first port base from `preferred` (in steps of 10) whose three app ports and three inspector ports (+1000) are all
+ * free. Test and bench stacks start below Linux's ephemeral range (32768–60999), where the OS hands out ports to other
+ * processes' outgoing connections and listeners (workerd in a concurrently running vitest pool, another checkout's
+ * tests); probing as well lets two stacks start side by side.
+ */
+export async function freePortBase(preferred: number, tries = 40): Promise<number> {
+  for (let base = preferred; base < preferred + tries * 10; base += 10) {
+    const ports = APPS.flatMap((app) => [base + app.offset, base + app.offset + 1000]);
+    const free = await Promise.all(ports.map(portIsFree));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`no free port base from ${preferred} (tried ${tries}, in steps of 10)`);
 }
 
 export const wranglerBin = join(root, "node_modules", "wrangler", "bin", "wrangler.js");

@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * End-to-end tests: Debian's Chromium (playwright-core) against the three workers started by
- * scripts/stack.ts on ports 38787-38789 (see e2e/global-setup.ts). Run with `npm test` in this app.
+ * scripts/stack.ts on the first free ports from 18787 (see e2e/global-setup.ts). Run with `npm test` in this app.
  */
 export default defineConfig({
   // `@scripts/stack` in e2e/global-setup.ts is the repository's scripts/stack.ts (also a path in tsconfig.e2e.json)

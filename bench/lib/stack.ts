@@ -1,4 +1,4 @@
-// Starts and stops the benchmark's own stack (ports 48787–48789, fresh storage), mints tokens with the
+// Starts and stops the benchmark's own stack (ports 28787–28789, fresh storage), mints tokens with the
 // development issuer, and reads the workers' peak memory.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -9,7 +9,7 @@ import { signDevToken } from "@regie/shared/auth/dev-issuer";
 import { portsFor, startStack, stopWorkers, type AppName, type Log, type WorkerProcess } from "../../scripts/stack";
 import { ensureDevEnv, ISSUER, type DevSecrets } from "../../scripts/dev-env";
 
-export const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 48787);
+export const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 28787);
 
 export function urls(portBase = PORT_BASE): Record<AppName, string> {
   const p = portsFor(portBase);

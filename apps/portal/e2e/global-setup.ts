@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 // the repository's scripts/ (an alias in vitest.e2e.config.ts and a path in tsconfig.e2e.json)
-import { portsFor, startStack, stopWorkers } from "@scripts/stack";
+import { freePortBase, portsFor, startStack, stopWorkers } from "@scripts/stack";
 
-export const PORT_BASE = 38787;
+/** Where the stack starts looking for free ports (below the ephemeral range; see freePortBase). */
+const PREFERRED_PORT_BASE = 18787;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,23 +18,25 @@ declare module "vitest" {
 
 /** Starts consent, catalogue and portal with fresh local storage, seeded through each app's POST /dev/seed. */
 export default async function setup(project: TestProject) {
-  const ports = portsFor(PORT_BASE);
+  // PORTAL_E2E_STACK=running: the tests use a stack you started yourself on PREFERRED_PORT_BASE.
+  const running = process.env.PORTAL_E2E_STACK === "running";
+  const portBase = running ? PREFERRED_PORT_BASE : await freePortBase(PREFERRED_PORT_BASE);
+  const ports = portsFor(portBase);
   project.provide("portal", `http://localhost:${ports.portal}`);
   project.provide("consent", `http://127.0.0.1:${ports.consent}`);
   project.provide("catalogue", `http://127.0.0.1:${ports.catalogue}`);
-  // While developing the tests: PORTAL_E2E_STACK=running uses a stack you started yourself on these ports.
-  if (process.env.PORTAL_E2E_STACK === "running") return;
+  if (running) return;
   const persistTo = mkdtempSync(join(tmpdir(), "regie-portal-e2e-"));
   const log: string[] = [];
   const children = await startStack({
-    portBase: PORT_BASE,
+    portBase,
     persistTo,
     stdio: "pipe",
     timeoutMs: 120_000,
     log: (line) => log.push(line),
     vars: { CONSENT_PUBLIC_URL: `http://localhost:${ports.consent}`, CATALOGUE_PUBLIC_URL: `http://localhost:${ports.catalogue}` },
   });
-  console.log(`e2e stack on ${PORT_BASE}: ${log.join(" | ")}`);
+  console.log(`e2e stack on ${portBase}: ${log.join(" | ")}`);
   return async () => {
     stopWorkers(children);
     await new Promise((r) => setTimeout(r, 500));
