@@ -2,53 +2,18 @@
  * The address book in a real browser: a citizen finds "one particular provider" by name, with and without
  * JavaScript, records a deny for it, and reads the provider's name (never only a URA) in the overview and the access log.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
-import { clickAndExpectUrl, expectAccessible, launch, mainText, newPage, screenshot } from "./browser";
+import { clickAndExpectUrl, expectAccessible, browserPerFile, mainText, newPage, screenshot } from "./browser";
+import { consentCheck, loginAs, portal } from "./services";
 
-const portal = inject("portal");
-const consent = inject("consent");
 const ziekenhuis = DEMO_PROVIDERS.find((p) => p.key === "ziekenhuis")!;
 const huisarts = DEMO_PROVIDERS.find((p) => p.key === "huisarts")!;
 const LABEL = "Ziekenhuis Rivierenland in Tiel";
 const SENTENCE = `Huisartsen mogen uw behandelgegevens niet delen met ${LABEL}.`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Ziekenhuis Rivierenland asks the closed question about the citizen (it lands in their access log). */
-async function hospitalAsks(bsn: string) {
-  const tokenRes = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ role: "provider", ura: ziekenhuis.ura, organizationType: ziekenhuis.organizationType }),
-  });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const res = await fetch(`${consent}/v1/consent-check`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
-    body: JSON.stringify({
-      patient: { bsn },
-      holder: { ura: huisarts.ura, organizationType: huisarts.organizationType },
-      requester: { ura: ziekenhuis.ura, organizationType: ziekenhuis.organizationType },
-      purpose: "TREAT",
-      dataCategories: ["GGC002"],
-    }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { decisions: { decision: string }[] }).decisions[0]!.decision;
-}
-
-async function login(page: Page, name: string) {
-  await page.goto(`${portal}/inloggen`);
-  await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${name}` }).click(), /\/mijn$/);
-}
+const browser = browserPerFile();
 
 async function fillTheRest(page: Page) {
   await page.getByLabel("Wie heeft de gegevens?").selectOption("huisarts");
@@ -65,7 +30,8 @@ async function expectNamesShown(page: Page, bsn: string, axe = true) {
   expect(overview).not.toContain("URA-nummer");
   if (axe) await expectAccessible(page);
 
-  expect(await hospitalAsks(bsn)).toBe("deny");
+  // Ziekenhuis Rivierenland asks the closed question about the citizen (it lands in their access log)
+  expect(await consentCheck(bsn, huisarts, ziekenhuis, "GGC002")).toBe("deny");
   await page.getByRole("link", { name: "Wie vroeg naar mij" }).click();
   const log = await mainText(page);
   expect(log).toContain(LABEL);
@@ -76,10 +42,10 @@ async function expectNamesShown(page: Page, bsn: string, axe = true) {
 describe("choosing one particular provider by name", () => {
   it("with JavaScript: suggestions while typing 'rivierenland', pick Ziekenhuis Rivierenland, deny, its name everywhere", async () => {
     const daan = DEMO_CITIZENS.find((p) => p.key === "daan")!;
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     // the machine running the suite may be busy: the search answers in milliseconds, the page around it may not
     page.setDefaultTimeout(60_000);
-    await login(page, daan.name);
+    await loginAs(page, daan.name);
     await page.getByRole("link", { name: "Nieuwe keuze vastleggen" }).click();
     await expectAccessible(page);
     await fillTheRest(page);
@@ -108,10 +74,10 @@ describe("choosing one particular provider by name", () => {
 
   it("without JavaScript: the search button shows the results on the page, pick, deny, its name everywhere", async () => {
     const wilma = DEMO_CITIZENS.find((p) => p.key === "wilma")!;
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 }, locale: "nl-NL" });
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 }, locale: "nl-NL" });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    await login(page, wilma.name);
+    await loginAs(page, wilma.name);
     await page.goto(`${portal}/mijn/keuzes/nieuw`);
     await fillTheRest(page);
     await page.getByRole("searchbox", { name: "Zoek de zorgaanbieder die de gegevens wil inzien" }).fill("rivierenland");

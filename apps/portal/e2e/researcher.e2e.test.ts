@@ -1,17 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { clickAndExpectUrl, expectAccessible, launch, mainText, newPage, screenshot } from "./browser";
+import { describe, expect, it } from "vitest";
+import { clickAndExpectUrl, expectAccessible, browserPerFile, mainText, newPage, screenshot } from "./browser";
+import { catalogue, clickLogin, portal } from "./services";
 
-const portal = inject("portal");
-const catalogue = inject("catalogue");
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 function resultCount(text: string): number {
   const m = /(\d+) datasets? gevonden/.exec(text);
@@ -19,13 +10,9 @@ function resultCount(text: string): number {
   return Number(m[1]);
 }
 
-async function login(page: Page, name: string, landing: RegExp) {
-  await clickAndExpectUrl(page, () => page.getByRole("button", { name: `Inloggen als ${name}` }).click(), landing);
-}
-
 describe("researcher and HDAB in a real browser", () => {
   it("searches, narrows by a facet, opens a dataset and is led to a draft application after logging in", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
 
     // search with the search box
     await page.goto(`${portal}/onderzoek`);
@@ -95,14 +82,14 @@ describe("researcher and HDAB in a real browser", () => {
 
     // apply: log in first, then back to the start of a draft (the whole application flow: ehds-applications.e2e.test.ts)
     await clickAndExpectUrl(page, () => page.getByRole("link", { name: "Toegang aanvragen" }).click(), /\/inloggen\?next=/);
-    await login(page, "Dr. Anna Visser", /\/aanvragen$/);
+    await clickLogin(page, "Dr. Anna Visser", /\/aanvragen$/);
     expect(await mainText(page)).toContain("Een aanvraag beginnen");
     await expectAccessible(page);
     await page.context().close();
   });
 
   it("the provider page links each service's API reference; error and English pages pass axe too", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(`${portal}/zorgaanbieders`);
     await expectAccessible(page);
     await screenshot(page, "providers");

@@ -5,8 +5,7 @@ import { loadAddressBook } from "./services/consent";
 describe("the choice form validates on the server and shows errors next to the fields", () => {
   it("keeps the input, marks the fields and links them from an error summary", async () => {
     await loadAddressBook();
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const form = await b.open("/mijn/keuzes/nieuw");
     const res = await b.post("/mijn/keuzes", {
       _csrf: form.csrf,
@@ -36,16 +35,14 @@ describe("the choice form validates on the server and shows errors next to the f
   });
 
   it("an unknown choice id gives a 404 page, not an error", async () => {
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const res = await b.get("/mijn/keuzes/does-not-exist/wijzigen");
     expect(res.status).toBe(404);
     expect(textOf(await res.text())).toContain("Deze pagina bestaat niet.");
   });
 
   it("a malformed opt-out value is refused with 400", async () => {
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const page = await b.open("/mijn/onderzoek");
     expect((await b.post("/mijn/onderzoek", { _csrf: page.csrf, optOut: "maybe" })).status).toBe(400);
   });

@@ -64,8 +64,7 @@ describe("citizen: the other pages", () => {
     await providerAsks("jan", "ziekenhuis", "apotheek", ["GGC013"]);
     // then the pharmacy declares an emergency (break-the-glass) when it asks again: its own event in the real log
     await providerAsks("jan", "ziekenhuis", "apotheek", ["GGC013"], { reason: "bewusteloos op de spoedeisende hulp" });
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const text = textOf((await b.open("/mijn/inzage")).html);
     expect(text).toContain("Apotheek Centraal in Utrecht · URA 00003003");
     expect(text).toContain("Vroeg of gegevens gedeeld mogen worden over medicatiegegevens (voor behandeling)");
@@ -83,14 +82,12 @@ describe("citizen: the other pages", () => {
       dataCategory: "GGC013",
       decision: "permit",
     });
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     expect(textOf((await b.open("/mijn/berichten")).html)).toContain("Een zorgaanbieder heeft een keuze voor u vastgelegd.");
   });
 
   it("explains the secondary-use opt-out and switches it both ways", async () => {
-    const b = new Browser();
-    await b.login("citizen:wilma");
+    const b = await Browser.loggedIn("citizen:wilma");
     let page = await b.open("/mijn/onderzoek");
     expect(textOf(page.html)).toContain("EHDS, artikel 71");
     expect(textOf(page.html)).toContain("Nu: uw gegevens mogen gebruikt worden voor onderzoek en beleid.");
@@ -107,8 +104,7 @@ describe("citizen: the other pages", () => {
   it("shows the page in English with ?lang=en and remembers it", async () => {
     await loadAddressBook();
     await providerAsks("jan", "ziekenhuis", "apotheek", ["GGC013"]);
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const first = await b.get("/mijn/inzage?lang=en");
     const html = await first.text();
     expect(html).toContain('<html lang="en">');
@@ -151,8 +147,7 @@ describe("guardian: a child's choices", () => {
 
   it("lists the children, opens a child's choices and confirms a pending choice with the code", async () => {
     const { childId, choiceId, code } = await noorsPendingChoice();
-    const b = new Browser();
-    await b.login("citizen:fatima");
+    const b = await Browser.loggedIn("citizen:fatima");
     const kids = await b.open("/mijn/kinderen");
     expect(textOf(kids.html)).toContain("Noor el Amrani");
     expect(textOf(kids.html)).toContain("1 keuze wacht op uw bevestiging");
@@ -184,8 +179,7 @@ describe("guardian: a child's choices", () => {
 
   it("a citizen cannot act for someone else's child", async () => {
     const { childId } = await noorsPendingChoice();
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     expect((await b.get(`/mijn?kind=${childId}`)).status).toBe(403);
     expect((await b.get("/mijn?kind=not-an-id")).status).toBe(404);
   });

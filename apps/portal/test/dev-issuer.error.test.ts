@@ -1,7 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../src/index";
-import { productionEnv } from "./helpers";
+import { productionEnv, workerUnder } from "./helpers";
 
 const URL_TOKEN = "http://localhost:8787/dev/token";
 
@@ -69,14 +68,12 @@ describe("bad input to the development issuer gets a 4xx problem+json", () => {
 describe("outside development the issuer does not exist", () => {
   it("POST /dev/token and the JWKS answer 404", async () => {
     const prod = productionEnv();
-    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-    const tokenRes = await worker.fetch(
+    const fetcher = workerUnder(prod);
+    const tokenRes = await fetcher(
       new Request(URL_TOKEN, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ role: "hdab", sub: "x" }) }),
-      prod,
-      ctx,
     );
     expect(tokenRes.status).toBe(404);
-    const jwksRes = await worker.fetch(new Request("http://localhost:8787/.well-known/jwks.json"), prod, ctx);
+    const jwksRes = await fetcher(new Request("http://localhost:8787/.well-known/jwks.json"));
     expect(jwksRes.status).toBe(404);
   });
 });

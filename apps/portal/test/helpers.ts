@@ -1,4 +1,5 @@
 import { env, SELF } from "cloudflare:test";
+import worker from "../src/index";
 
 export const ORIGIN = "http://localhost:8787";
 
@@ -25,6 +26,20 @@ export function productionEnv(overrides: Record<string, unknown> = {}): Env {
     RATE_LIMITER: { limit: async () => ({ success: true }) },
     ...overrides,
   } as Env;
+}
+
+/** An ExecutionContext for calling the worker directly (nothing waits for its waitUntil work). */
+export const CTX = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+
+/** The portal worker itself under `environment` (not SELF's): for tests that change its configuration or bindings. */
+export function workerUnder(environment: Env): (request: Request) => Promise<Response> {
+  return (request) => worker.fetch(request, environment, CTX);
+}
+
+/** GET an HTML page from the worker under `environment`, sending this Cookie header. */
+export function pageGetter(environment: Env): (path: string, cookie?: string) => Promise<Response> {
+  const fetcher = workerUnder(environment);
+  return (path, cookie = "") => fetcher(new Request(`${ORIGIN}${path}`, { headers: { accept: "text/html", cookie } }));
 }
 
 /** A tiny cookie jar for SELF.fetch (no redirects followed, so tests see each 303). */
@@ -75,6 +90,13 @@ export class Browser {
     return { res, html, csrf: csrfOf(html) };
   }
 
+  /** A new browser, signed in as this person from the shared demo data. */
+  static async loggedIn(identity: string): Promise<Browser> {
+    const b = new Browser();
+    await b.login(identity);
+    return b;
+  }
+
   /** Sign in through the development login page, as a person from the shared demo data. */
   async login(identity: string): Promise<Response> {
     const { csrf } = await this.open("/inloggen");
@@ -92,6 +114,13 @@ export class Browser {
 /** The Set-Cookie lines of a response (workerd supports getSetCookie; the type definitions lag behind). */
 export function setCookies(res: Response): string[] {
   return (res.headers as unknown as { getSetCookie(): string[] }).getSetCookie();
+}
+
+/** The Cookie header that sends back every cookie a response set. */
+export function cookieOf(res: Response): string {
+  return setCookies(res)
+    .map((l) => l.split(";")[0])
+    .join("; ");
 }
 
 export function csrfOf(html: string): string {

@@ -4,12 +4,10 @@
  * token, jose for the access token) runs, and only a login whose ID token is right signs the user in.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import worker from "../src/index";
-import { ORIGIN, productionEnv, setCookies, textOf } from "./helpers";
+import { cookieOf, pageGetter, productionEnv, textOf } from "./helpers";
 import { CLIENT_ID, fakeProvider, PROVIDER, type FakeProvider } from "./fakes/oidc-provider";
 
 const env = productionEnv({ OIDC_CLIENT_SECRET: "s3cret" });
-const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
 let provider: FakeProvider;
 
 // One provider (one signing key) for the file: the portal caches the provider's JWKS per isolate.
@@ -23,15 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-async function get(path: string, cookie = "") {
-  return worker.fetch(new Request(`${ORIGIN}${path}`, { headers: { accept: "text/html", cookie } }), env, ctx);
-}
-
-function cookieOf(res: Response): string {
-  return setCookies(res)
-    .map((l) => l.split(";")[0])
-    .join("; ");
-}
+const get = pageGetter(env);
 
 /** Starts a login, lets the provider see the authorisation request, and comes back with a code. */
 async function login(next = "/"): Promise<{ res: Response; cookie: string }> {

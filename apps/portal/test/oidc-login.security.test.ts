@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
-import worker from "../src/index";
-import { ORIGIN, productionEnv, setCookies, textOf } from "./helpers";
+import { cookieOf, pageGetter, productionEnv, textOf } from "./helpers";
 
 /** The portal as configured for production login (OIDC vars set); no provider is contacted in these tests. */
 const oidcEnv = productionEnv();
-const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
 
-async function get(path: string, cookie = "") {
-  return worker.fetch(new Request(`${ORIGIN}${path}`, { headers: { accept: "text/html", cookie } }), oidcEnv, ctx);
-}
-
-function cookieOf(res: Response): string {
-  return setCookies(res)
-    .map((l) => l.split(";")[0])
-    .join("; ");
-}
+const get = pageGetter(oidcEnv);
 
 describe("OIDC login routes", () => {
   it("the login page offers the configured provider and no demo login", async () => {
@@ -55,7 +45,7 @@ describe("OIDC login routes", () => {
 
   it("production without OIDC configuration serves nothing, and says which settings are missing", async () => {
     const plain = productionEnv({ OIDC_ISSUER: "", OIDC_TOKEN_ENDPOINT: undefined });
-    const res = await worker.fetch(new Request(`${ORIGIN}/inloggen/oidc`, { headers: { accept: "text/html" } }), plain, ctx);
+    const res = await pageGetter(plain)("/inloggen/oidc");
     expect(res.status).toBe(503);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     const problem = (await res.json()) as { detail: string; errors: { path: string }[] };

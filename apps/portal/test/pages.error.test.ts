@@ -17,8 +17,7 @@ describe("over-long addresses get an error page, not a failed service call", () 
   });
 
   it("an ordinary unknown id is still a 404 from the service", async () => {
-    const b = new Browser();
-    await b.login("researcher:researcher-anna");
+    const b = await Browser.loggedIn("researcher:researcher-anna");
     expect((await b.get("/onderzoek/aanvragen/app-does-not-exist")).status).toBe(404);
   });
 });

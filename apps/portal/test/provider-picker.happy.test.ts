@@ -8,8 +8,7 @@ const base = { holder: "huisarts", holderSearch: "", requester: "", requesterSea
 describe("choosing one particular provider by name and place", () => {
   it("searches on the server, shows the results to pick from, and records the choice by name", async () => {
     await loadAddressBook();
-    const b = new Browser();
-    await b.login("citizen:daan");
+    const b = await Browser.loggedIn("citizen:daan");
     const form = await b.open("/mijn/keuzes/nieuw");
     expect(form.html).toContain('name="requesterSearch"');
     expect(form.html).not.toContain('inputmode="numeric"');
@@ -34,8 +33,7 @@ describe("choosing one particular provider by name and place", () => {
 
   it("says so when nothing is found, and serves the same result list as a fragment for the script", async () => {
     await loadAddressBook();
-    const b = new Browser();
-    await b.login("citizen:daan");
+    const b = await Browser.loggedIn("citizen:daan");
     const form = await b.open("/mijn/keuzes/nieuw");
     const none = await b.post("/mijn/keuzes", { _csrf: form.csrf, ...base, holder: "", holderSearch: "xyzzy", action: "search-holder" });
     expect(textOf(await none.text())).toContain("Geen zorgaanbieder gevonden voor 'xyzzy'.");

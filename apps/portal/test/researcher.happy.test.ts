@@ -108,16 +108,14 @@ describe("researcher: dataset page", () => {
     const b = new Browser();
     expect((await b.get("/onderzoek/datasets/nope")).status).toBe(404);
     expect((await b.get("/onderzoek/datasets/%3Cimg%3E")).status).toBe(404);
-    const h = new Browser();
-    await h.login("hdab:hdab-nl");
+    const h = await Browser.loggedIn("hdab:hdab-nl");
     expect((await h.get("/hdab/aanvragen/%22%3Cimg%3E")).status).toBe(404);
   });
 });
 
 describe("researcher drafts, the HDAB decides, the researcher sees the status", () => {
   it("starts a draft, saves it, is told what is missing, uploads a PDF, invites a collaborator who edits, submits; the HDAB asks, the researcher answers, the HDAB approves; the permit is in the register", async () => {
-    const r = new Browser();
-    await r.login("researcher:researcher-anna");
+    const r = await Browser.loggedIn("researcher:researcher-anna");
     const start = await r.open(`/onderzoek/datasets/${ds[3]}/aanvragen`);
     expect(start.html).toContain("Concept beginnen");
     const created = await r.post(`/onderzoek/datasets/${ds[3]}/aanvragen`, { _csrf: start.csrf, kind: "data_access" });
@@ -171,8 +169,7 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
 
     const invite = await r.post(`${appPath}/medeonderzoekers`, { _csrf: page.csrf, id: "researcher-tom", name: "Tom Peeters", email: "tom@um.example.nl" });
     expect(invite.status).toBe(303);
-    const tom = new Browser();
-    await tom.login("researcher:researcher-tom");
+    const tom = await Browser.loggedIn("researcher:researcher-tom");
     const tomPage = await tom.open(appPath);
     expect(textOf(tomPage.html)).toContain("U bent medeonderzoeker op deze aanvraag.");
     expect(tomPage.html).not.toContain('value="submit"');
@@ -186,8 +183,7 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
     };
     expect((await tom.post(appPath, { _csrf: tomPage.csrf, ...full, action: "save" })).status).toBe(303);
     // another researcher: no page, no document
-    const eva = new Browser();
-    await eva.login("researcher:researcher-eva");
+    const eva = await Browser.loggedIn("researcher:researcher-eva");
     expect((await eva.get(appPath)).status).toBe(404);
     expect((await eva.get(fileLink)).status).toBe(404);
 
@@ -198,8 +194,7 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
     expect(statusPage).toContain("Uw aanvraag is ingediend.");
     expect(statusPage).toContain("De HDAB beslist uiterlijk op");
 
-    const h = new Browser();
-    await h.login("hdab:hdab-nl");
+    const h = await Browser.loggedIn("hdab:hdab-nl");
     const queue = await h.open("/hdab");
     expect(textOf(queue.html)).toContain("Dr. Anna Visser (Erasmus MC)");
     let review = await h.open(`/hdab/aanvragen/${appId}`);
@@ -253,8 +248,7 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
   });
 
   it("a draft can be deleted by its applicant", async () => {
-    const r = new Browser();
-    await r.login("researcher:researcher-anna");
+    const r = await Browser.loggedIn("researcher:researcher-anna");
     const start = await r.open(`/onderzoek/datasets/${ds[3]}/aanvragen`);
     const created = await r.post(`/onderzoek/datasets/${ds[3]}/aanvragen`, { _csrf: start.csrf, kind: "data_request" });
     const appPath = created.headers.get("location")!;
@@ -265,15 +259,13 @@ describe("researcher drafts, the HDAB decides, the researcher sees the status", 
   });
 
   it("another researcher does not see the application", async () => {
-    const r = new Browser();
-    await r.login("researcher:researcher-anna");
+    const r = await Browser.loggedIn("researcher:researcher-anna");
     const start = await r.open(`/onderzoek/datasets/${ds[3]}/aanvragen`);
     const created = await r.post(`/onderzoek/datasets/${ds[3]}/aanvragen`, { _csrf: start.csrf, kind: "data_access" });
     expect(created.status).toBe(303);
     const appPath = created.headers.get("location")!;
     expect((await r.get(appPath)).status).toBe(200);
-    const t = new Browser();
-    await t.login("researcher:researcher-eva");
+    const t = await Browser.loggedIn("researcher:researcher-eva");
     expect(textOf((await t.open("/onderzoek/aanvragen")).html)).toContain("U heeft nog geen aanvragen gedaan.");
     expect((await t.get(appPath)).status).toBe(404);
   });

@@ -2,8 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { generateEs256Jwk } from "@regie/shared/auth/dev-issuer";
 import { buildApp } from "../src/app";
-import worker from "../src/index";
-import { Browser, ORIGIN, productionEnv, setCookies, textOf } from "./helpers";
+import { Browser, ORIGIN, pageGetter, productionEnv, setCookies, textOf, workerUnder } from "./helpers";
 
 describe("session cookie", () => {
   it("is HttpOnly, Secure, SameSite=Lax and encrypted (no token or BSN readable in it)", async () => {
@@ -35,8 +34,7 @@ describe("session cookie", () => {
   });
 
   it("a tampered cookie is ignored: the user is signed out, not an error", async () => {
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const v = b.cookies.get("regie_session")!;
     b.cookies.set("regie_session", v.slice(0, -4) + (v.endsWith("AAAA") ? "BBBB" : "AAAA"));
     const res = await b.get("/mijn");
@@ -45,8 +43,7 @@ describe("session cookie", () => {
   });
 
   it("logging out ends the session and the old CSRF token stops working", async () => {
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const { csrf } = await b.open("/mijn");
     const out = await b.post("/uitloggen", { _csrf: csrf });
     expect(out.status).toBe(303);
@@ -58,8 +55,7 @@ describe("session cookie", () => {
 
 describe("CSRF protection on every form post", () => {
   it("rejects a post without the token, with a wrong token, from another origin, and cross-site fetches", async () => {
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const { csrf } = await b.open("/mijn/onderzoek");
     expect((await b.post("/mijn/onderzoek", { optOut: "true" })).status).toBe(403);
     expect((await b.post("/mijn/onderzoek", { _csrf: "x".repeat(43), optOut: "true" })).status).toBe(403);
@@ -76,8 +72,7 @@ describe("CSRF protection on every form post", () => {
   });
 
   it("refuses a form post that names neither its Origin nor its Fetch Metadata, even with the right token", async () => {
-    const b = new Browser();
-    await b.login("citizen:jan");
+    const b = await Browser.loggedIn("citizen:jan");
     const { csrf } = await b.open("/mijn/onderzoek");
     const post = (headers: Record<string, string>, optOut: string) =>
       SELF.fetch(`${ORIGIN}/mijn/onderzoek`, {
@@ -167,12 +162,10 @@ describe("access control", () => {
   });
 
   it("a researcher cannot open citizen or HDAB pages (403), a citizen cannot open HDAB pages", async () => {
-    const r = new Browser();
-    await r.login("researcher:researcher-anna");
+    const r = await Browser.loggedIn("researcher:researcher-anna");
     expect((await r.get("/mijn")).status).toBe(403);
     expect((await r.get("/hdab")).status).toBe(403);
-    const c = new Browser();
-    await c.login("citizen:jan");
+    const c = await Browser.loggedIn("citizen:jan");
     expect((await c.get("/hdab")).status).toBe(403);
     expect((await c.get("/onderzoek/aanvragen")).status).toBe(403);
   });
@@ -185,10 +178,10 @@ describe("access control", () => {
 
   it("outside development there is no demo login, and pages still work", async () => {
     const prod = productionEnv();
-    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-    const home = await worker.fetch(new Request(`${ORIGIN}/`, { headers: { accept: "text/html" } }), prod, ctx);
+    const get = pageGetter(prod);
+    const home = await get("/");
     expect(home.status).toBe(200);
-    const login = await worker.fetch(new Request(`${ORIGIN}/inloggen`, { headers: { accept: "text/html" } }), prod, ctx);
+    const login = await get("/inloggen");
     const html = await login.text();
     expect(html).not.toContain("/inloggen/demo");
     expect(textOf(html)).toContain("Inloggen met DigiD");
@@ -200,8 +193,7 @@ describe("access control", () => {
 
   it("outside development without SESSION_SECRET the portal serves nothing and names the missing secret (no session with a guessable key)", async () => {
     const prod = productionEnv({ SESSION_SECRET: undefined });
-    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-    const res = await worker.fetch(new Request(`${ORIGIN}/mijn`, { headers: { accept: "text/html" } }), prod, ctx);
+    const res = await pageGetter(prod)("/mijn");
     expect(res.status).toBe(503);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(((await res.json()) as { detail: string }).detail).toContain("SESSION_SECRET");
@@ -216,8 +208,7 @@ describe("access control", () => {
       DEV_ISSUER_PRIVATE_JWK: JSON.stringify((await generateEs256Jwk("rotated")).privateJwk),
       SESSION_SECRET: "a-session-secret-for-this-test-0123456789",
     } as Env;
-    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-    const b = new Browser((request) => worker.fetch(request, rotated, ctx));
+    const b = new Browser(workerUnder(rotated));
     expect((await b.login("citizen:sem")).status).toBe(303);
     // signed in: a page that calls no service shows who it is
     expect(textOf(await (await b.get("/")).text())).toContain("Ingelogd als Sem el Amrani");
@@ -233,8 +224,7 @@ describe("access control", () => {
     // The one fault double left: the real catalogue cannot be made to fail with a 500 from here, so this test alone
     // binds CATALOGUE to a service that answers 500 to everything.
     const broken = { ...env, CATALOGUE: { fetch: async () => new Response("upstream failure", { status: 500 }) } } as unknown as Env;
-    const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-    const res = await new Browser((request) => worker.fetch(request, broken, ctx)).get("/onderzoek/datasets/any-dataset");
+    const res = await new Browser(workerUnder(broken)).get("/onderzoek/datasets/any-dataset");
     expect(res.status).toBe(503);
     const text = textOf(await res.text());
     expect(text).toContain("Deze dienst is nu niet bereikbaar.");

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import type { Role } from "@regie/shared";
 import type { AppEnv } from "../env";
 import type { SessionUser } from "../session/session";
@@ -24,6 +24,14 @@ export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
     if (!roles.includes(user.role)) throw new PageError(403, "forbidden");
     await next();
   };
+}
+
+/** A router for one role's section: `prefix` and every page below it are for signed-in users of that role only. */
+export function sectionFor(role: Role, prefix: string): Hono<AppEnv> {
+  const section = new Hono<AppEnv>();
+  section.use(prefix, requireUser(role));
+  section.use(`${prefix}/*`, requireUser(role));
+  return section;
 }
 
 export function currentUser(c: Context<AppEnv>): SessionUser {

@@ -9,7 +9,7 @@ import { randomToken } from "@regie/shared/util/encoding";
 import { replaceSession, setFlash, touchSession, type SessionUser } from "../session/session";
 import { PageError } from "../views/errors";
 import { CsrfField } from "../views/form";
-import { Layout } from "../views/layout";
+import { TitledPage } from "../views/layout";
 import { safeReturnPath } from "./guard";
 import { authorizationUrl, completeLogin, newVerifier, oidcConfig, pkceChallenge } from "./oidc";
 
@@ -90,9 +90,7 @@ login.get("/inloggen", (c) => {
   const oidc = oidcConfig(c.env);
   const dev = c.get("mode") === "development";
   return c.html(
-    <Layout c={c} title={t.login.title}>
-      <h1>{t.login.title}</h1>
-      <p>{t.login.intro}</p>
+    <TitledPage c={c} title={t.login.title} intro={t.login.intro}>
       {oidc ? (
         <p>
           <a class="button" href={`/inloggen/oidc?next=${encodeURIComponent(next)}`}>
@@ -116,7 +114,7 @@ login.get("/inloggen", (c) => {
           <IdentityButtons c={c} group="publisher" next={next} />
         </section>
       )}
-    </Layout>,
+    </TitledPage>,
   );
 });
 

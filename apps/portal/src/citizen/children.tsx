@@ -7,7 +7,8 @@ import { formValues, type FieldErrors } from "../forms/errors";
 import { describeChoice } from "../present/choice-sentence";
 import { callService, consent } from "../services/clients";
 import { setFlash } from "../session/session";
-import { CsrfField, ErrorSummary, SubmitButton, TextField } from "../views/form";
+import { FormHead, SubmitButton, TextField } from "../views/form";
+import { OrEmpty } from "../views/table";
 import { acting } from "./context";
 import { CitizenPage } from "./views";
 import { childName } from "./page-helpers";
@@ -20,9 +21,7 @@ citizenChildren.get("/mijn/kinderen", async (c) => {
   return c.html(
     <CitizenPage c={c} a={{ ...a, childId: undefined, child: undefined, suffix: "" }} title={t.citizen.childrenTitle}>
       <p>{t.citizen.childrenIntro}</p>
-      {a.children.length === 0 ? (
-        <p class="empty">{t.citizen.childrenEmpty}</p>
-      ) : (
+      <OrEmpty empty={a.children.length === 0} text={t.citizen.childrenEmpty}>
         <ul class="card-list">
           {a.children.map((k) => (
             <li class="card">
@@ -40,7 +39,7 @@ citizenChildren.get("/mijn/kinderen", async (c) => {
             </li>
           ))}
         </ul>
-      )}
+      </OrEmpty>
     </CitizenPage>,
   );
 });
@@ -54,8 +53,7 @@ citizenChildren.post("/mijn/kinderen/:childId/bevestigen", async (c) => {
     c.html(
       <CitizenPage c={c} a={a} title={t.citizen.confirmTitle}>
         <form method="post" action={`/mijn/kinderen/${a.childId}/bevestigen`} novalidate>
-          <ErrorSummary c={c} errors={errors} />
-          <CsrfField c={c} />
+          <FormHead c={c} errors={errors} />
           <input type="hidden" name="choiceId" value={values.choiceId ?? ""} />
           <TextField name="code" label={t.citizen.confirmCodeLabel} hint={t.citizen.confirmCodeHint} values={values} errors={errors} autocomplete="off" />
           <SubmitButton>{t.citizen.confirm}</SubmitButton>

@@ -1,15 +1,52 @@
 /** What was asked and recorded about the citizen: the access log (inzage), notifications and history. Mounted by ./routes.tsx behind its login check. */
 import { Hono } from "hono";
+import type { AccessLogEntry } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
+import type { Messages } from "../i18n";
 import { describeChoice } from "../present/choice-sentence";
 import { describeLogEntry } from "../present/access-log";
 import { consent, readService } from "../services/clients";
 import { acting } from "./context";
+import { DataTable, OrEmpty, Timeline } from "../views/table";
 import { CitizenPage } from "./views";
 import { ro, childName } from "./page-helpers";
-import { choiceUras, namesFor, orgLabel } from "./names";
+import { choiceUras, namesFor, orgLabel, type OrgNames } from "./names";
 
 export const citizenRecords = new Hono<AppEnv>();
+
+/** The access log, newest first: who asked or did what, and the answer; or a line saying nobody has. */
+function AccessLogTable({ t, entries, names }: { t: Messages; entries: AccessLogEntry[]; names: OrgNames }) {
+  return (
+    <OrEmpty empty={entries.length === 0} text={t.citizen.accessLogEmpty}>
+      <DataTable
+        class="data-table"
+        caption={t.citizen.accessLogTitle}
+        captionClass="visually-hidden"
+        headers={[t.citizen.when, t.citizen.who, t.citizen.what, t.citizen.outcome]}
+      >
+        {entries.map((e) => {
+          const d = describeLogEntry(t, e, names);
+          return (
+            <tr>
+              <td>{t.dateTime(e.at)}</td>
+              <td>
+                {d.who}
+                {d.detail && <span class="meta"> · {d.detail}</span>}
+              </td>
+              <td>
+                {d.what}
+                {(e.temporaryConsent ?? e.emergency) && <strong class="badge badge-warning">{t.citizen.emergency}</strong>}
+                {e.breakTheGlass && <strong class="badge badge-warning">{t.citizen.breakTheGlass}</strong>}
+                {e.breakTheGlass && e.emergencyReason && <span class="meta"> · {t.citizen.breakTheGlassReason(e.emergencyReason)}</span>}
+              </td>
+              <td>{d.outcome}</td>
+            </tr>
+          );
+        })}
+      </DataTable>
+    </OrEmpty>
+  );
+}
 
 citizenRecords.get("/mijn/inzage", async (c) => {
   const t = c.get("t");
@@ -22,42 +59,7 @@ citizenRecords.get("/mijn/inzage", async (c) => {
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.accessLogTitle}>
       <p>{t.citizen.accessLogIntro}</p>
-      {entries.length === 0 ? (
-        <p class="empty">{t.citizen.accessLogEmpty}</p>
-      ) : (
-        <table class="data-table">
-          <caption class="visually-hidden">{t.citizen.accessLogTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.citizen.when}</th>
-              <th scope="col">{t.citizen.who}</th>
-              <th scope="col">{t.citizen.what}</th>
-              <th scope="col">{t.citizen.outcome}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => {
-              const d = describeLogEntry(t, e, names);
-              return (
-                <tr>
-                  <td>{t.dateTime(e.at)}</td>
-                  <td>
-                    {d.who}
-                    {d.detail && <span class="meta"> · {d.detail}</span>}
-                  </td>
-                  <td>
-                    {d.what}
-                    {(e.temporaryConsent ?? e.emergency) && <strong class="badge badge-warning">{t.citizen.emergency}</strong>}
-                    {e.breakTheGlass && <strong class="badge badge-warning">{t.citizen.breakTheGlass}</strong>}
-                    {e.breakTheGlass && e.emergencyReason && <span class="meta"> · {t.citizen.breakTheGlassReason(e.emergencyReason)}</span>}
-                  </td>
-                  <td>{d.outcome}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <AccessLogTable t={t} entries={entries} names={names} />
     </CitizenPage>,
   );
 });
@@ -70,18 +72,10 @@ citizenRecords.get("/mijn/berichten", async (c) => {
   const items = (await readService(c, () => consent(c).notifications(ro(a)))).items.slice().sort((x, y) => y.createdAt.localeCompare(x.createdAt));
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.notificationsTitle}>
-      {items.length === 0 ? (
-        <p class="empty">{t.citizen.notificationsEmpty}</p>
-      ) : (
-        <ul class="timeline">
-          {items.map((n) => (
-            <li>
-              <p class="meta">{t.dateTime(n.createdAt)}</p>
-              <p>{t.citizen.notificationKinds[n.kind] ?? n.message}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Timeline
+        emptyText={t.citizen.notificationsEmpty}
+        items={items.map((n) => ({ meta: t.dateTime(n.createdAt), text: t.citizen.notificationKinds[n.kind] ?? n.message }))}
+      />
     </CitizenPage>,
   );
 });
@@ -96,21 +90,18 @@ citizenRecords.get("/mijn/geschiedenis", async (c) => {
   return c.html(
     <CitizenPage c={c} a={a} title={t.citizen.historyTitle}>
       <p>{t.citizen.historyIntro}</p>
-      {items.length === 0 ? (
-        <p class="empty">{t.citizen.historyEmpty}</p>
-      ) : (
-        <ul class="timeline">
-          {items.map((v) => (
-            <li>
-              <p class="meta">
-                {t.dateTime(v.updatedAt)} · {t.citizen.changeKinds[v.change]} · {t.citizen.recordedBy[v.recordedBy.role]}
-                {v.recordedBy.ura ? ` (${orgLabel(t, v.recordedBy.ura, names) ?? t.accessLog.uraDetail(v.recordedBy.ura)})` : ""}
-              </p>
-              <p>{describeChoice(t, v, childName(a), names)}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Timeline
+        emptyText={t.citizen.historyEmpty}
+        items={items.map((v) => ({
+          meta: (
+            <>
+              {t.dateTime(v.updatedAt)} · {t.citizen.changeKinds[v.change]} · {t.citizen.recordedBy[v.recordedBy.role]}
+              {v.recordedBy.ura ? ` (${orgLabel(t, v.recordedBy.ura, names) ?? t.accessLog.uraDetail(v.recordedBy.ura)})` : ""}
+            </>
+          ),
+          text: describeChoice(t, v, childName(a), names),
+        }))}
+      />
     </CitizenPage>,
   );
 });

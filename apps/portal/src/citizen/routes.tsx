@@ -1,7 +1,6 @@
-import { Hono } from "hono";
 import type { Context } from "hono";
 import type { Choice } from "@regie/shared/contracts/consent";
-import { requireUser } from "../auth/guard";
+import { sectionFor } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { choiceProblemErrors, choiceToValues, parseChoiceForm } from "../forms/choice-form";
 import { formValues, type FieldErrors, type FormValues } from "../forms/errors";
@@ -19,9 +18,7 @@ import { citizenRecords } from "./records";
 import { citizenResearchOptOut } from "./research-opt-out";
 import { citizenChildren } from "./children";
 
-export const citizen = new Hono<AppEnv>();
-citizen.use("/mijn", requireUser("citizen"));
-citizen.use("/mijn/*", requireUser("citizen"));
+export const citizen = sectionFor("citizen", "/mijn");
 
 citizen.get("/mijn", async (c) => {
   const t = c.get("t");

@@ -4,7 +4,7 @@ import { DATA_CATEGORIES } from "@regie/shared";
 import { PROVIDER_CATEGORIES } from "@regie/shared";
 import type { AppEnv } from "../env";
 import type { FieldErrors, FormValues } from "../forms/errors";
-import { CsrfField, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextField } from "../views/form";
+import { FormHead, optionsOf, RadioGroup, SelectField, SubmitButton, TextField } from "../views/form";
 import { Layout } from "../views/layout";
 import { withActing, type Acting } from "./context";
 import { ProviderPicker, type PickerResults, type Side } from "./provider-picker";
@@ -77,20 +77,7 @@ export function ChoiceForm({
   ];
   return (
     <form method="post" action={withActing(action, a)} novalidate id="choice-form">
-      <ErrorSummary
-        c={c}
-        errors={errors}
-        fieldIds={{
-          form: "choice-form",
-          holder: "f-holder",
-          holderUra: "f-holderSearch",
-          requesterUra: "f-requesterSearch",
-          dataCategory: "f-dataCategory",
-          decision: "f-decision",
-        }}
-      />
-      {errors.form && <p class="field-error">{errors.form}</p>}
-      <CsrfField c={c} />
+      <FormHead c={c} errors={errors} formId="choice-form" fieldIds={{ holderUra: "f-holderSearch", requesterUra: "f-requesterSearch" }} formError />
       <SelectField name="holder" label={f.holder} hint={f.holderHint} options={partyOptions} placeholder={f.choose} values={values} errors={errors} required />
       <ProviderPicker c={c} side="holder" values={values} errors={errors} results={pickers.holder?.results} chosen={pickers.holder?.chosen} />
       <SelectField
@@ -112,17 +99,7 @@ export function ChoiceForm({
         errors={errors}
         required
       />
-      <RadioGroup
-        name="decision"
-        label={f.decision}
-        options={[
-          { value: "permit", label: f.permit },
-          { value: "deny", label: f.deny },
-        ]}
-        values={values}
-        errors={errors}
-        required
-      />
+      <RadioGroup name="decision" label={f.decision} options={optionsOf({ permit: f.permit, deny: f.deny })} values={values} errors={errors} required />
       <TextField name="validUntil" type="date" label={f.validUntil} hint={f.validUntilHint} values={values} errors={errors} />
       <div class="actions">
         <SubmitButton>{submit}</SubmitButton>

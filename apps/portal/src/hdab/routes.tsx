@@ -1,8 +1,7 @@
 /** The HDAB's pages: the queue sorted by deadline (overdue marked), the review page with documents, decisions and the extension. */
-import { Hono } from "hono";
 import type { Context } from "hono";
 import { APPLICATION_NEXT_STATUSES, ApplicationStatusChange, type AccessApplication } from "@regie/shared/contracts/catalogue";
-import { requireUser } from "../auth/guard";
+import { sectionFor } from "../auth/guard";
 import type { AppEnv } from "../env";
 import { formValues, issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues } from "../forms/errors";
 import { ApplicationTable } from "../researcher/application-table";
@@ -10,13 +9,11 @@ import { ApplicationDetails, ApplicationSummary, AttachmentList, History } from 
 import { proxyAttachment } from "../researcher/attachment-proxy";
 import { callService, catalogue, readService } from "../services/clients";
 import { setFlash } from "../session/session";
-import { PageError } from "../views/errors";
-import { CsrfField, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField } from "../views/form";
-import { Layout } from "../views/layout";
+import { pathParam } from "../views/errors";
+import { FormHead, RadioGroup, SubmitButton, TextArea, TextField } from "../views/form";
+import { Layout, TitledPage } from "../views/layout";
 
-export const hdab = new Hono<AppEnv>();
-hdab.use("/hdab", requireUser("hdab"));
-hdab.use("/hdab/*", requireUser("hdab"));
+export const hdab = sectionFor("hdab", "/hdab");
 
 const APP_ID = /^[A-Za-z0-9._~-]{1,200}$/;
 
@@ -27,9 +24,7 @@ hdab.get("/hdab", async (c) => {
   const open = items.filter((a) => a.deadline);
   const decided = items.filter((a) => a.status === "approved" || a.status === "rejected");
   return c.html(
-    <Layout c={c} title={t.hdab.title}>
-      <h1>{t.hdab.title}</h1>
-      <p>{t.hdab.intro}</p>
+    <TitledPage c={c} title={t.hdab.title} intro={t.hdab.intro}>
       <h2>{t.hdab.openTitle}</h2>
       <p>{t.ehds.queueIntro}</p>
       {open.length === 0 ? <p class="empty">{t.hdab.openEmpty}</p> : <ApplicationTable c={c} items={open} base="/hdab/aanvragen" caption={t.hdab.openTitle} />}
@@ -39,7 +34,7 @@ hdab.get("/hdab", async (c) => {
       ) : (
         <ApplicationTable c={c} items={decided} base="/hdab/aanvragen" caption={t.hdab.decidedTitle} />
       )}
-    </Layout>,
+    </TitledPage>,
   );
 });
 
@@ -76,8 +71,7 @@ async function reviewPage(
         <section aria-labelledby="decision-title">
           <h2 id="decision-title">{h.decisionTitle}</h2>
           <form method="post" action={base} novalidate id="decision-form">
-            <ErrorSummary c={c} errors={errors} fieldIds={{ form: "decision-form" }} />
-            <CsrfField c={c} />
+            <FormHead c={c} errors={errors} formId="decision-form" />
             <RadioGroup
               name="status"
               label={h.decision}
@@ -99,8 +93,7 @@ async function reviewPage(
           <h2 id="extend-title">{e.extendTitle}</h2>
           <p class="hint">{e.extendHint}</p>
           <form method="post" action={`${base}/verlengen`} novalidate id="extend-form">
-            <ErrorSummary c={c} errors={state.extendErrors ?? {}} fieldIds={{ form: "extend-form" }} />
-            <CsrfField c={c} />
+            <FormHead c={c} errors={state.extendErrors ?? {}} formId="extend-form" />
             <TextArea name="extendReasons" label={e.extendReasons} values={{}} errors={state.extendErrors ?? {}} required />
             <SubmitButton variant="secondary">{e.extendButton}</SubmitButton>
           </form>
@@ -112,11 +105,7 @@ async function reviewPage(
   );
 }
 
-function appId(c: Context<AppEnv>, name = "id"): string {
-  const id = c.req.param(name) ?? "";
-  if (!APP_ID.test(id)) throw new PageError(404, "notFound");
-  return id;
-}
+const appId = (c: Context<AppEnv>, name = "id") => pathParam(c, APP_ID, name);
 
 hdab.get("/hdab/aanvragen/:id", (c) => reviewPage(c, appId(c)));
 hdab.get("/hdab/aanvragen/:id/bijlagen/:fileId", (c) => proxyAttachment(c, appId(c), appId(c, "fileId")));

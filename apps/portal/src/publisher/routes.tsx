@@ -1,83 +1,29 @@
 /** The publisher's (data holder's) pages: its harvest sources with their last run, and each source's job history. */
-import { Hono } from "hono";
-import type { HarvestJob, HarvestSource } from "@regie/shared/contracts/catalogue";
-import { requireUser } from "../auth/guard";
-import type { AppEnv } from "../env";
-import type { Messages } from "../i18n";
+import { sectionFor } from "../auth/guard";
 import { catalogue, readService } from "../services/clients";
-import { PageError } from "../views/errors";
-import { Layout } from "../views/layout";
+import { PageError, pathParam } from "../views/errors";
+import { Layout, TitledPage } from "../views/layout";
+import { DataTable, OrEmpty } from "../views/table";
+import { SourcesTable, titleOf } from "./sources-table";
 
-export const publisherPages = new Hono<AppEnv>();
-publisherPages.use("/datahouder", requireUser("publisher"));
-publisherPages.use("/datahouder/*", requireUser("publisher"));
+export const publisherPages = sectionFor("publisher", "/datahouder");
 
 const SOURCE_ID = /^[A-Za-z0-9._~-]{1,100}$/;
-const titleOf = (s: HarvestSource) => s.title ?? s.url;
-
-function JobSummary({ job, p, date }: { job: HarvestJob | null; p: Messages["publisher"]; date: (d: string) => string }) {
-  if (!job) return <span>{p.never}</span>;
-  return (
-    <span>
-      {p.statuses[job.status] ?? job.status} · {date(job.startedAt)} · {p.added} {job.added}, {p.updated} {job.updated}, {p.withdrawn} {job.withdrawn},{" "}
-      {p.rejected} {job.rejected}
-    </span>
-  );
-}
-
 publisherPages.get("/datahouder", async (c) => {
   const t = c.get("t");
   const p = t.publisher;
   const { items } = await readService(c, () => catalogue(c).harvestSources());
-  const date = (d: string) => t.date(d.slice(0, 10));
   return c.html(
-    <Layout c={c} title={p.title}>
-      <h1>{p.title}</h1>
-      <p>{p.intro}</p>
-      {items.length === 0 ? (
-        <p class="empty">{p.none}</p>
-      ) : (
-        <table class="harvest-sources">
-          <caption>{p.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{p.source}</th>
-              <th scope="col">{p.kind}</th>
-              <th scope="col">{p.interval}</th>
-              <th scope="col">{p.nextRun}</th>
-              <th scope="col">{p.lastJob}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((s) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/datahouder/bronnen/${encodeURIComponent(s.id)}`} aria-label={p.jobsLink(titleOf(s))}>
-                    {titleOf(s)}
-                  </a>
-                  <br />
-                  <span class="hint">{s.url}</span>
-                </th>
-                <td>{p.kinds[s.kind] ?? s.kind}</td>
-                <td>{p.minutes(s.intervalMinutes)}</td>
-                <td>{date(s.nextRunAt)}</td>
-                <td>
-                  <JobSummary job={s.lastJob} p={p} date={date} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Layout>,
+    <TitledPage c={c} title={p.title} intro={p.intro}>
+      <SourcesTable c={c} items={items} />
+    </TitledPage>,
   );
 });
 
 publisherPages.get("/datahouder/bronnen/:id", async (c) => {
+  const id = pathParam(c, SOURCE_ID);
   const t = c.get("t");
   const p = t.publisher;
-  const id = c.req.param("id");
-  if (!SOURCE_ID.test(id)) throw new PageError(404, "notFound");
   const client = catalogue(c);
   // the source itself from the list first (a publisher sees only its own; another's id is a 404 like an unknown one,
   // so the catalogue's 403 for another publisher's jobs never says that the id exists)
@@ -93,33 +39,21 @@ publisherPages.get("/datahouder/bronnen/:id", async (c) => {
       </p>
       <h1>{p.jobsTitle(titleOf(source))}</h1>
       <p class="hint">{source.url}</p>
-      {jobs.items.length === 0 ? (
-        <p class="empty">{p.noJobs}</p>
-      ) : (
-        <table class="harvest-jobs">
-          <caption>{p.jobsCaption}</caption>
-          <thead>
+      <OrEmpty empty={jobs.items.length === 0} text={p.noJobs}>
+        <DataTable class="harvest-jobs" caption={p.jobsCaption} headers={[p.started, p.finished, p.status, p.added, p.updated, p.withdrawn, p.rejected]}>
+          {jobs.items.map((j) => (
             <tr>
-              {[p.started, p.finished, p.status, p.added, p.updated, p.withdrawn, p.rejected].map((h) => (
-                <th scope="col">{h}</th>
-              ))}
+              <th scope="row">{when(j.startedAt)}</th>
+              <td>{when(j.finishedAt)}</td>
+              <td>{p.statuses[j.status] ?? j.status}</td>
+              <td>{j.added}</td>
+              <td>{j.updated}</td>
+              <td>{j.withdrawn}</td>
+              <td>{j.rejected}</td>
             </tr>
-          </thead>
-          <tbody>
-            {jobs.items.map((j) => (
-              <tr>
-                <th scope="row">{when(j.startedAt)}</th>
-                <td>{when(j.finishedAt)}</td>
-                <td>{p.statuses[j.status] ?? j.status}</td>
-                <td>{j.added}</td>
-                <td>{j.updated}</td>
-                <td>{j.withdrawn}</td>
-                <td>{j.rejected}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+          ))}
+        </DataTable>
+      </OrEmpty>
       {jobs.items.some((j) => j.rejections.length > 0 || j.error) && (
         <section aria-labelledby="rejections-title">
           <h2 id="rejections-title">{p.rejectionsTitle}</h2>

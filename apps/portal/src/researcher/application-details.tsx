@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import { EHDS_PURPOSES, LEGAL_BASES, type AccessApplication, type Attachment } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
+import { DatasetLinks } from "../present/dataset-links";
 import { DeadlineNotice } from "../present/deadline";
 
 /** The application's fields, read-only (researcher pages after submission, the HDAB's review page). */
@@ -25,12 +26,7 @@ export function ApplicationDetails({ c, app }: { c: Context<AppEnv>; app: Access
       <div class="prop">
         <dt>{a.datasets}</dt>
         <dd>
-          {app.datasetIds.map((id, i) => (
-            <>
-              {i > 0 && ", "}
-              <a href={`/onderzoek/datasets/${encodeURIComponent(id)}`}>{id}</a>
-            </>
-          ))}
+          <DatasetLinks ids={app.datasetIds} />
         </dd>
       </div>
       {row(a.applicantLegend, [app.applicant.name, app.applicant.organisation, app.applicant.email && `(${app.applicant.email})`].filter(Boolean).join(", "))}

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import type { FieldErrors, FormValues } from "../forms/errors";
 import { catalogue, readService } from "../services/clients";
-import { CsrfField, ErrorSummary, SubmitButton, TextArea, TextField } from "../views/form";
+import { CsrfField, FormHead, SubmitButton, TextArea, TextField } from "../views/form";
 import { Layout } from "../views/layout";
 import { ApplicationDetails, ApplicationSummary, AttachmentList, History } from "./application-details";
 import { ApplicationForm, valuesOf } from "./applications";
@@ -45,8 +45,7 @@ export async function applicationPage(c: Context<AppEnv>, id: string, state: Pag
           </p>
           {isApplicant && (
             <form method="post" action={`${base}/antwoord`} novalidate id="answer-form">
-              <ErrorSummary c={c} errors={ans.errors} fieldIds={{ form: "answer-form" }} />
-              <CsrfField c={c} />
+              <FormHead c={c} errors={ans.errors} formId="answer-form" />
               <TextArea name="answer" label={e.answerLabel} hint={e.answerHint} values={ans.values} errors={ans.errors} required />
               <SubmitButton>{e.sendAnswer}</SubmitButton>
             </form>
@@ -111,8 +110,7 @@ export async function applicationPage(c: Context<AppEnv>, id: string, state: Pag
         )}
         {isApplicant && app.status !== "approved" && app.status !== "rejected" && (
           <form method="post" action={`${base}/medeonderzoekers`} novalidate id="collaborator-form">
-            <ErrorSummary c={c} errors={collab.errors} fieldIds={{ form: "collaborator-form" }} />
-            <CsrfField c={c} />
+            <FormHead c={c} errors={collab.errors} formId="collaborator-form" />
             <TextField name="id" label={e.collaboratorId} hint={e.collaboratorIdHint} values={collab.values} errors={collab.errors} required />
             <TextField name="name" label={e.collaboratorName} values={collab.values} errors={collab.errors} required />
             <TextField name="email" type="email" label={e.collaboratorEmail} values={collab.values} errors={collab.errors} autocomplete="off" required />

@@ -11,9 +11,10 @@ import type { AppEnv } from "../env";
 import { formValues, issuesToFieldErrors, problemIssues } from "../forms/errors";
 import { callService, catalogue, readService } from "../services/clients";
 import { setFlash } from "../session/session";
-import { PageError } from "../views/errors";
-import { CsrfField, RadioGroup, SubmitButton } from "../views/form";
-import { Layout } from "../views/layout";
+import { PageError, pathParam } from "../views/errors";
+import { CsrfField, optionsOf, RadioGroup, SubmitButton } from "../views/form";
+import { TitledPage } from "../views/layout";
+import { Timeline } from "../views/table";
 import { ApplicationTable } from "./application-table";
 import { applicationProblemErrors, parseDraftForm } from "./applications";
 import { applicationPage } from "./application-page";
@@ -26,11 +27,7 @@ applicationPages.use("/onderzoek/aanvragen/*", requireUser("researcher"));
 applicationPages.use("/onderzoek/meldingen", requireUser("researcher"));
 
 const ID = /^[A-Za-z0-9._~:-]{1,200}$/;
-function param(c: Context<AppEnv>, name: string): string {
-  const v = c.req.param(name) ?? "";
-  if (!ID.test(v)) throw new PageError(404, "notFound");
-  return v;
-}
+const param = (c: Context<AppEnv>, name: string) => pathParam(c, ID, name);
 
 /** The signed-in researcher's id (the token's `sub`; the token is the session's own, verified by the services on every call). */
 
@@ -40,26 +37,14 @@ applicationPages.get("/onderzoek/datasets/:id/aanvragen", async (c) => {
   const t = c.get("t");
   const dataset = await readService(c, () => catalogue(c).dataset(param(c, "id")));
   return c.html(
-    <Layout c={c} title={t.ehds.startTitle}>
-      <h1>{t.ehds.startTitle}</h1>
-      <p>{t.application.forDataset(dataset.title[c.get("lang")] ?? dataset.title.nl ?? dataset.id)}</p>
+    <TitledPage c={c} title={t.ehds.startTitle} intro={t.application.forDataset(dataset.title[c.get("lang")] ?? dataset.title.nl ?? dataset.id)}>
       <p>{t.ehds.startIntro}</p>
       <form method="post" action={`/onderzoek/datasets/${encodeURIComponent(dataset.id)}/aanvragen`} id="start-form">
         <CsrfField c={c} />
-        <RadioGroup
-          name="kind"
-          label={t.ehds.kind}
-          options={[
-            { value: "data_access", label: t.ehds.kinds.data_access },
-            { value: "data_request", label: t.ehds.kinds.data_request },
-          ]}
-          values={{ kind: "data_access" }}
-          errors={{}}
-          required
-        />
+        <RadioGroup name="kind" label={t.ehds.kind} options={optionsOf(t.ehds.kinds)} values={{ kind: "data_access" }} errors={{}} required />
         <SubmitButton>{t.ehds.startButton}</SubmitButton>
       </form>
-    </Layout>,
+    </TitledPage>,
   );
 });
 
@@ -83,8 +68,7 @@ applicationPages.get("/onderzoek/aanvragen", async (c) => {
   const t = c.get("t");
   const items = (await readService(c, () => catalogue(c).myApplications())).items;
   return c.html(
-    <Layout c={c} title={t.application.mineTitle}>
-      <h1>{t.application.mineTitle}</h1>
+    <TitledPage c={c} title={t.application.mineTitle}>
       <p>
         <a href="/onderzoek/meldingen">{t.ehds.notificationsTitle}</a>
       </p>
@@ -93,7 +77,7 @@ applicationPages.get("/onderzoek/aanvragen", async (c) => {
       ) : (
         <ApplicationTable c={c} items={items} base="/onderzoek/aanvragen" caption={t.application.mineTitle} />
       )}
-    </Layout>,
+    </TitledPage>,
   );
 });
 
@@ -101,23 +85,15 @@ applicationPages.get("/onderzoek/meldingen", async (c) => {
   const t = c.get("t");
   const items = (await readService(c, () => catalogue(c).notifications())).items;
   return c.html(
-    <Layout c={c} title={t.ehds.notificationsTitle}>
-      <h1>{t.ehds.notificationsTitle}</h1>
-      {items.length === 0 ? (
-        <p class="empty">{t.ehds.notificationsEmpty}</p>
-      ) : (
-        <ul class="timeline">
-          {items.map((n) => (
-            <li>
-              <p class="meta">{t.dateTime(n.at)}</p>
-              <p>
-                <a href={`/onderzoek/aanvragen/${encodeURIComponent(n.applicationId)}`}>{t.ehds.events[n.event] ?? n.event}</a>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>,
+    <TitledPage c={c} title={t.ehds.notificationsTitle}>
+      <Timeline
+        emptyText={t.ehds.notificationsEmpty}
+        items={items.map((n) => ({
+          meta: t.dateTime(n.at),
+          text: <a href={`/onderzoek/aanvragen/${encodeURIComponent(n.applicationId)}`}>{t.ehds.events[n.event] ?? n.event}</a>,
+        }))}
+      />
+    </TitledPage>,
   );
 });
 

@@ -4,7 +4,7 @@ import { ApplicationDraftInput, EHDS_PURPOSES, LEGAL_BASES, type AccessApplicati
 import type { AppEnv } from "../env";
 import { issuesToFieldErrors, problemIssues, type FieldErrors, type FormValues, type ProblemLike } from "../forms/errors";
 import type { Messages } from "../i18n";
-import { CsrfField, ErrorSummary, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from "../views/form";
+import { FormHead, optionsOf, RadioGroup, SelectField, SubmitButton, TextArea, TextField } from "../views/form";
 
 const FIELDS = [
   "kind",
@@ -98,85 +98,42 @@ export function ApplicationForm({
   const a = t.application;
   const e = t.ehds;
   const lang = c.get("lang");
-  const yesNo = [
-    { value: "yes", label: e.yes },
-    { value: "no", label: e.no },
-  ];
+  // what every field gets: the values and errors, and (most fields) required
+  const form = { values, errors };
+  const must = { ...form, required: true };
+  const codeOptions = (codes: readonly { code: string; nl: string; en: string }[]) => codes.map((x) => ({ value: x.code, label: x[lang] }));
+  const yesNo = optionsOf({ yes: e.yes, no: e.no });
   return (
     <form method="post" action={`/onderzoek/aanvragen/${encodeURIComponent(app.id)}`} novalidate id="application-form">
-      <ErrorSummary
-        c={c}
-        errors={errors}
-        fieldIds={{
-          form: "application-form",
-          dataForm: "f-dataForm",
-          kind: "f-kind",
-          ethicsAssessmentRequired: "f-ethicsAssessmentRequired",
-          notProhibitedDeclaration: "f-notProhibitedDeclaration",
-        }}
-      />
-      {errors.form && <p class="field-error">{errors.form}</p>}
-      <CsrfField c={c} />
-      {app.status === "draft" && (
-        <RadioGroup
-          name="kind"
-          label={e.kind}
-          options={[
-            { value: "data_access", label: e.kinds.data_access },
-            { value: "data_request", label: e.kinds.data_request },
-          ]}
-          values={values}
-          errors={errors}
-          required
-        />
-      )}
+      <FormHead c={c} errors={errors} formId="application-form" formError />
+      {app.status === "draft" && <RadioGroup name="kind" label={e.kind} options={optionsOf(e.kinds)} {...must} />}
       <fieldset>
         <legend>{a.applicantLegend}</legend>
-        <TextField name="applicantName" label={a.applicantName} values={values} errors={errors} autocomplete="name" required />
-        <TextField name="applicantOrganisation" label={a.applicantOrganisation} values={values} errors={errors} autocomplete="organization" required />
-        <TextField name="applicantEmail" type="email" label={a.applicantEmail} values={values} errors={errors} autocomplete="email" required />
+        <TextField name="applicantName" label={a.applicantName} {...form} autocomplete="name" required />
+        <TextField name="applicantOrganisation" label={a.applicantOrganisation} {...form} autocomplete="organization" required />
+        <TextField name="applicantEmail" type="email" label={a.applicantEmail} {...form} autocomplete="email" required />
       </fieldset>
-      <SelectField
-        name="purpose"
-        label={a.purpose}
-        hint={a.purposeHint}
-        placeholder={t.choiceForm.choose}
-        options={EHDS_PURPOSES.map((p) => ({ value: p.code, label: p[lang] }))}
-        values={values}
-        errors={errors}
-        required
-      />
-      <TextArea name="purposeDescription" label={a.purposeDescription} hint={a.purposeDescriptionHint} values={values} errors={errors} required />
-      <TextArea name="requestedData" label={a.requestedData} hint={a.requestedDataHint} values={values} errors={errors} required />
+      <SelectField name="purpose" label={a.purpose} hint={a.purposeHint} placeholder={t.choiceForm.choose} options={codeOptions(EHDS_PURPOSES)} {...must} />
+      <TextArea name="purposeDescription" label={a.purposeDescription} hint={a.purposeDescriptionHint} {...must} />
+      <TextArea name="requestedData" label={a.requestedData} hint={a.requestedDataHint} {...must} />
       <SelectField
         name="legalBasis"
         label={e.legalBasis}
         hint={e.legalBasisHint}
         placeholder={t.choiceForm.choose}
-        options={LEGAL_BASES.map((b) => ({ value: b.code, label: b[lang] }))}
-        values={values}
-        errors={errors}
-        required
+        options={codeOptions(LEGAL_BASES)}
+        {...must}
       />
-      <TextArea name="safeguards" label={a.safeguards} hint={a.safeguardsHint} values={values} errors={errors} required />
-      <TextArea name="expectedOutputs" label={e.expectedOutputs} hint={e.expectedOutputsHint} values={values} errors={errors} required />
-      <TextField name="durationMonths" label={a.durationMonths} hint={a.durationMonthsHint} values={values} errors={errors} inputmode="numeric" required />
-      <RadioGroup name="ethicsAssessmentRequired" label={e.ethicsRequired} options={yesNo} values={values} errors={errors} required />
-      <TextField name="ethicsAssessmentReference" label={e.ethicsReference} hint={e.ethicsReferenceHint} values={values} errors={errors} />
+      <TextArea name="safeguards" label={a.safeguards} hint={a.safeguardsHint} {...must} />
+      <TextArea name="expectedOutputs" label={e.expectedOutputs} hint={e.expectedOutputsHint} {...must} />
+      <TextField name="durationMonths" label={a.durationMonths} hint={a.durationMonthsHint} {...form} inputmode="numeric" required />
+      <RadioGroup name="ethicsAssessmentRequired" label={e.ethicsRequired} options={yesNo} {...must} />
+      <TextField name="ethicsAssessmentReference" label={e.ethicsReference} hint={e.ethicsReferenceHint} {...form} />
       <fieldset>
         <legend>{e.dataAccessOnly}</legend>
-        <RadioGroup
-          name="dataForm"
-          label={a.dataForm}
-          options={[
-            { value: "anonymised", label: a.anonymised },
-            { value: "pseudonymised", label: a.pseudonymised },
-          ]}
-          values={values}
-          errors={errors}
-        />
-        <TextArea name="pseudonymisationJustification" label={a.justification} hint={a.justificationHint} values={values} errors={errors} />
-        <TextField name="processingEnvironment" label={a.processingEnvironment} hint={a.processingEnvironmentHint} values={values} errors={errors} />
+        <RadioGroup name="dataForm" label={a.dataForm} options={optionsOf({ anonymised: a.anonymised, pseudonymised: a.pseudonymised })} {...form} />
+        <TextArea name="pseudonymisationJustification" label={a.justification} hint={a.justificationHint} {...form} />
+        <TextField name="processingEnvironment" label={a.processingEnvironment} hint={a.processingEnvironmentHint} {...form} />
       </fieldset>
       <fieldset class={`field${errors.notProhibitedDeclaration ? " field-invalid" : ""}`} id="f-notProhibitedDeclaration">
         <legend>{e.declarationLegend}</legend>

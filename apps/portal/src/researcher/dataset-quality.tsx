@@ -1,6 +1,7 @@
 /** The dataset page's metadata quality section: the MQA score, its points per dimension and what would raise it. */
 import type { DatasetQuality } from "@regie/shared/contracts/catalogue";
 import type { Messages } from "../i18n";
+import { DataTable } from "../views/table";
 
 export function QualitySection({ q, t }: { q: DatasetQuality; t: Messages }) {
   const m = t.quality;
@@ -11,23 +12,14 @@ export function QualitySection({ q, t }: { q: DatasetQuality; t: Messages }) {
         <strong>{m.score(q.score, q.max)}</strong> · {m.ratingLabel}: {m.ratings[q.rating] ?? q.rating}
       </p>
       <p class="hint">{m.intro}</p>
-      <table class="quality-dimensions">
-        <caption>{m.dimensionsCaption}</caption>
-        <thead>
+      <DataTable class="quality-dimensions" caption={m.dimensionsCaption} headers={[m.dimension, m.points]}>
+        {q.dimensions.map((d) => (
           <tr>
-            <th scope="col">{m.dimension}</th>
-            <th scope="col">{m.points}</th>
+            <th scope="row">{m.dimensions[d.dimension] ?? d.dimension}</th>
+            <td>{`${d.points} / ${d.max}`}</td>
           </tr>
-        </thead>
-        <tbody>
-          {q.dimensions.map((d) => (
-            <tr>
-              <th scope="row">{m.dimensions[d.dimension] ?? d.dimension}</th>
-              <td>{`${d.points} / ${d.max}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h3>{m.toRaiseTitle}</h3>
       {q.toRaise.length === 0 ? (
         <p>{m.toRaiseNone}</p>

@@ -8,7 +8,7 @@ import { orderedDataset, Properties } from "../present/dataset-properties";
 import { schemaOrgDataset, scriptSafeJson } from "../present/schema-org";
 import { pickLang } from "../present/text";
 import { catalogue, catalogueFetch, readService } from "../services/clients";
-import { PageError } from "../views/errors";
+import { PageError, pathParam } from "../views/errors";
 import { Layout } from "../views/layout";
 import { QualitySection } from "./dataset-quality";
 import { searchPage } from "./search";
@@ -17,11 +17,7 @@ export const researcher = new Hono<AppEnv>();
 
 const DATASET_ID = /^[A-Za-z0-9._~:-]{1,200}$/;
 
-function datasetId(c: Context<AppEnv>): string {
-  const id = c.req.param("id") ?? "";
-  if (!DATASET_ID.test(id)) throw new PageError(404, "notFound");
-  return id;
-}
+const datasetId = (c: Context<AppEnv>) => pathParam(c, DATASET_ID);
 
 /**
  * How to get the data, by access level: a PUBLIC dataset links the download (or access) URLs of its distributions;

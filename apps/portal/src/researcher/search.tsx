@@ -14,7 +14,7 @@ import type { AppEnv } from "../env";
 import { excerpt, highlight, pickLang, queryTerms } from "../present/text";
 import { catalogue, readService } from "../services/clients";
 import { PageError } from "../views/errors";
-import { Layout } from "../views/layout";
+import { TitledPage } from "../views/layout";
 
 const PAGE_SIZE = 10;
 /** Facets shown in this order; keyword last because it is long. */
@@ -76,9 +76,7 @@ export async function searchPage(c: Context<AppEnv>) {
   const terms = queryTerms(query.q);
   const selected = (f: FacetField) => new Set((query[f] as string[] | undefined) ?? []);
   return c.html(
-    <Layout c={c} title={s.title}>
-      <h1>{s.title}</h1>
-      <p>{s.intro}</p>
+    <TitledPage c={c} title={s.title} intro={s.intro}>
       <form method="get" action="/onderzoek" class="search-form" role="search" id="search-form">
         <div class="search-row">
           <label for="f-q">{s.queryLabel}</label>
@@ -182,6 +180,6 @@ export async function searchPage(c: Context<AppEnv>) {
           </section>
         </div>
       </form>
-    </Layout>,
+    </TitledPage>,
   );
 }

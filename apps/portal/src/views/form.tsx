@@ -26,6 +26,21 @@ export function ErrorSummary({ c, errors, fieldIds }: { c: Context<AppEnv>; erro
   );
 }
 
+/**
+ * What every form starts with: the error summary (`formId`: where an error of the whole form links to), with
+ * `formError` that error again as a paragraph, and the CSRF token.
+ */
+export function FormHead(p: { c: Context<AppEnv>; errors: FieldErrors; formId?: string; fieldIds?: Record<string, string>; formError?: boolean }) {
+  const fieldIds = p.formId ? { form: p.formId, ...p.fieldIds } : p.fieldIds;
+  return (
+    <>
+      <ErrorSummary c={p.c} errors={p.errors} fieldIds={fieldIds} />
+      {p.formError && p.errors.form && <p class="field-error">{p.errors.form}</p>}
+      <CsrfField c={p.c} />
+    </>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -60,44 +75,51 @@ function FieldMessages({ name, hint, error }: { name: string; hint?: string; err
   );
 }
 
-export function TextField(p: FieldProps) {
-  const error = p.errors[p.name];
+/** The label, hint and error around one form control (the control is the child). */
+function FieldShell({ p, error, children }: { p: FieldProps; error: string | undefined; children: Child }) {
   return (
     <div class={`field${error ? " field-invalid" : ""}`}>
       <label for={`f-${p.name}`}>{p.label}</label>
       <FieldMessages name={p.name} hint={p.hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A control's id and name (its first attributes). */
+const named = (p: FieldProps) => ({ id: `f-${p.name}`, name: p.name });
+
+/** A control's validity state (its last attributes): invalid, and which hint and error describe it. */
+const validity = (p: FieldProps, error: string | undefined) => ({
+  "aria-invalid": error ? "true" : undefined,
+  "aria-describedby": describedBy(p.name, p.hint, error),
+});
+
+export function TextField(p: FieldProps) {
+  const error = p.errors[p.name];
+  return (
+    <FieldShell p={p} error={error}>
       <input
-        id={`f-${p.name}`}
-        name={p.name}
+        {...named(p)}
         type={p.type ?? "text"}
         value={p.values[p.name] ?? ""}
         required={p.required}
         autocomplete={p.autocomplete}
         inputmode={p.inputmode}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy(p.name, p.hint, error)}
+        {...validity(p, error)}
       />
-    </div>
+    </FieldShell>
   );
 }
 
 export function TextArea(p: FieldProps & { rows?: number }) {
   const error = p.errors[p.name];
   return (
-    <div class={`field${error ? " field-invalid" : ""}`}>
-      <label for={`f-${p.name}`}>{p.label}</label>
-      <FieldMessages name={p.name} hint={p.hint} error={error} />
-      <textarea
-        id={`f-${p.name}`}
-        name={p.name}
-        rows={p.rows ?? 5}
-        required={p.required}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy(p.name, p.hint, error)}
-      >
+    <FieldShell p={p} error={error}>
+      <textarea {...named(p)} rows={p.rows ?? 5} required={p.required} {...validity(p, error)}>
         {p.values[p.name] ?? ""}
       </textarea>
-    </div>
+    </FieldShell>
   );
 }
 
@@ -105,16 +127,8 @@ export function SelectField(p: FieldProps & { options: { value: string; label: s
   const error = p.errors[p.name];
   const current = p.values[p.name] ?? "";
   return (
-    <div class={`field${error ? " field-invalid" : ""}`}>
-      <label for={`f-${p.name}`}>{p.label}</label>
-      <FieldMessages name={p.name} hint={p.hint} error={error} />
-      <select
-        id={`f-${p.name}`}
-        name={p.name}
-        required={p.required}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy(p.name, p.hint, error)}
-      >
+    <FieldShell p={p} error={error}>
+      <select {...named(p)} required={p.required} {...validity(p, error)}>
         {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === current}>
@@ -122,7 +136,7 @@ export function SelectField(p: FieldProps & { options: { value: string; label: s
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 
@@ -151,6 +165,11 @@ export function RadioGroup(p: Omit<FieldProps, "type"> & { options: { value: str
       ))}
     </fieldset>
   );
+}
+
+/** Radio or select options from labels keyed by value, in the labels' order. */
+export function optionsOf(labels: Record<string, string>): { value: string; label: string }[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
 }
 
 export function SubmitButton({ children, variant }: { children: Child; variant?: "secondary" | "danger" }) {

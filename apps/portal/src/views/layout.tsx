@@ -2,7 +2,8 @@ import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../env";
 import { switchLanguageHref } from "../i18n";
-import { takeFlash } from "../session/session";
+import type { Messages } from "../i18n";
+import { takeFlash, type SessionUser } from "../session/session";
 import { CsrfField } from "./form";
 
 interface LayoutProps {
@@ -12,6 +13,18 @@ interface LayoutProps {
   head?: Child;
   children?: Child;
 }
+
+/** The main menu: every item, and for whom it is shown (everyone when `shown` is left out). */
+const NAV: { href: string; label: keyof Messages["nav"]; shown?: (user: SessionUser | undefined) => boolean }[] = [
+  { href: "/", label: "home" },
+  { href: "/mijn", label: "citizen", shown: (user) => !user || user.role === "citizen" },
+  { href: "/onderzoek", label: "research" },
+  { href: "/onderzoek/aanvragen", label: "applications", shown: (user) => user?.role === "researcher" },
+  { href: "/hdab", label: "hdab", shown: (user) => user?.role === "hdab" },
+  { href: "/datahouder", label: "publisher", shown: (user) => user?.role === "publisher" },
+  { href: "/register", label: "register" },
+  { href: "/zorgaanbieders", label: "providers" },
+];
 
 function NavLink({ href, current, children }: { href: string; current: string; children: Child }) {
   const active = current === href || (href !== "/" && current.startsWith(href + "/"));
@@ -71,38 +84,11 @@ export function Layout({ c, title, head, children }: LayoutProps) {
           </div>
           <nav aria-label={t.mainNav} class="main-nav">
             <ul class="wrap">
-              <NavLink href="/" current={path}>
-                {t.nav.home}
-              </NavLink>
-              {(!user || user.role === "citizen") && (
-                <NavLink href="/mijn" current={path}>
-                  {t.nav.citizen}
+              {NAV.filter((item) => item.shown?.(user) ?? true).map((item) => (
+                <NavLink href={item.href} current={path}>
+                  {t.nav[item.label]}
                 </NavLink>
-              )}
-              <NavLink href="/onderzoek" current={path}>
-                {t.nav.research}
-              </NavLink>
-              {user?.role === "researcher" && (
-                <NavLink href="/onderzoek/aanvragen" current={path}>
-                  {t.nav.applications}
-                </NavLink>
-              )}
-              {user?.role === "hdab" && (
-                <NavLink href="/hdab" current={path}>
-                  {t.nav.hdab}
-                </NavLink>
-              )}
-              {user?.role === "publisher" && (
-                <NavLink href="/datahouder" current={path}>
-                  {t.nav.publisher}
-                </NavLink>
-              )}
-              <NavLink href="/register" current={path}>
-                {t.nav.register}
-              </NavLink>
-              <NavLink href="/zorgaanbieders" current={path}>
-                {t.nav.providers}
-              </NavLink>
+              ))}
             </ul>
           </nav>
         </header>
@@ -121,5 +107,16 @@ export function Layout({ c, title, head, children }: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** A page whose one heading is its title, with the paragraph that introduces it when there is one. */
+export function TitledPage({ c, title, head, intro, children }: LayoutProps & { intro?: Child }) {
+  return (
+    <Layout c={c} title={title} head={head}>
+      <h1>{title}</h1>
+      {intro !== undefined && <p>{intro}</p>}
+      {children}
+    </Layout>
   );
 }

@@ -7,14 +7,17 @@ import { excerpt, highlight, pickLang, queryTerms } from "../../src/present/text
 const nl = messages("nl");
 const en = messages("en");
 
+/** A hospital may share medication data with pharmacies, without an end date. */
+const hospitalToPharmacy = {
+  holder: { category: "ziekenhuis" as const },
+  requester: { category: "apotheek" as const },
+  dataCategory: "GGC013",
+  decision: "permit" as const,
+  validUntil: null,
+};
+
 describe("a choice in plain words", () => {
-  const base = {
-    holder: { category: "ziekenhuis" as const },
-    requester: { category: "apotheek" as const },
-    dataCategory: "GGC013",
-    decision: "permit" as const,
-    validUntil: null,
-  };
+  const base = hospitalToPharmacy;
 
   it("says who may share what with whom, in Dutch and English", () => {
     expect(describeChoice(nl, base)).toBe("Ziekenhuizen mogen uw medicatiegegevens delen met apotheken.");
@@ -42,12 +45,7 @@ describe("when a choice ends", () => {
   });
 
   it("says so in the sentence, and a temporary consent with its time", () => {
-    const base = {
-      holder: { category: "huisarts" as const },
-      requester: { category: "apotheek" as const },
-      dataCategory: "GGC013",
-      decision: "permit" as const,
-    };
+    const base = { ...hospitalToPharmacy, holder: { category: "huisarts" as const } };
     expect(describeChoice(nl, { ...base, validUntil: "2027-07-01T00:00:00.000Z" })).toBe(
       "Huisartsen mogen uw medicatiegegevens delen met apotheken. Dit geldt tot en met 30 juni 2027.",
     );
