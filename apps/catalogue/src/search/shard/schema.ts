@@ -4,7 +4,8 @@
  * (contentless: the text lives in D1; the tokenizer and prefix indexes are D1's `datasets_fts`, so matching and
  * bm25 inputs are the same); `shard_terms` holds each indexed row's term frequencies (per term, the instances in
  * title × 10 + keywords × 4 + description × 1: the bm25 column weights), written at index time, so that a query
- * reads a phrase's frequencies by one range of its primary key instead of decoding FTS5's instance lists.
+ * reads a phrase's frequencies in its hits by their primary key (doc, term range) instead of decoding FTS5's instance
+ * lists; keyed by row first, so that a build (rows by ascending ordinal) appends to it.
  * `shard_scratch` (with `shard_scratch_vocab`) is an empty-between-writes FTS5 table with the same tokenizer:
  * the rows of one write transaction are tokenised into it, their terms copied into `shard_terms`, and it is
  * emptied again, so `shard_terms` holds exactly FTS5's own terms.
@@ -49,9 +50,8 @@ CREATE TABLE IF NOT EXISTS shard_terms (
   term TEXT NOT NULL,
   doc INTEGER NOT NULL,
   f REAL NOT NULL,
-  PRIMARY KEY (term, doc)
+  PRIMARY KEY (doc, term)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS shard_terms_doc ON shard_terms (doc);
 CREATE VIRTUAL TABLE IF NOT EXISTS shard_scratch USING fts5(
   title, keywords, description,
   content='', tokenize='unicode61 remove_diacritics 2'

@@ -30,7 +30,7 @@ export class TermWriter {
     this.sql.exec(
       `INSERT INTO shard_terms (term, doc, f)
        SELECT term, doc, sum(CASE col WHEN 'title' THEN 10.0 WHEN 'keywords' THEN 4.0 ELSE 1.0 END)
-       FROM shard_scratch_vocab GROUP BY term, doc`,
+       FROM shard_scratch_vocab GROUP BY doc, term ORDER BY doc, term`,
     );
     this.sql.exec(`INSERT INTO shard_scratch (shard_scratch) VALUES ('delete-all')`);
     this.pending.clear();

@@ -29,18 +29,34 @@ export interface PhraseHits {
   hits: number[];
 }
 
+/** Hits per frequency statement: their ordinals travel as one JSON array parameter, well under the value limit. */
+const CHUNK = 5_000;
+
 export function phraseList(sql: SqlStorage, s: ShardState, phrase: string): PhraseList {
-  const slots: number[] = [];
-  for (const r of sql.exec<{ o: number }>(`SELECT rowid AS o FROM shard_fts WHERE shard_fts MATCH ? ORDER BY rowid`, `"${phrase}"*`)) slots.push(s.slotOf(r.o));
-  // frequencies summed per row over the terms the prefix covers (integers: exact in any order)
-  const bySlot = new Float64Array(s.slots);
+  const ords: number[] = [];
+  for (const r of sql.exec<{ o: number }>(`SELECT rowid AS o FROM shard_fts WHERE shard_fts MATCH ? ORDER BY rowid`, `"${phrase}"*`)) ords.push(r.o);
+  // per hit, its frequencies summed over the terms the prefix covers (integers: exact in any order); by primary key
+  const freqs = new Float64Array(ords.length);
   let rows = 0;
-  for (const r of sql.exec<{ doc: number; f: number }>(`SELECT doc, f FROM shard_terms WHERE term >= ?1 AND term <= ?2`, phrase, phrase + TOP)) {
-    const slot = s.slotOf(r.doc);
-    if (bySlot[slot] === 0) rows++;
-    bySlot[slot] = bySlot[slot]! + r.f;
+  for (let from = 0; from < ords.length; from += CHUNK) {
+    const chunk = ords.slice(from, from + CHUNK);
+    const cursor = sql.exec<{ doc: number; f: number }>(
+      `SELECT t.doc AS doc, sum(t.f) AS f FROM json_each(?1) AS j JOIN shard_terms AS t ON t.doc = j.value AND t.term >= ?2 AND t.term <= ?3
+       GROUP BY t.doc ORDER BY t.doc`,
+      JSON.stringify(chunk),
+      phrase,
+      phrase + TOP,
+    );
+    let h = from;
+    for (const r of cursor) {
+      while (h < ords.length && ords[h]! < r.doc) h++;
+      if (ords[h] === r.doc) {
+        freqs[h] = r.f;
+        rows++;
+      }
+    }
   }
-  return { slots: Int32Array.from(slots), freqs: Float64Array.from(slots, (slot) => bySlot[slot] ?? 0), rows };
+  return { slots: Int32Array.from(ords, (o) => s.slotOf(o)), freqs, rows };
 }
 
 /** The rows in every list (sorted merge driven by the shortest), with each list's frequencies at those rows. */
