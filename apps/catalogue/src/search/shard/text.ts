@@ -84,7 +84,12 @@ export function intersect(lists: PhraseList[]): PhraseHits {
     out[n++] = slot;
   }
   const slots = out.slice(0, n);
-  const freqs = lists.map((l, i) => Float64Array.from(at[i]!.subarray(0, n), (p) => l.freqs[p]!));
+  const freqs = lists.map((l, i) => {
+    const f = new Float64Array(n),
+      positions = at[i]!;
+    for (let h = 0; h < n; h++) f[h] = l.freqs[positions[h]!]!;
+    return f;
+  });
   return { slots, freqs, hits };
 }
 
