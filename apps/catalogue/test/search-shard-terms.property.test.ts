@@ -4,7 +4,8 @@
  * 1 — after a first build and after random publish / update / delete sequences followed through the change log;
  * the scratch table it is written through is empty between writes. And the shards' per-phrase row lists
  * (src/search/shard/phrase-cache.ts) do not outlive a write: the same query sees a word come and go with
- * publish, update and delete.
+ * publish, update and delete. A shard object of schema 2 (frequencies read from an fts5vocab view, no shard_terms)
+ * drops its tables on start and is rebuilt from D1.
  */
 import { env, runInDurableObject } from "cloudflare:test";
 import fc from "fast-check";
@@ -14,7 +15,8 @@ import { datasetIri, slug } from "../src/dcat/identity";
 import { publisherName } from "../src/datasets/service";
 import { toRecord } from "../src/datasets/record";
 import { generateDataset } from "../src/generator/generate";
-import type { IndexShard } from "../src/search/shard/index-shard";
+import { IndexShard } from "../src/search/shard/index-shard";
+import { SHARD_SCHEMA_VERSION } from "../src/search/shard/schema";
 import { searchDatasets } from "../src/search/sharded";
 import { datasetsRepo } from "../src/storage/repos";
 
@@ -113,5 +115,43 @@ describe("index shards' term-frequency table", () => {
     expect((await search(word)).total).toBe(before + 1);
     await remove(id);
     expect((await search(word)).total).toBe(before);
+  });
+
+  it("a shard object of the previous schema drops its tables on start (it then rebuilds from D1)", async () => {
+    const stub = env.SEARCH_SHARDS.get(env.SEARCH_SHARDS.idFromName("schema-migration"));
+    const tables = await runInDurableObject(stub, (_: IndexShard, state: DurableObjectState) => {
+      const sql = state.storage.sql;
+      const names = () =>
+        sql
+          .exec<{ name: string }>(`SELECT name FROM sqlite_master WHERE name LIKE 'shard_%' AND type = 'table' ORDER BY name`)
+          .toArray()
+          .map((r) => r.name);
+      // the layout of schema 2: no shard_terms, frequencies from an fts5vocab view, a version served
+      sql.exec(`DROP TABLE shard_scratch_vocab; DROP TABLE shard_scratch; DROP TABLE shard_terms`);
+      sql.exec(`CREATE VIRTUAL TABLE shard_vocab USING fts5vocab(shard_fts, instance)`);
+      sql.exec(
+        `INSERT INTO shard_rows (ord, dl, publisher_id, access_rights, facets, modified, title_sort) VALUES (1, 3, 'p', 'PUBLIC', '{}', '2026-01-01', 'a')`,
+      );
+      sql.exec(`INSERT INTO shard_meta (key, value) VALUES ('version', 'old:1') ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+      sql.exec(`UPDATE shard_meta SET value = '2' WHERE key = 'schema'`);
+      const before = names();
+      new IndexShard(state, env); // what the object's next start does
+      const meta = Object.fromEntries(
+        sql
+          .exec<{ key: string; value: string }>(`SELECT key, value FROM shard_meta`)
+          .toArray()
+          .map((r) => [r.key, r.value]),
+      );
+      const rows = sql.exec<{ n: number }>(`SELECT count(*) AS n FROM shard_rows`).one().n;
+      return { before, after: names(), meta, rows };
+    });
+    expect(tables.before).toContain("shard_vocab");
+    expect(tables.before).not.toContain("shard_terms");
+    expect(tables.after).toContain("shard_terms");
+    expect(tables.after).toContain("shard_scratch");
+    expect(tables.after).not.toContain("shard_vocab");
+    expect(tables.meta.schema).toBe(SHARD_SCHEMA_VERSION);
+    expect(tables.meta.version).toBeUndefined(); // no version: the next query rebuilds from D1
+    expect(tables.rows).toBe(0);
   });
 });
