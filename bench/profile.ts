@@ -1,11 +1,15 @@
-// `npm run bench:profile`: where a consent check spends its CPU time. Starts the benchmark stack, seeds the
+// `npm run bench:profile`: where a consent check spends its CPU time (`npm run bench:profile-search`: where the
+// catalogue's uncached full text + 2 facet searches spend theirs, ROUTE=search below). Starts the benchmark stack, seeds the
 // same citizens as `npm run bench`, attaches to the consent worker's V8 inspector (wrangler dev's inspector
 // port), records a CPU profile while autocannon asks consent checks at 16 connections, and prints the CPU time
 // per source module (through the bundle's source map) and per function. Writes the raw profile to
 // bench/results/consent-check.cpuprofile (open it in Chrome DevTools or speedscope).
 //
 // Environment: BENCH_CITIZENS (default 10,000), BENCH_DURATION (s, default 10), BENCH_PROFILE_CONNECTIONS (16),
-// BENCH_PROFILE_ROUTE=check|health (profile the empty route instead, for comparison).
+// BENCH_PROFILE_ROUTE=check|health|search (health: the empty route, for comparison; search: BENCH_PROFILE_DATASETS
+// realistic datasets, default 20,000, seeded and the index shards built by one search before the warm-up, then the
+// scale mode's uncached text + 2 facet queries, bench/scenarios/scale/queries.ts, profiled in the catalogue's
+// isolate, which locally holds the Worker and all its index shards).
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { join, relative } from "node:path";
@@ -16,10 +20,15 @@ import { measure, type LoadRequest } from "./lib/load";
 import { bsnSeries } from "./lib/bsn";
 import { CITIZENS, questions, seedChoices } from "./scenarios/consent";
 import { root } from "../scripts/dev-env";
+import { growCatalogue } from "./scenarios/catalogue/seed";
+import { uncachedQueries } from "./scenarios/scale/queries";
+import { slowGet } from "./lib/http";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_PROFILE_CONNECTIONS ?? 16);
 const ROUTE = process.env.BENCH_PROFILE_ROUTE ?? "check";
+const SEARCH = ROUTE === "search";
+const DATASETS = Number(process.env.BENCH_PROFILE_DATASETS ?? 20_000);
 const log = (m: string) => console.log(m);
 
 /** The parts of a V8 CPU profile (Profiler.stop) read here. */
@@ -142,36 +151,47 @@ try {
   const mint = tokenMinter(stack.secrets);
   const u = urls();
   let requests: LoadRequest[];
+  let warmup: LoadRequest[] | undefined;
   if (ROUTE === "health") requests = [{ method: "GET", path: "/health" }];
-  else {
+  else if (SEARCH) {
+    await growCatalogue(u.catalogue, DATASETS, log, { variety: "realistic" });
+    const t0 = Date.now();
+    await slowGet(`${u.catalogue}/v1/datasets?limit=1`);
+    log(`· ${DATASETS} datasets; the index shards built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    // distinct queries for the warm-up and the profiled run, so that neither answers from a response cache
+    warmup = uncachedQueries(2000, 7).map((path) => ({ method: "GET", path }));
+    requests = uncachedQueries(4000, 8).map((path) => ({ method: "GET", path }));
+  } else {
     const citizens = bsnSeries(CITIZENS, 0);
     await seedChoices({ citizens, mint, log });
     requests = (await questions({ citizens, mint })).checkRequests;
   }
   // warm up first (JIT, shard objects, claims cache), then profile a steady run
-  await measure({ url: u.consent, connections: CONNECTIONS, requests, duration: 3 });
-  const port = PORT_BASE + 1 + 1000;
+  const target = SEARCH ? u.catalogue : u.consent;
+  await measure({ url: target, connections: CONNECTIONS, requests: warmup ?? requests, duration: 3 });
+  const port = PORT_BASE + (SEARCH ? 2 : 1) + 1000;
   const ins = await inspector(port);
   await ins.send("Profiler.enable");
   await ins.send("Profiler.setSamplingInterval", { interval: 200 });
   await ins.send("Profiler.start");
   log(
-    `· profiling ${ROUTE === "health" ? "GET /health" : "POST /v1/consent-check"} at ${CONNECTIONS} connections for ${DURATION} s (inspector ${ins.title} on ${port})`,
+    `· profiling ${ROUTE === "health" ? "GET /health" : SEARCH ? "GET /v1/datasets (uncached text + 2 facets)" : "POST /v1/consent-check"} at ${CONNECTIONS} connections for ${DURATION} s (inspector ${ins.title} on ${port})`,
   );
-  const load = await measure({ url: u.consent, connections: CONNECTIONS, requests, duration: DURATION });
+  const load = await measure({ url: target, connections: CONNECTIONS, requests, duration: DURATION });
   const { profile } = await ins.send<{ profile: CpuProfile }>("Profiler.stop");
   ins.close();
-  const appDir = join(fileURLToPath(new URL("..", import.meta.url)), "apps", "consent");
+  const app = SEARCH ? "catalogue" : "consent";
+  const appDir = join(fileURLToPath(new URL("..", import.meta.url)), "apps", app);
   const bundle = bundleMap(appDir);
   const result = analyse(profile, bundle);
   mkdirSync(join(root, "bench", "results"), { recursive: true });
-  const out = join(root, "bench", "results", `consent-${ROUTE}.cpuprofile`);
+  const out = join(root, "bench", "results", `${app}-${ROUTE}.cpuprofile`);
   writeFileSync(out, JSON.stringify(profile));
-  writeFileSync(join(root, "bench", "results", `consent-${ROUTE}-profile.json`), JSON.stringify({ load, ...result }, null, 2) + "\n");
+  writeFileSync(join(root, "bench", "results", `${app}-${ROUTE}-profile.json`), JSON.stringify({ load, ...result }, null, 2) + "\n");
   log(
     `\n${load.reqPerSec} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.non2xx} non-2xx; the isolate was busy ${result.busyShare}% of ${result.seconds.toFixed(1)} s`,
   );
-  log(`CPU time of the consent worker's isolate per ${bundle ? "source module" : "script"} (self time, share of busy time):`);
+  log(`CPU time of the ${app} worker's isolate per ${bundle ? "source module" : "script"} (self time, share of busy time):`);
   for (const m of result.modules.slice(0, 25)) log(`  ${String(m.shareOfBusy).padStart(5)}%  ${String(m.ms).padStart(8)} ms  ${m.name}`);
   log(`Hottest functions:`);
   for (const f of result.functions.slice(0, 25)) log(`  ${String(f.shareOfBusy).padStart(5)}%  ${String(f.ms).padStart(8)} ms  ${f.name}`);

@@ -7,7 +7,6 @@
  * half-way redoes the work rather than serving half of it.
  */
 import { DurableObject } from "cloudflare:workers";
-import { LruMap } from "@regie/shared";
 import { covers } from "../versions";
 import { ShardFeed, type FeedRow } from "../../storage/shard-feed";
 import { limitValues } from "../../storage/value-limit";
@@ -18,7 +17,9 @@ import type { BuildStats, ShardInfo } from "./info";
 import { SHARD_META, SHARD_RESET, SHARD_SCHEMA, SHARD_SCHEMA_VERSION } from "./schema";
 import { FIELD_INDEX, ShardState } from "./state";
 import { runShardQuery, type ShardAnswer, type ShardQuery, type TextHits } from "./query";
-import { phraseFreqs, phrasesOf, tokenCount } from "./text";
+import { PhraseCache } from "./phrase-cache";
+import { TermWriter } from "./terms";
+import { intersect, phraseList, phrasesOf, tokenCount, type PhraseHits } from "./text";
 
 export interface ShardRef {
   shard: number;
@@ -37,27 +38,17 @@ export interface ShardQueryRequest extends ShardRef {
   query: ShardQuery;
 }
 
-/** Full-text hits of one match expression at one version, with per-phrase weighted frequencies. */
-interface CachedText {
-  slots: Int32Array;
-  freqs: Float64Array[];
-  hits: number[];
-}
-
-const TEXT_CACHE_BYTES = 16 * 1024 * 1024;
-
 export class IndexShard extends DurableObject<Env> {
   private state: ShardState | null = null;
   private version: string | null = null;
   private syncing: Promise<void> | null = null;
   private lastBuild: BuildStats | null = null;
-  private readonly texts = new LruMap<string, CachedText>(256, {
-    weigh: (t) => t.slots.byteLength + t.freqs.reduce((n, f) => n + f.byteLength, 0) + 64,
-    maxWeight: TEXT_CACHE_BYTES,
-  });
+  private readonly texts = new PhraseCache();
+  private readonly terms: TermWriter;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.terms = new TermWriter(ctx.storage.sql);
     ctx.storage.sql.exec(SHARD_META);
     if (this.meta("schema") !== SHARD_SCHEMA_VERSION) {
       // an older layout (or a new object): start empty; the first query rebuilds from D1
@@ -111,7 +102,7 @@ export class IndexShard extends DurableObject<Env> {
     if (from !== null && head.logFrom !== null && from >= head.logFrom) {
       for (let after = -1; ;) {
         const page = await feed.changes(from, after);
-        this.ctx.storage.transactionSync(() => {
+        this.write(() => {
           for (const c of page) {
             if (c.row) this.apply(c.row);
             else this.drop(c.ord);
@@ -148,6 +139,7 @@ export class IndexShard extends DurableObject<Env> {
         sql.exec(`DELETE FROM shard_meta WHERE key = 'version'`);
         sql.exec(`DELETE FROM shard_rows`);
         sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
+        sql.exec(`DELETE FROM shard_terms`);
         this.setMeta("build_of", now);
       });
       this.state = new ShardState(ref.shard, ref.count);
@@ -155,10 +147,25 @@ export class IndexShard extends DurableObject<Env> {
     this.version = null;
     const insert = (r: FeedRow) => this.apply(r, false);
     const optimize = () => sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('optimize')`);
-    this.lastBuild = await bulkLoad(feed, { transaction: (fn) => this.ctx.storage.transactionSync(fn), insert, optimize }, pageSize(this.env), after);
+    this.lastBuild = await bulkLoad(feed, { transaction: (fn) => this.write(fn), insert, optimize }, pageSize(this.env), after);
     this.setMeta("last_build", JSON.stringify(this.lastBuild));
     sql.exec(`DELETE FROM shard_meta WHERE key = 'build_of'`);
     return of;
+  }
+
+  /** One write transaction: its rows' term frequencies are copied into shard_terms before it commits. */
+  private write(fn: () => void) {
+    this.ctx.storage.transactionSync(() => {
+      try {
+        fn();
+        this.terms.flush();
+      } catch (err) {
+        this.terms.forget();
+        throw err;
+      }
+    });
+    // the rows changed (publish, update, delete or a build page): no phrase list read before holds any more
+    this.texts.clear();
   }
 
   /** Writes a row in; `replace` false when the shard is known not to hold it (a build into empty tables). */
@@ -166,6 +173,7 @@ export class IndexShard extends DurableObject<Env> {
     const sql = this.ctx.storage.sql;
     if (replace) sql.exec(`DELETE FROM shard_fts WHERE rowid = ?`, r.ord);
     sql.exec(`INSERT INTO shard_fts (rowid, title, keywords, description) VALUES (?, ?, ?, ?)`, r.ord, r.title_text, r.keywords_text, r.description_text);
+    this.terms.add(r.ord, r.title_text, r.keywords_text, r.description_text, !replace);
     const dl = tokenCount(sql, r.ord);
     sql.exec(
       `INSERT OR REPLACE INTO shard_rows (ord, dl, publisher_id, access_rights, facets, modified, title_sort, min_age, max_age, temporal_start, temporal_end, individuals, quality)
@@ -190,17 +198,14 @@ export class IndexShard extends DurableObject<Env> {
   private drop(ord: number) {
     this.ctx.storage.sql.exec(`DELETE FROM shard_fts WHERE rowid = ?`, ord);
     this.ctx.storage.sql.exec(`DELETE FROM shard_rows WHERE ord = ?`, ord);
+    this.terms.remove(ord);
     this.state!.remove(ord);
   }
 
-  private text(s: ShardState, match: string): CachedText {
-    const key = `${this.version}|${match}`;
-    let t = this.texts.get(key);
-    if (!t) {
-      t = phraseFreqs(this.ctx.storage.sql, s, match, phrasesOf(match));
-      this.texts.set(key, t);
-    }
-    return t;
+  /** The hits of a match expression: the intersection of its phrases' row lists, each read once per version. */
+  private text(s: ShardState, match: string): PhraseHits {
+    const version = this.version ?? "";
+    return intersect(phrasesOf(match).map((p) => this.texts.get(version, p, () => phraseList(this.ctx.storage.sql, s, p))));
   }
 
   /** This shard's part of the catalogue-wide bm25 statistics for `match`. */
@@ -241,7 +246,7 @@ export class IndexShard extends DurableObject<Env> {
       shard: req.shard,
       rows: s.live,
       bytes: s.bytes(),
-      textCacheBytes: this.texts.weight,
+      textCacheBytes: this.texts.bytes,
       sqliteBytes: this.ctx.storage.sql.databaseSize,
       lastBuild: this.lastBuild ?? parseBuild(this.meta("last_build")),
       version: this.version ?? "",

@@ -135,7 +135,10 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
   const qe = q.ranges.temporalEnd ? day(q.ranges.temporalEnd) : undefined;
   // selected value ids and a bit per selected facet
   const selectedBit = new Int32Array(FACET_FIELDS.length);
-  const selectedIds = new Set<number>();
+  const counts = new Uint32Array(s.valueName.length);
+  // typed arrays indexed by value id: no object per hit or per value in the pass below
+  const selected = new Uint8Array(s.valueName.length);
+  const valueBit = new Int32Array(s.valueName.length);
   let selMask = 0;
   for (const [field, values] of Object.entries(q.selections) as [FacetField, string[]][]) {
     if (!values.length) continue;
@@ -144,10 +147,10 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
     selMask |= 1 << fi;
     for (const v of values) {
       const id = s.dict[fi]!.get(v);
-      if (id !== undefined) selectedIds.add(id);
+      if (id !== undefined) selected[id] = 1;
     }
   }
-  const counts = new Uint32Array(s.valueName.length);
+  for (let id = 0; id < valueBit.length; id++) valueBit[id] = selectedBit[s.valueField[id]!] ?? 0;
   const isCandidate = new Uint8Array(s.slots);
   const relevance = q.sort === "relevance" && text?.scores;
   const top = new TopK(relevance ? q.take : 0);
@@ -158,7 +161,11 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
     const from = s.start[slot]!,
       to = from + s.len[slot]!;
     let matched = 0;
-    if (selMask) for (let i = from; i < to; i++) if (selectedIds.has(s.pool[i]!)) matched |= selectedBit[s.valueField[s.pool[i]!]!]!;
+    if (selMask)
+      for (let i = from; i < to; i++) {
+        const id = s.pool[i]!;
+        if (selected[id]) matched |= valueBit[id]!;
+      }
     const missing = selMask & ~matched;
     if (missing === 0) {
       total++;
@@ -171,7 +178,10 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
       }
     } else if ((missing & (missing - 1)) === 0) {
       // fails exactly one facet's selection: counts for that facet's values only
-      for (let i = from; i < to; i++) if (selectedBit[s.valueField[s.pool[i]!]!] === missing) counts[s.pool[i]!]!++;
+      for (let i = from; i < to; i++) {
+        const id = s.pool[i]!;
+        if (valueBit[id] === missing) counts[id]!++;
+      }
     }
   };
   if (text) for (let h = 0; h < text.slots.length; h++) visit(text.slots[h]!, h);

@@ -2,16 +2,25 @@
  * The SQLite schema of one index shard (a Durable Object). `shard_rows` holds the shard's datasets' index columns
  * (and `dl`, the row's token count in the full-text index, for bm25); `shard_fts` is the full-text index
  * (contentless: the text lives in D1; the tokenizer and prefix indexes are D1's `datasets_fts`, so matching and
- * bm25 inputs are the same); `shard_vocab` exposes its term instances, from which the shard reads each hit's term
- * frequencies per column to compute bm25 with catalogue-wide statistics.
+ * bm25 inputs are the same); `shard_terms` holds each indexed row's term frequencies (per term, the instances in
+ * title × 10 + keywords × 4 + description × 1: the bm25 column weights), written at index time, so that a query
+ * reads a phrase's frequencies in its hits by their primary key (doc, term range) instead of decoding FTS5's instance
+ * lists; keyed by row first, so that a build (rows by ascending ordinal) appends to it.
+ * `shard_scratch` (with `shard_scratch_vocab`) is an empty-between-writes FTS5 table with the same tokenizer:
+ * the rows of one write transaction are tokenised into it, their terms copied into `shard_terms`, and it is
+ * emptied again, so `shard_terms` holds exactly FTS5's own terms.
  *
  * `SHARD_SCHEMA_VERSION` names this layout (kept in shard_meta 'schema'). A shard object created under another
- * layout drops its tables (`SHARD_RESET`) and rebuilds from D1, which stays the record: version 2 added `quality`.
+ * layout drops its tables (`SHARD_RESET`) and rebuilds from D1, which stays the record: version 2 added `quality`,
+ * version 3 `shard_terms` (and dropped `shard_vocab`, the instance view version 2 read frequencies from).
  */
-export const SHARD_SCHEMA_VERSION = "2";
+export const SHARD_SCHEMA_VERSION = "3";
 export const SHARD_META = `CREATE TABLE IF NOT EXISTS shard_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 export const SHARD_RESET = `
 DROP TABLE IF EXISTS shard_vocab;
+DROP TABLE IF EXISTS shard_scratch_vocab;
+DROP TABLE IF EXISTS shard_scratch;
+DROP TABLE IF EXISTS shard_terms;
 DROP TABLE IF EXISTS shard_fts;
 DROP TABLE IF EXISTS shard_rows;
 DELETE FROM shard_meta WHERE key IN ('version', 'build_of');
@@ -37,5 +46,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS shard_fts USING fts5(
   content='', contentless_delete=1,
   tokenize='unicode61 remove_diacritics 2', prefix='3 5 7'
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS shard_vocab USING fts5vocab(shard_fts, instance);
+CREATE TABLE IF NOT EXISTS shard_terms (
+  term TEXT NOT NULL,
+  doc INTEGER NOT NULL,
+  f REAL NOT NULL,
+  PRIMARY KEY (doc, term)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS shard_scratch USING fts5(
+  title, keywords, description,
+  content='', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS shard_scratch_vocab USING fts5vocab(shard_scratch, instance);
 `;

@@ -1,8 +1,9 @@
 /**
- * Full-text reads of one index shard's SQLite: the hits of a MATCH expression (FTS5 decides what matches, exactly
- * as D1's datasets_fts did) and, per phrase, each hit's weighted instance count from the fts5vocab instance table
- * (title 10, keywords 4, description 1: the bm25 column weights) and the number of rows containing the phrase —
- * the inputs of bm25 that are summed over shards (see ./bm25.ts). Rows are read one per hit, never concatenated.
+ * Full-text reads of one index shard's SQLite, per phrase: the rows matching it (FTS5 decides what matches, exactly
+ * as D1's datasets_fts did), each such row's weighted instance count from `shard_terms` (title 10, keywords 4,
+ * description 1: the bm25 column weights, written at index time by ./terms.ts) and the number of rows containing
+ * the phrase — the inputs of bm25 that are summed over shards (see ./bm25.ts). A match expression's hits are the
+ * intersection of its phrases' row lists (FTS5's implicit AND), which ./phrase-cache.ts keeps between queries.
  */
 import type { ShardState } from "./state";
 
@@ -14,27 +15,79 @@ export function phrasesOf(match: string): string[] {
 /** The highest code point: prefix + this bounds every term that starts with prefix (term <= bound). */
 const TOP = String.fromCodePoint(0x10ffff);
 
-export function phraseFreqs(sql: SqlStorage, s: ShardState, match: string, phrases: string[]): { slots: Int32Array; freqs: Float64Array[]; hits: number[] } {
+/** One phrase's rows in this shard: slots ascending, the phrase's weighted frequency in each, rows containing it. */
+export interface PhraseList {
+  slots: Int32Array;
+  freqs: Float64Array;
+  rows: number;
+}
+
+/** Full-text hits of a match expression: slots ascending, per phrase the frequency in each hit and its row count. */
+export interface PhraseHits {
+  slots: Int32Array;
+  freqs: Float64Array[];
+  hits: number[];
+}
+
+/** Hits per frequency statement: their ordinals travel as one JSON array parameter, well under the value limit. */
+const CHUNK = 5_000;
+
+export function phraseList(sql: SqlStorage, s: ShardState, phrase: string): PhraseList {
   const ords: number[] = [];
-  for (const r of sql.exec<{ o: number }>(`SELECT rowid AS o FROM shard_fts WHERE shard_fts MATCH ? ORDER BY rowid`, match)) ords.push(r.o);
-  const slots = Int32Array.from(ords, (o) => s.slotOf(o));
-  const hits: number[] = [];
-  const freqs = phrases.map((p) => {
-    const f = new Float64Array(slots.length);
-    let h = 0,
-      n = 0;
+  for (const r of sql.exec<{ o: number }>(`SELECT rowid AS o FROM shard_fts WHERE shard_fts MATCH ? ORDER BY rowid`, `"${phrase}"*`)) ords.push(r.o);
+  // per hit, its frequencies summed over the terms the prefix covers (integers: exact in any order); by primary key
+  const freqs = new Float64Array(ords.length);
+  let rows = 0;
+  for (let from = 0; from < ords.length; from += CHUNK) {
+    const chunk = ords.slice(from, from + CHUNK);
     const cursor = sql.exec<{ doc: number; f: number }>(
-      `SELECT doc, sum(CASE col WHEN 'title' THEN 10.0 WHEN 'keywords' THEN 4.0 ELSE 1.0 END) AS f
-       FROM shard_vocab WHERE term >= ?1 AND term <= ?2 GROUP BY doc ORDER BY doc`,
-      p,
-      p + TOP,
+      `SELECT t.doc AS doc, sum(t.f) AS f FROM json_each(?1) AS j JOIN shard_terms AS t ON t.doc = j.value AND t.term >= ?2 AND t.term <= ?3
+       GROUP BY t.doc ORDER BY t.doc`,
+      JSON.stringify(chunk),
+      phrase,
+      phrase + TOP,
     );
+    let h = from;
     for (const r of cursor) {
-      n++;
       while (h < ords.length && ords[h]! < r.doc) h++;
-      if (h < ords.length && ords[h] === r.doc) f[h] = r.f;
+      if (ords[h] === r.doc) {
+        freqs[h] = r.f;
+        rows++;
+      }
     }
-    hits.push(n);
+  }
+  return { slots: Int32Array.from(ords, (o) => s.slotOf(o)), freqs, rows };
+}
+
+/** The rows in every list (sorted merge driven by the shortest), with each list's frequencies at those rows. */
+export function intersect(lists: PhraseList[]): PhraseHits {
+  const hits = lists.map((l) => l.rows);
+  if (lists.length === 1) return { slots: lists[0]!.slots, freqs: [lists[0]!.freqs], hits };
+  let shortest = 0;
+  lists.forEach((l, i) => l.slots.length < lists[shortest]!.slots.length && (shortest = i));
+  const drive = lists[shortest]!.slots;
+  const at = lists.map(() => new Int32Array(drive.length));
+  const pos = new Int32Array(lists.length);
+  const out = new Int32Array(drive.length);
+  let n = 0;
+  outer: for (let d = 0; d < drive.length; d++) {
+    const slot = drive[d]!;
+    for (let i = 0; i < lists.length; i++) {
+      const l = lists[i]!.slots;
+      let p = pos[i]!;
+      while (p < l.length && l[p]! < slot) p++;
+      pos[i] = p;
+      if (p === l.length) break outer;
+      if (l[p] !== slot) continue outer;
+    }
+    for (let i = 0; i < lists.length; i++) at[i]![n] = pos[i]!;
+    out[n++] = slot;
+  }
+  const slots = out.slice(0, n);
+  const freqs = lists.map((l, i) => {
+    const f = new Float64Array(n),
+      positions = at[i]!;
+    for (let h = 0; h < n; h++) f[h] = l.freqs[positions[h]!]!;
     return f;
   });
   return { slots, freqs, hits };

@@ -1,0 +1,43 @@
+/**
+ * Writes `shard_terms` (./schema.ts): each indexed row's term frequencies, weighted per column as bm25 weighs them
+ * (title 10, keywords 4, description 1). The rows of one write transaction are tokenised by FTS5 itself into the
+ * empty `shard_scratch` table; `flush()`, still inside the transaction, copies their terms from its instance view
+ * and empties it again. A row written twice in one transaction flushes the first write before the second.
+ */
+
+export class TermWriter {
+  private readonly pending = new Set<number>();
+
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Queues a row's text; `fresh` when shard_terms is known not to hold the row (a build into empty tables). */
+  add(ord: number, title: string, keywords: string, description: string, fresh: boolean) {
+    if (this.pending.has(ord)) this.flush();
+    if (!fresh) this.sql.exec(`DELETE FROM shard_terms WHERE doc = ?`, ord);
+    this.sql.exec(`INSERT INTO shard_scratch (rowid, title, keywords, description) VALUES (?, ?, ?, ?)`, ord, title, keywords, description);
+    this.pending.add(ord);
+  }
+
+  /** Takes a row's terms out. */
+  remove(ord: number) {
+    if (this.pending.has(ord)) this.flush();
+    this.sql.exec(`DELETE FROM shard_terms WHERE doc = ?`, ord);
+  }
+
+  /** Copies the queued rows' terms into shard_terms (call inside the transaction that queued them). */
+  flush() {
+    if (this.pending.size === 0) return;
+    this.sql.exec(
+      `INSERT INTO shard_terms (term, doc, f)
+       SELECT term, doc, sum(CASE col WHEN 'title' THEN 10.0 WHEN 'keywords' THEN 4.0 ELSE 1.0 END)
+       FROM shard_scratch_vocab GROUP BY doc, term ORDER BY doc, term`,
+    );
+    this.sql.exec(`INSERT INTO shard_scratch (shard_scratch) VALUES ('delete-all')`);
+    this.pending.clear();
+  }
+
+  /** After a transaction rolled back: what was queued is gone with it. */
+  forget() {
+    this.pending.clear();
+  }
+}
