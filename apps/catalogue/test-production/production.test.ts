@@ -7,11 +7,9 @@ import worker from "../src/index";
 
 productionSuite({
   service: "catalogue",
-  origin: "https://catalogue.regie.test",
   worker,
-  env,
   requirements: REQUIREMENTS,
-  routeTable: () => buildApp("production").routes,
+  buildApp,
   developmentRoutes: [{ method: "POST", path: "/dev/seed" }],
   // two publishers: the limit counts per verified subject
   limited: {
@@ -19,5 +17,4 @@ productionSuite({
     clientA: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "publisher", publisherId: "rivm" })}` }),
     clientB: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "publisher", publisherId: "umcu" })}` }),
   },
-  rule: { limit: 600, period: 60 },
 });

@@ -7,11 +7,9 @@ import worker from "../src/index";
 
 productionSuite({
   service: "consent",
-  origin: "https://consent.regie.test",
   worker,
-  env,
   requirements: REQUIREMENTS,
-  routeTable: () => buildApp("production").routes,
+  buildApp,
   developmentRoutes: [
     { method: "POST", path: "/dev/seed" },
     { method: "POST", path: "/dev/bulk-choices" },
@@ -23,5 +21,4 @@ productionSuite({
     clientA: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "citizen", bsn: "999990007" })}` }),
     clientB: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "citizen", bsn: "999990019" })}` }),
   },
-  rule: { limit: 600, period: 60 },
 });
