@@ -6,6 +6,16 @@ import { OrganizationTypeCode, ProviderCategory } from "../../codes/organisation
 
 // ---------------------------------------------------------------- building blocks
 
+/** An optional whole number from 1 to `max` in the query string: a page size, or a sequence-number cursor (`max` MAX_SAFE_INTEGER). */
+export const queryInt = (name: string, max: number, description: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .optional()
+    .openapi({ param: { name, in: "query" }, description });
+
 /** A calendar date or date-time (ISO 8601). */
 export const IsoDateOrDateTime = z
   .string()

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { Bsn } from "../../identifiers/bsn";
 import { DataCategoryCode } from "../../codes/data-categories";
-import { Channel, ChoiceStatus, Decision, IsoDateOrDateTime, IsoDateTime, Party, RecordedBy } from "./building-blocks";
+import { Channel, ChoiceStatus, Decision, IsoDateOrDateTime, IsoDateTime, Party, queryInt, RecordedBy } from "./building-blocks";
 
 // ---------------------------------------------------------------- choices
 
@@ -111,20 +111,8 @@ export const ActingForQuery = z.object({
 
 /** `?limit=&after=`: one page of the choice history, oldest first (`after`: the `next` of the previous page). */
 export const HistoryQuery = ActingForQuery.extend({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(HISTORY_PAGE_MAX)
-    .optional()
-    .openapi({ param: { name: "limit", in: "query" }, description: `Versions per page (default ${HISTORY_PAGE_DEFAULT}, at most ${HISTORY_PAGE_MAX})` }),
-  after: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(Number.MAX_SAFE_INTEGER)
-    .optional()
-    .openapi({ param: { name: "after", in: "query" }, description: "The previous page's `next`" }),
+  limit: queryInt("limit", HISTORY_PAGE_MAX, `Versions per page (default ${HISTORY_PAGE_DEFAULT}, at most ${HISTORY_PAGE_MAX})`),
+  after: queryInt("after", Number.MAX_SAFE_INTEGER, "The previous page's `next`"),
 });
 
 // ---------------------------------------------------------------- minors
