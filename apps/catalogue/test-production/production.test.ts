@@ -6,10 +6,7 @@ import { REQUIREMENTS } from "../src/config";
 import worker from "../src/index";
 
 productionSuite({
-  service: "catalogue",
-  worker,
-  requirements: REQUIREMENTS,
-  buildApp,
+  app: { service: "catalogue", worker, requirements: REQUIREMENTS, buildApp },
   developmentRoutes: [{ method: "POST", path: "/dev/seed" }],
   // two publishers: the limit counts per verified subject
   limited: {

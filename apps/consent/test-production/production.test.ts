@@ -6,10 +6,7 @@ import { REQUIREMENTS } from "../src/config";
 import worker from "../src/index";
 
 productionSuite({
-  service: "consent",
-  worker,
-  requirements: REQUIREMENTS,
-  buildApp,
+  app: { service: "consent", worker, requirements: REQUIREMENTS, buildApp },
   developmentRoutes: [
     { method: "POST", path: "/dev/seed" },
     { method: "POST", path: "/dev/bulk-choices" },

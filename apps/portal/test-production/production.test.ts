@@ -6,10 +6,7 @@ import { REQUIREMENTS } from "../src/config";
 import worker from "../src/index";
 
 productionSuite({
-  service: "portal",
-  worker,
-  requirements: REQUIREMENTS,
-  buildApp,
+  app: { service: "portal", worker, requirements: REQUIREMENTS, buildApp },
   developmentRoutes: [
     { method: "POST", path: "/dev/token" },
     { method: "GET", path: "/.well-known/jwks.json" },

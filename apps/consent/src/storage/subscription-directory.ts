@@ -4,22 +4,15 @@
  * delivery state (../push/consumer.ts).
  */
 import type { Subscription } from "@regie/shared/contracts/consent";
-import { subscriptionJson } from "./subscription-json";
+import { subscriptionJson, type SubscriptionColumns } from "./subscription-json";
 
-export interface SubscriptionRecord {
-  id: string;
-  ura: string;
-  organization_type: string;
+export interface SubscriptionRecord extends SubscriptionColumns {
   citizen: string;
   patient_sealed: string | null;
-  data_categories: string;
-  endpoint: string | null;
-  header_names: string | null;
   status: "active" | "error" | "off";
   last_error: string | null;
   last_error_at: number | null;
   last_delivered_at: number | null;
-  created_at: number;
   updated_at: number;
 }
 

@@ -1,7 +1,8 @@
 /** A subscription's JSON form from the columns the shard's `subscriptions` and D1's `provider_subscriptions` share. */
 import type { Subscription } from "@regie/shared/contracts/consent";
 
-export interface SubscriptionColumns {
+// a type, not an interface: SqlStorage rows must be Record<string, SqlStorageValue>
+export type SubscriptionColumns = {
   id: string;
   ura: string;
   organization_type: string;
@@ -9,7 +10,7 @@ export interface SubscriptionColumns {
   created_at: number;
   endpoint: string | null;
   header_names: string | null;
-}
+};
 
 /** The subscription with `status`; the delivery state (D1's) is the caller's to add. */
 export function subscriptionJson(r: SubscriptionColumns, status: NonNullable<Subscription["status"]>): Subscription {

@@ -12,15 +12,20 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Requirement } from "../http/worker";
 
-export interface ProductionSuiteOptions {
+/** The app under test: its name (/health's `service`), the worker as deployed, what it requires, its route table. */
+export interface DeployedApp {
   service: string;
-  /** Where the requests go (default https://<service>.regie.test). */
-  origin?: string;
   /** The worker as deployed (its default export's fetch), called with a given env. */
   worker: { fetch(request: Request, env: never, ctx: ExecutionContext): Response | Promise<Response> };
   requirements: readonly Requirement[];
   /** The app's route table builder; the suite reads the table of the app built for production. */
   buildApp: (mode: "production") => { routes: { method: string; path: string }[] };
+}
+
+export interface ProductionSuiteOptions {
+  app: DeployedApp;
+  /** Where the requests go (default https://<service>.regie.test). */
+  origin?: string;
   /**
    * Development-only routes: each must be absent from the route table and answer 404 in production (or `status`, when
    * a guard that runs before routing refuses the request first, such as the portal's CSRF check on form posts).
@@ -37,7 +42,8 @@ const ctx = (): ExecutionContext => ({ waitUntil() {}, passThroughOnException() 
 export function productionSuite(options: ProductionSuiteOptions) {
   const o = {
     ...options,
-    origin: options.origin ?? `https://${options.service}.regie.test`,
+    ...options.app,
+    origin: options.origin ?? `https://${options.app.service}.regie.test`,
     rule: options.rule ?? { limit: 600, period: 60 },
     // the production env of the test run
     env: env as unknown as Record<string, unknown>,

@@ -10,7 +10,7 @@ import { partyMatches } from "../../decision/evaluate";
 import type { PushMessage } from "../../push/message";
 import { splitBySize } from "../../push/message";
 import type { AccessLogWriter } from "../access-log";
-import { subscriptionJson } from "../subscription-json";
+import { subscriptionJson, type SubscriptionColumns } from "../subscription-json";
 import { toChoice, type ChoiceRow } from "../choice-rows";
 import type { Outbox } from "./outbox";
 import { fail, ok, type ProviderActor, type ShardResult } from "./result";
@@ -18,17 +18,7 @@ import type { Clock } from "./seams";
 
 export const ALL_CATEGORIES = DATA_CATEGORIES.map((c) => c.code);
 
-export type SubscriptionRow = {
-  id: string;
-  ura: string;
-  organization_type: string;
-  data_categories: string;
-  created_at: number;
-  endpoint: string | null;
-  headers_sealed: string | null;
-  header_names: string | null;
-  patient_sealed: string | null;
-};
+export type SubscriptionRow = SubscriptionColumns & { headers_sealed: string | null; patient_sealed: string | null };
 
 /** A push channel as the worker hands it to the shard: the endpoint was checked, the headers sealed. */
 export interface SealedChannel {

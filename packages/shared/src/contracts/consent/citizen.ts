@@ -1,6 +1,6 @@
 /** consent contracts: citizen (re-exported by ../consent.ts). */
 import { z } from "@hono/zod-openapi";
-import { IsoDateTime, queryInt } from "./building-blocks";
+import { IsoDateTime, queryInt, seqPage } from "./building-blocks";
 import { ActingForQuery } from "./choices";
 
 // ---------------------------------------------------------------- citizen: notifications, access log, opt-out
@@ -97,13 +97,7 @@ export const AccessLogQuery = ActingForQuery.extend({
   before: queryInt("before", Number.MAX_SAFE_INTEGER, "Only entries older than this seq: pass the previous page's `next`"),
 });
 
-export const AccessLog = z
-  .object({
-    items: z.array(AccessLogEntry),
-    // optional in the schema so producers from before paging still parse; this registry always sends it
-    next: z.number().int().nullable().optional().openapi({ description: "Pass as `before` for the next (older) page; null on the last page" }),
-  })
-  .openapi("AccessLog");
+export const AccessLog = seqPage("AccessLog", AccessLogEntry, "Pass as `before` for the next (older) page; null on the last page");
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 
 export const AccessLogVerification = z
