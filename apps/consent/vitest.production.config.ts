@@ -1,5 +1,5 @@
-// The production suite: the worker under the TOP-LEVEL wrangler.jsonc (what `wrangler deploy` ships), with only
-// the secrets an operator would `wrangler secret put`. Everything else in test/ runs the `dev` environment.
+// The production suite (@regie/shared/testing/vitest-workerd `productionConfig`): the worker as deployed, with only
+// the secrets an operator would `wrangler secret put`.
 import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
 
@@ -7,8 +7,7 @@ import { defineConfig } from "vitest/config";
 const load = async () => (await tsImport("@regie/shared/testing/vitest-workerd", import.meta.url)) as typeof import("@regie/shared/testing/vitest-workerd");
 
 export default defineConfig(async () =>
-  (await load()).workerdSuite({
-    include: ["test-production/**/*.test.ts"],
+  (await load()).productionConfig({
     setupFiles: ["./test/setup.ts"],
     migrations: "./migrations",
     bindings: { PSEUDONYM_KEY: "production-suite-pseudonym-key-0123456789abcdef" },

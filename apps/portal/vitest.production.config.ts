@@ -1,5 +1,5 @@
-// The production suite: the portal under the TOP-LEVEL wrangler.jsonc (what `wrangler deploy` ships), with what an
-// operator adds: the SESSION_SECRET secret and the OIDC / public URL vars (README "Deploying"). The services
+// The production suite (@regie/shared/testing/vitest-workerd `productionConfig`): the portal as deployed, with what
+// an operator adds: the SESSION_SECRET secret and the OIDC / public URL vars (README "Deploying"). The services
 // behind the portal are not part of this run.
 import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
@@ -7,13 +7,11 @@ import { defineConfig } from "vitest/config";
 // Vite's config loader hands every package import to Node, which cannot load the shared package's TypeScript; tsx can.
 const load = async () => (await tsImport("@regie/shared/testing/vitest-workerd", import.meta.url)) as typeof import("@regie/shared/testing/vitest-workerd");
 
-const down = () => new Response("service unavailable in this test", { status: 503 });
-
-export default defineConfig(async () =>
-  (await load()).workerdSuite({
-    include: ["test-production/**/*.test.ts"],
+export default defineConfig(async () => {
+  const { productionConfig, unavailableService } = await load();
+  return productionConfig({
     auth: false,
-    serviceBindings: { CONSENT: down, CATALOGUE: down },
+    serviceBindings: { CONSENT: unavailableService("service"), CATALOGUE: unavailableService("service") },
     bindings: {
       SESSION_SECRET: "production-suite-session-secret-0123456789abcdef",
       CONSENT_PUBLIC_URL: "https://consent.regie.test",
@@ -25,5 +23,5 @@ export default defineConfig(async () =>
       OIDC_CLIENT_ID: "regie-portal",
       OIDC_REDIRECT_URI: "https://portal.regie.test/inloggen/oidc/callback",
     },
-  }),
-);
+  });
+});

@@ -6,12 +6,7 @@ import { REQUIREMENTS } from "../src/config";
 import worker from "../src/index";
 
 productionSuite({
-  service: "catalogue",
-  origin: "https://catalogue.regie.test",
-  worker,
-  env,
-  requirements: REQUIREMENTS,
-  routeTable: () => buildApp("production").routes,
+  app: { service: "catalogue", worker, requirements: REQUIREMENTS, buildApp },
   developmentRoutes: [{ method: "POST", path: "/dev/seed" }],
   // two publishers: the limit counts per verified subject
   limited: {
@@ -19,5 +14,4 @@ productionSuite({
     clientA: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "publisher", publisherId: "rivm" })}` }),
     clientB: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "publisher", publisherId: "umcu" })}` }),
   },
-  rule: { limit: 600, period: 60 },
 });

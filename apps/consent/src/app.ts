@@ -2,6 +2,7 @@ import { createApp, whoamiRoutes, type Mode } from "@regie/shared";
 import type { AppEnv } from "./env";
 import { authzenRoutes } from "./routes/authzen";
 import { devRoutes } from "./routes/dev";
+import { fhirErrors } from "./routes/fhir/common";
 import { fhirRoutes } from "./routes/fhir/index";
 import { organisationRoutes } from "./routes/organisations";
 import { meRoutes } from "./routes/me";
@@ -21,6 +22,8 @@ export function buildApp(mode: Mode) {
     maxBodyBytes: 4 * 1024 * 1024,
     // POST /fhir (migration) checks its own limit (MIGRATION_LIMITS, 4 MiB) to answer an OperationOutcome; the framework's is above it
     largeBodies: { path: /^\/fhir\/?$/, maxBytes: 8 * 1024 * 1024 },
+    // every error under /fhir is an OperationOutcome, also the 413/415/429 given before the FHIR routes
+    outer: [{ paths: ["/fhir", "/fhir/*"], middleware: fhirErrors() }],
   });
   app.route("/", whoamiRoutes());
   app.route("/", providerQuestionRoutes());

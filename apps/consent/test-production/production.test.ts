@@ -6,12 +6,7 @@ import { REQUIREMENTS } from "../src/config";
 import worker from "../src/index";
 
 productionSuite({
-  service: "consent",
-  origin: "https://consent.regie.test",
-  worker,
-  env,
-  requirements: REQUIREMENTS,
-  routeTable: () => buildApp("production").routes,
+  app: { service: "consent", worker, requirements: REQUIREMENTS, buildApp },
   developmentRoutes: [
     { method: "POST", path: "/dev/seed" },
     { method: "POST", path: "/dev/bulk-choices" },
@@ -23,5 +18,4 @@ productionSuite({
     clientA: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "citizen", bsn: "999990007" })}` }),
     clientB: async () => ({ authorization: `Bearer ${await mintToken(env, { role: "citizen", bsn: "999990019" })}` }),
   },
-  rule: { limit: 600, period: 60 },
 });

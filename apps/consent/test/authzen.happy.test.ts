@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { call, checkBody, citizenToken, freshBsn, provider, providerToken } from "./helpers";
+import { call, categoryChoice, checkBody, citizenToken, citizenWith, freshBsn, provider, providerToken } from "./helpers";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -20,14 +20,7 @@ function evaluation(bsn: string, holderKey: string, requesterKey: string, dataCa
 
 describe("AuthZEN Authorization API 1.0", () => {
   it("POST /access/v1/evaluation answers the decision with its reason; the holder may ask too; a third party gets 403; all logged", async () => {
-    const bsn = freshBsn();
-    const t = await citizenToken(bsn);
-    await call("POST", "/v1/me/choices", t, {
-      holder: { category: "huisarts" },
-      requester: { category: "ziekenhuis" },
-      dataCategory: "GGC002",
-      decision: "permit",
-    });
+    const { bsn, t } = await citizenWith(categoryChoice("huisarts", "ziekenhuis", "GGC002"));
     const asRequester = await call("POST", "/access/v1/evaluation", await providerToken("ziekenhuis"), evaluation(bsn, "huisarts", "ziekenhuis", "GGC013"));
     expect(asRequester.status).toBe(200);
     expect(asRequester.body).toMatchObject({ decision: true, context: { temporary: false } });

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { call, checkBody, citizenToken, freshBsn, hdabToken, provider, providerToken } from "./helpers";
+import { call, categoryChoice, checkBody, citizenToken, citizenWith, freshBsn, hdabToken, provider, providerToken } from "./helpers";
 
 describe("either party asks (holder or requester)", () => {
   const professional = { uziNumber: "000095254", role: "01.015", mandatedBy: { uziNumber: "000012345", role: "01.015" } };
 
   it("holder and requester get the same answers to the same question; a third organisation gets 403; all three are in the log", async () => {
-    const bsn = freshBsn();
-    const t = await citizenToken(bsn);
-    await call("POST", "/v1/me/choices", t, {
-      holder: { category: "huisarts" },
-      requester: { category: "ziekenhuis" },
-      dataCategory: "GGC002",
-      decision: "permit",
-    });
+    const { bsn, t } = await citizenWith(categoryChoice("huisarts", "ziekenhuis", "GGC002"));
     const body = { ...checkBody(bsn, "huisarts", "ziekenhuis", ["GGC002", "GGC013"]), professional };
     const asRequester = await call("POST", "/v1/consent-check", await providerToken("ziekenhuis"), body);
     const asHolder = await call("POST", "/v1/consent-check", await providerToken("huisarts"), body);
@@ -98,25 +91,11 @@ describe("citizen isolation", () => {
   it("a citizen cannot see, change or withdraw another citizen's choice", async () => {
     const alice = freshBsn();
     const mallory = freshBsn();
-    const c = await call("POST", "/v1/me/choices", await citizenToken(alice), {
-      holder: { category: "huisarts" },
-      requester: { category: "apotheek" },
-      dataCategory: "GGC002",
-      decision: "permit",
-    });
+    const c = await call("POST", "/v1/me/choices", await citizenToken(alice), categoryChoice("huisarts", "apotheek", "GGC002"));
     const m = await citizenToken(mallory);
     expect((await call("GET", "/v1/me/choices", m)).body.items).toEqual([]);
     expect((await call("DELETE", `/v1/me/choices/${c.body.id}`, m)).status).toBe(404);
-    expect(
-      (
-        await call("PUT", `/v1/me/choices/${c.body.id}`, m, {
-          holder: { category: "huisarts" },
-          requester: { category: "apotheek" },
-          dataCategory: "GGC002",
-          decision: "deny",
-        })
-      ).status,
-    ).toBe(404);
+    expect((await call("PUT", `/v1/me/choices/${c.body.id}`, m, categoryChoice("huisarts", "apotheek", "GGC002", "deny"))).status).toBe(404);
     expect((await call("GET", "/v1/me/choices", await citizenToken(alice))).body.items).toHaveLength(1);
   });
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { DEMO_CITIZENS } from "@regie/shared/demo";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
-import { call, checkBody, citizenToken, demoCitizen, providerToken } from "./helpers";
+import { call, checkBody, CITIZEN_READS, citizenToken, demoCitizen, providerToken } from "./helpers";
 
 describe("POST /dev/seed", () => {
   // seeding writes the 10,000-organisation address book: seconds on a busy machine
@@ -59,14 +59,8 @@ describe("POST /dev/seed", () => {
     for (const path of [
       "/v1/consent-check",
       "/v1/locate",
-      "/v1/me/choices",
+      ...CITIZEN_READS,
       "/v1/me/choices/{id}",
-      "/v1/me/history",
-      "/v1/me/access-log",
-      "/v1/me/access-log/verify",
-      "/v1/me/notifications",
-      "/v1/me/secondary-use",
-      "/v1/me/children",
       "/v1/secondary-use/cohort-filter",
       "/fhir/Consent",
       "/v1/subscriptions",

@@ -6,6 +6,17 @@ import { isValidBsn, pseudonymise } from "@regie/shared";
 
 export const BASE = "http://consent.test";
 
+/** The citizen's read routes (each takes ?child= for a child under 16). */
+export const CITIZEN_READS = [
+  "/v1/me/choices",
+  "/v1/me/history",
+  "/v1/me/access-log",
+  "/v1/me/access-log/verify",
+  "/v1/me/notifications",
+  "/v1/me/secondary-use",
+  "/v1/me/children",
+];
+
 export const provider = (key: string) => DEMO_PROVIDERS.find((p) => p.key === key)!;
 export const demoCitizen = (key: string) => DEMO_CITIZENS.find((p) => p.key === key)!;
 
@@ -47,6 +58,27 @@ export async function call<T = any>(
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+/** A citizen's choice by category: `holder` may (permit) or may not (deny) share `dataCategory` with `requester`. */
+export const categoryChoice = (holder: string, requester: string, dataCategory: string, decision: "permit" | "deny" = "permit") => ({
+  holder: { category: holder },
+  requester: { category: requester },
+  dataCategory,
+  decision,
+});
+
+/** A fresh citizen (BSN, token `t`) who has recorded `choices` through POST /v1/me/choices, in order; `ids`: the choices'. */
+export async function citizenWith(...choices: object[]): Promise<{ bsn: string; t: string; ids: string[] }> {
+  const bsn = freshBsn();
+  const t = await citizenToken(bsn);
+  const ids: string[] = [];
+  for (const choice of choices) {
+    const r = await call("POST", "/v1/me/choices", t, choice);
+    if (r.status !== 201) throw new Error("recording a choice failed: " + JSON.stringify(r.body));
+    ids.push(r.body.id as string);
+  }
+  return { bsn, t, ids };
 }
 
 export async function seed(): Promise<void> {

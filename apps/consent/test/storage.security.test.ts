@@ -3,7 +3,7 @@ import { DEMO_CITIZENS } from "@regie/shared/demo";
 import { describe, expect, it } from "vitest";
 import type { ConsentShard } from "../src/storage/shard";
 import { shardObject } from "../src/storage/shards";
-import { call, checkBody, citizenToken, freshBsn, hdabToken, providerToken, pseudonym, seed } from "./helpers";
+import { call, categoryChoice, checkBody, citizenToken, freshBsn, hdabToken, providerToken, pseudonym, seed } from "./helpers";
 
 async function dumpShard(p: string): Promise<string> {
   return runInDurableObject(shardObject(env, p), (_shard: ConsentShard, state) => {
@@ -40,12 +40,7 @@ describe("no raw BSN in storage", () => {
     );
     expectStatus(c, 201, "citizen records a choice");
     expectStatus(
-      await call("PUT", `/v1/me/choices/${c.body.id}`, t, {
-        holder: { category: "huisarts" },
-        requester: { category: "apotheek" },
-        dataCategory: "GGC002",
-        decision: "deny",
-      }),
+      await call("PUT", `/v1/me/choices/${c.body.id}`, t, categoryChoice("huisarts", "apotheek", "GGC002", "deny")),
       200,
       "citizen changes the choice",
     );

@@ -6,12 +6,7 @@ import { REQUIREMENTS } from "../src/config";
 import worker from "../src/index";
 
 productionSuite({
-  service: "portal",
-  origin: "https://portal.regie.test",
-  worker,
-  env,
-  requirements: REQUIREMENTS,
-  routeTable: () => buildApp("production").routes,
+  app: { service: "portal", worker, requirements: REQUIREMENTS, buildApp },
   developmentRoutes: [
     { method: "POST", path: "/dev/token" },
     { method: "GET", path: "/.well-known/jwks.json" },
@@ -24,7 +19,6 @@ productionSuite({
     clientA: async () => ({ "cf-connecting-ip": "198.51.100.10" }),
     clientB: async () => ({ "cf-connecting-ip": "198.51.100.11" }),
   },
-  rule: { limit: 600, period: 60 },
 });
 
 describe("the portal's production login", () => {

@@ -48,7 +48,3 @@ export function searchsetBundle(self: string, base: string, resources: Resource[
     entry: resources.map((r) => ({ fullUrl: `${base}/${String(r.resourceType)}/${String(r.id)}`, resource: r, search: { mode: "match" } })),
   };
 }
-
-export function operationOutcome(code: "invalid" | "not-found" | "forbidden" | "login" | "exception", diagnostics: string): Resource {
-  return { resourceType: "OperationOutcome", issue: [{ severity: "error", code, diagnostics }] };
-}

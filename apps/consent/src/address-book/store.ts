@@ -211,14 +211,22 @@ export async function applyRecords(
   return report;
 }
 
-/** The URAs of organisations loaded under these source ids (a `_history` DELETE names only the id). */
-export async function urasBySourceId(db: D1Database, ids: readonly string[]): Promise<Map<string, string>> {
+/** One column of the organisations whose `key` column is one of `keys`, by key (the address book's names, URAs). */
+export async function organisationColumn(
+  db: D1Database,
+  key: "ura" | "source_id",
+  column: "ura" | "name",
+  keys: readonly string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (ids.length === 0) return out;
+  if (keys.length === 0) return out;
   const { results } = await db
-    .prepare("SELECT ura, source_id FROM organisations WHERE source_id IN (SELECT value FROM json_each(?))")
-    .bind(JSON.stringify([...new Set(ids)]))
-    .all<{ ura: string; source_id: string }>();
-  for (const r of results) out.set(r.source_id, r.ura);
+    .prepare(`SELECT ${key} AS k, ${column} AS v FROM organisations WHERE ${key} IN (SELECT value FROM json_each(?))`)
+    .bind(JSON.stringify([...new Set(keys)]))
+    .all<{ k: string; v: string }>();
+  for (const r of results) out.set(r.k, r.v);
   return out;
 }
+
+/** The URAs of organisations loaded under these source ids (a `_history` DELETE names only the id). */
+export const urasBySourceId = (db: D1Database, ids: readonly string[]) => organisationColumn(db, "source_id", "ura", ids);

@@ -8,7 +8,8 @@ import { URA_SYSTEM, isValidUra, organisationType, requireRole } from "@regie/sh
 import { ORGANISATION_SEARCH_DEFAULT, ORGANISATION_SEARCH_MAX } from "@regie/shared/contracts/consent";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import { ORGANISATION_TYPE_SYSTEM, operationOutcome, searchsetBundle, toFhirEndpoint, toFhirOrganization } from "../address-book/fhir";
+import { ORGANISATION_TYPE_SYSTEM, searchsetBundle, toFhirEndpoint, toFhirOrganization } from "../address-book/fhir";
+import { FHIR_JSON, outcome } from "../fhir/operation-outcome";
 import { ORGANISATION_TYPE_SYSTEMS } from "../address-book/mcsd";
 import { getOrganisation, getOrganisations, searchOrganisations } from "../address-book/store";
 import { BEARER } from "./common";
@@ -37,12 +38,11 @@ export const ORGANIZATION_CAPABILITIES = [
   },
 ] as const;
 
-const FHIR_JSON = "application/fhir+json; charset=utf-8";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every route's context (their auth variables differ)
 type AnyContext = Context<any>;
 // FHIR media type; the body is the resource the route documents
 const fhir = (c: AnyContext, body: unknown, status: 200 | 400 | 404 = 200) => c.body(JSON.stringify(body), status, { "content-type": FHIR_JSON }) as never;
-const invalid = (c: AnyContext, diagnostics: string) => fhir(c, operationOutcome("invalid", diagnostics), 400);
+const invalid = (c: AnyContext, diagnostics: string) => fhir(c, outcome(400, diagnostics), 400);
 
 const param = (description: string) => z.string().optional().openapi({ description });
 const OrganizationQuery = z.object({
@@ -121,9 +121,9 @@ export function fhirOrganizationRoutes() {
     }),
     async (c) => {
       const id = c.req.param("id");
-      if (!isValidUra(id)) return fhir(c, operationOutcome("not-found", `No Organization/${id.slice(0, 64)}: ids are URAs of 1 to 8 digits`), 404);
+      if (!isValidUra(id)) return fhir(c, outcome(404, `No Organization/${id.slice(0, 64)}: ids are URAs of 1 to 8 digits`), 404);
       const org = await getOrganisation(c.env.DB, id);
-      if (!org) return fhir(c, operationOutcome("not-found", `No Organization/${id}`), 404);
+      if (!org) return fhir(c, outcome(404, `No Organization/${id}`), 404);
       return fhir(c, toFhirOrganization(org));
     },
   );

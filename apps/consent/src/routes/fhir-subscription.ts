@@ -6,13 +6,13 @@
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, problemResponses, requireRole } from "@regie/shared";
-import { FhirSubscription, FhirSubscriptionBundle, FhirSubscriptionRequest, SubscriptionIdParam, SubscriptionListQuery } from "@regie/shared/contracts/consent";
+import { FhirSubscription, FhirSubscriptionBundle, FhirSubscriptionRequest, SubscriptionListQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
-import { FHIR_JSON } from "../fhir/operation-outcome";
-import { fhirErrors } from "./fhir/common";
+import { fhirErrors, fhirJson } from "./fhir/common";
 import { parseCriteria, subscriptionBundle, toFhirSubscription } from "../fhir/subscription-resource";
-import { ownSubscription, ownSubscriptions, subscribe, unsubscribe } from "../push/subscribe";
+import { ownSubscriptions, subscribe } from "../push/subscribe";
 import { BEARER } from "./common";
+import { subscriptionIdRoutes } from "./subscription-id";
 
 const fhir = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/fhir+json": { schema } } });
 const FhirListQuery = z.object({
@@ -60,7 +60,7 @@ export function fhirSubscriptionRoutes() {
       const r = await subscribe(c.env, auth, { bsn, channel }, "/channel/endpoint");
       const resource = toFhirSubscription(r.subscription, bsn);
       const location = new URL(`/fhir/Subscription/${r.subscription.id}`, c.req.url).toString();
-      return c.body(JSON.stringify(resource), r.created ? 202 : 200, { "content-type": FHIR_JSON, location }) as never;
+      return fhirJson(c, resource, r.created ? 202 : 200, { location }) as never;
     },
   );
 
@@ -86,42 +86,19 @@ export function fhirSubscriptionRoutes() {
         self.toString(),
         nextUrl?.toString() ?? null,
       );
-      return c.body(JSON.stringify(bundle), 200, { "content-type": FHIR_JSON }) as never;
+      return fhirJson(c, bundle) as never;
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/Subscription/{id}",
-      tags: ["fhir"],
+  subscriptionIdRoutes(app, {
+    base: "/fhir/Subscription",
+    tag: "fhir",
+    read: {
       summary: "One of my subscriptions: status and the last delivery error",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { params: SubscriptionIdParam },
-      responses: { 200: fhir(FhirSubscription, "The subscription"), ...problemResponses(400, 401, 403, 404, 503) },
-    }),
-    async (c) => {
-      const { subscription, bsn } = await ownSubscription(c.env, c.get("auth"), c.req.valid("param").id);
-      return c.body(JSON.stringify(toFhirSubscription(subscription, bsn)), 200, { "content-type": FHIR_JSON }) as never;
+      response: fhir(FhirSubscription, "The subscription"),
+      render: (c, own) => fhirJson(c, toFhirSubscription(own.subscription, own.bsn)),
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/fhir/Subscription/{id}",
-      tags: ["fhir"],
-      summary: "End one of my subscriptions (nothing is sent for it afterwards)",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { params: SubscriptionIdParam },
-      responses: { 204: { description: "Ended" }, ...problemResponses(400, 401, 403, 404, 503) },
-    }),
-    async (c) => {
-      await unsubscribe(c.env, c.get("auth"), c.req.valid("param").id);
-      return c.body(null, 204);
-    },
-  );
+    end: { summary: "End one of my subscriptions (nothing is sent for it afterwards)" },
+  });
   return app;
 }

@@ -1,10 +1,11 @@
 /** Subscriptions in the JSON API: subscribe (optionally with a push channel), list my own, read one, end one. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
-import { Subscription, SubscriptionIdParam, SubscriptionList, SubscriptionListQuery, SubscriptionRequest } from "@regie/shared/contracts/consent";
+import { Subscription, SubscriptionList, SubscriptionListQuery, SubscriptionRequest } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
-import { ownSubscription, ownSubscriptions, subscribe, unsubscribe } from "../push/subscribe";
+import { ownSubscriptions, subscribe } from "../push/subscribe";
 import { BEARER } from "./common";
+import { subscriptionIdRoutes } from "./subscription-id";
 
 export function subscriptionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -51,35 +52,15 @@ export function subscriptionRoutes() {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/subscriptions/{id}",
-      tags: ["provider"],
+  subscriptionIdRoutes(app, {
+    base: "/v1/subscriptions",
+    tag: "provider",
+    read: {
       summary: "One of my subscriptions: status, last error, last delivery",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { params: SubscriptionIdParam },
-      responses: { 200: jsonResponse(Subscription, "The subscription"), ...problemResponses(400, 401, 403, 404, 503) },
-    }),
-    async (c) => c.json((await ownSubscription(c.env, c.get("auth"), c.req.valid("param").id)).subscription, 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/v1/subscriptions/{id}",
-      tags: ["provider"],
-      summary: "End one of my subscriptions (no notification is sent for it afterwards)",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { params: SubscriptionIdParam },
-      responses: { 204: { description: "Ended" }, ...problemResponses(400, 401, 403, 404, 503) },
-    }),
-    async (c) => {
-      await unsubscribe(c.env, c.get("auth"), c.req.valid("param").id);
-      return c.body(null, 204);
+      response: jsonResponse(Subscription, "The subscription"),
+      render: (c, own) => c.json(own.subscription, 200),
     },
-  );
+    end: { summary: "End one of my subscriptions (no notification is sent for it afterwards)" },
+  });
   return app;
 }

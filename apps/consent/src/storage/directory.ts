@@ -1,4 +1,5 @@
 /** Cross-citizen data in D1: organisation directory, BRP stand-in, opt-out list, provider notifications, subscriptions. */
+import { organisationColumn } from "../address-book/store";
 import type { PushMessage } from "../push/message";
 
 export interface Person {
@@ -32,16 +33,8 @@ export async function guardiansOf(db: D1Database, child: string): Promise<string
   return results.map((r) => r.guardian);
 }
 
-export async function organisationNames(db: D1Database, uras: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (uras.length === 0) return out;
-  const { results } = await db
-    .prepare("SELECT ura, name FROM organisations WHERE ura IN (SELECT value FROM json_each(?))")
-    .bind(JSON.stringify([...new Set(uras)]))
-    .all<{ ura: string; name: string }>();
-  for (const r of results) out.set(r.ura, r.name);
-  return out;
-}
+/** The address book's names of these URAs. */
+export const organisationNames = (db: D1Database, uras: string[]) => organisationColumn(db, "ura", "name", uras);
 
 export async function providerNotifications(db: D1Database, ura: string) {
   const { results } = await db

@@ -4,21 +4,15 @@
  * delivery state (../push/consumer.ts).
  */
 import type { Subscription } from "@regie/shared/contracts/consent";
+import { subscriptionJson, type SubscriptionColumns } from "./subscription-json";
 
-export interface SubscriptionRecord {
-  id: string;
-  ura: string;
-  organization_type: string;
+export interface SubscriptionRecord extends SubscriptionColumns {
   citizen: string;
   patient_sealed: string | null;
-  data_categories: string;
-  endpoint: string | null;
-  header_names: string | null;
   status: "active" | "error" | "off";
   last_error: string | null;
   last_error_at: number | null;
   last_delivered_at: number | null;
-  created_at: number;
   updated_at: number;
 }
 
@@ -26,13 +20,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 export function toJsonSubscription(r: SubscriptionRecord): Subscription {
   return {
-    id: r.id,
-    ura: r.ura,
-    organizationType: r.organization_type,
-    dataCategories: JSON.parse(r.data_categories) as string[],
-    createdAt: new Date(r.created_at).toISOString(),
-    status: r.status,
-    channel: r.endpoint ? { type: "rest-hook", endpoint: r.endpoint, headers: r.header_names ? (JSON.parse(r.header_names) as string[]) : [] } : null,
+    ...subscriptionJson(r, r.status),
     lastError: r.last_error && r.last_error_at !== null ? { message: r.last_error, at: iso(r.last_error_at)! } : null,
     lastDeliveredAt: iso(r.last_delivered_at),
   };

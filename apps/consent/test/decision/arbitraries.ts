@@ -1,4 +1,4 @@
-/** fast-check arbitraries shared by the decision tests: parties and choices around a fixed `now`. */
+/** What the decision tests share: one plain choice to vary, and fast-check arbitraries of parties and choices around a fixed `now`. */
 import fc from "fast-check";
 import type { EvaluableChoice } from "../../src/decision/evaluate";
 
@@ -19,4 +19,20 @@ export function arbChoice(now: number) {
     status: fc.constantFrom("active" as const, "pending" as const, "withdrawn" as const),
     temporary: fc.boolean(),
   });
+}
+
+let n = 0;
+/** A permit of the huisarts to the apotheek for GGC002, active, open-ended, not temporary; `over` changes any of it. */
+export function choice(over: Partial<EvaluableChoice> = {}): EvaluableChoice {
+  return {
+    id: `c${++n}`,
+    holder: { category: "huisarts" },
+    requester: { category: "apotheek" },
+    dataCategory: "GGC002",
+    decision: "permit",
+    validUntil: null,
+    status: "active",
+    temporary: false,
+    ...over,
+  };
 }

@@ -1,27 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate, matches, type EvaluableChoice, type Question } from "../../src/decision/evaluate";
-import { arbChoice as arbChoiceAt } from "./arbitraries";
+import { arbChoice as arbChoiceAt, choice } from "./arbitraries";
 
 const NOW = Date.parse("2026-06-01T12:00:00Z");
 const HUISARTS = { ura: "00001001", category: "huisarts" };
 const APOTHEEK = { ura: "00003003", category: "apotheek" };
 const OTHER_APOTHEEK = { ura: "00003999", category: "apotheek" };
 
-let n = 0;
-function choice(over: Partial<EvaluableChoice>): EvaluableChoice {
-  return {
-    id: `c${++n}`,
-    holder: { category: "huisarts" },
-    requester: { category: "apotheek" },
-    dataCategory: "GGC002",
-    decision: "permit",
-    validUntil: null,
-    status: "active",
-    temporary: false,
-    ...over,
-  };
-}
 function q(over: Partial<Question> = {}): Question {
   return { holder: HUISARTS, requester: APOTHEEK, dataCategory: "GGC002", purpose: "TREAT", now: NOW, ...over };
 }

@@ -2,24 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EvaluableChoice } from "../../src/decision/evaluate";
 import { mayReadConsents } from "../../src/decision/fhir-read";
-import { arbChoice as arbChoiceAt, arbParty } from "./arbitraries";
+import { arbChoice as arbChoiceAt, choice, arbParty } from "./arbitraries";
 
 const NOW = Date.parse("2026-06-01T12:00:00Z");
 const PHARMACY = { ura: "00003003", category: "apotheek" };
-
-function choice(over: Partial<EvaluableChoice>): EvaluableChoice {
-  return {
-    id: "c",
-    holder: { category: "huisarts" },
-    requester: { category: "apotheek" },
-    dataCategory: "GGC002",
-    decision: "permit",
-    validUntil: null,
-    status: "active",
-    temporary: false,
-    ...over,
-  };
-}
 
 describe("FHIR read rule: who may read a patient's consent resources", () => {
   it("a permit in force naming the provider as requester, by URA or by category, lets it read", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { birthDateForAge, call, checkBody, citizenToken, freshBsn, hdabToken, provider, providerToken, registerPerson } from "../helpers";
+import { birthDateForAge, call, categoryChoice, checkBody, citizenToken, freshBsn, hdabToken, provider, providerToken, registerPerson } from "../helpers";
 import { expectValidR4, fhirClient, fhirError } from "./client";
 import { patientWithLog, type Any } from "./audit-support";
 
@@ -37,12 +37,7 @@ describe("GET /fhir/AuditEvent: who sees what", () => {
     const teen = freshBsn();
     await registerPerson(parent, birthDateForAge(45));
     await registerPerson(teen, birthDateForAge(16), [parent]);
-    const own = await call("POST", "/v1/me/choices", await citizenToken(teen), {
-      holder: { category: "huisarts" },
-      requester: { category: "apotheek" },
-      dataCategory: "GGC002",
-      decision: "permit",
-    });
+    const own = await call("POST", "/v1/me/choices", await citizenToken(teen), categoryChoice("huisarts", "apotheek", "GGC002"));
     expect(own.status).toBe(201);
     expect((await fhirError(fhirClient(await citizenToken(parent)).search({ resourceType: "AuditEvent", searchParams: { patient: teen } }))).status).toBe(403);
     // the teenager reads their own

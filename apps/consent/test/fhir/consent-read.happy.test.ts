@@ -1,34 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { call, citizenToken, freshBsn, provider, providerToken } from "../helpers";
+import { call, categoryChoice, citizenToken, citizenWith, freshBsn, provider, providerToken } from "../helpers";
 import { expectValidR4, fhirClient, fhirError, validR4 } from "./client";
 
 const GGC = "http://fhir.nl/otv/CodeSystem/gegevenscategorie";
 const RPZAC = "http://fhir.nl/otv/CodeSystem/raadplegende-zorgaanbiedercategorie";
 
 async function setUp() {
-  const bsn = freshBsn();
-  const t = await citizenToken(bsn);
-  await call("POST", "/v1/me/choices", t, {
-    holder: { category: "huisarts" },
-    requester: { category: "apotheek" },
-    dataCategory: "GGC002",
-    decision: "permit",
-    validUntil: "2030-01-01",
-  });
-  const deny = await call("POST", "/v1/me/choices", t, {
-    holder: { ura: provider("huisarts").ura },
-    requester: { ura: provider("umc").ura },
-    dataCategory: "GGC013",
-    decision: "deny",
-  });
-  const gone = await call("POST", "/v1/me/choices", t, {
-    holder: { category: "ggz" },
-    requester: { category: "huisarts" },
-    dataCategory: "GGC012",
-    decision: "permit",
-  });
-  await call("DELETE", `/v1/me/choices/${gone.body.id}`, t);
-  return { bsn, t, denyId: deny.body.id as string };
+  const { bsn, t, ids } = await citizenWith(
+    { ...categoryChoice("huisarts", "apotheek", "GGC002"), validUntil: "2030-01-01" },
+    { holder: { ura: provider("huisarts").ura }, requester: { ura: provider("umc").ura }, dataCategory: "GGC013", decision: "deny" },
+    categoryChoice("ggz", "huisarts", "GGC012"),
+  );
+  await call("DELETE", `/v1/me/choices/${ids[2]}`, t);
+  return { bsn, t, denyId: ids[1]! };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

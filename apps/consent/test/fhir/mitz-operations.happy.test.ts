@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, checkBody, citizenToken, freshBsn, provider, providerToken } from "../helpers";
+import { call, categoryChoice, checkBody, citizenWith, freshBsn, provider, providerToken } from "../helpers";
 import { expectValidR4, fhirClient, fhirError } from "./client";
 import { proposedConsent } from "./resources";
 
@@ -8,21 +8,7 @@ type Any = any;
 const PR = "http://vzvz.nl/fhir/otv/permission-response";
 
 async function patientWithChoices() {
-  const bsn = freshBsn();
-  const t = await citizenToken(bsn);
-  await call("POST", "/v1/me/choices", t, {
-    holder: { category: "huisarts" },
-    requester: { category: "ziekenhuis" },
-    dataCategory: "GGC002",
-    decision: "permit",
-  });
-  await call("POST", "/v1/me/choices", t, {
-    holder: { category: "huisarts" },
-    requester: { category: "ziekenhuis" },
-    dataCategory: "GGC013",
-    decision: "deny",
-  });
-  return { bsn, t };
+  return citizenWith(categoryChoice("huisarts", "ziekenhuis", "GGC002"), categoryChoice("huisarts", "ziekenhuis", "GGC013", "deny"));
 }
 
 const hasConsent = async (token: string, params: object) =>

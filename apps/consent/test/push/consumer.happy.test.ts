@@ -7,7 +7,7 @@ import worker from "../../src/index";
 import type { PushMessage } from "../../src/push/message";
 import { seal } from "../../src/push/sealed";
 import { shardObject } from "../../src/storage/shards";
-import { call, citizenToken, freshBsn, provider, providerToken, pseudonym } from "../helpers";
+import { call, categoryChoice, citizenToken, freshBsn, provider, providerToken, pseudonym } from "../helpers";
 import { fakeReceiver, fhirClient, r4Issues } from "./fhir-support";
 
 const QUEUE = "regie-consent-push-dev";
@@ -194,12 +194,7 @@ describe("outbox to the push queue", () => {
       shard.seams.queue = () =>
         ({ send: () => Promise.reject(new Error("queue down")), sendBatch: () => Promise.reject(new Error("queue down")) }) as unknown as Queue;
     });
-    const r = await call("POST", "/v1/me/choices", await citizenToken(bsn), {
-      holder: { category: "huisarts" },
-      requester: { category: "apotheek" },
-      dataCategory: "GGC013",
-      decision: "permit",
-    });
+    const r = await call("POST", "/v1/me/choices", await citizenToken(bsn), categoryChoice("huisarts", "apotheek", "GGC013"));
     expect(r.status).toBe(201);
     expect(await stub.outboxSize()).toBeGreaterThan(0);
     await runInDurableObject(stub, (shard) => {

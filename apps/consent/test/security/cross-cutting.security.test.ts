@@ -139,7 +139,7 @@ const ROUTES: Record<string, { path: () => string; roles: Role[]; body?: () => u
   },
 };
 
-/** The path of the last request `send` made: errors on /fhir/Subscription are OperationOutcomes, elsewhere problem+json. */
+/** The path of the last request `send` made: errors under /fhir are OperationOutcomes, elsewhere problem+json. */
 let lastPath = "";
 
 async function send(method: string, path: string, token: string | undefined, body?: unknown, headers: Record<string, string> = {}) {

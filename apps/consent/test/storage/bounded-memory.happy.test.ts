@@ -1,14 +1,13 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { entryHash, GENESIS_HASH, type LogContent } from "../../src/log/chain";
-import { VERIFY_BATCH_ROWS } from "../../src/storage/access-log";
+import { AccessLogWriter, VERIFY_BATCH_ROWS } from "../../src/storage/access-log";
 import { CHOICE_CACHE_BYTES, CHOICE_CACHE_CITIZEN_BYTES, ChoiceCache } from "../../src/storage/choice-cache";
 import type { ConsentShard } from "../../src/storage/shard";
 import { shardObject } from "../../src/storage/shards";
 import { call, citizenToken, freshBsn, pseudonym } from "../helpers";
 
 // One citizen with 10,000 choices and a 100,000-entry access log, seeded straight into their shard object's SQLite
-// (a valid hash chain, as ConsentShard.log writes it). The shard must answer for them, page their log and verify it
+// (the log through the shard's AccessLogWriter: a valid hash chain). The shard must answer for them, page their log and verify it
 // without holding either in memory at once.
 // hashing and reading 100,000 rows takes seconds on a busy 2-core machine (≈ 12 s for the whole file alone)
 vi.setConfig({ testTimeout: 30_000 });
@@ -59,44 +58,12 @@ beforeAll(async () => {
       for (let i = 0; i < CHOICES - 2; i++) sql.exec(INSERT_CHOICE, ...choiceRow(p, i));
       sql.exec(INSERT_CHOICE, ...choiceRow(p, CHOICES - 2, { holder: ["category", "huisarts"], decision: "permit" }));
       sql.exec(INSERT_CHOICE, ...choiceRow(p, CHOICES - 1, { holder: ["ura", SPECIAL_URA], decision: "deny" }));
-      let prev = GENESIS_HASH;
+      // the shard's own writer (a valid hash chain, as every operation logs), one entry a second from a fixed start
+      let at = 1_700_000_000_000 - 1000;
+      const log = new AccessLogWriter(sql, () => ({ now: () => (at += 1000) }), 16);
+      const actor = { role: "provider" as const, ura: "00003003", organizationType: "J8", uziRole: "17.000" };
       for (let i = 0; i < LOG_ROWS; i++) {
-        const c: LogContent = {
-          citizen: p,
-          eventId: crypto.randomUUID(),
-          action: "consent-check",
-          at: new Date(1_700_000_000_000 + i * 1000).toISOString(),
-          outcome: i % 3 ? "deny" : "permit",
-          actorRole: "provider",
-          actorUra: "00003003",
-          actorOrgType: "J8",
-          actorUziRole: "17.000",
-          holderUra: "00001001",
-          purpose: "TREAT",
-          dataCategories: ["GGC013"],
-          emergency: false,
-        };
-        const hash = entryHash(prev, c);
-        sql.exec(
-          `INSERT INTO access_log (citizen, event_id, action, at, outcome, actor_role, actor_ura, actor_org_type, actor_uzi_role, holder_ura, purpose, data_categories, emergency, prev_hash, hash)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          c.citizen,
-          c.eventId,
-          c.action,
-          c.at,
-          c.outcome,
-          c.actorRole,
-          c.actorUra,
-          c.actorOrgType,
-          c.actorUziRole,
-          c.holderUra,
-          c.purpose,
-          JSON.stringify(c.dataCategories),
-          0,
-          prev,
-          hash,
-        );
-        prev = hash;
+        log.log(p, actor, { action: "consent-check", outcome: i % 3 ? "deny" : "permit", holderUra: "00001001", purpose: "TREAT", dataCategories: ["GGC013"] });
       }
     });
   });

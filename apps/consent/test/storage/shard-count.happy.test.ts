@@ -49,14 +49,20 @@ async function shardRows(p: string) {
 
 const choice = { holder: { category: "huisarts" }, requester: { category: "apotheek" }, dataCategory: "GGC013", decision: "permit" };
 
+/** A fresh citizen who has recorded `choice` (under the recorded count): BSN, pseudonym and token. */
+async function citizenWithChoice() {
+  const bsn = freshBsn();
+  const p = await pseudonym(bsn);
+  const t = await citizenToken(bsn);
+  expect((await request("/v1/me/choices", { method: "POST", token: t, body: choice })).status).toBe(201);
+  return { bsn, p, t };
+}
+
 describe("SHARD_COUNT is recorded on first use and another value is refused", () => {
   beforeEach(() => forgetConfirmedShardCounts());
 
   it("a populated store refuses a worker with another count (reads and writes, 503 naming both values) and writes nothing", async () => {
-    const bsn = freshBsn();
-    const p = await pseudonym(bsn);
-    const t = await citizenToken(bsn);
-    expect((await request("/v1/me/choices", { method: "POST", token: t, body: choice })).status).toBe(201);
+    const { bsn, p, t } = await citizenWithChoice();
     expect(await recordedInD1()).toEqual([{ key: "shard_count", value: RECORDED }]);
     const before = await shardRows(p);
     expect(before).toMatchObject({ choices: 1, log: 1 });
@@ -88,10 +94,7 @@ describe("SHARD_COUNT is recorded on first use and another value is refused", ()
   });
 
   it("a shard object refuses a call with another count even when the worker's D1 check was skipped", async () => {
-    const bsn = freshBsn();
-    const p = await pseudonym(bsn);
-    const t = await citizenToken(bsn);
-    expect((await request("/v1/me/choices", { method: "POST", token: t, body: choice })).status).toBe(201);
+    const { p } = await citizenWithChoice();
     const shard = shardOf(p, Number(RECORDED));
     const before = await shardRows(p);
     // what an isolate that skipped D1 would send: the same object, addressed under another count
@@ -109,10 +112,7 @@ describe("SHARD_COUNT is recorded on first use and another value is refused", ()
   });
 
   it("an object that holds data but no record (older than this check) adopts a count only if its citizens sit where that count puts them", async () => {
-    const bsn = freshBsn();
-    const p = await pseudonym(bsn);
-    const t = await citizenToken(bsn);
-    expect((await request("/v1/me/choices", { method: "POST", token: t, body: choice })).status).toBe(201);
+    const { p } = await citizenWithChoice();
     const shard = shardOf(p, Number(RECORDED));
     const stub = shardObject(env, p);
     const forget = () =>

@@ -30,6 +30,11 @@ export interface AppOptions {
   middleware?: MiddlewareHandler[];
   /** Per-client rate limiting, active when the RATE_LIMIT variable sets a rule (see rate-limit.ts); false disables. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Middleware around everything else on some paths: registered first, it sees every answer there, also those the
+   * factory's own checks (413, 415, 429) give before any route (e.g. errors in another format below /fhir).
+   */
+  outer?: { paths: string[]; middleware: MiddlewareHandler }[];
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -67,6 +72,7 @@ export function createApp<E extends Env = Env>(opts: AppOptions) {
   const accepted = opts.acceptedContentTypes ?? ["application/json"];
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
 
+  for (const o of opts.outer ?? []) for (const path of o.paths) app.use(path, o.middleware);
   app.use("*", requestId({ headerName: "x-request-id", limitLength: 64 }));
   // Baseline security headers with the API's CSP; a route group (HTML pages, /docs) mounts its own, which wins.
   app.use("*", securityHeaders({ contentSecurityPolicy: API_CSP }));

@@ -8,34 +8,46 @@
  * - every required secret, variable and binding, when missing, gives 503 problem+json on /health and on every
  *   route, naming it (and never its value).
  */
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Requirement } from "../http/worker";
 
-export interface ProductionSuiteOptions {
+/** The app under test: its name (/health's `service`), the worker as deployed, what it requires, its route table. */
+export interface DeployedApp {
   service: string;
-  origin: string;
   /** The worker as deployed (its default export's fetch), called with a given env. */
   worker: { fetch(request: Request, env: never, ctx: ExecutionContext): Response | Promise<Response> };
-  /** The production env of the test run (cloudflare:test's `env`). */
-  env: object;
   requirements: readonly Requirement[];
+  /** The app's route table builder; the suite reads the table of the app built for production. */
+  buildApp: (mode: "production") => { routes: { method: string; path: string }[] };
+}
+
+export interface ProductionSuiteOptions {
+  app: DeployedApp;
+  /** Where the requests go (default https://<service>.regie.test). */
+  origin?: string;
   /**
-   * Development-only routes: each must be absent from `routeTable` and answer 404 in production (or `status`, when
+   * Development-only routes: each must be absent from the route table and answer 404 in production (or `status`, when
    * a guard that runs before routing refuses the request first, such as the portal's CSRF check on form posts).
    */
   developmentRoutes: { method: string; path: string; status?: number }[];
-  /** The production route table ("METHOD /path" for each route of the app built for production). */
-  routeTable: () => { method: string; path: string }[];
   /** A request a client sends, and the headers that identify two different clients. */
   limited: { path: string; clientA: () => Promise<Record<string, string>>; clientB: () => Promise<Record<string, string>> };
-  /** The committed rule (RATE_LIMIT var and the binding's `simple` limit), e.g. { limit: 600, period: 60 }. */
-  rule: { limit: number; period: number };
+  /** The committed rule (RATE_LIMIT var and the binding's `simple` limit); default every app's { limit: 600, period: 60 }. */
+  rule?: { limit: number; period: number };
 }
 
 const ctx = (): ExecutionContext => ({ waitUntil() {}, passThroughOnException() {}, props: {} }) as unknown as ExecutionContext;
 
 export function productionSuite(options: ProductionSuiteOptions) {
-  const o = { ...options, env: options.env as Record<string, unknown> };
+  const o = {
+    ...options,
+    ...options.app,
+    origin: options.origin ?? `https://${options.app.service}.regie.test`,
+    rule: options.rule ?? { limit: 600, period: 60 },
+    // the production env of the test run
+    env: env as unknown as Record<string, unknown>,
+  };
   const call = (path: string, init: RequestInit = {}, env: Record<string, unknown> = o.env) =>
     Promise.resolve(o.worker.fetch(new Request(`${o.origin}${path}`, init), env as never, ctx()));
 
@@ -48,7 +60,7 @@ export function productionSuite(options: ProductionSuiteOptions) {
     });
 
     it("has no development routes: none is in the route table or /openapi.json, and each is a 404 problem", async () => {
-      const table = o.routeTable().map((r) => `${r.method} ${r.path}`);
+      const table = o.buildApp("production").routes.map((r) => `${r.method} ${r.path}`);
       expect(table.length).toBeGreaterThan(5);
       for (const r of o.developmentRoutes) expect(table).not.toContain(`${r.method} ${r.path}`);
       expect(table.filter((r) => r.includes("/dev/"))).toEqual([]);

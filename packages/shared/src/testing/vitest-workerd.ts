@@ -77,3 +77,15 @@ export async function workerdSuite(suite: WorkerdSuite): Promise<UserConfig> {
     },
   };
 }
+
+/**
+ * An app's production suite (vitest.production.config.ts): its test-production/ files against the worker under the
+ * TOP-LEVEL wrangler.jsonc (what `wrangler deploy` ships), with only what an operator adds (`bindings`: the secrets
+ * of `wrangler secret put`, the vars of "Deploying"). Everything else in test/ runs the `dev` environment.
+ */
+export function productionConfig(suite: Omit<WorkerdSuite, "environment" | "include">): Promise<UserConfig> {
+  return workerdSuite({ ...suite, include: ["test-production/**/*.test.ts"] });
+}
+
+/** A service binding that is not part of the run: every request answers 503. */
+export const unavailableService = (name: string) => () => new Response(`${name} unavailable in this test`, { status: 503 });

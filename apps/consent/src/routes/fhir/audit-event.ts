@@ -5,16 +5,14 @@
  * reads only the questions its own URA asked. Reading the log is not itself logged (it is no consent question).
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, problemResponses, pseudonymise, requireRole } from "@regie/shared";
+import { problemResponses, requireRole } from "@regie/shared";
 import { AUDIT_EVENT_PAGE_DEFAULT, FhirAuditEventQuery, FhirBundle } from "@regie/shared/contracts/consent";
-import { isMinor } from "../../citizens/subject";
 import type { AppEnv } from "../../env";
 import { toAuditBundle, QUESTION_ACTIONS } from "../../fhir/audit-event";
 import type { FhirModule } from "../../fhir/capabilities";
-import { isGuardian } from "../../storage/directory";
 import { callShard, shardStub } from "../../storage/shards";
 import { BEARER } from "../common";
-import { fhirJson } from "./common";
+import { fhirJson, readablePatient } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -34,13 +32,7 @@ function routes() {
     async (c) => {
       const q = c.req.valid("query");
       const auth = c.get("auth");
-      const pseudonym = await pseudonymise(q.patient, c.env.PSEUDONYM_KEY);
-      if (auth.role === "citizen" && auth.bsn !== q.patient) {
-        const self = await pseudonymise(auth.bsn, c.env.PSEUDONYM_KEY);
-        if (!(await isGuardian(c.env.DB, self, pseudonym)) || !(await isMinor(c.env, pseudonym))) {
-          throw new ApiError("FORBIDDEN", "You may only read your own access log or that of your child under 16");
-        }
-      }
+      const pseudonym = await readablePatient(c.env, auth, q.patient, "You may only read your own access log or that of your child under 16", true);
       const limit = q._count ?? AUDIT_EVENT_PAGE_DEFAULT;
       const filter = auth.role === "provider" ? { actorUra: auth.ura, actions: QUESTION_ACTIONS } : {};
       const page = await callShard(shardStub(c.env, pseudonym).accessLog(pseudonym, { limit, ...(q.before ? { before: q.before } : {}), ...filter }));

@@ -7,6 +7,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, problemResponses, requireRole } from "@regie/shared";
 import { FhirConsentParameters, FhirResource } from "@regie/shared/contracts/consent";
+import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
 import { ConsentReader } from "../../fhir/consent-input";
@@ -23,30 +24,49 @@ function reject(reader: ConsentReader): never {
   throw new ApiError("VALIDATION_FAILED", "The proposed Consent does not state the question", { errors: reader.errors });
 }
 
+/** A Mitz question: a provider POSTs a Parameters with a proposed Consent; `ok` is the answer. */
+const question = (path: string, summary: string, description: string, ok: string) =>
+  createRoute({
+    method: "post",
+    path,
+    tags: ["fhir"],
+    summary,
+    description,
+    security: BEARER,
+    middleware: [requireRole("provider")] as const,
+    request: { body: fhirIn },
+    responses: { 200: fhirOut(ok), ...problemResponses(400, 401, 403, 503) },
+  });
+
+/** The question's proposed Consent, to read. */
+async function proposedConsent(c: Context): Promise<ConsentReader> {
+  const params = await fhirBody(c, FhirConsentParameters);
+  return new ConsentReader(params.parameter[0]!.resource, BASE);
+}
+
+/** The one purpose of use the question states (an error on the reader when it states none or several). */
+function onePurpose(r: ConsentReader) {
+  const purposes = r.purposes();
+  if (purposes.length !== 1) r.fail("/provision/purpose", "State exactly one purpose of use (TREAT or COC)");
+  return purposes[0]!;
+}
+
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/fhir/Consent/$has-mitz-consent",
-      tags: ["fhir"],
-      summary: "Mitz closed question: an OperationOutcome with a permission-response per data category",
-      description:
-        "Parameters with a proposed Consent: patient (BSN), holder (CST) and requester (IRCP) as contained Organizations with URA and organisation type, optionally the professional (PRCP, a contained PractitionerRole with UZI number and role), purpose TREAT or COC, GGC categories. Either party asks; logged (NEN 7513).",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: fhirIn },
-      responses: { 200: fhirOut("OperationOutcome: one issue per data category"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    question(
+      "/fhir/Consent/$has-mitz-consent",
+      "Mitz closed question: an OperationOutcome with a permission-response per data category",
+      "Parameters with a proposed Consent: patient (BSN), holder (CST) and requester (IRCP) as contained Organizations with URA and organisation type, optionally the professional (PRCP, a contained PractitionerRole with UZI number and role), purpose TREAT or COC, GGC categories. Either party asks; logged (NEN 7513).",
+      "OperationOutcome: one issue per data category",
+    ),
     async (c) => {
-      const params = await fhirBody(c, FhirConsentParameters);
-      const r = new ConsentReader(params.parameter[0]!.resource, BASE);
+      const r = await proposedConsent(c);
       const bsn = r.bsn();
       const holder = r.organisation("CST", true);
       const requester = r.organisation("IRCP", true);
       const professional = r.professional();
-      const purposes = r.purposes();
-      if (purposes.length !== 1) r.fail("/provision/purpose", "State exactly one purpose of use (TREAT or COC)");
+      const purpose = onePurpose(r);
       const dataCategories = r.dataCategories();
       if (!dataCategories.length || dataCategories.length > 20) r.fail("/category", "Name 1 to 20 data categories (gegevenscategorie)");
       if (r.errors.length || !bsn || !holder || !requester) reject(r);
@@ -57,7 +77,7 @@ function routes() {
         stub.check(pseudonym, {
           holder,
           requester: { ...requester, ...(professional ? { uziRole: professional.role } : {}) },
-          purpose: purposes[0]!,
+          purpose,
           dataCategories,
           asker: providerActor(auth),
           ...(professional ? { professional } : {}),
@@ -68,25 +88,17 @@ function routes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/fhir/Consent/$get-mitz-sources",
-      tags: ["fhir"],
-      summary: "Mitz open question: a searchset Bundle of the holders (Organization) that may share with the requester",
-      description:
-        "Parameters with a proposed Consent: patient (BSN), requester (IRCP, the caller itself), purpose, optionally GGC categories. Logged (NEN 7513).",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: fhirIn },
-      responses: { 200: fhirOut("searchset Bundle of Organization"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    question(
+      "/fhir/Consent/$get-mitz-sources",
+      "Mitz open question: a searchset Bundle of the holders (Organization) that may share with the requester",
+      "Parameters with a proposed Consent: patient (BSN), requester (IRCP, the caller itself), purpose, optionally GGC categories. Logged (NEN 7513).",
+      "searchset Bundle of Organization",
+    ),
     async (c) => {
-      const params = await fhirBody(c, FhirConsentParameters);
-      const r = new ConsentReader(params.parameter[0]!.resource, BASE);
+      const r = await proposedConsent(c);
       const bsn = r.bsn();
       const requester = r.organisation("IRCP", true);
-      const purposes = r.purposes();
-      if (purposes.length !== 1) r.fail("/provision/purpose", "State exactly one purpose of use (TREAT or COC)");
+      const purpose = onePurpose(r);
       const dataCategories = r.dataCategories();
       if (r.errors.length || !bsn || !requester) reject(r);
       assertSelf(c.get("auth"), requester);
@@ -95,7 +107,7 @@ function routes() {
         stub.locate(
           pseudonym,
           { ...requester, ...(c.get("auth").uziRole ? { uziRole: c.get("auth").uziRole } : {}) },
-          purposes[0]!,
+          purpose,
           dataCategories.length ? dataCategories : undefined,
         ),
       );

@@ -1,14 +1,13 @@
 /** FHIR R4: GET /fhir/Consent?patient=<bsn> -> a searchset Bundle of Consent resources. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, problemResponses, pseudonymise, requireRole } from "@regie/shared";
+import { problemResponses, requireRole } from "@regie/shared";
 import { FhirBundle, FhirConsentQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
 import { toFhirBundle } from "../../fhir/consent-resource";
-import { isGuardian } from "../../storage/directory";
 import { callShard, shardStub, unwrap } from "../../storage/shards";
 import { BEARER, providerActor } from "../common";
-import { fhirJson } from "./common";
+import { fhirJson, readablePatient } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -27,11 +26,7 @@ function routes() {
     async (c) => {
       const bsn = c.req.valid("query").patient;
       const auth = c.get("auth");
-      const pseudonym = await pseudonymise(bsn, c.env.PSEUDONYM_KEY);
-      if (auth.role === "citizen" && auth.bsn !== bsn) {
-        const self = await pseudonymise(auth.bsn, c.env.PSEUDONYM_KEY);
-        if (!(await isGuardian(c.env.DB, self, pseudonym))) throw new ApiError("FORBIDDEN", "You may only read your own consents or your child's");
-      }
+      const pseudonym = await readablePatient(c.env, auth, bsn, "You may only read your own consents or your child's");
       const actor = auth.role === "provider" ? providerActor(auth) : { role: "citizen" as const };
       const choices = unwrap(await callShard(shardStub(c.env, pseudonym).fhirChoices(pseudonym, actor)));
       return fhirJson(c, toFhirBundle(choices, bsn, new URL("/fhir/Consent", c.req.url).toString())) as never;

@@ -1,13 +1,13 @@
 /**
  * The FHIR R4 side under /fhir: every FHIR route module in FHIR_MODULES is mounted here and described in
- * GET /fhir/metadata (../../fhir/capabilities.ts). Errors below /fhir are OperationOutcome resources (./common.ts).
+ * GET /fhir/metadata (../../fhir/capabilities.ts). Errors below /fhir are OperationOutcome resources (./common.ts, mounted around the whole app in ../../app.ts).
  * A new FHIR module (Subscription, Organization, …) is one more line in FHIR_MODULES.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { FhirResource } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import { capabilityStatement, type FhirModule } from "../../fhir/capabilities";
-import { fhirErrors, fhirJson } from "./common";
+import { fhirJson } from "./common";
 import { auditEventSearch } from "./audit-event";
 import { consentOperations } from "./consent-operations";
 import { consentRead } from "./consent-read";
@@ -57,8 +57,6 @@ let started: string | undefined;
 
 export function fhirRoutes() {
   const app = new OpenAPIHono<AppEnv>();
-  app.use("/fhir/*", fhirErrors());
-  app.use("/fhir", fhirErrors());
   for (const m of FHIR_MODULES) app.route("/", m.routes());
   app.openapi(
     createRoute({

@@ -5,15 +5,14 @@
  * it (logged, NEN 7513).
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, problemResponses, pseudonymise, requireRole } from "@regie/shared";
+import { problemResponses, requireRole } from "@regie/shared";
 import { FhirBundle, FhirProvenanceQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
 import { provenanceBundle } from "../../fhir/provenance-resource";
-import { isGuardian } from "../../storage/directory";
 import { callShard, shardStub, unwrap } from "../../storage/shards";
 import { BEARER, providerActor } from "../common";
-import { fhirJson } from "./common";
+import { fhirJson, readablePatient } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -31,11 +30,7 @@ function routes() {
     async (c) => {
       const { target, patient } = c.req.valid("query");
       const auth = c.get("auth");
-      const pseudonym = await pseudonymise(patient, c.env.PSEUDONYM_KEY);
-      if (auth.role === "citizen" && auth.bsn !== patient) {
-        const self = await pseudonymise(auth.bsn, c.env.PSEUDONYM_KEY);
-        if (!(await isGuardian(c.env.DB, self, pseudonym))) throw new ApiError("FORBIDDEN", "You may only read your own consents or your child's");
-      }
+      const pseudonym = await readablePatient(c.env, auth, patient, "You may only read your own consents or your child's");
       const actor = auth.role === "provider" ? providerActor(auth) : { role: "citizen" as const };
       const { provenance } = unwrap(await callShard(shardStub(c.env, pseudonym).provenance(pseudonym, target, actor)));
       const base = new URL("/fhir", c.req.url).toString();

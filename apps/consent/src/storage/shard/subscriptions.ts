@@ -10,6 +10,7 @@ import { partyMatches } from "../../decision/evaluate";
 import type { PushMessage } from "../../push/message";
 import { splitBySize } from "../../push/message";
 import type { AccessLogWriter } from "../access-log";
+import { subscriptionJson, type SubscriptionColumns } from "../subscription-json";
 import { toChoice, type ChoiceRow } from "../choice-rows";
 import type { Outbox } from "./outbox";
 import { fail, ok, type ProviderActor, type ShardResult } from "./result";
@@ -17,17 +18,7 @@ import type { Clock } from "./seams";
 
 export const ALL_CATEGORIES = DATA_CATEGORIES.map((c) => c.code);
 
-export type SubscriptionRow = {
-  id: string;
-  ura: string;
-  organization_type: string;
-  data_categories: string;
-  created_at: number;
-  endpoint: string | null;
-  headers_sealed: string | null;
-  header_names: string | null;
-  patient_sealed: string | null;
-};
+export type SubscriptionRow = SubscriptionColumns & { headers_sealed: string | null; patient_sealed: string | null };
 
 /** A push channel as the worker hands it to the shard: the endpoint was checked, the headers sealed. */
 export interface SealedChannel {
@@ -43,18 +34,7 @@ export interface SubscribeOptions {
   channel?: SealedChannel;
 }
 
-function toSubscription(r: SubscriptionRow): Subscription {
-  const headers = r.header_names ? (JSON.parse(r.header_names) as string[]) : [];
-  return {
-    id: r.id,
-    ura: r.ura,
-    organizationType: r.organization_type,
-    dataCategories: JSON.parse(r.data_categories) as string[],
-    createdAt: new Date(r.created_at).toISOString(),
-    status: "active",
-    channel: r.endpoint ? { type: "rest-hook", endpoint: r.endpoint, headers } : null,
-  };
-}
+const toSubscription = (r: SubscriptionRow): Subscription => subscriptionJson(r, "active");
 
 export class Subscriptions {
   constructor(

@@ -6,6 +6,23 @@ import { OrganizationTypeCode, ProviderCategory } from "../../codes/organisation
 
 // ---------------------------------------------------------------- building blocks
 
+/**
+ * One page of a list paged by sequence number: `items`, and `next` (pass it for the next page; null on the last page;
+ * optional in the schema so producers from before paging still parse; this registry always sends it).
+ */
+export const seqPage = <T extends z.ZodType>(name: string, item: T, next: string) =>
+  z.object({ items: z.array(item), next: z.number().int().nullable().optional().openapi({ description: next }) }).openapi(name);
+
+/** An optional whole number from 1 to `max` in the query string: a page size, or a sequence-number cursor (`max` MAX_SAFE_INTEGER). */
+export const queryInt = (name: string, max: number, description: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .optional()
+    .openapi({ param: { name, in: "query" }, description });
+
 /** A calendar date or date-time (ISO 8601). */
 export const IsoDateOrDateTime = z
   .string()

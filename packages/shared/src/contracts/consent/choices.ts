@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { Bsn } from "../../identifiers/bsn";
 import { DataCategoryCode } from "../../codes/data-categories";
-import { Channel, ChoiceStatus, Decision, IsoDateOrDateTime, IsoDateTime, Party, RecordedBy } from "./building-blocks";
+import { Channel, ChoiceStatus, Decision, IsoDateOrDateTime, IsoDateTime, Party, queryInt, RecordedBy, seqPage } from "./building-blocks";
 
 // ---------------------------------------------------------------- choices
 
@@ -84,13 +84,7 @@ export type ChoiceVersion = z.infer<typeof ChoiceVersion>;
 export const HISTORY_PAGE_DEFAULT = 1000;
 export const HISTORY_PAGE_MAX = 1000;
 
-export const ChoiceHistory = z
-  .object({
-    items: z.array(ChoiceVersion),
-    // optional in the schema so producers from before paging still parse; this registry always sends it
-    next: z.number().int().nullable().optional().openapi({ description: "Pass as `after` for the next (newer) page; null on the last page" }),
-  })
-  .openapi("ChoiceHistory");
+export const ChoiceHistory = seqPage("ChoiceHistory", ChoiceVersion, "Pass as `after` for the next (newer) page; null on the last page");
 export type ChoiceHistory = z.infer<typeof ChoiceHistory>;
 
 /** Choice ids are UUIDs; anything else is refused with 400 before any storage is touched. */
@@ -111,20 +105,8 @@ export const ActingForQuery = z.object({
 
 /** `?limit=&after=`: one page of the choice history, oldest first (`after`: the `next` of the previous page). */
 export const HistoryQuery = ActingForQuery.extend({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(HISTORY_PAGE_MAX)
-    .optional()
-    .openapi({ param: { name: "limit", in: "query" }, description: `Versions per page (default ${HISTORY_PAGE_DEFAULT}, at most ${HISTORY_PAGE_MAX})` }),
-  after: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(Number.MAX_SAFE_INTEGER)
-    .optional()
-    .openapi({ param: { name: "after", in: "query" }, description: "The previous page's `next`" }),
+  limit: queryInt("limit", HISTORY_PAGE_MAX, `Versions per page (default ${HISTORY_PAGE_DEFAULT}, at most ${HISTORY_PAGE_MAX})`),
+  after: queryInt("after", Number.MAX_SAFE_INTEGER, "The previous page's `next`"),
 });
 
 // ---------------------------------------------------------------- minors

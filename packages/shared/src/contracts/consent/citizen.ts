@@ -1,6 +1,6 @@
 /** consent contracts: citizen (re-exported by ../consent.ts). */
 import { z } from "@hono/zod-openapi";
-import { IsoDateTime } from "./building-blocks";
+import { IsoDateTime, queryInt, seqPage } from "./building-blocks";
 import { ActingForQuery } from "./choices";
 
 // ---------------------------------------------------------------- citizen: notifications, access log, opt-out
@@ -93,29 +93,11 @@ export const ACCESS_LOG_PAGE_MAX = 500;
 
 /** `?limit=&before=`: one page of the access log, newest first (`before`: the `next` of the previous page). */
 export const AccessLogQuery = ActingForQuery.extend({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(ACCESS_LOG_PAGE_MAX)
-    .optional()
-    .openapi({ param: { name: "limit", in: "query" }, description: `Entries per page (default ${ACCESS_LOG_PAGE_DEFAULT}, at most ${ACCESS_LOG_PAGE_MAX})` }),
-  before: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(Number.MAX_SAFE_INTEGER)
-    .optional()
-    .openapi({ param: { name: "before", in: "query" }, description: "Only entries older than this seq: pass the previous page's `next`" }),
+  limit: queryInt("limit", ACCESS_LOG_PAGE_MAX, `Entries per page (default ${ACCESS_LOG_PAGE_DEFAULT}, at most ${ACCESS_LOG_PAGE_MAX})`),
+  before: queryInt("before", Number.MAX_SAFE_INTEGER, "Only entries older than this seq: pass the previous page's `next`"),
 });
 
-export const AccessLog = z
-  .object({
-    items: z.array(AccessLogEntry),
-    // optional in the schema so producers from before paging still parse; this registry always sends it
-    next: z.number().int().nullable().optional().openapi({ description: "Pass as `before` for the next (older) page; null on the last page" }),
-  })
-  .openapi("AccessLog");
+export const AccessLog = seqPage("AccessLog", AccessLogEntry, "Pass as `before` for the next (older) page; null on the last page");
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 
 export const AccessLogVerification = z

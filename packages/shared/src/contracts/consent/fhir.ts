@@ -4,6 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { BSN_MESSAGE, BSN_SYSTEM, isValidBsn } from "../../identifiers/bsn";
+import { queryInt } from "./building-blocks";
 
 /** `patient=<bsn>` or `patient=http://fhir.nl/fhir/NamingSystem/bsn|<bsn>`, parsed to the BSN (11-proef). */
 export const FhirPatientParam = z
@@ -23,23 +24,8 @@ export const AUDIT_EVENT_PAGE_MAX = 100;
 /** `GET /fhir/AuditEvent?patient=&_count=&before=`: the NEN 7513 log as AuditEvents, newest first. */
 export const FhirAuditEventQuery = z.object({
   patient: FhirPatientParam,
-  _count: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(AUDIT_EVENT_PAGE_MAX)
-    .optional()
-    .openapi({
-      param: { name: "_count", in: "query" },
-      description: `Entries per page (default ${AUDIT_EVENT_PAGE_DEFAULT}, at most ${AUDIT_EVENT_PAGE_MAX})`,
-    }),
-  before: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(Number.MAX_SAFE_INTEGER)
-    .optional()
-    .openapi({ param: { name: "before", in: "query" }, description: "Only entries older than this sequence number (the next link carries it)" }),
+  _count: queryInt("_count", AUDIT_EVENT_PAGE_MAX, `Entries per page (default ${AUDIT_EVENT_PAGE_DEFAULT}, at most ${AUDIT_EVENT_PAGE_MAX})`),
+  before: queryInt("before", Number.MAX_SAFE_INTEGER, "Only entries older than this sequence number (the next link carries it)"),
 });
 export type FhirAuditEventQuery = z.infer<typeof FhirAuditEventQuery>;
 

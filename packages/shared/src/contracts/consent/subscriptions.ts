@@ -5,6 +5,7 @@
  * the route, since it depends on the environment.
  */
 import { z } from "@hono/zod-openapi";
+import { queryInt } from "./building-blocks";
 
 /** A channel header as FHIR R4 has it ("Name: value"); the value is sealed at rest and never shown again. */
 export const ChannelHeader = z
@@ -42,13 +43,7 @@ export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
 export const SubscriptionError = z.object({ message: z.string(), at: z.string() }).openapi("SubscriptionError");
 
 export const SubscriptionListQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
-    .optional()
-    .openapi({ param: { name: "limit", in: "query" }, description: "At most 500 (default 100)" }),
+  limit: queryInt("limit", 500, "At most 500 (default 100)"),
   cursor: z
     .string()
     .max(100)
