@@ -24,8 +24,13 @@ async function optOut(bsn: string, optOut = true): Promise<void> {
   expect(((await res.json()) as { optOut: boolean }).optOut).toBe(optOut);
 }
 
-/** An application approved by the HDAB now (so after every opt-out recorded before this call). */
+/**
+ * An application approved by the HDAB now. The catalogue records approvedAt to the second (the consent service its
+ * opt-outs to the millisecond), so the approval waits for the next whole second: every opt-out recorded before this
+ * call is then before the approval.
+ */
 async function approvedApplication(): Promise<string> {
+  await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
   const { id } = await submittedApplication(anonymisedApplicationInput((await publish("iknl", minimalDataset())).id));
   for (const body of [{ status: "under_review" }, { status: "approved", reasons: "ok for statistics" }]) {
     const res = await api(`/v1/access-applications/${id}/status`, await hdab(), body);
