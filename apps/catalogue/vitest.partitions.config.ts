@@ -3,22 +3,14 @@
 // several partitions and the full case is reachable, and HARVEST_INVOCATION_DATASETS 2, so a small pushed
 // document continues over several queue messages. Everything else runs in vitest.config.ts.
 import { tsImport } from "tsx/esm/api";
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Vite's config loader hands every package import to Node, which cannot load the shared package's TypeScript; tsx can.
-const load = async () => (await tsImport("@regie/shared/testing/vitest-workerd", import.meta.url)) as typeof import("@regie/shared/testing/vitest-workerd");
+const load = async () => (await tsImport("./test/workerd-suite.ts", import.meta.url)) as typeof import("./test/workerd-suite");
 
 export default defineConfig(async () =>
-  (await load()).workerdSuite({
-    environment: "dev",
+  (await load()).catalogueSuite({
     include: ["test-partitions/**/*.test.ts"],
-    setupFiles: ["./test/setup.ts"],
-    migrations: "./migrations",
-    // as vitest.config.ts: rdfxml-streaming-parser bundled as `wrangler deploy` bundles it, with wrangler.jsonc's alias
-    bundleDeps: ["rdfxml-streaming-parser"],
-    alias: { "process/": fileURLToPath(new URL("./src/rdf/node-process.ts", import.meta.url)) },
-    serviceBindings: { CONSENT: () => new Response("consent service unavailable in this test", { status: 503 }) },
     bindings: { DOC_PARTITION_CAPACITY: "3", HARVEST_INVOCATION_DATASETS: "2", SEARCH_FEED_PAGE: "50" },
   }),
 );

@@ -4,6 +4,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Dataset, SearchResponse } from "@regie/shared/contracts/catalogue";
 import { toRecord } from "../src/datasets/record";
+import { recordColumns } from "../src/storage/datasets/row";
 import { backfillDocuments } from "../src/storage/docs/backfill";
 import { documentStore } from "../src/storage/docs/partitions";
 import { getJson, minimalDataset, publish } from "../test/helpers";
@@ -27,27 +28,7 @@ async function legacyRow(n: number) {
     env.DB.prepare(
       `INSERT INTO datasets (id, iri, publisher_id, access_rights, title_sort, modified, min_age, max_age, temporal_start, temporal_end, individuals, facets, title_text, keywords_text, description_text, summary, doc, revision, created_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`,
-    ).bind(
-      r.id,
-      r.iri,
-      r.publisherId,
-      r.accessRights,
-      r.titleSort,
-      r.modified,
-      r.minAge,
-      r.maxAge,
-      r.temporalStart,
-      r.temporalEnd,
-      r.individuals,
-      JSON.stringify(r.facets),
-      r.titleText,
-      r.keywordsText,
-      r.descriptionText,
-      JSON.stringify(summary),
-      JSON.stringify(doc),
-      1,
-      "2025-01-01T00:00:00Z",
-    ),
+    ).bind(...recordColumns(r), JSON.stringify(summary), JSON.stringify(doc), 1, "2025-01-01T00:00:00Z"),
     env.DB.prepare(`UPDATE catalogue_meta SET value = value + 1 WHERE key = 'version'`),
   ]);
   expect(res[0]!.meta.changes).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import SHACLValidator from "rdf-validate-shacl";
 import rdfDataset from "@rdfjs/dataset";
 import { Parser as N3NodeParser } from "n3";
+import { RdfXmlParser } from "rdfxml-streaming-parser";
 import { canonize } from "rdf-canonize";
 import type * as RDF from "@rdfjs/types";
 
@@ -15,8 +16,27 @@ export function exampleAt(level: Level): string {
   return EXAMPLE_TTL.replaceAll("access-right/NON_PUBLIC>", `access-right/${level}>`);
 }
 
+/** Turtle parsed with n3 (a reference parser, not the worker's). */
 export function parse(ttl: string): RDF.Quad[] {
   return new N3NodeParser().parse(ttl) as unknown as RDF.Quad[];
+}
+
+/** RDF/XML parsed with rdfxml-streaming-parser (a standard RDF/XML parser). */
+export function fromRdfXml(xml: string): Promise<RDF.Quad[]> {
+  return new Promise((resolve, reject) => {
+    const out: RDF.Quad[] = [];
+    const parser = new RdfXmlParser();
+    parser.on("data", (q: RDF.Quad) => out.push(q));
+    parser.on("error", reject);
+    parser.on("end", () => resolve(out));
+    parser.write(xml);
+    parser.end();
+  });
+}
+
+/** A document in either syntax, as the official shapes are to see it (the quads for shacl / shaclRecommended). */
+export async function parseRdf(doc: string, mediaType: string): Promise<RDF.Quad[]> {
+  return mediaType === "application/rdf+xml" ? fromRdfXml(doc) : parse(doc);
 }
 
 export type Level = "PUBLIC" | "RESTRICTED" | "NON_PUBLIC";

@@ -1,8 +1,6 @@
 // RDF/XML out: parsed with rdfxml-streaming-parser (a standard RDF/XML parser), the output is the same graph as the
 // Turtle output (RDFC-1.0), and validates against the official shapes.
 import { describe, expect, it } from "vitest";
-import { RdfXmlParser } from "rdfxml-streaming-parser";
-import type * as RDF from "@rdfjs/types";
 import type { Dataset } from "@regie/shared/contracts/catalogue";
 import { catalogQuads } from "../src/dcat/catalog";
 import { withdrawnQuads } from "../src/dcat/withdrawn";
@@ -11,19 +9,7 @@ import { toRdfXml } from "../src/rdf/rdfxml";
 import { parseTurtle, toTurtle } from "../src/rdf/serialise";
 import { datasetToQuads } from "../src/rdf/to-rdf";
 import { validateDataset } from "../src/validation/rules";
-import { canonical, exampleAt, parse, shacl } from "./helpers";
-
-function fromRdfXml(xml: string): Promise<RDF.Quad[]> {
-  return new Promise((resolve, reject) => {
-    const out: RDF.Quad[] = [];
-    const parser = new RdfXmlParser();
-    parser.on("data", (q: RDF.Quad) => out.push(q));
-    parser.on("error", reject);
-    parser.on("end", () => resolve(out));
-    parser.write(xml);
-    parser.end();
-  });
-}
+import { canonical, exampleAt, fromRdfXml, parse, shacl } from "./helpers";
 
 function stored(level: "PUBLIC" | "RESTRICTED" | "NON_PUBLIC"): Dataset {
   const [h] = datasetsFromQuads(parseTurtle(exampleAt(level), "b_"));

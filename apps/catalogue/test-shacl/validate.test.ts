@@ -5,28 +5,14 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { RdfXmlParser } from "rdfxml-streaming-parser";
-import type * as RDF from "@rdfjs/types";
 import type { ShaclResult, ValidationReport } from "@regie/shared/contracts/catalogue";
 import { parseDocument, type RdfMediaType } from "../src/rdf/parse";
 import { curie, validateDocument } from "../src/validation/document";
 import { SHAPE_FILES, GRAPH_GUARD_TTL } from "../src/validation/shapes";
-import { EXAMPLE_TTL, exampleAt, parse, readStandard, shacl, shaclRecommended, type Level, type ShaclResult as Official } from "./helpers";
+import { EXAMPLE_TTL, exampleAt, parse, parseRdf, readStandard, shacl, shaclRecommended, type Level, type ShaclResult as Official } from "./helpers";
 
 const LEVELS: Level[] = ["PUBLIC", "RESTRICTED", "NON_PUBLIC"];
 const fixture = (rel: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${rel}`, import.meta.url)), "utf8");
-
-function fromRdfXml(xml: string): Promise<RDF.Quad[]> {
-  return new Promise((resolve, reject) => {
-    const out: RDF.Quad[] = [];
-    const parser = new RdfXmlParser();
-    parser.on("data", (q: RDF.Quad) => out.push(q));
-    parser.on("error", reject);
-    parser.on("end", () => resolve(out));
-    parser.write(xml);
-    parser.end();
-  });
-}
 
 /** [name, document, media type, the verdict at its declared level (also checked against the official one)] */
 const DOCUMENTS: [string, string, RdfMediaType, boolean][] = [
@@ -63,7 +49,7 @@ const oursKey = (r: ShaclResult) => `${node(r.focusNode)}|${oursPath(r.path)}|${
 const keys = (xs: string[]) => [...new Set(xs)].sort();
 
 async function official(doc: string, type: RdfMediaType, level: Level) {
-  const quads = type === "application/rdf+xml" ? await fromRdfXml(doc) : parse(doc);
+  const quads = await parseRdf(doc, type);
   return { violations: await shacl(quads, level), recommended: await shaclRecommended(quads, level) };
 }
 

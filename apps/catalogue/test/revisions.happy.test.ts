@@ -10,6 +10,17 @@ const list = async (id: string, q = "") => {
   expect(res.status).toBe(200);
   return DatasetRevisionList.parse(await res.json());
 };
+/** Every revision number of a dataset, newest first, read page by page (`limit` a page) through the keyset cursor. */
+async function allNumbers(id: string, limit: number): Promise<number[]> {
+  const numbers: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await list(id, `?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+    numbers.push(...page.items.map((r) => r.number));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return numbers;
+}
 const one = async (id: string, n: number) => {
   const res = await call("GET", `/v1/datasets/${id}/revisions/${n}`);
   expect(res.status).toBe(200);
@@ -57,26 +68,13 @@ describe("revision history", () => {
   it("pages with a keyset cursor", async () => {
     const ds = await publish("umcu", minimalDataset());
     for (const t of ["b", "c", "d"]) expect((await call("PUT", `/v1/datasets/${ds.id}`, "umcu", minimalDataset({ title: { en: t } }))).status).toBe(200);
-    const seen: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await list(ds.id, `?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
-      seen.push(...page.items.map((r) => r.number));
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect(seen).toEqual([4, 3, 2, 1]);
+    expect(await allNumbers(ds.id, 3)).toEqual([4, 3, 2, 1]);
   });
 
   it("keeps the newest 50: after 52 changes revisions 1 and 2 are gone, 3 to 52 are readable", async () => {
     const ds = await publish("umcu", minimalDataset());
     for (let i = 2; i <= 52; i++) expect((await call("PUT", `/v1/datasets/${ds.id}`, "umcu", minimalDataset({ title: { en: `t${i}` } }))).status).toBe(200);
-    const numbers: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await list(ds.id, `?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
-      numbers.push(...page.items.map((r) => r.number));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const numbers = await allNumbers(ds.id, 100);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => 52 - i));
     expect((await call("GET", `/v1/datasets/${ds.id}/revisions/2`)).status).toBe(404);
     expect((await one(ds.id, 3)).document).toMatchObject({ revision: 3, title: { en: "t3" } });

@@ -12,11 +12,11 @@ import {
   type ApplicationDraftInput,
   type ApplicationStatus,
   type ApplicationStatusChange,
-  type Claims,
   type Collaborator,
   type CollaboratorInput,
   type MissingField,
-} from "./types";
+} from "@regie/shared/contracts/catalogue";
+import type { Claims } from "@regie/shared";
 import { canExtend, clockOf, deadlineOf } from "./deadline";
 
 export type Role = "applicant" | "collaborator" | "hdab";

@@ -4,7 +4,8 @@ import type { Dataset, DatasetInput, HarvestReport, Violation } from "@regie/sha
 import { datasetIri, slug } from "../dcat/identity";
 import { countDatasets, datasetsFromQuads, type HarvestedDataset } from "../rdf/from-rdf";
 import type { Quad } from "../rdf/n3";
-import { parseDocument, RdfSyntaxError, type RdfMediaType } from "../rdf/parse";
+import type { RdfMediaType } from "../rdf/parse";
+import { parseRequestDocument } from "../rdf/request-body";
 import { parseExtraTriples } from "../rdf/to-rdf";
 import type { DatasetsRepo, StoredRef } from "../storage/datasets-repo";
 import type { RevisionSource } from "../revisions/repo";
@@ -188,13 +189,7 @@ export const harvestPrefix = () => `h${crypto.randomUUID().replace(/-/g, "").sli
 
 /** The document's statements (400 when it does not parse) and how many dcat:Dataset it holds (413 too many). */
 export async function readHarvestDocument(body: string, mediaType: RdfMediaType, prefix: string): Promise<{ quads: Quad[]; total: number }> {
-  let quads;
-  try {
-    quads = await parseDocument(body, mediaType, prefix);
-  } catch (e) {
-    if (e instanceof RdfSyntaxError) throw new ApiError("BAD_REQUEST", e.message);
-    throw e;
-  }
+  const quads = await parseRequestDocument(body, mediaType, prefix);
   const total = countDatasets(quads);
   if (total > MAX_HARVEST) throw new ApiError("PAYLOAD_TOO_LARGE", `At most ${MAX_HARVEST} datasets per harvest request`);
   return { quads, total };

@@ -3,6 +3,8 @@
  * (`checkOutboundUrl`: https only, no private/loopback/link-local addresses in production; http://localhost in
  * development only), each request times out, and a body larger than MAX_SOURCE_BYTES is refused while it streams,
  * so a hostile source can hold neither the invocation nor its memory (128 MB per isolate: 4 MiB is 1/32 of it).
+ * A body that stops streaming (the connection dropped after the headers, or the timeout struck mid-body) is a
+ * SourceError too, so the job fails with that in its record.
  */
 import { checkOutboundUrl, type OutboundMode } from "@regie/shared/http/outbound-url";
 
@@ -29,13 +31,24 @@ export class Budget {
   }
 }
 
+/** One chunk of a source's body; a failed read (the connection dropped, the timeout struck) is a SourceError. */
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>, size: number): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (e) {
+    const name = (e as Error).name;
+    if (name === "TimeoutError" || name === "AbortError") throw new SourceError(`the source did not finish its answer within ${SOURCE_TIMEOUT_MS / 1000} s`);
+    throw new SourceError(`the source's answer broke off after ${size} bytes (${String((e as Error).message).slice(0, 200)})`);
+  }
+}
+
 async function readLimited(res: Response): Promise<string> {
   if (!res.body) return "";
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader, size);
     if (done) break;
     size += value.byteLength;
     if (size > MAX_SOURCE_BYTES) {

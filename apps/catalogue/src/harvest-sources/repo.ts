@@ -31,6 +31,11 @@ interface JobRow {
 
 export type StoredSource = Omit<HarvestSource, "lastJob">;
 export type StoredJob = HarvestJob & { cursor: string | null; phase: "fetch" | "withdraw" };
+/** One step of a job: where it leaves the job, what it adds to the counts, its rejections and the IRIs it saw. */
+export type JobStep = Pick<StoredJob, "cursor" | "phase" | "pages" | "added" | "updated" | "withdrawn"> & {
+  rejections: { iri: string; violations: Violation[] }[];
+  seen: string[];
+};
 
 const source = (r: SourceRow): StoredSource => ({
   id: r.id,
@@ -139,19 +144,7 @@ export class HarvestSourcesRepo {
   }
 
   /** Statements recording one step's progress (run in the same batch as its dataset writes). */
-  progressStatements(
-    j: StoredJob,
-    step: {
-      cursor: string | null;
-      phase: "fetch" | "withdraw";
-      pages: number;
-      added: number;
-      updated: number;
-      withdrawn: number;
-      rejections: { iri: string; violations: Violation[] }[];
-      seen: string[];
-    },
-  ) {
+  progressStatements(j: StoredJob, step: JobStep) {
     const kept = [...j.rejections, ...step.rejections].slice(0, MAX_KEPT_REJECTIONS);
     return [
       this.db

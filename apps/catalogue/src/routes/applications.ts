@@ -18,15 +18,9 @@ import { notify } from "../notifications/notify";
 import { emailSender } from "../notifications/sender";
 import { ApplicationsRepo } from "../storage/applications-repo";
 import { datasetsRepo } from "../storage/repos";
-import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
+import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader, idParam } from "./common";
 
-export const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "id", in: "path" } }),
-});
+export const IdParam = idParam(100);
 const TAGS = ["access applications"];
 
 async function checkDatasets(env: Env, ids: string[] | undefined) {

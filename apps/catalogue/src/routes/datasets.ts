@@ -12,16 +12,9 @@ import { toRdfXml } from "../rdf/rdfxml";
 import { qualityScore } from "../quality/score";
 import { searchDatasets } from "../search/sharded";
 import { decodePageCursor, type PageCursor } from "../search/cursor";
-import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
+import { BEARER, DatasetIdParam, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
 import { datasetsRepo } from "../storage/repos";
 
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }),
-});
 /** Any JSON object: the HealthDCAT-AP validator (422 with every violated property) checks it as a DatasetInput. */
 const DatasetBody = z
   .looseObject({})
@@ -66,7 +59,7 @@ export function datasetRoutes() {
       path: "/v1/datasets/{id}",
       tags: ["datasets"],
       summary: "One dataset as JSON, Turtle, JSON-LD or RDF/XML (by Accept)",
-      request: { params: IdParam },
+      request: { params: DatasetIdParam },
       responses: {
         200: {
           description: "The dataset",
@@ -121,7 +114,7 @@ export function datasetRoutes() {
       description: "`modified` is set to now and `revision` increases by one.",
       security: BEARER,
       middleware: [requireRole("publisher")] as const,
-      request: { params: IdParam, body: jsonBody(DatasetBody) },
+      request: { params: DatasetIdParam, body: jsonBody(DatasetBody) },
       responses: { 200: jsonResponse(Dataset, "Updated"), ...problemResponses(400, 401, 403, 404, 415, 422) },
     }),
     async (c) => c.json(await updateDataset(datasetsRepo(c.env), c.req.valid("param").id, c.req.valid("json"), c.get("auth").publisherId), 200),
@@ -135,7 +128,7 @@ export function datasetRoutes() {
       summary: "Delete a dataset (its own publisher only)",
       security: BEARER,
       middleware: [requireRole("publisher")] as const,
-      request: { params: IdParam },
+      request: { params: DatasetIdParam },
       responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
     }),
     async (c) => {

@@ -24,7 +24,7 @@ import { idempotent } from "../http/idempotency";
 import { negotiate, RDF_TYPES } from "../http/negotiate";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { toRdfXml } from "../rdf/rdfxml";
-import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
+import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader, idParam } from "./common";
 
 interface KindRoutes {
   kind: ResourceKind;
@@ -66,13 +66,7 @@ const KINDS: KindRoutes[] = [
   },
 ];
 
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "id", in: "path" } }),
-});
+const IdParam = idParam(200);
 const Body = z.looseObject({});
 
 function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {

@@ -1,5 +1,5 @@
 /** Harvest sources Regie pulls (publisher): register, list, run now, job history. The Cron Trigger runs due ones. */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import { checkOutboundUrl } from "@regie/shared/http/outbound-url";
 import { modeOf } from "@regie/shared/http/worker";
@@ -9,16 +9,10 @@ import type { AppEnv } from "../env";
 import { Budget } from "../harvest-sources/fetch";
 import { HarvestSourcesRepo, type StoredJob, type StoredSource } from "../harvest-sources/repo";
 import { runSource } from "../harvest-sources/run";
-import { BEARER } from "./common";
+import { BEARER, idParam } from "./common";
 import { documentStore } from "../storage/docs/partitions";
 
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "id", in: "path" } }),
-});
+const IdParam = idParam(100);
 const publicJob = ({ cursor: _c, phase: _p, ...j }: StoredJob): HarvestJob => j;
 const mode = (env: AppEnv["Bindings"]) => (modeOf(env as unknown as Record<string, unknown>) === "development" ? "development" : "production");
 

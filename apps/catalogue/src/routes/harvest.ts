@@ -8,7 +8,7 @@ import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/sh
 import { HarvestPushJob, HarvestReport } from "@regie/shared/contracts/catalogue";
 import { harvestPrefix, harvestQuads, readHarvestDocument } from "../datasets/service";
 import { planResources } from "../dcat3/harvest";
-import { isRdfInputType, RDF_INPUT_TYPES } from "../rdf/parse";
+import { readRdfBody } from "../rdf/request-body";
 import type { AppEnv } from "../env";
 import { chunkSize } from "../harvest-push/consume";
 import { HarvestPushRepo } from "../harvest-push/repo";
@@ -48,12 +48,7 @@ export function harvestRoutes() {
       },
     }),
     async (c) => {
-      const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
-      if (!isRdfInputType(type)) {
-        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the document as ${RDF_INPUT_TYPES.join(", ")}`, { headers: { accept: RDF_INPUT_TYPES.join(", ") } });
-      }
-      const body = await c.req.text();
-      if (!body.trim()) throw new ApiError("BAD_REQUEST", "The document is empty");
+      const { type, body } = await readRdfBody(c.req);
       const publisherId = c.get("auth").publisherId;
       const prefix = harvestPrefix();
       const { quads, total } = await readHarvestDocument(body, type, prefix);

@@ -1,18 +1,11 @@
 /** GET /v1/datasets/{id}/quality: the dataset's MQA metadata quality score in detail (src/quality). */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, jsonResponse, problemResponses } from "@regie/shared";
 import { DatasetQuality } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { assessQuality } from "../quality/score";
 import { datasetsRepo } from "../storage/repos";
-
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "id", in: "path" }, example: "eu-hdca-r7-oncology-ehrs-2024" }),
-});
+import { DatasetIdParam } from "./common";
 
 export function qualityRoutes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -25,7 +18,7 @@ export function qualityRoutes() {
       description:
         "Score (0–405), rating, points per dimension (findability, accessibility, interoperability, reusability, contextuality), " +
         "every metric with its weight, and `toRaise`: the unmet metrics, most points first. URL reachability is judged offline (see docs/catalogue.md).",
-      request: { params: IdParam },
+      request: { params: DatasetIdParam },
       responses: { 200: jsonResponse(DatasetQuality, "The quality assessment"), ...problemResponses(404) },
     }),
     async (c) => {

@@ -5,14 +5,9 @@ import { DatasetRevision, DatasetRevisionList, ResourcePageQuery } from "@regie/
 import type { AppEnv } from "../env";
 import { KEPT_REVISIONS, RevisionsRepo } from "../revisions/repo";
 import { datasetsRepo } from "../storage/repos";
+import { idParam } from "./common";
 
-const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "id", in: "path" } }),
-});
+const IdParam = idParam(200);
 const RevisionParams = IdParam.extend({
   n: z
     .string()

@@ -10,7 +10,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, jsonResponse, problemResponses } from "@regie/shared";
 import { ValidateQuery, ValidationReport } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
-import { isRdfInputType, parseDocument, RDF_INPUT_TYPES, RdfSyntaxError } from "../rdf/parse";
+import { parseRequestDocument, readRdfBody } from "../rdf/request-body";
 import { MAX_VALIDATE_TRIPLES, validateDocument } from "../validation/document";
 
 /** Blank node labels of the parsed document carry this prefix; the report shows them without it. */
@@ -39,19 +39,8 @@ export function validateRoutes() {
       },
     }),
     async (c) => {
-      const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
-      if (!isRdfInputType(type)) {
-        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send the document as ${RDF_INPUT_TYPES.join(", ")}`, { headers: { accept: RDF_INPUT_TYPES.join(", ") } });
-      }
-      const body = await c.req.text();
-      if (!body.trim()) throw new ApiError("BAD_REQUEST", "The document is empty");
-      let quads;
-      try {
-        quads = await parseDocument(body, type, BLANK_PREFIX);
-      } catch (e) {
-        if (e instanceof RdfSyntaxError) throw new ApiError("BAD_REQUEST", e.message);
-        throw e;
-      }
+      const { type, body } = await readRdfBody(c.req);
+      const quads = await parseRequestDocument(body, type, BLANK_PREFIX);
       if (quads.length > MAX_VALIDATE_TRIPLES) {
         const detail = `The document holds ${quads.length} triples; at most ${MAX_VALIDATE_TRIPLES} are validated per request (split it by dataset)`;
         throw new ApiError("PAYLOAD_TOO_LARGE", detail);

@@ -34,6 +34,17 @@ async function totalDatasets(): Promise<number> {
   return ((await res.json()) as { total: number }).total;
 }
 
+/** GETs of `path` with one to five of the parameters `names`, each with a value from `value`: every answer is safe. */
+async function hostileQueries(path: string, names: string[], value: fc.Arbitrary<string>) {
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...names), value), { minLength: 1, maxLength: 5 }), async (pairs) => {
+      const q = new URLSearchParams(pairs);
+      await expectSafe(await SELF.fetch(`${BASE}${path}?${q}`), `GET ${path}?${q.toString().slice(0, 200)}`);
+    }),
+    { numRuns: RUNS * 2 },
+  );
+}
+
 const searchValue = fc.oneof(
   hostileString,
   fc.constantFrom(...SYNTAX_FRAGMENTS),
@@ -69,13 +80,7 @@ describe("search never breaks and never writes", () => {
       "minIndividuals",
       "unknown",
     ];
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...names), searchValue), { minLength: 1, maxLength: 5 }), async (pairs) => {
-        const q = new URLSearchParams(pairs);
-        await expectSafe(await SELF.fetch(`${BASE}/v1/datasets?${q}`), `GET /v1/datasets?${q.toString().slice(0, 200)}`);
-      }),
-      { numRuns: RUNS * 2 },
-    );
+    await hostileQueries("/v1/datasets", names, searchValue);
     expect(await totalDatasets()).toBe(total);
   });
 
@@ -95,13 +100,7 @@ describe("search never breaks and never writes", () => {
         "metadata_modified desc",
       ),
     );
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...names), value), { minLength: 1, maxLength: 5 }), async (pairs) => {
-        const q = new URLSearchParams(pairs);
-        await expectSafe(await SELF.fetch(`${BASE}/api/3/action/package_search?${q}`), `package_search?${q.toString().slice(0, 200)}`);
-      }),
-      { numRuns: RUNS * 2 },
-    );
+    await hostileQueries("/api/3/action/package_search", names, value);
   });
 
   it("dataset ids, package_show ids and Accept headers", async () => {

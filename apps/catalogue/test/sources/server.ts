@@ -6,10 +6,12 @@
  * example) and one without an HDAB. POST /control/remove?name=… takes a dataset away, POST /control/reset brings
  * all back. /dcat3/catalog.ttl is a one-page DCAT-AP 3 source: a dataset in a dcat:DatasetSeries, with a
  * dcat:DataService serving it. A third source, /rdfxml/catalog.rdf, is the same in RDF/XML (./rdfxml-datasets) with its own removals
- * (`&source=rdfxml`), and /rdfxml/broken.rdf is not well-formed XML.
+ * (`&source=rdfxml`), and /rdfxml/broken.rdf is not well-formed XML. /cut/catalog.ttl sends its headers and the first
+ * part of a page, then drops the connection (`?after=3` in the third Hydra page, after two good ones, via
+ * /cut/catalog.ttl?page=2 …).
  */
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { DCAT3_SOURCE } from "./dcat3";
 import { datasetRdfXml, rdfXmlDocument } from "./rdfxml-datasets";
@@ -67,6 +69,21 @@ ex:dcat3-one dcat:inSeries <${DCAT3_SOURCE.series}> .
 `;
 }
 
+/**
+ * A Turtle page that breaks off: pages before `after` are whole (each with its hydra:next), page `after` sends its
+ * headers (a content-length it never reaches) and half its body, then the socket is destroyed.
+ */
+function cutPage(res: ServerResponse, base: string, page: number, after: number): void {
+  const view = `
+@prefix hydra: <http://www.w3.org/ns/hydra/core#> .
+<${base}/cut/catalog.ttl?page=${page}&after=${after}> a hydra:PartialCollectionView ; hydra:next <${base}/cut/catalog.ttl?page=${page + 1}&after=${after}> .
+`;
+  const text = Buffer.from(dataset("cut", `p${page}`, true) + view);
+  res.writeHead(200, { "content-type": "text/turtle", "content-length": String(text.byteLength) });
+  if (page < after) return void res.end(text);
+  res.write(text.subarray(0, text.byteLength >> 1), () => setTimeout(() => res.destroy(), 20));
+}
+
 export function startSourceServer(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -83,6 +100,7 @@ export function startSourceServer(): Promise<{ url: string; server: Server }> {
       (url.searchParams.get("source") === "rdfxml" ? removedRdfXml : removed).clear();
       return send(204, "text/plain", "");
     }
+    if (url.pathname === "/cut/catalog.ttl") return cutPage(res, base, Number(url.searchParams.get("page") ?? 1), Number(url.searchParams.get("after") ?? 1));
     if (url.pathname === "/dcat3/catalog.ttl") return send(200, "text/turtle", dcat3Catalogue());
     if (url.pathname === "/rdfxml/catalog.rdf") return send(200, "application/rdf+xml", rdfXmlPage(base, Number(url.searchParams.get("page") ?? 1)));
     if (url.pathname === "/rdfxml/broken.rdf") return send(200, "application/rdf+xml", rdfXmlDocument(datasetRdfXml("x")).replace("</dcat:Dataset>", ""));
