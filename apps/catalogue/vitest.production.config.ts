@@ -10,7 +10,7 @@ const load = async () => (await tsImport("@regie/shared/testing/vitest-workerd",
 export default defineConfig(async () => {
   const { productionConfig, unavailableService } = await load();
   return productionConfig({
-    setupFiles: ["./test/setup.ts"],
+    setupFiles: ["./test-production/setup.ts"],
     migrations: "./migrations",
     // rdfxml-streaming-parser (RDF/XML input) and its readable-stream, bundled as `wrangler deploy` bundles them
     bundleDeps: ["rdfxml-streaming-parser"],

@@ -3,6 +3,7 @@
 import { FACET_FIELDS, FACET_VOCABULARIES, labelOf, type FacetField } from "@regie/shared/contracts/catalogue";
 import * as bits from "./bitset";
 import type { Bitset } from "./bitset";
+import type { DatasetFacets } from "../datasets/record";
 
 export interface IndexRow {
   ord: number;
@@ -35,14 +36,7 @@ export const capacity = (needed: number) => Math.ceil((needed + 256 + (needed >>
 
 /** The facet values of one row, as (field, value, label) triples. */
 export function facetValues(r: IndexRow): [FacetField, string, string | undefined][] {
-  const f = JSON.parse(r.facets) as {
-    theme: string[];
-    healthCategory: string[];
-    keyword: string[];
-    format: string[];
-    language: string[];
-    publisherName: string;
-  };
+  const f = JSON.parse(r.facets) as DatasetFacets;
   const out: [FacetField, string, string | undefined][] = [];
   for (const v of f.theme) out.push(["theme", v, undefined]);
   for (const v of f.healthCategory) out.push(["healthCategory", v, undefined]);
