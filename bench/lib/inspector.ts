@@ -81,11 +81,14 @@ export interface HeapSamples {
   samples: number;
   maxUsedBytes: number;
   maxLiveBytes: number;
+  /** each reading: ms after the start (when the full collection was done), MB as found and live */
+  readings: [number, number, number][];
 }
 
 /** Reads the heap every `everyMs` (as found, then after a full collection) until `stop()`; the readings so far. */
 export function sampleHeap(inspectorPort: number, everyMs: number): { stop(): Promise<HeapSamples> } {
-  const out: HeapSamples = { samples: 0, maxUsedBytes: 0, maxLiveBytes: 0 };
+  const out: HeapSamples = { samples: 0, maxUsedBytes: 0, maxLiveBytes: 0, readings: [] };
+  const t0 = Date.now();
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -94,6 +97,7 @@ export function sampleHeap(inspectorPort: number, everyMs: number): { stop(): Pr
         out.samples++;
         out.maxUsedBytes = Math.max(out.maxUsedBytes, used.usedBytes);
         out.maxLiveBytes = Math.max(out.maxLiveBytes, live.usedBytes);
+        out.readings.push([Date.now() - t0, Math.round(used.usedBytes / 1e5) / 10, Math.round(live.usedBytes / 1e5) / 10]);
       }
       if (running) await new Promise((r) => setTimeout(r, everyMs));
     }
