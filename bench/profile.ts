@@ -9,9 +9,14 @@
 // BENCH_PROFILE_ROUTE=check|health|search (health: the empty route, for comparison; search: BENCH_PROFILE_DATASETS
 // realistic datasets, default 20,000, seeded and the index shards built by one search before the warm-up, then the
 // scale mode's uncached text + 2 facet queries, bench/scenarios/scale/queries.ts, profiled in the catalogue's
-// isolate, which locally holds the Worker and all its index shards).
+// isolate, which locally holds the Worker and all its index shards). In search mode it also reads that isolate's V8
+// heap (bench/lib/inspector.ts) as found and after a forced full collection, once after the first build and once
+// after the profiled queries; BENCH_PROFILE_HEAP_MS (default 0: not) also asks every that many ms during the build,
+// but workerd answers the snapshot that forces the collection only once the build is over (measured: one reading,
+// after it).
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { SourceMap } from "node:module";
+import { loadavg } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
@@ -23,12 +28,14 @@ import { root } from "../scripts/dev-env";
 import { growCatalogue } from "./scenarios/catalogue/seed";
 import { uncachedQueries } from "./scenarios/scale/queries";
 import { slowGet } from "./lib/http";
+import { heapReading as readHeap, sampleHeap, type HeapSamples, type HeapUsage } from "./lib/inspector";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_PROFILE_CONNECTIONS ?? 16);
 const ROUTE = process.env.BENCH_PROFILE_ROUTE ?? "check";
 const SEARCH = ROUTE === "search";
 const DATASETS = Number(process.env.BENCH_PROFILE_DATASETS ?? 20_000);
+const HEAP_MS = Number(process.env.BENCH_PROFILE_HEAP_MS ?? 0);
 const log = (m: string) => console.log(m);
 
 /** The parts of a V8 CPU profile (Profiler.stop) read here. */
@@ -145,6 +152,23 @@ function analyse(profile: CpuProfile, bundle: ReturnType<typeof bundleMap>) {
   };
 }
 
+/** The isolate's heap as found, then after a forced full collection (what is live), with the load average. */
+interface HeapReading {
+  used: HeapUsage | null;
+  live: HeapUsage | null;
+  loadAverage: number[];
+}
+async function heapReading(port: number): Promise<HeapReading> {
+  return { ...(await readHeap(port)), loadAverage: loadavg() };
+}
+const mb = (b: number | undefined) => (b === undefined ? "?" : `${(b / 1e6).toFixed(1)} MB`);
+function heapLine(during: HeapSamples | undefined, at: HeapReading): string {
+  const d = during
+    ? `during the build (${during.samples} readings: ms, MB as found, MB live ${JSON.stringify(during.readings)}) ≤ ${mb(during.maxUsedBytes)} used, ≤ ${mb(during.maxLiveBytes)} live; `
+    : "";
+  return `${d}V8 heap ${mb(at.used?.usedBytes)} used, ${mb(at.live?.usedBytes)} after a full GC (load ${at.loadAverage.map((x) => x.toFixed(2)).join(" ")})`;
+}
+
 let stack: BenchStack | undefined;
 try {
   stack = await start(log, (s) => (stack = s));
@@ -152,12 +176,18 @@ try {
   const u = urls();
   let requests: LoadRequest[];
   let warmup: LoadRequest[] | undefined;
+  const port = PORT_BASE + (SEARCH ? 2 : 1) + 1000;
+  const heap: { duringBuild?: HeapSamples; afterBuild?: HeapReading; afterQueries?: HeapReading } = {};
   if (ROUTE === "health") requests = [{ method: "GET", path: "/health" }];
   else if (SEARCH) {
     await growCatalogue(u.catalogue, DATASETS, log, { variety: "realistic" });
     const t0 = Date.now();
+    const sampler = HEAP_MS > 0 ? sampleHeap(port, HEAP_MS) : null;
     await slowGet(`${u.catalogue}/v1/datasets?limit=1`);
-    log(`· ${DATASETS} datasets; the index shards built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const buildSeconds = (Date.now() - t0) / 1000;
+    if (sampler) heap.duringBuild = await sampler.stop();
+    heap.afterBuild = await heapReading(port);
+    log(`· ${DATASETS} datasets; the index shards built in ${buildSeconds.toFixed(1)} s; ${heapLine(heap.duringBuild, heap.afterBuild)}`);
     // distinct queries for the warm-up and the profiled run, so that neither answers from a response cache
     warmup = uncachedQueries(2000, 7).map((path) => ({ method: "GET", path }));
     requests = uncachedQueries(4000, 8).map((path) => ({ method: "GET", path }));
@@ -169,7 +199,6 @@ try {
   // warm up first (JIT, shard objects, claims cache), then profile a steady run
   const target = SEARCH ? u.catalogue : u.consent;
   await measure({ url: target, connections: CONNECTIONS, requests: warmup ?? requests, duration: 3 });
-  const port = PORT_BASE + (SEARCH ? 2 : 1) + 1000;
   const ins = await inspector(port);
   await ins.send("Profiler.enable");
   await ins.send("Profiler.setSamplingInterval", { interval: 200 });
@@ -180,6 +209,11 @@ try {
   const load = await measure({ url: target, connections: CONNECTIONS, requests, duration: DURATION });
   const { profile } = await ins.send<{ profile: CpuProfile }>("Profiler.stop");
   ins.close();
+  if (SEARCH) {
+    await new Promise((r) => setTimeout(r, 1000)); // the inspector takes one client at a time: let the profiler's go
+    heap.afterQueries = await heapReading(port);
+    log(`· after the profiled queries: ${heapLine(undefined, heap.afterQueries)}`);
+  }
   const app = SEARCH ? "catalogue" : "consent";
   const appDir = join(fileURLToPath(new URL("..", import.meta.url)), "apps", app);
   const bundle = bundleMap(appDir);
@@ -187,7 +221,10 @@ try {
   mkdirSync(join(root, "bench", "results"), { recursive: true });
   const out = join(root, "bench", "results", `${app}-${ROUTE}.cpuprofile`);
   writeFileSync(out, JSON.stringify(profile));
-  writeFileSync(join(root, "bench", "results", `${app}-${ROUTE}-profile.json`), JSON.stringify({ load, ...result }, null, 2) + "\n");
+  writeFileSync(
+    join(root, "bench", "results", `${app}-${ROUTE}-profile.json`),
+    JSON.stringify({ load, heap, loadAverage: loadavg(), ...result }, null, 2) + "\n",
+  );
   log(
     `\n${load.reqPerSec} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.non2xx} non-2xx; the isolate was busy ${result.busyShare}% of ${result.seconds.toFixed(1)} s`,
   );

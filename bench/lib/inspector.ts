@@ -1,7 +1,14 @@
 // The V8 heap of a worker's isolate, read through wrangler dev's inspector (Chrome DevTools protocol,
 // Runtime.getHeapUsage): used and total bytes of the JavaScript heap of the isolate that runs the worker — locally
 // one isolate holds the Worker and every Durable Object of its classes, so for the catalogue it is the Worker, its
-// caches and all index shards together. Null when the inspector does not answer.
+// caches and all index shards together. Null when the inspector does not answer (it takes one client at a time).
+//
+// `used` counts garbage not yet collected too: V8 collects its old generation only when that has grown past a limit
+// it sets itself, so a reading after a burst of allocation (a shard's first build) can be far above what is live.
+// `heapReading` reads the heap as found and then after a forced full collection: what is live. workerd's inspector
+// never answers HeapProfiler.collectGarbage (tried: no reply, the heap unchanged), so the collection is forced by
+// HeapProfiler.takeHeapSnapshot, which collects everything unreachable before it walks the heap (its chunks are
+// dropped here). `sampleHeap` does that at intervals while something runs.
 import WebSocket from "ws";
 
 export interface HeapUsage {
@@ -9,29 +16,97 @@ export interface HeapUsage {
   totalBytes: number;
 }
 
-export async function isolateHeap(inspectorPort: number, timeoutMs = 10_000): Promise<HeapUsage | null> {
+/** The heap as found and, with `collectGarbage`, after a full collection; one inspector connection, closed before it resolves. */
+export async function heapReading(
+  inspectorPort: number,
+  { timeoutMs = 120_000, collectGarbage = true } = {},
+): Promise<{ used: HeapUsage | null; live: HeapUsage | null }> {
+  const none = { used: null, live: null };
   try {
     const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal: AbortSignal.timeout(timeoutMs) })).json()) as {
       webSocketDebuggerUrl?: string;
     }[];
     const url = targets[0]?.webSocketDebuggerUrl;
-    if (!url) return null;
-    return await new Promise<HeapUsage | null>((resolve) => {
+    if (!url) return none;
+    return await new Promise((resolve) => {
+      const out: { used: HeapUsage | null; live: HeapUsage | null } = { used: null, live: null };
       const ws = new WebSocket(url);
-      const done = (v: HeapUsage | null) => {
+      let settled = false;
+      // resolved once the socket is closed: the inspector refuses a second client while one is still connected
+      const done = () => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
+        ws.once("close", () => resolve(out));
         ws.close();
-        resolve(v);
+        setTimeout(() => resolve(out), 2_000).unref();
       };
-      const timer = setTimeout(() => done(null), timeoutMs);
-      ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "Runtime.getHeapUsage" })));
+      const timer = setTimeout(done, timeoutMs);
+      const send = (id: number, method: string) => ws.send(JSON.stringify({ id, method }));
+      ws.on("open", () => send(1, "Runtime.getHeapUsage"));
       ws.on("message", (data: Buffer) => {
-        const msg = JSON.parse(data.toString("utf8")) as { id?: number; result?: { usedSize: number; totalSize: number } };
-        if (msg.id === 1) done(msg.result ? { usedBytes: msg.result.usedSize, totalBytes: msg.result.totalSize } : null);
+        if (data.includes("addHeapSnapshotChunk")) return; // the snapshot itself: not wanted
+        const msg = JSON.parse(data.toString("utf8")) as { id?: number; error?: unknown; result?: { usedSize: number; totalSize: number } };
+        const usage = msg.result ? { usedBytes: msg.result.usedSize, totalBytes: msg.result.totalSize } : null;
+        if (msg.id === 1) {
+          out.used = usage;
+          if (collectGarbage && usage) ws.send(JSON.stringify({ id: 2, method: "HeapProfiler.takeHeapSnapshot", params: { reportProgress: false } }));
+          else done();
+        } else if (msg.id === 2) {
+          if (msg.error) done();
+          else send(3, "Runtime.getHeapUsage");
+        } else if (msg.id === 3) {
+          out.live = usage;
+          done();
+        }
       });
-      ws.on("error", () => done(null));
+      ws.on("error", () => {
+        settled = true;
+        clearTimeout(timer);
+        resolve(out);
+      });
     });
   } catch {
-    return null;
+    return none;
   }
+}
+
+/** The heap as found (no collection forced). */
+export async function isolateHeap(inspectorPort: number, timeoutMs = 10_000): Promise<HeapUsage | null> {
+  return (await heapReading(inspectorPort, { timeoutMs, collectGarbage: false })).used;
+}
+
+/** Readings taken while something ran: the highest `used` as found, and the highest after a forced collection. */
+export interface HeapSamples {
+  samples: number;
+  maxUsedBytes: number;
+  maxLiveBytes: number;
+  /** each reading: ms after the start (when the full collection was done), MB as found and live */
+  readings: [number, number, number][];
+}
+
+/** Reads the heap every `everyMs` (as found, then after a full collection) until `stop()`; the readings so far. */
+export function sampleHeap(inspectorPort: number, everyMs: number): { stop(): Promise<HeapSamples> } {
+  const out: HeapSamples = { samples: 0, maxUsedBytes: 0, maxLiveBytes: 0, readings: [] };
+  const t0 = Date.now();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { used, live } = await heapReading(inspectorPort);
+      if (used && live) {
+        out.samples++;
+        out.maxUsedBytes = Math.max(out.maxUsedBytes, used.usedBytes);
+        out.maxLiveBytes = Math.max(out.maxLiveBytes, live.usedBytes);
+        out.readings.push([Date.now() - t0, Math.round(used.usedBytes / 1e5) / 10, Math.round(live.usedBytes / 1e5) / 10]);
+      }
+      if (running) await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return out;
+    },
+  };
 }

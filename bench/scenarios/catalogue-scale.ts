@@ -13,7 +13,7 @@ import type { ShardInfo } from "../../apps/catalogue/src/search/shard/info";
 import type { Log } from "../../scripts/stack";
 import { portsFor } from "../../scripts/stack";
 import { slowGet } from "../lib/http";
-import { isolateHeap } from "../lib/inspector";
+import { heapReading, isolateHeap } from "../lib/inspector";
 import { QUICK } from "../lib/load";
 import { memory, PORT_BASE, urls, type BenchStack, type Mint } from "../lib/stack";
 import { startPeer } from "../peers/postgres/peer";
@@ -36,7 +36,13 @@ const mb = (b: number | undefined | null) => `${Math.round((b ?? 0) / 1e6)} MB`;
 
 export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: BenchStack }) {
   const base = urls().catalogue;
-  const probe = { memory: () => memory(stack.children).catalogue, heap: () => isolateHeap(portsFor(PORT_BASE).catalogue + 1000) };
+  const inspectorPort = portsFor(PORT_BASE).catalogue + 1000;
+  const probe = { memory: () => memory(stack.children).catalogue, heap: () => isolateHeap(inspectorPort) };
+  // the heap as found, then after a forced full collection (what is live; it changes what is found after it)
+  const heaps = async () => {
+    const { used, live } = await heapReading(inspectorPort);
+    return { heap: used, heapLive: live };
+  };
   const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
   const peerLoading =
     process.env.BENCH_PEER === "off"
@@ -51,10 +57,10 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   const firstSearchMs = Math.round(performance.now() - t1);
   const datasets = (JSON.parse(first.text) as { total: number }).total;
   const shardsAfterBuild = await shardInfo(base);
-  const afterBuild = { memory: probe.memory(), heap: await probe.heap(), loadAverage: load() };
+  const afterBuild = { memory: probe.memory(), ...(await heaps()), loadAverage: load() };
   log(
     `  scale: ${datasets} datasets seeded in ${seed.seconds} s; first search (the shards build from D1) ${(firstSearchMs / 1000).toFixed(1)} s; ` +
-      `builds ${shardsAfterBuild.map((s) => `${s.lastBuild?.rows ?? "?"} rows in ${((s.lastBuild?.ms ?? 0) / 1000).toFixed(1)} s`).join(", ")}; RSS ${mb(afterBuild.memory?.rssBytes)}, heap ${mb(afterBuild.heap?.usedBytes)}`,
+      `builds ${shardsAfterBuild.map((s) => `${s.lastBuild?.rows ?? "?"} rows in ${((s.lastBuild?.ms ?? 0) / 1000).toFixed(1)} s`).join(", ")}; RSS ${mb(afterBuild.memory?.rssBytes)}, heap ${mb(afterBuild.heap?.usedBytes)} (${mb(afterBuild.heapLive?.usedBytes)} after a full GC)`,
   );
 
   const peer = await peerLoading; // loaded while Regie seeded; measured only after Regie
@@ -66,7 +72,7 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   );
   const broadTotal = (JSON.parse((await timed(`${base}/v1/datasets?q=gegevens&limit=1`)).text) as { total: number }).total;
   log(`  broad q=gegevens (${broadTotal} hits): p50 ${regie.broad.p50} / p95 ${regie.broad.p95} / p99 ${regie.broad.p99} ms`);
-  const afterQueries = { memory: probe.memory(), heap: await probe.heap(), loadAverage: load() };
+  const afterQueries = { memory: probe.memory(), ...(await heaps()), loadAverage: load() };
 
   const ckan = await ckanWalk(base, datasets, log, probe, Number(process.env.BENCH_CKAN_PAGES ?? Infinity));
 
