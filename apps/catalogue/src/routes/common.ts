@@ -1,7 +1,17 @@
 /** Small helpers shared by the route modules. */
 import { z } from "@hono/zod-openapi";
+import { routeGroup } from "@regie/shared";
 
-export { BEARER_SECURITY as BEARER } from "@regie/shared";
+/** The public reading routes of datasets, and search. */
+export const publicDatasets = routeGroup({ tags: ["datasets"] });
+export const publicSearch = routeGroup({ tags: ["search"] });
+/** A publisher's routes: datasets and DCAT resources, harvest sources. */
+export const publisher = routeGroup({ tags: ["publishing"], role: "publisher" });
+/** Data access applications (EHDS): the applicant's and collaborators' side, the HDAB's, and both. */
+const APPLICATION_TAGS = ["access applications"];
+export const researcher = routeGroup({ tags: APPLICATION_TAGS, role: "researcher" });
+export const hdab = routeGroup({ tags: APPLICATION_TAGS, role: "hdab" });
+export const researcherOrHdab = routeGroup({ tags: APPLICATION_TAGS, role: ["researcher", "hdab"] });
 
 /** The optional Idempotency-Key request header of POSTs that create things (see http/idempotency.ts). */
 export const IdempotencyHeader = z.object({
