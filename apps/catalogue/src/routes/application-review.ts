@@ -1,5 +1,5 @@
 /** EHDS applications, the review: the HDAB's steps (with the permit on approval), answers, the extension, collaborators, the cohort filter. */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, jsonBody } from "@regie/shared";
 import {
   AccessApplication,
@@ -20,16 +20,10 @@ import { PermitsRepo } from "../permits/repo";
 import { docOf } from "../storage/applications-repo";
 import { stepRoute } from "./application-step";
 import { IdParam } from "./applications";
-import { hdab, researcher } from "./common";
+import { hdab, pathParam, researcher } from "./common";
 
 const TAGS = ["access applications"];
-const CollaboratorParam = IdParam.extend({
-  collaboratorId: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "collaboratorId", in: "path" } }),
-});
+const CollaboratorParam = IdParam.extend(pathParam("collaboratorId", 200).shape);
 
 export function reviewRoutes() {
   const app = new OpenAPIHono<AppEnv>();

@@ -16,15 +16,9 @@ import type { AppEnv } from "../env";
 import { notify } from "../notifications/notify";
 import { emailSender } from "../notifications/sender";
 import { IdParam } from "./applications";
-import { researcher, researcherOrHdab } from "./common";
+import { pathParam, researcher, researcherOrHdab } from "./common";
 
-const AttachmentParam = IdParam.extend({
-  attachmentId: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "attachmentId", in: "path" } }),
-});
+const AttachmentParam = IdParam.extend(pathParam("attachmentId", 100).shape);
 const store = (env: Env) => new AttachmentStore(env.DB, env.ATTACHMENTS);
 
 export function attachmentRoutes() {

@@ -25,15 +25,19 @@ export const IdempotencyHeader = z.object({
 });
 export const IDEMPOTENCY_NOTE = "With an `Idempotency-Key` header a retry creates nothing new and gets the first answer again.";
 
-/** A path parameter `id` of 1 to `max` characters (with an example for the reference where one helps). */
+/** A path parameter `name` of 1 to `max` characters (with an example for the reference where one helps). */
+export function pathParam<N extends string>(name: N, max: number, example?: string) {
+  const schema = z
+    .string()
+    .min(1)
+    .max(max)
+    .openapi({ param: { name, in: "path" }, ...(example ? { example } : {}) });
+  return z.object({ [name]: schema } as { [K in N]: typeof schema });
+}
+
+/** A path parameter `id` of 1 to `max` characters. */
 export function idParam(max: number, example?: string) {
-  return z.object({
-    id: z
-      .string()
-      .min(1)
-      .max(max)
-      .openapi({ param: { name: "id", in: "path" }, ...(example ? { example } : {}) }),
-  });
+  return pathParam("id", max, example);
 }
 
 /** A dataset's `id` in the path. */
