@@ -1,6 +1,7 @@
 export * from "./http/problem";
 export * from "./http/app";
 export * from "./http/body";
+export * from "./http/route";
 export * from "./identifiers/bsn";
 export * from "./identifiers/ura";
 export * from "./identifiers/pseudonym";

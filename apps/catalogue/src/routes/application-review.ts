@@ -1,6 +1,6 @@
 /** EHDS applications, the review: the HDAB's steps (with the permit on approval), answers, the extension, collaborators, the cohort filter. */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, jsonBody } from "@regie/shared";
 import {
   AccessApplication,
   ApplicationCohortFilterRequest,
@@ -19,33 +19,23 @@ import { buildPermit, permitIdOf } from "../permits/permit";
 import { PermitsRepo } from "../permits/repo";
 import { docOf } from "../storage/applications-repo";
 import { stepRoute } from "./application-step";
-import { BEARER } from "./common";
 import { IdParam } from "./applications";
+import { hdab, pathParam, researcher } from "./common";
 
 const TAGS = ["access applications"];
-const CollaboratorParam = IdParam.extend({
-  collaboratorId: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "collaboratorId", in: "path" } }),
-});
+const CollaboratorParam = IdParam.extend(pathParam("collaboratorId", 200).shape);
 
 export function reviewRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/access-applications/{id}/status",
-      tags: TAGS,
-      summary:
+    hdab
+      .post(
+        "/v1/access-applications/{id}/status",
         "Review step (HDAB): under_review, information_requested (question; stops the clock), approved (conditions; issues the permit), rejected (reasons)",
-      security: BEARER,
-      middleware: [requireRole("hdab")] as const,
-      request: { params: IdParam, body: jsonBody(ApplicationStatusChange) },
-      responses: { 200: jsonResponse(AccessApplication, "The application after the step"), ...problemResponses(400, 401, 403, 404, 409, 415) },
-    }),
+        { params: IdParam, body: jsonBody(ApplicationStatusChange) },
+      )
+      .ok(AccessApplication, "The application after the step", 400, 401, 403, 404, 409, 415),
     async (c) => {
       const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       const change = c.req.valid("json");
@@ -95,16 +85,9 @@ export function reviewRoutes() {
   });
 
   app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/v1/access-applications/{id}/collaborators/{collaboratorId}",
-      tags: TAGS,
-      summary: "Remove a collaborator (applicant)",
-      security: BEARER,
-      middleware: [requireRole("researcher")] as const,
-      request: { params: CollaboratorParam },
-      responses: { 200: jsonResponse(AccessApplication, "Without the collaborator"), ...problemResponses(401, 403, 404) },
-    }),
+    researcher
+      .delete("/v1/access-applications/{id}/collaborators/{collaboratorId}", "Remove a collaborator (applicant)", { params: CollaboratorParam })
+      .ok(AccessApplication, "Without the collaborator", 401, 403, 404),
     async (c) => {
       const { id, collaboratorId } = c.req.valid("param");
       const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), id);
@@ -114,19 +97,12 @@ export function reviewRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/access-applications/{id}/cohort-filter",
-      tags: TAGS,
-      summary: "Filter the cohort of an approved application by the EHDS opt-out (HDAB; via the consent service)",
-      security: BEARER,
-      middleware: [requireRole("hdab")] as const,
-      request: { params: IdParam, body: jsonBody(ApplicationCohortFilterRequest) },
-      responses: {
-        200: jsonResponse(ApplicationCohortFilterResponse, "The BSNs that may be included"),
-        ...problemResponses(400, 401, 403, 404, 409, 415, 503),
-      },
-    }),
+    hdab
+      .post("/v1/access-applications/{id}/cohort-filter", "Filter the cohort of an approved application by the EHDS opt-out (HDAB; via the consent service)", {
+        params: IdParam,
+        body: jsonBody(ApplicationCohortFilterRequest),
+      })
+      .ok(ApplicationCohortFilterResponse, "The BSNs that may be included", 400, 401, 403, 404, 409, 415, 503),
     async (c) => {
       const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       if (application.status !== "approved" || !application.approvedAt) throw new ApiError("CONFLICT", "Only an approved application has a cohort to filter");

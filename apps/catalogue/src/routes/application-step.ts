@@ -1,6 +1,6 @@
 /** One workflow step as a route: load the application with the caller's role, apply the pure step, save it with its event. */
-import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { type OpenAPIHono, type z } from "@hono/zod-openapi";
+import { jsonBody, routeGroup } from "@regie/shared";
 import { AccessApplication } from "@regie/shared/contracts/catalogue";
 import { loadWithRole, save, unwrap } from "../applications/service";
 import type { Role, StepResult } from "../applications/workflow";
@@ -8,7 +8,6 @@ import { nowIso } from "../datasets/service";
 import type { AppEnv } from "../env";
 import type { ApplicationEventName } from "../notifications/notify";
 import { IdParam } from "./applications";
-import { BEARER } from "./common";
 
 export interface StepSpec<B extends z.ZodType> {
   path: string;
@@ -25,16 +24,11 @@ export interface StepSpec<B extends z.ZodType> {
 }
 
 export function stepRoute<B extends z.ZodType>(app: OpenAPIHono<AppEnv>, spec: StepSpec<B>): void {
-  const route = createRoute({
-    method: "post",
-    path: spec.path,
-    tags: spec.tags,
-    summary: spec.summary,
-    security: BEARER,
-    middleware: [requireRole(spec.role)] as const,
-    request: { params: IdParam, body: jsonBody(spec.body) },
-    responses: { 200: jsonResponse(AccessApplication, spec.answer), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
-  });
+  const step = routeGroup({ tags: spec.tags, role: spec.role });
+
+  const route = step
+    .post(spec.path, spec.summary, { params: IdParam, body: jsonBody(spec.body) })
+    .ok(AccessApplication, spec.answer, 400, 401, 403, 404, 409, 415, 422);
   app.openapi(route, async (c) => {
     // The generic body defeats hono's inference of the validated targets; the validators above have run.
     const req = c.req as unknown as { valid(target: "param"): { id: string }; valid(target: "json"): z.infer<B> };

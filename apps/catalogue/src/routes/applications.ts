@@ -1,6 +1,6 @@
 /** EHDS applications, the applicant's side: drafts (create, edit, delete), submission, reading and listing. */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, jsonBody } from "@regie/shared";
 import {
   AccessApplication,
   AccessApplicationList,
@@ -18,10 +18,9 @@ import { notify } from "../notifications/notify";
 import { emailSender } from "../notifications/sender";
 import { ApplicationsRepo } from "../storage/applications-repo";
 import { datasetsRepo } from "../storage/repos";
-import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader, idParam } from "./common";
+import { IDEMPOTENCY_NOTE, IdempotencyHeader, idParam, researcher, researcherOrHdab } from "./common";
 
 export const IdParam = idParam(100);
-const TAGS = ["access applications"];
 
 async function checkDatasets(env: Env, ids: string[] | undefined) {
   if (!ids?.length) return;
@@ -45,17 +44,14 @@ export function applicationRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/access-applications",
-      tags: TAGS,
-      summary: "Start a draft data access application (Art. 67) or data request (Art. 69) (researcher)",
-      description: `Every field may be left out; POST /submit checks completeness. ${IDEMPOTENCY_NOTE}`,
-      security: BEARER,
-      middleware: [requireRole("researcher"), idempotent("applications.create")] as const,
-      request: { headers: IdempotencyHeader, body: jsonBody(ApplicationDraftInput) },
-      responses: { 201: jsonResponse(AccessApplication, "The draft"), ...problemResponses(400, 401, 403, 415, 422) },
-    }),
+    researcher
+      .with(idempotent("applications.create"))
+      .post("/v1/access-applications", "Start a draft data access application (Art. 67) or data request (Art. 69) (researcher)", {
+        headers: IdempotencyHeader,
+        body: jsonBody(ApplicationDraftInput),
+      })
+      .describe(`Every field may be left out; POST /submit checks completeness. ${IDEMPOTENCY_NOTE}`)
+      .created(AccessApplication, "The draft", 400, 401, 403, 415, 422),
     async (c) => {
       const input = c.req.valid("json");
       await checkDatasets(c.env, input.datasetIds);
@@ -73,19 +69,11 @@ export function applicationRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/access-applications",
-      tags: TAGS,
-      summary: "Own and shared applications (researcher) or the HDAB's queue, by deadline",
-      security: BEARER,
-      middleware: [requireRole("researcher", "hdab")] as const,
-      request: { query: z.object({ status: ApplicationStatus.optional() }) },
-      responses: {
-        200: jsonResponse(AccessApplicationList, "A researcher's newest first; the HDAB's by due date (never drafts)"),
-        ...problemResponses(400, 401, 403),
-      },
-    }),
+    researcherOrHdab
+      .get("/v1/access-applications", "Own and shared applications (researcher) or the HDAB's queue, by deadline", {
+        query: z.object({ status: ApplicationStatus.optional() }),
+      })
+      .ok(AccessApplicationList, "A researcher's newest first; the HDAB's by due date (never drafts)", 400, 401, 403),
     async (c) => {
       const auth = c.get("auth");
       const { status } = c.req.valid("query");
@@ -98,30 +86,19 @@ export function applicationRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/access-applications/{id}",
-      tags: TAGS,
-      summary: "One application with its history and deadline (applicant, collaborators, HDAB)",
-      security: BEARER,
-      middleware: [requireRole("researcher", "hdab")] as const,
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(AccessApplication, "The application"), ...problemResponses(401, 403, 404) },
-    }),
+    researcherOrHdab
+      .get("/v1/access-applications/{id}", "One application with its history and deadline (applicant, collaborators, HDAB)", { params: IdParam })
+      .ok(AccessApplication, "The application", 401, 403, 404),
     async (c) => c.json(withDeadline((await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id)).app, new Date()), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: "patch",
-      path: "/v1/access-applications/{id}",
-      tags: TAGS,
-      summary: "Edit a draft, or an application waiting for information (applicant, collaborators)",
-      security: BEARER,
-      middleware: [requireRole("researcher")] as const,
-      request: { params: IdParam, body: jsonBody(ApplicationDraftInput) },
-      responses: { 200: jsonResponse(AccessApplication, "The application after the edit"), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
-    }),
+    researcher
+      .patch("/v1/access-applications/{id}", "Edit a draft, or an application waiting for information (applicant, collaborators)", {
+        params: IdParam,
+        body: jsonBody(ApplicationDraftInput),
+      })
+      .ok(AccessApplication, "The application after the edit", 400, 401, 403, 404, 409, 415, 422),
     async (c) => {
       const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       const patch = c.req.valid("json");
@@ -132,16 +109,9 @@ export function applicationRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/v1/access-applications/{id}",
-      tags: TAGS,
-      summary: "Delete a draft and its attachments (applicant)",
-      security: BEARER,
-      middleware: [requireRole("researcher")] as const,
-      request: { params: IdParam },
-      responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 409) },
-    }),
+    researcher
+      .delete("/v1/access-applications/{id}", "Delete a draft and its attachments (applicant)", { params: IdParam })
+      .respond({ 204: { description: "Deleted" } }, 401, 403, 404, 409),
     async (c) => {
       const { app, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       if (role !== "applicant") throw new ApiError("FORBIDDEN", "Only the applicant deletes a draft");
@@ -153,17 +123,10 @@ export function applicationRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/access-applications/{id}/submit",
-      tags: TAGS,
-      summary: "Submit a complete draft to the HDAB (applicant); the decision period starts",
-      description: "A 422 problem+json lists every missing field in `errors[]` (path and message).",
-      security: BEARER,
-      middleware: [requireRole("researcher")] as const,
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(AccessApplication, "Submitted, with its deadline"), ...problemResponses(401, 403, 404, 409, 422) },
-    }),
+    researcher
+      .post("/v1/access-applications/{id}/submit", "Submit a complete draft to the HDAB (applicant); the decision period starts", { params: IdParam })
+      .describe("A 422 problem+json lists every missing field in `errors[]` (path and message).")
+      .ok(AccessApplication, "Submitted, with its deadline", 401, 403, 404, 409, 422),
     async (c) => {
       const { app: before, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       const after = unwrap(submit(before, role, c.get("auth").sub, nowIso()));

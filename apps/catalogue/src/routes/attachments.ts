@@ -4,8 +4,8 @@
  * read them (everyone else: 404); the applicant and collaborators add and remove them while the application is a
  * draft or waits for information.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, ATTACHMENT_TYPES, Attachment, AttachmentList } from "@regie/shared/contracts/catalogue";
 import { loadWithRole } from "../applications/service";
 import { isOpenToApplicant } from "../applications/workflow";
@@ -15,41 +15,31 @@ import { nowIso } from "../datasets/service";
 import type { AppEnv } from "../env";
 import { notify } from "../notifications/notify";
 import { emailSender } from "../notifications/sender";
-import { BEARER } from "./common";
 import { IdParam } from "./applications";
+import { pathParam, researcher, researcherOrHdab } from "./common";
 
-const TAGS = ["access applications"];
-const AttachmentParam = IdParam.extend({
-  attachmentId: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "attachmentId", in: "path" } }),
-});
+const AttachmentParam = IdParam.extend(pathParam("attachmentId", 100).shape);
 const store = (env: Env) => new AttachmentStore(env.DB, env.ATTACHMENTS);
 
 export function attachmentRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/access-applications/{id}/attachments",
-      tags: TAGS,
-      summary: `Attach a document (applicant, collaborators): PDF, DOCX, XLSX, ODT, DOC, TXT or CSV, at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MiB, ${ATTACHMENT_MAX_COUNT} per application`,
-      description: "Send the file's bytes as the body with its media type; the content must match the type (415 otherwise, 413 when too large).",
-      security: BEARER,
-      middleware: [requireRole("researcher")] as const,
-      request: {
-        params: IdParam,
-        query: z.object({ name: z.string().max(300).optional() }),
-        body: {
-          required: true,
-          content: Object.fromEntries(Object.keys(ATTACHMENT_TYPES).map((t) => [t, { schema: z.string().openapi({ format: "binary" }) }])),
+    researcher
+      .post(
+        "/v1/access-applications/{id}/attachments",
+        `Attach a document (applicant, collaborators): PDF, DOCX, XLSX, ODT, DOC, TXT or CSV, at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MiB, ${ATTACHMENT_MAX_COUNT} per application`,
+        {
+          params: IdParam,
+          query: z.object({ name: z.string().max(300).optional() }),
+          body: {
+            required: true,
+            content: Object.fromEntries(Object.keys(ATTACHMENT_TYPES).map((t) => [t, { schema: z.string().openapi({ format: "binary" }) }])),
+          },
         },
-      },
-      responses: { 201: jsonResponse(Attachment, "Stored"), ...problemResponses(401, 403, 404, 409, 413, 415) },
-    }),
+      )
+      .describe("Send the file's bytes as the body with its media type; the content must match the type (415 otherwise, 413 when too large).")
+      .created(Attachment, "Stored", 401, 403, 404, 409, 413, 415),
     async (c) => {
       const { app: application, role } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       if (role === "hdab") throw new ApiError("FORBIDDEN", "The HDAB does not add documents to an application");
@@ -83,16 +73,9 @@ export function attachmentRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/access-applications/{id}/attachments",
-      tags: TAGS,
-      summary: "The application's attachments (applicant, collaborators, HDAB)",
-      security: BEARER,
-      middleware: [requireRole("researcher", "hdab")] as const,
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(AttachmentList, "Oldest first"), ...problemResponses(401, 403, 404) },
-    }),
+    researcherOrHdab
+      .get("/v1/access-applications/{id}/attachments", "The application's attachments (applicant, collaborators, HDAB)", { params: IdParam })
+      .ok(AttachmentList, "Oldest first", 401, 403, 404),
     async (c) => {
       const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
       return c.json({ items: await store(c.env).list(application.id) }, 200);
@@ -100,16 +83,11 @@ export function attachmentRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/access-applications/{id}/attachments/{attachmentId}",
-      tags: TAGS,
-      summary: "Download an attachment (applicant, collaborators, HDAB; everyone else 404)",
-      security: BEARER,
-      middleware: [requireRole("researcher", "hdab")] as const,
-      request: { params: AttachmentParam },
-      responses: { 200: { description: "The file, as a download" }, ...problemResponses(401, 403, 404) },
-    }),
+    researcherOrHdab
+      .get("/v1/access-applications/{id}/attachments/{attachmentId}", "Download an attachment (applicant, collaborators, HDAB; everyone else 404)", {
+        params: AttachmentParam,
+      })
+      .respond({ 200: { description: "The file, as a download" } }, 401, 403, 404),
     async (c) => {
       const { id, attachmentId } = c.req.valid("param");
       const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), id);
@@ -130,16 +108,11 @@ export function attachmentRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/v1/access-applications/{id}/attachments/{attachmentId}",
-      tags: TAGS,
-      summary: "Remove an attachment (applicant, collaborators; draft or information requested)",
-      security: BEARER,
-      middleware: [requireRole("researcher")] as const,
-      request: { params: AttachmentParam },
-      responses: { 204: { description: "Removed" }, ...problemResponses(401, 403, 404, 409) },
-    }),
+    researcher
+      .delete("/v1/access-applications/{id}/attachments/{attachmentId}", "Remove an attachment (applicant, collaborators; draft or information requested)", {
+        params: AttachmentParam,
+      })
+      .respond({ 204: { description: "Removed" } }, 401, 403, 404, 409),
     async (c) => {
       const { id, attachmentId } = c.req.valid("param");
       const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), id);

@@ -1,6 +1,6 @@
 /** GET /v1/datasets (search), GET /v1/datasets/{id} (content negotiation), publishing (publisher only). */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole, zodIssuesToErrors } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, jsonBody, zodIssuesToErrors } from "@regie/shared";
 import { Dataset, DatasetInput, SearchParams, SearchResponse } from "@regie/shared/contracts/catalogue";
 import { createDataset, deleteDataset, updateDataset } from "../datasets/service";
 import type { AppEnv } from "../env";
@@ -12,7 +12,7 @@ import { toRdfXml } from "../rdf/rdfxml";
 import { qualityScore } from "../quality/score";
 import { searchDatasets } from "../search/sharded";
 import { decodePageCursor, type PageCursor } from "../search/cursor";
-import { BEARER, DatasetIdParam, IDEMPOTENCY_NOTE, IdempotencyHeader } from "./common";
+import { DatasetIdParam, IDEMPOTENCY_NOTE, IdempotencyHeader, publicDatasets, publicSearch, publisher } from "./common";
 import { datasetsRepo } from "../storage/repos";
 
 /** Any JSON object: the HealthDCAT-AP validator (422 with every violated property) checks it as a DatasetInput. */
@@ -25,16 +25,12 @@ export function datasetRoutes() {
   app.openAPIRegistry.register("DatasetInput", DatasetInput);
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/datasets",
-      tags: ["search"],
-      summary: "Search datasets with facets",
-      description:
+    publicSearch
+      .get("/v1/datasets", "Search datasets with facets", { query: SearchParams })
+      .describe(
         "Full text (Dutch and English, prefix matching; title ranked above keywords above description), facets (several values of one facet OR, facets AND; a facet's counts ignore its own selection), range filters (age overlap, temporal overlap, minimum unique individuals), sort relevance|modified|title|quality (MQA score, best first), cursor paging.",
-      request: { query: SearchParams },
-      responses: { 200: jsonResponse(SearchResponse, "One page of hits, the total and facet counts"), ...problemResponses(400) },
-    }),
+      )
+      .ok(SearchResponse, "One page of hits, the total and facet counts", 400),
     async (c) => {
       const { cursor, limit, lang, ...query } = c.req.valid("query");
       let page: PageCursor = { offset: 0 };
@@ -54,25 +50,23 @@ export function datasetRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/datasets/{id}",
-      tags: ["datasets"],
-      summary: "One dataset as JSON, Turtle, JSON-LD or RDF/XML (by Accept)",
-      request: { params: DatasetIdParam },
-      responses: {
-        200: {
-          description: "The dataset",
-          content: {
-            "application/json": { schema: Dataset },
-            "text/turtle": { schema: z.string() },
-            "application/rdf+xml": { schema: z.string() },
-            "application/ld+json": { schema: z.object({}).passthrough() },
+    publicDatasets
+      .get("/v1/datasets/{id}", "One dataset as JSON, Turtle, JSON-LD or RDF/XML (by Accept)", { params: DatasetIdParam })
+      .respond(
+        {
+          200: {
+            description: "The dataset",
+            content: {
+              "application/json": { schema: Dataset },
+              "text/turtle": { schema: z.string() },
+              "application/rdf+xml": { schema: z.string() },
+              "application/ld+json": { schema: z.object({}).passthrough() },
+            },
           },
         },
-        ...problemResponses(404, 406),
-      },
-    }),
+        404,
+        406,
+      ),
     async (c) => {
       const rep = negotiate(c.req.header("accept"));
       if (!rep) throw new ApiError("NOT_ACCEPTABLE", `Ask for ${Object.values(RDF_TYPES).join(", ")}`);
@@ -87,17 +81,11 @@ export function datasetRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/datasets",
-      tags: ["publishing"],
-      summary: "Publish a dataset (publisher)",
-      description: "Validated against the HealthDCAT-AP Release 8 rules (non-public level): 422 names every violated property. " + IDEMPOTENCY_NOTE,
-      security: BEARER,
-      middleware: [requireRole("publisher"), idempotent("datasets.create")] as const,
-      request: { headers: IdempotencyHeader, body: jsonBody(DatasetBody) },
-      responses: { 201: jsonResponse(Dataset, "Published"), ...problemResponses(400, 401, 403, 409, 415, 422) },
-    }),
+    publisher
+      .with(idempotent("datasets.create"))
+      .post("/v1/datasets", "Publish a dataset (publisher)", { headers: IdempotencyHeader, body: jsonBody(DatasetBody) })
+      .describe("Validated against the HealthDCAT-AP Release 8 rules (non-public level): 422 names every violated property. " + IDEMPOTENCY_NOTE)
+      .created(Dataset, "Published", 400, 401, 403, 409, 415, 422),
     async (c) => {
       const doc = await createDataset(datasetsRepo(c.env), c.req.valid("json"), c.get("auth").publisherId);
       c.header("location", `/v1/datasets/${encodeURIComponent(doc.id)}`);
@@ -106,31 +94,17 @@ export function datasetRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "put",
-      path: "/v1/datasets/{id}",
-      tags: ["publishing"],
-      summary: "Replace a dataset (its own publisher only)",
-      description: "`modified` is set to now and `revision` increases by one.",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      request: { params: DatasetIdParam, body: jsonBody(DatasetBody) },
-      responses: { 200: jsonResponse(Dataset, "Updated"), ...problemResponses(400, 401, 403, 404, 415, 422) },
-    }),
+    publisher
+      .put("/v1/datasets/{id}", "Replace a dataset (its own publisher only)", { params: DatasetIdParam, body: jsonBody(DatasetBody) })
+      .describe("`modified` is set to now and `revision` increases by one.")
+      .ok(Dataset, "Updated", 400, 401, 403, 404, 415, 422),
     async (c) => c.json(await updateDataset(datasetsRepo(c.env), c.req.valid("param").id, c.req.valid("json"), c.get("auth").publisherId), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/v1/datasets/{id}",
-      tags: ["publishing"],
-      summary: "Delete a dataset (its own publisher only)",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      request: { params: DatasetIdParam },
-      responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
-    }),
+    publisher
+      .delete("/v1/datasets/{id}", "Delete a dataset (its own publisher only)", { params: DatasetIdParam })
+      .respond({ 204: { description: "Deleted" } }, 401, 403, 404),
     async (c) => {
       await deleteDataset(datasetsRepo(c.env), c.req.valid("param").id, c.get("auth").publisherId);
       return c.body(null, 204);

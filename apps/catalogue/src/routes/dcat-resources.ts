@@ -3,8 +3,8 @@
  * Accept), publish, replace and delete — the same rules as datasets (publisher role; only its own publisher may
  * change or delete one). A series is read with its members in order.
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, jsonBody, routeGroup } from "@regie/shared";
 import {
   DataService,
   DataServiceInput,
@@ -24,7 +24,7 @@ import { idempotent } from "../http/idempotency";
 import { negotiate, RDF_TYPES } from "../http/negotiate";
 import { toJsonLd, toTurtle } from "../rdf/serialise";
 import { toRdfXml } from "../rdf/rdfxml";
-import { BEARER, IDEMPOTENCY_NOTE, IdempotencyHeader, idParam } from "./common";
+import { IDEMPOTENCY_NOTE, IdempotencyHeader, idParam, publisher } from "./common";
 
 interface KindRoutes {
   kind: ResourceKind;
@@ -74,15 +74,11 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
   const body = Body.openapi(`${name}InputBody`, { description: `A ${k.noun} input; 422 names every violated property` });
   app.openAPIRegistry.register(`${name}Input`, k.input);
 
+  const publicResources = routeGroup({ tags: [k.tag] });
   app.openapi(
-    createRoute({
-      method: "get",
-      path: k.base,
-      tags: [k.tag],
-      summary: `List the ${k.tag} (oldest first, keyset paging)`,
-      request: { query: ResourcePageQuery },
-      responses: { 200: jsonResponse(k.list, "One page; nextCursor continues"), ...problemResponses(400) },
-    }),
+    publicResources
+      .get(k.base, `List the ${k.tag} (oldest first, keyset paging)`, { query: ResourcePageQuery })
+      .ok(k.list, "One page; nextCursor continues", 400),
     async (c) => {
       const { cursor, limit } = c.req.valid("query");
       const page = await new ResourcesRepo<ResourceDoc>(c.env.DB, k.kind).page(limit, cursor === undefined ? 0 : Number(cursor));
@@ -91,29 +87,28 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: `${k.base}/{id}`,
-      tags: [k.tag],
-      summary: `One ${k.noun} as JSON, Turtle, JSON-LD or RDF/XML (by Accept)`,
-      description:
+    publicResources
+      .get(`${k.base}/{id}`, `One ${k.noun} as JSON, Turtle, JSON-LD or RDF/XML (by Accept)`, { params: IdParam })
+      .describe(
         k.kind === "series"
           ? "As JSON with its members (datasets of the series' publisher naming it in dcat:inSeries), oldest first: dct:issued, then dcat:version."
           : undefined,
-      request: { params: IdParam },
-      responses: {
-        200: {
-          description: `The ${k.noun}`,
-          content: {
-            "application/json": { schema: k.one },
-            "text/turtle": { schema: z.string() },
-            "application/ld+json": { schema: z.object({}).passthrough() },
-            "application/rdf+xml": { schema: z.string() },
+      )
+      .respond(
+        {
+          200: {
+            description: `The ${k.noun}`,
+            content: {
+              "application/json": { schema: k.one },
+              "text/turtle": { schema: z.string() },
+              "application/ld+json": { schema: z.object({}).passthrough() },
+              "application/rdf+xml": { schema: z.string() },
+            },
           },
         },
-        ...problemResponses(404, 406),
-      },
-    }),
+        404,
+        406,
+      ),
     async (c) => {
       const rep = negotiate(c.req.header("accept"));
       if (!rep) throw new ApiError("NOT_ACCEPTABLE", `Ask for ${Object.values(RDF_TYPES).join(", ")}`);
@@ -133,17 +128,11 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: k.base,
-      tags: ["publishing"],
-      summary: `Publish a ${k.noun} (publisher)`,
-      description: `${k.rules} ${IDEMPOTENCY_NOTE}`,
-      security: BEARER,
-      middleware: [requireRole("publisher"), idempotent(`${k.kind}.create`)] as const,
-      request: { headers: IdempotencyHeader, body: jsonBody(body) },
-      responses: { 201: jsonResponse(k.output, "Published"), ...problemResponses(400, 401, 403, 409, 415, 422) },
-    }),
+    publisher
+      .with(idempotent(`${k.kind}.create`))
+      .post(k.base, `Publish a ${k.noun} (publisher)`, { headers: IdempotencyHeader, body: jsonBody(body) })
+      .describe(`${k.rules} ${IDEMPOTENCY_NOTE}`)
+      .created(k.output, "Published", 400, 401, 403, 409, 415, 422),
     async (c) => {
       const doc = await createResource(c.env.DB, k.kind, c.req.valid("json"), c.get("auth").publisherId);
       c.header("location", resourcePath(k.kind, doc.id));
@@ -152,31 +141,17 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
   );
 
   app.openapi(
-    createRoute({
-      method: "put",
-      path: `${k.base}/{id}`,
-      tags: ["publishing"],
-      summary: `Replace a ${k.noun} (its own publisher only)`,
-      description: "`modified` is set to now and `revision` increases by one.",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      request: { params: IdParam, body: jsonBody(body) },
-      responses: { 200: jsonResponse(k.output, "Updated"), ...problemResponses(400, 401, 403, 404, 415, 422) },
-    }),
+    publisher
+      .put(`${k.base}/{id}`, `Replace a ${k.noun} (its own publisher only)`, { params: IdParam, body: jsonBody(body) })
+      .describe("`modified` is set to now and `revision` increases by one.")
+      .ok(k.output, "Updated", 400, 401, 403, 404, 415, 422),
     async (c) => c.json(await updateResource(c.env.DB, k.kind, c.req.valid("param").id, c.req.valid("json"), c.get("auth").publisherId), 200) as never,
   );
 
   app.openapi(
-    createRoute({
-      method: "delete",
-      path: `${k.base}/{id}`,
-      tags: ["publishing"],
-      summary: `Delete a ${k.noun} (its own publisher only)`,
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      request: { params: IdParam },
-      responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404) },
-    }),
+    publisher
+      .delete(`${k.base}/{id}`, `Delete a ${k.noun} (its own publisher only)`, { params: IdParam })
+      .respond({ 204: { description: "Deleted" } }, 401, 403, 404),
     async (c) => {
       await deleteResource(c.env.DB, k.kind, c.req.valid("param").id, c.get("auth").publisherId);
       return c.body(null, 204);

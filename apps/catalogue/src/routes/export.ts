@@ -1,6 +1,6 @@
 /** GET /catalog.ttl and /catalog.jsonld: the whole catalogue as DCAT, paged with Hydra, `modified_since` for harvesters. */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, problemResponses } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, routeGroup } from "@regie/shared";
 import { CatalogPageQuery } from "@regie/shared/contracts/catalogue";
 import { catalogQuads } from "../dcat/catalog";
 import { catalogueResources } from "../dcat3/export";
@@ -12,20 +12,17 @@ import { datasetsRepo, syncRepo } from "../storage/repos";
 
 export function exportRoutes() {
   const app = new OpenAPIHono<AppEnv>();
+  const publicDcat = routeGroup({ tags: ["dcat"] });
+
   for (const [path, type] of [
     ["/catalog.ttl", "text/turtle"],
     ["/catalog.jsonld", "application/ld+json"],
     ["/catalog.rdf", "application/rdf+xml"],
   ] as const) {
     app.openapi(
-      createRoute({
-        method: "get",
-        path,
-        tags: ["dcat"],
-        summary: `The catalogue as ${type} (DCAT-AP / HealthDCAT-AP), Hydra-paged`,
-        request: { query: CatalogPageQuery },
-        responses: { 200: { description: "One page of the catalogue", content: { [type]: { schema: z.string() } } }, ...problemResponses(400) },
-      }),
+      publicDcat
+        .get(path, `The catalogue as ${type} (DCAT-AP / HealthDCAT-AP), Hydra-paged`, { query: CatalogPageQuery })
+        .respond({ 200: { description: "One page of the catalogue", content: { [type]: { schema: z.string() } } } }, 400),
       async (c) => {
         const q = c.req.valid("query");
         const { page, pageSize } = q;

@@ -1,6 +1,6 @@
 /** Harvest sources Regie pulls (publisher): register, list, run now, job history. The Cron Trigger runs due ones. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, jsonBody } from "@regie/shared";
 import { checkOutboundUrl } from "@regie/shared/http/outbound-url";
 import { modeOf } from "@regie/shared/http/worker";
 import { HarvestJob, HarvestJobList, HarvestSource, HarvestSourceInput, HarvestSourceList } from "@regie/shared/contracts/catalogue";
@@ -9,7 +9,7 @@ import type { AppEnv } from "../env";
 import { Budget } from "../harvest-sources/fetch";
 import { HarvestSourcesRepo, type StoredJob, type StoredSource } from "../harvest-sources/repo";
 import { runSource } from "../harvest-sources/run";
-import { BEARER, idParam } from "./common";
+import { idParam, publisher } from "./common";
 import { documentStore } from "../storage/docs/partitions";
 
 const IdParam = idParam(100);
@@ -32,18 +32,12 @@ export function harvestSourceRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/harvest-sources",
-      tags: ["publishing"],
-      summary: "Register a harvest source (publisher)",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      description:
+    publisher
+      .post("/v1/harvest-sources", "Register a harvest source (publisher)", { body: jsonBody(HarvestSourceInput) })
+      .describe(
         "A DCAT-AP catalogue URL (Turtle or JSON-LD; hydra:next paging is followed) or a CKAN site (package_search in id order, each package's DCAT from ckanext-dcat's /dataset/{name}.ttl). It is due at once; the Cron Trigger then runs it every intervalMinutes. In production the URL must be https and not a private, loopback or link-local address.",
-      request: { body: jsonBody(HarvestSourceInput) },
-      responses: { 201: jsonResponse(HarvestSource, "The registered source"), ...problemResponses(400, 401, 403, 422) },
-    }),
+      )
+      .created(HarvestSource, "The registered source", 400, 401, 403, 422),
     async (c) => {
       const input = c.req.valid("json");
       const verdict = checkOutboundUrl(input.url, mode(c.env));
@@ -66,15 +60,7 @@ export function harvestSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/harvest-sources",
-      tags: ["publishing"],
-      summary: "Your harvest sources with their last job (publisher)",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      responses: { 200: jsonResponse(HarvestSourceList, "Your sources"), ...problemResponses(401, 403) },
-    }),
+    publisher.get("/v1/harvest-sources", "Your harvest sources with their last job (publisher)").ok(HarvestSourceList, "Your sources", 401, 403),
     async (c) => {
       const repo = new HarvestSourcesRepo(c.env.DB);
       const sources = await repo.listByPublisher(c.get("auth").publisherId);
@@ -83,16 +69,7 @@ export function harvestSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/harvest-sources/{id}",
-      tags: ["publishing"],
-      summary: "One harvest source (its publisher)",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(HarvestSource, "The source"), ...problemResponses(401, 403, 404) },
-    }),
+    publisher.get("/v1/harvest-sources/{id}", "One harvest source (its publisher)", { params: IdParam }).ok(HarvestSource, "The source", 401, 403, 404),
     async (c) => {
       const repo = new HarvestSourcesRepo(c.env.DB);
       return c.json(await withLastJob(repo, await owned(repo, c.req.valid("param").id, c.get("auth").publisherId)), 200);
@@ -100,18 +77,12 @@ export function harvestSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/harvest-sources/{id}/run",
-      tags: ["publishing"],
-      summary: "Run a harvest source now (its publisher)",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      description:
+    publisher
+      .post("/v1/harvest-sources/{id}/run", "Run a harvest source now (its publisher)", { params: IdParam })
+      .describe(
         "Starts a job (or continues the running one) and runs it as far as this request's budget allows (500 subrequests, 20 pages); a job still `running` afterwards continues at the next cron tick or the next call.",
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(HarvestJob, "The job as it stands"), ...problemResponses(401, 403, 404) },
-    }),
+      )
+      .ok(HarvestJob, "The job as it stands", 401, 403, 404),
     async (c) => {
       const repo = new HarvestSourcesRepo(c.env.DB);
       const s = await owned(repo, c.req.valid("param").id, c.get("auth").publisherId);
@@ -121,16 +92,9 @@ export function harvestSourceRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/harvest-sources/{id}/jobs",
-      tags: ["publishing"],
-      summary: "Job history of a harvest source, newest first (its publisher)",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(HarvestJobList, "The last 50 jobs"), ...problemResponses(401, 403, 404) },
-    }),
+    publisher
+      .get("/v1/harvest-sources/{id}/jobs", "Job history of a harvest source, newest first (its publisher)", { params: IdParam })
+      .ok(HarvestJobList, "The last 50 jobs", 401, 403, 404),
     async (c) => {
       const repo = new HarvestSourcesRepo(c.env.DB);
       const s = await owned(repo, c.req.valid("param").id, c.get("auth").publisherId);

@@ -3,8 +3,8 @@
  * with at most HARVEST_INVOCATION_DATASETS datasets is answered at once (200, as always); a bigger one continues over
  * several invocations through the harvest queue (202 with the job; GET /v1/harvest/jobs/{id} polls it).
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, jsonResponse } from "@regie/shared";
 import { HarvestPushJob, HarvestReport } from "@regie/shared/contracts/catalogue";
 import { harvestPrefix, harvestQuads, readHarvestDocument } from "../datasets/service";
 import { planResources } from "../dcat3/harvest";
@@ -13,8 +13,8 @@ import type { AppEnv } from "../env";
 import { chunkSize } from "../harvest-push/consume";
 import { HarvestPushRepo } from "../harvest-push/repo";
 import { startHarvestJob } from "../harvest-push/start";
-import { BEARER } from "./common";
 import { datasetsRepo } from "../storage/repos";
+import { publisher } from "./common";
 
 const JobParam = z.object({
   id: z
@@ -26,27 +26,29 @@ const JobParam = z.object({
 export function harvestRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/harvest",
-      tags: ["publishing"],
-      summary: "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)",
-      description:
+    publisher
+      .post("/v1/harvest", "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)")
+      .describe(
         "Every dcat:Dataset in the document is mapped and validated. Conformant datasets are imported (created, or updated when the IRI is known); " +
-        "the others are reported with their violations and nothing of them is written. " +
-        "dcat:DataService and dcat:DatasetSeries nodes are imported the same way (the report's `resources`). " +
-        "Body: a Turtle (text/turtle), JSON-LD (application/ld+json) or RDF/XML (application/rdf+xml) document. " +
-        "A document with at most as many datasets as one invocation writes (100 in production) is imported in one atomic write and answered with the report (200). " +
-        "A bigger one is answered with a job (202, `location: /v1/harvest/jobs/{id}`) and its datasets imported in chunks, each dataset whole or not at all " +
-        "(its data services and series are imported before the job starts).",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      responses: {
-        200: jsonResponse(HarvestReport, "What was imported and what was rejected"),
-        202: jsonResponse(HarvestPushJob, "A big document: the job importing it (poll its location)"),
-        ...problemResponses(400, 401, 403, 413, 415, 422),
-      },
-    }),
+          "the others are reported with their violations and nothing of them is written. " +
+          "dcat:DataService and dcat:DatasetSeries nodes are imported the same way (the report's `resources`). " +
+          "Body: a Turtle (text/turtle), JSON-LD (application/ld+json) or RDF/XML (application/rdf+xml) document. " +
+          "A document with at most as many datasets as one invocation writes (100 in production) is imported in one atomic write and answered with the report (200). " +
+          "A bigger one is answered with a job (202, `location: /v1/harvest/jobs/{id}`) and its datasets imported in chunks, each dataset whole or not at all " +
+          "(its data services and series are imported before the job starts).",
+      )
+      .respond(
+        {
+          200: jsonResponse(HarvestReport, "What was imported and what was rejected"),
+          202: jsonResponse(HarvestPushJob, "A big document: the job importing it (poll its location)"),
+        },
+        400,
+        401,
+        403,
+        413,
+        415,
+        422,
+      ),
     async (c) => {
       const { type, body } = await readRdfBody(c.req);
       const publisherId = c.get("auth").publisherId;
@@ -64,16 +66,9 @@ export function harvestRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/harvest/jobs/{id}",
-      tags: ["publishing"],
-      summary: "A pushed harvest job: progress and each dataset's outcome (its publisher)",
-      security: BEARER,
-      middleware: [requireRole("publisher")] as const,
-      request: { params: JobParam },
-      responses: { 200: jsonResponse(HarvestPushJob, "The job"), ...problemResponses(400, 401, 403, 404) },
-    }),
+    publisher
+      .get("/v1/harvest/jobs/{id}", "A pushed harvest job: progress and each dataset's outcome (its publisher)", { params: JobParam })
+      .ok(HarvestPushJob, "The job", 400, 401, 403, 404),
     async (c) => {
       const jobs = new HarvestPushRepo(c.env.DB);
       const { id } = c.req.valid("param");

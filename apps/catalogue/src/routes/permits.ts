@@ -3,31 +3,27 @@
  * requests it answered), and the researcher's in-app notifications. The register needs no login and holds nothing
  * that names a natural person (see the Permit contract).
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError, routeGroup } from "@regie/shared";
 import { NotificationList, Permit, PermitList } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { notificationsOf } from "../notifications/notify";
 import { withStatus } from "../permits/permit";
 import { PermitsRepo } from "../permits/repo";
-import { BEARER } from "./common";
+import { researcher } from "./common";
 
 const PERMIT_ID = /^EHDS-NL-\d{4}-[0-9A-F]{8}$/;
 
 export function permitRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
+  const publicPermits = routeGroup({ tags: ["permits"] });
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/permits",
-      tags: ["permits"],
-      summary: "The public register of data permits and answered data requests (no login)",
-      request: {
+    publicPermits
+      .get("/v1/permits", "The public register of data permits and answered data requests (no login)", {
         query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }),
-      },
-      responses: { 200: jsonResponse(PermitList, "Newest first"), ...problemResponses(400) },
-    }),
+      })
+      .ok(PermitList, "Newest first", 400),
     async (c) => {
       const { limit, offset } = c.req.valid("query");
       const { items, total } = await new PermitsRepo(c.env.DB).list(limit, offset);
@@ -38,12 +34,8 @@ export function permitRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/permits/{id}",
-      tags: ["permits"],
-      summary: "One data permit (no login; expired ones say so)",
-      request: {
+    publicPermits
+      .get("/v1/permits/{id}", "One data permit (no login; expired ones say so)", {
         params: z.object({
           id: z
             .string()
@@ -51,9 +43,8 @@ export function permitRoutes() {
             .max(100)
             .openapi({ param: { name: "id", in: "path" } }),
         }),
-      },
-      responses: { 200: jsonResponse(Permit, "The permit"), ...problemResponses(404) },
-    }),
+      })
+      .ok(Permit, "The permit", 404),
     async (c) => {
       const id = c.req.valid("param").id;
       const permit = PERMIT_ID.test(id) ? await new PermitsRepo(c.env.DB).get(id) : null;
@@ -63,15 +54,9 @@ export function permitRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/me/notifications",
-      tags: ["access applications"],
-      summary: "Notifications about the applications one applies for or collaborates on (researcher)",
-      security: BEARER,
-      middleware: [requireRole("researcher")] as const,
-      responses: { 200: jsonResponse(NotificationList, "Newest first, at most 200"), ...problemResponses(401, 403) },
-    }),
+    researcher
+      .get("/v1/me/notifications", "Notifications about the applications one applies for or collaborates on (researcher)")
+      .ok(NotificationList, "Newest first, at most 200", 401, 403),
     async (c) => c.json({ items: await notificationsOf(c.env.DB, c.get("auth").sub) }, 200),
   );
   return app;

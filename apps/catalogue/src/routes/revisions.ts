@@ -1,11 +1,11 @@
 /** GET /v1/datasets/{id}/revisions (newest first, keyset paging) and /revisions/{n}: the history of a dataset's metadata. */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonResponse, problemResponses } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import { DatasetRevision, DatasetRevisionList, ResourcePageQuery } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
 import { KEPT_REVISIONS, RevisionsRepo } from "../revisions/repo";
 import { datasetsRepo } from "../storage/repos";
-import { idParam } from "./common";
+import { idParam, publicDatasets } from "./common";
 
 const IdParam = idParam(200);
 const RevisionParams = IdParam.extend({
@@ -18,17 +18,13 @@ const RevisionParams = IdParam.extend({
 export function revisionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/datasets/{id}/revisions",
-      tags: ["datasets"],
-      summary: "The revision history of a dataset's metadata (newest first)",
-      description:
+    publicDatasets
+      .get("/v1/datasets/{id}/revisions", "The revision history of a dataset's metadata (newest first)", { params: IdParam, query: ResourcePageQuery })
+      .describe(
         "Every publish, update, harvest update and withdrawal, with who made it and how (API, pushed harvest, harvest source). " +
-        `The newest ${KEPT_REVISIONS} per dataset are kept. A withdrawn dataset keeps its history; its last revision says withdrawn.`,
-      request: { params: IdParam, query: ResourcePageQuery },
-      responses: { 200: jsonResponse(DatasetRevisionList, "One page of revisions; nextCursor continues"), ...problemResponses(400, 404) },
-    }),
+          `The newest ${KEPT_REVISIONS} per dataset are kept. A withdrawn dataset keeps its history; its last revision says withdrawn.`,
+      )
+      .ok(DatasetRevisionList, "One page of revisions; nextCursor continues", 400, 404),
     async (c) => {
       const { id } = c.req.valid("param");
       const { cursor, limit } = c.req.valid("query");
@@ -40,14 +36,9 @@ export function revisionRoutes() {
     },
   );
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/datasets/{id}/revisions/{n}",
-      tags: ["datasets"],
-      summary: "One revision of a dataset with its JSON document (null for a withdrawal)",
-      request: { params: RevisionParams },
-      responses: { 200: jsonResponse(DatasetRevision, "The revision"), ...problemResponses(400, 404) },
-    }),
+    publicDatasets
+      .get("/v1/datasets/{id}/revisions/{n}", "One revision of a dataset with its JSON document (null for a withdrawal)", { params: RevisionParams })
+      .ok(DatasetRevision, "The revision", 400, 404),
     async (c) => {
       const { id, n } = c.req.valid("param");
       const rev = await new RevisionsRepo(c.env.DB).get(id, Number(n));

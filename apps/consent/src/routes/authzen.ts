@@ -2,8 +2,8 @@
  * AuthZEN Authorization API 1.0: POST /access/v1/evaluation and /access/v1/evaluations answer the closed question
  * from the same decision engine, rules (either party asks) and NEN 7513 log as /v1/consent-check.
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses, requireRole, type ClaimsOf } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { type ClaimsOf, jsonBody, routeGroup } from "@regie/shared";
 import {
   AuthzenDecision,
   AuthzenEvaluationRequest,
@@ -14,7 +14,7 @@ import {
 import type { Bindings } from "../env";
 import type { AppEnv } from "../env";
 import { callShard, citizenShard } from "../storage/shards";
-import { assertParty, BEARER, providerActor } from "./common";
+import { assertParty, providerActor } from "./common";
 
 type Evaluation = AuthzenEvaluationRequest;
 
@@ -59,19 +59,17 @@ async function ask(env: Bindings, auth: ClaimsOf<"provider">, group: Evaluation[
 
 export function authzenRoutes() {
   const app = new OpenAPIHono<AppEnv>();
+  const provider = routeGroup({ tags: ["authzen"], role: "provider" });
+
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/access/v1/evaluation",
-      tags: ["authzen"],
-      summary: "AuthZEN evaluation: may the holder share this data category with the requester (subject)?",
-      description:
+    provider
+      .post("/access/v1/evaluation", "AuthZEN evaluation: may the holder share this data category with the requester (subject)?", {
+        body: jsonBody(AuthzenEvaluationRequest),
+      })
+      .describe(
         "subject: the requester organisation (URA); resource: patient_data (BSN) with holder and dataCategory; action share; context.purpose_of_use. Either party asks. Logged (NEN 7513).",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: jsonBody(AuthzenEvaluationRequest) },
-      responses: { 200: jsonResponse(AuthzenDecision, "The decision"), ...problemResponses(400, 401, 403, 503) },
-    }),
+      )
+      .ok(AuthzenDecision, "The decision", 400, 401, 403, 503),
     async (c) => {
       const [d] = await ask(c.env, c.get("auth"), [c.req.valid("json")]);
       return c.json(toAuthzen(d!), 200);
@@ -79,18 +77,14 @@ export function authzenRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/access/v1/evaluations",
-      tags: ["authzen"],
-      summary: "AuthZEN evaluations: many questions in one call (defaults at the top level)",
-      description:
+    provider
+      .post("/access/v1/evaluations", "AuthZEN evaluations: many questions in one call (defaults at the top level)", {
+        body: jsonBody(AuthzenEvaluationsRequest),
+      })
+      .describe(
         "options.evaluations_semantic: execute_all (default; evaluations with the same patient, holder, requester and purpose are one logged question), deny_on_first_deny or permit_on_first_permit (evaluated one by one, in order, stopping after the first deny/permit; the answer lists the evaluations made).",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: jsonBody(AuthzenEvaluationsRequest) },
-      responses: { 200: jsonResponse(AuthzenEvaluationsResponse, "One decision per evaluation, in order"), ...problemResponses(400, 401, 403, 503) },
-    }),
+      )
+      .ok(AuthzenEvaluationsResponse, "One decision per evaluation, in order", 400, 401, 403, 503),
     async (c) => {
       const body = c.req.valid("json");
       const auth = c.get("auth");

@@ -1,11 +1,14 @@
 /** Small helpers shared by the route modules. */
-import { ApiError, parseIdempotencyKey, type ClaimsOf } from "@regie/shared";
+import { ApiError, parseIdempotencyKey, routeGroup, type ClaimsOf } from "@regie/shared";
 import { askingParty, type AskingParty } from "../decision/asker";
 import type { Actor } from "../storage/shard/result";
 
 type Org = { ura: string; organizationType: string };
 
-export { BEARER_SECURITY as BEARER } from "@regie/shared";
+/** The citizen's own routes (/v1/me/*). */
+export const citizen = routeGroup({ tags: ["citizen"], role: "citizen" });
+/** A care provider's routes outside /fhir (questions, choices on a patient's behalf, subscriptions). */
+export const provider = routeGroup({ tags: ["provider"], role: "provider" });
 
 /** A provider asks only as itself: the URA (and organisation type) in the request must be the token's. */
 export function assertSelf(auth: ClaimsOf<"provider">, org: { ura: string; organizationType: string }): void {

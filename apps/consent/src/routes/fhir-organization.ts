@@ -3,8 +3,8 @@
  * `GET /fhir/Organization/{id}` (the id is the URA), `GET /fhir/Endpoint?organization=`. Errors are OperationOutcome.
  * `ORGANIZATION_CAPABILITIES` describes these for a CapabilityStatement (registered by whoever builds /fhir/metadata).
  */
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { URA_SYSTEM, isValidUra, organisationType, requireRole } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { isValidUra, organisationType, routeGroup, URA_SYSTEM } from "@regie/shared";
 import { ORGANISATION_SEARCH_DEFAULT, ORGANISATION_SEARCH_MAX } from "@regie/shared/contracts/consent";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
@@ -12,7 +12,6 @@ import { ORGANISATION_TYPE_SYSTEM, searchsetBundle, toFhirEndpoint, toFhirOrgani
 import { FHIR_JSON, outcome } from "../fhir/operation-outcome";
 import { ORGANISATION_TYPE_SYSTEMS } from "../address-book/mcsd";
 import { getOrganisation, getOrganisations, searchOrganisations } from "../address-book/store";
-import { BEARER } from "./common";
 import { ADDRESS_BOOK_READERS } from "./organisations";
 
 /** CapabilityStatement.rest.resource entries for these routes. */
@@ -69,17 +68,12 @@ export function fhirOrganizationRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   const base = (c: AnyContext) => new URL("/fhir", c.req.url).toString();
 
+  const readers = routeGroup({ tags: ["fhir"], role: ADDRESS_BOOK_READERS });
+
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/Organization",
-      tags: ["fhir"],
-      summary: "Search the address book (FHIR R4 Organization searchset)",
-      security: BEARER,
-      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
-      request: { query: OrganizationQuery },
-      responses: { 200: FhirResponse, 400: FhirError, 401: FhirError, 403: FhirError },
-    }),
+    readers
+      .get("/fhir/Organization", "Search the address book (FHIR R4 Organization searchset)", { query: OrganizationQuery })
+      .respond({ 200: FhirResponse, 400: FhirError, 401: FhirError, 403: FhirError }),
     async (c) => {
       const q = c.req.query();
       const count = q._count === undefined ? ORGANISATION_SEARCH_DEFAULT : Number(q._count);
@@ -109,16 +103,11 @@ export function fhirOrganizationRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/Organization/{id}",
-      tags: ["fhir"],
-      summary: "One organisation as FHIR R4 Organization (id = URA)",
-      security: BEARER,
-      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
-      request: { params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) }) },
-      responses: { 200: FhirResponse, 400: FhirError, 404: FhirError },
-    }),
+    readers
+      .get("/fhir/Organization/{id}", "One organisation as FHIR R4 Organization (id = URA)", {
+        params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) }),
+      })
+      .respond({ 200: FhirResponse, 400: FhirError, 404: FhirError }),
     async (c) => {
       const id = c.req.param("id");
       if (!isValidUra(id)) return fhir(c, outcome(404, `No Organization/${id.slice(0, 64)}: ids are URAs of 1 to 8 digits`), 404);
@@ -129,16 +118,9 @@ export function fhirOrganizationRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/Endpoint",
-      tags: ["fhir"],
-      summary: "The technical endpoints of an organisation (FHIR R4 Endpoint searchset)",
-      security: BEARER,
-      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
-      request: { query: EndpointQuery },
-      responses: { 200: FhirResponse, 400: FhirError },
-    }),
+    readers
+      .get("/fhir/Endpoint", "The technical endpoints of an organisation (FHIR R4 Endpoint searchset)", { query: EndpointQuery })
+      .respond({ 200: FhirResponse, 400: FhirError }),
     async (c) => {
       const ref = c.req.query("organization");
       const ura = ref?.replace(/^(?:.*\/)?Organization\//, "");

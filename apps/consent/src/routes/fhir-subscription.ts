@@ -4,17 +4,15 @@
  * Location; a duplicate -> 200 with the existing one. GET /fhir/Subscription (my own, paged), GET and DELETE
  * /fhir/Subscription/{id}. Errors are OperationOutcomes (./fhir/common.ts, one helper for /fhir).
  */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import { FhirSubscription, FhirSubscriptionBundle, FhirSubscriptionRequest, SubscriptionListQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
-import { fhirErrors, fhirJson } from "./fhir/common";
+import { fhirErrors, fhirJson, fhirProvider, fhirResponse } from "./fhir/common";
 import { parseCriteria, subscriptionBundle, toFhirSubscription } from "../fhir/subscription-resource";
 import { ownSubscriptions, subscribe } from "../push/subscribe";
-import { BEARER } from "./common";
 import { subscriptionIdRoutes } from "./subscription-id";
 
-const fhir = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/fhir+json": { schema } } });
 const FhirListQuery = z.object({
   _count: SubscriptionListQuery.shape.limit.openapi({ param: { name: "_count", in: "query" }, description: "At most 500 (default 100)" }),
   _cursor: SubscriptionListQuery.shape.cursor.openapi({ param: { name: "_cursor", in: "query" }, description: "From the Bundle's next link" }),
@@ -26,28 +24,27 @@ export function fhirSubscriptionRoutes() {
   app.use("/fhir/Subscription/*", fhirErrors("Subscription"));
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/fhir/Subscription",
-      tags: ["fhir"],
-      summary: "Subscribe to a patient's consent changes (Mitz OTV rest-hook)",
-      description:
-        "providerid and providertype in the criteria must be the token's URA and organisation type. The endpoint must be https and not a private, loopback or link-local address " +
-        "(http://localhost only in development). channel.header values are kept sealed and sent with every notification; they are never shown again.",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: {
+    fhirProvider
+      .post("/fhir/Subscription", "Subscribe to a patient's consent changes (Mitz OTV rest-hook)", {
         body: {
           required: true,
           content: { "application/fhir+json": { schema: FhirSubscriptionRequest }, "application/json": { schema: FhirSubscriptionRequest } },
         },
-      },
-      responses: {
-        200: fhir(FhirSubscription, "Already subscribed: the existing subscription"),
-        202: fhir(FhirSubscription, "Accepted: the new subscription (Location names it)"),
-        ...problemResponses(400, 401, 403, 503),
-      },
-    }),
+      })
+      .describe(
+        "providerid and providertype in the criteria must be the token's URA and organisation type. The endpoint must be https and not a private, loopback or link-local address " +
+          "(http://localhost only in development). channel.header values are kept sealed and sent with every notification; they are never shown again.",
+      )
+      .respond(
+        {
+          200: fhirResponse(FhirSubscription, "Already subscribed: the existing subscription"),
+          202: fhirResponse(FhirSubscription, "Accepted: the new subscription (Location names it)"),
+        },
+        400,
+        401,
+        403,
+        503,
+      ),
     async (c) => {
       const body = c.req.valid("json");
       const auth = c.get("auth");
@@ -65,16 +62,9 @@ export function fhirSubscriptionRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/Subscription",
-      tags: ["fhir"],
-      summary: "My subscriptions (searchset Bundle, paged by _count and the next link)",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { query: FhirListQuery },
-      responses: { 200: fhir(FhirSubscriptionBundle, "Bundle"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    fhirProvider
+      .get("/fhir/Subscription", "My subscriptions (searchset Bundle, paged by _count and the next link)", { query: FhirListQuery })
+      .respond({ 200: fhirResponse(FhirSubscriptionBundle, "Bundle") }, 400, 401, 403, 503),
     async (c) => {
       const q = c.req.valid("query");
       const { items, next } = await ownSubscriptions(c.env, c.get("auth"), { limit: q._count, cursor: q._cursor });
@@ -95,7 +85,7 @@ export function fhirSubscriptionRoutes() {
     tag: "fhir",
     read: {
       summary: "One of my subscriptions: status and the last delivery error",
-      response: fhir(FhirSubscription, "The subscription"),
+      response: fhirResponse(FhirSubscription, "The subscription"),
       render: (c, own) => fhirJson(c, toFhirSubscription(own.subscription, own.bsn)),
     },
     end: { summary: "End one of my subscriptions (nothing is sent for it afterwards)" },

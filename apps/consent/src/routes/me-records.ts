@@ -1,6 +1,6 @@
 /** Citizen API (/v1/me/*): what the citizen reads about themselves: the access log and its verification, notifications, and the secondary-use opt-out. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { jsonBody } from "@regie/shared";
 import {
   ACCESS_LOG_PAGE_DEFAULT,
   ACCESS_LOG_PAGE_MAX,
@@ -16,23 +16,18 @@ import { resolveSubject } from "../citizens/subject";
 import type { AppEnv } from "../env";
 import { organisationNames } from "../storage/directory";
 import { callShard, unwrap } from "../storage/shards";
-import { BEARER } from "./common";
+import { citizen } from "./common";
 
 export function meRecordRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/me/access-log",
-      tags: ["citizen"],
-      summary: "Who asked about me, when, what, and the answer (NEN 7513), newest first",
-      description: `One page at a time (\`limit\`, default ${ACCESS_LOG_PAGE_DEFAULT}, at most ${ACCESS_LOG_PAGE_MAX}); pass \`next\` as \`before\` for the next, older page.`,
-      security: BEARER,
-      middleware: [requireRole("citizen")] as const,
-      request: { query: AccessLogQuery },
-      responses: { 200: jsonResponse(AccessLog, "One page of the access log"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    citizen
+      .get("/v1/me/access-log", "Who asked about me, when, what, and the answer (NEN 7513), newest first", { query: AccessLogQuery })
+      .describe(
+        `One page at a time (\`limit\`, default ${ACCESS_LOG_PAGE_DEFAULT}, at most ${ACCESS_LOG_PAGE_MAX}); pass \`next\` as \`before\` for the next, older page.`,
+      )
+      .ok(AccessLog, "One page of the access log", 400, 401, 403, 503),
     async (c) => {
       const q = c.req.valid("query");
       const s = await resolveSubject(c.env, c.get("auth"), q.child);
@@ -49,16 +44,9 @@ export function meRecordRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/me/access-log/verify",
-      tags: ["citizen"],
-      summary: "Verify the hash chain of my access log",
-      security: BEARER,
-      middleware: [requireRole("citizen")] as const,
-      request: { query: ActingForQuery },
-      responses: { 200: jsonResponse(AccessLogVerification, "Verification result"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    citizen
+      .get("/v1/me/access-log/verify", "Verify the hash chain of my access log", { query: ActingForQuery })
+      .ok(AccessLogVerification, "Verification result", 400, 401, 403, 503),
     async (c) => {
       const s = await resolveSubject(c.env, c.get("auth"), c.req.valid("query").child);
       return c.json(await callShard(s.stub.verifyLog(s.pseudonym)), 200);
@@ -66,50 +54,23 @@ export function meRecordRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/me/notifications",
-      tags: ["citizen"],
-      summary: "My notifications, newest first",
-      security: BEARER,
-      middleware: [requireRole("citizen")] as const,
-      request: { query: ActingForQuery },
-      responses: { 200: jsonResponse(NotificationList, "Notifications"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    citizen.get("/v1/me/notifications", "My notifications, newest first", { query: ActingForQuery }).ok(NotificationList, "Notifications", 400, 401, 403, 503),
     async (c) => {
       const s = await resolveSubject(c.env, c.get("auth"), c.req.valid("query").child);
       return c.json({ items: await callShard(s.stub.notifications(s.pseudonym)) }, 200);
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/me/secondary-use",
-      tags: ["citizen"],
-      summary: "My EHDS secondary-use opt-out",
-      security: BEARER,
-      middleware: [requireRole("citizen")] as const,
-      responses: { 200: jsonResponse(SecondaryUseState, "Current state"), ...problemResponses(401, 403, 503) },
-    }),
-    async (c) => {
-      const s = await resolveSubject(c.env, c.get("auth"), undefined);
-      return c.json(await callShard(s.stub.secondaryUse(s.pseudonym)), 200);
-    },
-  );
+  app.openapi(citizen.get("/v1/me/secondary-use", "My EHDS secondary-use opt-out").ok(SecondaryUseState, "Current state", 401, 403, 503), async (c) => {
+    const s = await resolveSubject(c.env, c.get("auth"), undefined);
+    return c.json(await callShard(s.stub.secondaryUse(s.pseudonym)), 200);
+  });
 
   app.openapi(
-    createRoute({
-      method: "put",
-      path: "/v1/me/secondary-use",
-      tags: ["citizen"],
-      summary: "Opt out of (or back in to) secondary use (EHDS Art. 71)",
-      description: "An opt-out applies to data permits approved after it.",
-      security: BEARER,
-      middleware: [requireRole("citizen")] as const,
-      request: { body: jsonBody(SecondaryUseRequest) },
-      responses: { 200: jsonResponse(SecondaryUseState, "New state"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    citizen
+      .put("/v1/me/secondary-use", "Opt out of (or back in to) secondary use (EHDS Art. 71)", { body: jsonBody(SecondaryUseRequest) })
+      .describe("An opt-out applies to data permits approved after it.")
+      .ok(SecondaryUseState, "New state", 400, 401, 403, 503),
     async (c) => {
       const s = await resolveSubject(c.env, c.get("auth"), undefined);
       return c.json(unwrap(await callShard(s.stub.setSecondaryUse(s.pseudonym, c.req.valid("json").optOut, s.actor))), 200);

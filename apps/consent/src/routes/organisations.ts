@@ -2,8 +2,8 @@
  * The provider address book over the registry's own API: search by name and place, read one organisation, and the
  * operator's load of a ZORG-AB / mCSD export (idempotent, all or nothing per organisation, with a report).
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, jsonBody, routeGroup } from "@regie/shared";
 import {
   AddressBookReport,
   AddressBookSyncState,
@@ -18,7 +18,6 @@ import type { AppEnv } from "../env";
 import { loadBundle } from "../address-book/load";
 import { getOrganisation, getOrganisations, searchOrganisations } from "../address-book/store";
 import { syncState } from "../address-book/sync";
-import { BEARER } from "./common";
 
 /** Who may read the address book: everyone with a token of the registry (names and places of providers are public information). */
 export const ADDRESS_BOOK_READERS = ["citizen", "provider", "hdab", "operator"] as const;
@@ -26,21 +25,18 @@ export const ADDRESS_BOOK_READERS = ["citizen", "provider", "hdab", "operator"] 
 export function organisationRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
+  const readers = routeGroup({ tags: ["address book"], role: ADDRESS_BOOK_READERS });
+  const operator = routeGroup({ tags: ["operator"], role: "operator" });
+
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/organisations",
-      tags: ["address book"],
-      summary: "Search the provider address book by name and place",
-      description:
+    readers
+      .get("/v1/organisations", "Search the provider address book by name and place", { query: OrganisationSearchQuery })
+      .describe(
         "Every word of `q` is a prefix of a word of the name or the place (case and diacritics ignored: `uberlingen` finds Überlingen); " +
-        "`place` narrows to a place. Ranked: a name that starts with the query first, then by relevance (name counts more than place). " +
-        "Closed organisations only with `includeInactive=true`. `ura=a,b,…` returns exactly those organisations (closed ones too).",
-      security: BEARER,
-      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
-      request: { query: OrganisationSearchQuery },
-      responses: { 200: jsonResponse(OrganisationSearchResult, "Matching organisations, best first"), ...problemResponses(400, 401, 403, 503) },
-    }),
+          "`place` narrows to a place. Ranked: a name that starts with the query first, then by relevance (name counts more than place). " +
+          "Closed organisations only with `includeInactive=true`. `ura=a,b,…` returns exactly those organisations (closed ones too).",
+      )
+      .ok(OrganisationSearchResult, "Matching organisations, best first", 400, 401, 403, 503),
     async (c) => {
       const q = c.req.valid("query");
       if (q.ura) return c.json({ items: await getOrganisations(c.env.DB, q.ura), truncated: false }, 200);
@@ -60,16 +56,9 @@ export function organisationRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/organisations/{ura}",
-      tags: ["address book"],
-      summary: "One organisation of the address book (closed ones too, marked inactive)",
-      security: BEARER,
-      middleware: [requireRole(...ADDRESS_BOOK_READERS)] as const,
-      request: { params: UraParam },
-      responses: { 200: jsonResponse(DirectoryOrganisation, "The organisation"), ...problemResponses(400, 401, 403, 404, 503) },
-    }),
+    readers
+      .get("/v1/organisations/{ura}", "One organisation of the address book (closed ones too, marked inactive)", { params: UraParam })
+      .ok(DirectoryOrganisation, "The organisation", 400, 401, 403, 404, 503),
     async (c) => {
       const org = await getOrganisation(c.env.DB, c.req.valid("param").ura);
       if (!org) throw new ApiError("NOT_FOUND", "No organisation with this URA in the address book");
@@ -78,38 +67,20 @@ export function organisationRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/operator/address-book",
-      tags: ["operator"],
-      summary: "Load a ZORG-AB / mCSD export (FHIR Bundle of Organization, Location, Endpoint)",
-      description:
+    operator
+      .post("/v1/operator/address-book", "Load a ZORG-AB / mCSD export (FHIR Bundle of Organization, Location, Endpoint)", { body: jsonBody(FhirInputBundle) })
+      .describe(
         "Idempotent upsert: an organisation already loaded with the same content is left as it is. All or nothing per organisation: one with an invalid " +
-        "Organization, Location or Endpoint is rejected whole (listed with every reason), the others load. `active: false` closes an organisation; it stays resolvable.",
-      security: BEARER,
-      middleware: [requireRole("operator")] as const,
-      request: { body: jsonBody(FhirInputBundle) },
-      responses: {
-        200: jsonResponse(AddressBookReport, "What was added, changed, left unchanged, deactivated and rejected"),
-        ...problemResponses(400, 401, 403, 413, 415, 503),
-      },
-    }),
+          "Organization, Location or Endpoint is rejected whole (listed with every reason), the others load. `active: false` closes an organisation; it stays resolvable.",
+      )
+      .ok(AddressBookReport, "What was added, changed, left unchanged, deactivated and rejected", 400, 401, 403, 413, 415, 503),
     async (c) => c.json(await loadBundle(c.env.DB, c.req.valid("json"), Date.now()), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/operator/address-book/sync",
-      tags: ["operator"],
-      summary: "Where the scheduled `_history` sync stands",
-      security: BEARER,
-      middleware: [requireRole("operator")] as const,
-      responses: {
-        200: jsonResponse(AddressBookSyncState, "The configured source, the last `_since`, the last report or error"),
-        ...problemResponses(401, 403, 503),
-      },
-    }),
+    operator
+      .get("/v1/operator/address-book/sync", "Where the scheduled `_history` sync stands")
+      .ok(AddressBookSyncState, "The configured source, the last `_since`, the last report or error", 401, 403, 503),
     async (c) => c.json(await syncState(c.env.DB, c.env.ADDRESS_BOOK_SOURCE ?? ""), 200),
   );
   return app;

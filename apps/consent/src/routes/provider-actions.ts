@@ -1,6 +1,6 @@
 /** Provider actions: recording a choice on a patient's behalf, 72-hour temporary consent, notifications (subscriptions: ./subscriptions.ts). */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { jsonBody } from "@regie/shared";
 import {
   ChoiceResult,
   ProviderChoiceRequest,
@@ -12,26 +12,16 @@ import { agentOf } from "../fhir/consent-record";
 import type { AppEnv } from "../env";
 import { providerNotifications } from "../storage/directory";
 import { callShard, citizenShard, unwrap } from "../storage/shards";
-import { BEARER, idempotencyKey, providerActor } from "./common";
+import { idempotencyKey, provider, providerActor } from "./common";
 import { recordOnBehalf } from "./provider-record";
 
 export function providerActionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/provider/choices",
-      tags: ["provider"],
-      summary: "Record a choice on the patient's behalf (the citizen is notified)",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: jsonBody(ProviderChoiceRequest) },
-      responses: {
-        201: jsonResponse(ChoiceResult, "Recorded (pending with a confirmation code for a patient under 16)"),
-        ...problemResponses(400, 401, 403, 503),
-      },
-    }),
+    provider
+      .post("/v1/provider/choices", "Record a choice on the patient's behalf (the citizen is notified)", { body: jsonBody(ProviderChoiceRequest) })
+      .created(ChoiceResult, "Recorded (pending with a confirmation code for a patient under 16)", 400, 401, 403, 503),
     async (c) => {
       const body = c.req.valid("json");
       const auth = c.get("auth");
@@ -41,17 +31,14 @@ export function providerActionRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/temporary-consent",
-      tags: ["provider"],
-      summary: "Temporary consent given by the patient on the spot: a 72-hour permit for the calling provider (not the usual one) as requester",
-      description: "Flagged in the access log (emergency) and in every consent check it decides; the citizen is notified. Answers TREAT questions only.",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: jsonBody(TemporaryConsentRequest) },
-      responses: { 201: jsonResponse(TemporaryConsentResponse, "The temporary permits"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    provider
+      .post(
+        "/v1/temporary-consent",
+        "Temporary consent given by the patient on the spot: a 72-hour permit for the calling provider (not the usual one) as requester",
+        { body: jsonBody(TemporaryConsentRequest) },
+      )
+      .describe("Flagged in the access log (emergency) and in every consent check it decides; the citizen is notified. Answers TREAT questions only.")
+      .created(TemporaryConsentResponse, "The temporary permits", 400, 401, 403, 503),
     async (c) => {
       const body = c.req.valid("json");
       const auth = c.get("auth");
@@ -65,15 +52,9 @@ export function providerActionRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/provider/notifications",
-      tags: ["provider"],
-      summary: "Changes in the consent of patients I subscribed to",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      responses: { 200: jsonResponse(ProviderNotificationList, "Notifications, newest first"), ...problemResponses(401, 403) },
-    }),
+    provider
+      .get("/v1/provider/notifications", "Changes in the consent of patients I subscribed to")
+      .ok(ProviderNotificationList, "Notifications, newest first", 401, 403),
     async (c) => c.json({ items: await providerNotifications(c.env.DB, c.get("auth").ura) }, 200),
   );
   return app;

@@ -1,30 +1,26 @@
 /** The provider's questions: the closed question (consent check) and the open question (locate). */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, jsonBody } from "@regie/shared";
 import { ConsentCheckRequest, ConsentCheckResponse, LocateRequest, LocateResponse } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
 import { organisationNameMap } from "../address-book/store";
 import { breakTheGlassRefusal } from "../decision/break-the-glass";
 import { callShard, citizenShard } from "../storage/shards";
-import { assertParty, assertSelf, BEARER, providerActor } from "./common";
+import { assertParty, assertSelf, provider, providerActor } from "./common";
 
 export function providerQuestionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/consent-check",
-      tags: ["provider"],
-      summary: "The closed question: may this holder share these data categories with this requester?",
-      description:
+    provider
+      .post("/v1/consent-check", "The closed question: may this holder share these data categories with this requester?", {
+        body: jsonBody(ConsentCheckRequest),
+      })
+      .describe(
         "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Either party asks: the token's URA and organisation type must be the holder's or the requester's (anyone else: 403). Every question is logged (NEN 7513) with who asked, on whose behalf, and the professional. " +
-        "With `breakTheGlass` the requester declares an emergency (purpose TREAT only): logged as its own event and shown to the citizen; the decision is still the consent rules' decision.",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: jsonBody(ConsentCheckRequest) },
-      responses: { 200: jsonResponse(ConsentCheckResponse, "One decision per data category"), ...problemResponses(400, 401, 403, 413, 415, 503) },
-    }),
+          "With `breakTheGlass` the requester declares an emergency (purpose TREAT only): logged as its own event and shown to the citizen; the decision is still the consent rules' decision.",
+      )
+      .ok(ConsentCheckResponse, "One decision per data category", 400, 401, 403, 413, 415, 503),
     async (c) => {
       const body = c.req.valid("json");
       const auth = c.get("auth");
@@ -48,16 +44,9 @@ export function providerQuestionRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/locate",
-      tags: ["provider"],
-      summary: "The open question: which holders have data about this patient and a permit for me?",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: jsonBody(LocateRequest) },
-      responses: { 200: jsonResponse(LocateResponse, "Subscribed holders with a permit for the requester"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    provider
+      .post("/v1/locate", "The open question: which holders have data about this patient and a permit for me?", { body: jsonBody(LocateRequest) })
+      .ok(LocateResponse, "Subscribed holders with a permit for the requester", 400, 401, 403, 503),
     async (c) => {
       const body = c.req.valid("json");
       assertSelf(c.get("auth"), body.requester);

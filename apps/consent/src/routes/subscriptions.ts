@@ -1,33 +1,25 @@
 /** Subscriptions in the JSON API: subscribe (optionally with a push channel), list my own, read one, end one. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { jsonBody, jsonResponse } from "@regie/shared";
 import { Subscription, SubscriptionList, SubscriptionListQuery, SubscriptionRequest } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
 import { ownSubscriptions, subscribe } from "../push/subscribe";
-import { BEARER } from "./common";
 import { subscriptionIdRoutes } from "./subscription-id";
+import { provider } from "./common";
 
 export function subscriptionRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/v1/subscriptions",
-      tags: ["provider"],
-      summary: 'Subscribe: "I hold data about this patient" (optionally: push notifications to my endpoint)',
-      description:
+    provider
+      .post("/v1/subscriptions", 'Subscribe: "I hold data about this patient" (optionally: push notifications to my endpoint)', {
+        body: jsonBody(SubscriptionRequest),
+      })
+      .describe(
         "A duplicate subscription returns the existing one (200) instead of creating a second (201); asking again with a `channel` for a subscription without one adds it (201). " +
-        "The endpoint must be https and not a private, loopback or link-local address (http://localhost only in development).",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: jsonBody(SubscriptionRequest) },
-      responses: {
-        200: jsonResponse(Subscription, "Already subscribed"),
-        201: jsonResponse(Subscription, "Subscribed"),
-        ...problemResponses(400, 401, 403, 503),
-      },
-    }),
+          "The endpoint must be https and not a private, loopback or link-local address (http://localhost only in development).",
+      )
+      .respond({ 200: jsonResponse(Subscription, "Already subscribed"), 201: jsonResponse(Subscription, "Subscribed") }, 400, 401, 403, 503),
     async (c) => {
       const body = c.req.valid("json");
       const r = await subscribe(c.env, c.get("auth"), { bsn: body.patient.bsn, dataCategories: body.dataCategories, channel: body.channel });
@@ -36,16 +28,9 @@ export function subscriptionRoutes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/v1/subscriptions",
-      tags: ["provider"],
-      summary: "My subscriptions, with their delivery state",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { query: SubscriptionListQuery },
-      responses: { 200: jsonResponse(SubscriptionList, "One page, in id order"), ...problemResponses(400, 401, 403, 503) },
-    }),
+    provider
+      .get("/v1/subscriptions", "My subscriptions, with their delivery state", { query: SubscriptionListQuery })
+      .ok(SubscriptionList, "One page, in id order", 400, 401, 403, 503),
     async (c) => {
       const { items, next } = await ownSubscriptions(c.env, c.get("auth"), c.req.valid("query"));
       return c.json({ items: items.map((i) => i.subscription), next }, 200);

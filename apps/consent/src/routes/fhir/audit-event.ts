@@ -4,31 +4,23 @@
  * A citizen reads their own log or their child's (under 16, a registered guardian, as GET /v1/me/*?child=); a provider
  * reads only the questions its own URA asked. Reading the log is not itself logged (it is no consent question).
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { AUDIT_EVENT_PAGE_DEFAULT, FhirAuditEventQuery, FhirBundle } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import { toAuditBundle, QUESTION_ACTIONS } from "../../fhir/audit-event";
 import type { FhirModule } from "../../fhir/capabilities";
 import { callShard, shardStub } from "../../storage/shards";
-import { BEARER } from "../common";
-import { fhirJson, readablePatient } from "./common";
+import { fhirJson, fhirReaders, fhirResponse, readablePatient } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/AuditEvent",
-      tags: ["fhir"],
-      summary: "The NEN 7513 access log of a patient as FHIR R4 AuditEvents (IHE BALP), newest first",
-      description:
+    fhirReaders
+      .get("/fhir/AuditEvent", "The NEN 7513 access log of a patient as FHIR R4 AuditEvents (IHE BALP), newest first", { query: FhirAuditEventQuery })
+      .describe(
         "A citizen reads their own (or their child's, under 16); a provider reads only the questions its own URA asked. Paged with _count and the Bundle's next link.",
-      security: BEARER,
-      middleware: [requireRole("citizen", "provider")] as const,
-      request: { query: FhirAuditEventQuery },
-      responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 503) },
-    }),
+      )
+      .respond({ 200: fhirResponse(FhirBundle, "Bundle") }, 400, 401, 403, 503),
     async (c) => {
       const q = c.req.valid("query");
       const auth = c.get("auth");

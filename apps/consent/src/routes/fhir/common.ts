@@ -3,12 +3,27 @@
  * whose patient a citizen may read.
  */
 import type { Context, MiddlewareHandler } from "hono";
-import { ApiError, PROBLEM_CONTENT_TYPE, pseudonymise, zodIssuesToErrors, type ClaimsOf, type Problem } from "@regie/shared";
+import { ApiError, jsonResponse, PROBLEM_CONTENT_TYPE, pseudonymise, routeGroup, zodIssuesToErrors, type ClaimsOf, type Problem } from "@regie/shared";
 import type { z } from "@hono/zod-openapi";
 import { isMinor } from "../../citizens/subject";
 import type { Bindings } from "../../env";
 import { FHIR_JSON, problemToOutcome } from "../../fhir/operation-outcome";
 import { isGuardian } from "../../storage/directory";
+import { providerActor } from "../common";
+
+/** A FHIR JSON response entry of a route definition (`application/fhir+json`). */
+export const fhirResponse = <T extends z.ZodType>(schema: T, description: string) => jsonResponse(schema, description, "application/fhir+json");
+
+/** The FHIR searches a citizen (own, or a child's) or a provider may read: /fhir/Consent, /fhir/Provenance, /fhir/AuditEvent. */
+export const fhirReaders = routeGroup({ tags: ["fhir"], role: ["citizen", "provider"] });
+
+/** The FHIR interactions only a care provider uses (Mitz questions, recording consent, migration, subscriptions). */
+export const fhirProvider = routeGroup({ tags: ["fhir"], role: "provider" });
+
+/** The reader as the shard's log records them: a provider with its organisation, or a citizen. */
+export function readerActor(auth: ClaimsOf<"citizen" | "provider">) {
+  return auth.role === "provider" ? providerActor(auth) : { role: "citizen" as const };
+}
 
 /** A FHIR resource as the response (`application/fhir+json`). */
 export function fhirJson(c: Context, resource: unknown, status: 200 | 201 | 202 = 200, headers: Record<string, string> = {}): Response {

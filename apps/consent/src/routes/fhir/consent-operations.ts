@@ -4,8 +4,8 @@
  * with a proposed Consent. The same decision engine, rules (either party asks) and NEN 7513 log as /v1/consent-check
  * and /v1/locate.
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import { FhirConsentParameters, FhirResource } from "@regie/shared/contracts/consent";
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
@@ -13,12 +13,12 @@ import type { FhirModule } from "../../fhir/capabilities";
 import { ConsentReader } from "../../fhir/consent-input";
 import { permissionOutcome, sourcesBundle } from "../../fhir/mitz-answers";
 import { callShard, citizenShard } from "../../storage/shards";
-import { assertParty, assertSelf, BEARER, providerActor } from "../common";
-import { fhirBody, fhirJson } from "./common";
+import { assertParty, assertSelf, providerActor } from "../common";
+import { fhirBody, fhirJson, fhirProvider, fhirResponse } from "./common";
 
 const BASE = "/parameter/0/resource";
 const fhirIn = { content: { "application/fhir+json": { schema: FhirConsentParameters } }, required: true };
-const fhirOut = (description: string) => ({ description, content: { "application/fhir+json": { schema: FhirResource } } });
+const fhirOut = (description: string) => fhirResponse(FhirResource, description);
 
 function reject(reader: ConsentReader): never {
   throw new ApiError("VALIDATION_FAILED", "The proposed Consent does not state the question", { errors: reader.errors });
@@ -26,17 +26,10 @@ function reject(reader: ConsentReader): never {
 
 /** A Mitz question: a provider POSTs a Parameters with a proposed Consent; `ok` is the answer. */
 const question = (path: string, summary: string, description: string, ok: string) =>
-  createRoute({
-    method: "post",
-    path,
-    tags: ["fhir"],
-    summary,
-    description,
-    security: BEARER,
-    middleware: [requireRole("provider")] as const,
-    request: { body: fhirIn },
-    responses: { 200: fhirOut(ok), ...problemResponses(400, 401, 403, 503) },
-  });
+  fhirProvider
+    .post(path, summary, { body: fhirIn })
+    .describe(description)
+    .respond({ 200: fhirOut(ok) }, 400, 401, 403, 503);
 
 /** The question's proposed Consent, to read. */
 async function proposedConsent(c: Context): Promise<ConsentReader> {

@@ -1,33 +1,24 @@
 /** FHIR R4: GET /fhir/Consent?patient=<bsn> -> a searchset Bundle of Consent resources. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { FhirBundle, FhirConsentQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
 import { toFhirBundle } from "../../fhir/consent-resource";
 import { callShard, shardStub, unwrap } from "../../storage/shards";
-import { BEARER, providerActor } from "../common";
-import { fhirJson, readablePatient } from "./common";
+import { fhirJson, fhirReaders, fhirResponse, readablePatient, readerActor } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/Consent",
-      tags: ["fhir"],
-      summary: "FHIR R4 Consent resources of a patient",
-      description: "A citizen reads their own (or their child's); a provider needs an active permit as requester (the read is logged).",
-      security: BEARER,
-      middleware: [requireRole("citizen", "provider")] as const,
-      request: { query: FhirConsentQuery },
-      responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 503) },
-    }),
+    fhirReaders
+      .get("/fhir/Consent", "FHIR R4 Consent resources of a patient", { query: FhirConsentQuery })
+      .describe("A citizen reads their own (or their child's); a provider needs an active permit as requester (the read is logged).")
+      .respond({ 200: fhirResponse(FhirBundle, "Bundle") }, 400, 401, 403, 503),
     async (c) => {
       const bsn = c.req.valid("query").patient;
       const auth = c.get("auth");
       const pseudonym = await readablePatient(c.env, auth, bsn, "You may only read your own consents or your child's");
-      const actor = auth.role === "provider" ? providerActor(auth) : { role: "citizen" as const };
+      const actor = readerActor(auth);
       const choices = unwrap(await callShard(shardStub(c.env, pseudonym).fhirChoices(pseudonym, actor)));
       return fhirJson(c, toFhirBundle(choices, bsn, new URL("/fhir/Consent", c.req.url).toString())) as never;
     },

@@ -4,8 +4,8 @@
  * (../provider-record.ts); each write stores a Provenance (GET /fhir/Provenance, ./provenance-read.ts). Only a
  * provider that is a party to the choice (../../decision/recorder.ts) may write; citizens use /v1/me/choices.
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, problemResponses, requireRole, type ClaimsOf } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, type ClaimsOf } from "@regie/shared";
 import { FhirConsentIdParams, FhirConsentInput, FhirResource, type Choice } from "@regie/shared/contracts/consent";
 import { isPartyTo } from "../../decision/recorder";
 import type { AppEnv } from "../../env";
@@ -13,12 +13,12 @@ import type { FhirModule } from "../../fhir/capabilities";
 import { agentOf, readRecordedConsent, recordedConsentResource } from "../../fhir/consent-record";
 import { callShard, citizenShard, unwrap } from "../../storage/shards";
 import { concrete } from "../../storage/shard/provider-questions";
-import { BEARER, providerActor } from "../common";
+import { providerActor } from "../common";
 import { recordOnBehalf } from "../provider-record";
-import { fhirBody, fhirJson } from "./common";
+import { fhirBody, fhirJson, fhirProvider, fhirResponse } from "./common";
 
 const fhirIn = { content: { "application/fhir+json": { schema: FhirConsentInput } }, required: true };
-const fhirOut = (description: string) => ({ description, content: { "application/fhir+json": { schema: FhirResource } } });
+const fhirOut = (description: string) => fhirResponse(FhirResource, description);
 
 /** Location, ETag and Last-Modified of a Consent version. */
 export function versionHeaders(base: string, c: Choice): Record<string, string> {
@@ -45,20 +45,14 @@ function routes() {
   const base = (url: string) => new URL("/fhir", url).toString();
 
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/fhir/Consent",
-      tags: ["fhir"],
-      summary: "IHE PCF (ITI-108 create): record a Consent on the patient's behalf",
-      description:
+    fhirProvider
+      .post("/fhir/Consent", "IHE PCF (ITI-108 create): record a Consent on the patient's behalf", { body: fhirIn })
+      .describe(
         "A Consent with status active: patient (BSN), holder (CST) and requester (IRCP) by URA or category, one GGC category, provision.type, " +
-        "optionally period.end and the professional (PRCP, a contained PractitionerRole). The caller must be a party. The citizen is notified, " +
-        "subscribers are pushed, the write is logged (NEN 7513) and has a Provenance. Idempotency-Key as on /v1/provider/choices.",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: fhirIn },
-      responses: { 201: fhirOut("The recorded Consent (proposed while a guardian must confirm)"), ...problemResponses(400, 401, 403, 503) },
-    }),
+          "optionally period.end and the professional (PRCP, a contained PractitionerRole). The caller must be a party. The citizen is notified, " +
+          "subscribers are pushed, the write is logged (NEN 7513) and has a Provenance. Idempotency-Key as on /v1/provider/choices.",
+      )
+      .respond({ 201: fhirOut("The recorded Consent (proposed while a guardian must confirm)") }, 400, 401, 403, 503),
     async (c) => {
       const read = readOrReject(await fhirBody(c, FhirConsentInput), ["active"]);
       const auth = c.get("auth");
@@ -69,19 +63,13 @@ function routes() {
   );
 
   app.openapi(
-    createRoute({
-      method: "put",
-      path: "/fhir/Consent/{id}",
-      tags: ["fhir"],
-      summary: "IHE PCF (ITI-108 update): revoke a Consent by status inactive",
-      description:
+    fhirProvider
+      .put("/fhir/Consent/{id}", "IHE PCF (ITI-108 update): revoke a Consent by status inactive", { params: FhirConsentIdParams, body: fhirIn })
+      .describe(
         "The Consent as recorded with status inactive revokes (withdraws) it, with a Provenance; the same with status active changes nothing. " +
-        "Changing anything else is a 422 (record a new Consent); status rejected is refused (in R4 it is a proposal turned down, not a revocation).",
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { params: FhirConsentIdParams, body: fhirIn },
-      responses: { 200: fhirOut("The Consent after the update"), ...problemResponses(400, 401, 403, 404, 409, 422, 503) },
-    }),
+          "Changing anything else is a 422 (record a new Consent); status rejected is refused (in R4 it is a proposal turned down, not a revocation).",
+      )
+      .respond({ 200: fhirOut("The Consent after the update") }, 400, 401, 403, 404, 409, 422, 503),
     async (c) => {
       const { id } = c.req.valid("param");
       const consent = await fhirBody(c, FhirConsentInput);

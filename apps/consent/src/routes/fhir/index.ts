@@ -3,11 +3,12 @@
  * GET /fhir/metadata (../../fhir/capabilities.ts). Errors below /fhir are OperationOutcome resources (./common.ts, mounted around the whole app in ../../app.ts).
  * A new FHIR module (Subscription, Organization, …) is one more line in FHIR_MODULES.
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { routeGroup } from "@regie/shared";
 import { FhirResource } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import { capabilityStatement, type FhirModule } from "../../fhir/capabilities";
-import { fhirJson } from "./common";
+import { fhirJson, fhirResponse } from "./common";
 import { auditEventSearch } from "./audit-event";
 import { consentOperations } from "./consent-operations";
 import { consentRead } from "./consent-read";
@@ -58,14 +59,12 @@ let started: string | undefined;
 export function fhirRoutes() {
   const app = new OpenAPIHono<AppEnv>();
   for (const m of FHIR_MODULES) app.route("/", m.routes());
+  const publicFhir = routeGroup({ tags: ["fhir"] });
+
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/metadata",
-      tags: ["fhir"],
-      summary: "FHIR CapabilityStatement: every FHIR interaction, search parameter and operation Regie serves",
-      responses: { 200: { description: "CapabilityStatement", content: { "application/fhir+json": { schema: FhirResource } } } },
-    }),
+    publicFhir
+      .get("/fhir/metadata", "FHIR CapabilityStatement: every FHIR interaction, search parameter and operation Regie serves")
+      .respond({ 200: fhirResponse(FhirResource, "CapabilityStatement") }),
     (c) =>
       fhirJson(
         c,

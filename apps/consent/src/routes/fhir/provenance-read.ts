@@ -4,34 +4,25 @@
  * shard holds it. The citizen reads their own (or their child's); a provider that is a party by URA, or that wrote
  * it (logged, NEN 7513).
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { problemResponses, requireRole } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { FhirBundle, FhirProvenanceQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
 import { provenanceBundle } from "../../fhir/provenance-resource";
 import { callShard, shardStub, unwrap } from "../../storage/shards";
-import { BEARER, providerActor } from "../common";
-import { fhirJson, readablePatient } from "./common";
+import { fhirJson, fhirReaders, fhirResponse, readablePatient, readerActor } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
-      method: "get",
-      path: "/fhir/Provenance",
-      tags: ["fhir"],
-      summary: "FHIR R4 Provenance of a Consent's writes (who, when, on whose behalf)",
-      security: BEARER,
-      middleware: [requireRole("citizen", "provider")] as const,
-      request: { query: FhirProvenanceQuery },
-      responses: { 200: { description: "Bundle", content: { "application/fhir+json": { schema: FhirBundle } } }, ...problemResponses(400, 401, 403, 404, 503) },
-    }),
+    fhirReaders
+      .get("/fhir/Provenance", "FHIR R4 Provenance of a Consent's writes (who, when, on whose behalf)", { query: FhirProvenanceQuery })
+      .respond({ 200: fhirResponse(FhirBundle, "Bundle") }, 400, 401, 403, 404, 503),
     async (c) => {
       const { target, patient } = c.req.valid("query");
       const auth = c.get("auth");
       const pseudonym = await readablePatient(c.env, auth, patient, "You may only read your own consents or your child's");
-      const actor = auth.role === "provider" ? providerActor(auth) : { role: "citizen" as const };
+      const actor = readerActor(auth);
       const { provenance } = unwrap(await callShard(shardStub(c.env, pseudonym).provenance(pseudonym, target, actor)));
       const base = new URL("/fhir", c.req.url).toString();
       return fhirJson(c, provenanceBundle(provenance, patient, new URL(c.req.path, c.req.url).toString() + `?target=Consent/${target}`, base)) as never;

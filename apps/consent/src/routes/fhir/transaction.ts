@@ -4,8 +4,8 @@
  * one shard transaction: all or nothing per patient, idempotent per choice. Deviation from FHIR's transaction: the
  * unit of atomicity is the patient, not the Bundle (patients live in different shard objects; docs/consent.md).
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, problemResponses, requireRole, zodIssuesToErrors, type ClaimsOf } from "@regie/shared";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, type ClaimsOf, requireRole, zodIssuesToErrors } from "@regie/shared";
 import { FhirTransactionBundle, FhirTransactionResponse, MIGRATION_LIMITS } from "@regie/shared/contracts/consent";
 import type { HonoRequest } from "hono";
 import { isMinor } from "../../citizens/subject";
@@ -14,8 +14,9 @@ import type { FhirModule } from "../../fhir/capabilities";
 import { planMigration, type PatientPlan } from "../../fhir/migration-bundle";
 import { transactionResponse, type EntryResult } from "../../fhir/transaction-response";
 import { callShard, citizenShard } from "../../storage/shards";
-import { BEARER, providerActor } from "../common";
+import { providerActor } from "../common";
 import { FHIR_JSON } from "../../fhir/operation-outcome";
+import { fhirProvider } from "./common";
 
 /** Patients imported at once (each one D1 query and one Durable Object call). */
 const CONCURRENCY = 8;
@@ -106,25 +107,28 @@ async function migrate(env: Bindings, auth: ClaimsOf<"provider">, req: HonoReque
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    createRoute({
-      method: "post",
-      path: "/fhir",
-      tags: ["fhir"],
-      summary: "Migration: import a provider's existing consents from a transaction Bundle (Consent + Provenance per choice)",
-      description:
+    fhirProvider
+      .post("/fhir", "Migration: import a provider's existing consents from a transaction Bundle (Consent + Provenance per choice)", {
+        body: { content: { "application/fhir+json": { schema: FhirTransactionBundle } }, required: true },
+      })
+      .describe(
         `All or nothing per patient, idempotent per choice (Consent.identifier, or the entry's fullUrl, with your URA). At most ${MIGRATION_LIMITS.entries} entries, ` +
-        `${MIGRATION_LIMITS.bytes} bytes and ${MIGRATION_LIMITS.patients} patients (413/422 beyond). The transaction-response names each failing entry.`,
-      security: BEARER,
-      middleware: [requireRole("provider")] as const,
-      request: { body: { content: { "application/fhir+json": { schema: FhirTransactionBundle } }, required: true } },
-      responses: {
-        200: {
-          description: "transaction-response Bundle: one entry per request entry",
-          content: { "application/fhir+json": { schema: FhirTransactionResponse } },
+          `${MIGRATION_LIMITS.bytes} bytes and ${MIGRATION_LIMITS.patients} patients (413/422 beyond). The transaction-response names each failing entry.`,
+      )
+      .respond(
+        {
+          200: {
+            description: "transaction-response Bundle: one entry per request entry",
+            content: { "application/fhir+json": { schema: FhirTransactionResponse } },
+          },
         },
-        ...problemResponses(400, 401, 403, 413, 422, 503),
-      },
-    }),
+        400,
+        401,
+        403,
+        413,
+        422,
+        503,
+      ),
     (c) => migrate(c.env, c.get("auth"), c.req) as never,
   );
   // fhir-kit-client (and many FHIR clients) post a transaction to the base URL with a trailing slash
