@@ -31,6 +31,20 @@ describe("LruMap", () => {
     expect(m.get("b")).toBeUndefined();
   });
 
+  it("deleteWhere drops exactly the entries its predicate picks and gives their weight back", () => {
+    const lru = new LruMap<string, number>(10, { weigh: (v) => v, maxWeight: 100 });
+    for (const [k, v] of [
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+      ["d", 4],
+    ] as const)
+      lru.set(k, v);
+    expect(lru.deleteWhere((v, k) => v % 2 === 0 || k === "c")).toBe(3);
+    expect([lru.size, lru.weight, lru.has("a"), lru.has("b"), lru.has("c"), lru.has("d")]).toEqual([1, 1, true, false, false, false]);
+    expect(lru.deleteWhere(() => false)).toBe(0);
+  });
+
   it("refuses a capacity that is not a positive integer; configuration falls back instead", () => {
     expect(() => new LruMap(0)).toThrow();
     expect(() => new LruMap(1.5)).toThrow();

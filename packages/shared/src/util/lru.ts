@@ -102,6 +102,13 @@ export class LruMap<K, V> {
     return this.map.delete(key);
   }
 
+  /** Deletes every entry for which `pred` holds; returns how many went. */
+  deleteWhere(pred: (value: V, key: K) => boolean): number {
+    let n = 0;
+    for (const [key, value] of [...this.map]) if (pred(value, key) && this.delete(key)) n++;
+    return n;
+  }
+
   clear(): void {
     this.map.clear();
     this.weights?.clear();

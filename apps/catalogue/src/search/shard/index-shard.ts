@@ -17,7 +17,7 @@ import type { BuildStats, ShardInfo } from "./info";
 import { SHARD_META, SHARD_RESET, SHARD_SCHEMA, SHARD_SCHEMA_VERSION } from "./schema";
 import { FIELD_INDEX, ShardState } from "./state";
 import { runShardQuery, type ShardAnswer, type ShardQuery, type TextHits } from "./query";
-import { PhraseCache } from "./phrase-cache";
+import { MAX_SELECTIVE_CHANGES, PhraseCache, type RowChange } from "./phrase-cache";
 import { TermWriter } from "./terms";
 import { intersect, phraseList, phrasesOf, tokenCount, type PhraseHits } from "./text";
 
@@ -102,12 +102,15 @@ export class IndexShard extends DurableObject<Env> {
     if (from !== null && head.logFrom !== null && from >= head.logFrom) {
       for (let after = -1; ;) {
         const page = await feed.changes(from, after);
-        this.write(() => {
-          for (const c of page) {
-            if (c.row) this.apply(c.row);
-            else this.drop(c.ord);
-          }
-        });
+        this.write(
+          () => {
+            for (const c of page) {
+              if (c.row) this.apply(c.row);
+              else this.drop(c.ord);
+            }
+          },
+          page.map((c) => c.ord),
+        );
         if (page.length < feed.page) break;
         after = page[page.length - 1]!.ord;
       }
@@ -121,7 +124,6 @@ export class IndexShard extends DurableObject<Env> {
   private setVersion(v: string) {
     this.setMeta("version", v);
     this.version = v;
-    this.texts.clear();
   }
 
   /**
@@ -142,6 +144,7 @@ export class IndexShard extends DurableObject<Env> {
         sql.exec(`DELETE FROM shard_terms`);
         this.setMeta("build_of", now);
       });
+      this.texts.clear();
       this.state = new ShardState(ref.shard, ref.count);
     } else after = sql.exec<{ o: number | null }>(`SELECT max(ord) AS o FROM shard_rows`).one().o ?? -1;
     this.version = null;
@@ -153,8 +156,11 @@ export class IndexShard extends DurableObject<Env> {
     return of;
   }
 
-  /** One write transaction: its rows' term frequencies are copied into shard_terms before it commits. */
-  private write(fn: () => void) {
+  /**
+   * One write transaction: its rows' term frequencies are copied into shard_terms before it commits. `changed`, the
+   * ordinals it writes or deletes (unknown for a build page), lets the phrase cache forget only what they touch.
+   */
+  private write(fn: () => void, changed?: number[]) {
     this.ctx.storage.transactionSync(() => {
       try {
         fn();
@@ -164,8 +170,19 @@ export class IndexShard extends DurableObject<Env> {
         throw err;
       }
     });
-    // the rows changed (publish, update, delete or a build page): no phrase list read before holds any more
-    this.texts.clear();
+    if (changed && changed.length <= MAX_SELECTIVE_CHANGES) this.texts.forget(this.rowChanges(changed));
+    else this.texts.clear();
+  }
+
+  /** The changed rows' slots and the terms each holds now (read from shard_terms after the write committed). */
+  private rowChanges(ords: number[]): RowChange[] {
+    const terms = new Map<number, string[]>(ords.map((o) => [o, []]));
+    const rows = this.ctx.storage.sql.exec<{ doc: number; term: string }>(
+      `SELECT doc, term FROM shard_terms WHERE doc IN (SELECT value FROM json_each(?))`,
+      JSON.stringify(ords),
+    );
+    for (const r of rows) terms.get(r.doc)?.push(r.term);
+    return [...terms].map(([ord, held]) => ({ slot: this.state!.slotOf(ord), terms: held }));
   }
 
   /** Writes a row in; `replace` false when the shard is known not to hold it (a build into empty tables). */
@@ -202,10 +219,9 @@ export class IndexShard extends DurableObject<Env> {
     this.state!.remove(ord);
   }
 
-  /** The hits of a match expression: the intersection of its phrases' row lists, each read once per version. */
+  /** The hits of a match expression: the intersection of its phrases' row lists (cached until a write touches them). */
   private text(s: ShardState, match: string): PhraseHits {
-    const version = this.version ?? "";
-    return intersect(phrasesOf(match).map((p) => this.texts.get(version, p, () => phraseList(this.ctx.storage.sql, s, p))));
+    return intersect(phrasesOf(match).map((p) => this.texts.get(p, () => phraseList(this.ctx.storage.sql, s, p))));
   }
 
   /** This shard's part of the catalogue-wide bm25 statistics for `match`. */

@@ -29,34 +29,30 @@ export interface PhraseHits {
   hits: number[];
 }
 
-/** Hits per frequency statement: their ordinals travel as one JSON array parameter, well under the value limit. */
-const CHUNK = 5_000;
-
+/**
+ * One statement per phrase: FTS5 finds the matching rows (the outer loop, in rowid order), and each hit's frequencies
+ * summed over the terms the prefix covers (integers: exact in any order) come from one primary-key range of
+ * `shard_terms` (doc, term). A hit without a counted term (FTS5's tokens and ours differ only on odd input) weighs 0
+ * and is not counted in `rows`. Nothing travels as a parameter but the phrase, whatever the number of hits.
+ */
 export function phraseList(sql: SqlStorage, s: ShardState, phrase: string): PhraseList {
-  const ords: number[] = [];
-  for (const r of sql.exec<{ o: number }>(`SELECT rowid AS o FROM shard_fts WHERE shard_fts MATCH ? ORDER BY rowid`, `"${phrase}"*`)) ords.push(r.o);
-  // per hit, its frequencies summed over the terms the prefix covers (integers: exact in any order); by primary key
-  const freqs = new Float64Array(ords.length);
+  const cursor = sql.exec<{ o: number; f: number | null }>(
+    `SELECT x.rowid AS o, sum(t.f) AS f FROM shard_fts AS x
+       LEFT JOIN shard_terms AS t ON t.doc = x.rowid AND t.term >= ?2 AND t.term <= ?3
+     WHERE shard_fts MATCH ?1 GROUP BY x.rowid ORDER BY x.rowid`,
+    `"${phrase}"*`,
+    phrase,
+    phrase + TOP,
+  );
+  const slots: number[] = [];
+  const freqs: number[] = [];
   let rows = 0;
-  for (let from = 0; from < ords.length; from += CHUNK) {
-    const chunk = ords.slice(from, from + CHUNK);
-    const cursor = sql.exec<{ doc: number; f: number }>(
-      `SELECT t.doc AS doc, sum(t.f) AS f FROM json_each(?1) AS j JOIN shard_terms AS t ON t.doc = j.value AND t.term >= ?2 AND t.term <= ?3
-       GROUP BY t.doc ORDER BY t.doc`,
-      JSON.stringify(chunk),
-      phrase,
-      phrase + TOP,
-    );
-    let h = from;
-    for (const r of cursor) {
-      while (h < ords.length && ords[h]! < r.doc) h++;
-      if (ords[h] === r.doc) {
-        freqs[h] = r.f;
-        rows++;
-      }
-    }
+  for (const r of cursor) {
+    slots.push(s.slotOf(r.o));
+    freqs.push(r.f ?? 0);
+    if (r.f !== null) rows++;
   }
-  return { slots: Int32Array.from(ords, (o) => s.slotOf(o)), freqs, rows };
+  return { slots: Int32Array.from(slots), freqs: Float64Array.from(freqs), rows };
 }
 
 /** The rows in every list (sorted merge driven by the shortest), with each list's frequencies at those rows. */
