@@ -52,6 +52,18 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
       "@typescript-eslint/no-explicit-any": "error",
       "no-console": "off",
+      // one package reaches another through its name (package.json "exports"), never by a relative path
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+((apps|packages)/|(consent|catalogue|portal|shared)/(src|test)/)",
+              message: "Import another package by its name (@regie/<package>/<module>), not by a relative path.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

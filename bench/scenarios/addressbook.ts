@@ -3,9 +3,9 @@
 // generated names and places, one or two words), so each answer is one FTS5 query against D1.
 import { performance } from "node:perf_hooks";
 import type { Log } from "../../scripts/stack";
-import { addressBookRecords } from "../../apps/consent/src/dev/address-book-data";
-import { foldText } from "../../packages/shared/src/text/fold";
-import { mulberry32 } from "../../packages/shared/src/util/prng";
+import { addressBookRecords } from "@regie/consent/dev/address-book-data";
+import { foldText } from "@regie/shared/text/fold";
+import { mulberry32 } from "@regie/shared/util/prng";
 import { expectOk, measure, QUICK, routeExists, type Measurement } from "../lib/load";
 import { urls, type Mint } from "../lib/stack";
 

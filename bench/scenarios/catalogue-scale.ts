@@ -9,7 +9,7 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { minimalDataset } from "@regie/shared/testing/datasets";
-import type { ShardInfo } from "../../apps/catalogue/src/search/shard/info";
+import type { ShardInfo } from "@regie/catalogue/search/shard/info";
 import type { Log } from "../../scripts/stack";
 import { portsFor } from "../../scripts/stack";
 import { slowGet } from "../lib/http";

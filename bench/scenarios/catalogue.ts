@@ -4,7 +4,7 @@
 // long after a publish or an update the new data is found, and what searches cost while the in-isolate index
 // is rebuilt. p50/p95/p99 and req/s, and how latency grows from the small to the large catalogue.
 import { URLSearchParams } from "node:url";
-import { toMatchExpression } from "../../apps/catalogue/src/search/text-query";
+import { toMatchExpression } from "@regie/catalogue/search/text-query";
 import type { Log } from "../../scripts/stack";
 import { expectOk, measure, QUICK, routeExists, type Measurement } from "../lib/load";
 import { stats } from "../lib/numbers";

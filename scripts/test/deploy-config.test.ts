@@ -10,9 +10,9 @@ import { promisify } from "node:util";
 import { unstable_readConfig } from "wrangler";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Requirement } from "@regie/shared/http/worker";
-import { REQUIREMENTS as CATALOGUE } from "../../apps/catalogue/src/config";
-import { REQUIREMENTS as CONSENT } from "../../apps/consent/src/config";
-import { REQUIREMENTS as PORTAL } from "../../apps/portal/src/config";
+import { REQUIREMENTS as CATALOGUE } from "@regie/catalogue/config";
+import { REQUIREMENTS as CONSENT } from "@regie/consent/config";
+import { REQUIREMENTS as PORTAL } from "@regie/portal/config";
 
 const root = join(import.meta.dirname, "..", "..");
 const wrangler = join(root, "node_modules", "wrangler", "bin", "wrangler.js");

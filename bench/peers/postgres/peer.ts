@@ -4,7 +4,7 @@
 // no server is available.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { DEMO_SIZE, generatedRecord } from "../../../apps/catalogue/src/generator/generated-record";
+import { DEMO_SIZE, generatedRecord } from "@regie/catalogue/generator/generated-record";
 import { CREATE, INDEXES, insertBatch } from "./schema";
 import { startPostgres } from "./cluster";
 import { startPeerServer } from "./server";

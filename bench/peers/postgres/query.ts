@@ -3,8 +3,8 @@
 // selection but its own (multi-select), the top 50 values per facet by count then value, hits by rank (ts_rank with
 // title > keywords > description, ties by ordinal) or, without text, newest modified first. Pure (builds the SQL).
 import { FACET_FIELDS, type FacetField, type SearchQuery } from "@regie/shared/contracts/catalogue";
-import { selections } from "../../../apps/catalogue/src/search/search";
-import { stem, words } from "../../../apps/catalogue/src/search/text-query";
+import { selections } from "@regie/catalogue/search/search";
+import { stem, words } from "@regie/catalogue/search/text-query";
 
 const COLUMNS: Record<FacetField, { column: string; many: boolean }> = {
   theme: { column: "theme", many: true },

@@ -3,8 +3,8 @@
 // Words are Regie's own (apps/catalogue/src/search/text-query.ts words(): lower case, no diacritics), so a prefix
 // query `stem:*` matches what FTS5's `"stem"*` matches.
 import type pg from "pg";
-import type { DatasetRecord } from "../../../apps/catalogue/src/datasets/record";
-import { words } from "../../../apps/catalogue/src/search/text-query";
+import type { DatasetRecord } from "@regie/catalogue/datasets/record";
+import { words } from "@regie/catalogue/search/text-query";
 
 export const CREATE = `
 DROP TABLE IF EXISTS datasets;

@@ -7,7 +7,7 @@
 // expression are the catalogue's own (apps/catalogue/src/search/text-query.ts).
 import { URLSearchParams } from "node:url";
 import { mulberry32 } from "@regie/shared/util/prng";
-import { stem, toMatchExpression, words } from "../../../apps/catalogue/src/search/text-query";
+import { stem, toMatchExpression, words } from "@regie/catalogue/search/text-query";
 import { expectOk, QUICK, type LoadRequest } from "../../lib/load";
 import type { SearchItem, SearchPage } from "./mixes";
 

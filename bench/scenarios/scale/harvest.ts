@@ -1,8 +1,8 @@
 // Harvest of the largest accepted document: generated datasets as Turtle up to just under the 8 MiB body limit,
 // POSTed once to /v1/harvest, with the catalogue's workerd RSS and isolate heap before and after.
-import { generateDataset } from "../../../apps/catalogue/src/generator/generate";
-import { datasetToQuads } from "../../../apps/catalogue/src/rdf/to-rdf";
-import { toTurtle } from "../../../apps/catalogue/src/rdf/serialise";
+import { generateDataset } from "@regie/catalogue/generator/generate";
+import { datasetToQuads } from "@regie/catalogue/rdf/to-rdf";
+import { toTurtle } from "@regie/catalogue/rdf/serialise";
 import type { Log } from "../../../scripts/stack";
 import type { HeapUsage } from "../../lib/inspector";
 import type { Mint, WorkerMemory } from "../../lib/stack";

@@ -4,9 +4,9 @@
 // merge of 16 answers with full facet lists (1,000 values for publisher and keyword), measured here in Node.
 import { performance } from "node:perf_hooks";
 import { mulberry32 } from "@regie/shared/util/prng";
-import { mergeFacets, mergeItems } from "../../../apps/catalogue/src/search/shard/merge";
-import type { ShardAnswer } from "../../../apps/catalogue/src/search/shard/query";
-import type { ShardInfo } from "../../../apps/catalogue/src/search/shard/info";
+import { mergeFacets, mergeItems } from "@regie/catalogue/search/shard/merge";
+import type { ShardAnswer } from "@regie/catalogue/search/shard/query";
+import type { ShardInfo } from "@regie/catalogue/search/shard/info";
 import { spread } from "../../lib/numbers";
 
 const FULL_SHARD = 125_000;

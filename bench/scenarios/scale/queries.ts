@@ -3,7 +3,7 @@
 // so no answer is cached), timed one at a time.
 import { performance } from "node:perf_hooks";
 import { mulberry32 } from "@regie/shared/util/prng";
-import { keywordOfRank, zipfRank } from "../../../apps/catalogue/src/generator/variety";
+import { keywordOfRank, zipfRank } from "@regie/catalogue/generator/variety";
 
 export async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number; text: string }> {
   const t0 = performance.now();
