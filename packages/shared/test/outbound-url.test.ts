@@ -4,86 +4,90 @@ import { checkOutboundUrl, isBlockedIPv4, isBlockedIPv6 } from "../src/http/outb
 
 const allowed = (u: string, mode: "production" | "development" = "production") => checkOutboundUrl(u, mode).ok;
 
+/** Public https endpoints: allowed in production. */
+const PUBLIC_HTTPS = [
+  "https://ehr.example.nl/fhir/notify",
+  "https://93.184.216.34/hook",
+  "https://[2606:4700::6810:85e5]/x",
+  "https://zim.prf001.lsp.aorta-zorg.nl/otv/Subscription/312",
+];
+
+/** http, other schemes, user info and what is no URL: refused in production. */
+const BAD_SCHEMES = [
+  "http://ehr.example.nl/hook",
+  "ftp://ehr.example.nl/",
+  "file:///etc/passwd",
+  "javascript:alert(1)",
+  "https://user:pw@ehr.example.nl/",
+  "not a url",
+  "",
+];
+
+/** Loopback, private, link-local and metadata addresses in every spelling: refused. */
+const BLOCKED_HOSTS = [
+  "https://127.0.0.1/",
+  "https://127.1/",
+  "https://0x7f.0.0.1/",
+  "https://2130706433/",
+  "https://0177.0.0.1/",
+  "https://127.0.0.1./",
+  "https://10.1.2.3/",
+  "https://172.16.0.1/",
+  "https://172.31.255.255/",
+  "https://192.168.1.1/",
+  "https://169.254.169.254/latest/meta-data",
+  "https://100.64.0.1/",
+  "https://0.0.0.0/",
+  "https://224.0.0.1/",
+  "https://255.255.255.255/",
+  "https://[::1]/",
+  "https://[::]/",
+  "https://[fe80::1]/",
+  "https://[fd00::1]/",
+  "https://[fc00::1]/",
+  "https://[::ffff:127.0.0.1]/",
+  "https://[::ffff:10.0.0.1]/",
+  "https://[::ffff:a9fe:a9fe]/",
+  "https://[64:ff9b::a9fe:a9fe]/",
+  "https://[2002:7f00:1::]/",
+  "https://[ff02::1]/",
+  "https://localhost/",
+  "https://LOCALHOST./",
+  "https://api.localhost/",
+  "https://printer.local/",
+  "https://metadata.google.internal/",
+  "https://router.home.arpa/",
+  "https://intranet/",
+];
+
+/** Development refuses these (what production refuses, and http anywhere but localhost). */
+const REFUSED_IN_DEVELOPMENT = [
+  "http://ehr.example.nl/",
+  "http://10.0.0.1/",
+  "https://10.0.0.1/",
+  "https://169.254.169.254/",
+  "http://127.0.0.2/",
+  "https://user:pw@localhost/",
+];
+
 describe("checkOutboundUrl (SSRF guard)", () => {
-  it("allows public https endpoints in production", () => {
-    for (const u of [
-      "https://ehr.example.nl/fhir/notify",
-      "https://93.184.216.34/hook",
-      "https://[2606:4700::6810:85e5]/x",
-      "https://zim.prf001.lsp.aorta-zorg.nl/otv/Subscription/312",
-    ]) {
-      expect(allowed(u), u).toBe(true);
-    }
+  it.each(PUBLIC_HTTPS)("allows the public https endpoint %s in production", (u) => {
+    expect(allowed(u), u).toBe(true);
   });
 
-  it("refuses http, other schemes and user info in production", () => {
-    for (const u of [
-      "http://ehr.example.nl/hook",
-      "ftp://ehr.example.nl/",
-      "file:///etc/passwd",
-      "javascript:alert(1)",
-      "https://user:pw@ehr.example.nl/",
-      "not a url",
-      "",
-    ]) {
-      expect(allowed(u), u).toBe(false);
-    }
+  it.each(BAD_SCHEMES)("refuses http, other schemes and user info in production: %s", (u) => {
+    expect(allowed(u), u).toBe(false);
   });
 
-  it("refuses loopback, private, link-local and metadata addresses in every spelling", () => {
-    for (const u of [
-      "https://127.0.0.1/",
-      "https://127.1/",
-      "https://0x7f.0.0.1/",
-      "https://2130706433/",
-      "https://0177.0.0.1/",
-      "https://127.0.0.1./",
-      "https://10.1.2.3/",
-      "https://172.16.0.1/",
-      "https://172.31.255.255/",
-      "https://192.168.1.1/",
-      "https://169.254.169.254/latest/meta-data",
-      "https://100.64.0.1/",
-      "https://0.0.0.0/",
-      "https://224.0.0.1/",
-      "https://255.255.255.255/",
-      "https://[::1]/",
-      "https://[::]/",
-      "https://[fe80::1]/",
-      "https://[fd00::1]/",
-      "https://[fc00::1]/",
-      "https://[::ffff:127.0.0.1]/",
-      "https://[::ffff:10.0.0.1]/",
-      "https://[::ffff:a9fe:a9fe]/",
-      "https://[64:ff9b::a9fe:a9fe]/",
-      "https://[2002:7f00:1::]/",
-      "https://[ff02::1]/",
-      "https://localhost/",
-      "https://LOCALHOST./",
-      "https://api.localhost/",
-      "https://printer.local/",
-      "https://metadata.google.internal/",
-      "https://router.home.arpa/",
-      "https://intranet/",
-    ]) {
-      expect(allowed(u), u).toBe(false);
-    }
+  it.each(BLOCKED_HOSTS)("refuses loopback, private, link-local and metadata addresses in every spelling: %s", (u) => {
+    expect(allowed(u), u).toBe(false);
   });
 
   it("development allows http(s) to localhost only, and otherwise refuses what production refuses", () => {
     for (const u of ["http://localhost:9000/hook", "http://127.0.0.1:9000/hook", "http://[::1]:9000/", "https://localhost/"])
       expect(allowed(u, "development"), u).toBe(true);
     for (const u of ["http://localhost:9000/hook", "http://127.0.0.1:9000/hook"]) expect(allowed(u, "production"), u).toBe(false);
-    for (const u of [
-      "http://ehr.example.nl/",
-      "http://10.0.0.1/",
-      "https://10.0.0.1/",
-      "https://169.254.169.254/",
-      "http://127.0.0.2/",
-      "https://user:pw@localhost/",
-    ]) {
-      expect(allowed(u, "development"), u).toBe(false);
-    }
+    for (const u of REFUSED_IN_DEVELOPMENT) expect(allowed(u, "development"), u).toBe(false);
   });
 
   it("gives a reason that names what is wrong, never echoing the URL", () => {

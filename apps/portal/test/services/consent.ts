@@ -8,10 +8,8 @@ import { env } from "cloudflare:test";
 import { pseudonymise } from "@regie/shared";
 import type { ChoiceInput } from "@regie/shared/contracts/consent";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
+import { addressBookBundle } from "@regie/shared/testing";
 import { callService, devToken } from "./call";
-
-const URA_SYSTEM = "http://fhir.nl/fhir/NamingSystem/ura";
-const ORGANISATION_TYPES = "urn:oid:2.16.840.1.113883.2.4.15.1060";
 
 export const provider = (key: string) => DEMO_PROVIDERS.find((p) => p.key === key)!;
 export const citizen = (key: string) => DEMO_CITIZENS.find((p) => p.key === key)!;
@@ -21,35 +19,8 @@ const providerToken = (key: string) => devToken({ role: "provider", ...org(key) 
 
 /** The demo providers in the address book (names and places), loaded as a ZORG-AB / mCSD Bundle. */
 export async function loadAddressBook(): Promise<void> {
-  const entry = DEMO_PROVIDERS.flatMap((p) => [
-    {
-      fullUrl: `https://zorgab.test/fhir/Organization/${p.key}`,
-      resource: {
-        resourceType: "Organization",
-        id: p.key,
-        identifier: [{ system: URA_SYSTEM, value: p.ura }],
-        active: true,
-        type: [{ coding: [{ system: ORGANISATION_TYPES, code: p.organizationType }] }],
-        name: p.name,
-      },
-    },
-    {
-      fullUrl: `https://zorgab.test/fhir/Location/loc-${p.key}`,
-      resource: {
-        resourceType: "Location",
-        id: `loc-${p.key}`,
-        status: "active",
-        name: p.name,
-        address: { city: p.place, country: "NL" },
-        managingOrganization: { reference: `Organization/${p.key}` },
-      },
-    },
-  ]);
-  const res = await callService("CONSENT", "POST", "/v1/operator/address-book", await devToken({ role: "operator", sub: "ops-portal-test" }), {
-    resourceType: "Bundle",
-    type: "collection",
-    entry,
-  });
+  const body = addressBookBundle(...DEMO_PROVIDERS.map((p) => ({ id: p.key, ura: p.ura, name: p.name, type: p.organizationType, city: p.place })));
+  const res = await callService("CONSENT", "POST", "/v1/operator/address-book", await devToken({ role: "operator", sub: "ops-portal-test" }), body);
   await res.expect(200, "the address book load");
 }
 

@@ -9,3 +9,4 @@ export * from "./tokens";
 export * from "./openapi";
 export * from "./hostile-input";
 export * from "./openapi-compat";
+export * from "./address-book";

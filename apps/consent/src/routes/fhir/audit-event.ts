@@ -10,7 +10,7 @@ import type { AppEnv } from "../../env";
 import { toAuditBundle, QUESTION_ACTIONS } from "../../fhir/audit-event";
 import type { FhirModule } from "../../fhir/capabilities";
 import { callShard, shardStub } from "../../storage/shards";
-import { fhirJson, fhirReaders, fhirResponse, readablePatient } from "./common";
+import { fhirJson, fhirReaders, fhirResponse, patientSearchParam, readablePatient } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -52,10 +52,7 @@ export const auditEventSearch: FhirModule = {
       documentation:
         "The NEN 7513 access log as IHE BALP AuditEvents (AuthZconsent for questions; break-the-glass with the BTG subtype). Citizen: own or child's; provider: its own questions.",
       interactions: ["search-type"],
-      searchParams: [
-        { name: "patient", type: "reference", documentation: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (required)" },
-        { name: "_count", type: "number", documentation: "Entries per page (default 50, at most 100)" },
-      ],
+      searchParams: [patientSearchParam(), { name: "_count", type: "number", documentation: "Entries per page (default 50, at most 100)" }],
     },
   ],
 };

@@ -7,12 +7,20 @@ import { ApiError, jsonResponse, PROBLEM_CONTENT_TYPE, pseudonymise, routeGroup,
 import type { z } from "@hono/zod-openapi";
 import { isMinor } from "../../citizens/subject";
 import type { Bindings } from "../../env";
+import type { FhirSearchParam } from "../../fhir/capabilities";
 import { FHIR_JSON, problemToOutcome } from "../../fhir/operation-outcome";
 import { isGuardian } from "../../storage/directory";
 import { providerActor } from "../common";
 
 /** A FHIR JSON response entry of a route definition (`application/fhir+json`). */
 export const fhirResponse = <T extends z.ZodType>(schema: T, description: string) => jsonResponse(schema, description, "application/fhir+json");
+
+/** The `patient` search parameter of the FHIR searches (a BSN, plain or as a token); `note`: its parenthesised remark. */
+export const patientSearchParam = (note = "required"): FhirSearchParam => ({
+  name: "patient",
+  type: "reference",
+  documentation: `BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (${note})`,
+});
 
 /** The FHIR searches a citizen (own, or a child's) or a provider may read: /fhir/Consent, /fhir/Provenance, /fhir/AuditEvent. */
 export const fhirReaders = routeGroup({ tags: ["fhir"], role: ["citizen", "provider"] });

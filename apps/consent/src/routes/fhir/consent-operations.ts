@@ -31,17 +31,25 @@ const question = (path: string, summary: string, description: string, ok: string
     .describe(description)
     .respond({ 200: fhirOut(ok) }, 400, 401, 403, 503);
 
-/** The question's proposed Consent, to read. */
-async function proposedConsent(c: Context): Promise<ConsentReader> {
-  const params = await fhirBody(c, FhirConsentParameters);
-  return new ConsentReader(params.parameter[0]!.resource, BASE);
-}
-
 /** The one purpose of use the question states (an error on the reader when it states none or several). */
 function onePurpose(r: ConsentReader) {
   const purposes = r.purposes();
   if (purposes.length !== 1) r.fail("/provision/purpose", "State exactly one purpose of use (TREAT or COC)");
   return purposes[0]!;
+}
+
+/**
+ * The question's proposed Consent, read: the patient, the holder (CST) and the professional (PRCP) of a closed
+ * question, the requester (IRCP), one purpose and the data categories. What is wrong collects on `r.errors`.
+ */
+async function readQuestion(c: Context, closed: boolean) {
+  const params = await fhirBody(c, FhirConsentParameters);
+  const r = new ConsentReader(params.parameter[0]!.resource, BASE);
+  const bsn = r.bsn();
+  const holder = closed ? r.organisation("CST", true) : undefined;
+  const requester = r.organisation("IRCP", true);
+  const professional = closed ? r.professional() : undefined;
+  return { r, bsn, holder, requester, professional, purpose: onePurpose(r), dataCategories: r.dataCategories() };
 }
 
 function routes() {
@@ -54,13 +62,7 @@ function routes() {
       "OperationOutcome: one issue per data category",
     ),
     async (c) => {
-      const r = await proposedConsent(c);
-      const bsn = r.bsn();
-      const holder = r.organisation("CST", true);
-      const requester = r.organisation("IRCP", true);
-      const professional = r.professional();
-      const purpose = onePurpose(r);
-      const dataCategories = r.dataCategories();
+      const { r, bsn, holder, requester, professional, purpose, dataCategories } = await readQuestion(c, true);
       if (!dataCategories.length || dataCategories.length > 20) r.fail("/category", "Name 1 to 20 data categories (gegevenscategorie)");
       if (r.errors.length || !bsn || !holder || !requester) reject(r);
       const auth = c.get("auth");
@@ -88,11 +90,7 @@ function routes() {
       "searchset Bundle of Organization",
     ),
     async (c) => {
-      const r = await proposedConsent(c);
-      const bsn = r.bsn();
-      const requester = r.organisation("IRCP", true);
-      const purpose = onePurpose(r);
-      const dataCategories = r.dataCategories();
+      const { r, bsn, requester, purpose, dataCategories } = await readQuestion(c, false);
       if (r.errors.length || !bsn || !requester) reject(r);
       assertSelf(c.get("auth"), requester);
       const { pseudonym, stub } = await citizenShard(c.env, bsn);

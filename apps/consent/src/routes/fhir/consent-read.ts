@@ -5,7 +5,7 @@ import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
 import { toFhirBundle } from "../../fhir/consent-resource";
 import { callShard, shardStub, unwrap } from "../../storage/shards";
-import { fhirJson, fhirReaders, fhirResponse, readablePatient, readerActor } from "./common";
+import { fhirJson, fhirReaders, fhirResponse, patientSearchParam, readablePatient, readerActor } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -34,7 +34,7 @@ export const consentRead: FhirModule = {
       documentation:
         "A patient's consent choices in Mitz's code systems (GGC, RPZAC). Read: the citizen (own or child's), or a provider named as requester by a permit in force.",
       interactions: ["search-type"],
-      searchParams: [{ name: "patient", type: "reference", documentation: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (required)" }],
+      searchParams: [patientSearchParam()],
     },
   ],
 };

@@ -10,7 +10,7 @@ import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
 import { provenanceBundle } from "../../fhir/provenance-resource";
 import { callShard, shardStub, unwrap } from "../../storage/shards";
-import { fhirJson, fhirReaders, fhirResponse, readablePatient, readerActor } from "./common";
+import { fhirJson, fhirReaders, fhirResponse, patientSearchParam, readablePatient, readerActor } from "./common";
 
 function routes() {
   const app = new OpenAPIHono<AppEnv>();
@@ -39,10 +39,7 @@ export const provenanceRead: FhirModule = {
       documentation:
         "The Provenance of each FHIR write of a Consent (IHE PCF): activity, recorded, the organisation (URA) on behalf of the patient and the professional (UZI).",
       interactions: ["search-type"],
-      searchParams: [
-        { name: "target", type: "reference", documentation: "Consent/{id} (required)" },
-        { name: "patient", type: "reference", documentation: "BSN, or http://fhir.nl/fhir/NamingSystem/bsn|<bsn> (required: it locates the Consent)" },
-      ],
+      searchParams: [{ name: "target", type: "reference", documentation: "Consent/{id} (required)" }, patientSearchParam("required: it locates the Consent")],
     },
   ],
 };
