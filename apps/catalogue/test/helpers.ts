@@ -11,6 +11,7 @@ export const hdab = (sub = "hdab-nl") => bearer(env, { role: "hdab", sub });
 
 /** A minimal conformant dataset (HealthDCAT-AP non-public level), shared with the benchmarks. */
 export { minimalDataset } from "@regie/shared/testing/datasets";
+export { anonymisedApplicationInput, applicationInput, dataRequestInput } from "./application-inputs";
 
 export async function publish(publisherId: string, ds: DatasetInput) {
   const res = await SELF.fetch(`${BASE}/v1/datasets`, {
@@ -35,46 +36,6 @@ export async function harvest(body: string, type = "text/turtle", who = "iknl") 
   return SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await publisher(who)), "content-type": type }, body });
 }
 
-/** A complete access application for the given dataset (pseudonymised data, with its justification). */
-export function applicationInput(datasetId: string, overrides: Partial<AccessApplicationInput> = {}): AccessApplicationInput {
-  return {
-    datasetIds: [datasetId],
-    applicant: { name: "Dr. Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
-    purpose: "SCIENTIFIC_RESEARCH",
-    purposeDescription: "Survival after treatment of colorectal cancer by region.",
-    requestedData: "Diagnosis, treatment and vital status variables",
-    dataForm: "pseudonymised",
-    pseudonymisationJustification: "Linkage with the mortality registry requires pseudonymised records.",
-    safeguards: "Secure processing environment, no export of microdata",
-    durationMonths: 24,
-    processingEnvironment: "HDAB secure processing environment",
-    legalBasis: "PUBLIC_TASK",
-    expectedOutputs: "Survival curves by region, published in a peer-reviewed journal",
-    notProhibitedDeclaration: true,
-    ethicsAssessmentRequired: true,
-    ethicsAssessmentReference: "METC 2026-0412",
-    ...overrides,
-  };
-}
-
-/** A complete health data request (Art. 69): an anonymised statistical answer, no processing environment. */
-export function dataRequestInput(datasetId: string): AccessApplicationInput {
-  return {
-    kind: "data_request",
-    datasetIds: [datasetId],
-    applicant: { name: "Dr. Anna Visser", organisation: "Erasmus MC", email: "anna@example.nl" },
-    purpose: "STATISTICS",
-    purposeDescription: "Number of colorectal cancer diagnoses per province and year.",
-    requestedData: "Diagnosis year and province",
-    legalBasis: "PUBLIC_TASK",
-    safeguards: "Cells under 10 suppressed",
-    expectedOutputs: "A table of counts per province and year",
-    durationMonths: 3,
-    notProhibitedDeclaration: true,
-    ethicsAssessmentRequired: false,
-  };
-}
-
 export async function api(path: string, headers: Record<string, string>, body?: unknown, method = body === undefined ? "GET" : "POST") {
   return SELF.fetch(`${BASE}${path}`, {
     method,
@@ -92,10 +53,4 @@ export async function submittedApplication(input: AccessApplicationInput, sub = 
   const submitted = await api(`/v1/access-applications/${id}/submit`, who, undefined, "POST");
   if (submitted.status !== 200) throw new Error(`submit answered ${submitted.status}: ${await submitted.text()}`);
   return (await submitted.json()) as AccessApplication;
-}
-
-/** An application for anonymised data (no pseudonymisation justification at all), as the fuzz and security suites send. */
-export function anonymisedApplicationInput(datasetId: string): AccessApplicationInput {
-  const { pseudonymisationJustification: _omit, ...rest } = applicationInput(datasetId, { dataForm: "anonymised", durationMonths: 12 });
-  return rest;
 }

@@ -5,6 +5,7 @@
  * ATTACHMENT_MAX_COUNT per application.
  */
 import type { Attachment } from "@regie/shared/contracts/catalogue";
+import { allRows } from "../storage/d1";
 
 type Row = { id: string; application_id: string; name: string; content_type: string; size: number; uploaded_by: string; uploaded_at: string; r2_key: string };
 const toAttachment = (r: Row): Attachment => ({
@@ -40,12 +41,13 @@ export class AttachmentStore {
       .run();
   }
 
-  async list(applicationId: string): Promise<Attachment[]> {
-    const { results } = await this.db
-      .prepare(`SELECT * FROM application_attachments WHERE application_id = ?1 ORDER BY uploaded_at, id LIMIT 100`)
-      .bind(applicationId)
-      .all<Row>();
-    return results.map(toAttachment);
+  list(applicationId: string): Promise<Attachment[]> {
+    return allRows(
+      this.db,
+      `SELECT * FROM application_attachments WHERE application_id = ?1 ORDER BY uploaded_at, id LIMIT 100`,
+      [applicationId],
+      toAttachment,
+    );
   }
 
   async get(applicationId: string, id: string): Promise<{ attachment: Attachment; body: ReadableStream } | null> {

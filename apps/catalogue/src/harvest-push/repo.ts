@@ -1,6 +1,7 @@
 /** D1 storage of pushed harvest jobs and their per-dataset outcomes (migration 0061). */
 import type { HarvestPushItem, HarvestPushJob } from "@regie/shared/contracts/catalogue";
 import type { RdfMediaType } from "../rdf/parse";
+import { firstRow } from "../storage/d1";
 
 export interface StoredPushJob extends Omit<HarvestPushJob, "items"> {
   publisherId: string;
@@ -53,9 +54,8 @@ export class HarvestPushRepo {
       .run();
   }
 
-  async get(id: string): Promise<StoredPushJob | null> {
-    const r = await this.db.prepare(`SELECT * FROM harvest_push_jobs WHERE id = ?1`).bind(id).first<Row>();
-    return r ? job(r) : null;
+  get(id: string): Promise<StoredPushJob | null> {
+    return firstRow(this.db, `SELECT * FROM harvest_push_jobs WHERE id = ?1`, [id], job);
   }
 
   async items(id: string): Promise<HarvestPushItem[]> {

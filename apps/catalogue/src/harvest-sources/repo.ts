@@ -1,5 +1,6 @@
 /** D1 storage of harvest sources, their jobs, the IRIs a job has seen and the datasets a source brought (migration 0021). */
 import type { HarvestJob, HarvestSource, Violation } from "@regie/shared/contracts/catalogue";
+import { allRows, firstRow } from "../storage/d1";
 
 interface SourceRow {
   id: string;
@@ -79,45 +80,31 @@ export class HarvestSourcesRepo {
       .run();
   }
 
-  async get(id: string): Promise<StoredSource | null> {
-    const r = await this.db.prepare(`SELECT * FROM harvest_sources WHERE id = ?1`).bind(id).first<SourceRow>();
-    return r ? source(r) : null;
+  get(id: string): Promise<StoredSource | null> {
+    return firstRow(this.db, `SELECT * FROM harvest_sources WHERE id = ?1`, [id], source);
   }
 
-  async listByPublisher(publisherId: string): Promise<StoredSource[]> {
-    const { results } = await this.db
-      .prepare(`SELECT * FROM harvest_sources WHERE publisher_id = ?1 ORDER BY created_at, id LIMIT 200`)
-      .bind(publisherId)
-      .all<SourceRow>();
-    return results.map(source);
+  listByPublisher(publisherId: string): Promise<StoredSource[]> {
+    return allRows(this.db, `SELECT * FROM harvest_sources WHERE publisher_id = ?1 ORDER BY created_at, id LIMIT 200`, [publisherId], source);
   }
 
   /** Sources due at `now`, or with a job still running, oldest first. */
-  async due(now: string, limit: number): Promise<StoredSource[]> {
-    const { results } = await this.db
-      .prepare(
-        `SELECT * FROM harvest_sources s WHERE s.next_run_at <= ?1 OR EXISTS (SELECT 1 FROM harvest_jobs j WHERE j.source_id = s.id AND j.status = 'running') ORDER BY s.next_run_at LIMIT ?2`,
-      )
-      .bind(now, limit)
-      .all<SourceRow>();
-    return results.map(source);
+  due(now: string, limit: number): Promise<StoredSource[]> {
+    return allRows(
+      this.db,
+      `SELECT * FROM harvest_sources s WHERE s.next_run_at <= ?1 OR EXISTS (SELECT 1 FROM harvest_jobs j WHERE j.source_id = s.id AND j.status = 'running') ORDER BY s.next_run_at LIMIT ?2`,
+      [now, limit],
+      source,
+    );
   }
 
   /** Newest first. started_at has whole seconds, so jobs started in one second are ordered by insertion (rowid), not by their random ids. */
-  async jobs(sourceId: string, limit = 50): Promise<StoredJob[]> {
-    const { results } = await this.db
-      .prepare(`SELECT * FROM harvest_jobs WHERE source_id = ?1 ORDER BY started_at DESC, rowid DESC LIMIT ?2`)
-      .bind(sourceId, limit)
-      .all<JobRow>();
-    return results.map(job);
+  jobs(sourceId: string, limit = 50): Promise<StoredJob[]> {
+    return allRows(this.db, `SELECT * FROM harvest_jobs WHERE source_id = ?1 ORDER BY started_at DESC, rowid DESC LIMIT ?2`, [sourceId, limit], job);
   }
 
-  async runningJob(sourceId: string): Promise<StoredJob | null> {
-    const r = await this.db
-      .prepare(`SELECT * FROM harvest_jobs WHERE source_id = ?1 AND status = 'running' ORDER BY started_at, rowid LIMIT 1`)
-      .bind(sourceId)
-      .first<JobRow>();
-    return r ? job(r) : null;
+  runningJob(sourceId: string): Promise<StoredJob | null> {
+    return firstRow(this.db, `SELECT * FROM harvest_jobs WHERE source_id = ?1 AND status = 'running' ORDER BY started_at, rowid LIMIT 1`, [sourceId], job);
   }
 
   /** Starts a job and moves the source's next run on, in one batch. */
@@ -192,8 +179,7 @@ export class HarvestSourcesRepo {
     ]);
   }
 
-  async getJob(id: string): Promise<StoredJob | null> {
-    const r = await this.db.prepare(`SELECT * FROM harvest_jobs WHERE id = ?1`).bind(id).first<JobRow>();
-    return r ? job(r) : null;
+  getJob(id: string): Promise<StoredJob | null> {
+    return firstRow(this.db, `SELECT * FROM harvest_jobs WHERE id = ?1`, [id], job);
   }
 }

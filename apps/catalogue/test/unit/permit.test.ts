@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { newDraft } from "../../src/applications/workflow";
 import { buildPermit, permitIdOf, withStatus } from "../../src/permits/permit";
-import { applicationInputFor } from "./fixtures";
+import { applicationInput } from "../application-inputs";
 
 describe("the data permit", () => {
-  const app = { ...newDraft("app-1", "anna", { ...applicationInputFor("ds-1"), durationMonths: 12 }, "2026-01-31T09:00:00Z"), status: "approved" as const };
+  const app = { ...newDraft("app-1", "anna", { ...applicationInput("ds-1"), durationMonths: 12 }, "2026-01-31T09:00:00Z"), status: "approved" as const };
 
   it("starts on the approval date and ends after the requested duration, unless the HDAB sets the end", () => {
     const p = buildPermit("EHDS-NL-2026-ABCDEF01", app, "2026-01-31T09:00:00Z", ["No export"]);
@@ -12,9 +12,9 @@ describe("the data permit", () => {
       startDate: "2026-01-31",
       endDate: "2027-01-31",
       conditions: ["No export"],
-      organisation: "EMC",
-      processingEnvironment: "HDAB SPE",
-      dataForm: "anonymised",
+      organisation: "Erasmus MC",
+      processingEnvironment: "HDAB secure processing environment",
+      dataForm: "pseudonymised",
     });
     expect(buildPermit("x", app, "2026-01-31T09:00:00Z", [], "2026-06-30").endDate).toBe("2026-06-30");
     expect(JSON.stringify(p)).not.toContain("Anna");

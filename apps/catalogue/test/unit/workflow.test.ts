@@ -3,11 +3,11 @@ import type { Claims } from "@regie/shared";
 import type { AccessApplication } from "@regie/shared/contracts/catalogue";
 import { APPLICATION_NEXT_STATUSES, APPLICATION_STATUSES, type ApplicationStatus } from "@regie/shared/contracts/catalogue";
 import { addCollaborator, answer, canMove, edit, extend, hdabStep, isOpenToApplicant, newDraft, roleOf, submit } from "../../src/applications/workflow";
-import { applicationInputFor } from "./fixtures";
+import { applicationInput } from "../application-inputs";
 
 const at = "2026-03-01T10:00:00Z";
 const anna: Claims = { role: "researcher", sub: "anna", name: "Anna", organisation: "EMC" };
-const draft = () => newDraft("app-1", "anna", applicationInputFor("ds-1"), at);
+const draft = () => newDraft("app-1", "anna", applicationInput("ds-1"), at);
 const ok = (r: ReturnType<typeof submit>): AccessApplication => {
   if (!r.ok) throw new Error(r.message);
   return r.app;
