@@ -68,7 +68,7 @@ try {
     } catch (err) {
       const message = err instanceof Error ? `${err.message}${err.cause ? ` (${String(err.cause)})` : ""}` : String(err);
       log(`! ${name} failed: ${message}`);
-      for (const child of stack.children) if (child.outputTail.length) log(`  ${child.appName} said last:\n    ${child.outputTail.slice(-8).join("\n    ")}`);
+      for (const child of stack.children) if (child.outputTail.length) log(`  ${child.appName} said last:\n    ${child.outputTail.slice(-40).join("\n    ")}`);
       result = { available: true, failed: true, error: message };
     }
     result.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;

@@ -9,7 +9,17 @@
 // never answers HeapProfiler.collectGarbage (tried: no reply, the heap unchanged), so the collection is forced by
 // HeapProfiler.takeHeapSnapshot, which collects everything unreachable before it walks the heap (its chunks are
 // dropped here). `sampleHeap` does that at intervals while something runs.
+//
+// wrangler dev's inspector proxy enables the runtime's Network domain and relays every inspector message to the
+// wrangler process as a debug log (an HTTP call to miniflare's loopback server, and a line in wrangler's log file):
+// three or more per D1 query. On a 40,000-dataset run that was 20,000 calls, throughput at 4 connections was 238
+// req/s with it and 416 without, and at 500,000 the open loopback connections passed the 20,000-file limit and
+// wrangler died (EMFILE). `keepNetworkQuiet` sends `Network.disable` to each worker's inspector now and again (the
+// proxy enables it again after a reload), so the bench measures the Worker rather than wrangler's logging.
 import WebSocket from "ws";
+
+/** inspector sessions this process has open (the inspector takes one client at a time) */
+let open = 0;
 
 export interface HeapUsage {
   usedBytes: number;
@@ -31,6 +41,8 @@ export async function heapReading(
     return await new Promise((resolve) => {
       const out: { used: HeapUsage | null; live: HeapUsage | null } = { used: null, live: null };
       const ws = new WebSocket(url);
+      open++;
+      ws.once("close", () => open--);
       let settled = false;
       // resolved once the socket is closed: the inspector refuses a second client while one is still connected
       const done = () => {
@@ -43,7 +55,10 @@ export async function heapReading(
       };
       const timer = setTimeout(done, timeoutMs);
       const send = (id: number, method: string) => ws.send(JSON.stringify({ id, method }));
-      ws.on("open", () => send(1, "Runtime.getHeapUsage"));
+      ws.on("open", () => {
+        send(9, "Network.disable");
+        send(1, "Runtime.getHeapUsage");
+      });
       ws.on("message", (data: Buffer) => {
         if (data.includes("addHeapSnapshotChunk")) return; // the snapshot itself: not wanted
         const msg = JSON.parse(data.toString("utf8")) as { id?: number; error?: unknown; result?: { usedSize: number; totalSize: number } };
@@ -109,4 +124,46 @@ export function sampleHeap(inspectorPort: number, everyMs: number): { stop(): Pr
       return out;
     },
   };
+}
+
+/** Sends `Network.disable` to the worker's inspector; whether it answered. */
+export async function quietNetwork(inspectorPort: number, timeoutMs = 5_000): Promise<boolean> {
+  try {
+    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal: AbortSignal.timeout(timeoutMs) })).json()) as {
+      webSocketDebuggerUrl?: string;
+    }[];
+    const url = targets[0]?.webSocketDebuggerUrl;
+    if (!url) return false;
+    return await new Promise<boolean>((resolve) => {
+      const ws = new WebSocket(url);
+      open++;
+      let answered = false;
+      const timer = setTimeout(() => ws.terminate(), timeoutMs);
+      ws.once("close", () => {
+        open--;
+        clearTimeout(timer);
+        resolve(answered);
+      });
+      ws.on("open", () => ws.send(JSON.stringify({ id: 1, method: "Network.disable" })));
+      ws.on("message", (data: Buffer) => {
+        if ((JSON.parse(data.toString("utf8")) as { id?: number }).id !== 1) return;
+        answered = true;
+        ws.close();
+      });
+      ws.on("error", () => resolve(false));
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** `quietNetwork` on every port now and every `everyMs` (skipped while another inspector session is open) until stopped. */
+export function keepNetworkQuiet(inspectorPorts: number[], everyMs = 15_000): { stop(): void } {
+  const round = () => {
+    if (open === 0) for (const port of inspectorPorts) void quietNetwork(port);
+  };
+  round();
+  const timer = setInterval(round, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

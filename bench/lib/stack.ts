@@ -8,8 +8,10 @@ import type { DevTokenRequest } from "@regie/shared/auth/claims";
 import { signDevToken } from "@regie/shared/auth/dev-issuer";
 import { portsFor, startStack, stopWorkers, type AppName, type Log, type WorkerProcess } from "../../scripts/stack";
 import { ensureDevEnv, ISSUER, type DevSecrets } from "../../scripts/dev-env";
+import { keepNetworkQuiet } from "./inspector";
 
 export const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 28787);
+const USER_LOG_PATH = process.env.WRANGLER_LOG_PATH;
 
 export function urls(portBase = PORT_BASE): Record<AppName, string> {
   const p = portsFor(portBase);
@@ -33,11 +35,15 @@ export async function start(log: Log, onSpawned: (stack: BenchStack) => void = (
   const secrets = await ensureDevEnv();
   const persistTo = mkdtempSync(join(tmpdir(), "regie-bench-"));
   log(`· starting the stack on ports ${PORT_BASE}–${PORT_BASE + 2} (storage in ${persistTo})`);
+  // wrangler's debug log (every inspector message, hundreds of MB a run) goes with the storage, not into ~/.config
+  process.env.WRANGLER_LOG_PATH = USER_LOG_PATH ?? join(persistTo, "wrangler-logs");
+  let quiet: { stop(): void } | null = null;
   const stack: BenchStack = {
     children: [],
     secrets,
     persistTo,
     stop() {
+      quiet?.stop();
       stopWorkers(stack.children);
       try {
         rmSync(persistTo, { recursive: true, force: true });
@@ -59,6 +65,7 @@ export async function start(log: Log, onSpawned: (stack: BenchStack) => void = (
     stack.stop(); // startStack has stopped the workers; this removes the storage
     throw err;
   }
+  quiet = keepNetworkQuiet(Object.values(portsFor(PORT_BASE)).map((p) => p + 1000));
   return stack;
 }
 
