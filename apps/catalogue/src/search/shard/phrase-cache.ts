@@ -24,28 +24,28 @@ export interface RowChange {
   terms: string[];
 }
 
-/** Whether the ascending `slots` hold `slot` (binary search). */
-export function holds(slots: Int32Array, slot: number): boolean {
+/** The first position in the ascending `xs` whose value is >= `x` (xs.length when there is none). */
+function lowerBound<T extends number | string>(xs: ArrayLike<T>, x: T): number {
   let lo = 0,
-    hi = slots.length;
+    hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (slots[mid]! < slot) lo = mid + 1;
+    if (xs[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
-  return lo < slots.length && slots[lo] === slot;
+  return lo;
+}
+
+/** Whether the ascending `slots` hold `slot` (binary search). */
+export function holds(slots: Int32Array, slot: number): boolean {
+  const i = lowerBound(slots, slot);
+  return i < slots.length && slots[i] === slot;
 }
 
 /** Whether a term of the ascending `terms` starts with `prefix` (the first term >= prefix does, if any does). */
 function startsAny(terms: string[], prefix: string): boolean {
-  let lo = 0,
-    hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < terms.length && terms[lo]!.startsWith(prefix);
+  const i = lowerBound(terms, prefix);
+  return i < terms.length && terms[i]!.startsWith(prefix);
 }
 
 export class PhraseCache {
