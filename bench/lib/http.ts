@@ -12,16 +12,17 @@ export interface SlowGetOptions {
   attempts?: number;
   /** how often to poke `/health` while waiting (0: never) */
   pokeMs?: number;
+  headers?: Record<string, string>;
 }
 
 export async function slowGet(
   url: string,
-  { timeoutMs = 900_000, attempts = 3, pokeMs = 10_000 }: SlowGetOptions = {},
+  { timeoutMs = 900_000, attempts = 3, pokeMs = 10_000, headers = {} }: SlowGetOptions = {},
 ): Promise<{ status: number; text: string }> {
   for (let attempt = 1; ; attempt++) {
     const poker = pokeMs > 0 ? setInterval(() => poke(new URL("/health", url).href), pokeMs) : null;
     try {
-      return await getOnce(url, timeoutMs);
+      return await getOnce(url, timeoutMs, headers);
     } catch (err) {
       if (attempt >= attempts) throw err;
     } finally {
@@ -38,9 +39,9 @@ function poke(url: string) {
   req.end();
 }
 
-function getOnce(url: string, timeoutMs: number): Promise<{ status: number; text: string }> {
+function getOnce(url: string, timeoutMs: number, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "GET" }, (res) => {
+    const req = request(url, { method: "GET", headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));

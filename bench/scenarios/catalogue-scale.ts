@@ -106,7 +106,9 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
     const s = await timed(`${base}/v1/datasets?q=${marker}`);
     afterWrite = { publishMs: Math.round(w.ms), searchMs: Math.round(s.ms), found: (JSON.parse(s.text) as { total: number }).total };
     log(`  publish ${afterWrite.publishMs} ms (${w.status}), first search after it ${afterWrite.searchMs} ms (found: ${afterWrite.found})`);
-    harvest = await harvestLargest(base, mint, log, probe);
+    // while the job runs: the live heap too where the run reads it (a forced collection each sample)
+    const liveProbe = { ...probe, live: async () => (HEAP_LIVE ? (await heapReading(inspectorPort)).live : null) };
+    harvest = await harvestLargest(base, mint, log, liveProbe);
   }
 
   const shards = await shardInfo(base);
