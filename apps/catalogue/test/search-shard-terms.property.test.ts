@@ -1,5 +1,5 @@
 /**
- * The index shards' term-frequency table (src/search/shard/terms.ts, `shard_terms`) holds exactly what FTS5's own
+ * The index shards' term-frequency tables (src/search/shard/terms.ts, `shard_terms` and `shard_postings`) hold exactly what FTS5's own
  * instance view of `shard_fts` gives — per term and row the instances weighted title 10, keywords 4, description
  * 1 — after a first build and after random publish / update / delete sequences followed through the change log;
  * the scratch table it is written through is empty between writes. And the shards' per-phrase row lists
@@ -53,13 +53,14 @@ async function search(q?: string) {
 }
 
 type Row = { term: string; doc: number; f: number };
-/** shard_terms, and the same figures computed from FTS5's instance view of shard_fts, in one shard. */
-async function termTables(k: number): Promise<{ stored: Row[]; fts: Row[]; scratch: number }> {
+/** shard_terms, shard_postings, and the same figures computed from FTS5's instance view of shard_fts, in one shard. */
+async function termTables(k: number): Promise<{ stored: Row[]; postings: Row[]; fts: Row[]; scratch: number }> {
   const stub = env.SEARCH_SHARDS.get(env.SEARCH_SHARDS.idFromName(`${SHARDS}:${k}`));
   return runInDurableObject(stub, (_: IndexShard, state: DurableObjectState) => {
     const sql = state.storage.sql;
     sql.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS check_vocab USING fts5vocab(shard_fts, instance)`);
     const stored = sql.exec<Row>(`SELECT term, doc, f FROM shard_terms ORDER BY term, doc`).toArray();
+    const postings = sql.exec<Row>(`SELECT term, doc, f FROM shard_postings ORDER BY term, doc`).toArray();
     const fts = sql
       .exec<Row>(
         `SELECT term, doc, sum(CASE col WHEN 'title' THEN 10.0 WHEN 'keywords' THEN 4.0 ELSE 1.0 END) AS f
@@ -68,7 +69,7 @@ async function termTables(k: number): Promise<{ stored: Row[]; fts: Row[]; scrat
       .toArray();
     sql.exec(`DROP TABLE check_vocab`);
     const scratch = sql.exec<{ n: number }>(`SELECT count(*) AS n FROM shard_scratch_vocab`).one().n;
-    return { stored, fts, scratch };
+    return { stored, postings, fts, scratch };
   });
 }
 
@@ -93,8 +94,9 @@ describe("index shards' term-frequency table", () => {
         }
         await search();
         for (let k = 0; k < SHARDS; k++) {
-          const { stored, fts, scratch } = await termTables(k);
+          const { stored, postings, fts, scratch } = await termTables(k);
           expect(stored).toEqual(fts);
+          expect(postings).toEqual(fts);
           expect(scratch).toBe(0);
           compared += stored.length;
         }

@@ -5,22 +5,27 @@
  * bm25 inputs are the same); `shard_terms` holds each indexed row's term frequencies (per term, the instances in
  * title × 10 + keywords × 4 + description × 1: the bm25 column weights), written at index time, so that a query
  * reads a phrase's frequencies in its hits by their primary key (doc, term range) instead of decoding FTS5's instance
- * lists; keyed by row first, so that a build (rows by ascending ordinal) appends to it.
+ * lists; keyed by row first, so that a build (rows by ascending ordinal) appends to it. `shard_postings` holds the
+ * same rows keyed by term first: a phrase's hits and their frequencies are one range scan of it (prefix <= term <=
+ * prefix + U+10FFFF), rows in order, no FTS5 query and no per-hit lookup. A build fills it at its end in one sorted
+ * insert (in term order: appends); later writes keep it in step with `shard_terms` row by row.
  * `shard_scratch` (with `shard_scratch_vocab`) is an empty-between-writes FTS5 table with the same tokenizer:
  * the rows of one write transaction are tokenised into it, their terms copied into `shard_terms`, and it is
  * emptied again, so `shard_terms` holds exactly FTS5's own terms.
  *
  * `SHARD_SCHEMA_VERSION` names this layout (kept in shard_meta 'schema'). A shard object created under another
  * layout drops its tables (`SHARD_RESET`) and rebuilds from D1, which stays the record: version 2 added `quality`,
- * version 3 `shard_terms` (and dropped `shard_vocab`, the instance view version 2 read frequencies from).
+ * version 3 `shard_terms` (and dropped `shard_vocab`, the instance view version 2 read frequencies from), version 4
+ * `shard_postings`.
  */
-export const SHARD_SCHEMA_VERSION = "3";
+export const SHARD_SCHEMA_VERSION = "4";
 export const SHARD_META = `CREATE TABLE IF NOT EXISTS shard_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 export const SHARD_RESET = `
 DROP TABLE IF EXISTS shard_vocab;
 DROP TABLE IF EXISTS shard_scratch_vocab;
 DROP TABLE IF EXISTS shard_scratch;
 DROP TABLE IF EXISTS shard_terms;
+DROP TABLE IF EXISTS shard_postings;
 DROP TABLE IF EXISTS shard_fts;
 DROP TABLE IF EXISTS shard_rows;
 DELETE FROM shard_meta WHERE key IN ('version', 'build_of');
@@ -51,6 +56,12 @@ CREATE TABLE IF NOT EXISTS shard_terms (
   doc INTEGER NOT NULL,
   f REAL NOT NULL,
   PRIMARY KEY (doc, term)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shard_postings (
+  term TEXT NOT NULL,
+  doc INTEGER NOT NULL,
+  f REAL NOT NULL,
+  PRIMARY KEY (term, doc)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS shard_scratch USING fts5(
   title, keywords, description,

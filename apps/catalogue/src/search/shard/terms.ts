@@ -3,17 +3,21 @@
  * (title 10, keywords 4, description 1). The rows of one write transaction are tokenised by FTS5 itself into the
  * empty `shard_scratch` table; `flush()`, still inside the transaction, copies their terms from its instance view
  * and empties it again. A row written twice in one transaction flushes the first write before the second.
+ * `shard_postings` (the same rows by term first, ./schema.ts) follows row by row, except while `bulk` (a build into
+ * empty tables), which fills it at its end with `fillPostings()`.
  */
 
 export class TermWriter {
   private readonly pending = new Set<number>();
+  /** a build is loading empty tables: shard_postings is filled once at its end */
+  bulk = false;
 
   constructor(private readonly sql: SqlStorage) {}
 
   /** Queues a row's text; `fresh` when shard_terms is known not to hold the row (a build into empty tables). */
   add(ord: number, title: string, keywords: string, description: string, fresh: boolean) {
     if (this.pending.has(ord)) this.flush();
-    if (!fresh) this.sql.exec(`DELETE FROM shard_terms WHERE doc = ?`, ord);
+    if (!fresh) this.drop(ord);
     this.sql.exec(`INSERT INTO shard_scratch (rowid, title, keywords, description) VALUES (?, ?, ?, ?)`, ord, title, keywords, description);
     this.pending.add(ord);
   }
@@ -21,6 +25,12 @@ export class TermWriter {
   /** Takes a row's terms out. */
   remove(ord: number) {
     if (this.pending.has(ord)) this.flush();
+    this.drop(ord);
+  }
+
+  /** A row's terms out of both tables (its postings found through its terms: one key each). */
+  private drop(ord: number) {
+    this.sql.exec(`DELETE FROM shard_postings WHERE doc = ?1 AND term IN (SELECT term FROM shard_terms WHERE doc = ?1)`, ord);
     this.sql.exec(`DELETE FROM shard_terms WHERE doc = ?`, ord);
   }
 
@@ -32,8 +42,19 @@ export class TermWriter {
        SELECT term, doc, sum(CASE col WHEN 'title' THEN 10.0 WHEN 'keywords' THEN 4.0 ELSE 1.0 END)
        FROM shard_scratch_vocab GROUP BY doc, term ORDER BY doc, term`,
     );
+    if (!this.bulk)
+      this.sql.exec(
+        `INSERT INTO shard_postings (term, doc, f) SELECT term, doc, f FROM shard_terms WHERE doc IN (SELECT value FROM json_each(?)) ORDER BY term, doc`,
+        JSON.stringify([...this.pending]),
+      );
     this.sql.exec(`INSERT INTO shard_scratch (shard_scratch) VALUES ('delete-all')`);
     this.pending.clear();
+  }
+
+  /** shard_postings anew from shard_terms, in term order (a build's last step; call inside a transaction). */
+  fillPostings() {
+    this.sql.exec(`DELETE FROM shard_postings`);
+    this.sql.exec(`INSERT INTO shard_postings (term, doc, f) SELECT term, doc, f FROM shard_terms ORDER BY term, doc`);
   }
 
   /** After a transaction rolled back: what was queued is gone with it. */

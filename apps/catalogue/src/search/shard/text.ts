@@ -1,8 +1,8 @@
 /**
- * Full-text reads of one index shard's SQLite, per phrase: the rows matching it (FTS5 decides what matches, exactly
- * as D1's datasets_fts did), each such row's weighted instance count from `shard_terms` (title 10, keywords 4,
- * description 1: the bm25 column weights, written at index time by ./terms.ts) and the number of rows containing
- * the phrase — the inputs of bm25 that are summed over shards (see ./bm25.ts). A match expression's hits are the
+ * Full-text reads of one index shard's SQLite, per phrase: the rows matching it (the rows holding a term the prefix
+ * covers, FTS5's own terms: what FTS5's prefix query matches, exactly as D1's datasets_fts did), each such row's
+ * weighted instance count from `shard_postings` (title 10, keywords 4, description 1: the bm25 column weights,
+ * written at index time by ./terms.ts) and the number of rows containing the phrase — the inputs of bm25 that are summed over shards (see ./bm25.ts). A match expression's hits are the
  * intersection of its phrases' row lists (FTS5's implicit AND), which ./phrase-cache.ts keeps between queries.
  */
 import type { ShardState } from "./state";
@@ -30,29 +30,33 @@ export interface PhraseHits {
 }
 
 /**
- * One statement per phrase: FTS5 finds the matching rows (the outer loop, in rowid order), and each hit's frequencies
- * summed over the terms the prefix covers (integers: exact in any order) come from one primary-key range of
- * `shard_terms` (doc, term). A hit without a counted term (FTS5's tokens and ours differ only on odd input) weighs 0
- * and is not counted in `rows`. Nothing travels as a parameter but the phrase, whatever the number of hits.
+ * One range scan per phrase: `shard_postings` (term, doc) from the phrase to the phrase + U+10FFFF holds every term
+ * the prefix covers with its rows and weighted frequencies — exactly FTS5's own terms (./terms.ts), so the rows are
+ * the ones FTS5's `"phrase"*` matches. One term: its rows come in order. Several (`cohort` covers cohort, cohorts,
+ * …): each term's rows are in order, so they are summed per row into a dense array over the shard's slots and read
+ * out in slot order. Nothing travels as a parameter but the phrase, whatever the number of hits.
  */
 export function phraseList(sql: SqlStorage, s: ShardState, phrase: string): PhraseList {
-  const cursor = sql.exec<{ o: number; f: number | null }>(
-    `SELECT x.rowid AS o, sum(t.f) AS f FROM shard_fts AS x
-       LEFT JOIN shard_terms AS t ON t.doc = x.rowid AND t.term >= ?2 AND t.term <= ?3
-     WHERE shard_fts MATCH ?1 GROUP BY x.rowid ORDER BY x.rowid`,
-    `"${phrase}"*`,
-    phrase,
-    phrase + TOP,
-  );
+  const cursor = sql.exec<{ doc: number; f: number }>(`SELECT doc, f FROM shard_postings WHERE term >= ?1 AND term <= ?2`, phrase, phrase + TOP);
   const slots: number[] = [];
   const freqs: number[] = [];
-  let rows = 0;
+  let ordered = true;
   for (const r of cursor) {
-    slots.push(s.slotOf(r.o));
-    freqs.push(r.f ?? 0);
-    if (r.f !== null) rows++;
+    const slot = s.slotOf(r.doc);
+    if (slots.length > 0 && slot <= slots[slots.length - 1]!) ordered = false;
+    slots.push(slot);
+    freqs.push(r.f);
   }
-  return { slots: Int32Array.from(slots), freqs: Float64Array.from(freqs), rows };
+  if (ordered) return { slots: Int32Array.from(slots), freqs: Float64Array.from(freqs), rows: slots.length };
+  const sum = new Float64Array(s.slots + 1);
+  const seen = new Uint8Array(s.slots + 1);
+  for (let i = 0; i < slots.length; i++) {
+    sum[slots[i]!]! += freqs[i]!;
+    seen[slots[i]!] = 1;
+  }
+  const out: number[] = [];
+  for (let slot = 0; slot < seen.length; slot++) if (seen[slot]) out.push(slot);
+  return { slots: Int32Array.from(out), freqs: Float64Array.from(out, (slot) => sum[slot]!), rows: out.length };
 }
 
 /** The rows in every list (sorted merge driven by the shortest), with each list's frequencies at those rows. */
