@@ -54,8 +54,7 @@ export async function bulkLoad(feed: ShardFeed, target: BuildTarget, fixedPage?:
     stats.maxPageBytes = Math.max(stats.maxPageBytes, bytes);
   }
   const o0 = performance.now();
-  // also when a resumed build found nothing left to load: the rows before the cut are there, their last step is not
-  if (stats.rows > 0 || after >= 0) target.optimize();
+  if (stats.rows > 0) target.optimize();
   stats.optimizeMs = performance.now() - o0;
   stats.ms = performance.now() - t0;
   for (const k of ["ms", "readWaitMs", "writeMs", "optimizeMs"] as const) stats[k] = Math.round(stats[k]);

@@ -150,18 +150,8 @@ export class IndexShard extends DurableObject<Env> {
     } else after = sql.exec<{ o: number | null }>(`SELECT max(ord) AS o FROM shard_rows`).one().o ?? -1;
     this.version = null;
     const insert = (r: FeedRow) => this.apply(r, false);
-    // FTS5's segments merged into one, and shard_postings filled in term order (appends) from the build's shard_terms
-    const optimize = () =>
-      this.ctx.storage.transactionSync(() => {
-        sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('optimize')`);
-        this.terms.fillPostings();
-      });
-    this.terms.bulk = true;
-    try {
-      this.lastBuild = await bulkLoad(feed, { transaction: (fn) => this.write(fn), insert, optimize }, pageSize(this.env), after);
-    } finally {
-      this.terms.bulk = false;
-    }
+    const optimize = () => sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('optimize')`);
+    this.lastBuild = await bulkLoad(feed, { transaction: (fn) => this.write(fn), insert, optimize }, pageSize(this.env), after);
     this.setMeta("last_build", JSON.stringify(this.lastBuild));
     sql.exec(`DELETE FROM shard_meta WHERE key = 'build_of'`);
     return of;

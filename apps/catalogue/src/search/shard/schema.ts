@@ -7,8 +7,8 @@
  * reads a phrase's frequencies in its hits by their primary key (doc, term range) instead of decoding FTS5's instance
  * lists; keyed by row first, so that a build (rows by ascending ordinal) appends to it. `shard_postings` holds the
  * same rows keyed by term first: a phrase's hits and their frequencies are one range scan of it (prefix <= term <=
- * prefix + U+10FFFF), rows in order, no FTS5 query and no per-hit lookup. A build fills it at its end in one sorted
- * insert (in term order: appends); later writes keep it in step with `shard_terms` row by row.
+ * prefix + U+10FFFF), rows in order, no FTS5 query and no per-hit lookup. Every write transaction (a build page
+ * too) adds its rows to both tables (./terms.ts).
  * `shard_scratch` (with `shard_scratch_vocab`) is an empty-between-writes FTS5 table with the same tokenizer:
  * the rows of one write transaction are tokenised into it, their terms copied into `shard_terms`, and it is
  * emptied again, so `shard_terms` holds exactly FTS5's own terms.
