@@ -21,6 +21,12 @@ import WebSocket from "ws";
 /** inspector sessions this process has open (the inspector takes one client at a time) */
 let open = 0;
 
+/** The worker's DevTools WebSocket address from its inspector's target list (undefined when it lists none). */
+async function debuggerUrl(inspectorPort: number, timeoutMs: number): Promise<string | undefined> {
+  const res = await fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal: AbortSignal.timeout(timeoutMs) });
+  return ((await res.json()) as { webSocketDebuggerUrl?: string }[])[0]?.webSocketDebuggerUrl;
+}
+
 export interface HeapUsage {
   usedBytes: number;
   totalBytes: number;
@@ -33,10 +39,7 @@ export async function heapReading(
 ): Promise<{ used: HeapUsage | null; live: HeapUsage | null }> {
   const none = { used: null, live: null };
   try {
-    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal: AbortSignal.timeout(timeoutMs) })).json()) as {
-      webSocketDebuggerUrl?: string;
-    }[];
-    const url = targets[0]?.webSocketDebuggerUrl;
+    const url = await debuggerUrl(inspectorPort, timeoutMs);
     if (!url) return none;
     return await new Promise((resolve) => {
       const out: { used: HeapUsage | null; live: HeapUsage | null } = { used: null, live: null };
@@ -55,10 +58,7 @@ export async function heapReading(
       };
       const timer = setTimeout(done, timeoutMs);
       const send = (id: number, method: string) => ws.send(JSON.stringify({ id, method }));
-      ws.on("open", () => {
-        send(9, "Network.disable");
-        send(1, "Runtime.getHeapUsage");
-      });
+      ws.on("open", () => send(1, "Runtime.getHeapUsage"));
       ws.on("message", (data: Buffer) => {
         if (data.includes("addHeapSnapshotChunk")) return; // the snapshot itself: not wanted
         const msg = JSON.parse(data.toString("utf8")) as { id?: number; error?: unknown; result?: { usedSize: number; totalSize: number } };
@@ -129,10 +129,7 @@ export function sampleHeap(inspectorPort: number, everyMs: number): { stop(): Pr
 /** Sends `Network.disable` to the worker's inspector; whether it answered. */
 export async function quietNetwork(inspectorPort: number, timeoutMs = 5_000): Promise<boolean> {
   try {
-    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`, { signal: AbortSignal.timeout(timeoutMs) })).json()) as {
-      webSocketDebuggerUrl?: string;
-    }[];
-    const url = targets[0]?.webSocketDebuggerUrl;
+    const url = await debuggerUrl(inspectorPort, timeoutMs);
     if (!url) return false;
     return await new Promise<boolean>((resolve) => {
       const ws = new WebSocket(url);

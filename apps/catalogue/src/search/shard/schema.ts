@@ -3,12 +3,12 @@
  * (and `dl`, the row's token count in the full-text index, for bm25); `shard_fts` is the full-text index
  * (contentless: the text lives in D1; the tokenizer and prefix indexes are D1's `datasets_fts`, so matching and
  * bm25 inputs are the same); `shard_terms` holds each indexed row's term frequencies (per term, the instances in
- * title × 10 + keywords × 4 + description × 1: the bm25 column weights), written at index time, so that a query
- * reads a phrase's frequencies in its hits by their primary key (doc, term range) instead of decoding FTS5's instance
- * lists; keyed by row first, so that a build (rows by ascending ordinal) appends to it. `shard_postings` holds the
- * same rows keyed by term first: a phrase's hits and their frequencies are one range scan of it (prefix <= term <=
- * prefix + U+10FFFF), rows in order, no FTS5 query and no per-hit lookup. Every write transaction (a build page
- * too) adds its rows to both tables (./terms.ts).
+ * title × 10 + keywords × 4 + description × 1: the bm25 column weights), written at index time instead of decoding
+ * FTS5's instance lists per query; keyed by row first, so that a build (rows by ascending ordinal) appends to it and
+ * a row's update or delete finds its terms (and a write's phrase-cache check the terms it now holds).
+ * `shard_postings` holds the same rows keyed by term first: a phrase's hits and their frequencies are one range
+ * scan of it (prefix <= term <= prefix + U+10FFFF), rows in order, no FTS5 query and no per-hit lookup. Every write
+ * transaction (a build page too) adds its rows to both tables (./terms.ts).
  * `shard_scratch` (with `shard_scratch_vocab`) is an empty-between-writes FTS5 table with the same tokenizer:
  * the rows of one write transaction are tokenised into it, their terms copied into `shard_terms`, and it is
  * emptied again, so `shard_terms` holds exactly FTS5's own terms.

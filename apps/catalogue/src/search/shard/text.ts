@@ -2,8 +2,10 @@
  * Full-text reads of one index shard's SQLite, per phrase: the rows matching it (the rows holding a term the prefix
  * covers, FTS5's own terms: what FTS5's prefix query matches, exactly as D1's datasets_fts did), each such row's
  * weighted instance count from `shard_postings` (title 10, keywords 4, description 1: the bm25 column weights,
- * written at index time by ./terms.ts) and the number of rows containing the phrase — the inputs of bm25 that are summed over shards (see ./bm25.ts). A match expression's hits are the
- * intersection of its phrases' row lists (FTS5's implicit AND), which ./phrase-cache.ts keeps between queries.
+ * written at index time by ./terms.ts) and the number of rows containing the phrase — the inputs of bm25 that are
+ * summed over shards (see ./bm25.ts). A match expression's hits are the intersection of its phrases' row lists
+ * (FTS5's implicit AND), which ./phrase-cache.ts keeps between queries. FTS5 itself is read only for a row's token
+ * count (its docsize record, `tokenCount`).
  */
 import type { ShardState } from "./state";
 
