@@ -239,20 +239,19 @@ export class IndexShard extends DurableObject<Env> {
   async query(req: ShardQueryRequest): Promise<{ version: string; answer: ShardAnswer; bytes: number }> {
     const s = await this.ensure(req);
     let hits: TextHits | null = null;
-    if (req.match === "none") hits = { slots: new Int32Array(0), scores: null };
+    if (req.match === "none") hits = { slots: new Int32Array(0), score: null };
     else if (req.match) {
       const t = this.text(s, req.match);
-      let scores: Float64Array | null = null;
+      let score: TextHits["score"] = null;
       if (req.stats && req.query.sort === "relevance") {
-        const score = scorer(req.stats);
-        scores = new Float64Array(t.slots.length);
+        const bm25 = scorer(req.stats);
         const freq = new Float64Array(t.freqs.length);
-        for (let h = 0; h < t.slots.length; h++) {
+        score = (h) => {
           for (let i = 0; i < t.freqs.length; i++) freq[i] = t.freqs[i]![h]!;
-          scores[h] = score(freq, s.dl[t.slots[h]!]!);
-        }
+          return bm25(freq, s.dl[t.slots[h]!]!);
+        };
       }
-      hits = { slots: t.slots, scores };
+      hits = { slots: t.slots, score };
     }
     return { version: this.version ?? "", answer: runShardQuery(s, req.query, hits), bytes: s.bytes() };
   }
