@@ -236,11 +236,17 @@ function facetParts(s: ShardState, q: ShardQuery, counts: Uint32Array): Record<F
   for (const field of FACET_FIELDS) {
     const fi = FIELD_INDEX[field];
     const d = s.dict[fi]!;
-    const nonzero: number[] = [];
+    let nonzero: number[] = [];
     for (const id of d.values()) if (counts[id]! > 0) nonzero.push(id);
+    let more = 0;
+    if (nonzero.length > q.facetLimit) {
+      // the best left out has the (facetLimit + 1)-th highest count: only values counted at least that are ordered
+      const sorted = Uint32Array.from(nonzero, (id) => counts[id]!).sort();
+      more = sorted[sorted.length - 1 - q.facetLimit]!;
+      nonzero = nonzero.filter((id) => counts[id]! >= more);
+    }
     nonzero.sort((a, b) => counts[b]! - counts[a]! || (s.valueName[a]! < s.valueName[b]! ? -1 : 1));
     const kept = nonzero.slice(0, q.facetLimit);
-    const more = nonzero.length > q.facetLimit ? counts[nonzero[q.facetLimit]!]! : 0;
     const ids = new Set(kept);
     for (const v of [...(q.selections[field] ?? []), ...(q.exact?.[field] ?? [])]) {
       const id = d.get(v);

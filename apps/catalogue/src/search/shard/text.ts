@@ -107,6 +107,28 @@ export function phraseList(sql: SqlStorage, s: ShardState, phrase: string, packM
   return { slots: Int32Array.from(out), freqs: Float64Array.from(out, (slot) => sum[slot]!), rows: out.length };
 }
 
+/**
+ * The first position at or after `from` whose slot is >= `slot` (xs ascending): steps of 1, 2, 4, … then a binary
+ * search in the last step, so driving a short list through a long one costs short × log(gap), not the long list.
+ */
+export function gallop(xs: Int32Array, from: number, slot: number): number {
+  if (from >= xs.length || xs[from]! >= slot) return from;
+  let lo = from,
+    step = 1;
+  while (lo + step < xs.length && xs[lo + step]! < slot) {
+    lo += step;
+    step *= 2;
+  }
+  // xs[lo] < slot, and xs[hi] >= slot or hi = length
+  let hi = Math.min(lo + step, xs.length);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < slot) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** The rows in every list (sorted merge driven by the shortest), with each list's frequencies at those rows. */
 export function intersect(lists: PhraseList[]): PhraseHits {
   const hits = lists.map((l) => l.rows);
@@ -122,8 +144,7 @@ export function intersect(lists: PhraseList[]): PhraseHits {
     const slot = drive[d]!;
     for (let i = 0; i < lists.length; i++) {
       const l = lists[i]!.slots;
-      let p = pos[i]!;
-      while (p < l.length && l[p]! < slot) p++;
+      const p = gallop(l, pos[i]!, slot);
       pos[i] = p;
       if (p === l.length) break outer;
       if (l[p] !== slot) continue outer;
