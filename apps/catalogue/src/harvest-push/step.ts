@@ -6,8 +6,8 @@
  * dataset is written whole or not at all; a chunk that runs twice (a redelivered message, two consumers at once)
  * fails on the outcome rows' primary key and writes nothing.
  *
- * Bounds per invocation: one R2 read and one parse of one chunk (≈ 0.4 MiB of N-Quads for 100 of the bench's
- * realistic datasets; heap measured in docs/catalogue.md), the chunk's JSON only, and ≈ 10 + 4 × chunk D1
+ * Bounds per invocation: one R2 read and one parse of one chunk (≤ 1.2 MB of N-Quads, ≈ 10,700 statements for 100
+ * of the bench's realistic datasets; heap measured in docs/catalogue.md), the chunk's JSON only, and ≈ 10 + 4 × chunk D1
  * statements in ≈ 12 queries (chunk = HARVEST_INVOCATION_DATASETS, 100: ≈ 400 statements even if a batch's
  * statements count one by one against the 1,000 queries of an invocation).
  */
