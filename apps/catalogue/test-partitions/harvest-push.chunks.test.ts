@@ -2,7 +2,7 @@
 // HARVEST_INVOCATION_DATASETS datasets (2 here): each chunk maps to exactly the datasets of the whole document's
 // slice (same values, same blank-node labels), in every input syntax and across the edges a document can have
 // (shared blank nodes, links between datasets, a data service, catalogue). A job over the chunks writes what one
-// invocation writes; its objects are removed when it ends, done or failed.
+// invocation writes; its objects are removed when it ends, done or failed, and when writing them fails at push.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { HarvestPushJob, HarvestReport } from "@regie/shared/contracts/catalogue";
@@ -116,6 +116,22 @@ describe("a pushed document split into chunks", () => {
     const sameBut = (d: Record<string, unknown>) => ({ ...d, revision: undefined });
     expect(byJob.map(sameBut)).toEqual(byOne.map(sameBut));
     expect(byOne.map((d) => d.revision)).toEqual(byJob.map((d) => (d.revision as number) + 1));
+  });
+
+  it("removes the chunks written so far when writing one fails at push", { timeout: 60_000 }, async () => {
+    const job = crypto.randomUUID();
+    const { quads } = await readHarvestDocument(harvestDocument(46, 5).ttl, "text/turtle", "hput_");
+    let puts = 0;
+    const failing = new Proxy(env.HARVEST_DOCS, {
+      get(target, prop) {
+        if (prop === "put") return (...a: Parameters<R2Bucket["put"]>) => (++puts === 3 ? Promise.reject(new Error("R2 unavailable")) : target.put(...a));
+        const v = Reflect.get(target, prop) as unknown;
+        return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    await expect(writeChunks(failing, job, quads, 2)).rejects.toThrow(/R2 unavailable/);
+    expect(puts).toBe(3);
+    expect(await objectsOf(job)).toEqual([]);
   });
 
   it("fails a job whose chunk keeps failing on the last attempt, and removes its chunks", { timeout: 60_000 }, async () => {
