@@ -11,6 +11,7 @@ const TYPED_PROJECTS = [
   "packages/shared/tsconfig.json",
   "scripts/tsconfig.json",
   "bench/tsconfig.json",
+  "bench/harvest-isolate/tsconfig.json",
 ];
 const TYPED_FILES = [
   "apps/*/src/**/*.{ts,tsx}",

@@ -7,6 +7,8 @@
 // BENCH_COHORTS=100000,1000000, BENCH_OPT_OUTS, BENCH_SEARCH_CONNECTIONS, BENCH_PORT_BASE,
 // BENCH_SEED=api (seed consent through the public API instead of POST /dev/bulk-choices).
 // Scale mode: BENCH_ONLY=catalogueScale [BENCH_SCALE_DATASETS=500000] (bench/scenarios/catalogue-scale.ts).
+// Harvest memory in its own isolate: BENCH_ONLY=harvestIsolate (bench/scenarios/harvest-isolate.ts; its own worker,
+// so the stack is not started when it runs alone).
 import { performance } from "node:perf_hooks";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -20,8 +22,9 @@ import * as catalogue from "./scenarios/catalogue";
 import * as cohort from "./scenarios/cohort";
 import * as catalogueScale from "./scenarios/catalogue-scale";
 import * as addressbook from "./scenarios/addressbook";
+import * as harvestIsolate from "./scenarios/harvest-isolate";
 
-const SCENARIOS = { consent, catalogue, cohort, catalogueScale, addressbook };
+const SCENARIOS = { consent, catalogue, cohort, catalogueScale, addressbook, harvestIsolate };
 const only = (process.env.BENCH_ONLY ?? "consent,cohort,catalogue,addressbook")
   .split(",")
   .map((s) => s.trim())
@@ -57,24 +60,29 @@ process.on("SIGINT", () => shutdown(130));
 process.on("SIGTERM", () => shutdown(143));
 
 try {
-  stack = await start(log, (s) => (stack = s));
-  const mint = tokenMinter(stack.secrets);
+  for (const name of only) if (!isScenario(name)) throw new Error(`unknown scenario ${name} (known: ${Object.keys(SCENARIOS).join(", ")})`);
+  // scenarios that start their own worker need no stack
+  if (!only.every((name) => name === "harvestIsolate")) stack = await start(log, (s) => (stack = s));
+  const mint = stack ? tokenMinter(stack.secrets) : undefined;
   for (const name of only) {
-    if (!isScenario(name)) throw new Error(`unknown scenario ${name} (known: ${Object.keys(SCENARIOS).join(", ")})`);
+    if (!isScenario(name)) continue;
     const t0 = performance.now();
     let result: NonNullable<BenchResults["scenarios"][typeof name]>;
     try {
-      result = await SCENARIOS[name].run({ mint, log, stack });
+      if (name === "harvestIsolate") result = await harvestIsolate.run({ log });
+      else if (!stack || !mint) throw new Error("the stack did not start");
+      else result = await SCENARIOS[name].run({ mint, log, stack });
     } catch (err) {
       const message = err instanceof Error ? `${err.message}${err.cause ? ` (${String(err.cause)})` : ""}` : String(err);
       log(`! ${name} failed: ${message}`);
-      for (const child of stack.children) if (child.outputTail.length) log(`  ${child.appName} said last:\n    ${child.outputTail.slice(-40).join("\n    ")}`);
+      for (const child of stack?.children ?? [])
+        if (child.outputTail.length) log(`  ${child.appName} said last:\n    ${child.outputTail.slice(-40).join("\n    ")}`);
       result = { available: true, failed: true, error: message };
     }
     result.wallSeconds = Math.round((performance.now() - t0) / 100) / 10;
     Object.assign(results.scenarios, { [name]: result });
   }
-  results.memory = memory(stack.children);
+  results.memory = stack ? memory(stack.children) : null;
 } finally {
   if (!stopping) stack?.stop();
 }

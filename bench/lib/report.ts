@@ -4,6 +4,7 @@ import type * as catalogueScale from "../scenarios/catalogue-scale";
 import type * as cohort from "../scenarios/cohort";
 import type * as addressbook from "../scenarios/addressbook";
 import type * as consent from "../scenarios/consent";
+import type * as harvestIsolate from "../scenarios/harvest-isolate";
 import type { memory } from "./stack";
 import type { Spread } from "./numbers";
 
@@ -26,6 +27,8 @@ export interface BenchResults {
     /** printed while it runs; figures in latest.json */
     catalogueScale?: Recorded<ReturnType<typeof catalogueScale.run>>;
     addressbook?: Recorded<ReturnType<typeof addressbook.run>>;
+    /** the harvest's memory in an isolate of its own (issue 13) */
+    harvestIsolate?: Recorded<ReturnType<typeof harvestIsolate.run>>;
   };
   memory: ReturnType<typeof memory> | null;
 }
@@ -200,6 +203,25 @@ export function printReport(r: BenchResults): void {
       ab.rows.map((x) => [x.connections, num(x.queries), x.reqPerSec, ms(x.p50), ms(x.p95), ms(x.p99), x.non2xx]),
     );
     console.log(verdict(ab.target));
+  }
+
+  const hi = r.scenarios.harvestIsolate;
+  if (hi && !unavailable("Harvest memory in its own isolate", hi)) {
+    console.log(
+      `\nHarvest memory in its own isolate (bench/harvest-isolate/): ${(hi.documentBytes / 1048576).toFixed(2)} MiB of Turtle, ${num(hi.datasets)} datasets, chunks of ${hi.chunkDatasets}`,
+    );
+    const dec = (b: number | null) => (b === null || b === 0 ? "–" : `${(b / 1e6).toFixed(1)} MB`);
+    table(
+      ["invocation", "ms", "heap peak as found", "heap peak live", "samples", "live before", "live after"],
+      [
+        ["push (parse, chunks, job)", hi.push],
+        [`${hi.steps} queue messages (1 chunk each)`, hi.step],
+      ].map(([name, x]) => {
+        const h = x as typeof hi.push;
+        return [name as string, h.ms, dec(h.peakAsFoundBytes), dec(h.peakLiveBytes), h.samples, dec(h.liveBeforeBytes), dec(h.liveAfterBytes)];
+      }),
+    );
+    console.log(verdict(hi.target));
   }
 
   if (r.memory) {

@@ -4,9 +4,10 @@
 // every dataset is stored once, whole, with one outcome row, and the job's counts add up.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { nowIso } from "../src/datasets/service";
+import { nowIso, readHarvestDocument } from "../src/datasets/service";
+import { chunkKey, chunkPrefix, getChunk, writeChunks } from "../src/harvest-push/chunks";
 import { consumeHarvestMessage } from "../src/harvest-push/consume";
-import { bodyKey, HarvestPushRepo } from "../src/harvest-push/repo";
+import { HarvestPushRepo } from "../src/harvest-push/repo";
 import { harvestStep } from "../src/harvest-push/step";
 import { datasetsRepo } from "../src/storage/repos";
 import { allDocs, directory, failingBatch, harvestDocument, rowCount } from "./helpers";
@@ -18,9 +19,10 @@ function envWith(sent: Sent, over: { db?: D1Database; sendFails?: boolean } = {}
   return { ...env, DB: over.db ?? env.DB, HARVEST_QUEUE: queue as unknown as Queue } as Env;
 }
 
+/** A running job over the document's chunks of 2 datasets, as POST /v1/harvest leaves it. */
 async function jobFor(ttl: string, total: number) {
   const id = crypto.randomUUID();
-  await env.HARVEST_DOCS.put(bodyKey(id), ttl);
+  await writeChunks(env.HARVEST_DOCS, id, (await readHarvestDocument(ttl, "text/turtle", "hcrash_")).quads, 2);
   await new HarvestPushRepo(env.DB).create({
     id,
     publisherId: "cbs",
@@ -63,9 +65,12 @@ describe("a pushed harvest job under crashes and redeliveries", () => {
     // the retry writes it; a second run of the same chunk (a duplicate delivery that read the job before the first
     // run's write) fails on the outcome rows' key and writes nothing
     const stale = (await jobs.get(job))!;
-    expect(await harvestStep(env.DB, datasetsRepo(env), stale, ttl, 2)).toBe("written");
+    const chunk = (await getChunk(env.HARVEST_DOCS, job, stale.processed))!;
+    expect(await harvestStep(env.DB, datasetsRepo(env), stale, chunk.text, chunk.count)).toBe("written");
     const docsAfterTwo = await allDocs();
-    expect(await harvestStep(env.DB, datasetsRepo(env), stale, ttl, 2)).toBe("raced");
+    expect(await harvestStep(env.DB, datasetsRepo(env), stale, chunk.text, chunk.count)).toBe("raced");
+    // one outcome row per position so far, none twice
+    expect((await jobs.items(job)).map((i) => i.position)).toEqual([0, 1, 2, 3]);
     expect((await jobs.get(job))!.processed).toBe(4);
     expect(await rowCount()).toBe(4);
     expect(await allDocs()).toEqual(docsAfterTwo);
@@ -91,14 +96,28 @@ describe("a pushed harvest job under crashes and redeliveries", () => {
     await consumeHarvestMessage(envWith(sent), { job });
     expect(sent).toHaveLength(sentBefore);
     expect(await rowCount()).toBe(6);
-    expect(await env.HARVEST_DOCS.head(bodyKey(job))).toBeNull();
+    // the chunk objects went with the job's end
+    expect((await env.HARVEST_DOCS.list({ prefix: chunkPrefix(job) })).objects).toEqual([]);
   });
 
-  it("drops a message that names no job, and fails a job whose document is gone", { timeout: 60_000 }, async () => {
+  it("drops a message that names no job, and fails a job whose chunk is gone (removing the others)", { timeout: 60_000 }, async () => {
     await consumeHarvestMessage(envWith([]), { nonsense: true });
-    const job = await jobFor("", 3);
-    await env.HARVEST_DOCS.delete(bodyKey(job));
-    await consumeHarvestMessage(envWith([]), { job });
-    expect(await new HarvestPushRepo(env.DB).get(job)).toMatchObject({ status: "failed", error: "the stored document is gone" });
+    const { ttl } = harvestDocument(22, 5);
+    const job = await jobFor(ttl, 5);
+    const sent: Sent = [];
+    await consumeHarvestMessage(envWith(sent), { job });
+    expect(sent).toEqual([{ job }]);
+    await env.HARVEST_DOCS.delete(chunkKey(job, 2));
+    await consumeHarvestMessage(envWith(sent), { job });
+    expect(sent).toHaveLength(1);
+    expect(await new HarvestPushRepo(env.DB).get(job)).toMatchObject({
+      status: "failed",
+      processed: 2,
+      error: "the stored chunk of datasets from position 2 is gone",
+    });
+    expect((await env.HARVEST_DOCS.list({ prefix: chunkPrefix(job) })).objects).toEqual([]);
+    // a late message for the failed job does nothing
+    await consumeHarvestMessage(envWith(sent), { job });
+    expect((await new HarvestPushRepo(env.DB).get(job))!.processed).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { HarvestPushJob, HarvestReport, SearchResponse } from "@regie/shared/contracts/catalogue";
 import { OFFICIAL_EXAMPLE_TTL } from "../src/generator/official-example";
-import { bodyKey } from "../src/harvest-push/repo";
+import { chunkPrefix } from "../src/harvest-push/chunks";
 import { api, getJson, harvest, publisher } from "../test/helpers";
 import { allDocs, directory, harvestDocument, rowCount } from "./helpers";
 
@@ -44,8 +44,8 @@ describe("a pushed harvest document bigger than one invocation", () => {
     for (const item of added) expect((await getJson<{ iri: string }>(`/v1/datasets/${item.id}`)).body.iri).toBe(item.iri);
     expect(await rowCount()).toBe(4);
     expect((await allDocs()).map((d) => d.token).sort()).toEqual((await directory()).map((d) => d.token).sort());
-    // the stored document is removed with the last chunk
-    expect(await env.HARVEST_DOCS.head(bodyKey(job.id))).toBeNull();
+    // the chunk objects are removed with the last chunk
+    expect((await env.HARVEST_DOCS.list({ prefix: chunkPrefix(job.id) })).objects).toEqual([]);
     const search = await getJson<SearchResponse>(`/v1/datasets?publisher=nivel&limit=50`);
     expect(search.body.total).toBe(4);
 

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_SELECTIVE_CHANGES, PhraseCache, holds, phraseListBytes, type RowChange } from "../src/search/shard/phrase-cache";
-import { intersect, type PhraseList } from "../src/search/shard/text";
+import { gallop, intersect, type PhraseList } from "../src/search/shard/text";
 
 const list = (slots: number[]): PhraseList => {
   const sorted = [...new Set(slots)].sort((a, b) => a - b);
@@ -26,6 +26,18 @@ describe("phrase row lists", () => {
         expect(got.hits).toEqual(lists.map((l) => l.rows));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("gallop finds the first slot >= the one asked from any start, as a linear scan does", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(2000), { maxLength: 600 }), fc.nat(700), fc.integer({ min: -5, max: 2010 }), (raw, from, slot) => {
+        const xs = Int32Array.from([...new Set(raw)].sort((a, b) => a - b));
+        let want = Math.min(from, xs.length);
+        while (want < xs.length && xs[want]! < slot) want++;
+        expect(gallop(xs, Math.min(from, xs.length), slot)).toBe(want);
+      }),
+      { numRuns: 500 },
     );
   });
 

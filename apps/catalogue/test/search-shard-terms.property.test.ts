@@ -1,5 +1,6 @@
 /**
- * The index shards' term-frequency tables (src/search/shard/terms.ts, `shard_terms` and `shard_postings`) hold exactly what FTS5's own
+ * The index shards' term-frequency tables (src/search/shard/terms.ts, `shard_terms` and `shard_postings`, and the
+ * packed copies of long terms in `shard_packed`, src/search/shard/packed.ts) hold exactly what FTS5's own
  * instance view of `shard_fts` gives — per term and row the instances weighted title 10, keywords 4, description
  * 1 — after a first build and after random publish / update / delete sequences followed through the change log;
  * the scratch table it is written through is empty between writes. And the shards' per-phrase row lists
@@ -53,14 +54,24 @@ async function search(q?: string) {
 }
 
 type Row = { term: string; doc: number; f: number };
-/** shard_terms, shard_postings, and the same figures computed from FTS5's instance view of shard_fts, in one shard. */
-async function termTables(k: number): Promise<{ stored: Row[]; postings: Row[]; fts: Row[]; scratch: number }> {
+/**
+ * shard_terms, shard_postings, the packed copies of shard_packed (as rows), and the same figures computed from
+ * FTS5's instance view of shard_fts, in one shard.
+ */
+async function termTables(k: number): Promise<{ stored: Row[]; postings: Row[]; packed: Row[]; fts: Row[]; scratch: number }> {
   const stub = env.SEARCH_SHARDS.get(env.SEARCH_SHARDS.idFromName(`${SHARDS}:${k}`));
   return runInDurableObject(stub, (_: IndexShard, state: DurableObjectState) => {
     const sql = state.storage.sql;
     sql.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS check_vocab USING fts5vocab(shard_fts, instance)`);
     const stored = sql.exec<Row>(`SELECT term, doc, f FROM shard_terms ORDER BY term, doc`).toArray();
     const postings = sql.exec<Row>(`SELECT term, doc, f FROM shard_postings ORDER BY term, doc`).toArray();
+    const packed = sql
+      .exec<{ term: string; docs: ArrayBuffer; freqs: ArrayBuffer }>(`SELECT term, docs, freqs FROM shard_packed ORDER BY term`)
+      .toArray()
+      .flatMap(({ term, docs, freqs }) => {
+        const f = new Float64Array(freqs);
+        return [...new Int32Array(docs)].map((doc, i) => ({ term, doc, f: f[i]! }));
+      });
     const fts = sql
       .exec<Row>(
         `SELECT term, doc, sum(CASE col WHEN 'title' THEN 10.0 WHEN 'keywords' THEN 4.0 ELSE 1.0 END) AS f
@@ -69,7 +80,7 @@ async function termTables(k: number): Promise<{ stored: Row[]; postings: Row[]; 
       .toArray();
     sql.exec(`DROP TABLE check_vocab`);
     const scratch = sql.exec<{ n: number }>(`SELECT count(*) AS n FROM shard_scratch_vocab`).one().n;
-    return { stored, postings, fts, scratch };
+    return { stored, postings, packed, fts, scratch };
   });
 }
 
@@ -84,7 +95,8 @@ describe("index shards' term-frequency table", () => {
   it("equals FTS5's own weighted instance counts after a build and after random publish/update/delete sequences", async () => {
     for (let i = 0; i < 12; i++) await publish(i);
     await search(); // the first build, from D1
-    let compared = 0;
+    let compared = 0,
+      packedCompared = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
         for (const o of ops) {
@@ -93,17 +105,25 @@ describe("index shards' term-frequency table", () => {
           else await remove(live[o.target % live.length]!);
         }
         await search();
+        // phrase reads of prefixes covering many terms: they pack the long terms a write left unpacked
+        await search("d");
+        await search("g");
         for (let k = 0; k < SHARDS; k++) {
-          const { stored, postings, fts, scratch } = await termTables(k);
+          const { stored, postings, packed, fts, scratch } = await termTables(k);
           expect(stored).toEqual(fts);
           expect(postings).toEqual(fts);
+          // a packed term holds exactly its rows (and a term a write changed is not left with a stale copy)
+          const packedTerms = new Set(packed.map((r) => r.term));
+          expect(packed).toEqual(fts.filter((r) => packedTerms.has(r.term)));
           expect(scratch).toBe(0);
           compared += stored.length;
+          packedCompared += packed.length;
         }
       }),
       { numRuns: 15 },
     );
     expect(compared).toBeGreaterThan(1000);
+    expect(packedCompared).toBeGreaterThan(100);
   }, 240_000);
 
   it("a cached phrase list does not outlive a publish, an update or a delete", async () => {

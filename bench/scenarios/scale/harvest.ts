@@ -13,7 +13,7 @@ import type { Mint, WorkerMemory } from "../../lib/stack";
 import { slowGet } from "../../lib/http";
 import { timed } from "./queries";
 
-function largestHarvestDocument(): { turtle: string; datasets: number } {
+export function largestHarvestDocument(): { turtle: string; datasets: number } {
   const parts: string[] = [];
   let bytes = 0,
     n = 0;

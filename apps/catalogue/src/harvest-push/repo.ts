@@ -41,9 +41,6 @@ const job = (r: Row): StoredPushJob => ({
   error: r.error,
 });
 
-/** The R2 key of a job's document. */
-export const bodyKey = (id: string) => `harvest/${id}`;
-
 export class HarvestPushRepo {
   constructor(private readonly db: D1Database) {}
 

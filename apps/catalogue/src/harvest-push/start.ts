@@ -1,23 +1,27 @@
 /**
- * POST /v1/harvest with more datasets than one invocation writes: the body goes to R2 (HARVEST_DOCS), the job to
- * D1, and the first message to the queue; the publisher polls GET /v1/harvest/jobs/{id}. In that order, so a
- * message never names a job or a document that does not exist (a failure before the send leaves an R2 object and a
- * job nobody continues: the job answers `running` with processed 0; see docs/catalogue.md).
+ * POST /v1/harvest with more datasets than one invocation writes: the document, parsed once by the request, is
+ * split into chunk objects in R2 (HARVEST_DOCS, ./chunks.ts: one per HARVEST_INVOCATION_DATASETS datasets, each
+ * written as it is made), then the job goes to D1 and the first message to the queue; the publisher polls
+ * GET /v1/harvest/jobs/{id}. In that order, so a message never names a job or a chunk that does not exist (a
+ * failure while writing the chunks removes those written; one after them leaves the chunks and a job nobody
+ * continues: the job answers `running` with processed 0; see docs/catalogue.md).
  */
 import type { HarvestPushJob } from "@regie/shared/contracts/catalogue";
 import { nowIso } from "../datasets/service";
+import type { Quad } from "../rdf/n3";
 import type { RdfMediaType } from "../rdf/parse";
+import { writeChunks } from "./chunks";
 import type { HarvestMessage } from "./consume";
-import { bodyKey, HarvestPushRepo } from "./repo";
+import { HarvestPushRepo } from "./repo";
 
 export async function startHarvestJob(
   env: Env,
-  doc: { body: string; mediaType: RdfMediaType; prefix: string; total: number },
+  doc: { quads: Quad[]; mediaType: RdfMediaType; prefix: string; total: number; chunk: number },
   publisherId: string,
 ): Promise<HarvestPushJob> {
   const id = crypto.randomUUID();
   const createdAt = nowIso();
-  await env.HARVEST_DOCS.put(bodyKey(id), doc.body, { httpMetadata: { contentType: doc.mediaType } });
+  await writeChunks(env.HARVEST_DOCS, id, doc.quads, doc.chunk);
   const job = {
     id,
     publisherId,

@@ -1,19 +1,21 @@
 /**
- * One chunk of a pushed harvest job: parse the stored document again (same blank-node prefix, so the same graph),
- * map only the datasets from `processed` to `processed + chunk` (rdf/from-rdf.ts datasetSlice), validate them, and
- * write them with one row per dataset's outcome and the job's progress in ONE commit (src/storage/datasets-repo.ts:
- * documents staged first, then one D1 batch). A dataset is written whole or not at all; a chunk that runs twice (a
- * redelivered message, two consumers at once) fails on the outcome rows' primary key and writes nothing.
+ * One chunk of a pushed harvest job: parse the job's chunk at its progress (./chunks.ts: the statements of
+ * HARVEST_INVOCATION_DATASETS datasets, split off at push), map its datasets (rdf/from-rdf.ts datasetSlice, the same
+ * datasets as the whole document's slice), validate them, and write them with one row per dataset's outcome and
+ * the job's progress in ONE commit (src/storage/datasets-repo.ts: documents staged first, then one D1 batch). A
+ * dataset is written whole or not at all; a chunk that runs twice (a redelivered message, two consumers at once)
+ * fails on the outcome rows' primary key and writes nothing.
  *
- * Bounds per invocation: one R2 read (≤ 8 MiB), one parse of it (≈ 57 MB of heap for the largest document the
- * body limit admits, measured in docs/catalogue.md), the chunk's JSON only, and ≈ 10 + 4 × chunk D1 statements in
- * ≈ 12 queries (chunk = HARVEST_INVOCATION_DATASETS, 100: ≈ 400 statements even if a batch's statements count
- * one by one against the 1,000 queries of an invocation).
+ * Bounds per invocation: one R2 read and one parse of one chunk (≤ 1.2 MB of N-Quads, ≈ 10,700 statements for 100
+ * of the bench's realistic datasets; heap measured in docs/catalogue.md), the chunk's JSON only, and ≈ 10 + 4 × chunk D1
+ * statements in ≈ 12 queries (chunk = HARVEST_INVOCATION_DATASETS, 100: ≈ 400 statements even if a batch's
+ * statements count one by one against the 1,000 queries of an invocation).
  */
 import type { HarvestPushItem } from "@regie/shared/contracts/catalogue";
-import { nowIso, planHarvest, readHarvestDocument } from "../datasets/service";
+import { nowIso, planHarvest } from "../datasets/service";
 import { datasetSlice } from "../rdf/from-rdf";
 import type { DatasetsRepo } from "../storage/datasets-repo";
+import { readChunk } from "./chunks";
 import { HarvestPushRepo, type StoredPushJob } from "./repo";
 
 export type StepResult = "written" | "done" | "raced";
@@ -21,14 +23,15 @@ export type StepResult = "written" | "done" | "raced";
 /** An error D1 raises for the outcome rows' primary key: this chunk was written by another run. */
 const isDuplicate = (e: unknown) => /UNIQUE constraint failed: harvest_push_items/i.test(String((e as Error)?.message ?? e));
 
-/** Processes the job's next chunk from the document `body`; "done" when nothing was left to do. */
-export async function harvestStep(db: D1Database, repo: DatasetsRepo, j: StoredPushJob, body: string, chunk: number): Promise<StepResult> {
+/** Processes the job's next chunk, `count` datasets from its progress in the N-Quads `chunk`; "done" when nothing was left to do. */
+export async function harvestStep(db: D1Database, repo: DatasetsRepo, j: StoredPushJob, chunk: string, count: number): Promise<StepResult> {
   if (j.status !== "running" || j.processed >= j.total) return "done";
   const from = j.processed;
-  const { quads } = await readHarvestDocument(body, j.mediaType, j.prefix);
-  const { total, datasets } = datasetSlice(quads, from, from + chunk);
+  const { datasets } = datasetSlice(readChunk(chunk), 0, count);
   const to = from + datasets.length;
-  if (total !== j.total || datasets.length === 0) throw new Error(`the stored document of job ${j.id} holds ${total} datasets, the job says ${j.total}`);
+  if (datasets.length !== count || count === 0 || to > j.total) {
+    throw new Error(`the stored chunk at ${from} of job ${j.id} holds ${datasets.length} datasets, ${count} expected (of ${j.total})`);
+  }
   const { statements, outcomes } = await planHarvest(repo, datasets, j.publisherId);
   const jobs = new HarvestPushRepo(db);
   const items: HarvestPushItem[] = outcomes.map((o, i) =>

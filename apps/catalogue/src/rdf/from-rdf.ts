@@ -212,6 +212,64 @@ export function datasetSlice(quads: Quad[], from: number, to: number): { total: 
   return { total: datasetNodes.length, datasets };
 }
 
+/** A Store that records every statement its `match` answers while `reads` is set. */
+class ReadingStore extends Store {
+  reads: Set<Quad> | null = null;
+  override match(s: RDF.Term | null, p: RDF.Term | null, o: RDF.Term | null): Quad[] {
+    const found = super.match(s, p, o);
+    if (this.reads) for (const q of found) this.reads.add(q);
+    return found;
+  }
+}
+
+/** One chunk of a document split by datasetChunks: its datasets from `from`, `count` of them, and their statements. */
+export interface DatasetChunk {
+  from: number;
+  count: number;
+  quads: Quad[];
+}
+
+/**
+ * The document cut into chunks of `size` datasets, one at a time (src/harvest-push/: a job stores each chunk and
+ * maps one per invocation). A chunk holds exactly the statements that datasetSlice(quads, from, from + count) reads
+ * for its datasets (their mapping and their kept statements), in the document's order but with the chunk's own
+ * dcat:Dataset statements first, plus the rdf:type statements of the other datasets, catalogues, data services
+ * and series whose statements it holds, so that datasetSlice(chunk, 0, count) stops where the whole document's
+ * slice stops and maps the same datasets (same terms, so the same blank-node labels). For documents with two
+ * datasets or more (one dataset also keeps the statements no dataset reaches, and is never split).
+ */
+export function* datasetChunks(quads: Quad[], size: number): Generator<DatasetChunk> {
+  const store = new ReadingStore(quads);
+  const datasetNodes = store.match(null, namedNode(RDF_TYPE), namedNode(DATASET_CLASS)).map((q) => q.subject);
+  const catalogNodes = store.match(null, namedNode(RDF_TYPE), namedNode(CATALOG_CLASS)).map((q) => q.subject);
+  const otherNodes = OTHER_RESOURCE_CLASSES.flatMap((c) => store.match(null, namedNode(RDF_TYPE), namedNode(c)).map((q) => q.subject));
+  const stopAt = new Set([...datasetNodes, ...catalogNodes, ...otherNodes].map(termKey));
+  const stopClasses = new Set([DATASET_CLASS, CATALOG_CLASS, ...OTHER_RESOURCE_CLASSES]);
+  for (let from = 0; from < datasetNodes.length; from += size) {
+    const nodes = datasetNodes.slice(from, from + size);
+    const reads = new Set<Quad>();
+    store.reads = reads;
+    for (const node of nodes) {
+      // the same reads as datasetSlice's for this dataset: its mapping, then its closure
+      const ctx: Ctx = { store, consumed: new Set(), violations: [] };
+      readNode(ctx, node as RDF.NamedNode | RDF.BlankNode, DATASET, "", new Set([termKey(node)]));
+      closure(store, node, new Set([...stopAt].filter((k) => k !== termKey(node))));
+    }
+    store.reads = null;
+    const first = nodes.map((node) => store.match(node, namedNode(RDF_TYPE), namedNode(DATASET_CLASS))[0]!);
+    const subjects = new Set<string>();
+    for (const q of reads) subjects.add(termKey(q.subject));
+    const firstSet = new Set(first);
+    const rest = store.quads().filter((q) => {
+      if (firstSet.has(q)) return false;
+      if (reads.has(q)) return true;
+      // a stop node whose statements the chunk holds stays a stop in the chunk
+      return q.predicate.value === RDF_TYPE && stopClasses.has(q.object.value) && q.object.termType === "NamedNode" && subjects.has(termKey(q.subject));
+    });
+    yield { from, count: nodes.length, quads: [...first, ...rest] };
+  }
+}
+
 export interface HarvestedResource {
   iri: string;
   value: Record<string, unknown>;

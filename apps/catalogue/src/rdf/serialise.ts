@@ -26,6 +26,11 @@ export function toNTriples(quads: Quad[]): string {
   return write(quads, { format: "N-Triples" });
 }
 
+/** N-Quads, graphs kept (a pushed harvest's chunks, src/harvest-push/chunks.ts). */
+export function toNQuads(quads: Quad[]): string {
+  return write(quads, { format: "N-Quads" });
+}
+
 export function toTurtle(quads: Quad[]): string {
   return write(dedupe(quads), { prefixes: { ...NS } });
 }

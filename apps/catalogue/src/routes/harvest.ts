@@ -54,10 +54,11 @@ export function harvestRoutes() {
       const publisherId = c.get("auth").publisherId;
       const prefix = harvestPrefix();
       const { quads, total } = await readHarvestDocument(body, type, prefix);
-      if (total > chunkSize(c.env)) {
+      const chunk = chunkSize(c.env);
+      if (total > chunk) {
         const resources = await planResources(c.env.DB, quads, publisherId);
         if (resources.statements.length) await datasetsRepo(c.env).commit(resources.statements);
-        const job = await startHarvestJob(c.env, { body, mediaType: type, prefix, total }, publisherId);
+        const job = await startHarvestJob(c.env, { quads, mediaType: type, prefix, total, chunk }, publisherId);
         c.header("location", `/v1/harvest/jobs/${job.id}`);
         return c.json(job, 202);
       }

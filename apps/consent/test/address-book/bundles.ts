@@ -8,5 +8,11 @@ export { ORGANISATION_TYPE_SYSTEM as TYPE_SYSTEM, orgEntries, addressBookBundle 
 
 export const operatorToken = () => mintToken(env, { role: "operator", sub: "ops-test" });
 
+/** An organisation's row as the address book stored it (null when it was never loaded). */
+export const storedOrganisation = (ura: string) =>
+  env.DB.prepare("SELECT name, place, active, endpoints, updated_at FROM organisations WHERE ura = ?")
+    .bind(ura)
+    .first<{ name: string; place: string; active: number; endpoints: string; updated_at: number }>();
+
 /** The operator's load of an address-book body (a Bundle, or anything else to see it refused): POST /v1/operator/address-book. */
 export const loadAddressBook = async (body: unknown) => call("POST", "/v1/operator/address-book", await operatorToken(), body);

@@ -1,13 +1,7 @@
 /** The operator's load of a ZORG-AB / mCSD Bundle: idempotent, all or nothing per organisation, with a report. */
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, citizenToken, providerToken } from "../helpers";
-import { bundle, loadAddressBook as load, orgEntries, type OrgSpec } from "./bundles";
-
-const stored = (ura: string) =>
-  env.DB.prepare("SELECT name, place, active, endpoints, updated_at FROM organisations WHERE ura = ?")
-    .bind(ura)
-    .first<{ name: string; place: string; active: number; endpoints: string; updated_at: number }>();
+import { bundle, loadAddressBook as load, orgEntries, storedOrganisation as stored, type OrgSpec } from "./bundles";
 
 const a: OrgSpec = {
   id: "la",

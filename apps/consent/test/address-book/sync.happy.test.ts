@@ -7,7 +7,7 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { describe, expect, inject, it } from "vitest";
 import worker from "../../src/index";
 import { runSync } from "../../src/address-book/sync";
-import { orgEntries, type OrgSpec } from "./bundles";
+import { orgEntries, storedOrganisation as stored, type OrgSpec } from "./bundles";
 
 const server = `http://127.0.0.1:${inject("historyServerPort")}`;
 const script = async (pages: Record<string, unknown>, delayMs = 0) => {
@@ -21,8 +21,6 @@ const history = (entries: unknown[], next?: string) => ({
   entry: entries,
   ...(next ? { link: [{ relation: "next", url: next }] } : {}),
 });
-const stored = (ura: string) =>
-  env.DB.prepare("SELECT name, place, active FROM organisations WHERE ura = ?").bind(ura).first<{ name: string; place: string; active: number }>();
 
 const x: OrgSpec = {
   id: "sx",

@@ -9,6 +9,7 @@ import { seal } from "../../src/push/sealed";
 import { shardObject } from "../../src/storage/shards";
 import { call, categoryChoice, citizenToken, freshBsn, provider, providerToken, pseudonym } from "../helpers";
 import { fakeReceiver, fhirClient, r4Issues } from "./fhir-support";
+import { storedConsent } from "./fixtures";
 
 const QUEUE = "regie-consent-push-dev";
 const DLQ = "regie-consent-push-dev-dlq";
@@ -27,7 +28,6 @@ async function subscribed(endpoint = HOOK, headers?: string[]) {
 }
 
 async function message(sub: { bsn: string; id: string }, endpoint = HOOK, headers: string[] = []): Promise<PushMessage> {
-  const now = new Date().toISOString();
   return {
     v: 1,
     notificationId: crypto.randomUUID(),
@@ -36,23 +36,7 @@ async function message(sub: { bsn: string; id: string }, endpoint = HOOK, header
     endpoint,
     headersSealed: headers.length ? await seal(JSON.stringify(headers), "headers", env.PSEUDONYM_KEY) : null,
     patientSealed: await seal(sub.bsn, "patient", env.PSEUDONYM_KEY),
-    consents: [
-      {
-        id: crypto.randomUUID(),
-        version: 2,
-        holder: { category: "huisarts" },
-        requester: { category: "apotheek" },
-        dataCategory: "GGC013",
-        decision: "permit",
-        validUntil: null,
-        status: "withdrawn",
-        temporary: false,
-        recordedBy: { role: "citizen" },
-        channel: "portal",
-        createdAt: now,
-        updatedAt: now,
-      },
-    ],
+    consents: [storedConsent({ version: 2, status: "withdrawn" })],
     at: Date.now(),
   };
 }

@@ -9,22 +9,14 @@ import { notificationBundle } from "../../src/push/notification";
 import { seal, unseal } from "../../src/push/sealed";
 import { freshBsn } from "../helpers";
 import { r4Issues } from "./fhir-support";
+import { storedConsent } from "./fixtures";
 
-const choice = (i: number, note = "") => ({
-  id: crypto.randomUUID(),
-  version: 1,
-  holder: { category: "huisarts" as const },
-  requester: { category: "apotheek" as const },
-  dataCategory: "GGC013",
-  decision: "permit" as const,
-  validUntil: null,
-  status: "active" as const,
-  temporary: false,
-  recordedBy: { role: "citizen" as const, ...(note ? { organizationType: note } : {}) },
-  channel: "portal" as const,
-  createdAt: new Date(i).toISOString(),
-  updatedAt: new Date(i).toISOString(),
-});
+const choice = (i: number, note = "") =>
+  storedConsent({
+    recordedBy: { role: "citizen", ...(note ? { organizationType: note } : {}) },
+    createdAt: new Date(i).toISOString(),
+    updatedAt: new Date(i).toISOString(),
+  });
 const message = (n: number, pad = ""): PushMessage => ({
   v: 1,
   notificationId: crypto.randomUUID(),

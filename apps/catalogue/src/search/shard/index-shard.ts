@@ -19,6 +19,7 @@ import { FIELD_INDEX, ShardState } from "./state";
 import { runShardQuery, type ShardAnswer, type ShardQuery, type TextHits } from "./query";
 import { MAX_SELECTIVE_CHANGES, PhraseCache, type RowChange } from "./phrase-cache";
 import { TermWriter } from "./terms";
+import { PACK_MIN_ROWS, packTerms } from "./packed";
 import { intersect, phraseList, phrasesOf, tokenCount, type PhraseHits } from "./text";
 
 export interface ShardRef {
@@ -143,6 +144,7 @@ export class IndexShard extends DurableObject<Env> {
         sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('delete-all')`);
         sql.exec(`DELETE FROM shard_terms`);
         sql.exec(`DELETE FROM shard_postings`);
+        sql.exec(`DELETE FROM shard_packed`);
         this.setMeta("build_of", now);
       });
       this.texts.clear();
@@ -151,7 +153,9 @@ export class IndexShard extends DurableObject<Env> {
     this.version = null;
     const insert = (r: FeedRow) => this.apply(r, false);
     const optimize = () => sql.exec(`INSERT INTO shard_fts (shard_fts) VALUES ('optimize')`);
-    this.lastBuild = await bulkLoad(feed, { transaction: (fn) => this.write(fn), insert, optimize }, pageSize(this.env), after);
+    const transaction = (fn: () => void) => this.write(fn);
+    const pack = () => packTerms(sql, (fn) => this.ctx.storage.transactionSync(fn), packMin(this.env));
+    this.lastBuild = await bulkLoad(feed, { transaction, insert, optimize, pack }, pageSize(this.env), after);
     this.setMeta("last_build", JSON.stringify(this.lastBuild));
     sql.exec(`DELETE FROM shard_meta WHERE key = 'build_of'`);
     return of;
@@ -222,7 +226,7 @@ export class IndexShard extends DurableObject<Env> {
 
   /** The hits of a match expression: the intersection of its phrases' row lists (cached until a write touches them). */
   private text(s: ShardState, match: string): PhraseHits {
-    return intersect(phrasesOf(match).map((p) => this.texts.get(p, () => phraseList(this.ctx.storage.sql, s, p))));
+    return intersect(phrasesOf(match).map((p) => this.texts.get(p, () => phraseList(this.ctx.storage.sql, s, p, packMin(this.env)))));
   }
 
   /** This shard's part of the catalogue-wide bm25 statistics for `match`. */
@@ -235,20 +239,19 @@ export class IndexShard extends DurableObject<Env> {
   async query(req: ShardQueryRequest): Promise<{ version: string; answer: ShardAnswer; bytes: number }> {
     const s = await this.ensure(req);
     let hits: TextHits | null = null;
-    if (req.match === "none") hits = { slots: new Int32Array(0), scores: null };
+    if (req.match === "none") hits = { slots: new Int32Array(0), score: null };
     else if (req.match) {
       const t = this.text(s, req.match);
-      let scores: Float64Array | null = null;
+      let score: TextHits["score"] = null;
       if (req.stats && req.query.sort === "relevance") {
-        const score = scorer(req.stats);
-        scores = new Float64Array(t.slots.length);
+        const bm25 = scorer(req.stats);
         const freq = new Float64Array(t.freqs.length);
-        for (let h = 0; h < t.slots.length; h++) {
+        score = (h) => {
           for (let i = 0; i < t.freqs.length; i++) freq[i] = t.freqs[i]![h]!;
-          scores[h] = score(freq, s.dl[t.slots[h]!]!);
-        }
+          return bm25(freq, s.dl[t.slots[h]!]!);
+        };
       }
-      hits = { slots: t.slots, scores };
+      hits = { slots: t.slots, score };
     }
     return { version: this.version ?? "", answer: runShardQuery(s, req.query, hits), bytes: s.bytes() };
   }
@@ -279,13 +282,15 @@ export class IndexShard extends DurableObject<Env> {
   }
 }
 
-/** Test seams (unset in production): rows per feed page, and a lower SQLite value limit (../../storage/value-limit.ts). */
+/** Test seams (unset in production): rows per feed page, a lower SQLite value limit (../../storage/value-limit.ts), */
 const positive = (raw: unknown) => {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 };
 const pageSize = (env: Env) => positive((env as { SEARCH_FEED_PAGE?: string }).SEARCH_FEED_PAGE);
 const maxValueBytes = (env: Env) => positive((env as { SEARCH_MAX_VALUE_BYTES?: string }).SEARCH_MAX_VALUE_BYTES);
+/** and fewer postings from which a term is packed (./packed.ts PACK_MIN_ROWS), so small test catalogues pack too */
+const packMin = (env: Env) => positive((env as { SEARCH_PACK_MIN?: string }).SEARCH_PACK_MIN) ?? PACK_MIN_ROWS;
 
 const parseBuild = (raw: string | null): BuildStats | null => (raw ? (JSON.parse(raw) as BuildStats) : null);
 

@@ -2,11 +2,14 @@
 export interface BuildStats {
   rows: number;
   pages: number;
-  /** wall time of the whole build, and its parts: waiting for D1 pages (not overlapped with writing), writing, optimize */
+  /** wall time of the whole build, and its parts: waiting for D1 pages (not overlapped with writing), writing, optimize, packing */
   ms: number;
   readWaitMs: number;
   writeMs: number;
   optimizeMs: number;
+  packMs: number;
+  /** terms whose postings the build packed (./packed.ts) */
+  packedTerms: number;
   /** the largest page, rows and (estimated) bytes of its text and facet values */
   maxPageRows: number;
   maxPageBytes: number;

@@ -36,27 +36,34 @@ export function mergeFacets(parts: ShardAnswer[], selections: Partial<Record<Fac
   const facets = {} as Record<FacetField, FacetCount[]>;
   const refine = new Map<number, Partial<Record<FacetField, string[]>>>();
   for (const field of FACET_FIELDS) {
-    const sum = new Map<string, { count: number; label: string | undefined; known: boolean; seen: Set<number> }>();
+    // which shards reported a value: a bit per shard (a Set only past 30 shards)
+    const sum = new Map<string, { count: number; label: string | undefined; seen: number; more?: Set<number> }>();
     parts.forEach((p, si) => {
       for (const [value, count, label] of p.facets[field].values) {
         const e = sum.get(value);
         if (e) {
           e.count += count;
-          e.seen.add(si);
+          if (si < 30) e.seen |= 1 << si;
+          else (e.more ??= new Set()).add(si);
           e.label ??= label;
-        } else sum.set(value, { count, label, known: true, seen: new Set([si]) });
+        } else sum.set(value, si < 30 ? { count, label, seen: 1 << si } : { count, label, seen: 0, more: new Set([si]) });
       }
     });
+    const reported = (value: string, si: number) => {
+      const e = sum.get(value);
+      return !!e && (si < 30 ? (e.seen & (1 << si)) !== 0 : !!e.more?.has(si));
+    };
     const chosen = new Set(selections[field] ?? []);
-    const list: { value: string; count: number; label: string }[] = [];
-    for (const [value, e] of sum) if (e.count > 0 || chosen.has(value)) list.push({ value, count: e.count, label: labelFor(field, value, e.label)[lang] });
+    const list: { value: string; count: number; label: string | undefined }[] = [];
+    for (const [value, e] of sum) if (e.count > 0 || chosen.has(value)) list.push({ value, count: e.count, label: e.label });
     for (const value of chosen) if (!sum.has(value)) list.push({ value, count: 0, label: value });
     list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     const shown = list.filter((c, i) => i < FACET_LIMIT || chosen.has(c.value));
-    facets[field] = shown.map(({ value, label, count }) => ({ value, label, count }));
+    // labels only for the values shown (a selected value no dataset has keeps its own text)
+    facets[field] = shown.map(({ value, label, count }) => ({ value, label: sum.has(value) ? labelFor(field, value, label)[lang] : value, count }));
     parts.forEach((p, si) => {
       if (!p.facets[field].more) return;
-      const missing = shown.filter((c) => !sum.get(c.value)?.seen.has(si)).map((c) => c.value);
+      const missing = shown.filter((c) => !reported(c.value, si)).map((c) => c.value);
       if (!missing.length) return;
       const r = refine.get(si) ?? {};
       r[field] = missing;

@@ -35,10 +35,13 @@ export interface ShardQuery {
   /** values whose counts must be reported even beyond facetLimit (the coordinator's refinement) */
   exact?: Partial<Record<FacetField, string[]>>;
 }
-/** Full-text hits in this shard: slots ascending, and their bm25 scores when ranking by relevance. */
+/**
+ * Full-text hits in this shard: slots ascending, and when ranking by relevance the bm25 score of hit h — asked only
+ * for the hits that pass the filters (most do not when facets are selected).
+ */
 export interface TextHits {
   slots: Int32Array;
-  scores: Float64Array | null;
+  score: ((hit: number) => number) | null;
 }
 export interface FacetPart {
   /** [value, count, raw label]: count > 0 by count desc, value asc (at most facetLimit), then selected/exact ones */
@@ -152,7 +155,8 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
   }
   for (let id = 0; id < valueBit.length; id++) valueBit[id] = selectedBit[s.valueField[id]!] ?? 0;
   const isCandidate = new Uint8Array(s.slots);
-  const relevance = q.sort === "relevance" && text?.scores;
+  const score = q.sort === "relevance" ? (text?.score ?? null) : null;
+  const relevance = score !== null;
   const top = new TopK(relevance ? q.take : 0);
   const after = q.after;
   let total = 0;
@@ -171,10 +175,10 @@ export function runShardQuery(s: ShardState, q: ShardQuery, text: TextHits | nul
       total++;
       for (let i = from; i < to; i++) counts[s.pool[i]!]!++;
       isCandidate[slot] = 1;
-      if (relevance) {
-        const score = text.scores![hit]!,
+      if (score) {
+        const value = score(hit),
           ord = s.ordOf(slot);
-        if (!after || score > (after.key as number) || (score === after.key && ord > after.ord)) top.offer(score, ord);
+        if (!after || value > (after.key as number) || (value === after.key && ord > after.ord)) top.offer(value, ord);
       }
     } else if ((missing & (missing - 1)) === 0) {
       // fails exactly one facet's selection: counts for that facet's values only
@@ -232,11 +236,17 @@ function facetParts(s: ShardState, q: ShardQuery, counts: Uint32Array): Record<F
   for (const field of FACET_FIELDS) {
     const fi = FIELD_INDEX[field];
     const d = s.dict[fi]!;
-    const nonzero: number[] = [];
+    let nonzero: number[] = [];
     for (const id of d.values()) if (counts[id]! > 0) nonzero.push(id);
+    let more = 0;
+    if (nonzero.length > q.facetLimit) {
+      // the best left out has the (facetLimit + 1)-th highest count: only values counted at least that are ordered
+      const sorted = Uint32Array.from(nonzero, (id) => counts[id]!).sort();
+      more = sorted[sorted.length - 1 - q.facetLimit]!;
+      nonzero = nonzero.filter((id) => counts[id]! >= more);
+    }
     nonzero.sort((a, b) => counts[b]! - counts[a]! || (s.valueName[a]! < s.valueName[b]! ? -1 : 1));
     const kept = nonzero.slice(0, q.facetLimit);
-    const more = nonzero.length > q.facetLimit ? counts[nonzero[q.facetLimit]!]! : 0;
     const ids = new Set(kept);
     for (const v of [...(q.selections[field] ?? []), ...(q.exact?.[field] ?? [])]) {
       const id = d.get(v);

@@ -8,7 +8,8 @@
  * a row's update or delete finds its terms (and a write's phrase-cache check the terms it now holds).
  * `shard_postings` holds the same rows keyed by term first: a phrase's hits and their frequencies are one range
  * scan of it (prefix <= term <= prefix + U+10FFFF), rows in order, no FTS5 query and no per-hit lookup. Every write
- * transaction (a build page too) adds its rows to both tables (./terms.ts).
+ * transaction (a build page too) adds its rows to both tables (./terms.ts). `shard_packed` holds the long terms'
+ * postings as two blobs per term (./packed.ts), read as one value instead of one row per hit.
  * `shard_scratch` (with `shard_scratch_vocab`) is an empty-between-writes FTS5 table with the same tokenizer:
  * the rows of one write transaction are tokenised into it, their terms copied into `shard_terms`, and it is
  * emptied again, so `shard_terms` holds exactly FTS5's own terms.
@@ -16,9 +17,9 @@
  * `SHARD_SCHEMA_VERSION` names this layout (kept in shard_meta 'schema'). A shard object created under another
  * layout drops its tables (`SHARD_RESET`) and rebuilds from D1, which stays the record: version 2 added `quality`,
  * version 3 `shard_terms` (and dropped `shard_vocab`, the instance view version 2 read frequencies from), version 4
- * `shard_postings`.
+ * `shard_postings`, version 5 `shard_packed`.
  */
-export const SHARD_SCHEMA_VERSION = "4";
+export const SHARD_SCHEMA_VERSION = "5";
 export const SHARD_META = `CREATE TABLE IF NOT EXISTS shard_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 export const SHARD_RESET = `
 DROP TABLE IF EXISTS shard_vocab;
@@ -26,6 +27,7 @@ DROP TABLE IF EXISTS shard_scratch_vocab;
 DROP TABLE IF EXISTS shard_scratch;
 DROP TABLE IF EXISTS shard_terms;
 DROP TABLE IF EXISTS shard_postings;
+DROP TABLE IF EXISTS shard_packed;
 DROP TABLE IF EXISTS shard_fts;
 DROP TABLE IF EXISTS shard_rows;
 DELETE FROM shard_meta WHERE key IN ('version', 'build_of');
@@ -62,6 +64,11 @@ CREATE TABLE IF NOT EXISTS shard_postings (
   doc INTEGER NOT NULL,
   f REAL NOT NULL,
   PRIMARY KEY (term, doc)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shard_packed (
+  term TEXT PRIMARY KEY,
+  docs BLOB NOT NULL,
+  freqs BLOB NOT NULL
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS shard_scratch USING fts5(
   title, keywords, description,

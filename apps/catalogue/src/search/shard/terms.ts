@@ -6,6 +6,8 @@
  * `shard_postings` (the same rows by term first, ./schema.ts) follows in the same flush, the transaction's rows in
  * term order. Not one sorted insert at the end of a build: SQLite may sort in memory (a 125,000-row shard's 6.7
  * million rows took 427 MB with temp_store=MEMORY); a transaction's rows (a build page: ≈ 2,000 rows) take ≈ 7 MB.
+ * Every term whose postings a transaction changes loses its packed copy in `shard_packed` in the same transaction
+ * (./packed.ts: a packed copy always equals its term's rows).
  */
 
 export class TermWriter {
@@ -27,8 +29,9 @@ export class TermWriter {
     this.drop(ord);
   }
 
-  /** A row's terms out of both tables (its postings found through its terms: one key each). */
+  /** A row's terms out of both tables (its postings found through its terms: one key each), their packed copies void. */
   private drop(ord: number) {
+    this.sql.exec(`DELETE FROM shard_packed WHERE term IN (SELECT term FROM shard_terms WHERE doc = ?)`, ord);
     this.sql.exec(`DELETE FROM shard_postings WHERE doc = ?1 AND term IN (SELECT term FROM shard_terms WHERE doc = ?1)`, ord);
     this.sql.exec(`DELETE FROM shard_terms WHERE doc = ?`, ord);
   }
@@ -41,10 +44,13 @@ export class TermWriter {
        SELECT term, doc, sum(CASE col WHEN 'title' THEN 10.0 WHEN 'keywords' THEN 4.0 ELSE 1.0 END)
        FROM shard_scratch_vocab GROUP BY doc, term ORDER BY doc, term`,
     );
+    const docs = JSON.stringify([...this.pending]);
     this.sql.exec(
       `INSERT INTO shard_postings (term, doc, f) SELECT term, doc, f FROM shard_terms WHERE doc IN (SELECT value FROM json_each(?)) ORDER BY term, doc`,
-      JSON.stringify([...this.pending]),
+      docs,
     );
+    // a term that gained a row no longer equals its packed copy (./packed.ts)
+    this.sql.exec(`DELETE FROM shard_packed WHERE term IN (SELECT term FROM shard_terms WHERE doc IN (SELECT value FROM json_each(?)))`, docs);
     this.sql.exec(`INSERT INTO shard_scratch (shard_scratch) VALUES ('delete-all')`);
     this.pending.clear();
   }

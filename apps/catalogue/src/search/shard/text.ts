@@ -1,12 +1,13 @@
 /**
  * Full-text reads of one index shard's SQLite, per phrase: the rows matching it (the rows holding a term the prefix
  * covers, FTS5's own terms: what FTS5's prefix query matches, exactly as D1's datasets_fts did), each such row's
- * weighted instance count from `shard_postings` (title 10, keywords 4, description 1: the bm25 column weights,
- * written at index time by ./terms.ts) and the number of rows containing the phrase — the inputs of bm25 that are
+ * weighted instance count from `shard_postings` or its packed copy `shard_packed` (title 10, keywords 4, description 1:
+ * the bm25 column weights, written at index time by ./terms.ts and ./packed.ts) and the number of rows containing the phrase — the inputs of bm25 that are
  * summed over shards (see ./bm25.ts). A match expression's hits are the intersection of its phrases' row lists
  * (FTS5's implicit AND), which ./phrase-cache.ts keeps between queries. FTS5 itself is read only for a row's token
  * count (its docsize record, `tokenCount`).
  */
+import { PACK_MIN_ROWS, storePacked, unpack, type Postings } from "./packed";
 import type { ShardState } from "./state";
 
 /** `"oncolog"* "kanker"*` -> ["oncolog", "kanker"] (toMatchExpression's output: quoted prefix phrases of letters and digits). */
@@ -32,33 +33,100 @@ export interface PhraseHits {
 }
 
 /**
- * One range scan per phrase: `shard_postings` (term, doc) from the phrase to the phrase + U+10FFFF holds every term
- * the prefix covers with its rows and weighted frequencies — exactly FTS5's own terms (./terms.ts), so the rows are
- * the ones FTS5's `"phrase"*` matches. One term: its rows come in order. Several (`cohort` covers cohort, cohorts,
- * …): each term's rows are in order, so they are summed per row into a dense array over the shard's slots and read
- * out in slot order. Nothing travels as a parameter but the phrase, whatever the number of hits.
+ * The postings of every term the prefix covers (phrase <= term <= phrase + U+10FFFF) — exactly FTS5's own terms
+ * (./terms.ts), so the rows are the ones FTS5's `"phrase"*` matches: the packed terms as one value each
+ * (./packed.ts), the others by range scans of `shard_postings` over the gaps between packed terms (so no scan walks
+ * a packed term's rows). An unpacked term of at least `packMin` rows is packed on the way. Nothing travels as a
+ * parameter but the phrase and term bounds, whatever the number of hits.
  */
-export function phraseList(sql: SqlStorage, s: ShardState, phrase: string): PhraseList {
-  const cursor = sql.exec<{ doc: number; f: number }>(`SELECT doc, f FROM shard_postings WHERE term >= ?1 AND term <= ?2`, phrase, phrase + TOP);
-  const slots: number[] = [];
-  const freqs: number[] = [];
-  let ordered = true;
-  for (const r of cursor) {
-    const slot = s.slotOf(r.doc);
-    if (slots.length > 0 && slot <= slots[slots.length - 1]!) ordered = false;
-    slots.push(slot);
-    freqs.push(r.f);
+function termPostings(sql: SqlStorage, phrase: string, packMin: number): Postings[] {
+  const top = phrase + TOP;
+  const out: Postings[] = [];
+  const gap = (lo: string, loInclusive: boolean, hi: string, hiInclusive: boolean) => {
+    const rows = sql
+      .exec(`SELECT term, doc, f FROM shard_postings WHERE term ${loInclusive ? ">=" : ">"} ?1 AND term ${hiInclusive ? "<=" : "<"} ?2`, lo, hi)
+      .raw();
+    let term: string | null = null;
+    let ords: number[] = [],
+      freqs: number[] = [];
+    const close = () => {
+      if (term === null) return;
+      if (ords.length >= packMin) storePacked(sql, term, ords, freqs);
+      out.push({ ords: Int32Array.from(ords), freqs: Float64Array.from(freqs) });
+    };
+    for (const [t, doc, f] of rows) {
+      if (t !== term) {
+        close();
+        term = t as string;
+        ords = [];
+        freqs = [];
+      }
+      ords.push(doc as number);
+      freqs.push(f as number);
+    }
+    close();
+  };
+  const packed = sql
+    .exec<{ term: string; docs: ArrayBuffer; freqs: ArrayBuffer }>(`SELECT term, docs, freqs FROM shard_packed WHERE term >= ?1 AND term <= ?2`, phrase, top)
+    .toArray();
+  let lo = phrase,
+    loInclusive = true;
+  for (const p of packed) {
+    gap(lo, loInclusive, p.term, false);
+    out.push(unpack(p.docs, p.freqs));
+    lo = p.term;
+    loInclusive = false;
   }
-  if (ordered) return { slots: Int32Array.from(slots), freqs: Float64Array.from(freqs), rows: slots.length };
+  gap(lo, loInclusive, top, true);
+  return out;
+}
+
+/**
+ * One phrase's list: one term's rows come in order; several (`cohort` covers cohort, cohorts, …) are summed per row
+ * into a dense array over the shard's slots and read out in slot order.
+ */
+export function phraseList(sql: SqlStorage, s: ShardState, phrase: string, packMin = PACK_MIN_ROWS): PhraseList {
+  const terms = termPostings(sql, phrase, packMin);
+  if (terms.length === 0) return { slots: new Int32Array(0), freqs: new Float64Array(0), rows: 0 };
+  if (terms.length === 1) {
+    const { ords, freqs } = terms[0]!;
+    const slots = new Int32Array(ords.length);
+    for (let i = 0; i < ords.length; i++) slots[i] = s.slotOf(ords[i]!);
+    return { slots, freqs, rows: slots.length };
+  }
   const sum = new Float64Array(s.slots + 1);
   const seen = new Uint8Array(s.slots + 1);
-  for (let i = 0; i < slots.length; i++) {
-    sum[slots[i]!]! += freqs[i]!;
-    seen[slots[i]!] = 1;
-  }
+  for (const { ords, freqs } of terms)
+    for (let i = 0; i < ords.length; i++) {
+      const slot = s.slotOf(ords[i]!);
+      sum[slot]! += freqs[i]!;
+      seen[slot] = 1;
+    }
   const out: number[] = [];
   for (let slot = 0; slot < seen.length; slot++) if (seen[slot]) out.push(slot);
   return { slots: Int32Array.from(out), freqs: Float64Array.from(out, (slot) => sum[slot]!), rows: out.length };
+}
+
+/**
+ * The first position at or after `from` whose slot is >= `slot` (xs ascending): steps of 1, 2, 4, … then a binary
+ * search in the last step, so driving a short list through a long one costs short × log(gap), not the long list.
+ */
+export function gallop(xs: Int32Array, from: number, slot: number): number {
+  if (from >= xs.length || xs[from]! >= slot) return from;
+  let lo = from,
+    step = 1;
+  while (lo + step < xs.length && xs[lo + step]! < slot) {
+    lo += step;
+    step *= 2;
+  }
+  // xs[lo] < slot, and xs[hi] >= slot or hi = length
+  let hi = Math.min(lo + step, xs.length);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < slot) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** The rows in every list (sorted merge driven by the shortest), with each list's frequencies at those rows. */
@@ -76,8 +144,7 @@ export function intersect(lists: PhraseList[]): PhraseHits {
     const slot = drive[d]!;
     for (let i = 0; i < lists.length; i++) {
       const l = lists[i]!.slots;
-      let p = pos[i]!;
-      while (p < l.length && l[p]! < slot) p++;
+      const p = gallop(l, pos[i]!, slot);
       pos[i] = p;
       if (p === l.length) break outer;
       if (l[p] !== slot) continue outer;
