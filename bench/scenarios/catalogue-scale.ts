@@ -81,7 +81,13 @@ export async function run({ log, mint, stack }: { log: Log; mint?: Mint; stack: 
   log(`  broad q=gegevens (${broadTotal} hits): p50 ${regie.broad.p50} / p95 ${regie.broad.p95} / p99 ${regie.broad.p99} ms`);
   const afterQueries = { memory: probe.memory(), ...(await heaps()), loadAverage: load() };
 
-  const ckan = await ckanWalk(base, datasets, log, probe, Number(process.env.BENCH_CKAN_PAGES ?? Infinity));
+  const ckan = await ckanWalk(
+    base,
+    datasets,
+    log,
+    { ...probe, live: async () => (HEAP_LIVE ? (await heapReading(inspectorPort)).live : null) },
+    Number(process.env.BENCH_CKAN_PAGES ?? Infinity),
+  );
 
   const ttlFirst = await timed(`${base}/catalog.ttl?pageSize=100`);
   const lastPage = Math.ceil(datasets / 100) - 1;
