@@ -12,3 +12,11 @@ export function covers(indexVersion: string, wanted: string): boolean {
     b = parseVersion(wanted);
   return a.epoch === b.epoch && a.counter >= b.counter;
 }
+
+/** The change-log counter to read from, when `have` and `now` are versions of the same database. */
+export function logPosition(have: string, now: string): number | null {
+  const a = parseVersion(have),
+    b = parseVersion(now);
+  if (a.epoch !== b.epoch) return null;
+  return Number.isSafeInteger(a.counter) ? a.counter : null;
+}

@@ -7,7 +7,8 @@
  * half-way redoes the work rather than serving half of it.
  */
 import { DurableObject } from "cloudflare:workers";
-import { covers } from "../versions";
+import { covers, logPosition } from "../versions";
+import { positiveInteger } from "../../storage/docs/limits";
 import { ShardFeed, type FeedRow } from "../../storage/shard-feed";
 import { limitValues } from "../../storage/value-limit";
 import type { TextStats } from "./bm25";
@@ -282,23 +283,11 @@ export class IndexShard extends DurableObject<Env> {
   }
 }
 
-/** Test seams (unset in production): rows per feed page, a lower SQLite value limit (../../storage/value-limit.ts), */
-const positive = (raw: unknown) => {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
-const pageSize = (env: Env) => positive((env as { SEARCH_FEED_PAGE?: string }).SEARCH_FEED_PAGE);
-const maxValueBytes = (env: Env) => positive((env as { SEARCH_MAX_VALUE_BYTES?: string }).SEARCH_MAX_VALUE_BYTES);
-/** and fewer postings from which a term is packed (./packed.ts PACK_MIN_ROWS), so small test catalogues pack too */
-const packMin = (env: Env) => positive((env as { SEARCH_PACK_MIN?: string }).SEARCH_PACK_MIN) ?? PACK_MIN_ROWS;
+/** Test seams (unset in production): rows per feed page, a lower SQLite value limit (../../storage/value-limit.ts),
+ * and fewer postings from which a term is packed (./packed.ts PACK_MIN_ROWS), so small test catalogues pack too. */
+type Seams = { SEARCH_FEED_PAGE?: string; SEARCH_MAX_VALUE_BYTES?: string; SEARCH_PACK_MIN?: string };
+const pageSize = (env: Env) => positiveInteger((env as Seams).SEARCH_FEED_PAGE);
+const maxValueBytes = (env: Env) => positiveInteger((env as Seams).SEARCH_MAX_VALUE_BYTES);
+const packMin = (env: Env) => positiveInteger((env as Seams).SEARCH_PACK_MIN) ?? PACK_MIN_ROWS;
 
 const parseBuild = (raw: string | null): BuildStats | null => (raw ? (JSON.parse(raw) as BuildStats) : null);
-
-/** The change-log counter to read from, when `have` and `now` are versions of the same database. */
-function logPosition(have: string, now: string): number | null {
-  const a = have.lastIndexOf(":"),
-    b = now.lastIndexOf(":");
-  if (have.slice(0, a) !== now.slice(0, b)) return null;
-  const n = Number(have.slice(a + 1));
-  return Number.isSafeInteger(n) ? n : null;
-}

@@ -24,14 +24,14 @@ export interface Postings {
   freqs: Float64Array;
 }
 
-/** A packed row's blobs as typed arrays (copied out of the values SQLite handed over). */
+/** A packed row's blobs as typed arrays (views of the values SQLite handed over: each is a buffer of its own). */
 export function unpack(docs: ArrayBuffer, freqs: ArrayBuffer): Postings {
-  return { ords: new Int32Array(docs.slice(0)), freqs: new Float64Array(freqs.slice(0)) };
+  return { ords: new Int32Array(docs), freqs: new Float64Array(freqs) };
 }
 
 /** Writes a term's packed copy (rows ascending by ordinal). */
-export function storePacked(sql: SqlStorage, term: string, ords: ArrayLike<number>, freqs: ArrayLike<number>) {
-  sql.exec(`INSERT OR REPLACE INTO shard_packed (term, docs, freqs) VALUES (?, ?, ?)`, term, Int32Array.from(ords).buffer, Float64Array.from(freqs).buffer);
+export function storePacked(sql: SqlStorage, term: string, { ords, freqs }: Postings) {
+  sql.exec(`INSERT OR REPLACE INTO shard_packed (term, docs, freqs) VALUES (?, ?, ?)`, term, ords.buffer, freqs.buffer);
 }
 
 /**
@@ -52,7 +52,7 @@ export function packTerms(sql: SqlStorage, transaction: (fn: () => void) => void
           ords[i] = doc as number;
           freqs[i++] = f as number;
         }
-        sql.exec(`INSERT OR REPLACE INTO shard_packed (term, docs, freqs) VALUES (?, ?, ?)`, term, ords.buffer, freqs.buffer);
+        storePacked(sql, term, { ords, freqs });
         postings += n;
       }
     });

@@ -51,8 +51,9 @@ function termPostings(sql: SqlStorage, phrase: string, packMin: number): Posting
       freqs: number[] = [];
     const close = () => {
       if (term === null) return;
-      if (ords.length >= packMin) storePacked(sql, term, ords, freqs);
-      out.push({ ords: Int32Array.from(ords), freqs: Float64Array.from(freqs) });
+      const postings = { ords: Int32Array.from(ords), freqs: Float64Array.from(freqs) };
+      if (ords.length >= packMin) storePacked(sql, term, postings);
+      out.push(postings);
     };
     for (const [t, doc, f] of rows) {
       if (t !== term) {
