@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { component } from "../component";
 import { Violation } from "./dataset";
+import { harvestImportCounts } from "./harvest-sources";
 
 /** What happened to one dataset of the document. */
 export const HarvestPushItem = component("HarvestPushItem", {
@@ -32,8 +33,7 @@ export const HarvestPushJob = component("HarvestPushJob", {
   total: z.number().int(),
   /** datasets processed so far (imported or rejected) */
   processed: z.number().int(),
-  added: z.number().int(),
-  updated: z.number().int(),
+  ...harvestImportCounts,
   rejected: z.number().int(),
   /** one entry per processed dataset */
   items: z.array(HarvestPushItem),

@@ -19,6 +19,8 @@ export const HarvestSourceInput = strictComponent("HarvestSourceInput", {
 export type HarvestSourceInput = z.input<typeof HarvestSourceInput>;
 
 export const HarvestJobStatus = z.enum(["running", "done", "failed"]);
+/** The datasets a harvest job imported so far: new ones it added, ones the catalogue held that it updated (a pull's and a push's). */
+export const harvestImportCounts = { added: z.number().int(), updated: z.number().int() };
 
 /** One run of a source: what it added, updated, withdrew and rejected (with each rejected dataset's violations). */
 export const HarvestJob = component("HarvestJob", {
@@ -29,8 +31,7 @@ export const HarvestJob = component("HarvestJob", {
   finishedAt: z.string().nullable(),
   /** pages (DCAT) or listing pages (CKAN) read so far */
   pages: z.number().int(),
-  added: z.number().int(),
-  updated: z.number().int(),
+  ...harvestImportCounts,
   withdrawn: z.number().int(),
   rejected: z.number().int(),
   rejections: z.array(z.object({ iri: z.string(), violations: z.array(Violation) })),
