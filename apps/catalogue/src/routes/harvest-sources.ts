@@ -1,6 +1,6 @@
 /** Harvest sources Regie pulls (publisher): register, list, run now, job history. The Cron Trigger runs due ones. */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, jsonBody } from "@regie/shared";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import { checkOutboundUrl } from "@regie/shared/http/outbound-url";
 import { modeOf } from "@regie/shared/http/worker";
 import { HarvestJob, HarvestJobList, HarvestSource, HarvestSourceInput, HarvestSourceList } from "@regie/shared/contracts/catalogue";
@@ -28,12 +28,10 @@ async function withLastJob(repo: HarvestSourcesRepo, s: StoredSource): Promise<H
   return { ...s, lastJob: last ? publicJob(last) : null };
 }
 
-export function harvestSourceRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function harvestSourceRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     publisher
-      .post("/v1/harvest-sources", "Register a harvest source (publisher)", { body: jsonBody(HarvestSourceInput) })
+      .post("/v1/harvest-sources", "Register a harvest source (publisher)", { json: HarvestSourceInput })
       .describe(
         "A DCAT-AP catalogue URL (Turtle or JSON-LD; hydra:next paging is followed) or a CKAN site (package_search in id order, each package's DCAT from ckanext-dcat's /dataset/{name}.ttl). It is due at once; the Cron Trigger then runs it every intervalMinutes. In production the URL must be https and not a private, loopback or link-local address.",
       )
@@ -101,5 +99,4 @@ export function harvestSourceRoutes() {
       return c.json({ items: (await repo.jobs(s.id)).map(publicJob) }, 200);
     },
   );
-  return app;
 }
