@@ -104,19 +104,17 @@ export const HistoryQuery = ActingForQuery.extend({
 
 // ---------------------------------------------------------------- minors
 
+/** Who records a minor's choices, by age: the description of `Child.guardianRecords`. */
+const WHO_RECORDS_BY_AGE =
+  "true under 12: the guardian records the child's choices with ?child=. From 12 to 16 the child records its own and the guardian confirms them with the code (koppelcode); from 16 the child alone";
+
 export const Child = component("Child", {
   childId: z.string().openapi({ description: "Opaque id; use as ?child= on /v1/me/* routes" }),
   name: z.string().nullable(),
   birthDate: z.string(),
   age: z.number().int(),
   guardianManages: z.boolean().openapi({ description: "true while the child is under 16 (the guardian records, or confirms the child's own choices)" }),
-  guardianRecords: z
-    .boolean()
-    .optional()
-    .openapi({
-      description:
-        "true under 12: the guardian records the child's choices with ?child=. From 12 to 16 the child records its own and the guardian confirms them with the code (koppelcode); from 16 the child alone",
-    }),
+  guardianRecords: z.boolean().optional().openapi({ description: WHO_RECORDS_BY_AGE }),
   pendingChoices: z.number().int(),
 });
 export const ChildList = component("ChildList", { items: z.array(Child) });
