@@ -22,9 +22,19 @@ import { syncState } from "../address-book/sync";
 /** Who may read the address book: everyone with a token of the registry (names and places of providers are public information). */
 export const ADDRESS_BOOK_READERS = ["citizen", "provider", "hdab", "operator"] as const;
 
+const operator = routeGroup({ tags: ["operator"], role: "operator" });
+
+/** The operator's load of a ZORG-AB / mCSD export into the address book. */
+const loadAddressBook = operator
+  .post("/v1/operator/address-book", "Load a ZORG-AB / mCSD export (FHIR Bundle of Organization, Location, Endpoint)", { json: FhirInputBundle })
+  .describe(
+    "Idempotent upsert: an organisation already loaded with the same content is left as it is. All or nothing per organisation: one with an invalid " +
+      "Organization, Location or Endpoint is rejected whole (listed with every reason), the others load. `active: false` closes an organisation; it stays resolvable.",
+  )
+  .ok(AddressBookReport, "What was added, changed, left unchanged, deactivated and rejected", 400, 401, 403, 413, 415, 503);
+
 export function organisationRoutes(app: OpenAPIHono<AppEnv>): void {
   const readers = routeGroup({ tags: ["address book"], role: ADDRESS_BOOK_READERS });
-  const operator = routeGroup({ tags: ["operator"], role: "operator" });
 
   app.openapi(
     readers
@@ -64,16 +74,7 @@ export function organisationRoutes(app: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  app.openapi(
-    operator
-      .post("/v1/operator/address-book", "Load a ZORG-AB / mCSD export (FHIR Bundle of Organization, Location, Endpoint)", { json: FhirInputBundle })
-      .describe(
-        "Idempotent upsert: an organisation already loaded with the same content is left as it is. All or nothing per organisation: one with an invalid " +
-          "Organization, Location or Endpoint is rejected whole (listed with every reason), the others load. `active: false` closes an organisation; it stays resolvable.",
-      )
-      .ok(AddressBookReport, "What was added, changed, left unchanged, deactivated and rejected", 400, 401, 403, 413, 415, 503),
-    async (c) => c.json(await loadBundle(c.env.DB, c.req.valid("json"), Date.now()), 200),
-  );
+  app.openapi(loadAddressBook, async (c) => c.json(await loadBundle(c.env.DB, c.req.valid("json"), Date.now()), 200));
 
   app.openapi(
     operator
