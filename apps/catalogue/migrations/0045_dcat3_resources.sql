@@ -1,24 +1,14 @@
 -- DCAT-AP 3 classes beside datasets (issue 14): dcat:DataService and dcat:DatasetSeries, each a JSON document
 -- owned by a publisher account (like datasets). `ord` orders the JSON lists and the catalogue export (keyset).
 CREATE TABLE IF NOT EXISTS data_services (
-  ord INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  iri TEXT NOT NULL UNIQUE,
-  publisher_id TEXT NOT NULL,
-  modified TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  doc TEXT NOT NULL
+  ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, iri TEXT NOT NULL UNIQUE, publisher_id TEXT NOT NULL,
+  modified TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS data_services_modified ON data_services (modified, ord);
 
 CREATE TABLE IF NOT EXISTS dataset_series (
-  ord INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  iri TEXT NOT NULL UNIQUE,
-  publisher_id TEXT NOT NULL,
-  modified TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  doc TEXT NOT NULL
+  ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, iri TEXT NOT NULL UNIQUE, publisher_id TEXT NOT NULL,
+  modified TEXT NOT NULL, revision INTEGER NOT NULL, doc TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dataset_series_modified ON dataset_series (modified, ord);
 

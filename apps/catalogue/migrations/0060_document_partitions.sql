@@ -42,11 +42,11 @@ UPDATE datasets SET series = json_object('inSeries', json_extract(doc, '$.inSeri
 DROP TRIGGER IF EXISTS datasets_series_ai;
 DROP TRIGGER IF EXISTS datasets_series_au;
 CREATE TRIGGER IF NOT EXISTS datasets_series_ai AFTER INSERT ON datasets BEGIN
-  INSERT OR IGNORE INTO dataset_series_members (series_iri, dataset_ord, issued, version)
-    SELECT value, new.ord, json_extract(new.series, '$.issued'), json_extract(new.series, '$.version') FROM json_each(new.series, '$.inSeries');
+  INSERT OR IGNORE INTO dataset_series_members (series_iri, dataset_ord, issued, version) SELECT value, new.ord,
+    json_extract(new.series, '$.issued'), json_extract(new.series, '$.version') FROM json_each(new.series, '$.inSeries');
 END;
 CREATE TRIGGER IF NOT EXISTS datasets_series_au AFTER UPDATE OF series ON datasets BEGIN
   DELETE FROM dataset_series_members WHERE dataset_ord = old.ord;
-  INSERT OR IGNORE INTO dataset_series_members (series_iri, dataset_ord, issued, version)
-    SELECT value, new.ord, json_extract(new.series, '$.issued'), json_extract(new.series, '$.version') FROM json_each(new.series, '$.inSeries');
+  INSERT OR IGNORE INTO dataset_series_members (series_iri, dataset_ord, issued, version) SELECT value, new.ord,
+    json_extract(new.series, '$.issued'), json_extract(new.series, '$.version') FROM json_each(new.series, '$.inSeries');
 END;

@@ -17,6 +17,13 @@ import { harvestSourceRoutes } from "./routes/harvest-sources";
 import { validateRoutes } from "./routes/validate";
 import { vocabularyRoutes } from "./routes/vocabularies";
 
+/** The route modules (each declares its routes on the app) by area, mounted in this order (the order of /openapi.json). */
+const ROUTE_MODULES = {
+  datasets: [datasetRoutes, qualityRoutes, revisionRoutes, dcatResourceRoutes, vocabularyRoutes],
+  exchange: [exportRoutes, harvestRoutes, harvestSourceRoutes, validateRoutes, ckanRoutes],
+  applications: [applicationRoutes, reviewRoutes, attachmentRoutes, permitRoutes],
+};
+
 /** The route table of a mode: POST /dev/seed exists only in development. */
 export function buildApp(mode: Mode) {
   const app = createApp<AppEnv>({
@@ -29,20 +36,7 @@ export function buildApp(mode: Mode) {
     uploadContentTypes: { path: /^\/v1\/access-applications\/[^/]+\/attachments$/, types: Object.keys(ATTACHMENT_TYPES) },
   });
   app.route("/", whoamiRoutes());
-  app.route("/", datasetRoutes());
-  app.route("/", qualityRoutes());
-  app.route("/", revisionRoutes());
-  app.route("/", dcatResourceRoutes());
-  app.route("/", vocabularyRoutes());
-  app.route("/", exportRoutes());
-  app.route("/", harvestRoutes());
-  app.route("/", harvestSourceRoutes());
-  app.route("/", validateRoutes());
-  app.route("/", ckanRoutes());
-  app.route("/", applicationRoutes());
-  app.route("/", reviewRoutes());
-  app.route("/", attachmentRoutes());
-  app.route("/", permitRoutes());
-  if (mode === "development") app.route("/", devRoutes());
+  for (const declare of Object.values(ROUTE_MODULES).flat()) declare(app);
+  if (mode === "development") devRoutes(app);
   return app;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from "vitest";
-import { getJson, minimalDataset, publish } from "./helpers";
+import { badQueries, getJson, minimalDataset, publish } from "./helpers";
 
 type Ckan<T> = { success: boolean; result: T };
 type SearchResult = {
@@ -68,14 +68,8 @@ describe("CKAN Action API", () => {
 
 describe("CKAN errors", () => {
   it("answers CKAN-shaped problem+json for bad input", async () => {
-    for (const qs of [
-      "package_search?fq=nonsense:1",
-      "package_search?sort=random",
-      "package_search?rows=-1",
-      "package_search?facet.field=tags",
-      "package_show",
-      "package_show?id=nope",
-    ]) {
+    const badSearches = badQueries("package_search", { fq: ["nonsense:1"], sort: ["random"], rows: ["-1"], "facet.field": ["tags"] });
+    for (const qs of [...badSearches, "package_show", "package_show?id=nope"]) {
       const r = await getJson<{ success: boolean; error: { message: string }; status: number }>(`/api/3/action/${qs}`);
       expect(r.status, qs).toBeGreaterThanOrEqual(400);
       expect(r.status, qs).toBeLessThan(500);

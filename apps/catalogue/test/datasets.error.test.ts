@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { BASE, minimalDataset, publish, publisher } from "./helpers";
+import { badQueries, BASE, minimalDataset, publish, publisher } from "./helpers";
 
 type Problem = { status: number; type: string; detail?: string; errors?: { path: string; message: string; property?: string }[] };
 
@@ -95,18 +95,10 @@ describe("reading errors", () => {
   });
 
   it("400 for bad search parameters and a forged cursor", async () => {
-    for (const qs of [
-      "limit=0",
-      "limit=1000",
-      "sort=random",
-      "minAge=-1",
-      "minAge=abc",
-      "temporalStart=yesterday",
-      "cursor=garbage",
-      `cursor=${btoa('{"o":-5}')}`,
-    ]) {
-      const res = await SELF.fetch(`${BASE}/v1/datasets?${qs}`);
-      expect(res.status, qs).toBe(400);
+    const bad = { limit: ["0", "1000"], sort: ["random"], minAge: ["-1", "abc"], temporalStart: ["yesterday"], cursor: ["garbage", btoa('{"o":-5}')] };
+    for (const path of badQueries("/v1/datasets", bad)) {
+      const res = await SELF.fetch(`${BASE}${path}`);
+      expect(res.status, path).toBe(400);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
     }
   });

@@ -32,6 +32,10 @@ export async function getJson<T = Record<string, unknown>>(
   return { status: res.status, body, res };
 }
 
+/** Bad queries of `path`, one for each value of each parameter: `badQueries("/x", { limit: ["0", "1000"] })` is `/x?limit=0`, `/x?limit=1000` (values as sent). */
+export const badQueries = (path: string, values: Record<string, string[]>) =>
+  Object.entries(values).flatMap(([param, vs]) => vs.map((v) => `${path}?${param}=${v}`));
+
 export async function harvest(body: string, type = "text/turtle", who = "iknl") {
   return SELF.fetch(`${BASE}/v1/harvest`, { method: "POST", headers: { ...(await publisher(who)), "content-type": type }, body });
 }

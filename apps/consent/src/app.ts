@@ -13,6 +13,15 @@ import { providerQuestionRoutes } from "./routes/provider-questions";
 import { secondaryUseRoutes } from "./routes/secondary-use";
 import { subscriptionRoutes } from "./routes/subscriptions";
 
+/** The route modules (each declares its routes on the app) by audience and standard, mounted in this order (the order of /openapi.json). */
+const ROUTE_MODULES = {
+  provider: [providerQuestionRoutes, providerActionRoutes, subscriptionRoutes],
+  citizen: [meRoutes, meRecordRoutes, meChildrenRoutes],
+  hdab: [secondaryUseRoutes],
+  standards: [fhirRoutes, authzenRoutes],
+  addressBook: [organisationRoutes],
+};
+
 /** The route table of a mode: the development routes (/dev/*) exist only in development. */
 export function buildApp(mode: Mode) {
   const app = createApp<AppEnv>({
@@ -26,17 +35,8 @@ export function buildApp(mode: Mode) {
     outer: [{ paths: ["/fhir", "/fhir/*"], middleware: fhirErrors() }],
   });
   app.route("/", whoamiRoutes());
-  app.route("/", providerQuestionRoutes());
-  app.route("/", providerActionRoutes());
-  app.route("/", subscriptionRoutes());
-  app.route("/", meRoutes());
-  app.route("/", meRecordRoutes());
-  app.route("/", meChildrenRoutes());
-  app.route("/", secondaryUseRoutes());
-  app.route("/", fhirRoutes());
-  app.route("/", authzenRoutes());
-  app.route("/", organisationRoutes());
-  if (mode === "development") app.route("/", devRoutes());
+  for (const declare of Object.values(ROUTE_MODULES).flat()) declare(app);
+  if (mode === "development") devRoutes(app);
   // an empty authenticated-free route in the same worker: the benchmark's baseline for the consent check
   app.get("/v1/ping", (c) => c.json({ ok: true }));
   return app;

@@ -2,7 +2,8 @@
 import { env, SELF } from "cloudflare:test";
 import { mintToken } from "@regie/shared/testing/tokens";
 import { DEMO_CITIZENS, DEMO_PROVIDERS } from "@regie/shared/demo";
-import { isValidBsn, pseudonymise } from "@regie/shared";
+import { isValidBsn, pseudonymise, type ProviderCategory } from "@regie/shared";
+import type { Choice } from "@regie/shared/contracts/consent";
 
 export const BASE = "http://consent.test";
 
@@ -66,6 +67,20 @@ export const categoryChoice = (holder: string, requester: string, dataCategory: 
   requester: { category: requester },
   dataCategory,
   decision,
+});
+
+/** The fields a care choice has both in the decision engine (EvaluableChoice) and as stored (Choice); validUntil apart (ms there, an ISO string here). */
+type CareChoiceBase = Pick<Choice, "holder" | "requester" | "dataCategory" | "decision" | "status" | "temporary">;
+
+/** A permit of `holder` to `requester` (by category) for `dataCategory` that is in force: active, open-ended (validUntil null), not temporary. */
+export const permitInForce = (holder: ProviderCategory, requester: ProviderCategory, dataCategory: string): CareChoiceBase & { validUntil: null } => ({
+  holder: { category: holder },
+  requester: { category: requester },
+  dataCategory,
+  decision: "permit",
+  validUntil: null,
+  status: "active",
+  temporary: false,
 });
 
 /** A fresh citizen (BSN, token `t`) who has recorded `choices` through POST /v1/me/choices, in order; `ids`: the choices'. */

@@ -4,7 +4,7 @@ import { AUDIENCES } from "../src/auth/claims";
 import { requireRole, type AuthBindings } from "../src/auth/middleware";
 import { createApp } from "../src/http/app";
 import { BEARER_SECURITY } from "../src/http/bearer";
-import { jsonResponse } from "../src/http/body";
+import { jsonBody, jsonResponse } from "../src/http/body";
 import { problemResponses } from "../src/http/problem";
 import { routeGroup } from "../src/http/route";
 import { testAuthBindings } from "../src/testing/issuer";
@@ -36,6 +36,7 @@ function apps() {
       .respond({ 204: { description: "Done" } }, 415),
     (c) => c.body(null, 204),
   );
+  built.openapi(open.put("/items/{id}", "Replace", { params: Params, json: Item }).ok(Item, "Replaced", 400), (c) => c.json(c.req.valid("json"), 200));
 
   const spelled = createApp<{ Bindings: AuthBindings }>({ name: "t", title: "t", rateLimit: false });
   spelled.openapi(
@@ -62,6 +63,17 @@ function apps() {
     }),
     (c) => c.body(null, 204),
   );
+  spelled.openapi(
+    createRoute({
+      method: "put",
+      path: "/items/{id}",
+      tags: ["test"],
+      summary: "Replace",
+      request: { params: Params, body: jsonBody(Item) },
+      responses: { 200: jsonResponse(Item, "Replaced"), ...problemResponses(400) },
+    }),
+    (c) => c.json(c.req.valid("json"), 200),
+  );
   return { built, spelled };
 }
 
@@ -74,6 +86,10 @@ describe("routeGroup", () => {
     expect(paths["/items/{id}"].get.security).toEqual([{ bearer: [] }]);
     expect(Object.keys(paths["/items/{id}"].get.responses)).toEqual(["200", "400", "401", "403"]);
     expect(paths["/items"].post.security).toBeUndefined();
+    expect(paths["/items/{id}"].put.requestBody).toEqual({
+      required: true,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/RouteTestItem" } } },
+    });
   });
 
   it("checks the role: 401 without a token, 403 for another role, 200 with the caller's claims", async () => {
@@ -92,5 +108,8 @@ describe("routeGroup", () => {
     const citizen = await bearer(env as never, { role: "citizen", bsn: "999993653" });
     expect((await built.request("/items/a?n=0", { headers: citizen }, env)).status).toBe(400);
     expect((await built.request("/items", { method: "POST" }, env)).status).toBe(204);
+    const put = (body: string) => built.request("/items/a", { method: "PUT", headers: { "content-type": "application/json" }, body }, env);
+    expect((await put('{"id":"a"}')).status).toBe(400);
+    expect(await (await put('{"id":"a","by":"b"}')).json()).toEqual({ id: "a", by: "b" });
   });
 });

@@ -1,6 +1,6 @@
 /** EHDS applications, the review: the HDAB's steps (with the permit on approval), answers, the extension, collaborators, the cohort filter. */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, jsonBody } from "@regie/shared";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import {
   AccessApplication,
   ApplicationCohortFilterRequest,
@@ -25,15 +25,21 @@ import { hdab, pathParam, researcher } from "./common";
 const TAGS = ["access applications"];
 const CollaboratorParam = IdParam.extend(pathParam("collaboratorId", 200).shape);
 
-export function reviewRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+/** The EHDS opt-out filter of an approved application's cohort (asked of the consent service). */
+const cohortFilter = hdab
+  .post("/v1/access-applications/{id}/cohort-filter", "Filter the cohort of an approved application by the EHDS opt-out (HDAB; via the consent service)", {
+    params: IdParam,
+    json: ApplicationCohortFilterRequest,
+  })
+  .ok(ApplicationCohortFilterResponse, "The BSNs that may be included", 400, 401, 403, 404, 409, 415, 503);
 
+export function reviewRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     hdab
       .post(
         "/v1/access-applications/{id}/status",
         "Review step (HDAB): under_review, information_requested (question; stops the clock), approved (conditions; issues the permit), rejected (reasons)",
-        { params: IdParam, body: jsonBody(ApplicationStatusChange) },
+        { params: IdParam, json: ApplicationStatusChange },
       )
       .ok(AccessApplication, "The application after the step", 400, 401, 403, 404, 409, 415),
     async (c) => {
@@ -96,19 +102,10 @@ export function reviewRoutes() {
     },
   );
 
-  app.openapi(
-    hdab
-      .post("/v1/access-applications/{id}/cohort-filter", "Filter the cohort of an approved application by the EHDS opt-out (HDAB; via the consent service)", {
-        params: IdParam,
-        body: jsonBody(ApplicationCohortFilterRequest),
-      })
-      .ok(ApplicationCohortFilterResponse, "The BSNs that may be included", 400, 401, 403, 404, 409, 415, 503),
-    async (c) => {
-      const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
-      if (application.status !== "approved" || !application.approvedAt) throw new ApiError("CONFLICT", "Only an approved application has a cohort to filter");
-      const { bsns } = c.req.valid("json");
-      return c.json(await filterCohort(c.env.CONSENT, c.req.header("authorization")!, bsns, application.approvedAt), 200);
-    },
-  );
-  return app;
+  app.openapi(cohortFilter, async (c) => {
+    const { app: application } = await loadWithRole(c.env.DB, c.get("auth"), c.req.valid("param").id);
+    if (application.status !== "approved" || !application.approvedAt) throw new ApiError("CONFLICT", "Only an approved application has a cohort to filter");
+    const { bsns } = c.req.valid("json");
+    return c.json(await filterCohort(c.env.CONSENT, c.req.header("authorization")!, bsns, application.approvedAt), 200);
+  });
 }

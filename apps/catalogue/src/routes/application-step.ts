@@ -1,6 +1,6 @@
 /** One workflow step as a route: load the application with the caller's role, apply the pure step, save it with its event. */
 import { type OpenAPIHono, type z } from "@hono/zod-openapi";
-import { jsonBody, routeGroup } from "@regie/shared";
+import { routeGroup } from "@regie/shared";
 import { AccessApplication } from "@regie/shared/contracts/catalogue";
 import { loadWithRole, save, unwrap } from "../applications/service";
 import type { Role, StepResult } from "../applications/workflow";
@@ -26,9 +26,7 @@ export interface StepSpec<B extends z.ZodType> {
 export function stepRoute<B extends z.ZodType>(app: OpenAPIHono<AppEnv>, spec: StepSpec<B>): void {
   const step = routeGroup({ tags: spec.tags, role: spec.role });
 
-  const route = step
-    .post(spec.path, spec.summary, { params: IdParam, body: jsonBody(spec.body) })
-    .ok(AccessApplication, spec.answer, 400, 401, 403, 404, 409, 415, 422);
+  const route = step.post(spec.path, spec.summary, { params: IdParam, json: spec.body }).ok(AccessApplication, spec.answer, 400, 401, 403, 404, 409, 415, 422);
   app.openapi(route, async (c) => {
     // The generic body defeats hono's inference of the validated targets; the validators above have run.
     const req = c.req as unknown as { valid(target: "param"): { id: string }; valid(target: "json"): z.infer<B> };

@@ -1,6 +1,6 @@
 /** EHDS applications, the applicant's side: drafts (create, edit, delete), submission, reading and listing. */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody } from "@regie/shared";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import {
   AccessApplication,
   AccessApplicationList,
@@ -40,15 +40,13 @@ export function queueOrder(items: App[]): App[] {
   return [...open, ...rest];
 }
 
-export function applicationRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function applicationRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     researcher
       .with(idempotent("applications.create"))
       .post("/v1/access-applications", "Start a draft data access application (Art. 67) or data request (Art. 69) (researcher)", {
         headers: IdempotencyHeader,
-        body: jsonBody(ApplicationDraftInput),
+        json: ApplicationDraftInput,
       })
       .describe(`Every field may be left out; POST /submit checks completeness. ${IDEMPOTENCY_NOTE}`)
       .created(AccessApplication, "The draft", 400, 401, 403, 415, 422),
@@ -96,7 +94,7 @@ export function applicationRoutes() {
     researcher
       .patch("/v1/access-applications/{id}", "Edit a draft, or an application waiting for information (applicant, collaborators)", {
         params: IdParam,
-        body: jsonBody(ApplicationDraftInput),
+        json: ApplicationDraftInput,
       })
       .ok(AccessApplication, "The application after the edit", 400, 401, 403, 404, 409, 415, 422),
     async (c) => {
@@ -134,5 +132,4 @@ export function applicationRoutes() {
       return c.json(await save(c.env, before, after, "submitted"), 200);
     },
   );
-  return app;
 }

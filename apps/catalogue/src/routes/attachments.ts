@@ -4,7 +4,7 @@
  * read them (everyone else: 404); the applicant and collaborators add and remove them while the application is a
  * draft or waits for information.
  */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "@regie/shared";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_COUNT, ATTACHMENT_TYPES, Attachment, AttachmentList } from "@regie/shared/contracts/catalogue";
 import { loadWithRole } from "../applications/service";
@@ -21,9 +21,7 @@ import { pathParam, researcher, researcherOrHdab } from "./common";
 const AttachmentParam = IdParam.extend(pathParam("attachmentId", 100).shape);
 const store = (env: Env) => new AttachmentStore(env.DB, env.ATTACHMENTS);
 
-export function attachmentRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function attachmentRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     researcher
       .post(
@@ -121,5 +119,4 @@ export function attachmentRoutes() {
       return c.body(null, 204);
     },
   );
-  return app;
 }

@@ -3,7 +3,7 @@
  * organization_list. Responses have CKAN's `{"help","success","result"}` shape; errors are problem+json that
  * also carry CKAN's `success: false` and `error` fields, so both kinds of client understand them.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
   CkanOrganizationListParams,
   CkanPackageListParams,
@@ -22,9 +22,7 @@ import { publisherName } from "../datasets/service";
 import { cachedOffsetRead, publishers } from "../search/sharded";
 import { datasetsRepo, syncRepo } from "../storage/repos";
 
-export function ckanRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function ckanRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/api/3/action/package_search", async (c) => {
     const params = CkanPackageSearchParams.safeParse(c.req.queries());
     if (!params.success) return ckanError("BAD_REQUEST", "Validation Error", params.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
@@ -108,5 +106,4 @@ export function ckanRoutes() {
     const orgs = (await publishers(c.env, datasetsRepo(c.env))).map((p) => ({ id: p.id, name: p.id, title: p.name ?? p.id, package_count: p.count }));
     return c.json(ok(allFields ? orgs : orgs.map((o) => o.name)), 200);
   });
-  return app;
 }

@@ -1,6 +1,6 @@
 /** GET /v1/datasets (search), GET /v1/datasets/{id} (content negotiation), publishing (publisher only). */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, zodIssuesToErrors } from "@regie/shared";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, zodIssuesToErrors } from "@regie/shared";
 import { Dataset, DatasetInput, SearchParams, SearchResponse } from "@regie/shared/contracts/catalogue";
 import { createDataset, deleteDataset, updateDataset } from "../datasets/service";
 import type { AppEnv } from "../env";
@@ -20,8 +20,7 @@ const DatasetBody = z
   .looseObject({})
   .openapi("DatasetInputBody", { description: "A DatasetInput; checked against the HealthDCAT-AP Release 8 rules (422 names every violated property)" });
 
-export function datasetRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function datasetRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.register("DatasetInput", DatasetInput);
 
   app.openapi(
@@ -83,7 +82,7 @@ export function datasetRoutes() {
   app.openapi(
     publisher
       .with(idempotent("datasets.create"))
-      .post("/v1/datasets", "Publish a dataset (publisher)", { headers: IdempotencyHeader, body: jsonBody(DatasetBody) })
+      .post("/v1/datasets", "Publish a dataset (publisher)", { headers: IdempotencyHeader, json: DatasetBody })
       .describe("Validated against the HealthDCAT-AP Release 8 rules (non-public level): 422 names every violated property. " + IDEMPOTENCY_NOTE)
       .created(Dataset, "Published", 400, 401, 403, 409, 415, 422),
     async (c) => {
@@ -95,7 +94,7 @@ export function datasetRoutes() {
 
   app.openapi(
     publisher
-      .put("/v1/datasets/{id}", "Replace a dataset (its own publisher only)", { params: DatasetIdParam, body: jsonBody(DatasetBody) })
+      .put("/v1/datasets/{id}", "Replace a dataset (its own publisher only)", { params: DatasetIdParam, json: DatasetBody })
       .describe("`modified` is set to now and `revision` increases by one.")
       .ok(Dataset, "Updated", 400, 401, 403, 404, 415, 422),
     async (c) => c.json(await updateDataset(datasetsRepo(c.env), c.req.valid("param").id, c.req.valid("json"), c.get("auth").publisherId), 200),
@@ -110,5 +109,4 @@ export function datasetRoutes() {
       return c.body(null, 204);
     },
   );
-  return app;
 }

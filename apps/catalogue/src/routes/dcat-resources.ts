@@ -4,7 +4,7 @@
  * change or delete one). A series is read with its members in order.
  */
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody, routeGroup } from "@regie/shared";
+import { ApiError, routeGroup } from "@regie/shared";
 import {
   DataService,
   DataServiceInput,
@@ -130,7 +130,7 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
   app.openapi(
     publisher
       .with(idempotent(`${k.kind}.create`))
-      .post(k.base, `Publish a ${k.noun} (publisher)`, { headers: IdempotencyHeader, body: jsonBody(body) })
+      .post(k.base, `Publish a ${k.noun} (publisher)`, { headers: IdempotencyHeader, json: body })
       .describe(`${k.rules} ${IDEMPOTENCY_NOTE}`)
       .created(k.output, "Published", 400, 401, 403, 409, 415, 422),
     async (c) => {
@@ -142,7 +142,7 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
 
   app.openapi(
     publisher
-      .put(`${k.base}/{id}`, `Replace a ${k.noun} (its own publisher only)`, { params: IdParam, body: jsonBody(body) })
+      .put(`${k.base}/{id}`, `Replace a ${k.noun} (its own publisher only)`, { params: IdParam, json: body })
       .describe("`modified` is set to now and `revision` increases by one.")
       .ok(k.output, "Updated", 400, 401, 403, 404, 415, 422),
     async (c) => c.json(await updateResource(c.env.DB, k.kind, c.req.valid("param").id, c.req.valid("json"), c.get("auth").publisherId), 200) as never,
@@ -159,8 +159,6 @@ function kindRoutes(app: OpenAPIHono<AppEnv>, k: KindRoutes) {
   );
 }
 
-export function dcatResourceRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function dcatResourceRoutes(app: OpenAPIHono<AppEnv>): void {
   for (const k of KINDS) kindRoutes(app, k);
-  return app;
 }

@@ -1,5 +1,5 @@
 /** POST /dev/seed (development only: app.ts mounts these routes only in development): the demo catalogue, or `{"count": n}` to grow it to n datasets. */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, zodIssuesToErrors } from "@regie/shared";
 import { DevSeedRequest } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
@@ -7,8 +7,7 @@ import { seed } from "../generator/seed";
 import { shardInfo } from "../search/sharded";
 import { datasetsRepo } from "../storage/repos";
 
-export function devRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function devRoutes(app: OpenAPIHono<AppEnv>): void {
   app.post("/dev/seed", async (c) => {
     const text = await c.req.text();
     let body: unknown = {};
@@ -35,5 +34,4 @@ export function devRoutes() {
   });
   // the index shards' sizes and in-memory bytes (bench scale mode)
   app.get("/dev/search-shards", async (c) => c.json(await shardInfo(c.env, datasetsRepo(c.env)), 200));
-  return app;
 }

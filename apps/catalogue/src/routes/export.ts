@@ -1,5 +1,5 @@
 /** GET /catalog.ttl and /catalog.jsonld: the whole catalogue as DCAT, paged with Hydra, `modified_since` for harvesters. */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, routeGroup } from "@regie/shared";
 import { CatalogPageQuery } from "@regie/shared/contracts/catalogue";
 import { catalogQuads } from "../dcat/catalog";
@@ -10,8 +10,7 @@ import { toRdfXml } from "../rdf/rdfxml";
 import { withdrawnQuads } from "../dcat/withdrawn";
 import { datasetsRepo, syncRepo } from "../storage/repos";
 
-export function exportRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
   const publicDcat = routeGroup({ tags: ["dcat"] });
 
   for (const [path, type] of [
@@ -67,5 +66,4 @@ export function exportRoutes() {
       },
     );
   }
-  return app;
 }

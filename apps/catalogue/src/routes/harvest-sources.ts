@@ -1,6 +1,6 @@
 /** Harvest sources Regie pulls (publisher): register, list, run now, job history. The Cron Trigger runs due ones. */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, jsonBody } from "@regie/shared";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import { checkOutboundUrl } from "@regie/shared/http/outbound-url";
 import { modeOf } from "@regie/shared/http/worker";
 import { HarvestJob, HarvestJobList, HarvestSource, HarvestSourceInput, HarvestSourceList } from "@regie/shared/contracts/catalogue";
@@ -28,36 +28,34 @@ async function withLastJob(repo: HarvestSourcesRepo, s: StoredSource): Promise<H
   return { ...s, lastJob: last ? publicJob(last) : null };
 }
 
-export function harvestSourceRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+/** Registering a harvest source: its URL is checked for production's outbound rules before anything is stored. */
+const registerSource = publisher
+  .post("/v1/harvest-sources", "Register a harvest source (publisher)", { json: HarvestSourceInput })
+  .describe(
+    "A DCAT-AP catalogue URL (Turtle or JSON-LD; hydra:next paging is followed) or a CKAN site (package_search in id order, each package's DCAT from ckanext-dcat's /dataset/{name}.ttl). It is due at once; the Cron Trigger then runs it every intervalMinutes. In production the URL must be https and not a private, loopback or link-local address.",
+  )
+  .created(HarvestSource, "The registered source", 400, 401, 403, 422);
 
-  app.openapi(
-    publisher
-      .post("/v1/harvest-sources", "Register a harvest source (publisher)", { body: jsonBody(HarvestSourceInput) })
-      .describe(
-        "A DCAT-AP catalogue URL (Turtle or JSON-LD; hydra:next paging is followed) or a CKAN site (package_search in id order, each package's DCAT from ckanext-dcat's /dataset/{name}.ttl). It is due at once; the Cron Trigger then runs it every intervalMinutes. In production the URL must be https and not a private, loopback or link-local address.",
-      )
-      .created(HarvestSource, "The registered source", 400, 401, 403, 422),
-    async (c) => {
-      const input = c.req.valid("json");
-      const verdict = checkOutboundUrl(input.url, mode(c.env));
-      if (!verdict.ok)
-        throw new ApiError("UNPROCESSABLE", `The source URL is refused: ${verdict.reason}`, { errors: [{ path: "/url", message: verdict.reason }] });
-      const now = nowIso();
-      const s: StoredSource = {
-        id: crypto.randomUUID(),
-        publisherId: c.get("auth").publisherId,
-        url: verdict.url.toString(),
-        kind: input.kind,
-        title: input.title ?? null,
-        intervalMinutes: input.intervalMinutes ?? 1440,
-        createdAt: now,
-        nextRunAt: now,
-      };
-      await new HarvestSourcesRepo(c.env.DB).create(s);
-      return c.json({ ...s, lastJob: null }, 201, { location: `/v1/harvest-sources/${s.id}` });
-    },
-  );
+export function harvestSourceRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(registerSource, async (c) => {
+    const input = c.req.valid("json");
+    const verdict = checkOutboundUrl(input.url, mode(c.env));
+    if (!verdict.ok)
+      throw new ApiError("UNPROCESSABLE", `The source URL is refused: ${verdict.reason}`, { errors: [{ path: "/url", message: verdict.reason }] });
+    const now = nowIso();
+    const s: StoredSource = {
+      id: crypto.randomUUID(),
+      publisherId: c.get("auth").publisherId,
+      url: verdict.url.toString(),
+      kind: input.kind,
+      title: input.title ?? null,
+      intervalMinutes: input.intervalMinutes ?? 1440,
+      createdAt: now,
+      nextRunAt: now,
+    };
+    await new HarvestSourcesRepo(c.env.DB).create(s);
+    return c.json({ ...s, lastJob: null }, 201, { location: `/v1/harvest-sources/${s.id}` });
+  });
 
   app.openapi(
     publisher.get("/v1/harvest-sources", "Your harvest sources with their last job (publisher)").ok(HarvestSourceList, "Your sources", 401, 403),
@@ -101,5 +99,4 @@ export function harvestSourceRoutes() {
       return c.json({ items: (await repo.jobs(s.id)).map(publicJob) }, 200);
     },
   );
-  return app;
 }

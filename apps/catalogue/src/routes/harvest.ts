@@ -3,7 +3,7 @@
  * with at most HARVEST_INVOCATION_DATASETS datasets is answered at once (200, as always); a bigger one continues over
  * several invocations through the harvest queue (202 with the job; GET /v1/harvest/jobs/{id} polls it).
  */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, jsonResponse } from "@regie/shared";
 import { HarvestPushJob, HarvestReport } from "@regie/shared/contracts/catalogue";
 import { harvestPrefix, harvestQuads, readHarvestDocument } from "../datasets/service";
@@ -23,8 +23,7 @@ const JobParam = z.object({
     .openapi({ param: { name: "id", in: "path" } }),
 });
 
-export function harvestRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function harvestRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     publisher
       .post("/v1/harvest", "Harvest a DCAT-AP / HealthDCAT-AP document (publisher)")
@@ -80,5 +79,4 @@ export function harvestRoutes() {
       return c.json({ ...job, items: await jobs.items(id) }, 200);
     },
   );
-  return app;
 }

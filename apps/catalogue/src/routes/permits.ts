@@ -3,7 +3,7 @@
  * requests it answered), and the researcher's in-app notifications. The register needs no login and holds nothing
  * that names a natural person (see the Permit contract).
  */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, routeGroup } from "@regie/shared";
 import { NotificationList, Permit, PermitList } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
@@ -14,9 +14,7 @@ import { researcher } from "./common";
 
 const PERMIT_ID = /^EHDS-NL-\d{4}-[0-9A-F]{8}$/;
 
-export function permitRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function permitRoutes(app: OpenAPIHono<AppEnv>): void {
   const publicPermits = routeGroup({ tags: ["permits"] });
   app.openapi(
     publicPermits
@@ -59,5 +57,4 @@ export function permitRoutes() {
       .ok(NotificationList, "Newest first, at most 200", 401, 403),
     async (c) => c.json({ items: await notificationsOf(c.env.DB, c.get("auth").sub) }, 200),
   );
-  return app;
 }

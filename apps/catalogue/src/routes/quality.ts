@@ -1,5 +1,5 @@
 /** GET /v1/datasets/{id}/quality: the dataset's MQA metadata quality score in detail (src/quality). */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "@regie/shared";
 import { DatasetQuality } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
@@ -7,8 +7,7 @@ import { assessQuality } from "../quality/score";
 import { datasetsRepo } from "../storage/repos";
 import { DatasetIdParam, publicDatasets } from "./common";
 
-export function qualityRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function qualityRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     publicDatasets
       .get("/v1/datasets/{id}/quality", "The dataset's metadata quality score (data.europa.eu MQA dimensions and weights)", { params: DatasetIdParam })
@@ -24,5 +23,4 @@ export function qualityRoutes() {
       return c.json(assessQuality(doc, { conformant: true }), 200);
     },
   );
-  return app;
 }

@@ -1,5 +1,5 @@
 /** GET /v1/datasets/{id}/revisions (newest first, keyset paging) and /revisions/{n}: the history of a dataset's metadata. */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "@regie/shared";
 import { DatasetRevision, DatasetRevisionList, ResourcePageQuery } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
@@ -15,8 +15,7 @@ const RevisionParams = IdParam.extend({
     .openapi({ param: { name: "n", in: "path" } }),
 });
 
-export function revisionRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function revisionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     publicDatasets
       .get("/v1/datasets/{id}/revisions", "The revision history of a dataset's metadata (newest first)", { params: IdParam, query: ResourcePageQuery })
@@ -46,5 +45,4 @@ export function revisionRoutes() {
       return c.json(rev, 200);
     },
   );
-  return app;
 }

@@ -6,7 +6,7 @@
  * publisher, a harvester or a source's maintainer can check a description before any account exists. It is
  * rate-limited per client like every route, and its CPU per request is bounded by MAX_VALIDATE_TRIPLES.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, routeGroup } from "@regie/shared";
 import { ValidateQuery, ValidationReport } from "@regie/shared/contracts/catalogue";
 import type { AppEnv } from "../env";
@@ -16,8 +16,7 @@ import { MAX_VALIDATE_TRIPLES, validateDocument } from "../validation/document";
 /** Blank node labels of the parsed document carry this prefix; the report shows them without it. */
 const BLANK_PREFIX = "v_";
 
-export function validateRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function validateRoutes(app: OpenAPIHono<AppEnv>): void {
   const publicValidate = routeGroup({ tags: ["publishing"] });
 
   app.openapi(
@@ -44,5 +43,4 @@ export function validateRoutes() {
       return c.json(await validateDocument(quads, c.req.valid("query"), BLANK_PREFIX), 200);
     },
   );
-  return app;
 }

@@ -1,5 +1,5 @@
 /** GET /v1/vocabularies: the controlled vocabularies with Dutch and English labels (for forms and facet labels). */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
   ACCESS_RIGHTS,
   DATA_THEMES,
@@ -13,8 +13,7 @@ import {
 import type { AppEnv } from "../env";
 import { publicSearch } from "./common";
 
-export function vocabularyRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function vocabularyRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(publicSearch.get("/v1/vocabularies", "Controlled vocabularies (codes, labels, IRIs)").ok(Vocabularies, "By name"), (c) => {
     const withIri = (v: typeof DATA_THEMES) => v.terms.map((t) => ({ ...t, iri: v.namespace + t.code }));
     c.header("cache-control", "public, max-age=3600");
@@ -31,5 +30,4 @@ export function vocabularyRoutes() {
       200,
     );
   });
-  return app;
 }

@@ -34,8 +34,8 @@ export interface FhirResourceCapability {
 }
 
 export interface FhirModule {
-  /** the module's routes (paths under /fhir) */
-  routes: () => OpenAPIHono<AppEnv>;
+  /** declares the module's routes (paths under /fhir) on the app */
+  routes: (app: OpenAPIHono<AppEnv>) => void;
   resources?: FhirResourceCapability[];
   system?: { interactions?: SystemInteraction[]; operations?: FhirOperation[] };
 }

@@ -7,7 +7,7 @@
  * GET /dev/shard-ping[?shard=N]: one empty round trip to a (random or given) shard object, the benchmark's measure
  * of that hop alone.
  */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, jsonBody, jsonResponse, problemResponses, pseudonymise } from "@regie/shared";
 import { DevBulkChoicesRequest, DevBulkChoicesResponse, type ChoiceInput } from "@regie/shared/contracts/consent";
 import { pseudonymiserFor } from "../citizens/fast-pseudonym";
@@ -20,8 +20,7 @@ import { applyRecords } from "../address-book/store";
 import { seal } from "../push/sealed";
 import { callShard, shardStub } from "../storage/shards";
 
-export function devRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function devRoutes(app: OpenAPIHono<AppEnv>): void {
   app.post("/dev/seed", async (c) => {
     const db = c.env.DB;
     const byKey = new Map<string, string>();
@@ -101,5 +100,4 @@ export function devRoutes() {
       return c.json({ citizens: [...byShard.values()].reduce((s, g) => s + g.items.length, 0), choices: counts.reduce((s, n) => s + n, 0) }, 200);
     },
   );
-  return app;
 }

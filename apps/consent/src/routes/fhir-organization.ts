@@ -3,7 +3,7 @@
  * `GET /fhir/Organization/{id}` (the id is the URA), `GET /fhir/Endpoint?organization=`. Errors are OperationOutcome.
  * `ORGANIZATION_CAPABILITIES` describes these for a CapabilityStatement (registered by whoever builds /fhir/metadata).
  */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { isValidUra, organisationType, routeGroup, URA_SYSTEM } from "@regie/shared";
 import { ORGANISATION_SEARCH_DEFAULT, ORGANISATION_SEARCH_MAX } from "@regie/shared/contracts/consent";
 import type { Context } from "hono";
@@ -64,8 +64,7 @@ function token(raw: string, systems: readonly string[]): string | null {
   return system === "" || systems.includes(system) ? raw.slice(bar + 1) : null;
 }
 
-export function fhirOrganizationRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function fhirOrganizationRoutes(app: OpenAPIHono<AppEnv>): void {
   const base = (c: AnyContext) => new URL("/fhir", c.req.url).toString();
 
   const readers = routeGroup({ tags: ["fhir"], role: ADDRESS_BOOK_READERS });
@@ -130,5 +129,4 @@ export function fhirOrganizationRoutes() {
       return fhir(c, searchsetBundle(c.req.url, base(c), resources, true));
     },
   );
-  return app;
 }

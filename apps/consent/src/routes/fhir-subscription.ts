@@ -4,7 +4,7 @@
  * Location; a duplicate -> 200 with the existing one. GET /fhir/Subscription (my own, paged), GET and DELETE
  * /fhir/Subscription/{id}. Errors are OperationOutcomes (./fhir/common.ts, one helper for /fhir).
  */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "@regie/shared";
 import { FhirSubscription, FhirSubscriptionBundle, FhirSubscriptionRequest, SubscriptionListQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
@@ -18,8 +18,7 @@ const FhirListQuery = z.object({
   _cursor: SubscriptionListQuery.shape.cursor.openapi({ param: { name: "_cursor", in: "query" }, description: "From the Bundle's next link" }),
 });
 
-export function fhirSubscriptionRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+export function fhirSubscriptionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.use("/fhir/Subscription", fhirErrors("Subscription"));
   app.use("/fhir/Subscription/*", fhirErrors("Subscription"));
 
@@ -90,5 +89,4 @@ export function fhirSubscriptionRoutes() {
     },
     end: { summary: "End one of my subscriptions (nothing is sent for it afterwards)" },
   });
-  return app;
 }

@@ -1,6 +1,6 @@
 /** Citizen API (/v1/me/children…): a guardian's children, and confirming a 12–15-year-old's choice with the koppelcode. */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { ApiError, jsonBody } from "@regie/shared";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import { ChildId, ChildList, Choice, ConfirmChoiceRequest } from "@regie/shared/contracts/consent";
 import { AGE_OF_CONSENT, ageOn, minorRule } from "../citizens/age";
 import { resolveSubject } from "../citizens/subject";
@@ -9,9 +9,7 @@ import { childrenOf, isGuardian } from "../storage/directory";
 import { callShard, shardStub, unwrap } from "../storage/shards";
 import { citizen } from "./common";
 
-export function meChildrenRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function meChildrenRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(citizen.get("/v1/me/children", "Children I have parental authority over (BRP)").ok(ChildList, "Children", 401, 403, 503), async (c) => {
     const s = await resolveSubject(c.env, c.get("auth"), undefined);
     const kids = await childrenOf(c.env.DB, s.self);
@@ -37,7 +35,7 @@ export function meChildrenRoutes() {
     citizen
       .post("/v1/me/children/{childId}/confirmations", "Confirm a child's pending choice with its confirmation code (koppelcode)", {
         params: z.object({ childId: ChildId.openapi({ param: { name: "childId", in: "path" } }) }),
-        body: jsonBody(ConfirmChoiceRequest),
+        json: ConfirmChoiceRequest,
       })
       .describe(
         "A wrong code answers 422 and counts; after 5 wrong codes (410) or after 30 days (410) the code no longer works and the child records the choice again.",
@@ -51,6 +49,4 @@ export function meChildrenRoutes() {
       return c.json(unwrap(await callShard(shardStub(c.env, child).confirm(child, choiceId, code, { role: "guardian" }))), 200);
     },
   );
-
-  return app;
 }

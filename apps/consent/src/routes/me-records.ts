@@ -1,6 +1,5 @@
 /** Citizen API (/v1/me/*): what the citizen reads about themselves: the access log and its verification, notifications, and the secondary-use opt-out. */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody } from "@regie/shared";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
   ACCESS_LOG_PAGE_DEFAULT,
   ACCESS_LOG_PAGE_MAX,
@@ -18,9 +17,7 @@ import { organisationNames } from "../storage/directory";
 import { callShard, unwrap } from "../storage/shards";
 import { citizen } from "./common";
 
-export function meRecordRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function meRecordRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     citizen
       .get("/v1/me/access-log", "Who asked about me, when, what, and the answer (NEN 7513), newest first", { query: AccessLogQuery })
@@ -68,7 +65,7 @@ export function meRecordRoutes() {
 
   app.openapi(
     citizen
-      .put("/v1/me/secondary-use", "Opt out of (or back in to) secondary use (EHDS Art. 71)", { body: jsonBody(SecondaryUseRequest) })
+      .put("/v1/me/secondary-use", "Opt out of (or back in to) secondary use (EHDS Art. 71)", { json: SecondaryUseRequest })
       .describe("An opt-out applies to data permits approved after it.")
       .ok(SecondaryUseState, "New state", 400, 401, 403, 503),
     async (c) => {
@@ -76,6 +73,4 @@ export function meRecordRoutes() {
       return c.json(unwrap(await callShard(s.stub.setSecondaryUse(s.pseudonym, c.req.valid("json").optOut, s.actor))), 200);
     },
   );
-
-  return app;
 }

@@ -1,6 +1,5 @@
 /** Citizen API (/v1/me/*): choices and their history (own, or a child's with ?child=). */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { jsonBody } from "@regie/shared";
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import {
   ActingForQuery,
   Choice,
@@ -24,9 +23,7 @@ const IdempotencyHeader = z.object({
     .openapi({ param: { name: "idempotency-key", in: "header" }, description: "Same key twice creates one choice" }),
 });
 
-export function meRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function meRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     citizen.get("/v1/me/choices", "My current choices (active and pending)", { query: ActingForQuery }).ok(ChoiceList, "Current choices", 400, 401, 403, 503),
     async (c) => {
@@ -37,7 +34,7 @@ export function meRoutes() {
 
   app.openapi(
     citizen
-      .post("/v1/me/choices", "Record a choice", { query: ActingForQuery, headers: IdempotencyHeader, body: jsonBody(ChoiceInput) })
+      .post("/v1/me/choices", "Record a choice", { query: ActingForQuery, headers: IdempotencyHeader, json: ChoiceInput })
       .describe(
         "From 12 to 16 the child records its own choice, which stays pending until a parent or guardian confirms it with the returned code (koppelcode). " +
           "Under 12 a guardian records for the child with ?child= (at once) and the child cannot; from 12 a guardian cannot record with ?child= (403).",
@@ -58,7 +55,7 @@ export function meRoutes() {
       .put("/v1/me/choices/{id}", "Change a choice (a new version; history keeps the old one)", {
         params: ChoiceIdParam,
         query: ActingForQuery,
-        body: jsonBody(ChoiceInput),
+        json: ChoiceInput,
       })
       .ok(ChoiceResult, "The new version", 400, 401, 403, 404, 409, 503),
     async (c) => {
@@ -92,6 +89,4 @@ export function meRoutes() {
       return c.json(await callShard(s.stub.history(s.pseudonym, { limit: q.limit, after: q.after })), 200);
     },
   );
-
-  return app;
 }

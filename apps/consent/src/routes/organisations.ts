@@ -2,8 +2,8 @@
  * The provider address book over the registry's own API: search by name and place, read one organisation, and the
  * operator's load of a ZORG-AB / mCSD export (idempotent, all or nothing per organisation, with a report).
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, jsonBody, routeGroup } from "@regie/shared";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError, routeGroup } from "@regie/shared";
 import {
   AddressBookReport,
   AddressBookSyncState,
@@ -22,11 +22,19 @@ import { syncState } from "../address-book/sync";
 /** Who may read the address book: everyone with a token of the registry (names and places of providers are public information). */
 export const ADDRESS_BOOK_READERS = ["citizen", "provider", "hdab", "operator"] as const;
 
-export function organisationRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
+const operator = routeGroup({ tags: ["operator"], role: "operator" });
 
+/** The operator's load of a ZORG-AB / mCSD export into the address book. */
+const loadAddressBook = operator
+  .post("/v1/operator/address-book", "Load a ZORG-AB / mCSD export (FHIR Bundle of Organization, Location, Endpoint)", { json: FhirInputBundle })
+  .describe(
+    "Idempotent upsert: an organisation already loaded with the same content is left as it is. All or nothing per organisation: one with an invalid " +
+      "Organization, Location or Endpoint is rejected whole (listed with every reason), the others load. `active: false` closes an organisation; it stays resolvable.",
+  )
+  .ok(AddressBookReport, "What was added, changed, left unchanged, deactivated and rejected", 400, 401, 403, 413, 415, 503);
+
+export function organisationRoutes(app: OpenAPIHono<AppEnv>): void {
   const readers = routeGroup({ tags: ["address book"], role: ADDRESS_BOOK_READERS });
-  const operator = routeGroup({ tags: ["operator"], role: "operator" });
 
   app.openapi(
     readers
@@ -66,16 +74,7 @@ export function organisationRoutes() {
     },
   );
 
-  app.openapi(
-    operator
-      .post("/v1/operator/address-book", "Load a ZORG-AB / mCSD export (FHIR Bundle of Organization, Location, Endpoint)", { body: jsonBody(FhirInputBundle) })
-      .describe(
-        "Idempotent upsert: an organisation already loaded with the same content is left as it is. All or nothing per organisation: one with an invalid " +
-          "Organization, Location or Endpoint is rejected whole (listed with every reason), the others load. `active: false` closes an organisation; it stays resolvable.",
-      )
-      .ok(AddressBookReport, "What was added, changed, left unchanged, deactivated and rejected", 400, 401, 403, 413, 415, 503),
-    async (c) => c.json(await loadBundle(c.env.DB, c.req.valid("json"), Date.now()), 200),
-  );
+  app.openapi(loadAddressBook, async (c) => c.json(await loadBundle(c.env.DB, c.req.valid("json"), Date.now()), 200));
 
   app.openapi(
     operator
@@ -83,5 +82,4 @@ export function organisationRoutes() {
       .ok(AddressBookSyncState, "The configured source, the last `_since`, the last report or error", 401, 403, 503),
     async (c) => c.json(await syncState(c.env.DB, c.env.ADDRESS_BOOK_SOURCE ?? ""), 200),
   );
-  return app;
 }

@@ -1,6 +1,5 @@
 /** Provider actions: recording a choice on a patient's behalf, 72-hour temporary consent, notifications (subscriptions: ./subscriptions.ts). */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody } from "@regie/shared";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
   ChoiceResult,
   ProviderChoiceRequest,
@@ -15,17 +14,15 @@ import { callShard, citizenShard, unwrap } from "../storage/shards";
 import { idempotencyKey, provider, providerActor } from "./common";
 import { recordOnBehalf } from "./provider-record";
 
-export function providerActionRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function providerActionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     provider
-      .post("/v1/provider/choices", "Record a choice on the patient's behalf (the citizen is notified)", { body: jsonBody(ProviderChoiceRequest) })
+      .post("/v1/provider/choices", "Record a choice on the patient's behalf (the citizen is notified)", { json: ProviderChoiceRequest })
       .created(ChoiceResult, "Recorded (pending with a confirmation code for a patient under 16)", 400, 401, 403, 503),
     async (c) => {
-      const body = c.req.valid("json");
+      const { patient, choice } = c.req.valid("json");
       const auth = c.get("auth");
-      const recorded = await recordOnBehalf(c.env, auth, body.patient.bsn, body.choice, c.req.header("idempotency-key"), { agent: agentOf(auth, undefined) });
+      const recorded = await recordOnBehalf(c.env, auth, patient.bsn, choice, c.req.header("idempotency-key"), { agent: agentOf(auth, undefined) });
       return c.json(recorded.choice, 201);
     },
   );
@@ -35,7 +32,7 @@ export function providerActionRoutes() {
       .post(
         "/v1/temporary-consent",
         "Temporary consent given by the patient on the spot: a 72-hour permit for the calling provider (not the usual one) as requester",
-        { body: jsonBody(TemporaryConsentRequest) },
+        { json: TemporaryConsentRequest },
       )
       .describe("Flagged in the access log (emergency) and in every consent check it decides; the citizen is notified. Answers TREAT questions only.")
       .created(TemporaryConsentResponse, "The temporary permits", 400, 401, 403, 503),
@@ -57,5 +54,4 @@ export function providerActionRoutes() {
       .ok(ProviderNotificationList, "Notifications, newest first", 401, 403),
     async (c) => c.json({ items: await providerNotifications(c.env.DB, c.get("auth").ura) }, 200),
   );
-  return app;
 }

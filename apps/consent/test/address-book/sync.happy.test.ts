@@ -7,7 +7,7 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { describe, expect, inject, it } from "vitest";
 import worker from "../../src/index";
 import { runSync } from "../../src/address-book/sync";
-import { orgEntries, storedOrganisation as stored, type OrgSpec } from "./bundles";
+import { org, orgEntries, storedOrganisation as stored } from "./bundles";
 
 const server = `http://127.0.0.1:${inject("historyServerPort")}`;
 const script = async (pages: Record<string, unknown>, delayMs = 0) => {
@@ -22,15 +22,8 @@ const history = (entries: unknown[], next?: string) => ({
   ...(next ? { link: [{ relation: "next", url: next }] } : {}),
 });
 
-const x: OrgSpec = {
-  id: "sx",
-  ura: "64000001",
-  name: "Huisartsenpraktijk Zandvoort",
-  type: "Z3",
-  city: "Zandvoort",
-  endpoints: [{ id: "sx-e", address: "https://zandvoort.example/fhir" }],
-};
-const y: OrgSpec = { id: "sy", ura: "64000002", name: "Apotheek Bloemendaal", type: "J8", city: "Bloemendaal" };
+const x = org("sx", "64000001", "Huisartsenpraktijk Zandvoort", "Z3", "Zandvoort", [{ id: "sx-e", address: "https://zandvoort.example/fhir" }]);
+const y = org("sy", "64000002", "Apotheek Bloemendaal", "J8", "Bloemendaal");
 
 describe("address-book sync from a _history source", () => {
   it("follows next links, loads every page, then asks only for changes since the last run", async () => {
@@ -53,15 +46,8 @@ describe("address-book sync from a _history source", () => {
 
   it("is all or nothing per organisation and marks a DELETE as closed (still resolvable)", async () => {
     const source = `${server}/zab-b`;
-    const good: OrgSpec = { id: "sg", ura: "64000011", name: "Verloskundigenpraktijk Heemstede", type: "G3", city: "Heemstede" };
-    const bad: OrgSpec = {
-      id: "sb",
-      ura: "64000012",
-      name: "Thuiszorg Haarlem",
-      type: "T2",
-      city: "Haarlem",
-      endpoints: [{ id: "sb-e", address: "ftp://nope" }],
-    };
+    const good = org("sg", "64000011", "Verloskundigenpraktijk Heemstede", "G3", "Heemstede");
+    const bad = org("sb", "64000012", "Thuiszorg Haarlem", "T2", "Haarlem", [{ id: "sb-e", address: "ftp://nope" }]);
     await script({ "/zab-b/_history": history([...orgEntries(good), ...orgEntries(bad)]) });
     const r = await runSync(env.DB, { source, mode: "development" });
     expect(r.added).toEqual(["64000011"]);
@@ -100,7 +86,7 @@ describe("address-book sync from a _history source", () => {
 
   it("runs from the worker's scheduled handler (Cron Trigger)", async () => {
     const source = `${server}/zab-h`;
-    const z: OrgSpec = { id: "sz", ura: "64000021", name: "Hospice Kennemerland", type: "H2", city: "Haarlem" };
+    const z = org("sz", "64000021", "Hospice Kennemerland", "H2", "Haarlem");
     await script({ "/zab-h/_history": history(orgEntries(z)) });
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "*/15 * * * *", scheduledTime: Date.now() }), { ...env, ADDRESS_BOOK_SOURCE: source }, ctx);

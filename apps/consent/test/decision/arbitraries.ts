@@ -1,6 +1,7 @@
 /** What the decision tests share: one plain choice to vary, and fast-check arbitraries of parties and choices around a fixed `now`. */
 import fc from "fast-check";
 import type { EvaluableChoice } from "../../src/decision/evaluate";
+import { permitInForce } from "../helpers";
 
 export const arbParty = fc.oneof(
   fc.constantFrom("huisarts", "apotheek", "ziekenhuis").map((category) => ({ category }) as EvaluableChoice["holder"]),
@@ -24,15 +25,5 @@ export function arbChoice(now: number) {
 let n = 0;
 /** A permit of the huisarts to the apotheek for GGC002, active, open-ended, not temporary; `over` changes any of it. */
 export function choice(over: Partial<EvaluableChoice> = {}): EvaluableChoice {
-  return {
-    id: `c${++n}`,
-    holder: { category: "huisarts" },
-    requester: { category: "apotheek" },
-    dataCategory: "GGC002",
-    decision: "permit",
-    validUntil: null,
-    status: "active",
-    temporary: false,
-    ...over,
-  };
+  return { id: `c${++n}`, ...permitInForce("huisarts", "apotheek", "GGC002"), ...over };
 }

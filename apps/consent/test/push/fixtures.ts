@@ -1,5 +1,6 @@
 /** Fixtures shared by the push tests: the consents a push message carries. */
 import type { Choice } from "@regie/shared/contracts/consent";
+import { permitInForce } from "../helpers";
 
 /**
  * A consent as the citizen's shard stores it and a push message carries it: a permit of the huisarts to the apotheek
@@ -10,13 +11,7 @@ export function storedConsent(over: Partial<Choice> = {}): Choice {
   return {
     id: crypto.randomUUID(),
     version: 1,
-    holder: { category: "huisarts" },
-    requester: { category: "apotheek" },
-    dataCategory: "GGC013",
-    decision: "permit",
-    validUntil: null,
-    status: "active",
-    temporary: false,
+    ...permitInForce("huisarts", "apotheek", "GGC013"),
     recordedBy: { role: "citizen" },
     channel: "portal",
     createdAt: now,

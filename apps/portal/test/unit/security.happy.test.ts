@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { safeReturnPath } from "../../src/auth/guard";
-import { authorizationUrl, completeLogin, OidcError, pkceChallenge, type OidcConfig } from "../../src/auth/oidc";
+import { authorizationUrl, completeLogin, oidcConfig, OidcError, pkceChallenge, type OidcConfig } from "../../src/auth/oidc";
 import { sameOrigin } from "../../src/security/csrf";
 import { deriveKey, seal, unseal } from "../../src/session/crypto";
+import { productionEnv } from "../helpers";
 
-const cfg: OidcConfig = {
-  issuer: "https://broker.example",
-  authorizationEndpoint: "https://broker.example/authorize",
-  tokenEndpoint: "https://broker.example/token",
-  jwksUri: "https://broker.example/jwks",
-  clientId: "regie-portal",
-  clientSecret: "s3cret",
-  redirectUri: "https://portal.example/inloggen/oidc/callback",
-  scope: "openid",
-  label: "DigiD",
-};
+/** The configuration the portal reads from production's env (test/helpers.ts: the broker at https://broker.example, client regie-portal), with a client secret. */
+const cfg: OidcConfig = oidcConfig(productionEnv({ OIDC_CLIENT_SECRET: "s3cret" }))!;
 
 describe("OIDC authorisation code + PKCE (unit level; no real provider is reachable here)", () => {
   it("computes the S256 challenge of RFC 7636 appendix B", async () => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { component } from "../contracts/component";
 
 /**
  * One error-code enum for every app, each mapped once to an HTTP status.
@@ -49,21 +50,19 @@ const TITLES: Record<ErrorCode, string> = {
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export const ProblemFieldError = z.object({ path: z.string().openapi({ example: "/patient/bsn" }), message: z.string() }).openapi("ProblemFieldError");
+export const ProblemFieldError = component("ProblemFieldError", { path: z.string().openapi({ example: "/patient/bsn" }), message: z.string() });
 
 /** RFC 9457 problem details. */
-export const Problem = z
-  .object({
-    type: z.string().openapi({ example: "https://regie.nl/problems/validation-failed" }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    code: z.string().optional(),
-    requestId: z.string().optional(),
-    errors: z.array(ProblemFieldError).optional(),
-  })
-  .openapi("Problem");
+export const Problem = component("Problem", {
+  type: z.string().openapi({ example: "https://regie.nl/problems/validation-failed" }),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z.array(ProblemFieldError).optional(),
+});
 export type Problem = z.infer<typeof Problem>;
 export type FieldError = z.infer<typeof ProblemFieldError>;
 

@@ -1,7 +1,7 @@
 /**
  * Compact OpenAPI route declarations: a builder bound to the tags and the role of a group of routes sets `security`
- * and the `requireRole` middleware together, and each route gives its method, path, summary, request, success
- * response and error statuses in one expression. What it returns is a plain route config for
+ * and the `requireRole` middleware together, and each route gives its method, path, summary, request, description,
+ * success response and error statuses in one expression. What it returns is a plain route config for
  * `app.openapi(route, handler)`, so hono still infers `c.req.valid(...)`, `c.get("auth")` and checks the handler's
  * answers against the declared responses.
  */
@@ -11,7 +11,7 @@ import type { ZodType } from "zod";
 import type { ClaimsOf, Role } from "../auth/claims";
 import { requireRole, type AuthBindings } from "../auth/middleware";
 import { BEARER_SECURITY } from "./bearer";
-import { jsonResponse } from "./body";
+import { jsonBody, jsonResponse } from "./body";
 import { problemResponses, type Problem, type PROBLEM_CONTENT_TYPE } from "./problem";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -23,6 +23,16 @@ type ProblemEntry = { description: string; content: { [PROBLEM_CONTENT_TYPE]: { 
 /** The problem+json entries of the given statuses, keyed by each status (so a handler's answers are checked). */
 export type Problems<S extends number> = { [K in S]: ProblemEntry };
 type RoleMiddleware<R extends Role> = MiddlewareHandler<{ Bindings: AuthBindings; Variables: { auth: ClaimsOf<R> } }>;
+
+/**
+ * The parts of a route's request (`params`, `query`, `headers`, `cookies`, `body`); `json` is a required JSON body of
+ * that schema, as `body: jsonBody(schema)` declares it.
+ */
+export type RouteRequest = Request & { json?: ZodType };
+/** The request config of a `RouteRequest`: the same parts, `json` as the JSON body. */
+export type RequestOf<Q extends RouteRequest | undefined> = Q extends { json: infer J extends ZodType }
+  ? Omit<Q, "json"> & { body: ReturnType<typeof jsonBody<J>> }
+  : Q;
 
 /** The route config `respond`, `ok` and `created` give: what `createRoute` would have made of the same fields. */
 export type BuiltRoute<Me extends Method, P extends string, Q extends Request | undefined, M extends AnyMiddleware[], Res extends Responses> = {
@@ -58,11 +68,17 @@ export interface RouteStart<Me extends Method, P extends string, Q extends Reque
   ): BuiltRoute<Me, P, Q, M, { 201: ReturnType<typeof jsonResponse<T>> } & Problems<S[number]>>;
 }
 
-type Starter<Me extends Method, M extends AnyMiddleware[]> = <P extends string, Q extends Request | undefined = undefined>(
+type Starter<Me extends Method, M extends AnyMiddleware[]> = <P extends string, Q extends RouteRequest | undefined = undefined>(
   path: P,
   summary: string,
   request?: Q,
-) => RouteStart<Me, P, Q, M>;
+) => RouteStart<Me, P, RequestOf<Q>, M>;
+
+/** The request config of a `RouteRequest` at run time (the same keys in the same order, `json` as `body`). */
+function requestOf(request: RouteRequest | undefined): Request | undefined {
+  if (request === undefined) return undefined;
+  return Object.fromEntries(Object.entries(request).map(([key, value]) => (key === "json" ? ["body", jsonBody(value as ZodType)] : [key, value])));
+}
 
 export interface RouteBuilder<M extends AnyMiddleware[]> {
   get: Starter<"get", M>;
@@ -98,7 +114,7 @@ function builder<M extends AnyMiddleware[]>(tags: string[], secured: boolean, mi
   const start =
     <Me extends Method>(method: Me): Starter<Me, M> =>
     (path, summary, request) =>
-      finish(method, path, summary, request, undefined) as never;
+      finish(method, path, summary, requestOf(request), undefined) as never;
   return {
     get: start("get"),
     post: start("post"),
@@ -112,7 +128,7 @@ function builder<M extends AnyMiddleware[]>(tags: string[], secured: boolean, mi
 /**
  * The routes of one group: `tags`, and with `role` the bearer security and `requireRole(...role)` first in every
  * route's middleware (so `c.get("auth")` is typed by the role). For example
- * `app.openapi(citizen.get("/v1/me/choices", "My choices", { query: Q }).ok(ChoiceList, "Current choices", 400, 401), handler)`.
+ * `app.openapi(citizen.post("/v1/me/choices", "Record a choice", { json: ChoiceInput }).created(ChoiceResult, "Recorded", 400, 401), handler)`.
  */
 export function routeGroup(opts: { tags: string[] }): RouteBuilder<[]>;
 export function routeGroup<R extends Role>(opts: { tags: string[]; role: R | readonly R[] }): RouteBuilder<[RoleMiddleware<R>]>;

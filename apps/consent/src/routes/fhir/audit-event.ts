@@ -4,7 +4,7 @@
  * A citizen reads their own log or their child's (under 16, a registered guardian, as GET /v1/me/*?child=); a provider
  * reads only the questions its own URA asked. Reading the log is not itself logged (it is no consent question).
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { AUDIT_EVENT_PAGE_DEFAULT, FhirAuditEventQuery, FhirBundle } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import { toAuditBundle, QUESTION_ACTIONS } from "../../fhir/audit-event";
@@ -12,8 +12,7 @@ import type { FhirModule } from "../../fhir/capabilities";
 import { callShard, shardStub } from "../../storage/shards";
 import { fhirJson, fhirReaders, fhirResponse, patientSearchParam, readablePatient } from "./common";
 
-function routes() {
-  const app = new OpenAPIHono<AppEnv>();
+function routes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     fhirReaders
       .get("/fhir/AuditEvent", "The NEN 7513 access log of a patient as FHIR R4 AuditEvents (IHE BALP), newest first", { query: FhirAuditEventQuery })
@@ -40,7 +39,6 @@ function routes() {
       return fhirJson(c, toAuditBundle(page.items, ctx, { self: link(q.before), next: page.next ? link(page.next) : null })) as never;
     },
   );
-  return app;
 }
 
 export const auditEventSearch: FhirModule = {

@@ -4,7 +4,7 @@
  * with a proposed Consent. The same decision engine, rules (either party asks) and NEN 7513 log as /v1/consent-check
  * and /v1/locate.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "@regie/shared";
 import { FhirConsentParameters, FhirResource } from "@regie/shared/contracts/consent";
 import type { Context } from "hono";
@@ -52,8 +52,7 @@ async function readQuestion(c: Context, closed: boolean) {
   return { r, bsn, holder, requester, professional, purpose: onePurpose(r), dataCategories: r.dataCategories() };
 }
 
-function routes() {
-  const app = new OpenAPIHono<AppEnv>();
+function routes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     question(
       "/fhir/Consent/$has-mitz-consent",
@@ -105,7 +104,6 @@ function routes() {
       return fhirJson(c, sourcesBundle(sources, new URL("/fhir/Consent/$get-mitz-sources", c.req.url).toString())) as never;
     },
   );
-  return app;
 }
 
 export const consentOperations: FhirModule = {

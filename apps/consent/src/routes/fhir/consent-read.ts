@@ -1,5 +1,5 @@
 /** FHIR R4: GET /fhir/Consent?patient=<bsn> -> a searchset Bundle of Consent resources. */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { FhirBundle, FhirConsentQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
@@ -7,8 +7,7 @@ import { toFhirBundle } from "../../fhir/consent-resource";
 import { callShard, shardStub, unwrap } from "../../storage/shards";
 import { fhirJson, fhirReaders, fhirResponse, patientSearchParam, readablePatient, readerActor } from "./common";
 
-function routes() {
-  const app = new OpenAPIHono<AppEnv>();
+function routes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     fhirReaders
       .get("/fhir/Consent", "FHIR R4 Consent resources of a patient", { query: FhirConsentQuery })
@@ -23,7 +22,6 @@ function routes() {
       return fhirJson(c, toFhirBundle(choices, bsn, new URL("/fhir/Consent", c.req.url).toString())) as never;
     },
   );
-  return app;
 }
 
 export const consentRead: FhirModule = {

@@ -4,7 +4,7 @@
  * (../provider-record.ts); each write stores a Provenance (GET /fhir/Provenance, ./provenance-read.ts). Only a
  * provider that is a party to the choice (../../decision/recorder.ts) may write; citizens use /v1/me/choices.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, type ClaimsOf } from "@regie/shared";
 import { FhirConsentIdParams, FhirConsentInput, FhirResource, type Choice } from "@regie/shared/contracts/consent";
 import { isPartyTo } from "../../decision/recorder";
@@ -40,8 +40,7 @@ function assertParty(auth: ClaimsOf<"provider">, choice: Parameters<typeof isPar
   }
 }
 
-function routes() {
-  const app = new OpenAPIHono<AppEnv>();
+function routes(app: OpenAPIHono<AppEnv>): void {
   const base = (url: string) => new URL("/fhir", url).toString();
 
   app.openapi(
@@ -88,7 +87,6 @@ function routes() {
       return fhirJson(c, recordedConsentResource(r.choice, read.bsn), 200, versionHeaders(base(c.req.url), r.choice)) as never;
     },
   );
-  return app;
 }
 
 export const consentRecord: FhirModule = {

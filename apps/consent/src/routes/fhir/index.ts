@@ -3,7 +3,7 @@
  * GET /fhir/metadata (../../fhir/capabilities.ts). Errors below /fhir are OperationOutcome resources (./common.ts, mounted around the whole app in ../../app.ts).
  * A new FHIR module (Subscription, Organization, …) is one more line in FHIR_MODULES.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { routeGroup } from "@regie/shared";
 import { FhirResource } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
@@ -56,9 +56,8 @@ export const FHIR_MODULES: readonly FhirModule[] = [
 /** When this isolate first described itself (the CapabilityStatement's date; the clock does not run at module scope). */
 let started: string | undefined;
 
-export function fhirRoutes() {
-  const app = new OpenAPIHono<AppEnv>();
-  for (const m of FHIR_MODULES) app.route("/", m.routes());
+export function fhirRoutes(app: OpenAPIHono<AppEnv>): void {
+  for (const m of FHIR_MODULES) m.routes(app);
   const publicFhir = routeGroup({ tags: ["fhir"] });
 
   app.openapi(
@@ -71,5 +70,4 @@ export function fhirRoutes() {
         capabilityStatement(FHIR_MODULES, { baseUrl: new URL("/fhir", c.req.url).toString(), date: (started ??= new Date().toISOString()), version: "0.1.0" }),
       ) as never,
   );
-  return app;
 }

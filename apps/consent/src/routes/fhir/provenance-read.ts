@@ -4,7 +4,7 @@
  * shard holds it. The citizen reads their own (or their child's); a provider that is a party by URA, or that wrote
  * it (logged, NEN 7513).
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { FhirBundle, FhirProvenanceQuery } from "@regie/shared/contracts/consent";
 import type { AppEnv } from "../../env";
 import type { FhirModule } from "../../fhir/capabilities";
@@ -12,8 +12,7 @@ import { provenanceBundle } from "../../fhir/provenance-resource";
 import { callShard, shardStub, unwrap } from "../../storage/shards";
 import { fhirJson, fhirReaders, fhirResponse, patientSearchParam, readablePatient, readerActor } from "./common";
 
-function routes() {
-  const app = new OpenAPIHono<AppEnv>();
+function routes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     fhirReaders
       .get("/fhir/Provenance", "FHIR R4 Provenance of a Consent's writes (who, when, on whose behalf)", { query: FhirProvenanceQuery })
@@ -28,7 +27,6 @@ function routes() {
       return fhirJson(c, provenanceBundle(provenance, patient, new URL(c.req.path, c.req.url).toString() + `?target=Consent/${target}`, base)) as never;
     },
   );
-  return app;
 }
 
 export const provenanceRead: FhirModule = {

@@ -4,7 +4,7 @@
  * one shard transaction: all or nothing per patient, idempotent per choice. Deviation from FHIR's transaction: the
  * unit of atomicity is the patient, not the Bundle (patients live in different shard objects; docs/consent.md).
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError, type ClaimsOf, requireRole, zodIssuesToErrors } from "@regie/shared";
 import { FhirTransactionBundle, FhirTransactionResponse, MIGRATION_LIMITS } from "@regie/shared/contracts/consent";
 import type { HonoRequest } from "hono";
@@ -104,8 +104,7 @@ async function migrate(env: Bindings, auth: ClaimsOf<"provider">, req: HonoReque
   );
 }
 
-function routes() {
-  const app = new OpenAPIHono<AppEnv>();
+function routes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     fhirProvider
       .post("/fhir", "Migration: import a provider's existing consents from a transaction Bundle (Consent + Provenance per choice)", {
@@ -133,7 +132,6 @@ function routes() {
   );
   // fhir-kit-client (and many FHIR clients) post a transaction to the base URL with a trailing slash
   app.post("/fhir/", requireRole("provider"), (c) => migrate(c.env, c.get("auth") as ClaimsOf<"provider">, c.req));
-  return app;
 }
 
 export const migration: FhirModule = { routes, system: { interactions: ["transaction"] } };

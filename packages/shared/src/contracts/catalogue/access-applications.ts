@@ -4,6 +4,7 @@
  * ./permits.ts.
  */
 import { z } from "@hono/zod-openapi";
+import { component, strictComponent } from "../component";
 import { CohortFilterRequest, CohortFilterResponse } from "../consent";
 import { EHDS_PURPOSES } from "../dcat/vocabularies";
 
@@ -45,36 +46,33 @@ const text = (max: number) => z.string().max(max);
 export const ApplicantDetails = z.object({ name: text(200), organisation: text(200), email: z.string().max(320) });
 
 /** The fields an applicant fills in; every one may be empty in a draft (the submit step checks completeness). */
-export const ApplicationDraftInput = z
-  .object({
-    kind: ApplicationKind.optional(),
-    datasetIds: z.array(z.string().min(1).max(200)).max(50).optional(),
-    applicant: ApplicantDetails.partial().optional(),
-    purpose: EhdsPurposeCode.optional(),
-    /** Art. 67(2)(a): a detailed explanation of the intended use */
-    purposeDescription: text(5000).optional(),
-    /** Art. 67(2)(b): the data requested, their format and sources */
-    requestedData: text(5000).optional(),
-    /** Art. 67(2)(c),(d): anonymised, or pseudonymised with a justification (data access only) */
-    dataForm: z.enum(["anonymised", "pseudonymised"]).optional(),
-    pseudonymisationJustification: text(5000).optional(),
-    legalBasis: LegalBasisCode.optional(),
-    /** Art. 67(2)(e),(f): safeguards against other use and for the persons concerned */
-    safeguards: text(5000).optional(),
-    /** Art. 67(2): expected outputs; for a data request (Art. 69(2)) the description of the statistical result */
-    expectedOutputs: text(5000).optional(),
-    /** Art. 67(2)(g): the period the data are needed */
-    durationMonths: z.number().int().min(1).max(120).optional(),
-    /** Art. 67(2)(h): tools and computing resources in the secure processing environment (data access only) */
-    processingEnvironment: text(500).optional(),
-    /** Art. 67(2): the declaration that the use is none of the prohibited uses of Art. 54 */
-    notProhibitedDeclaration: z.boolean().optional(),
-    /** Art. 67(3): an ethics assessment where national law requires one (in the Netherlands: the METC under the WMO) */
-    ethicsAssessmentRequired: z.boolean().optional(),
-    ethicsAssessmentReference: text(500).optional(),
-  })
-  .strict()
-  .openapi("ApplicationDraftInput");
+export const ApplicationDraftInput = strictComponent("ApplicationDraftInput", {
+  kind: ApplicationKind.optional(),
+  datasetIds: z.array(z.string().min(1).max(200)).max(50).optional(),
+  applicant: ApplicantDetails.partial().optional(),
+  purpose: EhdsPurposeCode.optional(),
+  /** Art. 67(2)(a): a detailed explanation of the intended use */
+  purposeDescription: text(5000).optional(),
+  /** Art. 67(2)(b): the data requested, their format and sources */
+  requestedData: text(5000).optional(),
+  /** Art. 67(2)(c),(d): anonymised, or pseudonymised with a justification (data access only) */
+  dataForm: z.enum(["anonymised", "pseudonymised"]).optional(),
+  pseudonymisationJustification: text(5000).optional(),
+  legalBasis: LegalBasisCode.optional(),
+  /** Art. 67(2)(e),(f): safeguards against other use and for the persons concerned */
+  safeguards: text(5000).optional(),
+  /** Art. 67(2): expected outputs; for a data request (Art. 69(2)) the description of the statistical result */
+  expectedOutputs: text(5000).optional(),
+  /** Art. 67(2)(g): the period the data are needed */
+  durationMonths: z.number().int().min(1).max(120).optional(),
+  /** Art. 67(2)(h): tools and computing resources in the secure processing environment (data access only) */
+  processingEnvironment: text(500).optional(),
+  /** Art. 67(2): the declaration that the use is none of the prohibited uses of Art. 54 */
+  notProhibitedDeclaration: z.boolean().optional(),
+  /** Art. 67(3): an ethics assessment where national law requires one (in the Netherlands: the METC under the WMO) */
+  ethicsAssessmentRequired: z.boolean().optional(),
+  ethicsAssessmentReference: text(500).optional(),
+});
 export type ApplicationDraftInput = z.infer<typeof ApplicationDraftInput>;
 
 export interface MissingField {
@@ -134,65 +132,64 @@ export type ApplicationEvent = z.infer<typeof ApplicationEvent>;
 export const InformationRequest = z.object({ question: z.string(), askedAt: z.string(), answer: z.string().nullable(), answeredAt: z.string().nullable() });
 export type InformationRequest = z.infer<typeof InformationRequest>;
 
-export const Collaborator = z
-  .object({ id: z.string().min(1).max(200), name: z.string().min(1).max(200), email: z.string().email().max(320), addedAt: z.string() })
-  .openapi("Collaborator");
+export const Collaborator = component("Collaborator", {
+  id: z.string().min(1).max(200),
+  name: z.string().min(1).max(200),
+  email: z.string().email().max(320),
+  addedAt: z.string(),
+});
 export type Collaborator = z.infer<typeof Collaborator>;
 export const CollaboratorInput = Collaborator.omit({ addedAt: true }).strict().openapi("CollaboratorInput");
 export type CollaboratorInput = z.infer<typeof CollaboratorInput>;
 
 /** The statutory decision period (see docs/catalogue.md for the articles), computed, never stored. */
-export const Deadline = z
-  .object({
-    dueAt: z.string(),
-    /** months of the period, including the extension */
-    months: z.number().int(),
-    extended: z.boolean(),
-    /** the clock is stopped while the HDAB waits for information; set to when it stopped */
-    pausedSince: z.string().nullable(),
-    overdue: z.boolean(),
-    /** whole days left (negative when overdue) */
-    daysLeft: z.number().int(),
-  })
-  .openapi("Deadline");
+export const Deadline = component("Deadline", {
+  dueAt: z.string(),
+  /** months of the period, including the extension */
+  months: z.number().int(),
+  extended: z.boolean(),
+  /** the clock is stopped while the HDAB waits for information; set to when it stopped */
+  pausedSince: z.string().nullable(),
+  overdue: z.boolean(),
+  /** whole days left (negative when overdue) */
+  daysLeft: z.number().int(),
+});
 export type Deadline = z.infer<typeof Deadline>;
 
-export const AccessApplication = z
-  .object({
-    id: z.string(),
-    researcher: z.string(),
-    kind: ApplicationKind,
-    datasetIds: z.array(z.string()),
-    applicant: ApplicantDetails.partial(),
-    purpose: z.string().optional(),
-    purposeDescription: z.string().optional(),
-    requestedData: z.string().optional(),
-    dataForm: z.enum(["anonymised", "pseudonymised"]).optional(),
-    pseudonymisationJustification: z.string().optional(),
-    legalBasis: z.string().optional(),
-    safeguards: z.string().optional(),
-    expectedOutputs: z.string().optional(),
-    durationMonths: z.number().int().optional(),
-    processingEnvironment: z.string().optional(),
-    notProhibitedDeclaration: z.boolean().optional(),
-    ethicsAssessmentRequired: z.boolean().optional(),
-    ethicsAssessmentReference: z.string().optional(),
-    status: ApplicationStatus,
-    collaborators: z.array(Collaborator),
-    informationRequests: z.array(InformationRequest),
-    /** HDAB's reasons for the last decision */
-    reasons: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    submittedAt: z.string().nullable(),
-    /** when the data permit was approved (the cohort filter uses it) */
-    approvedAt: z.string().nullable(),
-    permitId: z.string().nullable(),
-    history: z.array(ApplicationEvent),
-    /** null for a draft and after the decision */
-    deadline: Deadline.nullable(),
-  })
-  .openapi("AccessApplication");
+export const AccessApplication = component("AccessApplication", {
+  id: z.string(),
+  researcher: z.string(),
+  kind: ApplicationKind,
+  datasetIds: z.array(z.string()),
+  applicant: ApplicantDetails.partial(),
+  purpose: z.string().optional(),
+  purposeDescription: z.string().optional(),
+  requestedData: z.string().optional(),
+  dataForm: z.enum(["anonymised", "pseudonymised"]).optional(),
+  pseudonymisationJustification: z.string().optional(),
+  legalBasis: z.string().optional(),
+  safeguards: z.string().optional(),
+  expectedOutputs: z.string().optional(),
+  durationMonths: z.number().int().optional(),
+  processingEnvironment: z.string().optional(),
+  notProhibitedDeclaration: z.boolean().optional(),
+  ethicsAssessmentRequired: z.boolean().optional(),
+  ethicsAssessmentReference: z.string().optional(),
+  status: ApplicationStatus,
+  collaborators: z.array(Collaborator),
+  informationRequests: z.array(InformationRequest),
+  /** HDAB's reasons for the last decision */
+  reasons: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  /** when the data permit was approved (the cohort filter uses it) */
+  approvedAt: z.string().nullable(),
+  permitId: z.string().nullable(),
+  history: z.array(ApplicationEvent),
+  /** null for a draft and after the decision */
+  deadline: Deadline.nullable(),
+});
 export type AccessApplication = z.infer<typeof AccessApplication>;
 
 /** HDAB: POST /v1/access-applications/{id}/status */
@@ -217,16 +214,10 @@ export const ApplicationStatusChange = z
 export type ApplicationStatusChange = z.infer<typeof ApplicationStatusChange>;
 
 /** Applicant: POST /v1/access-applications/{id}/answer (resumes the clock) */
-export const InformationAnswer = z
-  .object({ answer: z.string().min(3).max(5000) })
-  .strict()
-  .openapi("InformationAnswer");
+export const InformationAnswer = strictComponent("InformationAnswer", { answer: z.string().min(3).max(5000) });
 export type InformationAnswer = z.infer<typeof InformationAnswer>;
 /** HDAB: POST /v1/access-applications/{id}/extend (once, with reasons) */
-export const DeadlineExtension = z
-  .object({ reasons: z.string().min(3).max(5000) })
-  .strict()
-  .openapi("DeadlineExtension");
+export const DeadlineExtension = strictComponent("DeadlineExtension", { reasons: z.string().min(3).max(5000) });
 export type DeadlineExtension = z.infer<typeof DeadlineExtension>;
 
 /**
@@ -234,9 +225,9 @@ export type DeadlineExtension = z.infer<typeof DeadlineExtension>;
  * (POST /v1/secondary-use/cohort-filter) with the application's approval time, so the body is the consent
  * contract's BSN list and the answer the consent contract's answer.
  */
-export const ApplicationCohortFilterRequest = z.object({ bsns: CohortFilterRequest.shape.bsns }).openapi("ApplicationCohortFilterRequest");
+export const ApplicationCohortFilterRequest = component("ApplicationCohortFilterRequest", { bsns: CohortFilterRequest.shape.bsns });
 export type ApplicationCohortFilterRequest = z.infer<typeof ApplicationCohortFilterRequest>;
 export const ApplicationCohortFilterResponse = CohortFilterResponse.openapi("ApplicationCohortFilterResponse");
 export type ApplicationCohortFilterResponse = z.infer<typeof ApplicationCohortFilterResponse>;
 
-export const AccessApplicationList = z.object({ items: z.array(AccessApplication) }).openapi("AccessApplicationList");
+export const AccessApplicationList = component("AccessApplicationList", { items: z.array(AccessApplication) });

@@ -1,28 +1,27 @@
 /** catalogue contracts: ckan (re-exported by ../catalogue.ts). */
 import { z } from "@hono/zod-openapi";
+import { component } from "../component";
 
 // ---------------------------------------------------------------------------------------------- CKAN Action API
 
 export const CkanResource = z.object({ id: z.string(), url: z.string(), format: z.string(), name: z.string(), description: z.string() });
-export const CkanPackage = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    title: z.string(),
-    notes: z.string(),
-    url: z.string(),
-    metadata_modified: z.string(),
-    owner_org: z.string(),
-    organization: z.object({ id: z.string(), name: z.string(), title: z.string() }),
-    /** "active", or "deleted" for a withdrawn dataset (listed by incremental searches, see CkanPackageSearchParams) */
-    state: z.enum(["active", "deleted"]),
-    tags: z.array(z.object({ name: z.string() })),
-    groups: z.array(z.object({ name: z.string(), title: z.string() })),
-    resources: z.array(CkanResource),
-    num_resources: z.number().int(),
-    extras: z.array(z.object({ key: z.string(), value: z.string() })),
-  })
-  .openapi("CkanPackage");
+export const CkanPackage = component("CkanPackage", {
+  id: z.string(),
+  name: z.string(),
+  title: z.string(),
+  notes: z.string(),
+  url: z.string(),
+  metadata_modified: z.string(),
+  owner_org: z.string(),
+  organization: z.object({ id: z.string(), name: z.string(), title: z.string() }),
+  /** "active", or "deleted" for a withdrawn dataset (listed by incremental searches, see CkanPackageSearchParams) */
+  state: z.enum(["active", "deleted"]),
+  tags: z.array(z.object({ name: z.string() })),
+  groups: z.array(z.object({ name: z.string(), title: z.string() })),
+  resources: z.array(CkanResource),
+  num_resources: z.number().int(),
+  extras: z.array(z.object({ key: z.string(), value: z.string() })),
+});
 export type CkanPackage = z.infer<typeof CkanPackage>;
 
 export const CkanSearchResult = z.object({

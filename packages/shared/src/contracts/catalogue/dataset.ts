@@ -1,5 +1,6 @@
 /** catalogue contracts: dataset (re-exported by ../catalogue.ts). */
 import { z } from "@hono/zod-openapi";
+import { component } from "../component";
 import {
   AccessRightsCode,
   Agent,
@@ -98,30 +99,28 @@ const datasetFields = {
  * access level (`accessRights` PUBLIC, RESTRICTED or NON_PUBLIC: cardinalities, HEAL theme, HDAB, variables when
  * structured, …) are checked by the publishing validator, which answers 422 with every violated property at once.
  */
-export const DatasetInput = z.object({ ...datasetFields, modified: DateLiteral.optional() }).openapi("DatasetInput");
+export const DatasetInput = component("DatasetInput", { ...datasetFields, modified: DateLiteral.optional() });
 export type DatasetInput = z.infer<typeof DatasetInput>;
 
 /** A stored dataset as the API returns it. */
-export const Dataset = z
-  .object({
-    ...datasetFields,
-    id: z.string(),
-    iri: Iri,
-    /** the Regie publisher account that owns the dataset */
-    publisherId: z.string(),
-    modified: DateLiteral,
-    /** increases by one on every change */
-    revision: z.number().int().positive(),
-    /** the metadata quality score (MQA points, 0–405), given by GET /v1/datasets/{id}; details at …/{id}/quality */
-    quality: z.number().int().nonnegative().optional(),
-  })
-  .openapi("Dataset");
+export const Dataset = component("Dataset", {
+  ...datasetFields,
+  id: z.string(),
+  iri: Iri,
+  /** the Regie publisher account that owns the dataset */
+  publisherId: z.string(),
+  modified: DateLiteral,
+  /** increases by one on every change */
+  revision: z.number().int().positive(),
+  /** the metadata quality score (MQA points, 0–405), given by GET /v1/datasets/{id}; details at …/{id}/quality */
+  quality: z.number().int().nonnegative().optional(),
+});
 export type Dataset = z.infer<typeof Dataset>;
 
 /** One violated HealthDCAT-AP rule: `property` is the RDF property (CURIE), `path` a JSON pointer into the dataset. */
-export const Violation = z
-  .object({ path: z.string(), property: z.string(), message: z.string() })
-  .openapi("Violation", {
-    example: { path: "/hdab", property: "healthdcatap:hdab", message: "healthdcatap:hdab: exactly one Health Data Access Body is required" },
-  });
+export const Violation = component(
+  "Violation",
+  { path: z.string(), property: z.string(), message: z.string() },
+  { example: { path: "/hdab", property: "healthdcatap:hdab", message: "healthdcatap:hdab: exactly one Health Data Access Body is required" } },
+);
 export type Violation = z.infer<typeof Violation>;

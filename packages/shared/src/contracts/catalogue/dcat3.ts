@@ -3,6 +3,7 @@
  * dcat:DatasetSeries (with its members) and the revision history of a dataset's metadata.
  */
 import { z } from "@hono/zod-openapi";
+import { component } from "../component";
 import { Agent, ContactKind, DateLiteral, Iri, LangMap, LangValue, NodeRef } from "./building-blocks";
 import { Dataset } from "./dataset";
 
@@ -45,9 +46,9 @@ const dataServiceFields = {
 };
 
 /** What a publisher sends (POST/PUT /v1/data-services); the mandatory DCAT-AP rules give 422 naming the property. */
-export const DataServiceInput = z.object({ ...dataServiceFields, modified: DateLiteral.optional() }).openapi("DataServiceInput");
+export const DataServiceInput = component("DataServiceInput", { ...dataServiceFields, modified: DateLiteral.optional() });
 export type DataServiceInput = z.infer<typeof DataServiceInput>;
-export const DataService = z.object({ ...dataServiceFields, ...ownedFields }).openapi("DataService");
+export const DataService = component("DataService", { ...dataServiceFields, ...ownedFields });
 export type DataService = z.infer<typeof DataService>;
 
 // ---------------------------------------------------------------------------------------------- dcat:DatasetSeries
@@ -67,15 +68,20 @@ const seriesFields = {
   spatial: z.array(Iri).max(50).optional(),
 };
 
-export const DatasetSeriesInput = z.object({ ...seriesFields, modified: DateLiteral.optional() }).openapi("DatasetSeriesInput");
+export const DatasetSeriesInput = component("DatasetSeriesInput", { ...seriesFields, modified: DateLiteral.optional() });
 export type DatasetSeriesInput = z.infer<typeof DatasetSeriesInput>;
-export const DatasetSeries = z.object({ ...seriesFields, ...ownedFields }).openapi("DatasetSeries");
+export const DatasetSeries = component("DatasetSeries", { ...seriesFields, ...ownedFields });
 export type DatasetSeries = z.infer<typeof DatasetSeries>;
 
 /** One dataset of a series (its dcat:inSeries names the series), as listed in order. */
-export const SeriesMember = z
-  .object({ id: z.string(), iri: Iri, title: LangMap, issued: DateLiteral.nullable(), version: z.string().nullable(), modified: DateLiteral })
-  .openapi("SeriesMember");
+export const SeriesMember = component("SeriesMember", {
+  id: z.string(),
+  iri: Iri,
+  title: LangMap,
+  issued: DateLiteral.nullable(),
+  version: z.string().nullable(),
+  modified: DateLiteral,
+});
 export type SeriesMember = z.infer<typeof SeriesMember>;
 
 /** GET /v1/dataset-series/{id}: the series and its members, oldest first (dct:issued, then dcat:version, then id). */
@@ -102,9 +108,9 @@ export const ResourcePageQuery = z.object({
 });
 export type ResourcePageQuery = z.output<typeof ResourcePageQuery>;
 
-export const DataServiceList = z.object({ items: z.array(DataService), nextCursor: z.string().nullable() }).openapi("DataServiceList");
+export const DataServiceList = component("DataServiceList", { items: z.array(DataService), nextCursor: z.string().nullable() });
 export type DataServiceList = z.infer<typeof DataServiceList>;
-export const DatasetSeriesList = z.object({ items: z.array(DatasetSeries), nextCursor: z.string().nullable() }).openapi("DatasetSeriesList");
+export const DatasetSeriesList = component("DatasetSeriesList", { items: z.array(DatasetSeries), nextCursor: z.string().nullable() });
 export type DatasetSeriesList = z.infer<typeof DatasetSeriesList>;
 
 // ---------------------------------------------------------------------------------------------- revision history
@@ -116,19 +122,17 @@ export const RevisionAction = z.enum(["published", "updated", "withdrawn"]).open
  */
 export const RevisionVia = z.enum(["api", "harvest", "harvest-source", "migration"]).openapi("RevisionVia");
 
-export const DatasetRevisionSummary = z
-  .object({
-    /** the dataset's `revision` after this change (a withdrawal takes the next number) */
-    number: z.number().int().positive(),
-    at: z.string(),
-    action: RevisionAction,
-    via: RevisionVia,
-    /** the publisher account that made the change */
-    publisherId: z.string(),
-    /** the harvest source, when `via` is harvest-source */
-    sourceId: z.string().nullable(),
-  })
-  .openapi("DatasetRevisionSummary");
+export const DatasetRevisionSummary = component("DatasetRevisionSummary", {
+  /** the dataset's `revision` after this change (a withdrawal takes the next number) */
+  number: z.number().int().positive(),
+  at: z.string(),
+  action: RevisionAction,
+  via: RevisionVia,
+  /** the publisher account that made the change */
+  publisherId: z.string(),
+  /** the harvest source, when `via` is harvest-source */
+  sourceId: z.string().nullable(),
+});
 export type DatasetRevisionSummary = z.infer<typeof DatasetRevisionSummary>;
 
 /** One revision with the dataset's JSON document as it was after the change (null for a withdrawal). */
@@ -136,7 +140,9 @@ export const DatasetRevision = DatasetRevisionSummary.extend({ document: Dataset
 export type DatasetRevision = z.infer<typeof DatasetRevision>;
 
 /** GET /v1/datasets/{id}/revisions: newest first; `kept` says how many revisions are kept per dataset. */
-export const DatasetRevisionList = z
-  .object({ items: z.array(DatasetRevisionSummary), nextCursor: z.string().nullable(), kept: z.number().int().positive() })
-  .openapi("DatasetRevisionList");
+export const DatasetRevisionList = component("DatasetRevisionList", {
+  items: z.array(DatasetRevisionSummary),
+  nextCursor: z.string().nullable(),
+  kept: z.number().int().positive(),
+});
 export type DatasetRevisionList = z.infer<typeof DatasetRevisionList>;

@@ -1,5 +1,6 @@
 /** catalogue contracts: export harvest (re-exported by ../catalogue.ts). */
 import { z } from "@hono/zod-openapi";
+import { component } from "../component";
 import { Violation } from "./dataset";
 
 // ---------------------------------------------------------------------------------------------- DCAT export
@@ -44,18 +45,16 @@ export type DevSeedRequest = z.infer<typeof DevSeedRequest>;
 
 // ---------------------------------------------------------------------------------------------- harvest
 
-export const HarvestReport = z
-  .object({
-    /** `warnings`: the recommended properties of the dataset's access level that it lacks (the official `_recommended.ttl` shapes) */
-    imported: z.array(z.object({ id: z.string(), iri: z.string(), created: z.boolean(), warnings: z.array(Violation).optional() })),
-    rejected: z.array(z.object({ iri: z.string(), violations: z.array(Violation) })),
-    /** the document's dcat:DataService and dcat:DatasetSeries: imported (created or updated by IRI) or rejected */
-    resources: z
-      .object({
-        imported: z.array(z.object({ kind: z.enum(["dataService", "datasetSeries"]), id: z.string(), iri: z.string(), created: z.boolean() })),
-        rejected: z.array(z.object({ kind: z.enum(["dataService", "datasetSeries"]), iri: z.string(), violations: z.array(Violation) })),
-      })
-      .optional(),
-  })
-  .openapi("HarvestReport");
+export const HarvestReport = component("HarvestReport", {
+  /** `warnings`: the recommended properties of the dataset's access level that it lacks (the official `_recommended.ttl` shapes) */
+  imported: z.array(z.object({ id: z.string(), iri: z.string(), created: z.boolean(), warnings: z.array(Violation).optional() })),
+  rejected: z.array(z.object({ iri: z.string(), violations: z.array(Violation) })),
+  /** the document's dcat:DataService and dcat:DatasetSeries: imported (created or updated by IRI) or rejected */
+  resources: z
+    .object({
+      imported: z.array(z.object({ kind: z.enum(["dataService", "datasetSeries"]), id: z.string(), iri: z.string(), created: z.boolean() })),
+      rejected: z.array(z.object({ kind: z.enum(["dataService", "datasetSeries"]), iri: z.string(), violations: z.array(Violation) })),
+    })
+    .optional(),
+});
 export type HarvestReport = z.infer<typeof HarvestReport>;

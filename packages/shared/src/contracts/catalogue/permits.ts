@@ -1,5 +1,6 @@
 /** catalogue contracts: data permits, the public register, attachments and notifications of EHDS applications. */
 import { z } from "@hono/zod-openapi";
+import { component } from "../component";
 import { ApplicationKind } from "./access-applications";
 
 /**
@@ -7,30 +8,28 @@ import { ApplicationKind } from "./access-applications";
  * a natural person: the health data user is its organisation; the applicant's name and e-mail stay in the
  * application, which only the applicant, the collaborators and the HDAB can read.
  */
-export const Permit = z
-  .object({
-    id: z.string(),
-    kind: ApplicationKind,
-    applicationId: z.string(),
-    /** the health data user's organisation (a legal person) */
-    organisation: z.string(),
-    datasetIds: z.array(z.string()),
-    purpose: z.string(),
-    purposeDescription: z.string(),
-    conditions: z.array(z.string()),
-    /** null for a data request (the HDAB answers with statistics; no environment is opened) */
-    processingEnvironment: z.string().nullable(),
-    dataForm: z.enum(["anonymised", "pseudonymised"]).nullable(),
-    issuedAt: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    /** computed when read: expired once endDate has passed */
-    status: z.enum(["active", "expired"]),
-  })
-  .openapi("Permit");
+export const Permit = component("Permit", {
+  id: z.string(),
+  kind: ApplicationKind,
+  applicationId: z.string(),
+  /** the health data user's organisation (a legal person) */
+  organisation: z.string(),
+  datasetIds: z.array(z.string()),
+  purpose: z.string(),
+  purposeDescription: z.string(),
+  conditions: z.array(z.string()),
+  /** null for a data request (the HDAB answers with statistics; no environment is opened) */
+  processingEnvironment: z.string().nullable(),
+  dataForm: z.enum(["anonymised", "pseudonymised"]).nullable(),
+  issuedAt: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  /** computed when read: expired once endDate has passed */
+  status: z.enum(["active", "expired"]),
+});
 export type Permit = z.infer<typeof Permit>;
 
-export const PermitList = z.object({ items: z.array(Permit), total: z.number().int() }).openapi("PermitList");
+export const PermitList = component("PermitList", { items: z.array(Permit), total: z.number().int() });
 export type PermitList = z.infer<typeof PermitList>;
 
 /** Attachment types accepted (checked by content, not only by the declared type). */
@@ -49,25 +48,28 @@ export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 /** At most this many attachments per application (so one application holds at most 20 x 8 MiB in R2). */
 export const ATTACHMENT_MAX_COUNT = 20;
 
-export const Attachment = z
-  .object({
-    id: z.string(),
-    applicationId: z.string(),
-    name: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
-    uploadedBy: z.string(),
-    uploadedAt: z.string(),
-  })
-  .openapi("Attachment");
+export const Attachment = component("Attachment", {
+  id: z.string(),
+  applicationId: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
 export type Attachment = z.infer<typeof Attachment>;
-export const AttachmentList = z.object({ items: z.array(Attachment) }).openapi("AttachmentList");
+export const AttachmentList = component("AttachmentList", { items: z.array(Attachment) });
 
-export const Notification = z
-  .object({ id: z.string(), applicationId: z.string(), event: z.string(), status: z.string(), message: z.string(), at: z.string() })
-  .openapi("ApplicationNotification");
+export const Notification = component("ApplicationNotification", {
+  id: z.string(),
+  applicationId: z.string(),
+  event: z.string(),
+  status: z.string(),
+  message: z.string(),
+  at: z.string(),
+});
 export type Notification = z.infer<typeof Notification>;
-export const NotificationList = z.object({ items: z.array(Notification) }).openapi("ApplicationNotificationList");
+export const NotificationList = component("ApplicationNotificationList", { items: z.array(Notification) });
 
 /** Development only: GET /dev/outbox, the e-mails the development sender kept. */
 export const OutboxMessage = z.object({ id: z.string(), to: z.string(), subject: z.string(), body: z.string(), at: z.string() });

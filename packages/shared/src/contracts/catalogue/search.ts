@@ -1,5 +1,6 @@
 /** catalogue contracts: search (re-exported by ../catalogue.ts). */
 import { z } from "@hono/zod-openapi";
+import { component } from "../component";
 import { ACCESS_RIGHTS, DATA_THEMES, FILE_TYPES, HEALTH_CATEGORIES, LANGUAGES, type Vocabulary } from "../dcat/vocabularies";
 import { DateLiteral, LangMap } from "./building-blocks";
 
@@ -21,29 +22,27 @@ export const FACET_VOCABULARIES: Partial<Record<FacetField, Vocabulary>> = {
 };
 
 /** A search as the catalogue runs it (GET /v1/datasets through `SearchParams`, CKAN package_search, the typed client). */
-export const SearchQuery = z
-  .object({
-    q: z.string().max(500).optional(),
-    theme: z.array(z.string().max(200)).max(1000).optional(),
-    healthCategory: z.array(z.string().max(200)).max(1000).optional(),
-    publisher: z.array(z.string().max(200)).max(1000).optional(),
-    accessRights: z.array(z.string().max(200)).max(1000).optional(),
-    keyword: z.array(z.string().max(200)).max(1000).optional(),
-    format: z.array(z.string().max(200)).max(1000).optional(),
-    language: z.array(z.string().max(200)).max(1000).optional(),
-    /** age range overlap: the dataset's typical ages overlap [minAge, maxAge] */
-    minAge: z.number().int().min(0).max(150).optional(),
-    maxAge: z.number().int().min(0).max(150).optional(),
-    /** temporal coverage overlap with [temporalStart, temporalEnd] */
-    temporalStart: DateLiteral.optional(),
-    temporalEnd: DateLiteral.optional(),
-    minIndividuals: z.number().int().min(0).optional(),
-    /** relevance (default with q), modified (newest first, default without q), title (A–Z) or quality (MQA score, best first) */
-    sort: SearchSort.optional(),
-    limit: z.number().int().min(1).max(100).optional(),
-    cursor: z.string().max(500).optional(),
-  })
-  .openapi("SearchQuery");
+export const SearchQuery = component("SearchQuery", {
+  q: z.string().max(500).optional(),
+  theme: z.array(z.string().max(200)).max(1000).optional(),
+  healthCategory: z.array(z.string().max(200)).max(1000).optional(),
+  publisher: z.array(z.string().max(200)).max(1000).optional(),
+  accessRights: z.array(z.string().max(200)).max(1000).optional(),
+  keyword: z.array(z.string().max(200)).max(1000).optional(),
+  format: z.array(z.string().max(200)).max(1000).optional(),
+  language: z.array(z.string().max(200)).max(1000).optional(),
+  /** age range overlap: the dataset's typical ages overlap [minAge, maxAge] */
+  minAge: z.number().int().min(0).max(150).optional(),
+  maxAge: z.number().int().min(0).max(150).optional(),
+  /** temporal coverage overlap with [temporalStart, temporalEnd] */
+  temporalStart: DateLiteral.optional(),
+  temporalEnd: DateLiteral.optional(),
+  minIndividuals: z.number().int().min(0).optional(),
+  /** relevance (default with q), modified (newest first, default without q), title (A–Z) or quality (MQA score, best first) */
+  sort: SearchSort.optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(500).optional(),
+});
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 // Query-string coercion. A parameter arrives as a string, or as string[] when it repeats; each field is documented
@@ -97,44 +96,40 @@ export const SearchParams = z.object({
 });
 export type SearchParams = z.output<typeof SearchParams>;
 
-export const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.number().int() }).openapi("FacetCount");
+export const FacetCount = component("FacetCount", { value: z.string(), label: z.string(), count: z.number().int() });
 export type FacetCount = z.infer<typeof FacetCount>;
 
 /** The compact search hit. */
-export const DatasetSummary = z
-  .object({
-    id: z.string(),
-    iri: z.string(),
-    title: LangMap,
-    description: LangMap,
-    publisher: z.object({ id: z.string(), name: z.string() }),
-    theme: z.array(z.string()),
-    healthCategory: z.array(z.string()),
-    accessRights: z.string(),
-    keyword: z.array(z.string()),
-    format: z.array(z.string()),
-    language: z.array(z.string()),
-    minTypicalAge: z.number().int().nullable(),
-    maxTypicalAge: z.number().int().nullable(),
-    numberOfUniqueIndividuals: z.number().int().nullable(),
-    temporalStart: z.string().nullable(),
-    temporalEnd: z.string().nullable(),
-    modified: z.string(),
-    /** the metadata quality score (MQA points, 0–405; see DatasetQuality); absent on hits stored before it was kept */
-    quality: z.number().int().nonnegative().optional(),
-  })
-  .openapi("DatasetSummary");
+export const DatasetSummary = component("DatasetSummary", {
+  id: z.string(),
+  iri: z.string(),
+  title: LangMap,
+  description: LangMap,
+  publisher: z.object({ id: z.string(), name: z.string() }),
+  theme: z.array(z.string()),
+  healthCategory: z.array(z.string()),
+  accessRights: z.string(),
+  keyword: z.array(z.string()),
+  format: z.array(z.string()),
+  language: z.array(z.string()),
+  minTypicalAge: z.number().int().nullable(),
+  maxTypicalAge: z.number().int().nullable(),
+  numberOfUniqueIndividuals: z.number().int().nullable(),
+  temporalStart: z.string().nullable(),
+  temporalEnd: z.string().nullable(),
+  modified: z.string(),
+  /** the metadata quality score (MQA points, 0–405; see DatasetQuality); absent on hits stored before it was kept */
+  quality: z.number().int().nonnegative().optional(),
+});
 export type DatasetSummary = z.infer<typeof DatasetSummary>;
 
-export const SearchResponse = z
-  .object({
-    total: z.number().int(),
-    items: z.array(DatasetSummary),
-    /** per facet field, values with counts; a facet's own selection does not narrow its own counts */
-    facets: z.record(z.string(), z.array(FacetCount)),
-    nextCursor: z.string().nullable(),
-  })
-  .openapi("SearchResponse");
+export const SearchResponse = component("SearchResponse", {
+  total: z.number().int(),
+  items: z.array(DatasetSummary),
+  /** per facet field, values with counts; a facet's own selection does not narrow its own counts */
+  facets: z.record(z.string(), z.array(FacetCount)),
+  nextCursor: z.string().nullable(),
+});
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 /** GET /v1/vocabularies: every controlled vocabulary by name, with Dutch and English labels. */

@@ -1,5 +1,6 @@
 /** catalogue contracts: POST /v1/validate (re-exported by ../catalogue.ts). */
 import { z } from "@hono/zod-openapi";
+import { component } from "../component";
 import { Violation } from "./dataset";
 
 export const AccessLevel = z.enum(["PUBLIC", "RESTRICTED", "NON_PUBLIC"]).openapi("AccessLevel");
@@ -19,8 +20,9 @@ export const ValidateQuery = z.object({
 export type ValidateQuery = z.infer<typeof ValidateQuery>;
 
 /** One result of the official shapes (a sh:ValidationResult). Terms: an IRI, or `_:label` for a blank node. */
-export const ShaclResult = z
-  .object({
+export const ShaclResult = component(
+  "ShaclResult",
+  {
     focusNode: z.string(),
     /** sh:resultPath as a CURIE when its namespace is known (`dct:accessRights`), else the IRI; null for node-level results */
     path: z.string().nullable(),
@@ -32,8 +34,8 @@ export const ShaclResult = z
     sourceShape: z.string().nullable(),
     /** the SHACL constraint component, e.g. `MinCountConstraintComponent` */
     constraint: z.string().nullable(),
-  })
-  .openapi("ShaclResult", {
+  },
+  {
     example: {
       focusNode: "https://example.org/dataset/1",
       path: "healthdcatap:hdab",
@@ -43,41 +45,38 @@ export const ShaclResult = z
       sourceShape: null,
       constraint: "MinCountConstraintComponent",
     },
-  });
+  },
+);
 export type ShaclResult = z.infer<typeof ShaclResult>;
 
-export const LevelVerdict = z
-  .object({
-    level: AccessLevel,
-    /** no sh:Violation at this level */
-    conforms: z.boolean(),
-    /** the results of the level's shapes (with DCAT-AP 3.0.1) whose focus node belongs to the dataset */
-    violations: z.array(ShaclResult),
-    /** the level's `_recommended` shapes: warnings, never a rejection */
-    recommendations: z.array(ShaclResult),
-  })
-  .openapi("LevelVerdict");
+export const LevelVerdict = component("LevelVerdict", {
+  level: AccessLevel,
+  /** no sh:Violation at this level */
+  conforms: z.boolean(),
+  /** the results of the level's shapes (with DCAT-AP 3.0.1) whose focus node belongs to the dataset */
+  violations: z.array(ShaclResult),
+  /** the level's `_recommended` shapes: warnings, never a rejection */
+  recommendations: z.array(ShaclResult),
+});
 export type LevelVerdict = z.infer<typeof LevelVerdict>;
 
-export const ValidationReport = z
-  .object({
-    /** every dataset conforms at every level it was validated at, and the document has no violation of its own */
-    conforms: z.boolean(),
-    /** statements in the document */
-    triples: z.number().int(),
-    datasets: z.array(
-      z.object({
-        /** the dataset's IRI, or `_:label` for a blank node */
-        iri: z.string(),
-        /** the level dct:accessRights declares; null when it is missing or not one of the three */
-        declaredLevel: AccessLevel.nullable(),
-        levels: z.array(LevelVerdict),
-        /** whether POST /v1/harvest would import it: Regie's publishing rules, which add to the shapes (e.g. the HEAL theme) */
-        regie: z.object({ importable: z.boolean(), violations: z.array(Violation), warnings: z.array(Violation) }),
-      }),
-    ),
-    /** results on nodes that belong to no dataset (the catalogue record, stray nodes) and the graph guard, per level run */
-    document: z.array(z.object({ level: AccessLevel, violations: z.array(ShaclResult) })),
-  })
-  .openapi("ValidationReport");
+export const ValidationReport = component("ValidationReport", {
+  /** every dataset conforms at every level it was validated at, and the document has no violation of its own */
+  conforms: z.boolean(),
+  /** statements in the document */
+  triples: z.number().int(),
+  datasets: z.array(
+    z.object({
+      /** the dataset's IRI, or `_:label` for a blank node */
+      iri: z.string(),
+      /** the level dct:accessRights declares; null when it is missing or not one of the three */
+      declaredLevel: AccessLevel.nullable(),
+      levels: z.array(LevelVerdict),
+      /** whether POST /v1/harvest would import it: Regie's publishing rules, which add to the shapes (e.g. the HEAL theme) */
+      regie: z.object({ importable: z.boolean(), violations: z.array(Violation), warnings: z.array(Violation) }),
+    }),
+  ),
+  /** results on nodes that belong to no dataset (the catalogue record, stray nodes) and the graph guard, per level run */
+  document: z.array(z.object({ level: AccessLevel, violations: z.array(ShaclResult) })),
+});
 export type ValidationReport = z.infer<typeof ValidationReport>;

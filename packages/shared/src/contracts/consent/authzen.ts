@@ -8,43 +8,44 @@
  * context  = {purpose_of_use: "TREAT" | "COC"}
  */
 import { z } from "@hono/zod-openapi";
+import { component, passthroughComponent } from "../component";
 import { DataCategoryCode } from "../../codes/data-categories";
 import { OrganizationTypeCode } from "../../codes/organisation-types";
 import { Bsn } from "../../identifiers/bsn";
 import { Ura, UziRole } from "../../identifiers/ura";
 import { Organisation, Professional, Purpose } from "./building-blocks";
 
-export const AuthzenSubject = z
-  .object({
+export const AuthzenSubject = passthroughComponent(
+  "AuthzenSubject",
+  {
     type: z.literal("organization"),
     id: Ura,
     properties: z.object({ organizationType: OrganizationTypeCode, uziRole: UziRole.optional(), professional: Professional.optional() }).passthrough(),
-  })
-  .passthrough()
-  .openapi("AuthzenSubject", { description: "The requester (raadpleger): URA as id, its organisation type" });
+  },
+  { description: "The requester (raadpleger): URA as id, its organisation type" },
+);
 
-export const AuthzenResource = z
-  .object({ type: z.literal("patient_data"), id: Bsn, properties: z.object({ holder: Organisation, dataCategory: DataCategoryCode }).passthrough() })
-  .passthrough()
-  .openapi("AuthzenResource", { description: "The patient's data (BSN as id) of one data category at the holder (dossierhouder)" });
+export const AuthzenResource = passthroughComponent(
+  "AuthzenResource",
+  { type: z.literal("patient_data"), id: Bsn, properties: z.object({ holder: Organisation, dataCategory: DataCategoryCode }).passthrough() },
+  { description: "The patient's data (BSN as id) of one data category at the holder (dossierhouder)" },
+);
 
-export const AuthzenAction = z
-  .object({ name: z.literal("share") })
-  .passthrough()
-  .openapi("AuthzenAction");
-export const AuthzenContext = z.object({ purpose_of_use: Purpose }).passthrough().openapi("AuthzenContext");
+export const AuthzenAction = passthroughComponent("AuthzenAction", { name: z.literal("share") });
+export const AuthzenContext = passthroughComponent("AuthzenContext", { purpose_of_use: Purpose });
 
-export const AuthzenEvaluationRequest = z
-  .object({ subject: AuthzenSubject, resource: AuthzenResource, action: AuthzenAction, context: AuthzenContext })
-  .openapi("AuthzenEvaluationRequest");
+export const AuthzenEvaluationRequest = component("AuthzenEvaluationRequest", {
+  subject: AuthzenSubject,
+  resource: AuthzenResource,
+  action: AuthzenAction,
+  context: AuthzenContext,
+});
 export type AuthzenEvaluationRequest = z.infer<typeof AuthzenEvaluationRequest>;
 
-export const AuthzenDecision = z
-  .object({
-    decision: z.boolean(),
-    context: z.object({ reason_admin: z.object({ en: z.string() }), choice_id: z.string().nullable(), temporary: z.boolean() }),
-  })
-  .openapi("AuthzenDecision");
+export const AuthzenDecision = component("AuthzenDecision", {
+  decision: z.boolean(),
+  context: z.object({ reason_admin: z.object({ en: z.string() }), choice_id: z.string().nullable(), temporary: z.boolean() }),
+});
 export type AuthzenDecision = z.infer<typeof AuthzenDecision>;
 
 export const MAX_AUTHZEN_EVALUATIONS = 100;
@@ -85,4 +86,4 @@ export const AuthzenEvaluationsRequest = z
   .openapi("AuthzenEvaluationsRequest");
 export type AuthzenEvaluationsRequest = z.infer<typeof AuthzenEvaluationsRequest>;
 
-export const AuthzenEvaluationsResponse = z.object({ evaluations: z.array(AuthzenDecision) }).openapi("AuthzenEvaluationsResponse");
+export const AuthzenEvaluationsResponse = component("AuthzenEvaluationsResponse", { evaluations: z.array(AuthzenDecision) });

@@ -1,5 +1,6 @@
 /** consent contracts: building blocks (re-exported by ../consent.ts). */
 import { z } from "@hono/zod-openapi";
+import { component, strictComponent } from "../component";
 import { Bsn } from "../../identifiers/bsn";
 import { Ura, UziNumber, UziRole } from "../../identifiers/ura";
 import { OrganizationTypeCode, ProviderCategory } from "../../codes/organisation-types";
@@ -46,16 +47,17 @@ export const Party = z
 export type Party = z.infer<typeof Party>;
 
 /** A concrete organisation in a question: URA plus organisation type. */
-export const Organisation = z.object({ ura: Ura, organizationType: OrganizationTypeCode }).strict().openapi("Organisation");
+export const Organisation = strictComponent("Organisation", { ura: Ura, organizationType: OrganizationTypeCode });
 export type Organisation = z.infer<typeof Organisation>;
 
-export const RequestingOrganisation = z
-  .object({ ura: Ura, organizationType: OrganizationTypeCode, uziRole: UziRole.optional() })
-  .strict()
-  .openapi("RequestingOrganisation");
+export const RequestingOrganisation = strictComponent("RequestingOrganisation", {
+  ura: Ura,
+  organizationType: OrganizationTypeCode,
+  uziRole: UziRole.optional(),
+});
 export type RequestingOrganisation = z.infer<typeof RequestingOrganisation>;
 
-export const PatientRef = z.object({ bsn: Bsn }).strict().openapi("PatientRef");
+export const PatientRef = strictComponent("PatientRef", { bsn: Bsn });
 
 export const ChoiceStatus = z
   .enum(["active", "pending", "withdrawn"])
@@ -65,29 +67,24 @@ export type ChoiceStatus = z.infer<typeof ChoiceStatus>;
 export const Channel = z.enum(["portal", "provider"]).openapi("Channel");
 export type Channel = z.infer<typeof Channel>;
 
-export const RecordedBy = z
-  .object({
-    role: z.enum(["citizen", "guardian", "provider"]),
-    ura: Ura.optional().openapi({ description: "When a provider recorded it" }),
-    organizationType: z.string().optional(),
-  })
-  .openapi("RecordedBy");
+export const RecordedBy = component("RecordedBy", {
+  role: z.enum(["citizen", "guardian", "provider"]),
+  ura: Ura.optional().openapi({ description: "When a provider recorded it" }),
+  organizationType: z.string().optional(),
+});
 export type RecordedBy = z.infer<typeof RecordedBy>;
 
 /**
  * The care professional behind a question (NEN 7513 "user"): UZI number and role, and when acting for another
  * professional (mandate, e.g. a doktersassistent for a huisarts) that professional's UZI number and role.
  */
-export const Professional = z
-  .object({
-    uziNumber: UziNumber,
-    role: UziRole,
-    mandatedBy: z
-      .object({ uziNumber: UziNumber, role: UziRole.optional() })
-      .strict()
-      .optional()
-      .openapi({ description: "The professional who mandated this one (Mitz: MandatedID)" }),
-  })
-  .strict()
-  .openapi("Professional");
+export const Professional = strictComponent("Professional", {
+  uziNumber: UziNumber,
+  role: UziRole,
+  mandatedBy: z
+    .object({ uziNumber: UziNumber, role: UziRole.optional() })
+    .strict()
+    .optional()
+    .openapi({ description: "The professional who mandated this one (Mitz: MandatedID)" }),
+});
 export type Professional = z.infer<typeof Professional>;

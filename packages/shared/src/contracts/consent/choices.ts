@@ -1,5 +1,6 @@
 /** consent contracts: choices (re-exported by ../consent.ts). */
 import { z } from "@hono/zod-openapi";
+import { component, strictComponent } from "../component";
 import { Bsn } from "../../identifiers/bsn";
 import { DataCategoryCode } from "../../codes/data-categories";
 import { Channel, ChoiceStatus, Decision, IsoDateOrDateTime, IsoDateTime, Party, queryInt, RecordedBy, seqPage } from "./building-blocks";
@@ -7,16 +8,13 @@ import { Channel, ChoiceStatus, Decision, IsoDateOrDateTime, IsoDateTime, Party,
 // ---------------------------------------------------------------- choices
 
 /** What a citizen (or a provider on their behalf) records. */
-export const ChoiceInput = z
-  .object({
-    holder: Party,
-    requester: Party,
-    dataCategory: DataCategoryCode,
-    decision: Decision,
-    validUntil: IsoDateOrDateTime.nullable().optional().openapi({ description: "End date (exclusive); null or absent: no end", example: "2027-12-31" }),
-  })
-  .strict()
-  .openapi("ChoiceInput");
+export const ChoiceInput = strictComponent("ChoiceInput", {
+  holder: Party,
+  requester: Party,
+  dataCategory: DataCategoryCode,
+  decision: Decision,
+  validUntil: IsoDateOrDateTime.nullable().optional().openapi({ description: "End date (exclusive); null or absent: no end", example: "2027-12-31" }),
+});
 export type ChoiceInput = z.infer<typeof ChoiceInput>;
 
 /**
@@ -24,38 +22,33 @@ export type ChoiceInput = z.infer<typeof ChoiceInput>;
  * POST /v1/me/choices records them (the citizen as actor, one access-log entry per choice). Benchmarks and load
  * tests seed with it; outside ENVIRONMENT=development the route answers 404.
  */
-export const DevBulkChoicesRequest = z
-  .object({
-    citizens: z
-      .array(z.object({ bsn: Bsn, choices: z.array(ChoiceInput).min(1).max(50) }).strict())
-      .min(1)
-      .max(1000),
-  })
-  .strict()
-  .openapi("DevBulkChoicesRequest");
+export const DevBulkChoicesRequest = strictComponent("DevBulkChoicesRequest", {
+  citizens: z
+    .array(z.object({ bsn: Bsn, choices: z.array(ChoiceInput).min(1).max(50) }).strict())
+    .min(1)
+    .max(1000),
+});
 export type DevBulkChoicesRequest = z.infer<typeof DevBulkChoicesRequest>;
-export const DevBulkChoicesResponse = z.object({ citizens: z.number().int(), choices: z.number().int() }).openapi("DevBulkChoicesResponse");
+export const DevBulkChoicesResponse = component("DevBulkChoicesResponse", { citizens: z.number().int(), choices: z.number().int() });
 
 /** A choice's current version as the registry holds it. */
-export const Choice = z
-  .object({
-    id: z.string(),
-    version: z.number().int().min(1),
-    holder: Party,
-    requester: Party,
-    dataCategory: z.string(),
-    decision: Decision,
-    validUntil: z.string().nullable(),
-    status: ChoiceStatus,
-    temporary: z
-      .boolean()
-      .openapi({ description: "A 72-hour temporary consent the patient gave on the spot to a provider who is not their usual one (e.g. a huisartsenpost)" }),
-    recordedBy: RecordedBy,
-    channel: Channel,
-    createdAt: IsoDateTime,
-    updatedAt: IsoDateTime,
-  })
-  .openapi("Choice");
+export const Choice = component("Choice", {
+  id: z.string(),
+  version: z.number().int().min(1),
+  holder: Party,
+  requester: Party,
+  dataCategory: z.string(),
+  decision: Decision,
+  validUntil: z.string().nullable(),
+  status: ChoiceStatus,
+  temporary: z
+    .boolean()
+    .openapi({ description: "A 72-hour temporary consent the patient gave on the spot to a provider who is not their usual one (e.g. a huisartsenpost)" }),
+  recordedBy: RecordedBy,
+  channel: Channel,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
 export type Choice = z.infer<typeof Choice>;
 
 /** Answer to recording a choice; `confirmation` is present when a guardian must confirm (a minor under 16). */
@@ -73,7 +66,7 @@ export const ChoiceResult = Choice.extend({
 }).openapi("ChoiceResult");
 export type ChoiceResult = z.infer<typeof ChoiceResult>;
 
-export const ChoiceList = z.object({ items: z.array(Choice) }).openapi("ChoiceList");
+export const ChoiceList = component("ChoiceList", { items: z.array(Choice) });
 export type ChoiceList = z.infer<typeof ChoiceList>;
 
 /** One version in a choice's append-only history. */
@@ -111,28 +104,21 @@ export const HistoryQuery = ActingForQuery.extend({
 
 // ---------------------------------------------------------------- minors
 
-export const Child = z
-  .object({
-    childId: z.string().openapi({ description: "Opaque id; use as ?child= on /v1/me/* routes" }),
-    name: z.string().nullable(),
-    birthDate: z.string(),
-    age: z.number().int(),
-    guardianManages: z.boolean().openapi({ description: "true while the child is under 16 (the guardian records, or confirms the child's own choices)" }),
-    guardianRecords: z
-      .boolean()
-      .optional()
-      .openapi({
-        description:
-          "true under 12: the guardian records the child's choices with ?child=. From 12 to 16 the child records its own and the guardian confirms them with the code (koppelcode); from 16 the child alone",
-      }),
-    pendingChoices: z.number().int(),
-  })
-  .openapi("Child");
-export const ChildList = z.object({ items: z.array(Child) }).openapi("ChildList");
+/** Who records a minor's choices, by age: the description of `Child.guardianRecords`. */
+const WHO_RECORDS_BY_AGE =
+  "true under 12: the guardian records the child's choices with ?child=. From 12 to 16 the child records its own and the guardian confirms them with the code (koppelcode); from 16 the child alone";
+
+export const Child = component("Child", {
+  childId: z.string().openapi({ description: "Opaque id; use as ?child= on /v1/me/* routes" }),
+  name: z.string().nullable(),
+  birthDate: z.string(),
+  age: z.number().int(),
+  guardianManages: z.boolean().openapi({ description: "true while the child is under 16 (the guardian records, or confirms the child's own choices)" }),
+  guardianRecords: z.boolean().optional().openapi({ description: WHO_RECORDS_BY_AGE }),
+  pendingChoices: z.number().int(),
+});
+export const ChildList = component("ChildList", { items: z.array(Child) });
 export type Child = z.infer<typeof Child>;
 
-export const ConfirmChoiceRequest = z
-  .object({ choiceId: ChoiceId, code: z.string().min(4).max(32) })
-  .strict()
-  .openapi("ConfirmChoiceRequest");
+export const ConfirmChoiceRequest = strictComponent("ConfirmChoiceRequest", { choiceId: ChoiceId, code: z.string().min(4).max(32) });
 export type ConfirmChoiceRequest = z.infer<typeof ConfirmChoiceRequest>;

@@ -4,6 +4,7 @@
  * Re-exported by ../consent.ts. Resources Regie emits are typed loosely and validated against FHIR R4 in the tests.
  */
 import { z } from "@hono/zod-openapi";
+import { passthroughComponent } from "../component";
 import { FhirPatientParam, FhirReference } from "./fhir";
 
 const FhirIdentifier = z.object({ system: z.string().max(300).optional(), value: z.string().max(200).optional() }).passthrough();
@@ -35,22 +36,19 @@ export const FhirProvenanceQuery = z.object({
 export type FhirProvenanceQuery = z.infer<typeof FhirProvenanceQuery>;
 
 /** A Provenance as Regie reads it from a migration Bundle: which Consent it is about, when, and who recorded it. */
-export const FhirProvenanceInput = z
-  .object({
-    resourceType: z.literal("Provenance"),
-    target: z.array(FhirReference).min(1).max(10),
-    recorded: z
-      .string()
-      .max(40)
-      .regex(/^\d{4}-\d{2}-\d{2}T/, { message: "Expected a FHIR instant" }),
-    agent: z
-      .array(z.object({ type: FhirCodeableConcept.optional(), who: FhirReference, onBehalfOf: FhirReference.optional() }).passthrough())
-      .min(1)
-      .max(10),
-    activity: FhirCodeableConcept.optional(),
-  })
-  .passthrough()
-  .openapi("FhirProvenanceInput");
+export const FhirProvenanceInput = passthroughComponent("FhirProvenanceInput", {
+  resourceType: z.literal("Provenance"),
+  target: z.array(FhirReference).min(1).max(10),
+  recorded: z
+    .string()
+    .max(40)
+    .regex(/^\d{4}-\d{2}-\d{2}T/, { message: "Expected a FHIR instant" }),
+  agent: z
+    .array(z.object({ type: FhirCodeableConcept.optional(), who: FhirReference, onBehalfOf: FhirReference.optional() }).passthrough())
+    .min(1)
+    .max(10),
+  activity: FhirCodeableConcept.optional(),
+});
 export type FhirProvenanceInput = z.infer<typeof FhirProvenanceInput>;
 
 /** Limits of one migration Bundle (Cloudflare: see docs/consent.md, "Migration"). */
@@ -76,41 +74,35 @@ const FhirTransactionEntry = z
   .passthrough();
 
 /** `POST /fhir`: a FHIR transaction Bundle of Consent + Provenance entries (a provider's migration). */
-export const FhirTransactionBundle = z
-  .object({
-    resourceType: z.literal("Bundle"),
-    type: z.literal("transaction", { message: 'Only Bundle.type "transaction" is accepted here' }),
-    entry: z
-      .array(FhirTransactionEntry)
-      .min(1)
-      .max(MIGRATION_LIMITS.entries, { message: `At most ${MIGRATION_LIMITS.entries} entries per Bundle` }),
-  })
-  .passthrough()
-  .openapi("FhirTransactionBundle");
+export const FhirTransactionBundle = passthroughComponent("FhirTransactionBundle", {
+  resourceType: z.literal("Bundle"),
+  type: z.literal("transaction", { message: 'Only Bundle.type "transaction" is accepted here' }),
+  entry: z
+    .array(FhirTransactionEntry)
+    .min(1)
+    .max(MIGRATION_LIMITS.entries, { message: `At most ${MIGRATION_LIMITS.entries} entries per Bundle` }),
+});
 export type FhirTransactionBundle = z.infer<typeof FhirTransactionBundle>;
 
 /** The answer to a transaction: one response entry per request entry, in order. */
-export const FhirTransactionResponse = z
-  .object({
-    resourceType: z.literal("Bundle"),
-    type: z.literal("transaction-response"),
-    entry: z.array(
-      z
-        .object({
-          fullUrl: z.string().optional(),
-          response: z.object({
-            status: z.string(),
-            location: z.string().optional(),
-            etag: z.string().optional(),
-            lastModified: z.string().optional(),
-            outcome: z.record(z.string(), z.unknown()).optional(),
-          }),
-        })
-        .passthrough(),
-    ),
-  })
-  .passthrough()
-  .openapi("FhirTransactionResponse");
+export const FhirTransactionResponse = passthroughComponent("FhirTransactionResponse", {
+  resourceType: z.literal("Bundle"),
+  type: z.literal("transaction-response"),
+  entry: z.array(
+    z
+      .object({
+        fullUrl: z.string().optional(),
+        response: z.object({
+          status: z.string(),
+          location: z.string().optional(),
+          etag: z.string().optional(),
+          lastModified: z.string().optional(),
+          outcome: z.record(z.string(), z.unknown()).optional(),
+        }),
+      })
+      .passthrough(),
+  ),
+});
 export type FhirTransactionResponse = z.infer<typeof FhirTransactionResponse>;
 
 /** A recorded Consent's identifier (the key a migration is idempotent on), read from a Consent in a Bundle. */

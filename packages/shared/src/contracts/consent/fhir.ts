@@ -3,6 +3,7 @@
  * ../consent.ts). Resources Regie emits are typed loosely here and validated against FHIR R4 in the tests.
  */
 import { z } from "@hono/zod-openapi";
+import { passthroughComponent } from "../component";
 import { BSN_MESSAGE, BSN_SYSTEM, isValidBsn } from "../../identifiers/bsn";
 import { queryInt } from "./building-blocks";
 
@@ -30,18 +31,15 @@ export const FhirAuditEventQuery = z.object({
 export type FhirAuditEventQuery = z.infer<typeof FhirAuditEventQuery>;
 
 /** A FHIR R4 Bundle; validated against R4 in the tests, loosely typed here. */
-export const FhirBundle = z
-  .object({
-    resourceType: z.literal("Bundle"),
-    type: z.string(),
-    total: z.number().int().optional(),
-    entry: z.array(z.record(z.string(), z.unknown())).optional(),
-  })
-  .passthrough()
-  .openapi("FhirBundle");
+export const FhirBundle = passthroughComponent("FhirBundle", {
+  resourceType: z.literal("Bundle"),
+  type: z.string(),
+  total: z.number().int().optional(),
+  entry: z.array(z.record(z.string(), z.unknown())).optional(),
+});
 
 /** Any FHIR resource (validated against R4 in the tests). */
-export const FhirResource = z.object({ resourceType: z.string() }).passthrough().openapi("FhirResource");
+export const FhirResource = passthroughComponent("FhirResource", { resourceType: z.string() });
 
 // ---------------------------------------------------------------- FHIR input: the structure Regie reads (R4 elements, loose where it ignores them)
 
@@ -92,47 +90,41 @@ export const FhirContainedPractitionerRole = z
  * (IHE PCF). The holder is the CST actor, the requester the IRCP actor, the professional a PRCP actor; each a
  * reference to a contained Organization / PractitionerRole ("#id") or a logical reference by URA identifier.
  */
-export const FhirConsentInput = z
-  .object({
-    resourceType: z.literal("Consent"),
-    id: z.string().max(64).optional(),
-    extension: z.array(FhirExtension).max(20).optional(),
-    status: z.enum(["draft", "proposed", "active", "rejected", "inactive", "entered-in-error"]),
-    scope: FhirCodeableConcept,
-    category: z.array(FhirCodeableConcept).min(1).max(20),
-    patient: FhirReference,
-    dateTime: z.string().max(40).optional(),
-    contained: z
-      .array(z.discriminatedUnion("resourceType", [FhirContainedOrganization, FhirContainedPractitionerRole]))
-      .max(10)
-      .optional(),
-    provision: z
-      .object({
-        type: z.enum(["permit", "deny"]).optional(),
-        period: z
-          .object({ start: z.string().max(40).optional(), end: z.string().max(40).optional() })
-          .passthrough()
-          .optional(),
-        actor: z
-          .array(z.object({ role: FhirCodeableConcept, reference: FhirReference }).passthrough())
-          .max(10)
-          .optional(),
-        purpose: z.array(FhirCoding).max(5).optional(),
-      })
-      .passthrough(),
-  })
-  .passthrough()
-  .openapi("FhirConsentInput");
+export const FhirConsentInput = passthroughComponent("FhirConsentInput", {
+  resourceType: z.literal("Consent"),
+  id: z.string().max(64).optional(),
+  extension: z.array(FhirExtension).max(20).optional(),
+  status: z.enum(["draft", "proposed", "active", "rejected", "inactive", "entered-in-error"]),
+  scope: FhirCodeableConcept,
+  category: z.array(FhirCodeableConcept).min(1).max(20),
+  patient: FhirReference,
+  dateTime: z.string().max(40).optional(),
+  contained: z
+    .array(z.discriminatedUnion("resourceType", [FhirContainedOrganization, FhirContainedPractitionerRole]))
+    .max(10)
+    .optional(),
+  provision: z
+    .object({
+      type: z.enum(["permit", "deny"]).optional(),
+      period: z
+        .object({ start: z.string().max(40).optional(), end: z.string().max(40).optional() })
+        .passthrough()
+        .optional(),
+      actor: z
+        .array(z.object({ role: FhirCodeableConcept, reference: FhirReference }).passthrough())
+        .max(10)
+        .optional(),
+      purpose: z.array(FhirCoding).max(5).optional(),
+    })
+    .passthrough(),
+});
 export type FhirConsentInput = z.infer<typeof FhirConsentInput>;
 
 /** The input of $has-mitz-consent and $get-mitz-sources: a Parameters with one `consent` parameter. */
-export const FhirConsentParameters = z
-  .object({
-    resourceType: z.literal("Parameters"),
-    parameter: z
-      .array(z.object({ name: z.literal("consent"), resource: FhirConsentInput }).passthrough())
-      .length(1, { message: "Expected exactly one parameter named consent" }),
-  })
-  .passthrough()
-  .openapi("FhirConsentParameters");
+export const FhirConsentParameters = passthroughComponent("FhirConsentParameters", {
+  resourceType: z.literal("Parameters"),
+  parameter: z
+    .array(z.object({ name: z.literal("consent"), resource: FhirConsentInput }).passthrough())
+    .length(1, { message: "Expected exactly one parameter named consent" }),
+});
 export type FhirConsentParameters = z.infer<typeof FhirConsentParameters>;

@@ -5,6 +5,7 @@
  * the route, since it depends on the environment.
  */
 import { z } from "@hono/zod-openapi";
+import { component, passthroughComponent, strictComponent } from "../component";
 import { queryInt } from "./building-blocks";
 
 /** A channel header as FHIR R4 has it ("Name: value"); the value is sealed at rest and never shown again. */
@@ -15,22 +16,17 @@ export const ChannelHeader = z
   .refine((h) => !/^(host|content-type|content-length|transfer-encoding|connection)\s*:/i.test(h), "This header is set by the registry")
   .openapi({ example: "Authorization: Bearer 8c3a…" });
 
-export const PushChannelInput = z
-  .object({
-    endpoint: z.string().min(1).max(2000).openapi({ example: "https://ehr.example.nl/fhir/notify" }),
-    headers: z.array(ChannelHeader).max(5).optional(),
-  })
-  .strict()
-  .openapi("PushChannelInput");
+export const PushChannelInput = strictComponent("PushChannelInput", {
+  endpoint: z.string().min(1).max(2000).openapi({ example: "https://ehr.example.nl/fhir/notify" }),
+  headers: z.array(ChannelHeader).max(5).optional(),
+});
 export type PushChannelInput = z.infer<typeof PushChannelInput>;
 
-export const PushChannel = z
-  .object({
-    type: z.literal("rest-hook"),
-    endpoint: z.string(),
-    headers: z.array(z.string()).openapi({ description: "Header names only; the values are sealed" }),
-  })
-  .openapi("PushChannel");
+export const PushChannel = component("PushChannel", {
+  type: z.literal("rest-hook"),
+  endpoint: z.string(),
+  headers: z.array(z.string()).openapi({ description: "Header names only; the values are sealed" }),
+});
 export type PushChannel = z.infer<typeof PushChannel>;
 
 export const SubscriptionStatus = z
@@ -40,7 +36,7 @@ export const SubscriptionStatus = z
   });
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatus>;
 
-export const SubscriptionError = z.object({ message: z.string(), at: z.string() }).openapi("SubscriptionError");
+export const SubscriptionError = component("SubscriptionError", { message: z.string(), at: z.string() });
 
 export const SubscriptionListQuery = z.object({
   limit: queryInt("limit", 500, "At most 500 (default 100)"),
@@ -62,8 +58,9 @@ export const MITZ_SUBSCRIPTION_EXTENSIONS = [
   "http://fhir.nl/StructureDefinition/SourceSystem",
 ] as const;
 
-export const FhirSubscriptionRequest = z
-  .object({
+export const FhirSubscriptionRequest = passthroughComponent(
+  "FhirSubscriptionRequest",
+  {
     resourceType: z.literal("Subscription"),
     status: z.literal("requested", { message: "Subscription.status must be 'requested'" }),
     reason: z.literal("OTV", { message: "Subscription.reason must be 'OTV'" }),
@@ -84,42 +81,38 @@ export const FhirSubscriptionRequest = z
     meta: z.record(z.string(), z.unknown()).optional(),
     end: z.string().optional(),
     contact: z.array(z.unknown()).optional(),
-  })
-  .passthrough()
-  .openapi("FhirSubscriptionRequest", { description: "A FHIR R4 Subscription as Mitz accepts it" });
+  },
+  { description: "A FHIR R4 Subscription as Mitz accepts it" },
+);
 export type FhirSubscriptionRequest = z.infer<typeof FhirSubscriptionRequest>;
 
-export const FhirSubscription = z
-  .object({
-    resourceType: z.literal("Subscription"),
-    id: z.string(),
-    status: z.enum(["requested", "active", "error", "off"]),
-    reason: z.literal("OTV"),
-    criteria: z.string(),
-    error: z.string().optional(),
-    channel: z.object({ type: z.literal("rest-hook"), endpoint: z.string().optional(), payload: z.string().optional() }).passthrough(),
-  })
-  .passthrough()
-  .openapi("FhirSubscription");
+export const FhirSubscription = passthroughComponent("FhirSubscription", {
+  resourceType: z.literal("Subscription"),
+  id: z.string(),
+  status: z.enum(["requested", "active", "error", "off"]),
+  reason: z.literal("OTV"),
+  criteria: z.string(),
+  error: z.string().optional(),
+  channel: z.object({ type: z.literal("rest-hook"), endpoint: z.string().optional(), payload: z.string().optional() }).passthrough(),
+});
 export type FhirSubscription = z.infer<typeof FhirSubscription>;
 
 /** A FHIR Bundle of Subscription resources (searchset); validated against R4 in the tests. */
-export const FhirSubscriptionBundle = z
-  .object({ resourceType: z.literal("Bundle"), type: z.literal("searchset"), entry: z.array(z.object({ resource: FhirSubscription }).passthrough()) })
-  .passthrough()
-  .openapi("FhirSubscriptionBundle");
+export const FhirSubscriptionBundle = passthroughComponent("FhirSubscriptionBundle", {
+  resourceType: z.literal("Bundle"),
+  type: z.literal("searchset"),
+  entry: z.array(z.object({ resource: FhirSubscription }).passthrough()),
+});
 
 /** An OperationOutcome (FHIR's error) as Regie returns it on /fhir. */
-export const SubscriptionOperationOutcome = z
-  .object({
-    resourceType: z.literal("OperationOutcome"),
-    issue: z.array(
-      z.object({
-        severity: z.enum(["fatal", "error", "warning", "information"]),
-        code: z.string(),
-        diagnostics: z.string().optional(),
-        expression: z.array(z.string()).optional(),
-      }),
-    ),
-  })
-  .openapi("SubscriptionOperationOutcome");
+export const SubscriptionOperationOutcome = component("SubscriptionOperationOutcome", {
+  resourceType: z.literal("OperationOutcome"),
+  issue: z.array(
+    z.object({
+      severity: z.enum(["fatal", "error", "warning", "information"]),
+      code: z.string(),
+      diagnostics: z.string().optional(),
+      expression: z.array(z.string()).optional(),
+    }),
+  ),
+});
